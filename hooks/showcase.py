@@ -1,0 +1,208 @@
+"""MkDocs glue for 文明创建展示站 — the only module that touches MkDocs objects.
+
+Everything else lives in the ``wenmingsite`` package beside this file, which MkDocs
+puts on ``sys.path`` only while this file is executed: import it here, at the top.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import importlib.util
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
+import wenmingsite
+from wenmingsite import api, loader
+from wenmingsite.records import Content
+from wenmingsite.render import Renderer
+
+log = get_plugin_logger("wenming")
+
+REPORT_PLACEHOLDER = "report/"
+# Set WENMING_TODAY=YYYY-MM-DD to build as of another day (tests, reproducible builds).
+TODAY_ENV = "WENMING_TODAY"
+
+
+@dataclass
+class BuildState:
+    content: Content
+    problems: list
+    renderer: Renderer
+    urls: dict = field(default_factory=dict)  # docs-relative page path -> site URL
+    activity_by_page: dict = field(default_factory=dict)
+
+
+_command = "build"
+_state: BuildState | None = None
+
+
+def on_startup(command, dirty):
+    global _command
+    _command = command
+
+
+def _today() -> dt.date:
+    value = os.environ.get(TODAY_ENV)
+    return dt.date.fromisoformat(value) if value else dt.date.today()
+
+
+def on_config(config):
+    global _state
+    _state = None  # module globals survive serve rebuilds: start every build clean
+    if importlib.util.find_spec("jieba") is None:
+        raise PluginError(
+            "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。"
+            "请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
+        )
+    return config
+
+
+def _report(problems) -> None:
+    for p in problems:
+        log.error(str(p))
+
+
+@event_priority(100)  # before search and other plugins see the files
+def on_files(files: Files, config):
+    global _state
+    root = Path(config.config_file_path).parent
+    content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today())
+    docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    problems = list(problems) + wenmingsite.url_collisions(
+        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel
+    )
+    _state = BuildState(content, problems, Renderer(content))
+    _report(problems)
+    if problems and _command != "serve":
+        raise PluginError(
+            f"内容共有 {len(problems)} 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。"
+        )
+
+    serving = _command == "serve"
+    for a in content.activities:
+        if a.page:
+            _state.activity_by_page[a.page] = a
+            if a.draft and not serving and (f := files.get_file_from_path(a.page)):
+                files.remove(f)
+    # Originals carry GPS and weigh megabytes: photos are never copied as they are.
+    photos = content.photo_paths
+    for f in list(files):
+        if f.src_uri in photos or (
+            f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/") and f.src_uri.lower().endswith(loader.RASTER_TYPES)
+        ):
+            files.remove(f)
+
+    _state.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    files.append(File.generated(config, "api/activities.json",
+                                content=api.activities_json(content, _state.urls)))
+    _expand_report_nav(config, content)
+    return files
+
+
+def _expand_report_nav(config, content: Content) -> None:
+    """Replace the ``report/`` entry of nav with the report sections in their order."""
+
+    def expand(items):
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                (title, value), = item.items()
+                if value == REPORT_PLACEHOLDER:
+                    value = [{s.title: s.page} for s in content.report]
+                elif isinstance(value, list):
+                    value = expand(value)
+                out.append({title: value})
+            else:
+                out.append(item)
+        return out
+
+    if config.nav:
+        config.nav = expand(config.nav)
+
+
+def on_page_read_source(page, config):
+    """Serve the body we already read: MkDocs must not re-parse front matter it would
+    silently get wrong, nor read a non-UTF-8 file and crash."""
+    if _state is None:
+        return None
+    meta = _state.content.pages.get(page.file.src_uri)
+    if meta is None:
+        return None
+    # The leading blank line stops MkDocs from taking a first "Key: value" line as meta.
+    return "\n" + meta.body
+
+
+def _plain(value):
+    """YAML values for Material's own keys: "true"/"false" as booleans, containers as such."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, str):
+        low = value.strip().lower()
+        return {"true": True, "false": False}.get(low, str(value))
+    return value
+
+
+def on_page_markdown(markdown, page, config, files):
+    if _state is None:
+        return markdown
+    meta = _state.content.pages.get(page.file.src_uri)
+    if meta is None:
+        return markdown
+    clean = {}
+    activity = _state.activity_by_page.get(page.file.src_uri)
+    if meta.kind == "activity":
+        if activity:
+            clean["title"] = activity.title
+            if activity.summary or meta.meta.get("description"):
+                clean["description"] = meta.meta.get("description") or activity.summary
+    else:
+        for key, value in meta.meta.items():
+            if key in ("title", "description"):
+                clean[key] = str(value)
+            elif key in ("order", "criteria"):
+                continue
+            else:
+                clean[key] = _plain(value)
+    # Material prints meta title and description unescaped (header, <title>, <meta>).
+    if "title" in clean:
+        clean["title"] = html.escape(clean["title"], quote=False)
+    if "description" in clean:
+        clean["description"] = html.escape(" ".join(clean["description"].split()), quote=True)
+    page.meta = clean
+    return markdown
+
+
+def on_page_content(html_text, page, config, files):
+    if _state is None:
+        return html_text
+    src = page.file.src_uri
+    before = []
+    after = []
+    page_problems = [p for p in _state.problems if p.path.endswith("/" + src)]
+    if page_problems:
+        before.append(_state.renderer.problems(page_problems))
+    activity = _state.activity_by_page.get(src)
+    if activity:
+        if activity.draft:
+            before.append(_state.renderer.draft_notice())
+        before.append(_state.renderer.activity_panel(activity))
+    if page.is_homepage and _state.content.unit:
+        if _state.problems and _command == "serve":
+            before.append(_state.renderer.problems(_state.problems))
+        before.append(_state.renderer.home(page.url, _state.urls))
+    return "".join(before) + html_text + "".join(after)
+
+
+def on_serve(server, config, builder):
+    # Data files are outside docs/; `watch: [data]` in mkdocs.yml covers them, and the
+    # hook package itself needs a restart anyway (module objects are reused).
+    return server

@@ -1,0 +1,57 @@
+"""Machine-readable output under api/ — what other offices' tools and our tests read."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+from .records import Activity, Content
+
+SCHEMA_VERSION = 1
+
+
+def _num(value):
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    return value
+
+
+def activity_record(a: Activity, content: Content, url: str | None) -> dict:
+    cat = content.category(a.category)
+    return {
+        "id": a.id,
+        "kind": a.kind,
+        "title": a.title,
+        "date": a.date.isoformat(),
+        "end_date": a.end_date.isoformat() if a.end_date else None,
+        "category": a.category,
+        "category_slug": cat.slug if cat else None,
+        "criteria": list(a.criteria),
+        "department": a.department,
+        "location": a.location,
+        "participants": a.participants,
+        "volunteer_hours": _num(a.volunteer_hours),
+        "amount": _num(a.amount),
+        "summary": a.summary,
+        "photos": len(a.photos),
+        "routine": a.routine,
+        "time": a.time,
+        "url": url,
+        "source": a.source,
+        "line": a.line,
+    }
+
+
+def activities_json(content: Content, urls: dict[str, str]) -> str:
+    """Every published activity, sorted by date then id; ``urls`` maps page path -> site URL."""
+    records = [
+        activity_record(a, content, urls.get(a.page) if a.page else None)
+        for a in content.published
+    ]
+    return json.dumps(
+        {"version": SCHEMA_VERSION, "count": len(records), "activities": records},
+        ensure_ascii=False,
+        indent=1,
+    )

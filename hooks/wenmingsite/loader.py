@@ -1,0 +1,791 @@
+"""Load a unit's whole content into typed records, validating it as a whole.
+
+``load()`` never raises for bad content: it returns the records it could build plus
+every problem found, so that one build reports everything at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import hashlib
+import os
+import posixpath
+import re
+from pathlib import Path
+from typing import Iterable
+
+from . import frontmatter, schema
+from .problems import Problem, ProblemError, Problems
+from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
+from .records import (
+    Activity, Category, Change, Content, Criterion, Document, Group, Honour, Member,
+    Organization, PageMeta, Photo, ReportSection, Routine, Unit,
+)
+from .textfile import read_text
+from .values import Invalid, parse_date
+from .yamlstrict import YList, YMap, YStr, load_yaml
+
+ACTIVITIES_DIR = "activities"
+REPORT_DIR = "report"
+PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
+RASTER_TYPES = PHOTO_TYPES + (".tif", ".tiff", ".gif", ".bmp")
+OFFICE_TYPES = (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".dps")
+JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"}
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _hash6(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+
+
+class _Loader:
+    def __init__(self, root: Path, docs_dir: Path, data_dir: Path, today: dt.date):
+        self.root = root
+        self.docs_dir = docs_dir
+        self.data_dir = data_dir
+        self.today = today
+        self.problems = Problems()
+        self.docs_rel = self._rel(docs_dir)
+        self._listings: dict[Path, set[str] | None] = {}
+        self.referenced_photos: set[str] = set()
+        self.unit: Unit | None = None
+        self.criteria: list[Criterion] = []
+        self.categories: list[Category] = []
+        self.holidays: set[dt.date] = set()
+        self.holiday_years: set[int] = set()
+        self.documented_files: set[str] = set()
+        self.tree_files: list[str] = []
+
+    # --- helpers -----------------------------------------------------------------------
+
+    def _rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def doc_source(self, docs_path: str) -> str:
+        return f"{self.docs_rel}/{docs_path}"
+
+    def add(self, path, line, col, message):
+        self.problems.add(path, line, col, message)
+
+    def read_yaml(self, name: str, required: bool):
+        path = self.data_dir / name
+        rel = self._rel(path)
+        if path.is_symlink():
+            self.add(rel, None, None, "这是一个符号链接（快捷方式），不会被读取。请换成真实文件")
+            return None, rel
+        if not path.exists():
+            if required:
+                self.add(rel, None, None, f"缺少数据文件 {name}。请从示例单位复制一份 {rel} 再修改")
+            return None, rel
+        try:
+            text = read_text(path, rel)
+        except ProblemError as exc:
+            self.problems.extend([exc.problem])
+            return None, rel
+        value, problems = load_yaml(text, rel)
+        self.problems.extend(problems)
+        if problems:
+            return None, rel
+        return value, rel
+
+    def expect_list(self, value, rel: str, what: str) -> list:
+        if value is None:
+            return []
+        if not isinstance(value, YList):
+            self.add(rel, getattr(value, "line", 1), getattr(value, "col", 1),
+                     f"{what}应该是一个列表：每一项以“- ”开头。请参照示例单位的写法")
+            return []
+        out = []
+        for i, item in enumerate(value, 1):
+            if isinstance(item, YMap):
+                out.append((i, item))
+            else:
+                self.add(rel, item.line, item.col,
+                         f"第 {i} 条{what}应该是“字段: 值”的形式，这里却是{schema.describe_shape(item)}")
+        return out
+
+    def listing(self, folder: Path) -> set[str] | None:
+        if folder not in self._listings:
+            try:
+                self._listings[folder] = set(os.listdir(folder))
+            except OSError:
+                self._listings[folder] = None
+        return self._listings[folder]
+
+    def find_file(self, docs_path: str) -> str | None:
+        """None when ``docs_path`` exists with exactly this case, else the reason (Chinese)."""
+        current = self.docs_dir
+        parts = docs_path.split("/")
+        for i, part in enumerate(parts):
+            names = self.listing(current)
+            if names is None:
+                return "找不到这个文件夹"
+            if part not in names:
+                same = [n for n in names if n.lower() == part.lower()]
+                if same:
+                    return (f"找不到“{part}”，但有一个大小写不同的“{same[0]}”。"
+                            "网站服务器区分大小写，请把两处写成完全一样")
+                close = difflib.get_close_matches(part, sorted(names), n=1, cutoff=0.6)
+                tip = f"，是不是“{close[0]}”？" if close else "。请检查文件名和所在文件夹"
+                return f"找不到“{'/'.join(parts[: i + 1])}”{tip}"
+            current = current / part
+            if current.is_symlink():
+                return "这是一个符号链接（快捷方式），不会被发布。请换成真实文件"
+        if not current.is_file():
+            return "这是一个文件夹，不是文件"
+        return None
+
+    def resolve_choice(self, text: str, options: dict[str, str], what: str, where_file: str) -> str:
+        """Match ``text`` against names/ids in ``options`` (alias -> canonical)."""
+        if text in options:
+            return options[text]
+        key = text.strip()
+        if key in options:
+            return options[key]
+        close = difflib.get_close_matches(key, list(options), n=1, cutoff=0.4)
+        tip = f"是不是“{close[0]}”？" if close else ""
+        raise Invalid(f"{what}“{text}”不在 {where_file} 中。{tip}请改成其中已有的一项，或先在 {where_file} 里添加")
+
+    # --- data files --------------------------------------------------------------------
+
+    def load_unit(self):
+        value, rel = self.read_yaml("unit.yml", required=True)
+        if value is None:
+            return
+        if not isinstance(value, YMap):
+            self.add(rel, value.line, value.col, "单位信息应该是一行一个“字段: 值”。请参照示例单位的写法")
+            return
+        f = schema.read_fields(value, schema.UNIT, rel, self.problems)
+        if None in (f["name"], f["short_name"], f["kind"], f["title_sought"], f["term"],
+                    f["term_start"], f["term_end"], f["introduction"]):
+            return
+        if f["term_end"] < f["term_start"]:
+            at = value["term_end"]
+            self.add(rel, at.line, at.col, "创建周期结束（term_end）早于开始（term_start）。请核对两个日期")
+        if f["logo"]:
+            reason = self.find_file(posixpath.normpath(f["logo"]))
+            if reason:
+                at = value["logo"]
+                self.add(rel, at.line, at.col, f"标志（logo）：{reason}（路径相对于 {self.docs_rel}/ 文件夹）")
+        departments = f["departments"] or ()
+        if len(set(departments)) != len(departments):
+            at = value["departments"]
+            self.add(rel, at.line, at.col, "部门（departments）中有重复的名称。请删除重复项")
+        self.unit = Unit(
+            name=f["name"], short_name=f["short_name"], kind=f["kind"],
+            title_sought=f["title_sought"], term=f["term"], term_start=f["term_start"],
+            term_end=f["term_end"], introduction=f["introduction"], headcount=f["headcount"],
+            logo=f["logo"], address=f["address"], phone=f["phone"], departments=tuple(departments),
+        )
+
+    def load_criteria(self):
+        value, rel = self.read_yaml("criteria.yml", required=True)
+        seen: dict[str, YStr] = {}
+        for i, item in self.expect_list(value, rel, "测评项目"):
+            f = schema.read_fields(item, schema.CRITERION, rel, self.problems, f"第 {i} 个测评项目")
+            cid = f["id"]
+            if cid is None or f["name"] is None:
+                continue
+            at = item["id"]
+            if not SLUG.match(cid):
+                self.add(rel, at.line, at.col,
+                         f"测评项目编号“{cid}”只能用小写英文字母、数字和连字符（它会成为网址的一部分），例如 volunteer-service")
+                continue
+            for key in (cid, f["name"]):
+                if key in seen:
+                    self.add(rel, item.line, item.col,
+                             f"测评项目“{key}”重复（第 {seen[key].line} 行已有）。编号和名称都不能重复")
+            seen.setdefault(cid, at)
+            seen.setdefault(f["name"], item["name"])
+            self.criteria.append(Criterion(cid, f["name"], f["description"], f["keywords"] or ()))
+        if value is not None and not self.criteria and not self.problems.for_path(rel):
+            self.add(rel, None, None, "没有任何测评项目。请至少保留一项")
+
+    @property
+    def criteria_options(self) -> dict[str, str]:
+        opts = {c.id: c.id for c in self.criteria}
+        opts.update({c.name: c.id for c in self.criteria})
+        return opts
+
+    def resolve_criteria(self, items, raw, rel) -> tuple[str, ...]:
+        out = []
+        values_at = raw if isinstance(raw, YList) else [raw]
+        for text, at in zip(items, [v for v in values_at if v.strip()]):
+            try:
+                out.append(self.resolve_choice(text, self.criteria_options, "测评项目", "data/criteria.yml"))
+            except Invalid as exc:
+                self.add(rel, at.line, at.col, f"测评项目（criteria）：{exc}")
+        return tuple(dict.fromkeys(out))
+
+    def load_categories(self):
+        value, rel = self.read_yaml("categories.yml", required=True)
+        seen: set[str] = set()
+        for i, item in self.expect_list(value, rel, "活动类别"):
+            f = schema.read_fields(item, schema.CATEGORY, rel, self.problems, f"第 {i} 个活动类别")
+            if f["name"] is None or f["slug"] is None:
+                continue
+            if not SLUG.match(f["slug"]):
+                at = item["slug"]
+                self.add(rel, at.line, at.col,
+                         f"网址名（slug）“{f['slug']}”只能用小写英文字母、数字和连字符，例如 volunteer")
+                continue
+            dup = [k for k in (f["name"], f["slug"]) if k in seen]
+            if dup:
+                self.add(rel, item.line, item.col, f"活动类别“{dup[0]}”重复。名称和网址名都不能重复")
+                continue
+            seen.update((f["name"], f["slug"]))
+            crit = self.resolve_criteria(f["criteria"] or (), item.get("criteria"), rel) if f["criteria"] else ()
+            self.categories.append(Category(f["name"], f["slug"], f["description"], crit))
+
+    def load_holidays(self):
+        value, rel = self.read_yaml("holidays.yml", required=False)
+        for i, item in self.expect_list(value, rel, "节假日"):
+            f = schema.read_fields(item, {
+                "name": schema.Field("name", "名称", schema.as_text, True),
+                "start": schema.Field("start", "开始日期", schema.as_date, True),
+                "end": schema.Field("end", "结束日期", schema.as_date),
+            }, rel, self.problems, f"第 {i} 个节假日")
+            if f["start"] is None:
+                continue
+            end = f["end"] or f["start"]
+            day = f["start"]
+            while day <= end:
+                self.holidays.add(day)
+                day += dt.timedelta(days=1)
+            self.holiday_years.add(f["start"].year)
+
+    # --- activities --------------------------------------------------------------------
+
+    def activity_fields(self, f: dict, item: YMap, rel: str, base_dir: str | None, what: str):
+        """Resolve references shared by pages, log entries and routines."""
+        category = None
+        if f["category"]:
+            options = {c.name: c.name for c in self.categories}
+            options.update({c.slug: c.name for c in self.categories})
+            try:
+                category = self.resolve_choice(f["category"], options, "类别", "data/categories.yml")
+            except Invalid as exc:
+                at = item["category"]
+                self.add(rel, at.line, at.col, f"{what}类别（category）：{exc}")
+        criteria = self.resolve_criteria(f["criteria"], item.get("criteria"), rel) if f["criteria"] else ()
+        if category:
+            cat = next(c for c in self.categories if c.name == category)
+            criteria = tuple(dict.fromkeys(criteria + cat.criteria))
+        if f["department"] and self.unit and self.unit.departments:
+            if f["department"] not in self.unit.departments:
+                at = item["department"]
+                close = difflib.get_close_matches(f["department"], self.unit.departments, n=1, cutoff=0.4)
+                tip = f"是不是“{close[0]}”？" if close else ""
+                self.add(rel, at.line, at.col,
+                         f"{what}组织部门（department）“{f['department']}”不在 data/unit.yml 的 departments 中。"
+                         f"{tip}请改成已有的部门名称，或在 departments 中添加")
+        photos = ()
+        if f.get("photos"):
+            photos = self.read_photos(f["photos"], rel, base_dir, what)
+        return category, criteria, photos
+
+    def read_photos(self, raw: YList, rel: str, base_dir: str | None, what: str) -> tuple[Photo, ...]:
+        out = []
+        for i, item in enumerate(raw, 1):
+            if isinstance(item, YStr):
+                mapping = YMap({YStr("src", item.line, item.col): item})
+                mapping.line, mapping.col = item.line, item.col
+                item = mapping
+            if not isinstance(item, YMap):
+                self.add(rel, item.line, item.col, f"{what}第 {i} 张照片应写成 src: 文件名 和 caption: 说明")
+                continue
+            f = schema.read_fields(item, schema.PHOTO, rel, self.problems, f"{what}第 {i} 张照片")
+            if not f["src"]:
+                continue
+            at = item["src"]
+            src = f["src"].replace("\\", "/")
+            joined = posixpath.normpath(posixpath.join(base_dir or "", src))
+            if src.startswith("/") or re.match(r"^[A-Za-z]:", src) or joined.startswith("../") or joined == "..":
+                self.add(rel, at.line, at.col,
+                         f"{what}第 {i} 张照片的路径“{src}”跑出了 {self.docs_rel}/ 文件夹。"
+                         "照片必须放在 docs/ 里面，路径相对于本文件所在的文件夹")
+                continue
+            if not joined.lower().endswith(PHOTO_TYPES):
+                self.add(rel, at.line, at.col,
+                         f"{what}第 {i} 张照片“{src}”不是支持的图片格式。请使用 JPG、PNG、WebP 或 HEIC")
+                continue
+            reason = self.find_file(joined)
+            if reason:
+                self.add(rel, at.line, at.col, f"{what}第 {i} 张照片“{src}”：{reason}")
+                continue
+            if (self.docs_dir / joined).stat().st_size == 0:
+                self.add(rel, at.line, at.col, f"{what}第 {i} 张照片“{src}”是空文件（0 字节）。请重新复制这张照片")
+                continue
+            if not (f["caption"] or f["alt"]):
+                self.add(rel, at.line, at.col,
+                         f"{what}第 {i} 张照片“{src}”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）")
+                continue
+            self.referenced_photos.add(joined)
+            out.append(Photo(joined, f["caption"], f["alt"], rel, at.line))
+        return tuple(out)
+
+    def check_dates(self, f, item, rel, what, draft):
+        if f.get("end_date") and f.get("date") and f["end_date"] < f["date"]:
+            at = item["end_date"]
+            self.add(rel, at.line, at.col, f"{what}结束日期（end_date）早于开始日期（date）。请核对")
+        if f.get("date") and f["date"] > self.today and not draft:
+            at = item["date"]
+            self.add(rel, at.line, at.col,
+                     f"{what}日期 {f['date'].isoformat()} 还没到。请核对年份；计划中的活动请加 draft: true，办完后再发布")
+
+    def make_activity(self, f, item, rel, kind, aid, base_dir, what, page=None) -> Activity | None:
+        category, criteria, photos = self.activity_fields(f, item, rel, base_dir, what)
+        draft = bool(f["draft"])
+        self.check_dates(f, item, rel, what, draft)
+        if f["title"] is None or f["date"] is None or category is None:
+            return None
+        return Activity(
+            id=aid, kind=kind, title=f["title"], date=f["date"], category=category,
+            source=rel, line=item.line, end_date=f.get("end_date"), criteria=criteria,
+            department=f["department"], location=f["location"], participants=f["participants"],
+            volunteer_hours=f["volunteer_hours"], amount=f["amount"], summary=f["summary"],
+            photos=photos, draft=draft, page=page,
+        )
+
+    def load_logs(self) -> tuple[list[Activity], list[Routine]]:
+        folder = self.data_dir / "activities"
+        activities: list[Activity] = []
+        routines: list[Routine] = []
+        if not folder.is_dir():
+            return activities, routines
+        for path in sorted(folder.iterdir()):
+            if path.suffix.lower() not in (".yml", ".yaml"):
+                if path.suffix.lower() not in (".md",) and not path.name.startswith("."):
+                    self.add(self._rel(path), None, None,
+                             "data/activities/ 里只能放 .yml 活动记录文件。请移走这个文件")
+                continue
+            value, rel = self.read_yaml(f"activities/{path.name}", required=True)
+            if value is None:
+                continue
+            if not isinstance(value, YMap):
+                self.add(rel, value.line, value.col,
+                         "活动记录文件应包含 activities:（一次性活动）和/或 routines:（例行活动）两个列表")
+                continue
+            for key in value:
+                if key not in ("activities", "routines"):
+                    self.add(rel, key.line, key.col,
+                             f"未知的顶层字段“{key}”{schema.suggest(key, ('activities', 'routines'))}")
+            for i, item in self.expect_list(value.get("activities"), rel, "活动"):
+                what = f"第 {i} 条活动"
+                f = schema.read_fields(item, schema.LOG_ENTRY, rel, self.problems, what)
+                if f["date"] is None or f["title"] is None:
+                    continue
+                aid = f["id"] or f"{path.stem}-{f['date']:%Y%m%d}-{_hash6(f['title'])}"
+                a = self.make_activity(f, item, rel, "log", aid, None, f"{what}的")
+                if a:
+                    activities.append(a)
+            for i, item in self.expect_list(value.get("routines"), rel, "例行活动"):
+                r = self.load_routine(i, item, rel, path.stem)
+                if r:
+                    routine, occurrences = r
+                    routines.append(routine)
+                    activities.extend(occurrences)
+        return activities, routines
+
+    def load_routine(self, i, item, rel, stem):
+        what = f"第 {i} 项例行活动"
+        f = schema.read_fields(item, schema.ROUTINE, rel, self.problems, what)
+        if f["title"] is None or f["start"] is None or f["repeat"] is None:
+            return None
+        try:
+            repeat = parse_repeat(f["repeat"])
+            weekdays = tuple(parse_weekday(w) for w in (f["weekday"] or ()))
+            week = parse_week(f["week"]) if f["week"] else None
+            rule = make_rule(repeat, weekdays, f["day"], week, f["month"])
+        except Invalid as exc:
+            at = item["repeat"]
+            self.add(rel, at.line, at.col, f"{what}的重复规则：{exc}")
+            return None
+        end = f["end"] or min(self.today, self.unit.term_end if self.unit else self.today)
+        if f["end"] and f["end"] < f["start"]:
+            at = item["end"]
+            self.add(rel, at.line, at.col, f"{what}的结束日期（end）早于开始日期（start）。请核对")
+            return None
+        if f["end"] and f["end"] > self.today:
+            end = self.today  # occurrences that have not happened yet are not evidence
+        skip: set[dt.date] = set()
+        if f["skip_holidays"]:
+            missing = sorted(set(range(f["start"].year, end.year + 1)) - self.holiday_years)
+            if missing:
+                at = item["skip_holidays"]
+                self.add(rel, at.line, at.col,
+                         f"{what}要求跳过法定节假日，但 data/holidays.yml 里没有 "
+                         f"{'、'.join(map(str, missing))} 年的节假日。请先在 data/holidays.yml 中补上")
+                return None
+            skip |= self.holidays
+        base = set(expand(rule, f["start"], end, set()))
+        for days, at in self.read_exceptions(item.get("except"), rel, what):
+            if not days & base:
+                self.add(rel, at.line, at.col,
+                         f"{what}的例外日期“{at.strip()}”里没有这项活动的日期（{rule.describe()}），"
+                         "去掉它不会改变任何统计。请核对日期")
+            skip |= days
+        dates = sorted(d for d in base if d not in skip)
+        rid = f["id"] or f"{stem}-r{_hash6(f['title'])}"
+        occurrences = []
+        category, criteria, _ = self.activity_fields(f, item, rel, None, f"{what}的")
+        if category is None:
+            return None
+        draft = bool(f["draft"])
+        for day in dates:
+            occurrences.append(Activity(
+                id=f"{rid}-{day:%Y%m%d}", kind="routine", title=f["title"], date=day,
+                category=category, source=rel, line=item.line, criteria=criteria,
+                department=f["department"], location=f["location"],
+                participants=f["participants"], volunteer_hours=f["volunteer_hours"],
+                amount=f["amount"], summary=f["summary"], draft=draft, routine=rid, time=f["time"],
+            ))
+        routine = Routine(rid, f["title"], category, repeat, f["start"], f["end"], rel, item.line,
+                          rule.describe(), tuple(dates))
+        return routine, occurrences
+
+    def read_exceptions(self, raw, rel, what) -> list[tuple[set[dt.date], YStr]]:
+        """Each exception as the set of days it names (a range names every day in it)."""
+        if raw is None:
+            return []
+        out = []
+        for at in raw if isinstance(raw, YList) else [raw]:
+            if not isinstance(at, YStr) or not at.strip():
+                continue
+            parts = re.split(r"\s*(?:至|到|~|～|—)\s*", at.strip())
+            try:
+                if len(parts) == 2:
+                    first, last = parse_date(parts[0]), parse_date(parts[1])
+                    if last < first:
+                        raise Invalid(f"“{at}”的结束日期早于开始日期")
+                    days = {first + dt.timedelta(days=n) for n in range((last - first).days + 1)}
+                else:
+                    days = {parse_date(at)}
+            except Invalid as exc:
+                self.add(rel, at.line, at.col, f"{what}的例外日期（except）：{exc}")
+                continue
+            out.append((days, at))
+        return out
+
+    # --- pages -------------------------------------------------------------------------
+
+    def load_pages(self, md_files: Iterable[str]) -> tuple[dict, list[Activity], list[ReportSection]]:
+        pages: dict[str, PageMeta] = {}
+        activities: list[Activity] = []
+        report: list[ReportSection] = []
+        for docs_path in sorted(md_files):
+            rel = self.doc_source(docs_path)
+            path = self.docs_dir / docs_path
+            name = posixpath.basename(docs_path)
+            if docs_path.startswith(f"{ACTIVITIES_DIR}/") and name not in ("index.md", "README.md"):
+                kind = "activity"
+            elif docs_path.startswith(f"{REPORT_DIR}/") and name not in ("index.md", "README.md"):
+                kind = "report"
+            else:
+                kind = "page"
+            try:
+                text = read_text(path, rel)
+            except ProblemError as exc:
+                self.problems.extend([exc.problem])
+                pages[docs_path] = PageMeta(docs_path, {}, "", kind, False)
+                continue
+            parts = frontmatter.split(text, rel)
+            self.problems.extend(parts.problems)
+            if parts.problems:
+                pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False)
+                continue
+            meta = parts.meta if parts.meta is not None else YMap()
+            if parts.meta is None:
+                meta.line, meta.col = 1, 1
+            if kind == "activity":
+                if not parts.has_front_matter:
+                    self.add(rel, 1, 1,
+                             "活动页面缺少 front matter。文件开头应是 ---，然后是 title、date、category 等字段，再以 --- 结束")
+                    pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False)
+                    continue
+                f = schema.read_fields(meta, schema.ACTIVITY_PAGE, rel, self.problems)
+                aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1:])[0]
+                base = posixpath.dirname(docs_path)
+                a = self.make_activity(f, meta, rel, "page", aid, base, "", page=docs_path) \
+                    if f["title"] and f["date"] else None
+                if f["title"] is None or f["date"] is None:
+                    self.activity_fields(f, meta, rel, base, "")
+                if a:
+                    activities.append(a)
+                clean = {k: v for k, v in f.items() if v is not None}
+            elif kind == "report":
+                f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
+                crit = self.resolve_criteria(f["criteria"], meta.get("criteria"), rel) if f["criteria"] else ()
+                if f["title"] and f["order"] is not None:
+                    report.append(ReportSection(docs_path, f["title"], f["order"], crit))
+                clean = {k: v for k, v in f.items() if v is not None}
+            else:
+                clean = {k: v for k, v in schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems).items()
+                         if v is not None}
+            pages[docs_path] = PageMeta(docs_path, clean, parts.body, kind, True)
+        orders: dict[int, ReportSection] = {}
+        for section in sorted(report, key=lambda s: s.page):
+            if section.order in orders:
+                self.add(self.doc_source(section.page), None, None,
+                         f"汇报章节的顺序（order）{section.order} 与 {self.doc_source(orders[section.order].page)} 相同。"
+                         "请给每一章不同的序号")
+            orders.setdefault(section.order, section)
+        return pages, activities, sorted(report, key=lambda s: (s.order, s.page))
+
+    # --- other data --------------------------------------------------------------------
+
+    def load_honours(self) -> list[Honour]:
+        value, rel = self.read_yaml("honours.yml", required=False)
+        out = []
+        for i, item in self.expect_list(value, rel, "荣誉"):
+            what = f"第 {i} 项荣誉"
+            f = schema.read_fields(item, schema.HONOUR, rel, self.problems, what)
+            if None in (f["year"], f["title"], f["level"], f["awarded_by"]):
+                continue
+            ok = True
+            if f["level"] not in schema.HONOUR_LEVELS:
+                at = item["level"]
+                self.add(rel, at.line, at.col,
+                         f"{what}的级别（level）“{f['level']}”无法识别。请写：{'、'.join(schema.HONOUR_LEVELS)}")
+                ok = False
+            if f["month"] is not None and not 1 <= f["month"] <= 12:
+                at = item["month"]
+                self.add(rel, at.line, at.col, f"{what}的月份（month）只能是 1 到 12，这里是 {f['month']}")
+                ok = False
+            if not 1949 <= f["year"] <= self.today.year:
+                at = item["year"]
+                self.add(rel, at.line, at.col, f"{what}的年份（year）{f['year']} 不合理。请写四位年份，例如 2024")
+                ok = False
+            if f["photo"]:
+                ok = self.check_docs_file(f["photo"], item["photo"], rel, f"{what}的证书照片（photo）", PHOTO_TYPES) and ok
+                if ok:
+                    self.referenced_photos.add(posixpath.normpath(f["photo"]))
+            if ok:
+                out.append(Honour(f["year"], f["title"], f["level"], f["awarded_by"], rel, item.line,
+                                  f["month"], posixpath.normpath(f["photo"]) if f["photo"] else None, f["note"]))
+        return out
+
+    def check_docs_file(self, path: str, at: YStr, rel: str, what: str, types) -> bool:
+        norm = posixpath.normpath(path.replace("\\", "/"))
+        if norm.startswith("../") or path.startswith("/") or norm == "..":
+            self.add(rel, at.line, at.col, f"{what}的路径“{path}”跑出了 {self.docs_rel}/ 文件夹。文件必须放在 docs/ 里面")
+            return False
+        if not norm.lower().endswith(types):
+            self.add(rel, at.line, at.col,
+                     f"{what}“{path}”的文件类型不允许发布。可以使用：{'、'.join(t.lstrip('.') for t in types)}")
+            return False
+        reason = self.find_file(norm)
+        if reason:
+            self.add(rel, at.line, at.col, f"{what}“{path}”：{reason}（路径相对于 {self.docs_rel}/ 文件夹）")
+            return False
+        return True
+
+    def load_documents(self) -> list[Document]:
+        value, rel = self.read_yaml("documents.yml", required=False)
+        out = []
+        for i, item in self.expect_list(value, rel, "制度文件"):
+            what = f"第 {i} 份文件"
+            f = schema.read_fields(item, schema.DOCUMENT, rel, self.problems, what)
+            if f["title"] is None or f["issued"] is None:
+                continue
+            size = None
+            if f["file"]:
+                if not self.check_docs_file(f["file"], item["file"], rel, f"{what}（file）", schema.DOCUMENT_TYPES):
+                    continue
+                norm = posixpath.normpath(f["file"])
+                self.documented_files.add(norm)
+                size = (self.docs_dir / norm).stat().st_size
+            crit = self.resolve_criteria(f["criteria"], item.get("criteria"), rel) if f["criteria"] else ()
+            out.append(Document(f["title"], f["issued"], rel, item.line, f["number"], f["kind"],
+                                posixpath.normpath(f["file"]) if f["file"] else None, size, f["summary"], crit))
+        return out
+
+    def load_organization(self) -> Organization | None:
+        value, rel = self.read_yaml("organization.yml", required=False)
+        if value is None:
+            return None
+        if not isinstance(value, YMap):
+            self.add(rel, value.line, value.col, "组织机构应该是“字段: 值”的形式。请参照示例单位的写法")
+            return None
+        f = schema.read_fields(value, schema.ORGANIZATION, rel, self.problems)
+        group = self.read_group(f["leading_group"], schema.GROUP, rel, "领导小组") if f["leading_group"] else None
+        office = self.read_group(f["office"], schema.OFFICE, rel, "领导小组办公室") if f["office"] else None
+        changes = []
+        for i, item in self.expect_list(f["changes"], rel, "调整记录") if f["changes"] else []:
+            c = schema.read_fields(item, schema.CHANGE, rel, self.problems, f"第 {i} 条调整记录")
+            if c["date"] and c["description"]:
+                changes.append(Change(c["date"], c["description"], c["document"]))
+        if group is None:
+            return None
+        return Organization(group, office, tuple(sorted(changes, key=lambda c: c.date)))
+
+    def read_group(self, mapping: YMap, fields, rel, what) -> Group | None:
+        f = schema.read_fields(mapping, fields, rel, self.problems, what)
+        members = []
+        for i, item in self.expect_list(f["members"], rel, f"{what}成员") if f["members"] else []:
+            m = schema.read_fields(item, schema.MEMBER, rel, self.problems, f"{what}第 {i} 位成员")
+            if m["role"] and m["name"]:
+                members.append(Member(m["role"], m["name"], m["position"]))
+        if f["name"] is None:
+            return None
+        return Group(f["name"], tuple(members), tuple(f["duties"] or ()), f.get("established"),
+                     f.get("document"), f.get("location"), f.get("director"))
+
+    # --- the docs tree -----------------------------------------------------------------
+
+    def scan_tree(self) -> list[str]:
+        """Markdown pages under docs/, plus problems with what else lies there."""
+        md: list[str] = []
+        self.tree_files: list[str] = []
+        for folder in (self.docs_dir, self.data_dir):
+            if not folder.is_dir():
+                continue
+            for dirpath, dirnames, filenames in os.walk(folder):
+                base = Path(dirpath)
+                for d in list(dirnames):
+                    if (base / d).is_symlink():
+                        self.add(self._rel(base / d), None, None,
+                                 "这是一个符号链接（快捷方式）指向的文件夹，网站不会发布其中内容。请换成真实文件夹")
+                        dirnames.remove(d)
+                    elif d.startswith("."):
+                        dirnames.remove(d)
+                for name in filenames:
+                    p = base / name
+                    rel = self._rel(p)
+                    low = name.lower()
+                    if p.is_symlink():
+                        self.add(rel, None, None, "这是一个符号链接（快捷方式），网站不会发布它。请换成真实文件")
+                        continue
+                    if low in JUNK_NAMES or name.startswith(("~$", ".~lock.")) or low.endswith((".tmp", ".bak")):
+                        self.add(rel, None, None,
+                                 "这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）")
+                        continue
+                    if name.startswith("."):
+                        continue
+                    if folder == self.docs_dir:
+                        docs_path = p.relative_to(self.docs_dir).as_posix()
+                        self.tree_files.append(docs_path)
+                        if low.endswith(".md"):
+                            md.append(docs_path)
+        return md
+
+    def check_tree(self):
+        activity_prefix = f"{ACTIVITIES_DIR}/"
+        by_lower: dict[str, str] = {}
+        for docs_path in sorted(self.tree_files):
+            key = docs_path.lower()
+            if key in by_lower:
+                self.add(self.doc_source(docs_path), None, None,
+                         f"与 {self.doc_source(by_lower[key])} 只有大小写不同。在 Windows 上这两个文件会互相覆盖，"
+                         "网址也会冲突。请给其中一个改名")
+            by_lower.setdefault(key, docs_path)
+            low = docs_path.lower()
+            if low.endswith(OFFICE_TYPES) and docs_path not in self.documented_files:
+                self.add(self.doc_source(docs_path), None, None,
+                         "这个 Office 文件没有登记在 data/documents.yml 中，会被原样公开（可能含有修订记录和作者信息）。"
+                         "请在 data/documents.yml 中登记它，或把它移出 docs/")
+            if low.endswith(RASTER_TYPES):
+                if docs_path.startswith(activity_prefix) and docs_path not in self.referenced_photos:
+                    self.add(self.doc_source(docs_path), None, None,
+                             "这张照片没有被任何活动的 photos 引用，不会发布。请在对应活动的 photos 中加上它，或删除它")
+                elif not docs_path.startswith(activity_prefix) and docs_path not in self.referenced_photos:
+                    gps = gps_of(self.docs_dir / docs_path)
+                    if gps:
+                        self.add(self.doc_source(docs_path), None, None,
+                                 "这张图片带有 GPS 位置信息，发布后任何人都能看到拍摄地点。"
+                                 "请用去除位置信息的副本替换它（例如在手机相册“分享”时关闭“位置”）")
+
+
+def gps_of(path: Path) -> bool:
+    """True when the image carries GPS coordinates in its EXIF (header read only)."""
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow is a pinned dependency
+        return False
+    try:
+        with Image.open(path) as im:
+            exif = im.getexif()
+            gps = exif.get_ifd(0x8825)
+            return bool(gps)
+    except Exception:  # an unreadable image is the image pipeline's to report
+        return False
+
+
+def load(
+    root: Path,
+    docs_dir: Path | None = None,
+    data_dir: Path | None = None,
+    *,
+    today: dt.date | None = None,
+) -> tuple[Content, list[Problem]]:
+    """Load and validate everything; return the content and all problems found."""
+    root = Path(root)
+    loader = _Loader(root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"),
+                     today or dt.date.today())
+    md_files = loader.scan_tree()
+    loader.load_unit()
+    loader.load_criteria()
+    loader.load_categories()
+    loader.load_holidays()
+    log_activities, routines = loader.load_logs()
+    pages, page_activities, report = loader.load_pages(md_files)
+    honours = loader.load_honours()
+    organization = loader.load_organization()
+    documents = loader.load_documents()
+    loader.check_tree()
+
+    activities = sorted(page_activities + log_activities, key=lambda a: (a.date, a.id))
+    seen_ids: dict[str, Activity] = {}
+    seen_events: dict[tuple, Activity] = {}
+    for a in activities:
+        if a.id in seen_ids:
+            other = seen_ids[a.id]
+            loader.add(a.source, a.line, None,
+                       f"活动编号“{a.id}”与 {other.source}:{other.line} 重复。请给其中一个换一个 id")
+        seen_ids.setdefault(a.id, a)
+        if a.kind == "routine":
+            continue
+        key = (a.date, a.title)
+        if key in seen_events:
+            other = seen_events[key]
+            loader.add(a.source, a.line, None,
+                       f"这条活动与 {other.source}:{other.line} 重复（同一天、同一标题“{a.title}”）。"
+                       "请删除其中一条；如果确实是两次活动，请在标题中区分")
+        seen_events.setdefault(key, a)
+
+    content = Content(
+        unit=loader.unit,
+        criteria=tuple(loader.criteria),
+        categories=tuple(loader.categories),
+        activities=tuple(activities),
+        routines=tuple(routines),
+        honours=tuple(sorted(honours, key=lambda h: (h.year, h.month or 0), reverse=True)),
+        organization=organization,
+        documents=tuple(sorted(documents, key=lambda d: d.issued, reverse=True)),
+        report=tuple(report),
+        pages=pages,
+    )
+    return content, loader.problems.sorted()
+
+
+def url_collisions(pairs: Iterable[tuple[str, str]], docs_rel: str = "docs") -> list[Problem]:
+    """Pages that would be written to the same URL (also when only letter case differs).
+
+    ``pairs`` are (docs-relative source path, output path) of every file of the site.
+    """
+    seen: dict[str, str] = {}
+    out = []
+    for src, dest in sorted(pairs):
+        key = dest.lower()
+        if key in seen:
+            out.append(Problem(
+                f"{docs_rel}/{src}", None, None,
+                f"与 {docs_rel}/{seen[key]} 会生成同一个网址（{dest}），其中一个会被覆盖。请给其中一个改名",
+            ))
+        else:
+            seen[key] = src
+    return out
