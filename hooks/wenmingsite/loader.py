@@ -60,8 +60,9 @@ class _Loader:
     # --- helpers -----------------------------------------------------------------------
 
     def _rel(self, path: Path) -> str:
+        # abspath, not resolve: a symlink must be named where it is, not where it points.
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
 
@@ -125,13 +126,16 @@ class _Loader:
             if names is None:
                 return "找不到这个文件夹"
             if part not in names:
+                folder = "/".join([self.docs_rel, *parts[:i]]) + "/"
                 same = [n for n in names if n.lower() == part.lower()]
                 if same:
                     return (f"找不到“{part}”，但有一个大小写不同的“{same[0]}”。"
                             "网站服务器区分大小写，请把两处写成完全一样")
                 close = difflib.get_close_matches(part, sorted(names), n=1, cutoff=0.6)
                 tip = f"，是不是“{close[0]}”？" if close else "。请检查文件名和所在文件夹"
-                return f"找不到“{'/'.join(parts[: i + 1])}”{tip}"
+                if i < len(parts) - 1:
+                    return f"{folder} 中没有文件夹“{part}”{tip}"
+                return f"{folder} 中没有“{part}”{tip}"
             current = current / part
             if current.is_symlink():
                 return "这是一个符号链接（快捷方式），不会被发布。请换成真实文件"
@@ -146,7 +150,7 @@ class _Loader:
         key = text.strip()
         if key in options:
             return options[key]
-        close = difflib.get_close_matches(key, list(options), n=1, cutoff=0.4)
+        close = difflib.get_close_matches(key, list(options), n=1, cutoff=0.6)
         tip = f"是不是“{close[0]}”？" if close else ""
         raise Invalid(f"{what}“{text}”不在 {where_file} 中。{tip}请改成其中已有的一项，或先在 {where_file} 里添加")
 
@@ -723,7 +727,7 @@ def load(
     today: dt.date | None = None,
 ) -> tuple[Content, list[Problem]]:
     """Load and validate everything; return the content and all problems found."""
-    root = Path(root)
+    root = Path(os.path.abspath(root))
     loader = _Loader(root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"),
                      today or dt.date.today())
     md_files = loader.scan_tree()

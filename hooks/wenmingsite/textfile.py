@@ -26,7 +26,6 @@ def decode_text(data: bytes, rel: str) -> str:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         if b"\x00" in data[:4096]:
             guess = "UTF-16"
         else:
@@ -37,7 +36,8 @@ def decode_text(data: bytes, rel: str) -> str:
                 guess = "未知编码"
         raise ProblemError(
             Problem(
-                rel, line, col,
+                # No column: a GBK byte pair may pass as UTF-8 for a character or two.
+                rel, line, None,
                 f"文件不是 UTF-8 编码（看起来是 {guess}），从这里开始无法识别。{SAVE_AS_UTF8}",
             )
         ) from None

@@ -65,7 +65,7 @@ def parse_date(text: str) -> dt.date:
             f"“{raw}”像是一个日期范围。这里只能写一个日期（开始日期），"
             "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07"
         )
-    if any(c in raw for c in "〇零一二三四五六七八九十"):
+    if re.search(r"[〇零一二三四五六七八九十]\s*[年月日号]", raw):
         raise Invalid(f"日期“{raw}”用了汉字数字。请改用阿拉伯数字，例如 2024-03-05")
     if _MONTH_ONLY.match(s):
         raise Invalid(f"日期“{raw}”缺少“日”。请写出具体哪一天，例如 2024-03-05")
@@ -122,7 +122,7 @@ def parse_decimal(text: str, what: str = "数值", units: tuple[str, ...] = (), 
     if not re.fullmatch(r"\d+(\.\d+)?", s):
         raise Invalid(f"{what}“{text.strip()}”不是数字。请只写阿拉伯数字，例如 2.5")
     value = Decimal(s)
-    if -value.as_tuple().exponent > places:
+    if value != value.to_integral_value() and -value.normalize().as_tuple().exponent > places:
         raise Invalid(f"{what}“{text.strip()}”的小数位太多。最多保留 {places} 位小数")
     return value
 
@@ -133,7 +133,7 @@ def parse_amount(text: str) -> Decimal:
     if s.endswith(("万元", "万")):
         number = s[: -2] if s.endswith("万元") else s[:-1]
         try:
-            value = parse_decimal(number, "金额", places=6)
+            value = parse_decimal(number, "金额", places=10)
         except Invalid:
             raise Invalid(f"金额“{text.strip()}”不是数字。请写成 5640 或 3万元 的形式") from None
         value = value * 10000

@@ -55,7 +55,7 @@ class YList(list):
 
 
 _YAML_PROBLEMS = [
-    ("mapping values are not allowed here",
+    ("mapping values are not allowed",
      "这里出现了多余的“: ”（冒号加空格）。如果值本身含有冒号，请用英文双引号把整个值括起来，例如 title: \"主题：学习\""),
     ("could not find expected ':'",
      "找不到字段名后面的“: ”。请检查上一行或本行：字段名后要用半角冒号加一个空格，多行的值要比字段名多缩进"),
@@ -96,8 +96,15 @@ def _leading_whitespace_problem(line: str) -> str | None:
     return None
 
 
+_FLOW_START = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:]*:\s+([\[{])")
+
+
 def _explain_syntax(line_text: str, exc: yaml.MarkedYAMLError) -> str:
     problem = f"{exc.problem or ''} {exc.context or ''}"
+    flow = _FLOW_START.match(line_text)
+    if flow and ("did not find expected" in problem or "expected <block end>" in problem):
+        return (f"YAML 格式错误：值以“{flow.group(1)}”开头，会被当成列表或映射。"
+                f"如果它是文字的一部分，请用英文双引号把整个值括起来，例如 title: \"[通知]学习\"")
     for needle, explanation in _YAML_PROBLEMS:
         if needle in problem:
             return f"YAML 格式错误：{explanation}"
@@ -167,7 +174,7 @@ def _convert(node, lines, rel, offset, problems):
     line = node.start_mark.line + 1 + offset
     col = node.start_mark.column + 1
     if isinstance(node, yaml.ScalarNode):
-        if node.style is None:
+        if not node.style:  # plain scalar (None from PyYAML, '' from libyaml)
             end = node.end_mark
             rest = lines[end.line][end.column:] if end.line < len(lines) else ""
             # "# note" is a comment by convention; "#话题" glued to the text is content the

@@ -1,0 +1,70 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from wenmingsite.values import Invalid, parse_amount, parse_bool, parse_count, parse_date, parse_decimal
+
+
+@pytest.mark.parametrize("text", [
+    "2024-03-05", "2024-3-5", "2024/3/5", "2024.3.5", "2024年3月5日", "2024年3月5号",
+    "２０２４年３月５日", " 2024 年 3 月 5 日 ", "2024－3－5",
+])
+def test_common_chinese_date_forms_are_normalised(text):
+    assert parse_date(text) == dt.date(2024, 3, 5)
+
+
+@pytest.mark.parametrize("text, message", [
+    ("2024-02-30", "日期“2024-02-30”不存在（2024年2月没有30日）。请核对后写成 2024-02-DD 的形式"),
+    ("2023年2月29日", "日期“2023年2月29日”不存在（2023年2月没有29日）。请核对后写成 2023-02-DD 的形式"),
+    ("2024-13-01", "日期“2024-13-01”不存在（2024年13月没有1日）。请核对后写成 2024-13-DD 的形式"),
+    ("05/03/2024", "日期“05/03/2024”看不出哪个是月、哪个是日。请按“年-月-日”的顺序写成 2024-03-05 的形式"),
+    ("24-3-5", "日期“24-3-5”的年份只有两位，无法确定是哪一年。请写四位年份，例如 2024-03-05"),
+    ("2024年3月", "日期“2024年3月”缺少“日”。请写出具体哪一天，例如 2024-03-05"),
+    ("二〇二四年三月五日", "日期“二〇二四年三月五日”用了汉字数字。请改用阿拉伯数字，例如 2024-03-05"),
+    ("2024-03-05~2024-03-07", "“2024-03-05~2024-03-07”像是一个日期范围。这里只能写一个日期（开始日期），"
+     "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07"),
+    ("1024-03-05", "日期“1024-03-05”的年份 1024 不合理。请核对年份"),
+    ("上周五", "无法识别日期“上周五”。请写成 2024-03-05 或 2024年3月5日 的形式"),
+])
+def test_impossible_and_ambiguous_dates_are_rejected(text, message):
+    with pytest.raises(Invalid) as exc:
+        parse_date(text)
+    assert str(exc.value) == message
+
+
+def test_counts_keep_leading_zeros_decimal_and_accept_units():
+    # YAML 1.1 would read 0123 as octal 83.
+    assert parse_count("0123") == 123
+    assert parse_count("1,200人次", "人次", units=("人次", "人")) == 1200
+    assert parse_count("５６") == 56
+    with pytest.raises(Invalid, match="逗号位置不对"):
+        parse_count("12,00")
+    with pytest.raises(Invalid, match="不是一个确定的数"):
+        parse_count("5000余", "人次")
+    with pytest.raises(Invalid, match="不是整数"):
+        parse_count("2.5")
+
+
+def test_decimals_keep_their_value():
+    # YAML 1.1 would turn 1.10 into the float 1.1 and 9:30 into 570.
+    assert parse_decimal("1.10", places=1) == Decimal("1.10")
+    assert parse_decimal("2.5小时", units=("小时",), places=1) == Decimal("2.5")
+    with pytest.raises(Invalid, match="最多保留 1 位小数"):
+        parse_decimal("2.25", places=1)
+
+
+def test_amounts_in_yuan_and_wan():
+    assert parse_amount("5640") == Decimal(5640)
+    assert parse_amount("5,640元") == Decimal(5640)
+    assert parse_amount("3万元") == Decimal(30000)
+    assert parse_amount("3.44万") == Decimal(34400)
+    assert parse_amount("12.5") == Decimal("12.5")
+    with pytest.raises(Invalid, match="超过两位小数"):
+        parse_amount("1.2345678万元")
+
+
+def test_booleans_are_explicit():
+    assert parse_bool("true") is True and parse_bool("是") is True and parse_bool("no") is False
+    with pytest.raises(Invalid, match="不是“是/否”"):
+        parse_bool("1")
