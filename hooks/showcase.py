@@ -64,26 +64,35 @@ def on_config(config):
     return config
 
 
-def _report(problems) -> None:
+def on_pre_build(config):
+    """Load and validate everything before MkDocs wipes site/: a failed build keeps the
+    last good site in place."""
+    global _state
+    root = Path(config.config_file_path).parent
+    content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today())
+    _state = BuildState(content, list(problems), Renderer(content))
+    _fail_or_report(problems)
+
+
+def _fail_or_report(problems) -> None:
     for p in problems:
         log.error(str(p))
+    if problems and _command != "serve":
+        raise PluginError(
+            f"内容共有 {len(_state.problems)} 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。"
+        )
 
 
 @event_priority(100)  # before search and other plugins see the files
 def on_files(files: Files, config):
-    global _state
+    content = _state.content
     root = Path(config.config_file_path).parent
-    content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today())
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-    problems = list(problems) + wenmingsite.url_collisions(
+    collisions = wenmingsite.url_collisions(
         ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel
     )
-    _state = BuildState(content, problems, Renderer(content))
-    _report(problems)
-    if problems and _command != "serve":
-        raise PluginError(
-            f"内容共有 {len(problems)} 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。"
-        )
+    _state.problems.extend(collisions)
+    _fail_or_report(collisions)
 
     serving = _command == "serve"
     for a in content.activities:

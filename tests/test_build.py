@@ -1,0 +1,153 @@
+"""End-to-end: real `mkdocs build --strict` runs of fixture sites, asserting on what a
+visitor or an editor sees — the built HTML, api/activities.json and the log."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import build, write
+
+A = "docs/activities/2024-03-05-plant.md"
+
+
+def api(root) -> dict:
+    return json.loads((root / "site/api/activities.json").read_text(encoding="utf-8"))
+
+
+def html(root, path: str) -> str:
+    return (root / "site" / path).read_text(encoding="utf-8")
+
+
+def test_fixture_site_builds_strict(site):
+    root = site()
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = html(root, "activities/2024-03-05-plant/index.html")
+    assert "<dt>日期</dt><dd><time datetime=\"2024-03-05\">2024年3月5日（周二）</time></dd>" in page
+    assert "<dt>参与</dt><dd>20 人次</dd>" in page
+    assert "<dt>测评项目</dt><dd>学雷锋志愿服务</dd>" in page  # inherited from the category
+    # Report sections are listed in the nav by their order; activities never are.
+    home = html(root, "index.html")
+    assert "一、组织领导" in home
+    assert "植树节义务植树" not in re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', home, re.S).group(0)
+    # Readable anchors for Chinese headings, not _1, _2.
+    assert 'id="一组织领导"' in html(root, "report/01-first/index.html")
+
+
+def test_new_activity_file_appears_with_normalised_values(site):
+    root = site({"docs/activities/2025/2025-06-01-集市.md": """\
+        ---
+        title: 端午“科技赶集”志愿服务
+        date: 2025年6月1日
+        category: volunteer
+        criteria: 文化体育活动
+        department: 工会
+        participants: 1,200人次
+        volunteer_hours: 36.5
+        amount: 3万元
+        summary: 在镇集市设摊，解答农户问题。
+        ---
+
+        当天上午，志愿者在集市入口设立咨询台。
+        """})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    records = {r["id"]: r for r in api(root)["activities"]}
+    assert records["2025/2025-06-01-集市"] == {
+        "id": "2025/2025-06-01-集市",
+        "kind": "page",
+        "title": "端午“科技赶集”志愿服务",
+        "date": "2025-06-01",
+        "end_date": None,
+        "category": "志愿服务",
+        "category_slug": "volunteer",
+        "criteria": ["culture-sports", "volunteer-service"],
+        "department": "工会",
+        "location": None,
+        "participants": 1200,
+        "volunteer_hours": 36.5,
+        "amount": 30000,
+        "summary": "在镇集市设摊，解答农户问题。",
+        "photos": 0,
+        "routine": None,
+        "time": None,
+        "url": "activities/2025/2025-06-01-%E9%9B%86%E5%B8%82/",
+        "source": "docs/activities/2025/2025-06-01-集市.md",
+        "line": 2,
+    }
+    page = html(root, "activities/2025/2025-06-01-集市/index.html")
+    assert "<dt>金额</dt><dd>30,000 元（3 万元）</dd>" in page
+    assert "当天上午，志愿者在集市入口设立咨询台。" in page
+    assert [r["date"] for r in api(root)["activities"]] == sorted(r["date"] for r in api(root)["activities"])
+
+
+def test_content_errors_fail_the_build_without_traceback_and_keep_the_old_site(site):
+    root = site()
+    assert build(root).returncode == 0
+    write(root, A, "---\ntitle：植树\ndate: 2024-02-30\ncategory: 志愿服务\n---\n正文\n")
+    write(root, "docs/activities/2024-04-01-b.md", "---\ntitle: 另一项\ndate: 2024-04-01\ncategory: 志原服务\n---\n")
+    result = build(root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("ERROR")]
+    assert errors == [
+        "ERROR   -  wenming: docs/activities/2024-03-05-plant.md:2:6: “title”后面是全角冒号“：”。字段名后面要用半角冒号加一个空格，例如 title: 值",
+        "ERROR   -  wenming: docs/activities/2024-04-01-b.md:4:11: 类别（category）：类别“志原服务”不在 data/categories.yml 中。"
+        "是不是“志愿服务”？请改成其中已有的一项，或先在 data/categories.yml 里添加",
+        "ERROR   -  内容共有 2 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。",
+    ]
+    # The last good build is still there to serve.
+    assert (root / "site/activities/2024-03-05-plant/index.html").exists()
+
+
+def test_non_utf8_file_fails_cleanly(site):
+    root = site({A: "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\n---\n正文\n".encode("gb18030")})
+    result = build(root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "docs/activities/2024-03-05-plant.md:2: 文件不是 UTF-8 编码（看起来是 GBK/GB18030（旧版 Windows 软件常用））" in result.stderr
+
+
+def test_duplicate_urls_fail_the_build(site):
+    root = site({"docs/about.md": "# 关于\n", "docs/about/index.md": "# 关于我们\n"})
+    result = build(root)
+    assert result.returncode == 1
+    assert "docs/about/index.md: 与 docs/about.md 会生成同一个网址（about/index.html），其中一个会被覆盖。请给其中一个改名" in result.stderr
+
+
+def test_markup_in_titles_never_reaches_the_page(site):
+    root = site({A: "---\ntitle: <img src=x onerror=alert(1)>\ndate: 2024-03-05\ncategory: 志愿服务\n---\n正文\n"})
+    result = build(root)
+    assert result.returncode == 1
+    assert "标题（title）：“<img src=x onerror=alert(1)>”中含有“<”或“>”" in result.stderr
+
+
+def test_ampersand_and_quotes_are_escaped_where_material_prints_raw(site):
+    root = site({A: '---\ntitle: 党建&业务“双融合”\ndate: 2024-03-05\ncategory: 志愿服务\n'
+                    'summary: 他说"好" & <b>不是标签</b>\n---\n正文\n'})
+    assert build(root).returncode == 0
+    page = html(root, "activities/2024-03-05-plant/index.html")
+    assert "<title>党建&amp;业务“双融合” - 测试单位</title>" in page
+    assert '<meta name="description" content="他说&quot;好&quot; &amp; &lt;b&gt;不是标签&lt;/b&gt;">' in page
+    assert '<p class="ws-summary">他说&#34;好&#34; &amp; &lt;b&gt;不是标签&lt;/b&gt;</p>' in page
+    assert "<b>不是标签</b>" not in page
+
+
+def test_draft_is_kept_out_of_site_search_and_api(site):
+    root = site({"docs/activities/2024-05-01-draft.md":
+                 "---\ntitle: 尚未发布的草稿活动\ndate: 2024-05-01\ncategory: 文体活动\ndraft: true\n---\n草稿正文独有词语\n"})
+    assert build(root).returncode == 0
+    assert not (root / "site/activities/2024-05-01-draft").exists()
+    assert "尚未发布的草稿活动" not in (root / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "尚未发布" not in json.dumps(api(root), ensure_ascii=False)
+    assert "尚未发布" not in html(root, "index.html")
+
+
+def test_chinese_search_index_is_segmented(site):
+    root = site()
+    assert build(root).returncode == 0
+    index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert "\\u200b" in index["config"]["separator"]
+    titles = [d["title"] for d in index["docs"]]
+    assert any("\u200b" in t for t in titles), titles  # jieba cut the words apart
