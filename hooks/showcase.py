@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 import wenmingsite
 from wenmingsite import api, loader
@@ -72,6 +72,16 @@ def on_pre_build(config):
     content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today())
     _state = BuildState(content, list(problems), Renderer(content))
     _fail_or_report(problems)
+    _teach_jieba(content)
+
+
+def _teach_jieba(content: Content) -> None:
+    """Keep domain words whole in the search index (the browser does not segment Chinese
+    queries, so a query matches only tokens that start with it)."""
+    import jieba  # checked in on_config; imported here so that plain imports stay fast
+
+    for word in wenmingsite.search_words(content):
+        jieba.add_word(word)
 
 
 def _fail_or_report(problems) -> None:
@@ -95,10 +105,14 @@ def on_files(files: Files, config):
     _fail_or_report(collisions)
 
     serving = _command == "serve"
+    for f in files.documentation_pages():
+        if f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/"):
+            # Activities stay out of the nav by design; don't list them as omitted.
+            f.inclusion = InclusionLevel.NOT_IN_NAV
     for a in content.activities:
-        if a.page:
+        if a.page and (f := files.get_file_from_path(a.page)):
             _state.activity_by_page[a.page] = a
-            if a.draft and not serving and (f := files.get_file_from_path(a.page)):
+            if a.draft and not serving:
                 files.remove(f)
     # Originals carry GPS and weigh megabytes: photos are never copied as they are.
     photos = content.photo_paths
@@ -212,6 +226,9 @@ def on_page_content(html_text, page, config, files):
 
 
 def on_serve(server, config, builder):
-    # Data files are outside docs/; `watch: [data]` in mkdocs.yml covers them, and the
-    # hook package itself needs a restart anyway (module objects are reused).
+    # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
+    # hook package itself still need a restart: serve reuses the module objects.)
+    data = Path(config.config_file_path).parent / "data"
+    if data.is_dir():
+        server.watch(str(data))
     return server

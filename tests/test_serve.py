@@ -1,0 +1,82 @@
+"""`mkdocs serve` as an editor uses it: data edits rebuild, content errors don't stop it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import TODAY, write
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, needle: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = fetch(url)
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{needle!r} never appeared at {url}")
+
+
+@pytest.fixture
+def serve(site):
+    procs = []
+
+    def start(root):
+        port = free_port()
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        procs.append(proc)
+        return f"http://127.0.0.1:{port}/"
+
+    yield start
+    for proc in procs:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_data_edits_rebuild_and_errors_show_instead_of_stopping(site, serve):
+    root = site()
+    url = serve(root)
+    wait_for(url, "测试市测试中心")
+    unit = (root / "data/unit.yml").read_text(encoding="utf-8")
+    (root / "data/unit.yml").write_text(unit.replace("测试市测试中心", "测试市第二中心"), encoding="utf-8")
+    wait_for(url, "测试市第二中心")
+
+    write(root, "docs/activities/2024-06-01-bad.md", "---\ntitle：坏了\ndate: 2024-06-01\ncategory: 志愿服务\n---\n正文\n")
+    home = wait_for(url, "ws-problems")
+    assert "docs/activities/2024-06-01-bad.md:2</code> “title”后面是全角冒号“：”" in home
+    page = fetch(url + "activities/2024-06-01-bad/")
+    assert "这一页的内容有 1 处问题（正式构建会失败）" in page
+
+    (root / "docs/activities/2024-06-01-bad.md").unlink()
+    home = wait_for(url, "测试市第二中心")
+    deadline = time.monotonic() + 20
+    while "ws-problems" in home and time.monotonic() < deadline:
+        time.sleep(0.3)
+        home = fetch(url)
+    assert "ws-problems" not in home
