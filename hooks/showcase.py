@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import importlib.util
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -37,6 +36,7 @@ class BuildState:
     renderer: Renderer
     urls: dict = field(default_factory=dict)  # docs-relative page path -> site URL
     activity_by_page: dict = field(default_factory=dict)
+    report_by_page: dict = field(default_factory=dict)
 
 
 _command = "build"
@@ -56,11 +56,13 @@ def _today() -> dt.date:
 def on_config(config):
     global _state
     _state = None  # module globals survive serve rebuilds: start every build clean
-    if importlib.util.find_spec("jieba") is None:
+    try:
+        import jieba  # noqa: F401 - Material's search silently skips segmentation without it
+    except ImportError:
         raise PluginError(
             "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。"
             "请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
-        )
+        ) from None
     return config
 
 
@@ -71,6 +73,7 @@ def on_pre_build(config):
     root = Path(config.config_file_path).parent
     content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today())
     _state = BuildState(content, list(problems), Renderer(content))
+    _state.report_by_page = {s.page: s for s in content.report}
     _fail_or_report(problems)
     _teach_jieba(content)
 
@@ -213,6 +216,9 @@ def on_page_content(html_text, page, config, files):
     page_problems = [p for p in _state.problems if p.path.endswith("/" + src)]
     if page_problems:
         before.append(_state.renderer.problems(page_problems))
+    section = _state.report_by_page.get(src)
+    if section and section.criteria:
+        before.append(_state.renderer.report_criteria(section))
     activity = _state.activity_by_page.get(src)
     if activity:
         if activity.draft:

@@ -151,3 +151,36 @@ def test_chinese_search_index_is_segmented(site):
     assert "\\u200b" in index["config"]["separator"]
     titles = [d["title"] for d in index["docs"]]
     assert any("\u200b" in t for t in titles), titles  # jieba cut the words apart
+
+
+def test_missing_jieba_fails_the_build_instead_of_degrading_search(site, tmp_path):
+    blocker = tmp_path / "block"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'jieba':\n"
+        "            raise ImportError('blocked for the test')\n"
+        "sys.meta_path.insert(0, Block())\n",
+        encoding="utf-8",
+    )
+    import os
+    import subprocess
+    import sys
+
+    root = site()
+    env = {**os.environ, "PYTHONPATH": str(blocker), "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert ("没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
+            in result.stderr)
+
+
+def test_report_section_lists_its_criteria(site):
+    root = site({"docs/report/01-first.md": "---\ntitle: 一、组织领导\norder: 1\ncriteria: [volunteer-service]\n---\n\n正文\n"})
+    assert build(root).returncode == 0
+    assert ('<p class="ws-report-criteria"><span>对应测评项目</span> <span class="ws-tag">学雷锋志愿服务</span></p>'
+            in html(root, "report/01-first/index.html"))

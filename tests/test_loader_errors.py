@@ -297,3 +297,52 @@ def test_gps_in_a_published_image_is_an_error(site):
         "docs/assets/banner.jpg: 这张图片带有 GPS 位置信息，发布后任何人都能看到拍摄地点。"
         "请用去除位置信息的副本替换它（例如在手机相册“分享”时关闭“位置”）",
     ]
+
+
+def test_organization_documents_and_logo(site):
+    root = site({
+        "data/organization.yml": (
+            "leading_group:\n"
+            "  name: 创建工作领导小组\n"
+            "  members:\n"
+            "    - {role: 组长, name: 张三}\n"
+            "    - {role: 成员}\n"
+            "changes:\n"
+            "  - date: 2025年13月1日\n"
+            "    description: 调整\n"
+        ),
+        "data/documents.yml": (
+            "- title: 实施方案\n  issued: 2024-01-12\n  file: documents/plan.pdf\n"
+            "- title: 脚本\n  issued: 2024-01-12\n  file: documents/run.exe\n"
+            "- title: 外部\n  issued: 2024-01-12\n  file: ../secret.pdf\n"
+        ),
+        "docs/documents/plan.pdf": b"%PDF-1.4\n",
+        "data/unit.yml": BASE_FILES_UNIT + "logo: assets/Logo.svg\n",
+        "docs/assets/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    })
+    content, found = wenmingsite.load(root, today=TODAY)
+    assert [str(p) for p in found] == [
+        "data/documents.yml:6:9: 第 2 份文件（file）“documents/run.exe”的文件类型不允许发布。"
+        "可以使用：pdf、doc、docx、xls、xlsx、ppt、pptx、wps、ofd、jpg、png",
+        "data/documents.yml:9:9: 第 3 份文件（file）的路径“../secret.pdf”跑出了 docs/ 文件夹。文件必须放在 docs/ 里面",
+        "data/organization.yml:5:7: 领导小组第 2 位成员缺少必填字段 name（姓名）。请补上，例如 name: …",
+        "data/organization.yml:7:11: 第 1 条调整记录的日期（date）：日期“2025年13月1日”不存在（2025年13月没有1日）。请核对后写成 2025-13-DD 的形式",
+        "data/unit.yml:11:7: 标志（logo）“assets/Logo.svg”：找不到“Logo.svg”，但有一个大小写不同的“logo.svg”。"
+        "网站服务器区分大小写，请把两处写成完全一样（路径相对于 docs/ 文件夹）",
+    ]
+    assert content.documents[0].size == 9 and content.documents[0].file == "documents/plan.pdf"
+    assert [m.name for m in content.organization.leading_group.members] == ["张三"]
+
+
+BASE_FILES_UNIT = """\
+name: 测试市测试中心
+short_name: 测试中心
+kind: 事业单位
+title_sought: 市级文明单位
+term: 第一届
+term_start: 2024-01-01
+term_end: 2026-12-31
+headcount: 30
+introduction: 这是一个用于测试的单位。
+departments: [办公室, 工会]
+"""

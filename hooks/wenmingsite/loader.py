@@ -32,6 +32,7 @@ PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 RASTER_TYPES = PHOTO_TYPES + (".tif", ".tiff", ".gif", ".bmp")
 OFFICE_TYPES = (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".dps")
 JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"}
+LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -171,10 +172,7 @@ class _Loader:
             at = value["term_end"]
             self.add(rel, at.line, at.col, "创建周期结束（term_end）早于开始（term_start）。请核对两个日期")
         if f["logo"]:
-            reason = self.find_file(posixpath.normpath(f["logo"]))
-            if reason:
-                at = value["logo"]
-                self.add(rel, at.line, at.col, f"标志（logo）：{reason}（路径相对于 {self.docs_rel}/ 文件夹）")
+            self.check_docs_file(f["logo"], value["logo"], rel, "标志（logo）", LOGO_TYPES)
         departments = f["departments"] or ()
         if len(set(departments)) != len(departments):
             at = value["departments"]

@@ -100,11 +100,17 @@ class Renderer:
             "pages": sum(1 for a in in_term if a.kind == "page"),
         }
         items = []
-        for a in sorted(published, key=lambda a: (a.date, a.id), reverse=True)[:latest]:
+        # Routine occurrences count in the figures but would crowd out everything else.
+        one_off = [a for a in published if a.kind != "routine"]
+        for a in sorted(one_off, key=lambda a: (a.date, a.id), reverse=True)[:latest]:
             url = urls.get(a.page) if a.page else None
             items.append((a, relative_url(url, page_url) if url is not None else None))
         logo = relative_url(unit.logo, page_url) if unit and unit.logo else None
         return self.render("home.html", unit=unit, figures=figures, latest=items, logo=logo)
+
+    def report_criteria(self, section) -> str:
+        names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]
+        return self.render("report_criteria.html", names=names)
 
     def problems(self, problems) -> str:
         return self.render("problems.html", problems=problems)
