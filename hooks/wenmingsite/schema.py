@@ -136,7 +136,7 @@ def read_fields(
             if field.required:
                 problems.add(
                     rel, mapping.line, mapping.col,
-                    f"{prefix}缺少必填字段 {name}（{field.label}）。请补上，例如 {name}: …",
+                    f"{where}缺少必填字段 {name}（{field.label}）。请补上，例如 {name}: …",
                 )
             out[name] = None
             continue
