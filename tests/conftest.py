@@ -38,20 +38,22 @@ nav:
   - 创建汇报: report/
 """
 
+UNIT_YML = """\
+name: 测试市测试中心
+short_name: 测试中心
+kind: 事业单位
+title_sought: 市级文明单位
+term: 第一届
+term_start: 2024-01-01
+term_end: 2026-12-31
+headcount: 30
+introduction: 这是一个用于测试的单位。
+departments: [办公室, 工会]
+"""
+
 BASE_FILES = {
     "mkdocs.yml": MKDOCS_YML,
-    "data/unit.yml": """\
-        name: 测试市测试中心
-        short_name: 测试中心
-        kind: 事业单位
-        title_sought: 市级文明单位
-        term: 第一届
-        term_start: 2024-01-01
-        term_end: 2026-12-31
-        headcount: 30
-        introduction: 这是一个用于测试的单位。
-        departments: [办公室, 工会]
-        """,
+    "data/unit.yml": UNIT_YML,
     "data/criteria.yml": """\
         - id: volunteer-service
           name: 学雷锋志愿服务

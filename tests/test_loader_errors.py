@@ -10,7 +10,7 @@ import os
 import pytest
 
 import wenmingsite
-from conftest import TODAY, write
+from conftest import TODAY, UNIT_YML, write
 
 A = "docs/activities/2024-03-05-plant.md"
 BASE = "date: 2024-03-05\ncategory: 志愿服务\n"
@@ -262,18 +262,7 @@ def test_missing_data_files_and_bad_data_entries(site):
     ]
 
 
-BASE_UNIT_WITH_TYPO = """\
-name: 测试市测试中心
-short_name: 测试中心
-kind: 事业单位
-title_sought: 市级文明单位
-term: 第一届
-term_start: 2024-01-01
-term_end: 2026-12-31
-headcount: 0123人
-introduction: 这是一个用于测试的单位。
-departmentss: [办公室]
-"""
+BASE_UNIT_WITH_TYPO = UNIT_YML.replace("headcount: 30", "headcount: 0123人").replace("departments:", "departmentss:")
 
 
 def test_report_sections_need_distinct_order(site):
@@ -317,7 +306,7 @@ def test_organization_documents_and_logo(site):
             "- title: 外部\n  issued: 2024-01-12\n  file: ../secret.pdf\n"
         ),
         "docs/documents/plan.pdf": b"%PDF-1.4\n",
-        "data/unit.yml": BASE_FILES_UNIT + "logo: assets/Logo.svg\n",
+        "data/unit.yml": UNIT_YML + "logo: assets/Logo.svg\n",
         "docs/assets/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     })
     content, found = wenmingsite.load(root, today=TODAY)
@@ -332,17 +321,3 @@ def test_organization_documents_and_logo(site):
     ]
     assert content.documents[0].size == 9 and content.documents[0].file == "documents/plan.pdf"
     assert [m.name for m in content.organization.leading_group.members] == ["张三"]
-
-
-BASE_FILES_UNIT = """\
-name: 测试市测试中心
-short_name: 测试中心
-kind: 事业单位
-title_sought: 市级文明单位
-term: 第一届
-term_start: 2024-01-01
-term_end: 2026-12-31
-headcount: 30
-introduction: 这是一个用于测试的单位。
-departments: [办公室, 工会]
-"""
