@@ -9,22 +9,26 @@ from __future__ import annotations
 import datetime as dt
 import html
 import os
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import wenmingsite
-from wenmingsite import api, loader
+from wenmingsite import api, feed, loader
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer
+from wenmingsite.timeline import Archive, PageSpec
 
 log = get_plugin_logger("wenming")
 
 REPORT_PLACEHOLDER = "report/"
+ASSETS = Path(wenmingsite.__file__).parent / "assets"
+ASSET_DIR = "assets/wenming"
+FEED = "feed.xml"
 # Set WENMING_TODAY=YYYY-MM-DD to build as of another day (tests, reproducible builds).
 TODAY_ENV = "WENMING_TODAY"
 
@@ -34,9 +38,11 @@ class BuildState:
     content: Content
     problems: list
     renderer: Renderer
-    urls: dict = field(default_factory=dict)  # docs-relative page path -> site URL
+    archive: Archive | None = None
+    specs: dict = field(default_factory=dict)  # generated page src -> PageSpec
     activity_by_page: dict = field(default_factory=dict)
     report_by_page: dict = field(default_factory=dict)
+    neighbours: dict = field(default_factory=dict)  # page -> (previous, next) activity
 
 
 _command = "build"
@@ -63,6 +69,12 @@ def on_config(config):
             "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。"
             "请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
         ) from None
+    css = f"{ASSET_DIR}/wenming.css"
+    if css not in config.extra_css:
+        config.extra_css.insert(0, css)
+        script = ExtraScriptValue(f"{ASSET_DIR}/wenming.js")
+        script.defer = True
+        config.extra_javascript.append(script)
     return config
 
 
@@ -78,15 +90,6 @@ def on_pre_build(config):
     _teach_jieba(content)
 
 
-def _teach_jieba(content: Content) -> None:
-    """Keep domain words whole in the search index (the browser does not segment Chinese
-    queries, so a query matches only tokens that start with it)."""
-    import jieba  # checked in on_config; imported here so that plain imports stay fast
-
-    for word in wenmingsite.search_words(content):
-        jieba.add_word(word)
-
-
 def _fail_or_report(problems) -> None:
     for p in problems:
         log.error(str(p))
@@ -96,18 +99,34 @@ def _fail_or_report(problems) -> None:
         )
 
 
+def _teach_jieba(content: Content) -> None:
+    """Keep domain words whole in the search index (the browser does not segment Chinese
+    queries, so a query matches only tokens that start with it)."""
+    import jieba  # checked in on_config; imported here so that plain imports stay fast
+
+    for word in wenmingsite.search_words(content):
+        jieba.add_word(word)
+
+
 @event_priority(100)  # before search and other plugins see the files
 def on_files(files: Files, config):
     content = _state.content
+    serving = _command == "serve"
     root = Path(config.config_file_path).parent
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+
+    specs = Archive(content, []).page_specs()
+    generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+                 for s in specs]
+    generated += [File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
+                  for p in sorted(ASSETS.iterdir()) if p.is_file()]
     collisions = wenmingsite.url_collisions(
-        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel
+        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel,
+        reserved={f.dest_uri: f.src_uri for f in generated},
     )
     _state.problems.extend(collisions)
     _fail_or_report(collisions)
 
-    serving = _command == "serve"
     for f in files.documentation_pages():
         if f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/"):
             # Activities stay out of the nav by design; don't list them as omitted.
@@ -124,10 +143,24 @@ def on_files(files: Files, config):
             f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/") and f.src_uri.lower().endswith(loader.RASTER_TYPES)
         ):
             files.remove(f)
+    for f in generated:
+        files.append(f)
 
-    _state.urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    files.append(File.generated(config, "api/activities.json",
-                                content=api.activities_json(content, _state.urls)))
+    urls = {f.src_uri: f.url for f in files.documentation_pages()}
+    _state.renderer.urls = urls
+    records = api.records(content, urls)
+    _state.archive = Archive(content, records)
+    _state.specs = {s.src: s for s in specs}
+    pages = [a for a in content.published if a.kind == "page"]
+    for i, a in enumerate(pages):
+        _state.neighbours[a.page] = (pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
+
+    files.append(File.generated(config, "api/activities.json", content=api.activities_json(records)))
+    if config.site_url:
+        files.append(File.generated(config, FEED, content=feed.rss(
+            content, records, config.site_url, FEED, f"{config.site_name} · 创建动态")))
+    else:
+        log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
     _expand_report_nav(config, content)
     return files
 
@@ -180,12 +213,18 @@ def _plain(value):
 def on_page_markdown(markdown, page, config, files):
     if _state is None:
         return markdown
-    meta = _state.content.pages.get(page.file.src_uri)
-    if meta is None:
-        return markdown
+    src = page.file.src_uri
     clean = {}
-    activity = _state.activity_by_page.get(page.file.src_uri)
-    if meta.kind == "activity":
+    spec: PageSpec | None = _state.specs.get(src)
+    meta = _state.content.pages.get(src)
+    if spec:
+        clean = {"title": spec.title}
+        if spec.description:
+            clean["description"] = spec.description
+    elif meta is None:
+        return markdown
+    elif meta.kind == "activity":
+        activity = _state.activity_by_page.get(src)
         if activity:
             clean["title"] = activity.title
             if activity.summary or meta.meta.get("description"):
@@ -194,9 +233,7 @@ def on_page_markdown(markdown, page, config, files):
         for key, value in meta.meta.items():
             if key in ("title", "description"):
                 clean[key] = str(value)
-            elif key in ("order", "criteria"):
-                continue
-            else:
+            elif key not in ("order", "criteria"):
                 clean[key] = _plain(value)
     # Material prints meta title and description unescaped (header, <title>, <meta>).
     if "title" in clean:
@@ -210,25 +247,46 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html_text, page, config, files):
     if _state is None:
         return html_text
-    src = page.file.src_uri
-    before = []
-    after = []
+    src, url, r = page.file.src_uri, page.url, _state.renderer
+    before, after = [], []
     page_problems = [p for p in _state.problems if p.path.endswith("/" + src)]
     if page_problems:
-        before.append(_state.renderer.problems(page_problems))
-    section = _state.report_by_page.get(src)
-    if section and section.criteria:
-        before.append(_state.renderer.report_criteria(section))
-    activity = _state.activity_by_page.get(src)
-    if activity:
+        before.append(r.problems(page_problems, url))
+    if spec := _state.specs.get(src):
+        before.append(_generated(spec, url))
+    if (section := _state.report_by_page.get(src)) and section.criteria:
+        before.append(r.report_criteria(section, url))
+    if activity := _state.activity_by_page.get(src):
         if activity.draft:
-            before.append(_state.renderer.draft_notice())
-        before.append(_state.renderer.activity_panel(activity))
+            before.append(r.draft_notice(url))
+        before.append(r.activity_panel(activity, url))
+        after.append(r.prev_next(*_state.neighbours.get(src, (None, None)), url))
     if page.is_homepage and _state.content.unit:
         if _state.problems and _command == "serve":
-            before.append(_state.renderer.problems(_state.problems))
-        before.append(_state.renderer.home(page.url, _state.urls))
+            before.append(r.problems(_state.problems, url))
+        before.append(r.home(url))
     return "".join(before) + html_text + "".join(after)
+
+
+def _generated(spec: PageSpec, url: str) -> str:
+    r, archive, content = _state.renderer, _state.archive, _state.content
+    if spec.kind == "timeline":
+        return r.timeline(archive, None, url)
+    if spec.kind == "year":
+        return r.timeline(archive, int(spec.key), url)
+    if spec.kind == "category":
+        return r.group(archive.by_category(spec.key), spec.description, url)
+    if spec.kind == "criterion":
+        return r.group(archive.by_criterion(spec.key), spec.description, url)
+    if spec.kind == "categories":
+        groups = [(c.name, c.description, f"categories/{c.slug}/index.md",
+                   archive.count_where(lambda e, s=c.slug: e.category_slug == s),
+                   archive.by_category(c.slug).pages) for c in content.categories]
+    else:
+        groups = [(c.name, c.description, f"criteria/{c.id}/index.md",
+                   archive.count_where(lambda e, i=c.id: i in e.criteria),
+                   archive.by_criterion(c.id).pages) for c in content.criteria]
+    return r.index_list(groups, url)
 
 
 def on_serve(server, config, builder):

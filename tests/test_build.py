@@ -26,7 +26,8 @@ def test_fixture_site_builds_strict(site):
     page = html(root, "activities/2024-03-05-plant/index.html")
     assert "<dt>日期</dt><dd><time datetime=\"2024-03-05\">2024年3月5日（周二）</time></dd>" in page
     assert "<dt>参与</dt><dd>20 人次</dd>" in page
-    assert "<dt>测评项目</dt><dd>学雷锋志愿服务</dd>" in page  # inherited from the category
+    # Inherited from the category, and linked to its listing.
+    assert '<dt>测评项目</dt><dd><a href="../../criteria/volunteer-service/">学雷锋志愿服务</a></dd>' in page
     # Report sections are listed in the nav by their order; activities never are.
     home = html(root, "index.html")
     assert "一、组织领导" in home

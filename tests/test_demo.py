@@ -83,7 +83,7 @@ def test_activity_page_shows_info_panel_above_narrative(demo):
     panel = page.index('<section class="ws-activity"')
     narrative = page.index("3月5日是第61个“学雷锋纪念日”")
     assert panel < narrative
-    for fact in ("<dt>类别</dt><dd>志愿服务</dd>", "<dt>组织部门</dt><dd>团支部</dd>",
+    for fact in ('<dt>类别</dt><dd><a href="../../../categories/volunteer/">志愿服务</a></dd>', "<dt>组织部门</dt><dd>团支部</dd>",
                  "<dt>参与</dt><dd>56 人次</dd>", "<dt>志愿服务时长</dt><dd>168 小时</dd>"):
         assert fact in page
     assert "<h1" in page and "学雷锋日“技术进田间”志愿服务</h1>" in page

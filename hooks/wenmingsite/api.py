@@ -44,12 +44,17 @@ def activity_record(a: Activity, content: Content, url: str | None) -> dict:
     }
 
 
-def activities_json(content: Content, urls: dict[str, str]) -> str:
-    """Every published activity, sorted by date then id; ``urls`` maps page path -> site URL."""
-    records = [
+def records(content: Content, urls: dict[str, str]) -> list[dict]:
+    """Every published activity, sorted by date then id; ``urls`` maps page path -> site URL.
+
+    The single source of every listing, feed and figure the site shows."""
+    return [
         activity_record(a, content, urls.get(a.page) if a.page else None)
         for a in content.published
     ]
+
+
+def activities_json(records: list[dict]) -> str:
     return json.dumps(
         {"version": SCHEMA_VERSION, "count": len(records), "activities": records},
         ensure_ascii=False,

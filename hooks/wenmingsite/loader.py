@@ -774,16 +774,26 @@ def load(
     return content, loader.problems.sorted()
 
 
-def url_collisions(pairs: Iterable[tuple[str, str]], docs_rel: str = "docs") -> list[Problem]:
+def url_collisions(
+    pairs: Iterable[tuple[str, str]], docs_rel: str = "docs", reserved: dict[str, str] | None = None
+) -> list[Problem]:
     """Pages that would be written to the same URL (also when only letter case differs).
 
-    ``pairs`` are (docs-relative source path, output path) of every file of the site.
+    ``pairs`` are (docs-relative source path, output path) of the unit's own files;
+    ``reserved`` maps the output paths of generated pages to their virtual source.
     """
     seen: dict[str, str] = {}
+    taken = {dest.lower(): dest for dest in (reserved or {})}
     out = []
     for src, dest in sorted(pairs):
         key = dest.lower()
-        if key in seen:
+        if key in taken:
+            out.append(Problem(
+                f"{docs_rel}/{src}", None, None,
+                f"网址 {taken[key]} 由网站自动生成（创建动态、分类、测评项目等页面使用），这个文件会和它冲突。"
+                "请给这个文件改名，或把它移到别的文件夹",
+            ))
+        elif key in seen:
             out.append(Problem(
                 f"{docs_rel}/{src}", None, None,
                 f"与 {docs_rel}/{seen[key]} 会生成同一个网址（{dest}），其中一个会被覆盖。请给其中一个改名",

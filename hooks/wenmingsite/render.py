@@ -61,9 +61,21 @@ def money(value: Decimal) -> str:
     return f"{number(value)} 元"
 
 
+def entry_date(e) -> str:
+    text = cn_date(e.date)
+    if e.end_date and e.end_date != e.date:
+        end = e.end_date
+        text += f"至{end.month}月{end.day}日" if end.year == e.date.year else f"至{cn_date(end)}"
+    return text
+
+
 class Renderer:
-    def __init__(self, content: Content):
+    """Renders the HTML the hooks inject. ``urls`` maps docs paths to site URLs; links
+    are made relative to the page being rendered, so the site works under any base path."""
+
+    def __init__(self, content: Content, urls: dict[str, str] | None = None):
         self.content = content
+        self.urls = urls or {}
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -76,19 +88,36 @@ class Renderer:
         )
         env.filters.update(
             cn_date=cn_date, cn_date_range=cn_date_range, number=number, money=money,
+            entry_date=entry_date,
         )
         return env
 
-    def render(self, name: str, **context) -> str:
-        return self.env.get_template(name).render(content=self.content, **context)
+    def render(self, name: str, page_url: str, **context) -> str:
+        def rel(url: str) -> str:
+            return relative_url(url, page_url)
 
-    def criteria_names(self, activity: Activity) -> list[str]:
-        return [c.name for cid in activity.criteria if (c := self.content.criterion(cid))]
+        def page(src: str) -> str:
+            return relative_url(self.urls[src], page_url)
 
-    def activity_panel(self, activity: Activity) -> str:
-        return self.render("activity_panel.html", a=activity, criteria=self.criteria_names(activity))
+        return self.env.get_template(name).render(
+            content=self.content, rel=rel, page=page, **context)
 
-    def home(self, page_url: str, urls: dict[str, str], latest: int = 8) -> str:
+    def criteria_of(self, activity: Activity):
+        return [c for cid in activity.criteria if (c := self.content.criterion(cid))]
+
+    def activity_panel(self, activity: Activity, page_url: str) -> str:
+        return self.render("activity_panel.html", page_url, a=activity,
+                           category=self.content.category(activity.category),
+                           criteria=self.criteria_of(activity))
+
+    def prev_next(self, prev: Activity | None, next_: Activity | None, page_url: str) -> str:
+        if not (prev or next_):
+            return ""
+        return self.render("prevnext.html", page_url, prev=prev, next=next_,
+                           prev_url=self.urls.get(prev.page) if prev else None,
+                           next_url=self.urls.get(next_.page) if next_ else None)
+
+    def home(self, page_url: str, latest: int = 8) -> str:
         """The unit's introduction, key figures and latest activities, for the homepage."""
         published = self.content.published
         unit = self.content.unit
@@ -99,21 +128,36 @@ class Renderer:
             "hours": sum((a.volunteer_hours or Decimal(0) for a in in_term), Decimal(0)),
             "pages": sum(1 for a in in_term if a.kind == "page"),
         }
-        items = []
         # Routine occurrences count in the figures but would crowd out everything else.
         one_off = [a for a in published if a.kind != "routine"]
+        items = []
         for a in sorted(one_off, key=lambda a: (a.date, a.id), reverse=True)[:latest]:
-            url = urls.get(a.page) if a.page else None
-            items.append((a, relative_url(url, page_url) if url is not None else None))
-        logo = relative_url(unit.logo, page_url) if unit and unit.logo else None
-        return self.render("home.html", unit=unit, figures=figures, latest=items, logo=logo)
+            items.append((a, self.urls.get(a.page) if a.page else None))
+        return self.render("home.html", page_url, unit=unit, figures=figures, latest=items,
+                           has_timeline="timeline/index.md" in self.urls)
 
-    def report_criteria(self, section) -> str:
+    def timeline(self, archive, year: int | None, page_url: str) -> str:
+        """A year of the timeline, or (``year`` None) its first page: the latest 12 months."""
+        years = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
+        known = list(self.content.unit.departments) if self.content.unit else []
+        used = {e.department for e in archive.entries if e.department}
+        departments = [d for d in known if d in used] + sorted(used - set(known))
+        listing = archive.recent() if year is None else archive.by_year(year)
+        return self.render("timeline.html", page_url, year=year, years=years,
+                           listing=listing, departments=departments)
+
+    def group(self, listing, description: str | None, page_url: str) -> str:
+        return self.render("group.html", page_url, listing=listing, description=description)
+
+    def index_list(self, groups, page_url: str) -> str:
+        return self.render("index_list.html", page_url, groups=groups)
+
+    def report_criteria(self, section, page_url: str) -> str:
         names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]
-        return self.render("report_criteria.html", names=names)
+        return self.render("report_criteria.html", page_url, names=names)
 
-    def problems(self, problems) -> str:
-        return self.render("problems.html", problems=problems)
+    def problems(self, problems, page_url: str) -> str:
+        return self.render("problems.html", page_url, problems=problems)
 
-    def draft_notice(self) -> str:
-        return self.render("draft.html")
+    def draft_notice(self, page_url: str) -> str:
+        return self.render("draft.html", page_url)

@@ -1,0 +1,193 @@
+"""Timeline, archives, category and criterion pages and the feed agree with api/activities.json."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from email.utils import parsedate_to_datetime
+from html import unescape
+
+import pytest
+
+from conftest import REPO, build, run_mkdocs, write
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    records = json.loads((out / "api/activities.json").read_text(encoding="utf-8"))["activities"]
+    return out, records
+
+
+ITEM = re.compile(r'<li class="ws-tl__item"[^>]*data-count="(\d+)">(.*?)</li>', re.S)
+
+
+def rows(page: str) -> list[dict]:
+    """What a visitor reads on a listing: each row's date, title, link and count."""
+    out = []
+    for section in re.findall(r'<section class="ws-month".*?</section>', page, re.S):
+        month = re.search(r'<h2 id="h(\d{4}-\d{2})">', section).group(1)
+        for count, body in ITEM.findall(section):
+            when = re.search(r'<time datetime="([^"]+)">', body)
+            title = re.search(r'class="ws-(?:tl|routine)__title">(?:<a href="([^"]+)">)?([^<]+)', body)
+            out.append({"month": month, "date": when.group(1) if when else None,
+                        "href": title.group(1), "title": unescape(title.group(2)), "count": int(count)})
+    return out
+
+
+def expected_rows(records) -> dict:
+    """Independently from the records: one row per one-off activity, one per routine and month."""
+    singles = Counter((r["date"], r["title"]) for r in records if r["kind"] != "routine")
+    routines = Counter((r["date"][:7], r["title"]) for r in records if r["kind"] == "routine")
+    return {"singles": singles, "routines": routines}
+
+
+def test_year_pages_agree_with_api(demo):
+    site, records = demo
+    years = sorted({r["date"][:4] for r in records})
+    assert len(years) >= 2
+    seen_singles, seen_routines = Counter(), Counter()
+    for year in years:
+        page = (site / f"timeline/{year}/index.html").read_text(encoding="utf-8")
+        found = rows(page)
+        in_year = [r for r in records if r["date"].startswith(year)]
+        assert sum(row["count"] for row in found) == len(in_year)
+        assert f"{year}年共 <strong>{len(in_year):,}</strong> 项（次）活动" in page
+        months = [row["month"] for row in found]
+        assert months == sorted(months, reverse=True)  # newest month first
+        for row in found:
+            if row["date"]:
+                seen_singles[(row["date"], row["title"])] += 1
+                assert row["count"] == 1
+            else:
+                seen_routines[(row["month"], row["title"])] += row["count"]
+        dated = [row["date"] for row in found if row["date"]]
+        assert dated == sorted(dated, reverse=True)
+    expected = expected_rows(records)
+    assert seen_singles == expected["singles"]
+    assert seen_routines == expected["routines"]
+
+
+def test_timeline_entries_link_to_their_pages(demo):
+    site, records = demo
+    page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
+    by_title = {r["title"]: r for r in records if r["url"]}
+    linked = [row for row in rows(page) if row["href"]]
+    assert linked
+    for row in linked:
+        target = (site / "timeline/2024" / urllib.parse.unquote(row["href"])).resolve()
+        assert target == (site / urllib.parse.unquote(by_title[row["title"]]["url"])).resolve()
+
+
+def test_routines_are_compact_but_counted(demo):
+    site, records = demo
+    page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
+    march_flags = [r for r in records if r["title"] == "每周一升国旗仪式" and r["date"].startswith("2024-03")]
+    assert len(march_flags) == 4
+    assert re.search(r"每周一升国旗仪式</span>\s*<span class=\"ws-routine__meta\">每周一 · 2024年3月 · <strong>4 次</strong> · 240 人次",
+                     page)
+
+
+def test_first_timeline_page_is_the_latest_twelve_months(demo):
+    site, records = demo
+    page = (site / "timeline/index.html").read_text(encoding="utf-8")
+    months = sorted({row["month"] for row in rows(page)})
+    newest = max(r["date"] for r in records)[:7]
+    y, m = map(int, newest.split("-"))
+    earliest = f"{y - 1:04d}-{m:02d}" if m < 12 else f"{y:04d}-01"
+    assert months[-1] == newest and months[0] > earliest
+    assert sum(row["count"] for row in rows(page)) == sum(1 for r in records if r["date"][:7] > earliest)
+
+
+@pytest.mark.parametrize("kind", ["categories", "criteria"])
+def test_group_pages_agree_with_api(demo, kind):
+    site, records = demo
+    for folder in (site / kind).iterdir():
+        if not folder.is_dir():
+            continue
+        key = folder.name
+        if kind == "categories":
+            mine = [r for r in records if r["category_slug"] == key]
+        else:
+            mine = [r for r in records if key in r["criteria"]]
+        page = (folder / "index.html").read_text(encoding="utf-8")
+        assert sum(row["count"] for row in rows(page)) == len(mine), key
+        assert f"共 <strong>{len(mine):,}</strong> 项（次）活动" in page
+    index = (site / kind / "index.html").read_text(encoding="utf-8")
+    assert index.count('<span class="ws-count">') == sum(1 for p in (site / kind).iterdir() if p.is_dir())
+
+
+def test_activity_page_links_neighbours_category_and_criteria(demo):
+    site, records = demo
+    pages = [r for r in records if r["url"]]
+    middle = pages[5]
+    html = (site / urllib.parse.unquote(middle["url"]) / "index.html").read_text(encoding="utf-8")
+    prev_link = re.search(r'<a class="ws-prevnext__prev" href="([^"]+)" rel="prev"><span>上一项活动</span>([^<]+)</a>', html)
+    next_link = re.search(r'<a class="ws-prevnext__next" href="([^"]+)" rel="next"><span>下一项活动</span>([^<]+)</a>', html)
+    assert unescape(prev_link.group(2)) == pages[4]["title"]
+    assert unescape(next_link.group(2)) == pages[6]["title"]
+    here = site / urllib.parse.unquote(middle["url"])
+    assert (here / urllib.parse.unquote(next_link.group(1)) / "index.html").resolve() == \
+        (site / urllib.parse.unquote(pages[6]["url"]) / "index.html").resolve()
+    category = re.search(r'<dt>类别</dt><dd><a href="([^"]+)">', html).group(1)
+    assert (here / category).resolve() == (site / "categories" / middle["category_slug"]).resolve()
+    for cid in middle["criteria"]:
+        assert f'criteria/{cid}/' in html
+
+
+def test_rss_feed_is_valid_and_chinese_intact(demo):
+    site, records = demo
+    raw = (site / "feed.xml").read_bytes()
+    assert raw.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+    root = ET.fromstring(raw)
+    assert root.tag == "rss" and root.get("version") == "2.0"
+    channel = root.find("channel")
+    for required in ("title", "link", "description"):
+        assert channel.findtext(required)
+    assert channel.findtext("title") == "青溪市农业技术推广中心 · 文明单位创建 · 创建动态"
+    items = channel.findall("item")
+    pages = sorted((r for r in records if r["url"]), key=lambda r: (r["date"], r["id"]), reverse=True)
+    assert [i.findtext("title") for i in items] == [r["title"] for r in pages[:30]]
+    dates = [parsedate_to_datetime(i.findtext("pubDate")) for i in items]
+    assert dates == sorted(dates, reverse=True)
+    assert dates[0].date().isoformat() == pages[0]["date"]
+    first = items[0]
+    assert first.findtext("link") == "http://127.0.0.1:8000/" + pages[0]["url"]
+    assert first.find("guid").get("isPermaLink") == "true"
+    assert first.findtext("description") == pages[0]["summary"]
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/rss+xml"' in home
+
+
+def test_markup_and_ampersands_are_shown_as_text(site):
+    root = site({
+        "docs/activities/2024-03-05-plant.md":
+            '---\ntitle: 党建&业务“双融合”\ndate: 2024-03-05\ncategory: 志愿服务\n---\n正文\n',
+        "data/activities/2024.yml":
+            'activities:\n  - title: "A & B <i>斜体</i>"\n    date: 2024-04-01\n    category: 志愿服务\n',
+    })
+    result = build(root)
+    # A title with markup is refused outright ...
+    assert result.returncode == 1
+    assert "data/activities/2024.yml:2:12: 第 1 条活动的标题（title）：“A & B <i>斜体</i>”中含有“<”或“>”" in result.stderr
+    write(root, "data/activities/2024.yml",
+          'activities:\n  - title: "A & B “斜体”"\n    date: 2024-04-01\n    category: 志愿服务\n')
+    assert build(root).returncode == 0
+    page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
+    # ... and ampersands and quotes are escaped wherever they are printed.
+    assert "A &amp; B “斜体”" in page and "党建&amp;业务“双融合”" in page
+    feed = (root / "site/feed.xml").read_text(encoding="utf-8") if (root / "site/feed.xml").exists() else ""
+    assert "A & B" not in feed  # only activities with pages are in the feed
+
+
+def test_a_file_at_a_generated_url_is_refused(site):
+    root = site({"docs/timeline.md": "# 我的时间轴\n"})
+    result = build(root)
+    assert result.returncode == 1
+    assert ("docs/timeline.md: 网址 timeline/index.html 由网站自动生成（创建动态、分类、测评项目等页面使用），"
+            "这个文件会和它冲突。请给这个文件改名，或把它移到别的文件夹") in result.stderr
