@@ -80,3 +80,15 @@ def test_data_edits_rebuild_and_errors_show_instead_of_stopping(site, serve):
         time.sleep(0.3)
         home = fetch(url)
     assert "ws-problems" not in home
+
+
+def test_new_activity_file_appears_on_timeline_without_restart(site, serve):
+    root = site()
+    url = serve(root)
+    wait_for(url + "timeline/", "植树节义务植树")
+    write(root, "docs/activities/2024-06-01-new.md",
+          "---\ntitle: 新增的端午志愿服务\ndate: 2024年6月1日\ncategory: 志愿服务\nparticipants: 12\n---\n正文\n")
+    page = wait_for(url + "timeline/", "新增的端午志愿服务")
+    assert page.index("新增的端午志愿服务") < page.index("植树节义务植树")  # newest first
+    assert '<time datetime="2024-06-01">2024年6月1日</time>' in page
+    assert "新增的端午志愿服务" in fetch(url + "api/activities.json")

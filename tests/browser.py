@@ -1,0 +1,85 @@
+"""Helpers for tests that look at the built site in headless Chromium, as a visitor would."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+PHONE = {"width": 375, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def require_browser():
+    """Skip (with the reason shown) where Chromium or Playwright is missing — but never in CI."""
+    missing = None
+    if not Path(CHROMIUM).exists():
+        missing = "没有找到 Chromium（Debian: apt-get install chromium）"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            missing = "没有安装 playwright（pip install -e \".[test]\"）"
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI 必须运行浏览器测试：{missing}")
+        pytest.skip(missing)
+
+
+class Site:
+    """A built site served on 127.0.0.1, like GitHub Pages would serve it."""
+
+    def __init__(self, root: Path):
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield instance
+        instance.close()
+
+
+class Visit:
+    """A page plus everything that went wrong while loading it."""
+
+    def __init__(self, browser, viewport, javascript=True):
+        self.context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("requestfailed", lambda r: self.errors.append(f"请求失败 {r.url}"))
+
+    def open(self, url: str):
+        response = self.page.goto(url)
+        assert response and response.ok, url
+        return self.page
+
+    def close(self):
+        self.context.close()

@@ -1,0 +1,66 @@
+"""The timeline in a real browser: filtering, no-script fallback, phone and desktop."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from browser import DESKTOP, PHONE, Site, Visit, browser  # noqa: F401 - fixture
+from conftest import REPO, run_mkdocs
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    site = Site(out)
+    records = json.loads((out / "api/activities.json").read_text(encoding="utf-8"))["activities"]
+    yield site, records
+    site.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_filtering_the_timeline_by_category_and_department(browser, served, viewport):
+    site, records = served
+    visit = Visit(browser, viewport)
+    page = visit.open(site.url + "timeline/2024/")
+    page.select_option("select[name=category]", "volunteer")
+    expected = sum(1 for r in records if r["date"].startswith("2024") and r["category_slug"] == "volunteer")
+    assert page.locator(".ws-filter output").inner_text() == f"筛选出 {expected} 项（次）活动"
+    visible = page.locator(".ws-listing .ws-tl__item:visible")
+    assert visible.count() > 0
+    assert set(visible.evaluate_all("els => els.map(e => e.dataset.category)")) == {"volunteer"}
+    page.select_option("select[name=category]", "")
+    page.select_option("select[name=department]", "工会")
+    expected = sum(1 for r in records if r["date"].startswith("2024") and r["department"] == "工会")
+    assert page.locator(".ws-filter output").inner_text() == f"筛选出 {expected} 项（次）活动"
+    # Months with nothing left are hidden, not left as empty headings.
+    for month in page.locator(".ws-month:visible").all():
+        assert month.locator(".ws-tl__item:visible").count() > 0
+    assert visit.errors == []
+    visit.close()
+
+
+def test_without_scripts_the_full_list_shows(browser, served):
+    site, records = served
+    visit = Visit(browser, PHONE, javascript=False)
+    page = visit.open(site.url + "timeline/2024/")
+    assert not page.locator("form[data-ws-filter]").is_visible()
+    counts = page.locator(".ws-tl__item").evaluate_all("els => els.map(e => +e.dataset.count)")
+    assert sum(counts) == sum(1 for r in records if r["date"].startswith("2024"))
+    visit.close()
+
+
+def test_timeline_fits_a_phone_screen(browser, served, tmp_path):
+    site, _ = served
+    visit = Visit(browser, PHONE)
+    page = visit.open(site.url + "timeline/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], "时间轴在手机上出现了横向滚动"
+    page.screenshot(path=str(tmp_path / "timeline-phone.png"), full_page=True)
+    assert visit.errors == []
+    visit.close()
