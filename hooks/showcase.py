@@ -18,7 +18,8 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import wenmingsite
-from wenmingsite import api, feed, loader
+from wenmingsite import api, feed, images, loader
+from wenmingsite.gallery import Gallery
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer
 from wenmingsite.timeline import Archive, PageSpec
@@ -28,6 +29,7 @@ log = get_plugin_logger("wenming")
 REPORT_PLACEHOLDER = "report/"
 ASSETS = Path(wenmingsite.__file__).parent / "assets"
 ASSET_DIR = "assets/wenming"
+CACHE_DIR = ".cache/images"  # beside mkdocs.yml; git-ignored, kept between CI runs
 FEED = "feed.xml"
 # Set WENMING_TODAY=YYYY-MM-DD to build as of another day (tests, reproducible builds).
 TODAY_ENV = "WENMING_TODAY"
@@ -39,6 +41,7 @@ class BuildState:
     problems: list
     renderer: Renderer
     archive: Archive | None = None
+    gallery: Gallery | None = None
     specs: dict = field(default_factory=dict)  # generated page src -> PageSpec
     activity_by_page: dict = field(default_factory=dict)
     report_by_page: dict = field(default_factory=dict)
@@ -115,8 +118,10 @@ def on_files(files: Files, config):
     root = Path(config.config_file_path).parent
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
 
-    specs = Archive(content, []).page_specs()
-    generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    published, photo_files = _publish_photos(config, content)
+    gallery = _state.gallery = _state.renderer.gallery = Gallery(content, published)
+    specs = Archive(content, []).page_specs() + gallery.page_specs()
+    generated = photo_files + [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                  for s in specs]
     generated += [File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
                   for p in sorted(ASSETS.iterdir()) if p.is_file()]
@@ -156,6 +161,8 @@ def on_files(files: Files, config):
         _state.neighbours[a.page] = (pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
 
     files.append(File.generated(config, "api/activities.json", content=api.activities_json(records)))
+    files.append(File.generated(config, "api/photos.json",
+                                content=api.photos_json(_state.gallery, urls, Renderer.PHOTO_DIR)))
     if config.site_url:
         files.append(File.generated(config, FEED, content=feed.rss(
             content, records, config.site_url, FEED, f"{config.site_name} · 创建动态")))
@@ -163,6 +170,45 @@ def on_files(files: Files, config):
         log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
     _expand_report_nav(config, content)
     return files
+
+
+def _publish_photos(config, content: Content):
+    """Make (or find in the cache) every photo's outputs; report the ones that fail."""
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    refs: dict[str, list] = {}
+    for a in content.activities:
+        if a.draft and _command != "serve":
+            continue
+        for i, photo in enumerate(a.photos, 1):
+            refs.setdefault(photo.src, []).append((photo, i))
+    cache = images.PhotoCache(root / CACHE_DIR)
+
+    def progress(done: int, total: int, elapsed: float, state={"last": 0.0}) -> None:
+        if total < 20 or (elapsed - state["last"] < 2 and done < total):
+            return
+        state["last"] = elapsed
+        rate = done / elapsed if elapsed else 0
+        left = (total - done) / rate if rate else 0
+        log.info(f"正在处理照片：{done}/{total}，每秒 {rate:.1f} 张，预计还需 {left:.0f} 秒")
+
+    done, failed = cache.publish([docs / src for src in refs], progress=progress)
+    problems = []
+    for path, message in failed.items():
+        src = path.relative_to(docs).as_posix()
+        for photo, i in refs[src]:
+            problems.append(wenmingsite.Problem(photo.source, photo.line, None, f"第 {i} 张照片“{src}”：{message}"))
+    _state.problems.extend(problems)
+    _fail_or_report(problems)
+    published = {path.relative_to(docs).as_posix(): result for path, result in done.items()}
+    files, seen = [], set()
+    for result in published.values():
+        for output in result.outputs.values():
+            if output.path not in seen:
+                seen.add(output.path)
+                files.append(File.generated(config, f"{Renderer.PHOTO_DIR}/{output.path}",
+                                            abs_src_path=str(cache.folder / output.path)))
+    return published, files
 
 
 def _expand_report_nav(config, content: Content) -> None:
@@ -260,18 +306,26 @@ def on_page_content(html_text, page, config, files):
         if activity.draft:
             before.append(r.draft_notice(url))
         before.append(r.activity_panel(activity, url))
+        after.append(r.photos(activity, url))
         after.append(r.prev_next(*_state.neighbours.get(src, (None, None)), url))
     if page.is_homepage and _state.content.unit:
         if _state.problems and _command == "serve":
             before.append(r.problems(_state.problems, url))
         before.append(r.home(url))
-    return "".join(before) + html_text + "".join(after)
+    html_text = "".join(before) + html_text + "".join(after)
+    if "<img" not in html_text:
+        page.meta["glightbox"] = False  # no lightbox script on pages without pictures
+    return html_text
 
 
 def _generated(spec: PageSpec, url: str) -> str:
     r, archive, content = _state.renderer, _state.archive, _state.content
     if spec.kind == "timeline":
         return r.timeline(archive, None, url)
+    if spec.kind == "gallery":
+        return r.gallery_index(url)
+    if spec.kind.startswith("album"):
+        return r.album(_state.gallery.album(spec.kind, spec.key), url)
     if spec.kind == "year":
         return r.timeline(archive, int(spec.key), url)
     if spec.kind == "category":

@@ -60,3 +60,27 @@ def activities_json(records: list[dict]) -> str:
         ensure_ascii=False,
         indent=1,
     )
+
+
+def photos_json(gallery, urls: dict[str, str], photo_dir: str) -> str:
+    """Every published photo with its activity, caption and the URL and size of each output."""
+    photos = []
+    for a in gallery.content.published:
+        for shot in gallery.shots(a):
+            photos.append({
+                "id": shot.published.key,
+                "activity": a.id,
+                "activity_url": urls.get(a.page) if a.page else None,
+                "date": a.date.isoformat(),
+                "caption": shot.photo.caption,
+                "alt": shot.alt,
+                "source": shot.photo.source,
+                "width": shot.published.width,
+                "height": shot.published.height,
+                "outputs": {
+                    o.variant: {"url": f"{photo_dir}/{o.path}", "width": o.width, "height": o.height}
+                    for o in shot.published.outputs.values()
+                },
+            })
+    return json.dumps({"version": SCHEMA_VERSION, "count": len(photos), "photos": photos},
+                      ensure_ascii=False, indent=1)

@@ -230,10 +230,10 @@ class _Loader:
             f = schema.read_fields(item, schema.CATEGORY, rel, self.problems, f"第 {i} 个活动类别")
             if f["name"] is None or f["slug"] is None:
                 continue
-            if not SLUG.match(f["slug"]):
+            if not SLUG.match(f["slug"]) or f["slug"].replace("-", "").isdigit():
                 at = item["slug"]
                 self.add(rel, at.line, at.col,
-                         f"网址名（slug）“{f['slug']}”只能用小写英文字母、数字和连字符，例如 volunteer")
+                         f"网址名（slug）“{f['slug']}”只能用小写英文字母、数字和连字符，且至少含一个字母（纯数字会和年份冲突），例如 volunteer")
                 continue
             dup = [k for k in (f["name"], f["slug"]) if k in seen]
             if dup:

@@ -73,9 +73,12 @@ class Renderer:
     """Renders the HTML the hooks inject. ``urls`` maps docs paths to site URLs; links
     are made relative to the page being rendered, so the site works under any base path."""
 
+    PHOTO_DIR = "assets/photos"
+
     def __init__(self, content: Content, urls: dict[str, str] | None = None):
         self.content = content
         self.urls = urls or {}
+        self.gallery = None  # set once photos are published
 
     @cached_property
     def env(self) -> jinja2.Environment:
@@ -99,8 +102,15 @@ class Renderer:
         def page(src: str) -> str:
             return relative_url(self.urls[src], page_url)
 
+        def photo_url(output) -> str:
+            return relative_url(f"{self.PHOTO_DIR}/{output.path}", page_url)
+
+        covers = context.pop("covers", None)
+        if covers is None and self.gallery is not None:
+            covers = {aid: shots[0] for aid, shots in self.gallery.by_activity.items()}
         return self.env.get_template(name).render(
-            content=self.content, rel=rel, page=page, **context)
+            content=self.content, rel=rel, page=page, photo_url=photo_url, urls=self.urls,
+            covers=covers or {}, **context)
 
     def criteria_of(self, activity: Activity):
         return [c for cid in activity.criteria if (c := self.content.criterion(cid))]
@@ -109,6 +119,19 @@ class Renderer:
         return self.render("activity_panel.html", page_url, a=activity,
                            category=self.content.category(activity.category),
                            criteria=self.criteria_of(activity))
+
+    def photos(self, activity: Activity, page_url: str) -> str:
+        shots = self.gallery.shots(activity) if self.gallery else ()
+        if not shots:
+            return ""
+        return self.render("photos.html", page_url, shots=shots, group=activity.id)
+
+    def gallery_index(self, page_url: str) -> str:
+        g = self.gallery
+        return self.render("gallery.html", page_url, years=g.years(), categories=g.categories(), count=g.count)
+
+    def album(self, album, page_url: str) -> str:
+        return self.render("album.html", page_url, album=album)
 
     def prev_next(self, prev: Activity | None, next_: Activity | None, page_url: str) -> str:
         if not (prev or next_):

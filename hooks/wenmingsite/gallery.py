@@ -1,0 +1,82 @@
+"""Photo albums: by year, by category, and one per activity (shown on its page)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .images import Published
+from .records import Activity, Content, Photo
+from .timeline import PageSpec
+
+
+@dataclass(frozen=True)
+class Shot:
+    """A published photo as pages show it."""
+
+    photo: Photo
+    activity: Activity
+    published: Published
+
+    @property
+    def alt(self) -> str:
+        return self.photo.text
+
+
+@dataclass(frozen=True)
+class Album:
+    key: str  # year ("2025") or category slug
+    title: str
+    src: str  # docs path of its page
+    groups: tuple[tuple[Activity, tuple[Shot, ...]], ...]  # newest activity first
+
+    @property
+    def count(self) -> int:
+        return sum(len(shots) for _, shots in self.groups)
+
+    @property
+    def cover(self) -> Shot | None:
+        return self.groups[0][1][0] if self.groups else None
+
+
+class Gallery:
+    def __init__(self, content: Content, published: dict[str, Published]):
+        """``published`` maps a photo's docs path to its outputs (failed photos are absent)."""
+        self.content = content
+        self.by_activity: dict[str, tuple[Shot, ...]] = {}
+        for a in content.published:
+            shots = tuple(Shot(p, a, published[p.src]) for p in a.photos if p.src in published)
+            if shots:
+                self.by_activity[a.id] = shots
+
+    def shots(self, activity: Activity) -> tuple[Shot, ...]:
+        return self.by_activity.get(activity.id, ())
+
+    def _album(self, key: str, title: str, src: str, keep) -> Album:
+        groups = [(a, self.by_activity[a.id]) for a in self.content.published
+                  if a.id in self.by_activity and keep(a)]
+        groups.sort(key=lambda g: (g[0].date, g[0].id), reverse=True)
+        return Album(key, title, src, tuple(groups))
+
+    def years(self) -> list[Album]:
+        years = sorted({a.date.year for a in self.content.published if a.id in self.by_activity}, reverse=True)
+        return [self._album(str(y), f"{y}年", f"gallery/{y}/index.md", lambda a, y=y: a.date.year == y)
+                for y in years]
+
+    def categories(self) -> list[Album]:
+        albums = [self._album(c.slug, c.name, f"gallery/{c.slug}/index.md", lambda a, n=c.name: a.category == n)
+                  for c in self.content.categories]
+        return [a for a in albums if a.count]
+
+    @property
+    def count(self) -> int:
+        return sum(len(s) for s in self.by_activity.values())
+
+    def page_specs(self) -> list[PageSpec]:
+        specs = [PageSpec("gallery/index.md", "图片展示", "gallery", description="创建活动的照片，按年份和类别分册")]
+        specs += [PageSpec(a.src, f"{a.title}照片", "album-year", a.key) for a in self.years()]
+        specs += [PageSpec(a.src, f"{a.title}照片", "album-category", a.key) for a in self.categories()]
+        return specs
+
+    def album(self, kind: str, key: str) -> Album:
+        albums = self.years() if kind == "album-year" else self.categories()
+        return next(a for a in albums if a.key == key)

@@ -1,0 +1,339 @@
+"""The image pipeline: phone photos in, small upright metadata-free copies out.
+
+Originals are never published. From each original we make grid thumbnails and a display
+copy for the lightbox (WebP, plus a JPEG thumbnail for browsers without WebP), upright,
+in sRGB, with every byte of EXIF/XMP/ICC left behind.
+
+Outputs live in a cache beside mkdocs.yml, keyed by the source's content hash, the
+output spec and ``PIPELINE_VERSION``; a manifest of (path, size, mtime) -> content hash
+lets a warm build decide freshness without opening or hashing any unchanged photo.
+Writes are atomic (temporary file, then ``os.replace``), so a killed build never leaves
+a broken output behind. Cold work is spread over all cores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+# Bump when the way outputs are made changes: every cached output is then remade.
+PIPELINE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str
+    box: tuple[int, int]  # fit inside, never upscale
+    format: str  # "WEBP" | "JPEG"
+    quality: int
+
+    @property
+    def ext(self) -> str:
+        return "webp" if self.format == "WEBP" else "jpg"
+
+
+VARIANTS = (
+    Variant("d1600", (1600, 1600), "WEBP", 80),  # lightbox
+    Variant("t800", (800, 1600), "WEBP", 78),  # grid, 2x screens
+    Variant("t800j", (800, 1600), "JPEG", 80),  # grid, browsers without WebP
+    Variant("t400", (400, 800), "WEBP", 75),  # grid, phones
+)
+SPEC = json.dumps([(v.name, v.box, v.format, v.quality) for v in VARIANTS])
+
+# A genuine 200-megapixel phone photo decodes cheaply in JPEG draft mode; formats that
+# cannot be drafted are decoded whole, so they get a lower ceiling.
+MAX_PIXELS = 300_000_000
+MAX_PIXELS_FULL_DECODE = 100_000_000
+# Above this size, a file this small per pixel is a decompression bomb, not a photo
+# (a 20000×20000 PNG of 300 KB has 0.00075 bytes per pixel; phone JPEGs have ~0.1–0.5).
+BOMB_MIN_PIXELS = 40_000_000
+BOMB_BYTES_PER_PIXEL = 0.02
+
+ORIENTATION = 0x0112
+
+
+class ImageProblem(Exception):
+    """A photo that cannot be published; the message is for editors (Chinese)."""
+
+
+@dataclass(frozen=True)
+class Output:
+    variant: str
+    path: str  # relative to the cache folder, POSIX
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Published:
+    key: str
+    width: int  # upright size of the original
+    height: int
+    outputs: dict  # variant name -> Output
+
+    def output(self, name: str) -> Output:
+        return self.outputs[name]
+
+
+def content_key(digest: str) -> str:
+    return hashlib.sha256(f"{digest}|{PIPELINE_VERSION}|{SPEC}".encode()).hexdigest()[:24]
+
+
+def _fit(size: tuple[int, int], box: tuple[int, int]) -> tuple[int, int]:
+    w, h = size
+    scale = min(box[0] / w, box[1] / h, 1.0)
+    return max(1, round(w * scale)), max(1, round(h * scale))
+
+
+def _flatten(im):
+    """Any mode to 8-bit RGB; transparency onto white (pages are white behind photos)."""
+    from PIL import Image
+
+    if im.mode in ("I;16", "I;16L", "I;16B", "I;16N", "I"):
+        im = im.convert("I").point(lambda v: v * (1 / 256)).convert("L")
+    if im.mode == "P":
+        im = im.convert("RGBA" if "transparency" in im.info else "RGB")
+    if im.mode in ("LA", "La", "PA"):
+        im = im.convert("RGBA")
+    if im.mode in ("RGBA", "RGBa"):
+        background = Image.new("RGB", im.size, (255, 255, 255))
+        background.paste(im, mask=im.getchannel("A"))
+        return background
+    if im.mode != "RGB":
+        im = im.convert("RGB")
+    return im
+
+
+def _to_srgb(im, icc: bytes | None):
+    if not icc:
+        return im
+    try:
+        from PIL import ImageCms
+
+        src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if "srgb" in ImageCms.getProfileDescription(src).lower():
+            return im
+        return ImageCms.profileToProfile(im, src, ImageCms.createProfile("sRGB"), outputMode="RGB")
+    except Exception:  # a broken profile: keep the pixels as they are
+        return im
+
+
+_TRANSPOSE = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
+              6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"}
+
+
+def _upright(im, orientation: int):
+    from PIL import Image
+
+    name = _TRANSPOSE.get(orientation)
+    return im.transpose(getattr(Image.Transpose, name)) if name else im
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, path)
+
+
+def make_outputs(src: Path, key: str, cache: Path) -> Published:
+    """Decode ``src`` once (drafted for JPEG), write every variant; raise ImageProblem."""
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = None  # our own limits below know a photo from a bomb
+    suffix = src.suffix.lower()
+    if suffix in (".heic", ".heif"):
+        try:
+            import pillow_heif
+        except ImportError:  # pragma: no cover - pinned dependency
+            raise ImageProblem("无法读取 HEIC 照片。请在手机设置中把照片格式改为“兼容性最佳”（JPG），或把照片另存为 JPG") from None
+        pillow_heif.register_heif_opener()
+    size = src.stat().st_size
+    if size == 0:
+        raise ImageProblem("照片是空文件（0 字节）。请重新复制这张照片")
+    try:
+        im = Image.open(src)
+    except UnidentifiedImageError:
+        raise ImageProblem("这不是图片文件，或者文件已损坏。请重新从手机或相机导出这张照片") from None
+    with im:
+        w, h = im.size
+        pixels = w * h
+        if pixels > MAX_PIXELS or (im.format != "JPEG" and pixels > MAX_PIXELS_FULL_DECODE):
+            raise ImageProblem(
+                f"照片尺寸过大（{w}×{h}，约 {pixels / 1e6:.0f} 百万像素）。请先把照片缩小到 1 亿像素以下再添加")
+        if pixels > BOMB_MIN_PIXELS and size / pixels < BOMB_BYTES_PER_PIXEL:
+            raise ImageProblem(
+                f"图片标称 {w}×{h} 像素，文件却只有 {size / 1024:.0f} KB，不像真实照片（可能是恶意构造的“解压炸弹”）。"
+                "请换用原始照片")
+        orientation = im.getexif().get(ORIENTATION, 1) if hasattr(im, "getexif") else 1
+        icc = im.info.get("icc_profile")
+        largest = max(VARIANTS, key=lambda v: v.box[0] * v.box[1]).box
+        if im.format == "JPEG":
+            # Decode at the smallest 1/2^n scale that still covers the largest output.
+            target = _fit((w, h) if orientation < 5 else (h, w), largest)
+            target = target if orientation < 5 else (target[1], target[0])
+            im.draft("RGB", target)
+        try:
+            im.load()
+        except (OSError, SyntaxError) as exc:
+            raise ImageProblem(
+                f"照片文件不完整或已损坏，无法读取（{exc}）。可能没有复制完整，请重新复制这张照片") from None
+        base = _flatten(im)
+        if base is im:
+            base = im.copy()  # closing the file invalidates ``im`` itself
+    base = _upright(_to_srgb(base, icc), orientation)
+    upright = (w, h) if orientation < 5 else (h, w)
+    outputs: dict[str, Output] = {}
+    previous = base
+    for variant in VARIANTS:  # largest first: each smaller copy is resized from the last
+        dims = _fit(upright, variant.box)
+        if previous.size != dims:
+            previous = previous.resize(dims, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        clean = previous
+        clean.info = {}  # nothing of the original's metadata may travel
+        buffer = io.BytesIO()
+        if variant.format == "WEBP":
+            clean.save(buffer, "WEBP", quality=variant.quality, method=4)
+        else:
+            clean.save(buffer, "JPEG", quality=variant.quality, optimize=True, progressive=True)
+        rel = f"{key[:2]}/{key}-{variant.name}.{variant.ext}"
+        _atomic_write(cache / rel, buffer.getvalue())
+        outputs[variant.name] = Output(variant.name, rel, dims[0], dims[1])
+    return Published(key, upright[0], upright[1], outputs)
+
+
+def _work(job: tuple[str, str, str]):
+    """Process-pool entry: never raises, so one bad photo cannot stop the others."""
+    src, key, cache = job
+    try:
+        return src, make_outputs(Path(src), key, Path(cache)), None
+    except ImageProblem as exc:
+        return src, None, str(exc)
+    except Exception as exc:  # anything Pillow throws for a malformed file
+        return src, None, f"无法处理这张照片（{type(exc).__name__}: {exc}）。请重新导出后再添加"
+
+
+class PhotoCache:
+    """Outputs for many photos, remembered across builds (and across `mkdocs serve` rebuilds)."""
+
+    MANIFEST = "manifest.json"
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.sources: dict[str, list] = {}  # abs path -> [size, mtime_ns, digest]
+        self.outputs: dict[str, dict] = {}  # key -> Published as JSON
+        self._dirty = False
+        self._load()
+
+    def _load(self) -> None:
+        try:
+            data = json.loads((self.folder / self.MANIFEST).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if data.get("version") == PIPELINE_VERSION:
+            self.sources = data.get("sources", {})
+            self.outputs = data.get("outputs", {})
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        data = {"version": PIPELINE_VERSION, "sources": self.sources, "outputs": self.outputs}
+        _atomic_write(self.folder / self.MANIFEST, json.dumps(data, ensure_ascii=False).encode("utf-8"))
+        self._dirty = False
+
+    def digest(self, path: Path) -> str:
+        """Content hash, computed only when size or mtime changed since it was recorded."""
+        st = path.stat()
+        entry = self.sources.get(str(path))
+        if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
+            return entry[2]
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        self.sources[str(path)] = [st.st_size, st.st_mtime_ns, h.hexdigest()]
+        self._dirty = True
+        return h.hexdigest()
+
+    def cached(self, key: str) -> Published | None:
+        entry = self.outputs.get(key)
+        if not entry:
+            return None
+        outputs = {name: Output(name, *o) for name, o in entry["outputs"].items()}
+        if set(outputs) != {v.name for v in VARIANTS}:
+            return None
+        if not all((self.folder / o.path).is_file() for o in outputs.values()):
+            return None
+        return Published(key, entry["width"], entry["height"], outputs)
+
+    def remember(self, result: Published) -> None:
+        self.outputs[result.key] = {
+            "width": result.width, "height": result.height,
+            "outputs": {o.variant: [o.path, o.width, o.height] for o in result.outputs.values()},
+        }
+        self._dirty = True
+
+    def clean_temporaries(self, older_than: float = 600) -> None:
+        """Remove temporary files a killed build left behind."""
+        if not self.folder.is_dir():
+            return
+        limit = time.time() - older_than
+        for tmp in self.folder.glob("*/.*.tmp"):
+            try:
+                if tmp.stat().st_mtime < limit:
+                    tmp.unlink()
+            except OSError:
+                pass
+
+    def publish(
+        self,
+        paths: list[Path],
+        workers: int | None = None,
+        progress: Callable[[int, int, float], None] | None = None,
+    ) -> tuple[dict[Path, Published], dict[Path, str]]:
+        """Outputs for every path (made where missing) and the problems of those that failed."""
+        self.clean_temporaries()
+        done: dict[Path, Published] = {}
+        failed: dict[Path, str] = {}
+        jobs: list[tuple[str, str, str]] = []
+        for path in dict.fromkeys(paths):
+            key = content_key(self.digest(path))
+            hit = self.cached(key)
+            if hit:
+                done[path] = hit
+            else:
+                jobs.append((str(path), key, str(self.folder)))
+        if not jobs:
+            self.save()
+            return done, failed
+        workers = workers or os.cpu_count() or 1
+        start = time.monotonic()
+        results = []
+        if workers == 1 or len(jobs) == 1:
+            for i, job in enumerate(jobs, 1):
+                results.append(_work(job))
+                if progress:
+                    progress(i, len(jobs), time.monotonic() - start)
+        else:
+            with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+                futures = [pool.submit(_work, job) for job in jobs]
+                for i, future in enumerate(as_completed(futures), 1):
+                    results.append(future.result())
+                    if progress:
+                        progress(i, len(jobs), time.monotonic() - start)
+        for src, result, problem in results:
+            if result:
+                self.remember(result)
+                done[Path(src)] = result
+            else:
+                failed[Path(src)] = problem
+        self.save()
+        return done, failed
