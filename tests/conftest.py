@@ -144,3 +144,23 @@ def copy_demo(dest: Path) -> Path:
     (root / "mkdocs.yml").write_text(
         yml.replace("hooks/showcase.py", str(REPO / "hooks" / "showcase.py")), encoding="utf-8")
     return root
+
+
+def metadata_blocks(data: bytes) -> list:
+    """APPn segments other than JFIF in a JPEG, or EXIF/XMP/ICCP chunks in a WebP."""
+    found = []
+    if data[:2] == b"\xff\xd8":
+        i = 2
+        while i < len(data) and data[i] == 0xFF and data[i + 1] != 0xDA:  # up to start of scan
+            marker, length = data[i + 1], int.from_bytes(data[i + 2:i + 4], "big")
+            if 0xE1 <= marker <= 0xEF or marker == 0xFE:  # APP1..APP15 (EXIF, XMP, ICC...), COM
+                found.append(hex(marker))
+            i += 2 + length
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        i = 12
+        while i + 8 <= len(data):
+            tag, size = data[i:i + 4], int.from_bytes(data[i + 4:i + 8], "little")
+            if tag in (b"EXIF", b"XMP ", b"ICCP"):
+                found.append(tag)
+            i += 8 + size + (size & 1)
+    return found

@@ -146,9 +146,19 @@ def _atomic_write(path: Path, data: bytes) -> None:
 
 def make_outputs(src: Path, key: str, cache: Path) -> Published:
     """Decode ``src`` once (drafted for JPEG), write every variant; raise ImageProblem."""
+    from PIL import Image
+
+    # Our own limits know a 200-megapixel photo from a bomb; Pillow's would refuse both.
+    saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        return _make_outputs(src, key, cache)
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+
+
+def _make_outputs(src: Path, key: str, cache: Path) -> Published:
     from PIL import Image, UnidentifiedImageError
 
-    Image.MAX_IMAGE_PIXELS = None  # our own limits below know a photo from a bomb
     suffix = src.suffix.lower()
     if suffix in (".heic", ".heif"):
         try:
@@ -166,13 +176,15 @@ def make_outputs(src: Path, key: str, cache: Path) -> Published:
     with im:
         w, h = im.size
         pixels = w * h
-        if pixels > MAX_PIXELS or (im.format != "JPEG" and pixels > MAX_PIXELS_FULL_DECODE):
-            raise ImageProblem(
-                f"照片尺寸过大（{w}×{h}，约 {pixels / 1e6:.0f} 百万像素）。请先把照片缩小到 1 亿像素以下再添加")
         if pixels > BOMB_MIN_PIXELS and size / pixels < BOMB_BYTES_PER_PIXEL:
             raise ImageProblem(
                 f"图片标称 {w}×{h} 像素，文件却只有 {size / 1024:.0f} KB，不像真实照片（可能是恶意构造的“解压炸弹”）。"
                 "请换用原始照片")
+        limit = MAX_PIXELS if im.format == "JPEG" else MAX_PIXELS_FULL_DECODE
+        if pixels > limit:
+            raise ImageProblem(
+                f"照片尺寸过大（{w}×{h}，约 {pixels / 1e8:.1f} 亿像素），超过 {limit / 1e8:.0f} 亿像素的上限。"
+                "请先把照片缩小后再添加")
         orientation = im.getexif().get(ORIENTATION, 1) if hasattr(im, "getexif") else 1
         icc = im.info.get("icc_profile")
         largest = max(VARIANTS, key=lambda v: v.box[0] * v.box[1]).box
@@ -255,12 +267,17 @@ class PhotoCache:
         entry = self.sources.get(str(path))
         if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:
             return entry[2]
+        digest = self.hash_file(path)
+        self.sources[str(path)] = [st.st_size, st.st_mtime_ns, digest]
+        self._dirty = True
+        return digest
+
+    @staticmethod
+    def hash_file(path: Path) -> str:
         h = hashlib.sha256()
         with open(path, "rb") as fh:
             for chunk in iter(lambda: fh.read(1 << 20), b""):
                 h.update(chunk)
-        self.sources[str(path)] = [st.st_size, st.st_mtime_ns, h.hexdigest()]
-        self._dirty = True
         return h.hexdigest()
 
     def cached(self, key: str) -> Published | None:

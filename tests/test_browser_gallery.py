@@ -1,0 +1,81 @@
+"""Photos as a visitor meets them: the lightbox with keyboard, and the gallery's first screen."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from browser import DESKTOP, PHONE, Site, Visit, browser  # noqa: F401 - fixture
+from conftest import REPO, run_mkdocs
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    site = Site(out)
+    yield site
+    site.close()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_lightbox_opens_and_moves_with_the_keyboard(browser, served, viewport):
+    visit = Visit(browser, viewport)
+    page = visit.open(served.url + "activities/2025/2025-10-11-秋收测产/")
+    page.locator(".ws-photo a.glightbox").first.click()
+    slide = page.locator(".gslide.current img")
+    slide.wait_for(state="visible")
+    assert page.locator(".gslide.current .gslide-desc").inner_text().strip() == "技术员和村民在示范田里收割测产"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('.gslide.current .gslide-desc')?.innerText.includes('秋季桃园管理现场')")
+    natural = slide.evaluate("img => [img.naturalWidth, img.naturalHeight]") if slide.count() else None
+    current = page.locator(".gslide.current img").evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    assert current == [1200, 1600] or current == [1600, 1200], natural  # the display copy, upright
+    page.keyboard.press("Escape")
+    page.wait_for_selector(".glightbox-container", state="detached")
+    assert visit.errors == []
+    visit.close()
+
+
+def test_keyboard_alone_reaches_and_opens_a_photo(browser, served):
+    visit = Visit(browser, DESKTOP)
+    page = visit.open(served.url + "activities/2024/2024-04-18-春播技术培训/")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('glightbox')"):
+            break
+    else:
+        pytest.fail("Tab 键无法到达照片链接")
+    page.keyboard.press("Enter")
+    page.locator(".gslide.current img").wait_for(state="visible")
+    visit.close()
+
+
+def test_gallery_first_screen_is_light(browser, served):
+    visit = Visit(browser, PHONE)
+    sizes: dict[str, int] = {}
+
+    def on_response(response):
+        try:
+            body = response.body()
+        except Exception:
+            return
+        # What GitHub Pages puts on the wire: text is gzip-compressed, images are not.
+        text = not response.url.endswith((".webp", ".jpg", ".png"))
+        sizes[response.url] = len(gzip.compress(body, 6)) if text else len(body)
+
+    visit.page.on("response", on_response)
+    page = visit.open(served.url + "gallery/")
+    page.wait_for_load_state("networkidle")
+    total = sum(sizes.values())
+    images = {u: n for u, n in sizes.items() if u.endswith((".webp", ".jpg"))}
+    print(f"gallery first screen: {total} bytes in {len(sizes)} requests, images {sum(images.values())} bytes in {len(images)}")
+    assert all(u.endswith(".webp") for u in images)  # WebP where the browser takes it
+    assert len(images) <= 6  # only what is on the first screen; the rest load lazily
+    assert total < 300_000
+    assert visit.errors == []
+    visit.close()

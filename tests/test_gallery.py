@@ -1,0 +1,152 @@
+"""Galleries and photo grids of the demo, the published files themselves, and a build
+killed halfway through its photos."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+import urllib.parse
+from collections import Counter
+from html import unescape
+
+import pytest
+import yaml
+from PIL import Image
+
+from conftest import REPO, TODAY, copy_demo, metadata_blocks, run_mkdocs
+
+RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    photos = json.loads((out / "api/photos.json").read_text(encoding="utf-8"))["photos"]
+    return out, photos
+
+
+def front_matter_photos() -> list[tuple[str, str]]:
+    """(page, caption) of every photo listed in the demo's published activity pages."""
+    out = []
+    for md in sorted((REPO / "docs/activities").rglob("*.md")):
+        meta = yaml.safe_load(md.read_text(encoding="utf-8").split("---")[1])
+        if meta.get("draft"):
+            continue
+        out += [(md.stem, p["caption"]) for p in meta.get("photos") or []]
+    return out
+
+
+def test_photos_json_lists_every_published_photo(demo):
+    site, photos = demo
+    expected = front_matter_photos()
+    assert len(photos) == len(expected) >= 8
+    assert Counter(p["caption"] for p in photos) == Counter(c for _, c in expected)
+    for p in photos:
+        assert set(p["outputs"]) == {"d1600", "t800", "t800j", "t400"}
+        for o in p["outputs"].values():
+            with Image.open(site / o["url"]) as im:
+                assert im.size == (o["width"], o["height"])
+
+
+def test_no_published_file_carries_exif_and_no_original_is_published(demo):
+    site, _ = demo
+    originals = {p.stat().st_size for p in (REPO / "docs").rglob("*") if p.suffix.lower() in RASTER}
+    published = [p for p in site.rglob("*") if p.suffix.lower() in RASTER]
+    assert len(published) >= 36
+    for p in published:
+        assert p.stat().st_size not in originals, p
+        with Image.open(p) as im:
+            assert len(im.getexif()) == 0, p
+            assert not {"exif", "xmp", "XML:com.adobe.xmp"} & set(im.info), p
+        assert metadata_blocks(p.read_bytes()) == [], p
+
+
+def test_activity_page_shows_its_photos_in_a_lightbox_grid(demo):
+    site, photos = demo
+    page_dir = site / "activities/2024/2024-03-05-学雷锋进田间"
+    html = (page_dir / "index.html").read_text(encoding="utf-8")
+    figures = re.findall(r'<figure class="ws-photo">(.*?)</figure>', html, re.S)
+    mine = [p for p in photos if p["activity"] == "2024/2024-03-05-学雷锋进田间"]
+    assert len(figures) == len(mine) == 2
+    for fig, photo in zip(figures, mine):
+        link = re.search(r'<a class="glightbox" href="([^"]+)" data-type="image" data-gallery="([^"]+)"'
+                         r' data-description="([^"]+)" data-width="(\d+)" data-height="(\d+)">', fig)
+        assert link, fig
+        assert (page_dir / link.group(1)).resolve() == (site / photo["outputs"]["d1600"]["url"]).resolve()
+        assert unescape(link.group(3)) == photo["caption"]
+        img = re.search(r'<img src="([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]+)" loading="lazy" decoding="async">', fig)
+        assert img, fig
+        assert unescape(img.group(4)) == photo["caption"]  # the caption serves as alt
+        assert (int(img.group(2)), int(img.group(3))) == (photo["outputs"]["t800j"]["width"], photo["outputs"]["t800j"]["height"])
+        assert f"<figcaption>{photo['caption']}</figcaption>" in fig
+    # The rotated original (EXIF orientation 6) is published upright, landscape.
+    assert all(p["width"] == 4000 and p["height"] == 3000 for p in mine)
+    assert "glightbox.min.js" in html
+    # Pages without pictures do not load the lightbox script.
+    assert "glightbox.min.js" not in (site / "criteria/index.html").read_text(encoding="utf-8")
+
+
+def test_albums_by_year_and_category_agree_with_photos_json(demo):
+    site, photos = demo
+    records = {r["id"]: r for r in json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]}
+    index = (site / "gallery/index.html").read_text(encoding="utf-8")
+    assert f"共 <strong>{len(photos)}</strong> 张照片" in index
+    by_year = Counter(p["date"][:4] for p in photos)
+    by_category = Counter(records[p["activity"]]["category_slug"] for p in photos)
+    for key, count in list(by_year.items()) + list(by_category.items()):
+        album = (site / f"gallery/{key}/index.html").read_text(encoding="utf-8")
+        assert album.count('<figure class="ws-photo">') == count, key
+        assert f"共 {count} 张照片" in album
+
+
+def test_timeline_shows_a_cover_for_activities_with_photos(demo):
+    site, photos = demo
+    page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
+    item = re.search(r'<li class="ws-tl__item"[^>]*>(?:(?!</li>).)*学雷锋日“技术进田间”志愿服务.*?</li>', page, re.S).group(0)
+    cover = re.search(r'<picture class="ws-tl__cover"><source type="image/webp" srcset="([^"]+)">', item)
+    first = next(p for p in photos if p["activity"] == "2024/2024-03-05-学雷锋进田间")
+    assert cover and (site / "timeline/2024" / cover.group(1)).resolve() == (site / first["outputs"]["t400"]["url"]).resolve()
+
+
+def test_a_photo_that_cannot_be_read_names_its_entry(site):
+    root = site({"docs/activities/2024-03-05-plant.md":
+                 "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
+                 "  - src: plant/cut.jpg\n    caption: 现场\n---\n正文\n"})
+    (root / "docs/activities/plant").mkdir(parents=True)
+    (root / "docs/activities/plant/cut.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 200)
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(r"docs/activities/2024-03-05-plant.md:6: 第 1 张照片“activities/plant/cut.jpg”：", result.stderr)
+
+
+def test_killed_cold_build_then_normal_build_gives_a_correct_site(tmp_path):
+    root = copy_demo(tmp_path)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    cache = root / ".cache/images"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not list(cache.glob("*/*.*")):
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGKILL)  # the build and its worker processes, mid-write
+    proc.wait()
+    made = [p for p in cache.glob("*/*") if not p.name.startswith(".")]
+    assert 0 < len(made) < 36, "the kill should land in the middle of the photo work"
+    assert not (cache / "manifest.json").exists()
+
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    photos = json.loads((root / "site/api/photos.json").read_text(encoding="utf-8"))["photos"]
+    assert len(photos) == len(front_matter_photos())
+    for p in photos:
+        for o in p["outputs"].values():
+            with Image.open(root / "site" / urllib.parse.unquote(o["url"])) as im:
+                im.load()  # a half-written file would fail here
+                assert im.size == (o["width"], o["height"])
