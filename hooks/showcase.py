@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 import wenmingsite
-from wenmingsite import api, feed, images, loader
+from wenmingsite import api, coverage, feed, images, loader, pages, stats
 from wenmingsite.gallery import Gallery
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer
@@ -42,6 +42,9 @@ class BuildState:
     renderer: Renderer
     archive: Archive | None = None
     gallery: Gallery | None = None
+    stats: stats.Stats | None = None
+    coverage: list = field(default_factory=list)
+    published: dict = field(default_factory=dict)  # photo docs path -> images.Published
     specs: dict = field(default_factory=dict)  # generated page src -> PageSpec
     activity_by_page: dict = field(default_factory=dict)
     report_by_page: dict = field(default_factory=dict)
@@ -120,7 +123,8 @@ def on_files(files: Files, config):
 
     published, photo_files = _publish_photos(config, content)
     gallery = _state.gallery = _state.renderer.gallery = Gallery(content, published)
-    specs = Archive(content, []).page_specs() + gallery.page_specs()
+    _state.published = published
+    specs = Archive(content, []).page_specs() + gallery.page_specs() + pages.page_specs(content)
     generated = photo_files + [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                  for s in specs]
     generated += [File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
@@ -156,11 +160,13 @@ def on_files(files: Files, config):
     records = api.records(content, urls)
     _state.archive = Archive(content, records)
     _state.specs = {s.src: s for s in specs}
-    pages = [a for a in content.published if a.kind == "page"]
-    for i, a in enumerate(pages):
-        _state.neighbours[a.page] = (pages[i - 1] if i else None, pages[i + 1] if i + 1 < len(pages) else None)
+    with_pages = [a for a in content.published if a.kind == "page"]
+    for i, a in enumerate(with_pages):
+        _state.neighbours[a.page] = (with_pages[i - 1] if i else None,
+                                     with_pages[i + 1] if i + 1 < len(with_pages) else None)
 
     files.append(File.generated(config, "api/activities.json", content=api.activities_json(records)))
+    _summarise(content, records, files, config)
     files.append(File.generated(config, "api/photos.json",
                                 content=api.photos_json(_state.gallery, urls, Renderer.PHOTO_DIR)))
     if config.site_url:
@@ -176,12 +182,15 @@ def _publish_photos(config, content: Content):
     """Make (or find in the cache) every photo's outputs; report the ones that fail."""
     root = Path(config.config_file_path).parent
     docs = Path(config.docs_dir)
-    refs: dict[str, list] = {}
+    refs: dict[str, list] = {}  # photo -> [(file, line, what)] of everything that shows it
     for a in content.activities:
         if a.draft and _command != "serve":
             continue
         for i, photo in enumerate(a.photos, 1):
-            refs.setdefault(photo.src, []).append((photo, i))
+            refs.setdefault(photo.src, []).append((photo.source, photo.line, f"第 {i} 张照片"))
+    for h in content.honours:
+        if h.photo:
+            refs.setdefault(h.photo, []).append((h.source, h.line, "证书照片"))
     cache = images.PhotoCache(root / CACHE_DIR)
 
     def progress(done: int, total: int, elapsed: float, state={"last": 0.0}) -> None:
@@ -196,8 +205,8 @@ def _publish_photos(config, content: Content):
     problems = []
     for path, message in failed.items():
         src = path.relative_to(docs).as_posix()
-        for photo, i in refs[src]:
-            problems.append(wenmingsite.Problem(photo.source, photo.line, None, f"第 {i} 张照片“{src}”：{message}"))
+        for source, line, what in refs[src]:
+            problems.append(wenmingsite.Problem(source, line, None, f"{what}“{src}”：{message}"))
     _state.problems.extend(problems)
     _fail_or_report(problems)
     published = {path.relative_to(docs).as_posix(): result for path, result in done.items()}
@@ -209,6 +218,18 @@ def _publish_photos(config, content: Content):
                 files.append(File.generated(config, f"{Renderer.PHOTO_DIR}/{output.path}",
                                             abs_src_path=str(cache.folder / output.path)))
     return published, files
+
+
+def _summarise(content: Content, records: list, files: Files, config) -> None:
+    """Statistics and criteria coverage over the term up to today, and their api files."""
+    start, end = stats.term_window(content, content.today or _today())
+    departments = list(content.unit.departments) if content.unit else []
+    _state.stats = stats.compute(records, start, end, [c.name for c in content.categories],
+                                 [c.id for c in content.criteria], departments)
+    _state.coverage = coverage.compute(content, records, start, end)
+    files.append(File.generated(config, "api/stats.json", content=api.dumps(_state.stats.as_json())))
+    for line in coverage.gap_report(_state.coverage, end):
+        log.info(line)
 
 
 def _expand_report_nav(config, content: Content) -> None:
@@ -311,7 +332,7 @@ def on_page_content(html_text, page, config, files):
     if page.is_homepage and _state.content.unit:
         if _state.problems and _command == "serve":
             before.append(r.problems(_state.problems, url))
-        before.append(r.home(url))
+        before.append(r.home(url, _state.stats, _state.coverage, _state.published))
     html_text = "".join(before) + html_text + "".join(after)
     if "<img" not in html_text:
         page.meta["glightbox"] = False  # no lightbox script on pages without pictures
@@ -332,14 +353,20 @@ def _generated(spec: PageSpec, url: str) -> str:
         return r.group(archive.by_category(spec.key), spec.description, url)
     if spec.kind == "criterion":
         return r.group(archive.by_criterion(spec.key), spec.description, url)
+    if spec.kind == "stats":
+        return r.stats_page(_state.stats, url)
+    if spec.kind == "criteria":
+        return r.coverage_page(_state.coverage, _state.stats.end, url)
+    if spec.kind == "honours":
+        return r.honours_page(_state.published, url)
+    if spec.kind == "organization":
+        return r.organization_page(url)
+    if spec.kind == "documents":
+        return r.documents_page(url)
     if spec.kind == "categories":
         groups = [(c.name, c.description, f"categories/{c.slug}/index.md",
                    archive.count_where(lambda e, s=c.slug: e.category_slug == s),
                    archive.by_category(c.slug).pages) for c in content.categories]
-    else:
-        groups = [(c.name, c.description, f"criteria/{c.id}/index.md",
-                   archive.count_where(lambda e, i=c.id: i in e.criteria),
-                   archive.by_criterion(c.id).pages) for c in content.criteria]
     return r.index_list(groups, url)
 
 

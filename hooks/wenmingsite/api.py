@@ -54,12 +54,12 @@ def records(content: Content, urls: dict[str, str]) -> list[dict]:
     ]
 
 
+def dumps(data: dict) -> str:
+    return json.dumps({"version": SCHEMA_VERSION, **data}, ensure_ascii=False, indent=1)
+
+
 def activities_json(records: list[dict]) -> str:
-    return json.dumps(
-        {"version": SCHEMA_VERSION, "count": len(records), "activities": records},
-        ensure_ascii=False,
-        indent=1,
-    )
+    return dumps({"count": len(records), "activities": records})
 
 
 def photos_json(gallery, urls: dict[str, str], photo_dir: str) -> str:
@@ -82,5 +82,4 @@ def photos_json(gallery, urls: dict[str, str], photo_dir: str) -> str:
                     for o in shot.published.outputs.values()
                 },
             })
-    return json.dumps({"version": SCHEMA_VERSION, "count": len(photos), "photos": photos},
-                      ensure_ascii=False, indent=1)
+    return dumps({"count": len(photos), "photos": photos})

@@ -20,7 +20,7 @@ from .problems import Problem, ProblemError, Problems
 from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
 from .records import (
     Activity, Category, Change, Content, Criterion, Document, Group, Honour, Member,
-    Organization, PageMeta, Photo, ReportSection, Routine, Unit,
+    Organization, PageMeta, Photo, ReportSection, Routine, Thresholds, Unit,
 )
 from .textfile import read_text
 from .values import Invalid, parse_date
@@ -187,8 +187,15 @@ class _Loader:
     def load_criteria(self):
         value, rel = self.read_yaml("criteria.yml", required=True)
         seen: dict[str, YStr] = {}
+        defaults = Thresholds()
+        if isinstance(value, YMap):  # {thresholds: ..., items: [...]} or just the list
+            f = schema.read_fields(value, schema.CRITERIA_FILE, rel, self.problems)
+            if f["thresholds"] is not None:
+                defaults = self.thresholds(f["thresholds"], defaults, rel, "默认要求（thresholds）")
+            value = f["items"]
         for i, item in self.expect_list(value, rel, "测评项目"):
             f = schema.read_fields(item, schema.CRITERION, rel, self.problems, f"第 {i} 个测评项目")
+            own = Thresholds(*(f[k] if f[k] is not None else getattr(defaults, k) for k in schema.THRESHOLDS))
             cid = f["id"]
             if cid is None or f["name"] is None:
                 continue
@@ -203,9 +210,13 @@ class _Loader:
                              f"测评项目“{key}”重复（第 {seen[key].line} 行已有）。编号和名称都不能重复")
             seen.setdefault(cid, at)
             seen.setdefault(f["name"], item["name"])
-            self.criteria.append(Criterion(cid, f["name"], f["description"], f["keywords"] or ()))
+            self.criteria.append(Criterion(cid, f["name"], f["description"], f["keywords"] or (), own))
         if value is not None and not self.criteria and not self.problems.for_path(rel):
             self.add(rel, None, None, "没有任何测评项目。请至少保留一项")
+
+    def thresholds(self, mapping: YMap, base: Thresholds, rel: str, what: str) -> Thresholds:
+        f = schema.read_fields(mapping, schema.THRESHOLDS, rel, self.problems, what)
+        return Thresholds(*(f[k] if f[k] is not None else getattr(base, k) for k in schema.THRESHOLDS))
 
     @property
     def criteria_options(self) -> dict[str, str]:
@@ -770,6 +781,7 @@ def load(
         documents=tuple(sorted(documents, key=lambda d: d.issued, reverse=True)),
         report=tuple(report),
         pages=pages,
+        today=loader.today,
     )
     return content, loader.problems.sorted()
 

@@ -25,11 +25,21 @@ class Unit:
 
 
 @dataclass(frozen=True)
+class Thresholds:
+    """How much evidence an assessment item needs before the coverage view is satisfied."""
+
+    min_activities: int = 3  # distinct activities in the term (a routine counts once)
+    min_photos: int = 0
+    recent_months: int = 6  # flag an item with nothing in this many months
+
+
+@dataclass(frozen=True)
 class Criterion:
     id: str
     name: str
     description: str | None = None
     keywords: tuple[str, ...] = ()
+    thresholds: Thresholds = Thresholds()
 
 
 @dataclass(frozen=True)
@@ -190,6 +200,7 @@ class Content:
     documents: tuple[Document, ...]
     report: tuple[ReportSection, ...]
     pages: dict = field(default_factory=dict)  # docs-relative path -> PageMeta
+    today: dt.date | None = None  # the day the content was loaded as of
 
     @property
     def published(self) -> tuple[Activity, ...]:

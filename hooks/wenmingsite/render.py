@@ -54,11 +54,21 @@ def number(value) -> str:
     return f"{value:,}"
 
 
-def money(value: Decimal) -> str:
+def money(value) -> str:
+    """Amounts the Chinese way: 万元 from ten thousand up, 元 with separators below."""
+    value = Decimal(str(value))
     if value >= 10000:
         wan = (value / 10000).quantize(Decimal("0.01")).normalize()
-        return f"{number(value)} 元（{number(wan)} 万元）"
+        return f"{number(wan)} 万元"
     return f"{number(value)} 元"
+
+
+def filesize(size: int | None) -> str:
+    if size is None:
+        return ""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
 
 
 def entry_date(e) -> str:
@@ -91,7 +101,8 @@ class Renderer:
         )
         env.filters.update(
             cn_date=cn_date, cn_date_range=cn_date_range, number=number, money=money,
-            entry_date=entry_date,
+            entry_date=entry_date, filesize=filesize,
+            money_or_dash=lambda v: money(v) if v else "—",
         )
         return env
 
@@ -140,24 +151,19 @@ class Renderer:
                            prev_url=self.urls.get(prev.page) if prev else None,
                            next_url=self.urls.get(next_.page) if next_ else None)
 
-    def home(self, page_url: str, latest: int = 8) -> str:
-        """The unit's introduction, key figures and latest activities, for the homepage."""
-        published = self.content.published
-        unit = self.content.unit
-        in_term = [a for a in published if unit and unit.term_start <= a.date <= unit.term_end]
-        figures = {
-            "activities": len(in_term),
-            "participants": sum(a.participants or 0 for a in in_term),
-            "hours": sum((a.volunteer_hours or Decimal(0) for a in in_term), Decimal(0)),
-            "pages": sum(1 for a in in_term if a.kind == "page"),
-        }
+    def home(self, page_url: str, stats=None, coverage=(), published=None, latest: int = 8) -> str:
+        """The homepage dashboard: the unit, key figures of the term, coverage at a glance,
+        latest honours and latest activities."""
+        published_activities = self.content.published
         # Routine occurrences count in the figures but would crowd out everything else.
-        one_off = [a for a in published if a.kind != "routine"]
+        one_off = [a for a in published_activities if a.kind != "routine"]
         items = []
         for a in sorted(one_off, key=lambda a: (a.date, a.id), reverse=True)[:latest]:
             items.append((a, self.urls.get(a.page) if a.page else None))
-        return self.render("home.html", page_url, unit=unit, figures=figures, latest=items,
-                           has_timeline="timeline/index.md" in self.urls)
+        thin = [c for c in coverage if c.thin]
+        return self.render("home.html", page_url, unit=self.content.unit, figures=stats.term if stats else None,
+                           latest=items, coverage=coverage, thin=thin,
+                           honours=self.content.honours[:3], shots=published or {})
 
     def timeline(self, archive, year: int | None, page_url: str) -> str:
         """A year of the timeline, or (``year`` None) its first page: the latest 12 months."""
@@ -174,6 +180,50 @@ class Renderer:
 
     def index_list(self, groups, page_url: str) -> str:
         return self.render("index_list.html", page_url, groups=groups)
+
+    def stats_page(self, stats, page_url: str) -> str:
+        from . import charts
+
+        month_charts = {}
+        for year in stats.years:
+            rows = [(f"{int(k[5:])}月", v) for k, v in stats.months.items() if k.startswith(f"{year}-")]
+            if rows:
+                svg = charts.columns(f"ws-m{year}", f"{year}年各月活动", [label[:-1] for label, _ in rows],
+                                     [v for _, v in rows], " 项次")
+                month_charts[year] = (svg, rows)
+        names = {c.id: c.name for c in self.content.criteria}
+        breakdowns = []
+        for key, heading, table in (("categories", "按类别", stats.categories),
+                                    ("criteria", "按测评项目", {names.get(k, k): v for k, v in stats.criteria.items()}),
+                                    ("departments", "按部门", stats.departments)):
+            rows = list(table.items())
+            svg = charts.bars(f"ws-{key}", f"{heading}的活动", [(k, t.activities) for k, t in rows], " 项次")
+            breakdowns.append((key, heading, rows, svg))
+        return self.render("stats.html", page_url, s=stats, month_charts=month_charts,
+                           breakdowns=breakdowns, unit=self.content.unit)
+
+    def coverage_page(self, items, reference, page_url: str) -> str:
+        return self.render("coverage.html", page_url, items=items, reference=reference,
+                           thin=sum(1 for c in items if c.thin))
+
+    def honours_page(self, shots, page_url: str) -> str:
+        from itertools import groupby
+
+        from .schema import HONOUR_LEVELS
+
+        honours = self.content.honours  # newest first
+        years = [(y, list(g)) for y, g in groupby(honours, key=lambda h: h.year)]
+        levels = [(lv, sum(1 for h in honours if h.level == lv)) for lv in HONOUR_LEVELS]
+        level_class = dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system")))
+        return self.render("honours.html", page_url, years=years, levels=levels, total=len(honours),
+                           shots=shots, level_class=level_class)
+
+    def organization_page(self, page_url: str) -> str:
+        return self.render("organization.html", page_url, org=self.content.organization)
+
+    def documents_page(self, page_url: str) -> str:
+        return self.render("documents.html", page_url, documents=self.content.documents,
+                           names={c.id: c.name for c in self.content.criteria})
 
     def report_criteria(self, section, page_url: str) -> str:
         names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]

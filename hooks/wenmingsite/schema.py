@@ -286,12 +286,28 @@ UNIT = dict(
     ]
 )
 
+THRESHOLDS = dict(
+    [
+        _f("min_activities", "最少活动数", as_count),
+        _f("min_photos", "最少照片数", as_count),
+        _f("recent_months", "最近几个月内须有活动", as_count),
+    ]
+)
+
 CRITERION = dict(
     [
         _f("id", "编号", required=True),
         _f("name", "名称", as_title, required=True),
         _f("description", "说明"),
         _f("keywords", "关键词", shape="scalar_or_list"),
+        *THRESHOLDS.items(),
+    ]
+)
+
+CRITERIA_FILE = dict(
+    [
+        _f("thresholds", "默认要求", as_raw, shape="mapping"),
+        _f("items", "测评项目", as_raw, required=True, shape="list"),
     ]
 )
 

@@ -178,8 +178,8 @@ class Archive:
         for c in self.content.categories:
             specs.append(PageSpec(f"categories/{c.slug}/index.md", c.name, "category", c.slug,
                                   description=c.description))
-        specs.append(PageSpec("criteria/index.md", "测评项目", "criteria",
-                              description="按测评项目浏览创建活动"))
+        specs.append(PageSpec("criteria/index.md", "测评体系对照", "criteria",
+                              description="每个测评项目的活动、汇报章节、制度文件和照片"))
         for c in self.content.criteria:
             specs.append(PageSpec(f"criteria/{c.id}/index.md", c.name, "criterion", c.id,
                                   description=c.description))

@@ -1,0 +1,19 @@
+"""The fixed generated pages beyond the listings: statistics, honours, organisation,
+documents. (The coverage view lives at /criteria/, planned with the listings.)"""
+
+from __future__ import annotations
+
+from .records import Content
+from .timeline import PageSpec
+
+
+def page_specs(content: Content) -> list[PageSpec]:
+    specs = [PageSpec("stats/index.md", "数据统计", "stats", description="本届创建工作的主要数据和分类统计")]
+    if content.honours:
+        specs.append(PageSpec("honours/index.md", "荣誉墙", "honours", description="单位获得的各级荣誉"))
+    if content.organization:
+        specs.append(PageSpec("organization/index.md", "组织领导", "organization",
+                              description="创建工作领导小组及其办公室"))
+    if content.documents:
+        specs.append(PageSpec("documents/index.md", "制度文件", "documents", description="创建工作的制度、方案和文件"))
+    return specs

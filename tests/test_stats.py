@@ -1,0 +1,222 @@
+"""/stats/, api/stats.json, /criteria/ and the other pages of issue 5, checked against the
+sources recomputed independently here (our own front-matter reading and dateutil.rrule for
+the routines), not against the code under test."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter, defaultdict
+from html import unescape
+
+import pytest
+import yaml
+from dateutil import rrule
+
+from conftest import REPO, TODAY, run_mkdocs, write
+
+WEEKDAY = {"周一": rrule.MO, "周五": rrule.FR}
+
+
+def holidays() -> set[dt.date]:
+    days = set()
+    for h in yaml.safe_load((REPO / "data/holidays.yml").read_text(encoding="utf-8")):
+        start, end = h["start"], h.get("end", h["start"])
+        days |= {start + dt.timedelta(n) for n in range((end - start).days + 1)}
+    return days
+
+
+def routine_dates(r: dict, today: dt.date, term_end: dt.date) -> list[dt.date]:
+    start = r["start"]
+    end = min(r.get("end") or min(today, term_end), today)
+    repeat = r["repeat"]
+    if repeat in ("每周", "weekly"):
+        rule = rrule.rrule(rrule.WEEKLY, byweekday=WEEKDAY[r["weekday"]], dtstart=start, until=end)
+    elif repeat == "工作日":
+        rule = rrule.rrule(rrule.DAILY, byweekday=(rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR),
+                           dtstart=start, until=end)
+    elif repeat in ("每月", "monthly") and "week" in r:
+        rule = rrule.rrule(rrule.MONTHLY, byweekday=WEEKDAY[r["weekday"]](int(r["week"])), dtstart=start, until=end)
+    elif repeat in ("每月", "monthly"):
+        rule = rrule.rrule(rrule.MONTHLY, bymonthday=int(r["day"]), dtstart=start, until=end)
+    elif repeat == "每季度":
+        rule = rrule.rrule(rrule.MONTHLY, bymonth=(r["month"], r["month"] + 3, r["month"] + 6, r["month"] + 9),
+                           bymonthday=int(r["day"]), dtstart=start, until=end)
+    else:
+        raise AssertionError(repeat)
+    days = [d.date() for d in rule]
+    skip = holidays() if r.get("skip_holidays") else set()
+    for exc in r.get("except") or []:
+        if isinstance(exc, str) and "至" in exc:
+            a, b = (dt.date.fromisoformat(x.strip()) for x in exc.split("至"))
+            skip |= {a + dt.timedelta(n) for n in range((b - a).days + 1)}
+        else:
+            skip.add(exc if isinstance(exc, dt.date) else dt.date.fromisoformat(exc))
+    return [d for d in days if d not in skip]
+
+
+def source_records() -> list[dict]:
+    """Every published activity of the demo, read straight from docs/ and data/."""
+    unit = yaml.safe_load((REPO / "data/unit.yml").read_text(encoding="utf-8"))
+    categories = {c["name"]: c for c in yaml.safe_load((REPO / "data/categories.yml").read_text(encoding="utf-8"))}
+    out = []
+
+    def add(entry, kind, day):
+        amount = entry.get("amount")
+        if isinstance(amount, str):
+            amount = float(amount.replace("万元", "")) * 10000
+        out.append({"kind": kind, "date": day, "category": entry["category"],
+                    "department": entry.get("department"), "participants": entry.get("participants") or 0,
+                    "hours": float(entry.get("volunteer_hours") or 0), "amount": float(amount or 0),
+                    "photos": len(entry.get("photos") or []), "criteria_names": entry.get("criteria") or [],
+                    "category_criteria": categories[entry["category"]].get("criteria") or []})
+
+    for md in (REPO / "docs/activities").rglob("*.md"):
+        meta = yaml.safe_load(md.read_text(encoding="utf-8").split("---")[1])
+        if not meta.get("draft"):
+            add(meta, "page", meta["date"])
+    for log in (REPO / "data/activities").glob("*.yml"):
+        data = yaml.safe_load(log.read_text(encoding="utf-8").replace("time: 9:30", "time: '9:30'"))
+        for entry in data.get("activities") or []:
+            add(entry, "log", entry["date"])
+        for routine in data.get("routines") or []:
+            for day in routine_dates(routine, TODAY, unit["term_end"]):
+                add(routine, "routine", day)
+    return [r for r in out if unit["term_start"] <= r["date"] <= min(TODAY, unit["term_end"])]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    stats = json.loads((out / "api/stats.json").read_text(encoding="utf-8"))
+    return out, stats, result.stderr
+
+
+def test_term_figures_match_the_sources(demo):
+    site, stats, _ = demo
+    records = source_records()
+    term = stats["term"]
+    assert term["activities"] == len(records)
+    assert term["routine_occurrences"] == sum(1 for r in records if r["kind"] == "routine")
+    assert term["one_off"] == sum(1 for r in records if r["kind"] != "routine")
+    assert term["participants"] == sum(r["participants"] for r in records)
+    assert term["volunteer_hours"] == sum(r["hours"] for r in records)
+    assert term["amount"] == sum(r["amount"] for r in records)
+    assert term["photos"] == sum(r["photos"] for r in records)
+    page = (site / "stats/index.html").read_text(encoding="utf-8")
+    assert f"<strong>{len(records):,}</strong><span>项（次）活动</span>" in page
+    assert f"<strong>{term['participants']:,}</strong><span>参与人次</span>" in page
+    wan = term["amount"] / 10000
+    assert f"<strong>{wan:.2f}".rstrip("0").rstrip(".") + " 万元</strong><span>投入和捐助</span>" in page
+
+
+def test_year_month_category_and_department_figures_match_the_sources(demo):
+    site, stats, _ = demo
+    records = source_records()
+    page = (site / "stats/index.html").read_text(encoding="utf-8")
+    by_year = Counter(r["date"].year for r in records)
+    for year, count in by_year.items():
+        assert stats["years"][str(year)]["activities"] == count
+        row = re.search(rf'<tr><th scope="row">{year}年</th><td>([\d,]+)</td><td>([\d,]+)</td><td>([\d,]+)</td>', page)
+        assert int(row.group(1).replace(",", "")) == count
+        assert int(row.group(3).replace(",", "")) == sum(r["participants"] for r in records if r["date"].year == year)
+    by_month = Counter(r["date"].strftime("%Y-%m") for r in records)
+    assert {k: v for k, v in stats["months"].items() if v} == dict(by_month)
+    assert stats["categories"] == {**stats["categories"], **{}}
+    for name, count in Counter(r["category"] for r in records).items():
+        assert stats["categories"][name]["activities"] == count
+    for dept, count in Counter(r["department"] for r in records).items():
+        assert stats["departments"][dept]["activities"] == count
+    # Every chart says its numbers in words too.
+    desc = re.search(r'<desc id="ws-categories-d">([^<]+)</desc>', page).group(1)
+    for name, count in Counter(r["category"] for r in records).items():
+        assert f"{name} {count:,} 项次" in unescape(desc)
+
+
+def test_criteria_figures_include_category_defaults(demo):
+    _, stats, _ = demo
+    names = {c["name"]: c["id"] for c in yaml.safe_load((REPO / "data/criteria.yml").read_text(encoding="utf-8"))["items"]}
+    expected = defaultdict(int)
+    for r in source_records():
+        ids = {names.get(n, n) for n in r["criteria_names"]} | set(r["category_criteria"])
+        for cid in ids:
+            expected[cid] += 1
+    assert {k: v["activities"] for k, v in stats["criteria"].items() if v["activities"]} == dict(expected)
+
+
+def test_coverage_flags_the_thin_items_and_says_why(demo):
+    site, _, log = demo
+    page = (site / "criteria/index.html").read_text(encoding="utf-8")
+    thin = re.findall(r'<tr class="ws-thin">\s*<th scope="row"><a href="#([a-z-]+)">', page)
+    assert thin == ["morality", "family", "rule-of-law"]
+    assert "<strong>3 项证据不足</strong>" in page
+    assert "活动只有 2 项，要求至少 3 项" in page
+    assert "最近 6 个月没有活动（最近一次是 2025年3月7日）" in page
+    assert "INFO    -  wenming: 测评项目对照（截至 2026年11月27日）：15 项中有 3 项证据不足" in log
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "15 个测评项目中，12 项证据充足，3 项待加强。" in home
+
+
+def test_gaps_command_prints_the_list_for_the_office():
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "wenmingsite.cli", "gaps", "--root", str(REPO),
+                             "--date", TODAY.isoformat(), "--strict"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "测评项目对照（截至 2026年11月27日）：15 项中有 3 项证据不足",
+        "  思想道德建设（morality）：活动只有 2 项，要求至少 3 项；最近 6 个月没有活动（最近一次是 2025年6月12日）",
+        "  家庭文明建设（family）：最近 6 个月没有活动（最近一次是 2025年3月7日）",
+        "  法治建设（rule-of-law）：最近 6 个月没有活动（最近一次是 2026年5月20日）",
+    ]
+
+
+def test_honours_organization_and_documents_pages(demo):
+    site, _, _ = demo
+    honours = yaml.safe_load((REPO / "data/honours.yml").read_text(encoding="utf-8"))
+    page = (site / "honours/index.html").read_text(encoding="utf-8")
+    titles = re.findall(r'<p class="ws-honour__title">([^<]+) <span class="ws-level', page)
+    expected = [h["title"] for h in sorted(honours, key=lambda h: (h["year"], h.get("month", 0)), reverse=True)]
+    assert titles == expected
+    assert page.count('data-gallery="honours"') == sum(1 for h in honours if h.get("photo"))
+    assert "共 6 项荣誉：省级 1 项，市级 3 项，县区级 1 项，系统内 1 项。" in page
+    org = (site / "organization/index.html").read_text(encoding="utf-8")
+    assert '<tr><th scope="row">组长</th><td>周立民</td><td>中心主任</td></tr>' in org
+    assert "2025年3月12日</time> 因工作调动" in org
+    docs = (site / "documents/index.html").read_text(encoding="utf-8")
+    for link in re.findall(r'<a href="([^"]+)" download>', docs):
+        target = site / "documents" / link
+        assert target.resolve().is_file() and target.suffix == ".pdf"
+    assert "PDF · 180 KB" in docs
+
+
+def test_routine_exception_and_draft_are_counted_right(site):
+    root = site({
+        "data/holidays.yml": "- {name: 元旦, start: 2024-01-01}\n",
+        "data/activities/2024.yml": (
+            "routines:\n"
+            "  - title: 每周一升国旗\n    repeat: 每周\n    weekday: 周一\n    start: 2024-01-01\n"
+            "    end: 2024-01-31\n    skip_holidays: true\n    except: [2024-01-15]\n"
+            "    category: 文体活动\n    participants: 50\n"
+            "activities:\n"
+            "  - title: 草稿活动\n    date: 2024-01-10\n    category: 文体活动\n    participants: 999\n"
+            "    amount: 1万元\n    draft: true\n"
+        ),
+        "docs/activities/2024-02-01-draft.md":
+            "---\ntitle: 草稿页面\ndate: 2024-02-01\ncategory: 志愿服务\nparticipants: 777\ndraft: true\n---\n正文\n",
+    })
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    stats = json.loads((root / "site/api/stats.json").read_text(encoding="utf-8"))
+    # 1 January is a holiday and 15 January an exception: 8, 22 and 29 January remain.
+    assert stats["months"]["2024-01"] == 3
+    assert stats["categories"]["文体活动"]["participants"] == 150
+    # The only published page activity is the fixture's own (20 人次); drafts count nowhere.
+    assert stats["term"]["participants"] == 150 + 20
+    assert stats["term"]["amount"] == 0
+    page = (root / "site/stats/index.html").read_text(encoding="utf-8")
+    assert "999" not in page and "777" not in page
