@@ -283,8 +283,8 @@ def test_gps_in_a_published_image_is_an_error(site):
     image.save(root / "docs/assets/banner.jpg", exif=exif)
     image.save(root / "docs/assets/clean.jpg")
     assert problems(root) == [
-        "docs/assets/banner.jpg: 这张图片带有 GPS 位置信息，发布后任何人都能看到拍摄地点。"
-        "请用去除位置信息的副本替换它（例如在手机相册“分享”时关闭“位置”）",
+        "docs/assets/banner.jpg: 原图带有 GPS 位置信息：仓库公开后，任何人都能下载原图看到拍摄地点。"
+        "请运行 wenming fix 去掉位置信息（不改变画面），或在手机上关闭相机的位置记录后重新导出",
     ]
 
 

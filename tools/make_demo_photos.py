@@ -8,7 +8,9 @@ pipeline must strip all of it. Run from the project root:
 
     python tools/make_demo_photos.py
 
-Output is deterministic for a given Pillow version; the committed photos were made once.
+Output is deterministic for a given Pillow version; the committed photos were made once
+and then, as an editor would, cleaned of their GPS blocks with `wenming fix` (lossless):
+`wenming check` refuses originals with GPS, since the repository itself is public.
 """
 
 from __future__ import annotations

@@ -1,26 +1,56 @@
-"""The editors' command line: ``wenming <subcommand>`` (help and messages in Chinese)."""
+"""The editors' command line: ``wenming new | check | fix | gaps`` (help in Chinese)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
+import re
 import sys
+import time
 from pathlib import Path
 
 import click
 
-from . import api, coverage, load
+from . import api, coverage, images, load, publication, repair
+from .gallery import Gallery
+from .loader import ACTIVITIES_DIR, url_collisions
+from .pages import page_specs
+from .problems import Problem
 from .stats import term_window
+from .timeline import Archive
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-def _load(root: Path, today: dt.date):
-    if not (root / "mkdocs.yml").is_file():
-        raise click.ClickException(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
-    content, problems = load(root, today=today)
-    if problems:
-        for p in problems:
-            click.echo(str(p), err=True)
-        raise click.ClickException(f"内容共有 {len(problems)} 处问题，请先按上面的提示修改")
-    return content
+class ChineseFormatter(click.HelpFormatter):
+    def write_usage(self, prog, args="", prefix=None):
+        super().write_usage(prog, args, prefix="用法：")
+
+    def write_heading(self, heading):
+        heading = {"Options": "选项", "Commands": "子命令", "Arguments": "参数"}.get(heading, heading)
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseFormatter
+
+
+class ChineseCommand(click.Command):
+    context_class = ChineseContext
+
+
+class ChineseGroup(click.Group):
+    context_class = ChineseContext
+    command_class = ChineseCommand
+
+
+def root_option(f):
+    return click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
+                        show_default=True, help="网站文件夹（mkdocs.yml 所在的文件夹）")(f)
+
+
+def help_option(f):
+    return click.help_option("-h", "--help", help="显示帮助并退出")(f)
 
 
 def _day(value: str | None) -> dt.date:
@@ -32,20 +62,267 @@ def _day(value: str | None) -> dt.date:
         raise click.BadParameter(f"“{value}”不是日期，请写成 2026-11-27 的形式") from None
 
 
-@click.group(help="文明创建展示站的编辑工具。在网站文件夹（mkdocs.yml 所在的文件夹）中运行。")
-@click.version_option(package_name="wenming-site", message="%(version)s")
+def _require_site(root: Path) -> None:
+    if not (root / "mkdocs.yml").is_file():
+        raise click.ClickException(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
+
+
+def _load_clean(root: Path, today: dt.date):
+    _require_site(root)
+    content, problems = load(root, today=today)
+    if problems:
+        for p in problems:
+            click.echo(str(p), err=True)
+        raise click.ClickException(f"内容共有 {len(problems)} 处问题，请先运行 wenming check 并按提示修改")
+    return content
+
+
+@click.group(cls=ChineseGroup, context_settings=CONTEXT,
+             help="文明创建展示站的编辑工具。在网站文件夹（mkdocs.yml 所在的文件夹）中运行。")
+@click.version_option(package_name="wenming-site", message="%(version)s", help="显示版本并退出")
+@help_option
 def main() -> None:
     pass
 
 
-@main.command(help="列出证据不足的测评项目（迎检前使用）。要求写在 data/criteria.yml 的 thresholds 中。")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".", show_default=True,
-              help="网站文件夹")
+# --- new ---------------------------------------------------------------------------------
+
+UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
+
+
+def safe_name(title: str, limit: int = 20) -> str:
+    """A file name that works on Windows, macOS, Linux and in a URL: Chinese characters,
+    letters and digits kept, everything else (punctuation, spaces) collapsed to '-'."""
+    name = UNSAFE.sub("-", title).strip("-_")
+    return name[:limit].rstrip("-_") or "活动"
+
+
+NEW_TEMPLATE = """---
+# 活动名称（必填），80 字以内
+title: {title}
+# 活动日期（必填）；持续多天的活动，再加一行 end_date: 结束日期
+date: {date}
+# 活动类别（必填），可选：{categories}
+category: {category}
+# 这项活动支撑的测评项目（可不填，类别自带的测评项目会自动加上），例如 [法治建设, 家庭文明建设]
+criteria: []
+# 组织部门
+department: {department}
+# 活动地点
+location:
+# 参与人次，只写数字，例如 56
+participants:
+# 志愿服务时长（小时），没有就不填
+volunteer_hours:
+# 金额（元），也可以写 3万元，没有就不填
+amount:
+# 一两句话的摘要，会显示在活动信息和列表里
+summary:
+# 照片：把照片放进同名文件夹 {folder}/，每张照片写两行，例如：
+#   - src: {folder}/现场.jpg
+#     caption: 志愿者在现场为群众讲解
+photos: []
+---
+
+{body}
+"""
+
+
+@main.command(cls=ChineseCommand, help="新建一项活动：生成填好基本信息的 Markdown 文件和放照片的文件夹。")
+@click.option("--title", help="活动名称")
+@click.option("--date", "date_text", metavar="日期", help="活动日期，例如 2026-03-05 或 2026年3月5日（默认今天）")
+@click.option("--category", help="活动类别（data/categories.yml 中的名称）")
+@click.option("--department", help="组织部门")
+@root_option
+@help_option
+def new(title, date_text, category, department, root: Path) -> None:
+    from .values import Invalid, parse_date
+
+    today = dt.date.today()
+    content = _load_clean(root, today)
+    names = [c.name for c in content.categories]
+    departments = list(content.unit.departments) if content.unit else []
+    title = title or click.prompt("活动名称")
+    title = " ".join(title.split())
+    if re.search(r"[<>]", title):
+        raise click.BadParameter("活动名称里不能有“<”或“>”", param_hint="--title")
+    while True:
+        raw = date_text or click.prompt("活动日期", default=today.isoformat())
+        try:
+            day = parse_date(raw)
+            break
+        except Invalid as exc:
+            if date_text:
+                raise click.BadParameter(str(exc), param_hint="--date") from None
+            click.echo(str(exc))
+    if category is None:
+        category = click.prompt("活动类别", type=click.Choice(names), show_choices=True)
+    elif category not in names:
+        raise click.BadParameter(f"“{category}”不在 data/categories.yml 中。可选：{'、'.join(names)}",
+                                 param_hint="--category")
+    if department is None and departments:
+        department = click.prompt("组织部门", type=click.Choice(departments), show_choices=True)
+    elif department and departments and department not in departments:
+        raise click.BadParameter(f"“{department}”不在 data/unit.yml 的 departments 中。可选：{'、'.join(departments)}",
+                                 param_hint="--department")
+    folder = root / "docs" / ACTIVITIES_DIR / str(day.year)
+    stem = f"{day.isoformat()}-{safe_name(title)}"
+    n = 1
+    while (folder / f"{stem}.md").exists() or (folder / stem).exists():
+        n += 1
+        stem = f"{day.isoformat()}-{safe_name(title)}-{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / stem).mkdir()
+    (folder / stem / ".gitkeep").write_text("", encoding="utf-8")
+    text = NEW_TEMPLATE.format(title=title, date=day.isoformat(), category=category,
+                               categories="、".join(names), department=department or "",
+                               folder=stem, body=publication.NEW_BODY)
+    path = folder / f"{stem}.md"
+    path.write_text(text, encoding="utf-8")
+    rel = path.relative_to(root).as_posix()
+    click.echo(f"已新建 {rel}")
+    click.echo(f"照片请放进 {(folder / stem).relative_to(root).as_posix()}/ 文件夹，并在 photos 中登记。")
+    click.echo("填写完正文和其他信息后，运行 wenming check 检查，再用 mkdocs serve 预览。")
+
+
+# --- check -------------------------------------------------------------------------------
+
+def _dest(docs_path: str) -> str:
+    """The output path MkDocs gives a page with use_directory_urls (the default)."""
+    if not docs_path.endswith(".md"):
+        return docs_path
+    stem = docs_path[:-3]
+    name = posixpath.basename(stem)
+    if name in ("index", "README"):
+        parent = posixpath.dirname(stem)
+        return f"{parent}/index.html" if parent else "index.html"
+    return f"{stem}/index.html"
+
+
+def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[list[Problem], dict]:
+    """Everything a build validates, plus broken internal links; nothing is built."""
+    content, problems = load(root, today=today)
+    problems = list(problems)
+    docs_files = [p.relative_to(root / "docs").as_posix()
+                  for p in publication.walk_files(root / "docs")] if (root / "docs").is_dir() else []
+    photos = {p.src: None for a in content.published for p in a.photos}
+    specs = Archive(content, []).page_specs() + Gallery(content, photos).page_specs() + page_specs(content)
+    generated = [s.src for s in specs]
+    problems += url_collisions(((f, _dest(f)) for f in docs_files), "docs",
+                               reserved={_dest(s): s for s in generated})
+    exists = publication.page_exists(docs_files, generated)
+    for meta in content.pages.values():
+        problems += publication.broken_links(f"docs/{meta.path}", meta.path, meta.body, meta.body_line, exists)
+    counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos)}
+    if with_images and photos:
+        cache = images.PhotoCache(root / ".cache" / "images")
+        refs = {}
+        for a in content.published:
+            for i, p in enumerate(a.photos, 1):
+                refs.setdefault(p.src, []).append((p.source, p.line, f"第 {i} 张照片"))
+        _, failed = cache.publish([root / "docs" / src for src in refs])
+        for path, message in failed.items():
+            src = path.relative_to(root / "docs").as_posix()
+            problems += [Problem(s, line, None, f"{what}“{src}”：{message}") for s, line, what in refs[src]]
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message)), counts
+
+
+def github_annotation(p: Problem) -> str:
+    where = f"file={p.path}"
+    if p.line:
+        where += f",line={p.line}"
+        if p.col:
+            where += f",col={p.col}"
+    message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error {where}::{message}"
+
+
+@main.command(cls=ChineseCommand,
+              help="检查全部内容（不生成网站）：格式、必填项、照片、链接、模板占位符、个人手机号和身份证号等。"
+                   "有问题时逐行列出并以退出码 1 结束。")
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text", show_default=True,
+              help="输出格式：text 为“文件:行:列: 说明”，github 为 GitHub Actions 的标注")
+@click.option("--no-images", is_flag=True, help="不解码照片（更快，但查不出损坏的照片）")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天检查日期，默认今天")
+@help_option
+def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
+    _require_site(root)
+    start = time.perf_counter()
+    problems, counts = run_checks(root, _day(date), with_images=not no_images)
+    for p in problems:
+        click.echo(github_annotation(p) if fmt == "github" else str(p))
+    elapsed = time.perf_counter() - start
+    if problems:
+        click.echo(f"发现 {len(problems)} 处问题（用时 {elapsed:.1f} 秒）。请按每一行的提示修改；"
+                   "编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。", err=True)
+        sys.exit(1)
+    click.echo(f"检查通过：{counts['pages']} 个页面、{counts['activities']} 条活动记录、"
+               f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。", err=True)
+
+
+# --- fix ---------------------------------------------------------------------------------
+
+@main.command(cls=ChineseCommand,
+              help="自动修复机械性的问题并逐条报告：文件编码转为 UTF-8、字段名后的全角冒号和行首全角空格、"
+                   "中文日期写法改为 2024-03-05、去掉照片原图中的 GPS 位置信息。")
+@root_option
+@click.option("--dry-run", is_flag=True, help="只列出会做的修改，不改动文件")
+@help_option
+def fix(root: Path, dry_run: bool) -> None:
+    _require_site(root)
+    changed = 0
+    for folder in ("docs", "data"):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(publication.walk_files(base)):
+            rel = path.relative_to(root).as_posix()
+            low = path.suffix.lower()
+            data = path.read_bytes()
+            changes: list[repair.Change] = []
+            new = None
+            if low in publication.TEXT_TYPES:
+                new, changes = repair.to_utf8(data)
+                try:
+                    text = (new if new is not None else data).decode("utf-8")
+                except UnicodeDecodeError:
+                    text = None  # to_utf8 has said why it left the file alone
+                if text is not None:
+                    crlf = "\r\n" in text
+                    fixed, more = repair.yaml_lines(text.replace("\r\n", "\n"), front_matter=(low == ".md"))
+                    if fixed is not None:
+                        new = (fixed.replace("\n", "\r\n") if crlf else fixed).encode("utf-8")
+                    changes += more
+            elif low in (".jpg", ".jpeg"):
+                new, changes = repair.strip_gps(data)
+            elif low == ".png":
+                new, changes = repair.strip_gps_reencoded(data, "PNG")
+            for c in changes:
+                click.echo(f"{rel}:{c.line}: {c.description}" if c.line else f"{rel}: {c.description}")
+            if new is not None and new != data:
+                changed += 1
+                if not dry_run:
+                    path.write_bytes(new)
+    if not changed:
+        click.echo("没有需要自动修复的地方。")
+    elif dry_run:
+        click.echo(f"以上修改涉及 {changed} 个文件（--dry-run：没有改动任何文件）。")
+    else:
+        click.echo(f"已修复 {changed} 个文件。请运行 wenming check 再检查一遍。")
+
+
+# --- gaps --------------------------------------------------------------------------------
+
+@main.command(cls=ChineseCommand,
+              help="列出证据不足的测评项目（迎检前使用）。要求写在 data/criteria.yml 的 thresholds 中。")
+@root_option
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天统计，默认今天")
 @click.option("--strict", is_flag=True, help="有证据不足的项目时以退出码 1 结束（供自动检查使用）")
+@help_option
 def gaps(root: Path, date: str | None, strict: bool) -> None:
     today = _day(date)
-    content = _load(root, today)
+    content = _load_clean(root, today)
     urls = {a.page: a.page for a in content.published if a.page}
     records = api.records(content, urls)
     start, end = term_window(content, today)

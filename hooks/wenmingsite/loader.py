@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from . import frontmatter, schema
+from . import frontmatter, publication, schema
 from .problems import Problem, ProblemError, Problems
 from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
 from .records import (
@@ -57,6 +57,8 @@ class _Loader:
         self.holiday_years: set[int] = set()
         self.documented_files: set[str] = set()
         self.tree_files: list[str] = []
+        self.texts: dict[str, str] = {}  # every text file read, by its project-relative path
+        self.all_files: list[Path] = []
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ class _Loader:
         except ProblemError as exc:
             self.problems.extend([exc.problem])
             return None, rel
+        self.texts[rel] = text
         value, problems = load_yaml(text, rel)
         self.problems.extend(problems)
         if problems:
@@ -506,10 +509,11 @@ class _Loader:
                 self.problems.extend([exc.problem])
                 pages[docs_path] = PageMeta(docs_path, {}, "", kind, False)
                 continue
+            self.texts[rel] = text
             parts = frontmatter.split(text, rel)
             self.problems.extend(parts.problems)
             if parts.problems:
-                pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False)
+                pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False, parts.body_line)
                 continue
             meta = parts.meta if parts.meta is not None else YMap()
             if parts.meta is None:
@@ -518,7 +522,7 @@ class _Loader:
                 if not parts.has_front_matter:
                     self.add(rel, 1, 1,
                              "活动页面缺少 front matter。文件开头应是 ---，然后是 title、date、category 等字段，再以 --- 结束")
-                    pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False)
+                    pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False, parts.body_line)
                     continue
                 f = schema.read_fields(meta, schema.ACTIVITY_PAGE, rel, self.problems)
                 aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1:])[0]
@@ -539,7 +543,7 @@ class _Loader:
             else:
                 clean = {k: v for k, v in schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems).items()
                          if v is not None}
-            pages[docs_path] = PageMeta(docs_path, clean, parts.body, kind, True)
+            pages[docs_path] = PageMeta(docs_path, clean, parts.body, kind, True, parts.body_line)
         orders: dict[int, ReportSection] = {}
         for section in sorted(report, key=lambda s: s.page):
             if section.order in orders:
@@ -670,6 +674,8 @@ class _Loader:
                     p = base / name
                     rel = self._rel(p)
                     low = name.lower()
+                    if not p.is_symlink():
+                        self.all_files.append(p)
                     if p.is_symlink():
                         self.add(rel, None, None, "这是一个符号链接（快捷方式），网站不会发布它。请换成真实文件")
                         continue
@@ -705,12 +711,19 @@ class _Loader:
                 if docs_path.startswith(activity_prefix) and docs_path not in self.referenced_photos:
                     self.add(self.doc_source(docs_path), None, None,
                              "这张照片没有被任何活动的 photos 引用，不会发布。请在对应活动的 photos 中加上它，或删除它")
-                elif not docs_path.startswith(activity_prefix) and docs_path not in self.referenced_photos:
-                    gps = gps_of(self.docs_dir / docs_path)
-                    if gps:
-                        self.add(self.doc_source(docs_path), None, None,
-                                 "这张图片带有 GPS 位置信息，发布后任何人都能看到拍摄地点。"
-                                 "请用去除位置信息的副本替换它（例如在手机相册“分享”时关闭“位置”）")
+                if problem := publication.gps_problem(self.docs_dir / docs_path, self.doc_source(docs_path)):
+                    self.problems.extend([problem])
+
+    def check_publication(self):
+        """What must never be published: placeholders, personal numbers, huge files."""
+        allowed = set()
+        if self.unit and self.unit.phone:
+            allowed.add(re.sub(r"\D", "", self.unit.phone))
+        for rel, text in self.texts.items():
+            self.problems.extend(publication.scan_text(rel, text, allowed))
+        for path in self.all_files:
+            if problem := publication.size_problem(path, self._rel(path)):
+                self.problems.extend([problem])
 
 
 def gps_of(path: Path) -> bool:
@@ -750,6 +763,7 @@ def load(
     organization = loader.load_organization()
     documents = loader.load_documents()
     loader.check_tree()
+    loader.check_publication()
 
     activities = sorted(page_activities + log_activities, key=lambda a: (a.date, a.id))
     seen_ids: dict[str, Activity] = {}

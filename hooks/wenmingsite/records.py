@@ -176,6 +176,7 @@ class PageMeta:
     body: str
     kind: str  # activity | report | page
     ok: bool  # False when the front matter could not be read
+    body_line: int = 1  # line of the file where the body starts
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,108 @@
+"""Publication checks: what must never reach the public site, whatever the schema says.
+
+Template placeholders, personal numbers of private persons, GPS in committed originals,
+files too large for GitHub, and (for ``wenming check``, since MkDocs checks them during a
+build) broken internal links. Every build runs the same checks through ``loader.load``.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+import urllib.parse
+from pathlib import Path
+from typing import Iterable
+
+from . import privacy
+from .problems import Problem
+
+NEW_BODY = "（在这里写活动的经过和成效）"  # what `wenming new` leaves for the editor to replace
+PLACEHOLDERS = [
+    re.compile(re.escape(NEW_BODY)),
+    re.compile(r"×{2,}"),
+    re.compile(r"(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])"),
+    re.compile(r"(?<!\d)(?:19|20)_{1,2}(?!\d)"),
+    re.compile(r"○{2,}"),
+    re.compile(r"\[[^\[\]\n]{0,6}(?:名称|姓名|名字|单位|部门|时间|日期|地点|人数|金额|内容)\](?!\()"),
+]
+MAX_FILE_BYTES = 100 * 1024 * 1024  # GitHub refuses larger files
+LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+TEXT_TYPES = (".md", ".yml", ".yaml")
+
+
+def scan_text(rel: str, text: str, allowed_numbers: set[str], first_line: int = 1) -> list[Problem]:
+    """Placeholders and personal numbers in one file's text."""
+    out = []
+    for i, line in enumerate(text.split("\n"), first_line):
+        for pattern in PLACEHOLDERS:
+            for m in pattern.finditer(line):
+                out.append(Problem(rel, i, m.start() + 1,
+                                   f"这里还是模板占位符“{m.group(0)}”。请换成实际内容后再发布"))
+        for f in privacy.find(line, allowed_numbers):
+            if f.kind == "mobile":
+                msg = (f"疑似个人手机号 {f.masked}。公开网站上不能出现群众和职工的个人手机号，"
+                       "请删除，或改为单位的办公电话")
+            else:
+                msg = f"疑似居民身份证号 {f.masked}。公开网站上不能出现身份证号，请删除"
+            out.append(Problem(rel, i, f.start + 1, msg))
+    return out
+
+
+def gps_problem(path: Path, rel: str) -> Problem | None:
+    from .loader import gps_of
+
+    if gps_of(path):
+        return Problem(rel, None, None,
+                       "原图带有 GPS 位置信息：仓库公开后，任何人都能下载原图看到拍摄地点。"
+                       "请运行 wenming fix 去掉位置信息（不改变画面），或在手机上关闭相机的位置记录后重新导出")
+    return None
+
+
+def size_problem(path: Path, rel: str) -> Problem | None:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return Problem(rel, None, None,
+                       f"文件有 {size / 1024 / 1024:.0f} MB，超过 GitHub 单个文件 100 MB 的上限，无法提交。"
+                       "照片请先缩小，文档请转成 PDF 并压缩")
+    return None
+
+
+def broken_links(rel: str, docs_path: str, body: str, body_line: int, exists) -> list[Problem]:
+    """Relative links in a page's Markdown that point at nothing (``exists(docs_path)``)."""
+    out = []
+    base = posixpath.dirname(docs_path)
+    for i, line in enumerate(body.split("\n"), body_line):
+        for m in LINK.finditer(line):
+            target = m.group(1)
+            parsed = urllib.parse.urlsplit(target)
+            if parsed.scheme or parsed.netloc or target.startswith(("#", "/", "mailto:")):
+                continue
+            path = urllib.parse.unquote(parsed.path)
+            if not path:
+                continue
+            resolved = posixpath.normpath(posixpath.join(base, path))
+            if not exists(resolved):
+                out.append(Problem(rel, i, m.start(1) + 1,
+                                   f"链接的目标“{target}”不存在。请检查文件名和路径（路径相对于本文件所在的文件夹）"))
+    return out
+
+
+def page_exists(all_files: Iterable[str], generated: Iterable[str]):
+    """A predicate for link targets: a file, a page (``x.md`` or ``x/``) or a generated page."""
+    files = set(all_files) | set(generated)
+
+    def exists(path: str) -> bool:
+        path = path.rstrip("/") if path not in ("", ".") else ""
+        candidates = [path, f"{path}.md", f"{path}/index.md", f"{path}/README.md"] if path else ["index.md"]
+        return any(c in files for c in candidates)
+
+    return exists
+
+
+def walk_files(folder: Path) -> Iterable[Path]:
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        for name in filenames:
+            if not name.startswith("."):
+                yield Path(dirpath) / name
