@@ -139,8 +139,13 @@ def new(title, date_text, category, department, root: Path) -> None:
     from .values import Invalid, parse_date
 
     today = dt.date.today()
-    content = _load_clean(root, today)
+    _require_site(root)
+    # Problems elsewhere (a half-written activity) must not stop anyone adding another one;
+    # only the lists this command offers have to be readable.
+    content, _ = load(root, today=today)
     names = [c.name for c in content.categories]
+    if not names:
+        raise click.ClickException("data/categories.yml 中没有可用的活动类别。请先运行 wenming check 并按提示修改")
     departments = list(content.unit.departments) if content.unit else []
     title = title or click.prompt("活动名称")
     title = " ".join(title.split())
@@ -272,38 +277,36 @@ def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
 def fix(root: Path, dry_run: bool) -> None:
     _require_site(root)
     changed = 0
-    for folder in ("docs", "data"):
-        base = root / folder
-        if not base.is_dir():
-            continue
-        for path in sorted(publication.walk_files(base)):
-            rel = path.relative_to(root).as_posix()
-            low = path.suffix.lower()
-            data = path.read_bytes()
-            changes: list[repair.Change] = []
-            new = None
-            if low in publication.TEXT_TYPES:
-                new, changes = repair.to_utf8(data)
-                try:
-                    text = (new if new is not None else data).decode("utf-8")
-                except UnicodeDecodeError:
-                    text = None  # to_utf8 has said why it left the file alone
-                if text is not None:
-                    crlf = "\r\n" in text
-                    fixed, more = repair.yaml_lines(text.replace("\r\n", "\n"), front_matter=(low == ".md"))
-                    if fixed is not None:
-                        new = (fixed.replace("\n", "\r\n") if crlf else fixed).encode("utf-8")
-                    changes += more
-            elif low in (".jpg", ".jpeg"):
-                new, changes = repair.strip_gps(data)
-            elif low == ".png":
-                new, changes = repair.strip_gps_reencoded(data, "PNG")
-            for c in changes:
-                click.echo(f"{rel}:{c.line}: {c.description}" if c.line else f"{rel}: {c.description}")
-            if new is not None and new != data:
-                changed += 1
-                if not dry_run:
-                    path.write_bytes(new)
+    paths = [p for folder in ("data", "docs") if (root / folder).is_dir()
+             for p in publication.walk_files(root / folder)]
+    for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
+        rel = path.relative_to(root).as_posix()
+        low = path.suffix.lower()
+        data = path.read_bytes()
+        changes: list[repair.Change] = []
+        new = None
+        if low in publication.TEXT_TYPES:
+            new, changes = repair.to_utf8(data)
+            try:
+                text = (new if new is not None else data).decode("utf-8")
+            except UnicodeDecodeError:
+                text = None  # to_utf8 has said why it left the file alone
+            if text is not None:
+                crlf = "\r\n" in text
+                fixed, more = repair.yaml_lines(text.replace("\r\n", "\n"), front_matter=(low == ".md"))
+                if fixed is not None:
+                    new = (fixed.replace("\n", "\r\n") if crlf else fixed).encode("utf-8")
+                changes += more
+        elif low in (".jpg", ".jpeg"):
+            new, changes = repair.strip_gps(data)
+        elif low == ".png":
+            new, changes = repair.strip_gps_reencoded(data, "PNG")
+        for c in changes:
+            click.echo(f"{rel}:{c.line}: {c.description}" if c.line else f"{rel}: {c.description}")
+        if new is not None and new != data:
+            changed += 1
+            if not dry_run:
+                path.write_bytes(new)
     if not changed:
         click.echo("没有需要自动修复的地方。")
     elif dry_run:
