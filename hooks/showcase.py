@@ -370,6 +370,14 @@ def _generated(spec: PageSpec, url: str) -> str:
     return r.index_list(groups, url)
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output, page, config):
+    # Material's search dialog has no accessible name (axe: aria-dialog-name).
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+
+
 def on_serve(server, config, builder):
     # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
     # hook package itself still need a restart: serve reuses the module objects.)

@@ -1,5 +1,5 @@
 /* 创建动态的筛选：按类别、测评项目、部门在当前页内筛选。
-   没有脚本时表单保持隐藏，页面显示完整列表；分类和测评项目另有静态页面。 */
+   没有脚本时表单不显示（html 保留 no-js），页面显示完整列表；分类和测评项目另有静态页面。 */
 (function () {
   "use strict";
   function setup(form) {
@@ -26,7 +26,6 @@
       output.textContent = Object.keys(want).length ? "筛选出 " + shown + " 项（次）活动" : "";
     }
     form.addEventListener("change", apply);
-    form.hidden = false;
   }
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("form[data-ws-filter]"), setup);
