@@ -72,6 +72,17 @@ def activity(rng: random.Random, day: dt.date, i: int) -> tuple[str, str]:
     return f"{day.isoformat()}-{i:05d}", "\n".join(lines) + "\n" + "\n\n".join(body) + "\n"
 
 
+def baseline_config(yml: str) -> str:
+    """The same site for plain MkDocs + Material: same theme, plugins and search settings,
+    our hooks removed, report sections listed in the nav by hand, activities out of the nav."""
+    head, _, _ = yml.partition("hooks:")
+    theme = yml[yml.index("theme:"):]
+    nav_at = theme.index("nav:")
+    sections = sorted(p.name for p in (REPO / "docs" / "report").glob("*.md"))
+    nav = "nav:\n  - 首页: index.md\n  - 创建汇报:\n" + "".join(f"      - report/{n}\n" for n in sections)
+    return head + theme[:nav_at] + "not_in_nav: |\n  /activities/\n" + nav
+
+
 def generate(out: Path, activities: int, seed: int = 1) -> Path:
     rng = random.Random(seed)
     if out.exists():
@@ -81,10 +92,10 @@ def generate(out: Path, activities: int, seed: int = 1) -> Path:
     yml = yml.replace("hooks/showcase.py", str(REPO / "hooks" / "showcase.py"))
     yml = yml.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
     (out / "mkdocs.yml").write_text(yml, encoding="utf-8")
+    (out / "mkdocs-baseline.yml").write_text(baseline_config(yml), encoding="utf-8")
     shutil.copytree(REPO / "data", out / "data")
-    shutil.copytree(REPO / "docs" / "report", out / "docs" / "report")
-    shutil.copytree(REPO / "docs" / "assets", out / "docs" / "assets")
-    shutil.copy(REPO / "docs" / "index.md", out / "docs" / "index.md")
+    # Everything of the demo but its activities: report, honours, documents, assets.
+    shutil.copytree(REPO / "docs", out / "docs", ignore=lambda d, names: ["activities"] if d == str(REPO / "docs") else [])
     start, end = dt.date(2024, 1, 2), dt.date(2026, 11, 20)
     span = (end - start).days
     for i in range(activities):

@@ -22,6 +22,7 @@ from wenmingsite import api, coverage, feed, images, loader, pages, stats
 from wenmingsite.gallery import Gallery
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer
+from wenmingsite.segments import SegmentCache
 from wenmingsite.timeline import Archive, PageSpec
 
 log = get_plugin_logger("wenming")
@@ -31,8 +32,13 @@ ASSETS = Path(wenmingsite.__file__).parent / "assets"
 ASSET_DIR = "assets/wenming"
 CACHE_DIR = ".cache/images"  # beside mkdocs.yml; git-ignored, kept between CI runs
 FEED = "feed.xml"
+SEARCH_CACHE_DIR = ".cache/search"
 # Set WENMING_TODAY=YYYY-MM-DD to build as of another day (tests, reproducible builds).
 TODAY_ENV = "WENMING_TODAY"
+# WENMING_SEGMENT_CACHE=0 turns the segmentation cache off (to compare indexes);
+# WENMING_NO_SEGMENTATION=1 skips Chinese segmentation altogether (benchmarks only).
+SEGMENT_CACHE_ENV = "WENMING_SEGMENT_CACHE"
+NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 
 
 @dataclass
@@ -53,6 +59,7 @@ class BuildState:
 
 _command = "build"
 _state: BuildState | None = None
+_segments: SegmentCache | None = None  # kept across `mkdocs serve` rebuilds
 
 
 def on_startup(command, dirty):
@@ -75,6 +82,7 @@ def on_config(config):
             "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。"
             "请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
         ) from None
+    _cache_segmentation(config)
     css = f"{ASSET_DIR}/wenming.css"
     if css not in config.extra_css:
         config.extra_css.insert(0, css)
@@ -82,6 +90,24 @@ def on_config(config):
         script.defer = True
         config.extra_javascript.append(script)
     return config
+
+
+def _cache_segmentation(config) -> None:
+    """Wrap the segmentation of Material's search index with our persistent cache."""
+    global _segments
+    plugin = config.plugins.get("material/search")
+    index = getattr(plugin, "search_index", None)
+    if index is None or not hasattr(index, "_segment_chinese"):
+        return  # another search plugin, or a Material version that segments elsewhere
+    if os.environ.get(NO_SEGMENTATION_ENV) == "1":
+        index._segment_chinese = lambda text: text
+        return
+    if os.environ.get(SEGMENT_CACHE_ENV) == "0":
+        _segments = None
+        return
+    if _segments is None:
+        _segments = SegmentCache(Path(config.config_file_path).parent / SEARCH_CACHE_DIR)
+    index._segment_chinese = _segments.wrap(index._segment_chinese)
 
 
 def on_pre_build(config):
@@ -93,7 +119,10 @@ def on_pre_build(config):
     _state = BuildState(content, list(problems), Renderer(content))
     _state.report_by_page = {s.page: s for s in content.report}
     _fail_or_report(problems)
-    _teach_jieba(content)
+    if _segments is not None:
+        _segments.configure(wenmingsite.search_words(content))  # jieba starts only on a miss
+    else:
+        _teach_jieba(content)
 
 
 def _fail_or_report(problems) -> None:
@@ -368,6 +397,12 @@ def _generated(spec: PageSpec, url: str) -> str:
                    archive.count_where(lambda e, s=c.slug: e.category_slug == s),
                    archive.by_category(c.slug).pages) for c in content.categories]
     return r.index_list(groups, url)
+
+
+def on_post_build(config):
+    if _segments is not None:
+        _segments.save()
+        log.debug(f"search segmentation cache: {_segments.hits} hits, {_segments.misses} misses")
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'

@@ -1,0 +1,210 @@
+"""Build benchmark: our site against plain MkDocs + Material, as ratios measured in one run.
+
+    python bench/build.py [--sizes 1000 5000] [--rounds 5] [--photos 5000]
+
+For each size N, `bench/generate.py` makes a synthetic unit with N activity pages (500–800
+characters of Chinese each) plus the demo's logs and routines, and a baseline config of the
+same site: same theme, plugins and search settings, our hooks removed, activities out of the
+nav. Each measurement is the median of alternating paired runs (subprocess wall time and the
+child's peak RSS, after one warm-up build of each so that caches are warm as on an
+editor's machine). Reported:
+
+- build ratio ours/baseline at each N, growth ours(5000)/ours(1000) against the baseline's;
+- search: our build against the same build with Chinese segmentation off;
+- peak memory ratio at the largest N; start-up on a one-page site;
+- photos (``--photos``): the warm image step per photo in-process, and a warm build of
+  the 1000-activity site with that many photos against the same site with none.
+
+Writes bench/results/build.md and build.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(REPO / "hooks"))
+
+from generate import generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
+
+
+def run_build(root: Path, config: str, env: dict | None = None) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KB) of one `mkdocs build` in a child process."""
+    out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)],
+                            cwd=root, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode("utf-8", "replace")
+    shutil.rmtree(out, ignore_errors=True)
+    if status != 0:
+        raise SystemExit(f"build failed in {root} ({config}):\n{err[-2000:]}")
+    return elapsed, usage.ru_maxrss
+
+
+def paired(rounds: int, a, b) -> tuple[list, list]:
+    a(), b()  # warm-up: caches filled as on an editor's machine
+    ra, rb = [], []
+    for _ in range(rounds):
+        ra.append(a())
+        rb.append(b())
+    return ra, rb
+
+
+def med(results, i=0):
+    return statistics.median(r[i] for r in results)
+
+
+def one_page_site(folder: Path) -> Path:
+    """The smallest unit our hooks accept, and the same single page for the baseline."""
+    (folder / "docs").mkdir(parents=True)
+    (folder / "data").mkdir()
+    (folder / "docs" / "index.md").write_text("---\ntitle: 首页\n---\n\n欢迎。\n", encoding="utf-8")
+    (folder / "data" / "unit.yml").write_text(
+        "name: 测试中心\nshort_name: 测试\nkind: 事业单位\ntitle_sought: 市级文明单位\nterm: 第一届\n"
+        "term_start: 2024-01-01\nterm_end: 2026-12-31\nintroduction: 测试。\n", encoding="utf-8")
+    (folder / "data" / "criteria.yml").write_text("- id: volunteer\n  name: 学雷锋志愿服务\n", encoding="utf-8")
+    (folder / "data" / "categories.yml").write_text("- name: 志愿服务\n  slug: volunteer\n", encoding="utf-8")
+    base = ("site_name: 测试\ntheme:\n  name: material\n  language: zh\n  font: false\n"
+            "plugins:\n  - search:\n      lang: zh\n  - glightbox\nnav:\n  - 首页: index.md\n")
+    (folder / "mkdocs-baseline.yml").write_text(base, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(base + f"hooks:\n  - {REPO / 'hooks' / 'showcase.py'}\n", encoding="utf-8")
+    return folder
+
+
+def add_photos(root: Path, count: int, seed: int = 3) -> None:
+    """Phone-like small JPEGs (with EXIF orientation) spread over the activity pages."""
+    from PIL import Image
+
+    rng = random.Random(seed)
+    pages = sorted((root / "docs" / "activities").rglob("*.md"))
+    per_page = max(1, count // len(pages))
+    made = 0
+    for page in pages:
+        if made >= count:
+            break
+        folder = page.with_suffix("")
+        folder.mkdir(exist_ok=True)
+        lines = ["photos:"]
+        for j in range(min(per_page, count - made)):
+            im = Image.new("RGB", (640, 480), tuple(rng.randrange(256) for _ in range(3)))
+            exif = Image.Exif()
+            exif[0x0112] = rng.choice([1, 6])
+            im.save(folder / f"p{j}.jpg", quality=80, exif=exif)
+            lines += [f"  - src: {folder.name}/p{j}.jpg", f"    caption: 活动现场照片 {made + 1}"]
+            made += 1
+        text = page.read_text(encoding="utf-8")
+        head, sep, rest = text.partition("\n---\n")
+        page.write_text(head + "\n" + "\n".join(lines) + sep + rest, encoding="utf-8")
+
+
+def warm_image_step(root: Path) -> float:
+    """Seconds per photo for PhotoCache.publish when every output exists (in-process)."""
+    from wenmingsite import images
+
+    paths = sorted((root / "docs" / "activities").rglob("*.jpg"))
+    cache = root / ".cache" / "images"
+    images.PhotoCache(cache).publish(paths)
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        images.PhotoCache(cache).publish(paths)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) / len(paths)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="build benchmark (ratios)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--photos", type=int, default=5000)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-build-"))
+    result: dict = {"rounds": args.rounds, "cpus": os.cpu_count(), "sizes": {}}
+    try:
+        for n in args.sizes:
+            root = generate(work / f"n{n}", n)
+            ours, base = paired(args.rounds, lambda: run_build(root, "mkdocs.yml"),
+                                lambda: run_build(root, "mkdocs-baseline.yml"))
+            result["sizes"][n] = {"ours_s": med(ours), "baseline_s": med(base),
+                                  "ratio": med(ours) / med(base),
+                                  "ours_rss_mb": med(ours, 1) / 1024, "baseline_rss_mb": med(base, 1) / 1024,
+                                  "rss_ratio": med(ours, 1) / med(base, 1)}
+            print(f"N={n}: ours {med(ours):.2f}s, baseline {med(base):.2f}s, ratio {med(ours) / med(base):.3f}",
+                  flush=True)
+        small, large = min(args.sizes), max(args.sizes)
+        s = result["sizes"]
+        if small != large:
+            ours_growth = s[large]["ours_s"] / s[small]["ours_s"]
+            base_growth = s[large]["baseline_s"] / s[small]["baseline_s"]
+            result["growth"] = {"ours": ours_growth, "baseline": base_growth, "ratio": ours_growth / base_growth}
+
+        root = work / f"n{small}"
+        segmented, plain = paired(args.rounds, lambda: run_build(root, "mkdocs.yml"),
+                                  lambda: run_build(root, "mkdocs.yml", {**ENV, "WENMING_NO_SEGMENTATION": "1"}))
+        result["search"] = {"segmented_s": med(segmented), "unsegmented_s": med(plain),
+                            "ratio": med(segmented) / med(plain)}
+
+        tiny = one_page_site(work / "one-page")
+        ours, base = paired(args.rounds, lambda: run_build(tiny, "mkdocs.yml"),
+                            lambda: run_build(tiny, "mkdocs-baseline.yml"))
+        result["startup"] = {"ours_s": med(ours), "baseline_s": med(base), "ratio": med(ours) / med(base)}
+
+        if args.photos:
+            with_photos = generate(work / "photos", small)
+            add_photos(with_photos, args.photos)
+            per_photo = warm_image_step(with_photos)
+            a, b = paired(args.rounds, lambda: run_build(with_photos, "mkdocs.yml"),
+                          lambda: run_build(root, "mkdocs.yml"))
+            result["photos"] = {"count": args.photos, "warm_step_us_per_photo": per_photo * 1e6,
+                                "build_with_s": med(a), "build_without_s": med(b), "ratio": med(a) / med(b)}
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    write_report(result)
+
+
+def write_report(r: dict) -> None:
+    rows = ["# 构建基准（bench/build.py）", "",
+            f"合成单位（每篇活动 500–800 字），{r['rounds']} 轮交替配对运行取中位数，{r['cpus']} 核。"
+            "基线：同一批 Markdown、同样的主题和搜索设置，去掉本项目的 hooks，活动不进导航。", "",
+            "| 指标 | 本项目 | 基线 | 比值 | 目标 |", "|---|---|---|---|---|"]
+    for n, s in r["sizes"].items():
+        rows.append(f"| 完整构建 N={n} | {s['ours_s']:.2f} s | {s['baseline_s']:.2f} s | {s['ratio']:.2f}× | ≤ 1.20× |")
+    for n, s in r["sizes"].items():
+        rows.append(f"| 峰值内存 N={n} | {s['ours_rss_mb']:.0f} MB | {s['baseline_rss_mb']:.0f} MB | {s['rss_ratio']:.2f}× | ≤ 1.30×（5000） |")
+    if "growth" in r:
+        g = r["growth"]
+        rows.append(f"| 增长 大/小 | {g['ours']:.2f} | {g['baseline']:.2f} | {g['ratio']:.2f}× | ≤ 1.15× |")
+    se = r["search"]
+    rows.append(f"| 中文分词（缓存命中）/ 不分词 | {se['segmented_s']:.2f} s | {se['unsegmented_s']:.2f} s | {se['ratio']:.2f}× | ≤ 1.20× |")
+    st = r["startup"]
+    rows.append(f"| 一页网站启动 | {st['ours_s']:.2f} s | {st['baseline_s']:.2f} s | {st['ratio']:.2f}× | ≤ 1.10× |")
+    if "photos" in r:
+        p = r["photos"]
+        rows.append(f"| 照片无变化时每张 | {p['warm_step_us_per_photo']:.1f} µs | | | ≤ 50 µs |")
+        rows.append(f"| 含 {p['count']} 张照片的构建 / 无照片 | {p['build_with_s']:.2f} s | {p['build_without_s']:.2f} s | {p['ratio']:.2f}× | ≤ 1.05× |")
+    rows.append("")
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / "build.json").write_text(json.dumps(r, indent=1, default=str) + "\n", encoding="utf-8")
+    (out / "build.md").write_text("\n".join(rows), encoding="utf-8")
+    print("\n".join(rows))
+
+
+if __name__ == "__main__":
+    main()
