@@ -150,6 +150,7 @@ def on_files(files: Files, config):
     root = Path(config.config_file_path).parent
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
 
+    CachedOutput.made_dirs.clear()
     published, photo_files = _publish_photos(config, content)
     gallery = _state.gallery = _state.renderer.gallery = Gallery(content, published)
     _state.published = published
@@ -244,8 +245,8 @@ def _publish_photos(config, content: Content):
         for output in result.outputs.values():
             if output.path not in seen:
                 seen.add(output.path)
-                files.append(File.generated(config, f"{Renderer.PHOTO_DIR}/{output.path}",
-                                            abs_src_path=str(cache.folder / output.path)))
+                files.append(CachedOutput.generated(config, f"{Renderer.PHOTO_DIR}/{output.path}",
+                                                    abs_src_path=str(cache.folder / output.path)))
     return published, files
 
 
@@ -259,6 +260,29 @@ def _summarise(content: Content, records: list, files: Files, config) -> None:
     files.append(File.generated(config, "api/stats.json", content=api.dumps(_state.stats.as_json())))
     for line in coverage.gap_report(_state.coverage, end):
         log.info(line)
+
+
+class CachedOutput(File):
+    """A photo output published from the image cache by hard link, not by copy: a warm
+    build with thousands of photos then costs a link per file instead of gigabytes of I/O.
+    (Falls back to copying where links are impossible, e.g. across file systems.)"""
+
+    made_dirs: set[str] = set()  # reset per build in on_files
+
+    def copy_file(self, dirty: bool = False) -> None:
+        target = self.abs_dest_path
+        if dirty and not self.is_modified():
+            return
+        folder = os.path.dirname(target)
+        if folder not in self.made_dirs:
+            os.makedirs(folder, exist_ok=True)
+            self.made_dirs.add(folder)
+        try:
+            if os.path.exists(target):
+                os.unlink(target)
+            os.link(self.abs_src_path, target)
+        except OSError:
+            super().copy_file(dirty)
 
 
 def _expand_report_nav(config, content: Content) -> None:
@@ -315,6 +339,8 @@ def on_page_markdown(markdown, page, config, files):
     meta = _state.content.pages.get(src)
     if spec:
         clean = {"title": spec.title}
+        if spec.kind.startswith("album") or spec.kind == "gallery":
+            clean["search"] = {"exclude": True}  # pictures and captions only, all found elsewhere
         if spec.description:
             clean["description"] = spec.description
     elif meta is None:
