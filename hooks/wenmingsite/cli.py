@@ -315,6 +315,78 @@ def fix(root: Path, dry_run: bool) -> None:
         click.echo(f"已修复 {changed} 个文件。请运行 wenming check 再检查一遍。")
 
 
+# --- import ------------------------------------------------------------------------------
+
+@main.command("import", cls=ChineseCommand,
+              help="导入创建工作汇报（.docx 或 .txt）：按“一、二、三……”拆成 docs/report/ 下的章节页面，"
+                   "不丢失任何文字；报告模板占位符、编号问题和文中的关键数字。")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@root_option
+@click.option("--force", is_flag=True, help="docs/report/ 中已有章节时仍然导入（同名文件会被覆盖）")
+@help_option
+def import_report(source: Path, root: Path, force: bool) -> None:
+    import json
+
+    from . import report_import
+    from .yamlstrict import load_yaml
+
+    _require_site(root)
+    target = root / "docs" / "report"
+    existing = sorted(target.glob("*.md")) if target.is_dir() else []
+    if existing and not force:
+        raise click.ClickException(
+            f"docs/report/ 中已有 {len(existing)} 个章节文件。请先把它们移走，或加 --force 覆盖同名文件")
+    media = target / "images"
+    try:
+        blocks = report_import.read_source(source, media)
+        imported = report_import.structure(blocks)
+        bodies = [report_import.to_markdown(s) for s in imported.sections]
+        report_import.verify(blocks, bodies)
+    except report_import.ImportRefused as exc:
+        raise click.ClickException(str(exc)) from None
+    keywords = {}
+    criteria_file = root / "data" / "criteria.yml"
+    if criteria_file.is_file():
+        value, _ = load_yaml(criteria_file.read_text(encoding="utf-8"), "data/criteria.yml")
+        items = value.get("items") if isinstance(value, dict) else value
+        for item in items or []:
+            if isinstance(item, dict) and item.get("id"):
+                words = item.get("keywords") or []
+                keywords[str(item["id"])] = [str(w) for w in (words if isinstance(words, list) else [words])]
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for order, (section, body) in enumerate(zip(imported.sections, bodies)):
+        criteria = report_import.suggest_criteria(section, keywords)
+        front = ["---", f"title: {json.dumps(section.title, ensure_ascii=False)}", f"order: {order}"]
+        if criteria:
+            front.append(f"criteria: [{', '.join(criteria)}]  # 按关键词推荐，请核对")
+        name = f"{order:02d}-{safe_name(section.title.split('、', 1)[-1] if section.number else section.title)}.md"
+        (target / name).write_text("\n".join(front + ["---", "", body]), encoding="utf-8")
+        written.append(name)
+    levels = {level: sum(1 for s in imported.sections for b in s.blocks if b.level == level) for level in (2, 3)}
+    click.echo(f"已从 {source.name} 导入 {len(written)} 个章节到 docs/report/"
+               f"（二级标题 {levels[2]} 个，三级标题 {levels[3]} 个），原文文字全部保留：")
+    for name in written:
+        click.echo(f"  docs/report/{name}")
+    for note in imported.notes:
+        click.echo(f"请核对：{note}")
+    allowed: set[str] = set()
+    for name, body in zip(written, bodies):
+        for p in publication.scan_text(f"docs/report/{name}", body, allowed):
+            click.echo(str(p))
+    if imported.figures:
+        figures = root / "data" / "key-figures-candidates.yml"
+        lines = ["# 导入汇报时从正文中找到的数字，供整理“主要数据”时参考；确认后可以删除这个文件。"]
+        for f in imported.figures:
+            lines += [f"- section: {json.dumps(f['section'], ensure_ascii=False)}",
+                      f"  text: {json.dumps(f['text'], ensure_ascii=False)}",
+                      f"  value: \"{f['value']}\"", f"  unit: {f['unit']}",
+                      f"  approximate: {'true' if f['approximate'] else 'false'}"]
+        figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        click.echo(f"找到 {len(imported.figures)} 个关键数字（例如“{imported.figures[0]['text']}”），"
+                   f"已列在 data/key-figures-candidates.yml，请挑选后写入数据。")
+
+
 # --- gaps --------------------------------------------------------------------------------
 
 @main.command(cls=ChineseCommand,

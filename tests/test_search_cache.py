@@ -1,0 +1,45 @@
+"""The segmentation cache changes nothing in the search index, and a warm build segments
+nothing anew."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import run_mkdocs
+
+
+def index(root):
+    return (root / "site/search/search_index.json").read_bytes()
+
+
+def misses(result) -> tuple[int, int]:
+    m = re.search(r"search segmentation cache: (\d+) hits, (\d+) misses", result.stderr)
+    return int(m.group(1)), int(m.group(2))
+
+
+def test_cached_index_is_identical_and_warm_builds_miss_nothing(site, monkeypatch):
+    root = site()
+    cold = run_mkdocs(root, "build", "--strict", "-v")
+    assert cold.returncode == 0, cold.stderr
+    hits, missed = misses(cold)
+    assert missed > 0 and (root / ".cache/search/segments.marshal").is_file()
+    first = index(root)
+
+    warm = run_mkdocs(root, "build", "--strict", "-v")
+    assert misses(warm) == (hits + missed, 0)
+    assert index(root) == first
+
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+    uncached = run_mkdocs(root, "build", "--strict")
+    assert uncached.returncode == 0 and index(root) == first
+
+
+def test_new_search_words_invalidate_the_cache(site):
+    root = site()
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    categories = root / "data/categories.yml"
+    categories.write_text(categories.read_text(encoding="utf-8") + "- name: 义务植树\n  slug: trees\n",
+                          encoding="utf-8")
+    result = run_mkdocs(root, "build", "--strict", "-v")
+    assert result.returncode == 0
+    assert misses(result)[1] > 0  # segmented again with the new word
