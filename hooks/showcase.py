@@ -21,7 +21,7 @@ import wenmingsite
 from wenmingsite import api, coverage, feed, images, loader, pages, stats
 from wenmingsite.gallery import Gallery
 from wenmingsite.records import Content
-from wenmingsite.render import Renderer
+from wenmingsite.render import Renderer, rebase_links
 from wenmingsite.segments import SegmentCache
 from wenmingsite.timeline import Archive, PageSpec
 
@@ -339,8 +339,10 @@ def on_page_markdown(markdown, page, config, files):
     meta = _state.content.pages.get(src)
     if spec:
         clean = {"title": spec.title}
-        if spec.kind.startswith("album") or spec.kind == "gallery":
-            clean["search"] = {"exclude": True}  # pictures and captions only, all found elsewhere
+        if spec.kind.startswith("album") or spec.kind in ("gallery", "print"):
+            clean["search"] = {"exclude": True}  # only repeats what other pages hold
+        if spec.kind == "print":
+            clean["hide"] = ["navigation", "toc", "footer"]
         if spec.description:
             clean["description"] = spec.description
     elif meta is None:
@@ -375,7 +377,7 @@ def on_page_content(html_text, page, config, files):
     if page_problems:
         before.append(r.problems(page_problems, url))
     if spec := _state.specs.get(src):
-        before.append(_generated(spec, url))
+        before.append(_generated(spec, url, files))
     if (section := _state.report_by_page.get(src)) and section.criteria:
         before.append(r.report_criteria(section, url))
     if activity := _state.activity_by_page.get(src):
@@ -394,7 +396,7 @@ def on_page_content(html_text, page, config, files):
     return html_text
 
 
-def _generated(spec: PageSpec, url: str) -> str:
+def _generated(spec: PageSpec, url: str, files: Files) -> str:
     r, archive, content = _state.renderer, _state.archive, _state.content
     if spec.kind == "timeline":
         return r.timeline(archive, None, url)
@@ -414,6 +416,15 @@ def _generated(spec: PageSpec, url: str) -> str:
         return r.coverage_page(_state.coverage, _state.stats.end, url)
     if spec.kind == "honours":
         return r.honours_page(_state.published, url)
+    if spec.kind == "print":
+        sections = []
+        for s in content.report:
+            page = files.get_file_from_path(s.page).page
+            # Report pages are read and rendered before this one (generated files come
+            # last); their links are made relative to the print page.
+            sections.append((s, rebase_links(page.content or "", page.url, url)))
+        return r.print_page(sections, _state.stats, _state.coverage, _state.published,
+                            content.today or _today(), url)
     if spec.kind == "organization":
         return r.organization_page(url)
     if spec.kind == "documents":

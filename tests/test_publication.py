@@ -22,6 +22,7 @@ from wenmingsite import publication, repair
     ("[单位名称]创建工作汇报", "[单位名称]"),
     ("联系人：[姓名]", "[姓名]"),
     ("（在这里写活动的经过和成效）", "（在这里写活动的经过和成效）"),
+    ("20\\_\\_年度（Markdown 转义后）", "20__"),
 ])
 def test_placeholders_are_found(line, found):
     problems = publication.scan_text("docs/a.md", line, set())

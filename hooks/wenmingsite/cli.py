@@ -360,7 +360,8 @@ def import_report(source: Path, root: Path, force: bool) -> None:
         front = ["---", f"title: {json.dumps(section.title, ensure_ascii=False)}", f"order: {order}"]
         if criteria:
             front.append(f"criteria: [{', '.join(criteria)}]  # 按关键词推荐，请核对")
-        name = f"{order:02d}-{safe_name(section.title.split('、', 1)[-1] if section.number else section.title)}.md"
+        heading = report_import.LEVEL1.match(section.title) if section.number else None
+        name = f"{order:02d}-{safe_name(heading.group(2) if heading else section.title)}.md"
         (target / name).write_text("\n".join(front + ["---", "", body]), encoding="utf-8")
         written.append(name)
     levels = {level: sum(1 for s in imported.sections for b in s.blocks if b.level == level) for level in (2, 3)}
@@ -385,6 +386,92 @@ def import_report(source: Path, root: Path, force: bool) -> None:
         figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
         click.echo(f"找到 {len(imported.figures)} 个关键数字（例如“{imported.figures[0]['text']}”），"
                    f"已列在 data/key-figures-candidates.yml，请挑选后写入数据。")
+
+
+# --- print -------------------------------------------------------------------------------
+
+PDF_FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#666">'
+              '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
+
+
+def cjk_font() -> str | None:
+    """The family fontconfig gives Chinese text, or None when no installed font covers it.
+    Chromium asks fontconfig the same question when it lays out the print page."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("fc-list"):
+        return "（系统默认）"  # not a fontconfig system: the browser finds its own fonts
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
+    if not found:
+        return None
+    match = subprocess.run(["fc-match", "sans-serif:lang=zh-cn", "family"], capture_output=True, text=True).stdout.strip()
+    return match.split(",")[0] or found.splitlines()[0].split(",")[0]
+
+
+@main.command("print", cls=ChineseCommand,
+              help="生成供检查组阅读的完整汇报材料 PDF：封面、目录、各章汇报、主要数据和图表、测评体系对照、"
+                   "荣誉、组织领导、活动一览（每项一张照片）。需要 Chromium 和中文字体。")
+@root_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("汇报材料.pdf"),
+              show_default=True, help="PDF 文件保存到哪里")
+@help_option
+def print_pdf(root: Path, output: Path) -> None:
+    import functools
+    import http.server
+    import os
+    import shutil
+    import subprocess
+    import tempfile
+    import threading
+
+    _require_site(root)
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        raise click.ClickException("没有找到 Chromium。请安装（Debian/Ubuntu：apt-get install chromium），"
+                                   "或者在浏览器中打开网站的“汇报材料（打印版）”页面，选择“打印 → 另存为 PDF”")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        raise click.ClickException("缺少 playwright。请运行 pip install -e \".[print]\"") from None
+    font = cjk_font()
+    if font is None:
+        raise click.ClickException("系统没有中文字体，PDF 里的中文会显示成方块。请安装中文字体"
+                                   "（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试")
+    site = Path(tempfile.mkdtemp(prefix="wenming-print-"))
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
+                           cwd=root, env=env, capture_output=True, text=True)
+    if built.returncode != 0:
+        click.echo(built.stderr, err=True)
+        raise click.ClickException("网站生成失败，没有生成 PDF。请先运行 wenming check 并按提示修改")
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium, args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/print/")
+            page.wait_for_load_state("networkidle")
+            page.emulate_media(media="print")
+            page.pdf(path=str(output), format="A4", print_background=True, display_header_footer=True,
+                     header_template="<span></span>", footer_template=PDF_FOOTER,
+                     margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
+            browser.close()
+    finally:
+        server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+    from pypdf import PdfReader
+
+    pages = len(PdfReader(str(output)).pages)
+    click.echo(f"已生成 {output}（{pages} 页，中文字体：{font}）。")
 
 
 # --- gaps --------------------------------------------------------------------------------

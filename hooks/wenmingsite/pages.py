@@ -14,6 +14,9 @@ def page_specs(content: Content) -> list[PageSpec]:
     if content.organization:
         specs.append(PageSpec("organization/index.md", "组织领导", "organization",
                               description="创建工作领导小组及其办公室"))
+    if content.unit:
+        specs.append(PageSpec("print/index.md", "汇报材料（打印版）", "print",
+                              description="供检查组阅读的完整汇报材料，可直接打印或另存为 PDF"))
     if content.documents:
         specs.append(PageSpec("documents/index.md", "制度文件", "documents", description="创建工作的制度、方案和文件"))
     return specs

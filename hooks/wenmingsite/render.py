@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import re
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +25,20 @@ def relative_url(to: str, start: str) -> str:
     if to.endswith("/") or not to:
         rel = rel.rstrip("/") + "/"
     return rel
+
+
+_LINK_ATTR = re.compile(r'(\s(?:src|href))="(?![a-z]+:|#|/)([^"]*)"')
+
+
+def rebase_links(html: str, from_url: str, to_url: str) -> str:
+    """Relative links of HTML rendered for the page at ``from_url``, for the page at ``to_url``."""
+    def fix(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(from_url, m.group(2)))
+        if m.group(2).endswith("/"):
+            target += "/"
+        return f'{m.group(1)}="{relative_url(target if target != "." else "", to_url)}"'
+
+    return _LINK_ATTR.sub(fix, html)
 
 
 def cn_date(value: dt.date) -> str:
@@ -224,6 +239,20 @@ class Renderer:
     def documents_page(self, page_url: str) -> str:
         return self.render("documents.html", page_url, documents=self.content.documents,
                            names={c.id: c.name for c in self.content.criteria})
+
+    def print_page(self, sections, stats, coverage, published, today, page_url: str) -> str:
+        """Everything on one page for paper: cover, contents, report, figures, coverage,
+        honours, organisation and an appendix of activities with one photo each."""
+        one_off = [a for a in self.content.published if a.kind != "routine"]
+        appendix = []
+        for a in one_off:
+            shots = self.gallery.shots(a) if self.gallery else ()
+            appendix.append((a, shots[0] if shots else None))
+        return self.render(
+            "print.html", page_url, unit=self.content.unit, sections=sections, today=today, appendix=appendix,
+            stats_html=self.stats_page(stats, page_url), coverage_html=self.coverage_page(coverage, stats.end, page_url),
+            honours_html=self.honours_page(published, page_url) if self.content.honours else "",
+            organization_html=self.organization_page(page_url) if self.content.organization else "")
 
     def report_criteria(self, section, page_url: str) -> str:
         names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]

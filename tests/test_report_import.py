@@ -1,0 +1,195 @@
+"""`wenming import`: messy reports in, pages out, not one character lost.
+
+The test documents are written here for the purpose (a fictional unit), in the style of
+real reports: mixed full-width and ASCII punctuation, missing levels, numbering that skips,
+several reports in one file, sections that end abruptly."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from conftest import build
+from wenmingsite import report_import
+from wenmingsite.cli import main
+
+MESSY = """\
+青溪县XX局创建文明单位工作汇报
+
+各位领导:
+    现将我局20__年度创建工作汇报如下.
+
+一、加强领导,健全机制
+（一）成立领导小组
+局里成立了以局长为组长的领导小组，下设办公室.
+（二）制定实施方案
+1、明确目标
+一是定目标;二是定责任;三是定时限。
+2.细化分工
+全年召开推进会4次,签订责任书28份。
+二,深化志愿服务
+(一)组建志愿服务队
+注册志愿者120名，全年服务3000余人次，投入经费5万元。
+㈡开展结对帮扶
+与青石村结对，资助困难学生12名，捐款5640元
+四、存在的不足
+一是宣传不够;二是资料归档不及时,下一步将
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, prog_name="wenming")
+
+
+def bodies(root):
+    pages = sorted((root / "docs/report").glob("*.md"))
+    return {p.name: p.read_text(encoding="utf-8") for p in pages}
+
+
+def chars(text: str) -> str:
+    return "".join(c for c in text if not c.isspace())
+
+
+def test_outline_levels_and_no_text_lost():
+    blocks = [report_import.Block(line) for line in MESSY.split("\n")]
+    imported = report_import.structure(blocks)
+    assert [s.title for s in imported.sections] == ["前言", "一、加强领导,健全机制", "二,深化志愿服务", "四、存在的不足"]
+    levels = [[(b.level, b.text) for b in s.blocks if b.level] for s in imported.sections]
+    assert levels[1] == [(2, "（一）成立领导小组"), (2, "（二）制定实施方案"), (3, "1、明确目标"), (3, "2.细化分工")]
+    assert levels[2] == [(2, "(一)组建志愿服务队"), (2, "㈡开展结对帮扶")]
+    assert imported.title == "青溪县XX局创建文明单位工作汇报"
+    assert imported.notes == ["一级标题从第 2 部分跳到了“四、存在的不足”，中间缺了编号，请核对原文"]
+    pages = [report_import.to_markdown(s) for s in imported.sections]
+    report_import.verify(blocks, pages)  # raises if anything is missing
+    text = "".join(pages)
+    assert "## （一）成立领导小组" in text and "### 1、明确目标" in text and "### 2.细化分工" in text
+    assert "一是宣传不够;二是资料归档不及时,下一步将" in text  # the abrupt end is kept as it is
+    assert [f["text"] for f in imported.figures] == [
+        "全年召开推进会4次", "签订责任书28份", "注册志愿者120名", "全年服务3000余人次", "投入经费5万元",
+        "资助困难学生12名", "捐款5640元"]
+
+
+def test_verify_refuses_when_a_character_is_missing():
+    blocks = [report_import.Block("一、标题"), report_import.Block("正文有十个字的句子。")]
+    pages = ["# 一、标题\n\n正文有九个字的句子。\n"]
+    with pytest.raises(report_import.ImportRefused) as exc:
+        report_import.verify(blocks, pages)
+    assert str(exc.value).startswith("导入结果与原文的文字不一致（原文 14 字，结果 14 字")
+
+
+def test_several_reports_in_one_file_are_refused():
+    text = MESSY.replace("四、存在的不足", "三、存在的不足") + "\n第二份汇报\n一、组织领导\n内容。\n"
+    with pytest.raises(report_import.ImportRefused) as exc:
+        report_import.structure([report_import.Block(line) for line in text.split("\n")])
+    assert str(exc.value) == ("文件里像是有不止一份汇报：“一、组织领导”又从第 1 部分开始（前面已经到了第 3 部分）。"
+                              "请把每份汇报分别保存为一个文件后再逐个导入")
+
+
+def test_no_first_level_headings():
+    with pytest.raises(report_import.ImportRefused) as exc:
+        report_import.structure([report_import.Block("只有一段没有标题的文字。")])
+    assert str(exc.value) == "没有找到“一、”“二、”这样的一级标题，无法按章节拆分。请检查汇报的标题格式"
+
+
+def test_gbk_text_file_imports_and_builds_strict(site, tmp_path):
+    root = site({"docs/report/01-first.md": None})
+    source = tmp_path / "汇报.txt"
+    source.write_bytes(MESSY.replace("XX", "青溪").replace("20__", "2025").encode("gb18030"))
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "已从 汇报.txt 导入 4 个章节到 docs/report/（二级标题 4 个，三级标题 2 个），原文文字全部保留："
+    assert lines[1:5] == ["  docs/report/00-前言.md", "  docs/report/01-加强领导-健全机制.md",
+                          "  docs/report/02-深化志愿服务.md", "  docs/report/03-存在的不足.md"]
+    assert "请核对：一级标题从第 2 部分跳到了“四、存在的不足”，中间缺了编号，请核对原文" in lines
+    assert lines[-1].startswith("找到 7 个关键数字（例如“全年召开推进会4次”）")
+    pages = bodies(root)
+    assert chars("".join(pages.values())).count("注册志愿者120名") == 1
+    first = pages["01-加强领导-健全机制.md"]
+    assert first.startswith('---\ntitle: "一、加强领导,健全机制"\norder: 1\n---\n\n# 一、加强领导,健全机制\n')
+    assert (root / "data/key-figures-candidates.yml").is_file()
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    html = (root / "site/report/01-加强领导-健全机制/index.html").read_text(encoding="utf-8")
+    assert "（一）成立领导小组</h2>" in html
+
+
+def test_placeholders_are_reported_after_import(site, tmp_path):
+    root = site({"docs/report/01-first.md": None})
+    source = tmp_path / "r.txt"
+    source.write_text(MESSY, encoding="utf-8")
+    result = run("import", source, "--root", root)
+    assert "docs/report/00-前言.md:1:4: 这里还是模板占位符“XX”。请换成实际内容后再发布" in result.output
+    assert re.search(r"docs/report/00-前言\.md:\d+:\d+: 这里还是模板占位符“20__”", result.output)
+
+
+def test_existing_sections_are_not_overwritten_without_force(site, tmp_path):
+    root = site()
+    source = tmp_path / "r.txt"
+    source.write_text(MESSY, encoding="utf-8")
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 1
+    assert "docs/report/ 中已有 1 个章节文件。请先把它们移走，或加 --force 覆盖同名文件" in result.output
+
+
+def test_docx_with_table_image_and_circled_numbers(site, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("青溪县农技站创建工作汇报")
+    document.add_paragraph("一、组织领导")
+    document.add_paragraph("㈠领导小组")
+    document.add_paragraph("站长任组长，成员 9 人。")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "数量"
+    table.cell(1, 0).text, table.cell(1, 1).text = "培训|场次", "31"
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(picture, "PNG")
+    picture.seek(0)
+    document.add_picture(picture)
+    document.add_paragraph("二、志愿服务")
+    document.add_paragraph("全年开展志愿服务12次。")
+    source = tmp_path / "汇报.docx"
+    document.save(source)
+    root = site({"docs/report/01-first.md": None})
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 0, result.output
+    page = bodies(root)["01-组织领导.md"]
+    assert "## ㈠领导小组" in page
+    assert "| 项目 | 数量 |\n|---|---|\n| 培训\\|场次 | 31 |" in page
+    assert "![汇报附图 1](images/图1.png)" in page
+    assert (root / "docs/report/images/图1.png").is_file()
+    assert build(root).returncode == 0
+
+
+def test_old_word_files_get_a_clear_message(tmp_path):
+    (tmp_path / "r.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(report_import.ImportRefused) as exc:
+        report_import.read_source(tmp_path / "r.doc")
+    assert str(exc.value) == "r.doc 是旧版 Word（.doc）文件。请在 Word 或 WPS 中“另存为 .docx”后再导入"
+
+
+def test_print_page_holds_the_whole_showcase(tmp_path):
+    from conftest import REPO, run_mkdocs
+
+    out = tmp_path / "site"
+    assert run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out)).returncode == 0
+    page = (out / "print/index.html").read_text(encoding="utf-8")
+    assert '<h1 class="ws-print-cover__name">青溪市农业技术推广中心</h1>' in page
+    toc = re.search(r'<nav class="ws-print-toc".*?</nav>', page, re.S).group(0)
+    assert toc.count("<li>") == 10 + 5  # ten report sections, figures, coverage, honours, organisation, appendix
+    for part in ("p-stats", "p-coverage", "p-honours", "p-organization", "p-appendix"):
+        assert f'id="{part}"' in page
+    assert page.count('<section class="ws-print-part"') == 15
+    assert "（一）领导重视，责任到人" in page  # the report's own text
+    assert 'class="ws-chart"' in page and "测评项目证据一览" in page
+    appendix = re.search(r'id="p-appendix">.*?</section>', page, re.S).group(0)
+    # One photo per activity that has photos (seven in the demo), in the appendix.
+    assert appendix.count("<img ") == 7
+    for src in re.findall(r'<img src="([^"]+)"', appendix):
+        assert (out / "print" / src).resolve().is_file()
+    assert '"location":"print/' not in (out / "search/search_index.json").read_text(encoding="utf-8")
