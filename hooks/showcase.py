@@ -121,7 +121,7 @@ def on_pre_build(config):
     _fail_or_report(problems)
     if _segments is not None:
         _segments.configure(wenmingsite.search_words(content))  # jieba starts only on a miss
-    else:
+    elif os.environ.get(NO_SEGMENTATION_ENV) != "1":
         _teach_jieba(content)
 
 

@@ -115,3 +115,11 @@ class Visit:
 
     def close(self):
         self.context.close()
+
+
+@pytest.fixture(scope="session")
+def served_demo(demo_build):
+    """The demo build, served like GitHub Pages for the whole session."""
+    site = Site(demo_build.site)
+    yield site
+    site.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -133,6 +134,25 @@ def run_mkdocs(root: Path, *args: str, timeout: int = 120) -> subprocess.Complet
 
 def build(root: Path, *extra: str) -> subprocess.CompletedProcess:
     return run_mkdocs(root, "build", "--strict", *extra)
+
+
+class DemoBuild:
+    """The bundled demo, built once per test session with `mkdocs build --strict`."""
+
+    def __init__(self, site: Path, log: str):
+        self.site = site
+        self.log = log
+
+    def api(self, name: str) -> dict:
+        return json.loads((self.site / "api" / name).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory) -> DemoBuild:
+    out = tmp_path_factory.mktemp("demo") / "site"
+    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    return DemoBuild(out, result.stderr)
 
 
 def copy_demo(dest: Path) -> Path:

@@ -6,20 +6,15 @@ import gzip
 
 import pytest
 
-from browser import DESKTOP, PHONE, Site, Visit, browser  # noqa: F401 - fixture
+from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
 from conftest import REPO, run_mkdocs
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    site = Site(out)
-    yield site
-    site.close()
+def served(served_demo):
+    return served_demo
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -17,11 +17,8 @@ RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff")
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    return out, result.stderr
+def demo(demo_build):
+    return demo_build.site, demo_build.log
 
 
 @pytest.fixture(scope="module")

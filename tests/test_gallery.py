@@ -24,12 +24,8 @@ RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    photos = json.loads((out / "api/photos.json").read_text(encoding="utf-8"))["photos"]
-    return out, photos
+def demo(demo_build):
+    return demo_build.site, demo_build.api("photos.json")["photos"]
 
 
 def front_matter_photos() -> list[tuple[str, str]]:

@@ -87,12 +87,8 @@ def source_records() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    stats = json.loads((out / "api/stats.json").read_text(encoding="utf-8"))
-    return out, stats, result.stderr
+def demo(demo_build):
+    return demo_build.site, demo_build.api("stats.json"), demo_build.log
 
 
 def test_term_figures_match_the_sources(demo):

@@ -16,12 +16,8 @@ from conftest import REPO, build, run_mkdocs, write
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    out = tmp_path_factory.mktemp("demo") / "site"
-    result = run_mkdocs(REPO, "build", "--strict", "--site-dir", str(out))
-    assert result.returncode == 0, result.stderr
-    records = json.loads((out / "api/activities.json").read_text(encoding="utf-8"))["activities"]
-    return out, records
+def demo(demo_build):
+    return demo_build.site, demo_build.api("activities.json")["activities"]
 
 
 ITEM = re.compile(r'<li class="ws-tl__item"[^>]*data-count="(\d+)">(.*?)</li>', re.S)
