@@ -7,7 +7,6 @@ import gzip
 import pytest
 
 from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
-from conftest import REPO, run_mkdocs
 
 pytestmark = pytest.mark.browser
 

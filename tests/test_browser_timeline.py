@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
 from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
-from conftest import REPO, run_mkdocs
 
 pytestmark = pytest.mark.browser
 

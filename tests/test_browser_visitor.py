@@ -10,12 +10,11 @@ import json
 import re
 import unicodedata
 import urllib.parse
-from pathlib import Path
 
 import pytest
 
-from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
-from conftest import REPO, run_mkdocs
+from browser import DESKTOP, PHONE, Site, Visit, browser, served_demo  # noqa: F401 - fixtures
+from conftest import REPO
 
 pytestmark = pytest.mark.browser
 

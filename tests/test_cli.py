@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 
 import pytest
 from click.testing import CliRunner
 from PIL import Image
 
-from conftest import TODAY, build, write
+from conftest import TODAY, build
 from wenmingsite.cli import main, safe_name
 
 A = "docs/activities/2024-03-05-plant.md"

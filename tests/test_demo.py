@@ -6,12 +6,11 @@ import json
 import re
 import urllib.parse
 from collections import Counter
-from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import REPO, run_mkdocs
+from conftest import REPO
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff")
 

@@ -4,7 +4,7 @@ import pytest
 
 import wenmingsite
 from conftest import TODAY
-from wenmingsite.recurrence import Rule, expand, make_rule
+from wenmingsite.recurrence import expand, make_rule
 from wenmingsite.values import Invalid
 
 D = dt.date

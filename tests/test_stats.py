@@ -14,7 +14,7 @@ import pytest
 import yaml
 from dateutil import rrule
 
-from conftest import REPO, TODAY, run_mkdocs, write
+from conftest import REPO, TODAY, run_mkdocs
 
 WEEKDAY = {"周一": rrule.MO, "周五": rrule.FR}
 

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import json
 import re
 import urllib.parse
 import xml.etree.ElementTree as ET
-from collections import Counter, defaultdict
+from collections import Counter
 from email.utils import parsedate_to_datetime
 from html import unescape
 
 import pytest
 
-from conftest import REPO, build, run_mkdocs, write
+from conftest import build, write
 
 
 @pytest.fixture(scope="module")
