@@ -118,7 +118,7 @@ def warm_image_step(root: Path) -> float:
     from wenmingsite import images
 
     paths = sorted((root / "docs" / "activities").rglob("*.jpg"))
-    cache = root / ".cache" / "images"
+    cache = root / images.CACHE_DIR
     images.PhotoCache(cache).publish(paths)
     times = []
     for _ in range(5):

@@ -19,7 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 import wenmingsite
 from wenmingsite import api, coverage, feed, images, loader, pages, stats
-from wenmingsite.gallery import Gallery
+from wenmingsite.gallery import Gallery, publish_photos
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer, rebase_links
 from wenmingsite.segments import SegmentCache
@@ -30,7 +30,6 @@ log = get_plugin_logger("wenming")
 REPORT_PLACEHOLDER = "report/"
 ASSETS = Path(wenmingsite.__file__).parent / "assets"
 ASSET_DIR = "assets/wenming"
-CACHE_DIR = ".cache/images"  # beside mkdocs.yml; git-ignored, kept between CI runs
 FEED = "feed.xml"
 SEARCH_CACHE_DIR = ".cache/search"
 # Set WENMING_TODAY=YYYY-MM-DD to build as of another day (tests, reproducible builds).
@@ -211,17 +210,7 @@ def on_files(files: Files, config):
 def _publish_photos(config, content: Content):
     """Make (or find in the cache) every photo's outputs; report the ones that fail."""
     root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    refs: dict[str, list] = {}  # photo -> [(file, line, what)] of everything that shows it
-    for a in content.activities:
-        if a.draft and _command != "serve":
-            continue
-        for i, photo in enumerate(a.photos, 1):
-            refs.setdefault(photo.src, []).append((photo.source, photo.line, f"第 {i} 张照片"))
-    for h in content.honours:
-        if h.photo:
-            refs.setdefault(h.photo, []).append((h.source, h.line, "证书照片"))
-    cache = images.PhotoCache(root / CACHE_DIR)
+    cache = images.PhotoCache(root / images.CACHE_DIR)
 
     def progress(done: int, total: int, elapsed: float, state={"last": 0.0}) -> None:
         if total < 20 or (elapsed - state["last"] < 2 and done < total):
@@ -231,15 +220,10 @@ def _publish_photos(config, content: Content):
         left = (total - done) / rate if rate else 0
         log.info(f"正在处理照片：{done}/{total}，每秒 {rate:.1f} 张，预计还需 {left:.0f} 秒")
 
-    done, failed = cache.publish([docs / src for src in refs], progress=progress)
-    problems = []
-    for path, message in failed.items():
-        src = path.relative_to(docs).as_posix()
-        for source, line, what in refs[src]:
-            problems.append(wenmingsite.Problem(source, line, None, f"{what}“{src}”：{message}"))
+    published, problems = publish_photos(content, Path(config.docs_dir), cache,
+                                         include_drafts=_command == "serve", progress=progress)
     _state.problems.extend(problems)
     _fail_or_report(problems)
-    published = {path.relative_to(docs).as_posix(): result for path, result in done.items()}
     files, seen = [], set()
     for result in published.values():
         for output in result.outputs.values():

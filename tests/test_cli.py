@@ -183,3 +183,13 @@ def test_outside_a_site_folder(tmp_path):
     result = run("check", "--root", tmp_path)
     assert result.exit_code == 1
     assert f"{tmp_path} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹" in result.output
+
+
+def test_check_decodes_certificate_photos_as_the_build_does(site):
+    root = site({"data/honours.yml": "- year: 2024\n  title: 青年文明号\n  level: 市级\n  awarded_by: 团市委\n"
+                                     "  photo: honours/cert.jpg\n"})
+    (root / "docs/honours").mkdir(parents=True)
+    (root / "docs/honours/cert.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
+    result = run("check", "--root", root, "--date", TODAY)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[0].startswith("data/honours.yml:1: 证书照片“honours/cert.jpg”：")

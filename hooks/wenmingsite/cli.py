@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import api, coverage, images, load, publication, repair
-from .gallery import Gallery
+from .gallery import Gallery, publish_photos
 from .loader import ACTIVITIES_DIR, url_collisions
 from .pages import page_specs
 from .problems import Problem
@@ -219,16 +219,9 @@ def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[li
     for meta in content.pages.values():
         problems += publication.broken_links(f"docs/{meta.path}", meta.path, meta.body, meta.body_line, exists)
     counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos)}
-    if with_images and photos:
-        cache = images.PhotoCache(root / ".cache" / "images")
-        refs = {}
-        for a in content.published:
-            for i, p in enumerate(a.photos, 1):
-                refs.setdefault(p.src, []).append((p.source, p.line, f"第 {i} 张照片"))
-        _, failed = cache.publish([root / "docs" / src for src in refs])
-        for path, message in failed.items():
-            src = path.relative_to(root / "docs").as_posix()
-            problems += [Problem(s, line, None, f"{what}“{src}”：{message}") for s, line, what in refs[src]]
+    if with_images:
+        cache = images.PhotoCache(root / images.CACHE_DIR)
+        problems += publish_photos(content, root / "docs", cache)[1]
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message)), counts
 
 

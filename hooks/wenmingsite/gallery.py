@@ -4,9 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .images import Published
+from pathlib import Path
+
+from .images import PhotoCache, Published
+from .problems import Problem
 from .records import Activity, Content, Photo
 from .timeline import PageSpec
+
+
+def publish_photos(content: Content, docs_dir: Path, cache: PhotoCache, include_drafts: bool = False,
+                   progress=None) -> tuple[dict[str, Published], list[Problem]]:
+    """Outputs of every photo the site shows (activities and honour certificates), by docs
+    path, and a problem at each place that shows a photo that cannot be published."""
+    refs: dict[str, list] = {}  # photo -> [(file, line, what)] of everything that shows it
+    for a in content.activities:
+        if a.draft and not include_drafts:
+            continue
+        for i, photo in enumerate(a.photos, 1):
+            refs.setdefault(photo.src, []).append((photo.source, photo.line, f"第 {i} 张照片"))
+    for h in content.honours:
+        if h.photo:
+            refs.setdefault(h.photo, []).append((h.source, h.line, "证书照片"))
+    done, failed = cache.publish([docs_dir / src for src in refs], progress=progress)
+    problems = []
+    for path, message in failed.items():
+        src = path.relative_to(docs_dir).as_posix()
+        problems += [Problem(source, line, None, f"{what}“{src}”：{message}") for source, line, what in refs[src]]
+    return {path.relative_to(docs_dir).as_posix(): result for path, result in done.items()}, problems
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import Callable
 
 # Bump when the way outputs are made changes: every cached output is then remade.
 PIPELINE_VERSION = 1
+CACHE_DIR = ".cache/images"  # beside mkdocs.yml; git-ignored, kept between CI runs
 
 
 @dataclass(frozen=True)

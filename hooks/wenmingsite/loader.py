@@ -527,10 +527,7 @@ class _Loader:
                 f = schema.read_fields(meta, schema.ACTIVITY_PAGE, rel, self.problems)
                 aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1:])[0]
                 base = posixpath.dirname(docs_path)
-                a = self.make_activity(f, meta, rel, "page", aid, base, "", page=docs_path) \
-                    if f["title"] and f["date"] else None
-                if f["title"] is None or f["date"] is None:
-                    self.activity_fields(f, meta, rel, base, "")
+                a = self.make_activity(f, meta, rel, "page", aid, base, "", page=docs_path)
                 if a:
                     activities.append(a)
                 clean = {k: v for k, v in f.items() if v is not None}
