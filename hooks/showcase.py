@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.pages import Page
 
 import wenmingsite
-from wenmingsite import api, coverage, feed, images, loader, pages, stats
+from wenmingsite import api, coverage, feed, images, loader, memo, pages, stats
 from wenmingsite.gallery import Gallery, publish_photos
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer, rebase_links
@@ -38,6 +42,9 @@ TODAY_ENV = "WENMING_TODAY"
 # WENMING_NO_SEGMENTATION=1 skips Chinese segmentation altogether (benchmarks only).
 SEGMENT_CACHE_ENV = "WENMING_SEGMENT_CACHE"
 NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
+# WENMING_INCREMENTAL=0 makes every `mkdocs serve` rebuild a full one (to compare).
+INCREMENTAL_ENV = "WENMING_INCREMENTAL"
+MEMO_TEMPLATE = "wenming-reused-output.html"
 
 
 @dataclass
@@ -59,11 +66,55 @@ class BuildState:
 _command = "build"
 _state: BuildState | None = None
 _segments: SegmentCache | None = None  # kept across `mkdocs serve` rebuilds
+_memo: memo.Memo | None = None  # idem, `mkdocs serve` only
+
+
+@dataclass
+class Incremental:
+    """One serve rebuild's use of the memo (see wenmingsite.memo)."""
+
+    memo: memo.Memo
+    config_key: str
+    search_index: object | None
+    nav: object = None
+    files: Files | None = None
+    files_digest: str | None = None
+    keys: dict = field(default_factory=dict)  # src -> output key
+    reused: dict = field(default_factory=dict)  # src -> memo.Output
+    search_start: dict = field(default_factory=dict)  # src -> index length before the page
+
+    def files_key(self) -> str:
+        if self.files_digest is None:
+            self.files_digest = memo.digest("\n".join(f"{f.src_uri}\0{f.url}" for f in self.files))
+        return self.files_digest
+
+
+_incremental: Incremental | None = None
+
+
+class _Bytecode(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory across serve rebuilds (the bucket carries
+    the template source's checksum, so an edited override compiles again)."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if (data := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_bytecode = _Bytecode()
 
 
 def on_startup(command, dirty):
-    global _command
+    global _command, _memo
     _command = command
+    if command == "serve" and os.environ.get(INCREMENTAL_ENV) != "0":
+        _memo = memo.Memo()
 
 
 def _today() -> dt.date:
@@ -72,8 +123,8 @@ def _today() -> dt.date:
 
 
 def on_config(config):
-    global _state
-    _state = None  # module globals survive serve rebuilds: start every build clean
+    global _state, _incremental
+    _state = _incremental = None  # module globals survive serve rebuilds: start every build clean
     try:
         import jieba  # noqa: F401 - Material's search silently skips segmentation without it
     except ImportError:
@@ -88,6 +139,12 @@ def on_config(config):
         script = ExtraScriptValue(f"{ASSET_DIR}/wenming.js")
         script.defer = True
         config.extra_javascript.append(script)
+    if _memo is not None:
+        _memo.start_build()
+        search = config.plugins.get("material/search")
+        _incremental = Incremental(_memo, memo.config_key(config.config_file_path, config.site_url,
+                                                           config.theme.custom_dir),
+                                   getattr(search, "search_index", None))
     return config
 
 
@@ -204,7 +261,41 @@ def on_files(files: Files, config):
     else:
         log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
     _expand_report_nav(config, content)
+    if _incremental is not None:
+        _incremental.files = files
+        titled = set(_titled_nav_paths(config.nav or []))
+        for f in files.documentation_pages():
+            if f.page is None and f.src_uri not in titled:
+                MemoPage(None, f, config)  # what MkDocs would make, plus the memo
     return files
+
+
+def _titled_nav_paths(items):
+    """Pages that nav gives a title of its own (MkDocs creates those pages itself)."""
+    for item in items:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, str):
+                    yield value
+                elif isinstance(value, list):
+                    yield from _titled_nav_paths(value)
+
+
+class MemoPage(Page):
+    """A page of `mkdocs serve` that reuses its last Markdown conversion when the text it
+    converts (and, for text with links, the file list) is unchanged."""
+
+    def render(self, config, files) -> None:
+        inc, src = _incremental, self.file.src_uri
+        key = inc.memo.conversion_key(src, self.markdown, inc.config_key, inc.files_key)
+        if found := inc.memo.conversion(src, key):
+            self.content, self.toc, self._title_from_render = found.content, found.toc, found.title
+            self.present_anchor_ids = set(found.anchors)
+            return
+        super().render(config, files)
+        if not self.links_to_anchors:  # links into other pages are re-validated every time
+            inc.memo.keep_conversion(src, memo.Conversion(key, self.content, self.toc, self._title_from_render,
+                                                          set(self.present_anchor_ids or ())))
 
 
 def _publish_photos(config, content: Content):
@@ -420,18 +511,95 @@ def _generated(spec: PageSpec, url: str, files: Files) -> str:
     return r.index_list(groups, url)
 
 
+def on_nav(nav, config, files):
+    if _incremental is not None:
+        _incremental.nav = nav
+    return nav
+
+
+def _nav_state(items) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, Section):
+            out.append(["S", item.title, _nav_state(item.children)])
+        elif isinstance(item, Link):
+            out.append(["L", item.title, item.url])
+        else:
+            out.append(["P", item.title, item.url, item.is_homepage])
+    return out
+
+
+def _toc_state(items) -> list:
+    return [[t.title, t.url, t.level, _toc_state(t.children)] for t in items]
+
+
+@event_priority(-100)  # every page is read and converted; before anything is written
+def on_env(env, config, files):
+    """Reuse the theme output and search entries of every page whose inputs are unchanged
+    since the last serve build."""
+    inc = _incremental
+    if inc is None:
+        return env
+    env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
+    env.bytecode_cache = _bytecode  # the theme compiles once per serve session, not per build
+    site = memo.digest(inc.config_key, json.dumps(_nav_state(inc.nav.items if inc.nav else []),
+                                                  ensure_ascii=False))
+    present = set()
+    for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        page = f.page
+        if page is None or page.content is None:
+            continue
+        present.add(f.src_uri)
+        key = memo.digest(site, f.src_uri, page.url, page.title or "",
+                          json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
+                          json.dumps(_toc_state(page.toc), ensure_ascii=False), page.content)
+        inc.keys[f.src_uri] = key
+        if found := inc.memo.output(f.src_uri, key):
+            inc.reused[f.src_uri] = found
+            # A template that costs nothing; the output is replaced in on_post_page.
+            page.meta = {**page.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
+    inc.memo.forget_missing(present)
+    return env
+
+
+@event_priority(100)  # before the search plugin indexes the page
+def on_page_context(context, page, config, nav):
+    inc = _incremental
+    if inc is not None and inc.search_index is not None:
+        src = page.file.src_uri
+        if src in inc.reused:
+            inc.search_index.entries.extend(inc.reused[src].search_entries)
+        else:
+            inc.search_start[src] = len(inc.search_index.entries)
+    return context
+
+
 def on_post_build(config):
     if _segments is not None:
         _segments.save()
         log.debug(f"search segmentation cache: {_segments.hits} hits, {_segments.misses} misses")
+    if _incremental is not None:
+        m = _incremental.memo
+        log.info(f"预览增量重建：{m.rendered} 页重新生成（其中 {m.converted} 页重新转换 Markdown），"
+                 f"{m.outputs_reused} 页未受影响、沿用上次结果")
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
+@event_priority(-100)  # last: what is kept for the next serve build is what gets written
 def on_post_page(output, page, config):
+    inc, src = _incremental, page.file.src_uri
+    if inc is not None and src in inc.reused:
+        inc.memo.outputs_reused += 1
+        return inc.reused[src].html
     # Material's search dialog has no accessible name (axe: aria-dialog-name).
-    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+    output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+    if inc is not None and src in inc.keys:
+        inc.memo.rendered += 1
+        entries = inc.search_index.entries[inc.search_start[src]:] if src in inc.search_start else []
+        inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
+    return output
 
 
 def on_serve(server, config, builder):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 from decimal import Decimal
-from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -94,6 +94,24 @@ def entry_date(e) -> str:
     return text
 
 
+@functools.cache
+def environment() -> jinja2.Environment:
+    """One environment per process: templates compile once, not on every serve rebuild."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        cn_date=cn_date, cn_date_range=cn_date_range, number=number, money=money,
+        entry_date=entry_date, filesize=filesize,
+        money_or_dash=lambda v: money(v) if v else "—",
+    )
+    return env
+
+
 class Renderer:
     """Renders the HTML the hooks inject. ``urls`` maps docs paths to site URLs; links
     are made relative to the page being rendered, so the site works under any base path."""
@@ -105,21 +123,9 @@ class Renderer:
         self.urls = urls or {}
         self.gallery = None  # set once photos are published
 
-    @cached_property
+    @property
     def env(self) -> jinja2.Environment:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(TEMPLATES),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-        )
-        env.filters.update(
-            cn_date=cn_date, cn_date_range=cn_date_range, number=number, money=money,
-            entry_date=entry_date, filesize=filesize,
-            money_or_dash=lambda v: money(v) if v else "—",
-        )
-        return env
+        return environment()
 
     def render(self, name: str, page_url: str, **context) -> str:
         def rel(url: str) -> str:

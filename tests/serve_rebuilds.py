@@ -1,0 +1,60 @@
+"""Rebuild a site the way `mkdocs serve` does, on command, in one long-lived process.
+
+    python serve_rebuilds.py ROOT SERVE_URL
+
+Reads lines from stdin; ``build DEST`` builds (fresh configuration, the serve command's
+``build(config, serve_url=...)`` call, one shared site folder that every build cleans, as
+serve does) then copies the output to DEST and prints one JSON line: the seconds taken and
+the hook's incremental-rebuild log lines. Used by test_incremental.py to compare each
+serve rebuild with a clean `mkdocs build` of the same files.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import sys
+import tempfile
+import time
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+class Lines(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+def main() -> None:
+    root, serve_url = sys.argv[1], sys.argv[2]
+    site_dir = tempfile.mkdtemp(prefix="serve-rebuilds-")
+    handler = Lines()
+    logging.getLogger("mkdocs").addHandler(handler)
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+    first = True
+    for line in sys.stdin:
+        command, _, dest = line.strip().partition(" ")
+        if command != "build":
+            continue
+        handler.lines.clear()
+        config = load_config(f"{root}/mkdocs.yml", site_dir=site_dir)
+        if first:
+            config.plugins.on_startup(command="serve", dirty=False)
+            first = False
+        config.site_url = serve_url
+        start = time.perf_counter()
+        build(config, serve_url=serve_url, dirty=False)
+        seconds = time.perf_counter() - start
+        shutil.rmtree(dest, ignore_errors=True)
+        shutil.copytree(site_dir, dest)
+        print(json.dumps({"seconds": seconds, "log": handler.lines}, ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()

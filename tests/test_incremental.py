@@ -1,0 +1,161 @@
+"""`mkdocs serve` rebuilds incrementally, and every rebuild equals a clean build.
+
+The bundled demo is rebuilt the way serve rebuilds it (one process, a fresh configuration
+per build) after each of a series of edits an editor makes; after every edit, each output
+file must be byte for byte what a clean `mkdocs build` of the same files writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import TODAY, copy_demo
+
+SERVE_URL = "http://127.0.0.1:8123/"
+# Gzip headers carry the time of writing; the sitemap itself is compared as XML.
+VOLATILE = {"sitemap.xml.gz"}
+
+
+class Rebuilds:
+    def __init__(self, root: Path, out: Path, **extra_env: str):
+        self.root, self.out, self.count = root, out, 0
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(), **extra_env}
+        self.proc = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("serve_rebuilds.py")), str(root), SERVE_URL],
+            cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+    def build(self) -> tuple[Path, dict]:
+        self.count += 1
+        dest = self.out / f"serve-{self.count}"
+        self.proc.stdin.write(f"build {dest}\n")
+        self.proc.stdin.flush()
+        line = self.proc.stdout.readline()
+        assert line, self.proc.stderr.read()[-3000:]
+        return dest, json.loads(line)
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=30)
+
+
+def clean_build(root: Path, dest: Path, strict: bool = True) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(), "SITE_URL": SERVE_URL}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
+                             "--site-dir", str(dest)],
+                            cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return dest
+
+
+def assert_same_site(served: Path, clean: Path) -> None:
+    served_files = {p.relative_to(served).as_posix() for p in served.rglob("*") if p.is_file()}
+    clean_files = {p.relative_to(clean).as_posix() for p in clean.rglob("*") if p.is_file()}
+    assert served_files == clean_files, (
+        f"only in serve: {sorted(served_files - clean_files)[:10]}; "
+        f"only in clean build: {sorted(clean_files - served_files)[:10]}")
+    differ = [rel for rel in sorted(clean_files)
+              if rel not in VOLATILE and (served / rel).read_bytes() != (clean / rel).read_bytes()]
+    assert not differ, f"{len(differ)} files differ from a clean build, e.g. {differ[:10]}"
+
+
+def reuse(result: dict) -> tuple[int, int]:
+    """(pages regenerated, pages reused) from the hook's log line."""
+    for line in result["log"]:
+        if m := re.search(r"预览增量重建：(\d+) 页重新生成.*?(\d+) 页未受影响", line):
+            return int(m.group(1)), int(m.group(2))
+    raise AssertionError(f"no incremental rebuild line in {result['log']}")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def rebuilds(tmp_path):
+    root = copy_demo(tmp_path)
+    for page in (root / "docs/activities").rglob("*.md"):
+        if "\ndraft: true\n" in page.read_text(encoding="utf-8"):
+            page.unlink()  # drafts are previewed by serve only, by design
+    r = Rebuilds(root, tmp_path / "out")
+    yield r
+    r.close()
+
+
+def test_every_serve_rebuild_equals_a_clean_build(rebuilds, tmp_path):
+    root = rebuilds.root
+    step = 0
+
+    def check(strict: bool = True) -> dict:
+        nonlocal step
+        step += 1
+        served, result = rebuilds.build()
+        assert_same_site(served, clean_build(root, tmp_path / f"clean-{step}", strict))
+        return result
+
+    first = check()
+    regenerated, reused = reuse(first)
+    assert reused == 0 and regenerated > 40  # nothing to reuse on the first build
+
+    # An editor fixes a title: the page, its neighbours, listings, search and feed change.
+    page = root / "docs/activities/2025/2025-01-09-冬季果树修剪培训.md"
+    edit(page, "title: 冬季果树修剪技术培训", "title: 冬季果树修剪与清园技术培训")
+    regenerated, reused = reuse(check())
+    assert 0 < regenerated < reused, (regenerated, reused)
+
+    # Moves it to another year and category.
+    edit(page, "date: 2025-01-09", "date: 2024-12-27")
+    edit(page, "category: 业务服务", "category: 志愿服务")
+    check()
+
+    # Adds an activity that links to another one; saves the same text again (no change).
+    (root / "docs/activities/2026/2026-02-10-春耕备耕讲座.md").write_text(
+        "---\ntitle: 春耕备耕技术讲座\ndate: 2026-02-10\ncategory: 业务服务\nparticipants: 80\n---\n\n"
+        "讲座前情见[冬季培训](../2025/2025-01-09-冬季果树修剪培训.md)。\n", encoding="utf-8")
+    check()
+    _, result = rebuilds.build()
+    assert reuse(result)[0] == 0, "an unchanged site must reuse every page"
+
+    # Deletes an activity.
+    (root / "docs/activities/2025/2025-06-12-无偿献血.md").unlink()
+    check()
+
+    # Renames a report section: its title is in the navigation of every page.
+    edit(root / "docs/report/03-宣传氛围.md", "title: 三、弘扬核心价值观，营造浓厚宣传氛围",
+         "title: 三、弘扬核心价值观，营造良好宣传氛围")
+    regenerated, reused = reuse(check())
+    assert reused == 0, "a navigation title changes every page"
+
+    # Edits the unit's data.
+    edit(root / "data/unit.yml", "name: 青溪市农业技术推广中心", "name: 青溪市农业技术服务中心")
+    check()
+
+    # Edits the body of a report section only.
+    edit(root / "docs/report/03-宣传氛围.md", "宣传栏、公益广告牌12处", "宣传栏、公益广告牌14处")
+    check()
+
+    # Deletes the page the new activity links to: its unchanged text now converts to a
+    # broken link, and the preview says so again (a strict build would stop here).
+    page.unlink()
+    result = check(strict=False)
+    assert any("2025-01-09-冬季果树修剪培训.md" in line and "春耕备耕讲座" in line for line in result["log"]), \
+        result["log"]
+
+
+def test_full_rebuild_can_be_forced(tmp_path):
+    """WENMING_INCREMENTAL=0 (the benchmark's comparison) rebuilds everything every time."""
+    r = Rebuilds(copy_demo(tmp_path), tmp_path / "out", WENMING_INCREMENTAL="0")
+    try:
+        r.build()
+        _, result = r.build()
+        assert not any("预览增量重建" in line for line in result["log"]), result["log"]
+    finally:
+        r.close()
