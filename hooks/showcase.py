@@ -45,6 +45,9 @@ NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 # WENMING_INCREMENTAL=0 makes every `mkdocs serve` rebuild a full one (to compare).
 INCREMENTAL_ENV = "WENMING_INCREMENTAL"
 MEMO_TEMPLATE = "wenming-reused-output.html"
+# Generated pages that only list what activity pages already say: left out of search,
+# where they would match every query (and would make the index a third larger).
+SEARCH_REPEATS = ("gallery", "print", "timeline", "year", "category", "criterion")
 
 
 @dataclass
@@ -172,7 +175,7 @@ def on_pre_build(config):
     global _state
     root = Path(config.config_file_path).parent
     content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today())
-    _state = BuildState(content, list(problems), Renderer(content))
+    _state = BuildState(content, list(problems), Renderer(content, memo=_memo is not None))
     _state.report_by_page = {s.page: s for s in content.report}
     _fail_or_report(problems)
     if _segments is not None:
@@ -414,7 +417,7 @@ def on_page_markdown(markdown, page, config, files):
     meta = _state.content.pages.get(src)
     if spec:
         clean = {"title": spec.title}
-        if spec.kind.startswith("album") or spec.kind in ("gallery", "print"):
+        if spec.kind.startswith("album") or spec.kind in SEARCH_REPEATS:
             clean["search"] = {"exclude": True}  # only repeats what other pages hold
         if spec.kind == "print":
             clean["hide"] = ["navigation", "toc", "footer"]
@@ -569,6 +572,7 @@ def on_page_context(context, page, config, nav):
         src = page.file.src_uri
         if src in inc.reused:
             inc.search_index.entries.extend(inc.reused[src].search_entries)
+            page.content = ""  # its output is known: spare the search plugin's pass over it
         else:
             inc.search_start[src] = len(inc.search_index.entries)
     return context

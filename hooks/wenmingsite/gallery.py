@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
-
 from pathlib import Path
 
 from .images import PhotoCache, Published
@@ -74,6 +74,11 @@ class Gallery:
 
     def shots(self, activity: Activity) -> tuple[Shot, ...]:
         return self.by_activity.get(activity.id, ())
+
+    @functools.cached_property
+    def covers(self) -> dict:
+        """Activity id -> its first photo (the thumbnail listings show)."""
+        return {aid: shots[0] for aid, shots in self.by_activity.items()}
 
     def _album(self, key: str, title: str, src: str, keep) -> Album:
         groups = [(a, self.by_activity[a.id]) for a in self.content.published

@@ -7,6 +7,7 @@ build) broken internal links. Every build runs the same checks through ``loader.
 
 from __future__ import annotations
 
+import functools
 import os
 import posixpath
 import re
@@ -34,6 +35,11 @@ TEXT_TYPES = (".md", ".yml", ".yaml")
 
 def scan_text(rel: str, text: str, allowed_numbers: set[str], first_line: int = 1) -> list[Problem]:
     """Placeholders and personal numbers in one file's text."""
+    return list(_scan_text(rel, text, frozenset(allowed_numbers), first_line))
+
+
+@functools.lru_cache(maxsize=50_000)  # `mkdocs serve` rescans only the files that changed
+def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int) -> tuple[Problem, ...]:
     out = []
     for i, line in enumerate(text.split("\n"), first_line):
         # Markdown escapes (20\_\_) render as the bare characters: check what readers see.
@@ -49,7 +55,7 @@ def scan_text(rel: str, text: str, allowed_numbers: set[str], first_line: int = 
             else:
                 msg = f"疑似居民身份证号 {f.masked}。公开网站上不能出现身份证号，请删除"
             out.append(Problem(rel, i, f.start + 1, msg))
-    return out
+    return tuple(out)
 
 
 def gps_problem(path: Path, rel: str) -> Problem | None:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from .records import Activity, Content
 from .values import format_date_cn
@@ -112,16 +113,57 @@ def environment() -> jinja2.Environment:
     return env
 
 
+# Stands for the way up from a page to the site root in HTML shared by many pages.
+ROOT = "\x00root\x00"
+_ROWS: dict = {}  # listing rows by everything they show; kept across serve rebuilds
+_FRAGMENTS: dict = {}  # activity page blocks, idem (`mkdocs serve` only)
+MEMO_LIMIT = 200_000
+
+
+def _remember(table: dict, key, make):
+    found = table.get(key)
+    if found is None:
+        if len(table) > MEMO_LIMIT:
+            table.clear()
+        found = table[key] = make()
+    return found
+
+
 class Renderer:
     """Renders the HTML the hooks inject. ``urls`` maps docs paths to site URLs; links
     are made relative to the page being rendered, so the site works under any base path."""
 
     PHOTO_DIR = "assets/photos"
 
-    def __init__(self, content: Content, urls: dict[str, str] | None = None):
+    def __init__(self, content: Content, urls: dict[str, str] | None = None, memo: bool = False):
+        """``memo``: keep the blocks of activity pages for the next build (`mkdocs serve`)."""
         self.content = content
         self.urls = urls or {}
         self.gallery = None  # set once photos are published
+        self.memo = memo
+        self._urls_key = (None, None)
+
+    def urls_key(self) -> int:
+        """Changes whenever the URL map does (files added, removed or renamed)."""
+        if self._urls_key[0] is not self.urls:
+            self._urls_key = (self.urls, hash(tuple(self.urls.items())))
+        return self._urls_key[1]
+
+    def _fragment(self, name: str, page_url: str, inputs: tuple, **context) -> str:
+        if not self.memo:
+            return self.render(name, page_url, **context)
+        key = (name, page_url, self.urls_key(), inputs)
+        return _remember(_FRAGMENTS, key, lambda: self.render(name, page_url, **context))
+
+    def row(self, e, page_url: str) -> Markup:
+        """An entry's row in a listing: rendered once, then shared by every page listing it."""
+        cover = self.gallery.covers.get(e.ids[0]) if self.gallery and e.ids else None
+        category = self.urls.get(f"categories/{e.category_slug}/index.md", "")
+        key = (e, category, (cover.photo, cover.published.key) if cover else None)
+        html = _remember(_ROWS, key, lambda: self.env.get_template("row.html").render(
+            e=e, cover=cover, root=ROOT, photo_dir=self.PHOTO_DIR,
+            urls={f"categories/{e.category_slug}/index.md": category}))
+        return Markup(html.replace(ROOT, relative_url("", page_url)))
 
     @property
     def env(self) -> jinja2.Environment:
@@ -139,24 +181,25 @@ class Renderer:
 
         covers = context.pop("covers", None)
         if covers is None and self.gallery is not None:
-            covers = {aid: shots[0] for aid, shots in self.gallery.by_activity.items()}
+            covers = self.gallery.covers
         return self.env.get_template(name).render(
             content=self.content, rel=rel, page=page, photo_url=photo_url, urls=self.urls,
-            covers=covers or {}, **context)
+            covers=covers or {}, row=lambda e: self.row(e, page_url), **context)
 
     def criteria_of(self, activity: Activity):
         return [c for cid in activity.criteria if (c := self.content.criterion(cid))]
 
     def activity_panel(self, activity: Activity, page_url: str) -> str:
-        return self.render("activity_panel.html", page_url, a=activity,
-                           category=self.content.category(activity.category),
-                           criteria=self.criteria_of(activity))
+        category, criteria = self.content.category(activity.category), self.criteria_of(activity)
+        return self._fragment("activity_panel.html", page_url, (activity, category, tuple(criteria)),
+                              a=activity, category=category, criteria=criteria)
 
     def photos(self, activity: Activity, page_url: str) -> str:
         shots = self.gallery.shots(activity) if self.gallery else ()
         if not shots:
             return ""
-        return self.render("photos.html", page_url, shots=shots, group=activity.id)
+        inputs = tuple((s.photo, s.published.key) for s in shots)
+        return self._fragment("photos.html", page_url, (activity.id, inputs), shots=shots, group=activity.id)
 
     def gallery_index(self, page_url: str) -> str:
         g = self.gallery
@@ -168,9 +211,9 @@ class Renderer:
     def prev_next(self, prev: Activity | None, next_: Activity | None, page_url: str) -> str:
         if not (prev or next_):
             return ""
-        return self.render("prevnext.html", page_url, prev=prev, next=next_,
-                           prev_url=self.urls.get(prev.page) if prev else None,
-                           next_url=self.urls.get(next_.page) if next_ else None)
+        return self._fragment("prevnext.html", page_url, (prev, next_), prev=prev, next=next_,
+                              prev_url=self.urls.get(prev.page) if prev else None,
+                              next_url=self.urls.get(next_.page) if next_ else None)
 
     def home(self, page_url: str, stats=None, coverage=(), published=None, latest: int = 8) -> str:
         """The homepage dashboard: the unit, key figures of the term, coverage at a glance,

@@ -11,6 +11,7 @@ node tree ourselves, which also gives us duplicate-key detection.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import yaml
@@ -118,7 +119,15 @@ def load_yaml(
 
     ``line_offset`` is added to reported lines (front matter starts below line 1).
     Returns ``(value, problems)``; ``value`` is None when the text could not be parsed.
+    The value is shared by calls with the same text (`mkdocs serve` parses only the
+    files that changed): treat it as read-only.
     """
+    value, problems = _load_yaml(text, rel, line_offset)
+    return value, list(problems)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _load_yaml(text: str, rel: str, line_offset: int) -> tuple[YMap | YList | YStr | None, list[Problem]]:
     lines = text.split("\n")
     problems: list[Problem] = []
 

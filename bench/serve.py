@@ -1,0 +1,128 @@
+"""Edit-to-reload of `mkdocs serve`: incremental against full rebuilds, in one run.
+
+    python bench/serve.py [--activities 1000] [--rounds 5]
+
+Two copies of a synthetic unit are served at once by real `mkdocs serve` processes, one
+as editors get it and one with WENMING_INCREMENTAL=0 (every rebuild a full build). Each
+round saves a changed activity page (a new title) in one copy, then in the other, and
+times from the save until that server logs the end of its rebuild — the moment its
+browsers are told to reload. Prints the medians and their ratio; `bench/build.py` calls
+this too and puts it in its report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import queue
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
+BUILT = "Documentation built in"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A `mkdocs serve` child whose log lines arrive, time-stamped, on a queue."""
+
+    def __init__(self, root: Path, env: dict):
+        self.root = root
+        self.lines: queue.Queue = queue.Queue()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
+            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+        self.wait_built(600)
+
+    def _read(self) -> None:
+        for line in self.proc.stderr:
+            self.lines.put((time.perf_counter(), line))
+
+    def wait_built(self, timeout: float) -> float:
+        deadline = time.perf_counter() + timeout
+        while True:
+            try:
+                stamp, line = self.lines.get(timeout=max(0.01, deadline - time.perf_counter()))
+            except queue.Empty:
+                raise SystemExit(f"no rebuild of {self.root} within {timeout} s") from None
+            if "ERROR" in line:
+                raise SystemExit(f"serve error in {self.root}: {line}")
+            if BUILT in line:
+                return stamp
+
+    def edit_to_reload(self, page: Path, marker: str) -> float:
+        text = page.read_text(encoding="utf-8")
+        head, sep, rest = text.partition("\ntitle: ")
+        line, nl, tail = rest.partition("\n")
+        while not self.lines.empty():  # nothing pending from an earlier build
+            self.lines.get_nowait()
+        start = time.perf_counter()
+        page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}）{nl}{tail}", encoding="utf-8")
+        return self.wait_built(300) - start
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=30)
+
+
+def measure(root: Path, rounds: int) -> dict:
+    """Median edit-to-reload seconds, incremental and full, from alternating rounds."""
+    copy = root.parent / f"{root.name}-full"
+    shutil.rmtree(copy, ignore_errors=True)
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache"))
+    pages = sorted((root / "docs" / "activities").rglob("*.md"))
+    incremental = Server(root, ENV)
+    full = Server(copy, {**ENV, "WENMING_INCREMENTAL": "0"})
+    times: dict[str, list] = {"incremental": [], "full": []}
+    try:
+        for i in range(rounds + 1):  # the first round warms both up (jieba, caches)
+            page = pages[(i * 7919) % len(pages)]
+            other = copy / page.relative_to(root)
+            for name, server, path in (("incremental", incremental, page), ("full", full, other)):
+                seconds = server.edit_to_reload(path, f"修改{i}")
+                if i:
+                    times[name].append(seconds)
+                time.sleep(0.5)
+    finally:
+        incremental.stop()
+        full.stop()
+        shutil.rmtree(copy, ignore_errors=True)
+    inc, ful = statistics.median(times["incremental"]), statistics.median(times["full"])
+    return {"activities": len(pages), "rounds": rounds, "incremental_s": inc, "full_s": ful,
+            "ratio": inc / ful, "samples": times}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="mkdocs serve edit-to-reload benchmark (ratio)")
+    parser.add_argument("--activities", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
+    try:
+        r = measure(generate(work / "site", args.activities), args.rounds)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"N={r['activities']}: edit-to-reload incremental {r['incremental_s']:.2f}s, "
+          f"full {r['full_s']:.2f}s, ratio {r['ratio']:.3f} (target ≤ 0.30)")
+
+
+if __name__ == "__main__":
+    main()
