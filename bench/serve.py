@@ -32,6 +32,7 @@ from generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
 BUILT = "Documentation built in"
+SERVING = "Serving on"
 
 
 def free_port() -> int:
@@ -50,13 +51,13 @@ class Server:
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
             cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._read, daemon=True).start()
-        self.wait_built(600)
+        self.wait_for(SERVING, 600)  # logged once the first build is done and files are watched
 
     def _read(self) -> None:
         for line in self.proc.stderr:
             self.lines.put((time.perf_counter(), line))
 
-    def wait_built(self, timeout: float) -> float:
+    def wait_for(self, needle: str, timeout: float) -> float:
         deadline = time.perf_counter() + timeout
         while True:
             try:
@@ -65,7 +66,7 @@ class Server:
                 raise SystemExit(f"no rebuild of {self.root} within {timeout} s") from None
             if "ERROR" in line:
                 raise SystemExit(f"serve error in {self.root}: {line}")
-            if BUILT in line:
+            if needle in line:
                 return stamp
 
     def edit_to_reload(self, page: Path, marker: str) -> float:
@@ -76,7 +77,7 @@ class Server:
             self.lines.get_nowait()
         start = time.perf_counter()
         page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}）{nl}{tail}", encoding="utf-8")
-        return self.wait_built(300) - start
+        return self.wait_for(BUILT, 300) - start
 
     def stop(self) -> None:
         self.proc.terminate()
