@@ -10,8 +10,10 @@ import datetime as dt
 import html
 import json
 import os
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 from mkdocs.config.config_options import ExtraScriptValue
@@ -25,7 +27,7 @@ import wenmingsite
 from wenmingsite import api, coverage, feed, images, loader, memo, pages, stats
 from wenmingsite.gallery import Gallery, publish_photos
 from wenmingsite.records import Content
-from wenmingsite.render import Renderer, rebase_links
+from wenmingsite.render import Renderer, rebase_links, relative_url
 from wenmingsite.segments import SegmentCache
 from wenmingsite.timeline import Archive, PageSpec
 
@@ -45,6 +47,9 @@ NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 # WENMING_INCREMENTAL=0 makes every `mkdocs serve` rebuild a full one (to compare).
 INCREMENTAL_ENV = "WENMING_INCREMENTAL"
 MEMO_TEMPLATE = "wenming-reused-output.html"
+# Where an activity's photo grid goes. The grid is spliced into the finished page, so the
+# search plugin (which leaves it out anyway) and glightbox never parse it.
+PHOTOS_MARK = "<!--wenming:photos-->"
 # Generated pages that only list what activity pages already say: left out of search,
 # where they would match every query (and would make the index a third larger).
 SEARCH_REPEATS = ("gallery", "print", "timeline", "year", "category", "criterion")
@@ -55,6 +60,7 @@ class BuildState:
     content: Content
     problems: list
     renderer: Renderer
+    photo_cache: images.PhotoCache
     archive: Archive | None = None
     gallery: Gallery | None = None
     stats: stats.Stats | None = None
@@ -64,6 +70,9 @@ class BuildState:
     activity_by_page: dict = field(default_factory=dict)
     report_by_page: dict = field(default_factory=dict)
     neighbours: dict = field(default_factory=dict)  # page -> (previous, next) activity
+    photo_outputs: dict = field(default_factory=dict)  # site path -> image cache path
+    late: dict = field(default_factory=dict)  # page -> HTML spliced into its output (see PHOTOS_MARK)
+    lightbox: dict = field(default_factory=dict)  # way up to the root -> glightbox's (head, body) tags
 
 
 _command = "build"
@@ -174,8 +183,10 @@ def on_pre_build(config):
     last good site in place."""
     global _state
     root = Path(config.config_file_path).parent
-    content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today())
-    _state = BuildState(content, list(problems), Renderer(content, memo=_memo is not None))
+    photo_cache = images.PhotoCache(root / images.CACHE_DIR)
+    content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today(),
+                                         photo_cache=photo_cache)
+    _state = BuildState(content, list(problems), Renderer(content, memo=_memo is not None), photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}
     _fail_or_report(problems)
     if _segments is not None:
@@ -209,19 +220,18 @@ def on_files(files: Files, config):
     root = Path(config.config_file_path).parent
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
 
-    CachedOutput.made_dirs.clear()
-    published, photo_files = _publish_photos(config, content)
+    published = _publish_photos(config, content)
     gallery = _state.gallery = _state.renderer.gallery = Gallery(content, published)
     _state.published = published
     specs = Archive(content, []).page_specs() + gallery.page_specs() + pages.page_specs(content)
-    generated = photo_files + [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+    generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                  for s in specs]
     generated += [File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
                   for p in sorted(ASSETS.iterdir()) if p.is_file()]
+    reserved = {f.dest_uri: f.src_uri for f in generated}
+    reserved.update((dest, dest) for dest in _state.photo_outputs)
     collisions = wenmingsite.url_collisions(
-        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel,
-        reserved={f.dest_uri: f.src_uri for f in generated},
-    )
+        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel, reserved=reserved)
     _state.problems.extend(collisions)
     _fail_or_report(collisions)
 
@@ -303,8 +313,7 @@ class MemoPage(Page):
 
 def _publish_photos(config, content: Content):
     """Make (or find in the cache) every photo's outputs; report the ones that fail."""
-    root = Path(config.config_file_path).parent
-    cache = images.PhotoCache(root / images.CACHE_DIR)
+    cache = _state.photo_cache
 
     def progress(done: int, total: int, elapsed: float, state={"last": 0.0}) -> None:
         if total < 20 or (elapsed - state["last"] < 2 and done < total):
@@ -318,14 +327,11 @@ def _publish_photos(config, content: Content):
                                          include_drafts=_command == "serve", progress=progress)
     _state.problems.extend(problems)
     _fail_or_report(problems)
-    files, seen = [], set()
+    folder = str(cache.folder)
     for result in published.values():
         for output in result.outputs.values():
-            if output.path not in seen:
-                seen.add(output.path)
-                files.append(CachedOutput.generated(config, f"{Renderer.PHOTO_DIR}/{output.path}",
-                                                    abs_src_path=str(cache.folder / output.path)))
-    return published, files
+            _state.photo_outputs[f"{Renderer.PHOTO_DIR}/{output.path}"] = f"{folder}/{output.path}"
+    return published
 
 
 def _summarise(content: Content, records: list, files: Files, config) -> None:
@@ -340,27 +346,26 @@ def _summarise(content: Content, records: list, files: Files, config) -> None:
         log.info(line)
 
 
-class CachedOutput(File):
-    """A photo output published from the image cache by hard link, not by copy: a warm
-    build with thousands of photos then costs a link per file instead of gigabytes of I/O.
-    (Falls back to copying where links are impossible, e.g. across file systems.)"""
-
-    made_dirs: set[str] = set()  # reset per build in on_files
-
-    def copy_file(self, dirty: bool = False) -> None:
-        target = self.abs_dest_path
-        if dirty and not self.is_modified():
-            return
+def _link_photos(site_dir: str) -> None:
+    """Put the photo outputs into the site by hard link from the image cache (a copy where
+    links are impossible, e.g. across file systems). Done here rather than as MkDocs files:
+    a File per output costs more than the link itself, and thousands of photos make tens of
+    thousands of outputs."""
+    made: set[str] = set()
+    for dest, source in _state.photo_outputs.items():
+        target = os.path.join(site_dir, dest)
         folder = os.path.dirname(target)
-        if folder not in self.made_dirs:
+        if folder not in made:
             os.makedirs(folder, exist_ok=True)
-            self.made_dirs.add(folder)
+            made.add(folder)
         try:
-            if os.path.exists(target):
+            os.link(source, target)
+        except FileExistsError:  # a dirty build keeps the previous site
+            if not os.path.samefile(source, target):
                 os.unlink(target)
-            os.link(self.abs_src_path, target)
+                os.link(source, target)
         except OSError:
-            super().copy_file(dirty)
+            shutil.copyfile(source, target)
 
 
 def _expand_report_nav(config, content: Content) -> None:
@@ -437,6 +442,10 @@ def on_page_markdown(markdown, page, config, files):
                 clean[key] = str(value)
             elif key not in ("order", "criteria"):
                 clean[key] = _plain(value)
+    if "![" not in markdown and "<img" not in markdown.lower():
+        # mkdocs-glightbox then skips the page; our own photos carry their lightbox links
+        # already, and on_post_page adds the plugin's scripts where they are needed.
+        clean["glightbox"] = False
     # Material prints meta title and description unescaped (header, <title>, <meta>).
     if "title" in clean:
         clean["title"] = html.escape(clean["title"], quote=False)
@@ -462,16 +471,15 @@ def on_page_content(html_text, page, config, files):
         if activity.draft:
             before.append(r.draft_notice(url))
         before.append(r.activity_panel(activity, url))
-        after.append(r.photos(activity, url))
+        if photos := r.photos(activity, url):
+            after.append(PHOTOS_MARK)
+            _state.late[src] = photos
         after.append(r.prev_next(*_state.neighbours.get(src, (None, None)), url))
     if page.is_homepage and _state.content.unit:
         if _state.problems and _command == "serve":
             before.append(r.problems(_state.problems, url))
         before.append(r.home(url, _state.stats, _state.coverage, _state.published))
-    html_text = "".join(before) + html_text + "".join(after)
-    if "<img" not in html_text:
-        page.meta["glightbox"] = False  # no lightbox script on pages without pictures
-    return html_text
+    return "".join(before) + html_text + "".join(after)
 
 
 def _generated(spec: PageSpec, url: str, files: Files) -> str:
@@ -555,7 +563,8 @@ def on_env(env, config, files):
         present.add(f.src_uri)
         key = memo.digest(site, f.src_uri, page.url, page.title or "",
                           json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
-                          json.dumps(_toc_state(page.toc), ensure_ascii=False), page.content)
+                          json.dumps(_toc_state(page.toc), ensure_ascii=False), page.content,
+                          _state.late.get(f.src_uri, ""))
         inc.keys[f.src_uri] = key
         if found := inc.memo.output(f.src_uri, key):
             inc.reused[f.src_uri] = found
@@ -579,6 +588,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
+    if _state is not None:
+        _link_photos(config.site_dir)
     if _segments is not None:
         _segments.save()
         log.debug(f"search segmentation cache: {_segments.hits} hits, {_segments.misses} misses")
@@ -599,11 +610,36 @@ def on_post_page(output, page, config):
         return inc.reused[src].html
     # Material's search dialog has no accessible name (axe: aria-dialog-name).
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+    if _state is not None:
+        if photos := _state.late.get(src):
+            output = output.replace(PHOTOS_MARK, photos, 1)
+        if page.meta.get("glightbox") is False and 'class="glightbox' in output:
+            output = _with_lightbox(output, page.url, config)
     if inc is not None and src in inc.keys:
         inc.memo.rendered += 1
         entries = inc.search_index.entries[inc.search_start[src]:] if src in inc.search_start else []
         inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
     return output
+
+
+def _with_lightbox(output: str, page_url: str, config) -> str:
+    """The tags mkdocs-glightbox adds to a page with pictures, without its full re-parse of
+    every such page: the plugin adds them once to an empty page at the same depth, and the
+    result is spliced in."""
+    up = relative_url("", page_url)
+    if (tags := _state.lightbox.get(up)) is None:
+        plugin = config.plugins.get("glightbox")
+        tags = ("", "")
+        if plugin is not None:
+            probe = plugin.on_post_page("<html><head></head><body></body></html>",
+                                        page=SimpleNamespace(url=page_url, meta={}), config=config)
+            tags = (probe[probe.index("<head>") + 6:probe.index("</head>")],
+                    probe[probe.index("<body>") + 6:probe.rindex("</body>")])
+        _state.lightbox[up] = tags
+    head, body = tags
+    output = output.replace("</head>", head + "</head>", 1)
+    end = output.rindex("</body>")
+    return output[:end] + body + output[end:]
 
 
 def on_serve(server, config, builder):

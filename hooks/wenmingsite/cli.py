@@ -206,7 +206,8 @@ def _dest(docs_path: str) -> str:
 
 def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[list[Problem], dict]:
     """Everything a build validates, plus broken internal links; nothing is built."""
-    content, problems = load(root, today=today)
+    cache = images.PhotoCache(root / images.CACHE_DIR) if with_images else None
+    content, problems = load(root, today=today, photo_cache=cache)
     problems = list(problems)
     docs_files = [p.relative_to(root / "docs").as_posix()
                   for p in publication.walk_files(root / "docs")] if (root / "docs").is_dir() else []
@@ -219,8 +220,7 @@ def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[li
     for meta in content.pages.values():
         problems += publication.broken_links(f"docs/{meta.path}", meta.path, meta.body, meta.body_line, exists)
     counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos)}
-    if with_images:
-        cache = images.PhotoCache(root / images.CACHE_DIR)
+    if cache is not None:
         problems += publish_photos(content, root / "docs", cache)[1]
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message)), counts
 

@@ -234,6 +234,19 @@ def _work(job: tuple[str, str, str]):
         return src, None, f"无法处理这张照片（{type(exc).__name__}: {exc}）。请重新导出后再添加"
 
 
+def gps_of(path: Path) -> bool:
+    """True when the image carries GPS coordinates in its EXIF (header read only)."""
+    try:
+        from PIL import Image
+    except ImportError:  # pragma: no cover - Pillow is a pinned dependency
+        return False
+    try:
+        with Image.open(path) as im:
+            return bool(im.getexif().get_ifd(0x8825))
+    except Exception:  # an unreadable image is the image pipeline's to report
+        return False
+
+
 class PhotoCache:
     """Outputs for many photos, remembered across builds (and across `mkdocs serve` rebuilds)."""
 
@@ -243,6 +256,8 @@ class PhotoCache:
         self.folder = folder
         self.sources: dict[str, list] = {}  # abs path -> [size, mtime_ns, digest]
         self.outputs: dict[str, dict] = {}  # key -> Published as JSON
+        self.gps: dict[str, bool] = {}  # digest -> whether the original carries GPS
+        self._listings: dict[str, set[str]] = {}  # cache subfolder -> names in it
         self._dirty = False
         self._load()
 
@@ -254,11 +269,12 @@ class PhotoCache:
         if data.get("version") == PIPELINE_VERSION:
             self.sources = data.get("sources", {})
             self.outputs = data.get("outputs", {})
+            self.gps = data.get("gps", {})
 
     def save(self) -> None:
         if not self._dirty:
             return
-        data = {"version": PIPELINE_VERSION, "sources": self.sources, "outputs": self.outputs}
+        data = {"version": PIPELINE_VERSION, "sources": self.sources, "outputs": self.outputs, "gps": self.gps}
         _atomic_write(self.folder / self.MANIFEST, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         self._dirty = False
 
@@ -272,6 +288,15 @@ class PhotoCache:
         self.sources[str(path)] = [st.st_size, st.st_mtime_ns, digest]
         self._dirty = True
         return digest
+
+    def has_gps(self, path: Path) -> bool:
+        """:func:`gps_of`, read once per file content (warm builds open no image)."""
+        digest = self.digest(path)
+        found = self.gps.get(digest)
+        if found is None:
+            found = self.gps[digest] = gps_of(path)
+            self._dirty = True
+        return found
 
     @staticmethod
     def hash_file(path: Path) -> str:
@@ -288,11 +313,27 @@ class PhotoCache:
         outputs = {name: Output(name, *o) for name, o in entry["outputs"].items()}
         if set(outputs) != {v.name for v in VARIANTS}:
             return None
-        if not all((self.folder / o.path).is_file() for o in outputs.values()):
+        if not all(self._exists(o.path) for o in outputs.values()):
             return None
         return Published(key, entry["width"], entry["height"], outputs)
 
+    def _exists(self, path: str) -> bool:
+        """Whether an output is in the cache; one listing per cache folder, not a stat per file."""
+        folder, _, name = path.rpartition("/")
+        names = self._listings.get(folder)
+        if names is None:
+            try:
+                names = set(os.listdir(os.path.join(self.folder, folder)))
+            except OSError:
+                names = set()
+            self._listings[folder] = names
+        return name in names
+
     def remember(self, result: Published) -> None:
+        for o in result.outputs.values():
+            folder, _, name = o.path.rpartition("/")
+            if folder in self._listings:
+                self._listings[folder].add(name)
         self.outputs[result.key] = {
             "width": result.width, "height": result.height,
             "outputs": {o.variant: [o.path, o.width, o.height] for o in result.outputs.values()},

@@ -12,10 +12,11 @@ import hashlib
 import os
 import posixpath
 import re
+import stat
 from pathlib import Path
 from typing import Iterable
 
-from . import frontmatter, publication, schema
+from . import frontmatter, images, publication, schema
 from .problems import Problem, ProblemError, Problems
 from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
 from .records import (
@@ -46,9 +47,12 @@ class _Loader:
         self.docs_dir = docs_dir
         self.data_dir = data_dir
         self.today = today
+        self.has_gps = images.gps_of  # or a PhotoCache's memo of it, see load()
         self.problems = Problems()
         self.docs_rel = self._rel(docs_dir)
-        self._listings: dict[Path, set[str] | None] = {}
+        self._listings: dict[str, set[str] | None] = {}
+        self._links: dict[str, bool] = {}  # folder -> is a symlink
+        self.sizes: dict[str, int] = {}  # docs path -> size, of files find_file found
         self.referenced_photos: set[str] = set()
         self.unit: Unit | None = None
         self.criteria: list[Criterion] = []
@@ -113,7 +117,7 @@ class _Loader:
                          f"第 {i} 条{what}应该是“字段: 值”的形式，这里却是{schema.describe_shape(item)}")
         return out
 
-    def listing(self, folder: Path) -> set[str] | None:
+    def listing(self, folder: str) -> set[str] | None:
         if folder not in self._listings:
             try:
                 self._listings[folder] = set(os.listdir(folder))
@@ -123,7 +127,7 @@ class _Loader:
 
     def find_file(self, docs_path: str) -> str | None:
         """None when ``docs_path`` exists with exactly this case, else the reason (Chinese)."""
-        current = self.docs_dir
+        current = str(self.docs_dir)
         parts = docs_path.split("/")
         for i, part in enumerate(parts):
             names = self.listing(current)
@@ -140,11 +144,18 @@ class _Loader:
                 if i < len(parts) - 1:
                     return f"{folder} 中没有文件夹“{part}”{tip}"
                 return f"{folder} 中没有“{part}”{tip}"
-            current = current / part
-            if current.is_symlink():
-                return "这是一个符号链接（快捷方式），不会被发布。请换成真实文件"
-        if not current.is_file():
+            current = os.path.join(current, part)
+            if i < len(parts) - 1:
+                if current not in self._links:
+                    self._links[current] = os.path.islink(current)
+                if self._links[current]:
+                    return "这是一个符号链接（快捷方式），不会被发布。请换成真实文件"
+        st = os.lstat(current)
+        if stat.S_ISLNK(st.st_mode):
+            return "这是一个符号链接（快捷方式），不会被发布。请换成真实文件"
+        if not stat.S_ISREG(st.st_mode):
             return "这是一个文件夹，不是文件"
+        self.sizes[docs_path] = st.st_size
         return None
 
     def resolve_choice(self, text: str, options: dict[str, str], what: str, where_file: str) -> str:
@@ -333,7 +344,7 @@ class _Loader:
             if reason:
                 self.add(rel, at.line, at.col, f"{what}第 {i} 张照片“{src}”：{reason}")
                 continue
-            if (self.docs_dir / joined).stat().st_size == 0:
+            if self.sizes[joined] == 0:
                 self.add(rel, at.line, at.col, f"{what}第 {i} 张照片“{src}”是空文件（0 字节）。请重新复制这张照片")
                 continue
             if not (f["caption"] or f["alt"]):
@@ -708,7 +719,8 @@ class _Loader:
                 if docs_path.startswith(activity_prefix) and docs_path not in self.referenced_photos:
                     self.add(self.doc_source(docs_path), None, None,
                              "这张照片没有被任何活动的 photos 引用，不会发布。请在对应活动的 photos 中加上它，或删除它")
-                if problem := publication.gps_problem(self.docs_dir / docs_path, self.doc_source(docs_path)):
+                if problem := publication.gps_problem(self.docs_dir / docs_path, self.doc_source(docs_path),
+                                                      self.has_gps):
                     self.problems.extend([problem])
 
     def check_publication(self):
@@ -723,32 +735,22 @@ class _Loader:
                 self.problems.extend([problem])
 
 
-def gps_of(path: Path) -> bool:
-    """True when the image carries GPS coordinates in its EXIF (header read only)."""
-    try:
-        from PIL import Image
-    except ImportError:  # pragma: no cover - Pillow is a pinned dependency
-        return False
-    try:
-        with Image.open(path) as im:
-            exif = im.getexif()
-            gps = exif.get_ifd(0x8825)
-            return bool(gps)
-    except Exception:  # an unreadable image is the image pipeline's to report
-        return False
-
-
 def load(
     root: Path,
     docs_dir: Path | None = None,
     data_dir: Path | None = None,
     *,
     today: dt.date | None = None,
+    photo_cache=None,
 ) -> tuple[Content, list[Problem]]:
-    """Load and validate everything; return the content and all problems found."""
+    """Load and validate everything; return the content and all problems found.
+
+    ``photo_cache`` (an :class:`images.PhotoCache`) spares re-reading unchanged images."""
     root = Path(os.path.abspath(root))
     loader = _Loader(root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"),
                      today or dt.date.today())
+    if photo_cache is not None:
+        loader.has_gps = photo_cache.has_gps
     md_files = loader.scan_tree()
     loader.load_unit()
     loader.load_criteria()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -203,7 +204,7 @@ class Content:
     pages: dict = field(default_factory=dict)  # docs-relative path -> PageMeta
     today: dt.date | None = None  # the day the content was loaded as of
 
-    @property
+    @functools.cached_property  # read-only content: computed once, not per listing
     def published(self) -> tuple[Activity, ...]:
         return tuple(a for a in self.activities if not a.draft)
 

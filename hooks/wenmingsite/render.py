@@ -116,6 +116,7 @@ def environment() -> jinja2.Environment:
 # Stands for the way up from a page to the site root in HTML shared by many pages.
 ROOT = "\x00root\x00"
 _ROWS: dict = {}  # listing rows by everything they show; kept across serve rebuilds
+_FIGURES: dict = {}  # photos of grids, idem
 _FRAGMENTS: dict = {}  # activity page blocks, idem (`mkdocs serve` only)
 MEMO_LIMIT = 200_000
 
@@ -176,15 +177,18 @@ class Renderer:
         def page(src: str) -> str:
             return relative_url(self.urls[src], page_url)
 
-        def photo_url(output) -> str:
-            return relative_url(f"{self.PHOTO_DIR}/{output.path}", page_url)
+        up = relative_url("", page_url)
+
+        def photo_url(output) -> str:  # photos never share a folder with a page
+            return f"{up}{self.PHOTO_DIR}/{output.path}"
 
         covers = context.pop("covers", None)
         if covers is None and self.gallery is not None:
             covers = self.gallery.covers
         return self.env.get_template(name).render(
             content=self.content, rel=rel, page=page, photo_url=photo_url, urls=self.urls,
-            covers=covers or {}, row=lambda e: self.row(e, page_url), **context)
+            covers=covers or {}, row=lambda e: self.row(e, page_url),
+            grid=lambda shots, group: self.grid(shots, group, page_url), **context)
 
     def criteria_of(self, activity: Activity):
         return [c for cid in activity.criteria if (c := self.content.criterion(cid))]
@@ -196,10 +200,17 @@ class Renderer:
 
     def photos(self, activity: Activity, page_url: str) -> str:
         shots = self.gallery.shots(activity) if self.gallery else ()
-        if not shots:
-            return ""
-        inputs = tuple((s.photo, s.published.key) for s in shots)
-        return self._fragment("photos.html", page_url, (activity.id, inputs), shots=shots, group=activity.id)
+        return self.grid(shots, activity.id, page_url) if shots else ""
+
+    def grid(self, shots, group: str, page_url: str) -> Markup:
+        """Photos opening in the lightbox, as one group. Each photo's markup is made once and
+        shared by its activity page and its albums. Left out of the search index: captions
+        would only repeat the activity's own text."""
+        template = self.env.get_template("figure.html")
+        figures = "".join(_remember(_FIGURES, (s.photo, s.published.key, group), lambda s=s: template.render(
+            s=s, group=group, root=ROOT)) for s in shots)
+        up = relative_url("", page_url) + self.PHOTO_DIR + "/"
+        return Markup(f'<div class="ws-photos" data-search-exclude>\n{figures.replace(ROOT, up)}</div>\n')
 
     def gallery_index(self, page_url: str) -> str:
         g = self.gallery
