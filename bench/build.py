@@ -13,7 +13,10 @@ editor's machine). Reported:
 - search: our build against the same build with Chinese segmentation off;
 - peak memory ratio at the largest N; start-up on a one-page site;
 - photos (``--photos``): the warm image step per photo in-process, and a warm build of
-  the 1000-activity site with that many photos against the same site with none.
+  the 1000-activity site with that many photos against the same site with none;
+- serve (``bench/serve.py``): edit-to-reload of one activity in a running `mkdocs serve`
+  against the same server rebuilding in full, with serve's site on the project's disk and,
+  where there is one, on a RAM disk (/dev/shm) to show what the disk adds.
 
 Writes bench/results/build.md and build.json.
 """
@@ -38,23 +41,27 @@ sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "hooks"))
 
 from generate import generate  # noqa: E402
+import serve  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
 
 
 def run_build(root: Path, config: str, env: dict | None = None) -> tuple[float, int]:
-    """Wall seconds and peak RSS (KB) of one `mkdocs build` in a child process."""
+    """Wall seconds and peak RSS (KB, the child's own VmHWM: see peak.py) of one `mkdocs build`
+    in a child process."""
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
+    peak = out.with_suffix(".peak")
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)],
-                            cwd=root, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run([sys.executable, str(HERE / "peak.py"), str(peak), "-m", "mkdocs", "build", "-q",
+                           "-f", config, "-d", str(out)],
+                          cwd=root, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode("utf-8", "replace")
     shutil.rmtree(out, ignore_errors=True)
-    if status != 0:
-        raise SystemExit(f"build failed in {root} ({config}):\n{err[-2000:]}")
-    return elapsed, usage.ru_maxrss
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed in {root} ({config}):\n{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+    kb = int(peak.read_text(encoding="ascii"))
+    peak.unlink()
+    return elapsed, kb
 
 
 def paired(rounds: int, a, b) -> tuple[list, list]:
@@ -173,6 +180,14 @@ def main() -> None:
                           lambda: run_build(root, "mkdocs.yml"))
             result["photos"] = {"count": args.photos, "warm_step_us_per_photo": per_photo * 1e6,
                                 "build_with_s": med(a), "build_without_s": med(b), "ratio": med(a) / med(b)}
+
+        result["serve"] = []
+        for tmpdir in [None] + (["/dev/shm"] if os.path.isdir("/dev/shm") else []):
+            r = serve.measure(generate(work / "serve", small), args.rounds, tmpdir)
+            result["serve"].append(r)
+            print(f"serve ({r['tmpdir']}): incremental {r['incremental_s']:.2f}s, full {r['full_s']:.2f}s, "
+                  f"ratio {r['ratio']:.3f}", flush=True)
+            shutil.rmtree(work / "serve", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     write_report(result)
@@ -198,6 +213,9 @@ def write_report(r: dict) -> None:
         p = r["photos"]
         rows.append(f"| 照片无变化时每张 | {p['warm_step_us_per_photo']:.1f} µs | | | ≤ 50 µs |")
         rows.append(f"| 含 {p['count']} 张照片的构建 / 无照片 | {p['build_with_s']:.2f} s | {p['build_without_s']:.2f} s | {p['ratio']:.2f}× | ≤ 1.05× |")
+    for sv in r.get("serve", []):
+        rows.append(f"| 预览：改一篇活动到刷新，N={sv['activities']}（站点在 {sv['tmpdir']}） | {sv['incremental_s']:.2f} s | "
+                    f"{sv['full_s']:.2f} s（每次全量重建） | {sv['ratio']:.2f}× | ≤ 0.30× |")
     rows.append("")
     out = HERE / "results"
     out.mkdir(exist_ok=True)
