@@ -140,7 +140,11 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--photos", type=int, default=5000)
+    parser.add_argument("--quick", action="store_true",
+                        help="CI's regression guard: a small site, generous bounds, no report written")
     args = parser.parse_args()
+    if args.quick:
+        return quick()
     work = Path(tempfile.mkdtemp(prefix="bench-build-"))
     result: dict = {"rounds": args.rounds, "cpus": os.cpu_count(), "sizes": {}}
     try:
@@ -191,6 +195,34 @@ def main() -> None:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     write_report(result)
+
+
+# Generous bounds for CI (targets: 1.20, 1.20, 1.10): they catch a regression that
+# doubles a cost, not the noise of a shared machine.
+QUICK_BOUNDS = {"build": 1.6, "search": 1.6, "startup": 1.6}
+
+
+def quick() -> None:
+    """Three paired rounds on a 300-activity unit; exits 1 if a ratio passes its bound."""
+    work = Path(tempfile.mkdtemp(prefix="bench-quick-"))
+    try:
+        root = generate(work / "n300", 300)
+        ours, base = paired(3, lambda: run_build(root, "mkdocs.yml"), lambda: run_build(root, "mkdocs-baseline.yml"))
+        seg, plain = paired(3, lambda: run_build(root, "mkdocs.yml"),
+                            lambda: run_build(root, "mkdocs.yml", {**ENV, "WENMING_NO_SEGMENTATION": "1"}))
+        tiny = one_page_site(work / "one-page")
+        small, small_base = paired(3, lambda: run_build(tiny, "mkdocs.yml"),
+                                   lambda: run_build(tiny, "mkdocs-baseline.yml"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    ratios = {"build": med(ours) / med(base), "search": med(seg) / med(plain),
+              "startup": med(small) / med(small_base)}
+    failed = [k for k, v in ratios.items() if v > QUICK_BOUNDS[k]]
+    print("quick benchmark (N=300, 3 paired rounds): " + ", ".join(
+        f"{k} {v:.2f}× (bound {QUICK_BOUNDS[k]}×)" for k, v in ratios.items()))
+    if failed:
+        raise SystemExit(f"performance regression: {', '.join(failed)} above the bound; "
+                         "run `python bench/build.py` and profile before merging")
 
 
 def write_report(r: dict) -> None:
