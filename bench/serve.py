@@ -111,7 +111,7 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
                 seconds = server.edit_to_reload(path, f"修改{i}")
                 if i:
                     times[name].append(seconds)
-                time.sleep(0.5)
+                time.sleep(2)  # an editor saves every few seconds at most; lets the disk settle
     finally:
         incremental.stop()
         full.stop()

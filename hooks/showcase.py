@@ -127,6 +127,7 @@ def on_startup(command, dirty):
     _command = command
     if command == "serve" and os.environ.get(INCREMENTAL_ENV) != "0":
         _memo = memo.Memo()
+    memo.keep_between_builds(_memo is not None)
 
 
 def _today() -> dt.date:

@@ -30,6 +30,20 @@ from pathlib import Path
 LINKISH = re.compile(r"\]\(|\]\s*\[|\]:|href\s*=|src\s*=|srcset\s*=", re.IGNORECASE)
 
 
+_keep = False
+
+
+def keep_between_builds(on: bool = True) -> None:
+    """Serve keeps parsed files and rendered fragments for the next build; a one-off build
+    keeps nothing beyond itself (its memory is the benchmark's too)."""
+    global _keep
+    _keep = on
+
+
+def keeping() -> bool:
+    return _keep
+
+
 def digest(*parts: str | bytes) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:

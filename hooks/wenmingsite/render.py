@@ -143,6 +143,9 @@ class Renderer:
         self.gallery = None  # set once photos are published
         self.memo = memo
         self._urls_key = (None, None)
+        if not memo:  # rows and figures are shared within this build only
+            _ROWS.clear()
+            _FIGURES.clear()
 
     def urls_key(self) -> int:
         """Changes whenever the URL map does (files added, removed or renamed)."""

@@ -21,6 +21,7 @@ try:  # libyaml-backed; pure-Python fallback keeps the same behaviour, only slow
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.BaseLoader
 
+from . import memo
 from .problems import Problem
 
 
@@ -122,7 +123,8 @@ def load_yaml(
     The value is shared by calls with the same text (`mkdocs serve` parses only the
     files that changed): treat it as read-only.
     """
-    value, problems = _load_yaml(text, rel, line_offset)
+    parse = _load_yaml if memo.keeping() else _load_yaml.__wrapped__
+    value, problems = parse(text, rel, line_offset)
     return value, list(problems)
 
 
