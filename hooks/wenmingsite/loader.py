@@ -62,7 +62,7 @@ class _Loader:
         self.documented_files: set[str] = set()
         self.tree_files: list[str] = []
         self.texts: dict[str, str] = {}  # every text file read, by its project-relative path
-        self.all_files: list[Path] = []
+        self.all_files: list[tuple[str, int]] = []  # (project-relative path, size)
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -663,42 +663,48 @@ class _Loader:
     # --- the docs tree -----------------------------------------------------------------
 
     def scan_tree(self) -> list[str]:
-        """Markdown pages under docs/, plus problems with what else lies there."""
+        """Markdown pages under docs/, plus problems with what else lies there. String paths
+        and one scandir per folder: a unit with thousands of photos walks this every build."""
         md: list[str] = []
-        self.tree_files: list[str] = []
+        self.tree_files = []
+        root = os.path.abspath(self.root) + os.sep
         for folder in (self.docs_dir, self.data_dir):
             if not folder.is_dir():
                 continue
-            for dirpath, dirnames, filenames in os.walk(folder):
-                base = Path(dirpath)
-                for d in list(dirnames):
-                    if (base / d).is_symlink():
-                        self.add(self._rel(base / d), None, None,
-                                 "这是一个符号链接（快捷方式）指向的文件夹，网站不会发布其中内容。请换成真实文件夹")
-                        dirnames.remove(d)
-                    elif d.startswith("."):
-                        dirnames.remove(d)
-                for name in filenames:
-                    p = base / name
-                    rel = self._rel(p)
-                    low = name.lower()
-                    if not p.is_symlink():
-                        self.all_files.append(p)
-                    if p.is_symlink():
-                        self.add(rel, None, None, "这是一个符号链接（快捷方式），网站不会发布它。请换成真实文件")
-                        continue
-                    if low in JUNK_NAMES or name.startswith(("~$", ".~lock.")) or low.endswith((".tmp", ".bak")):
-                        self.add(rel, None, None,
-                                 "这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）")
-                        continue
-                    if name.startswith("."):
-                        continue
-                    if folder == self.docs_dir:
-                        docs_path = p.relative_to(self.docs_dir).as_posix()
-                        self.tree_files.append(docs_path)
-                        if low.endswith(".md"):
-                            md.append(docs_path)
-        return md
+            docs = folder == self.docs_dir
+            docs_prefix = len(os.path.abspath(folder)) + 1
+            pending = [os.path.abspath(folder)]
+            while pending:
+                current = pending.pop()
+                with os.scandir(current) as entries:
+                    for entry in entries:
+                        name, full = entry.name, entry.path
+                        rel = full[len(root):].replace(os.sep, "/") if full.startswith(root) else full
+                        if entry.is_symlink():
+                            if os.path.isdir(full):
+                                self.add(rel, None, None, "这是一个符号链接（快捷方式）指向的文件夹，网站不会发布其中内容。"
+                                         "请换成真实文件夹")
+                            else:
+                                self.add(rel, None, None, "这是一个符号链接（快捷方式），网站不会发布它。请换成真实文件")
+                            continue
+                        if entry.is_dir():
+                            if not name.startswith("."):
+                                pending.append(full)
+                            continue
+                        self.all_files.append((rel, entry.stat().st_size))
+                        low = name.lower()
+                        if low in JUNK_NAMES or name.startswith(("~$", ".~lock.")) or low.endswith((".tmp", ".bak")):
+                            self.add(rel, None, None,
+                                     "这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）")
+                            continue
+                        if name.startswith("."):
+                            continue
+                        if docs:
+                            docs_path = full[docs_prefix:].replace(os.sep, "/")
+                            self.tree_files.append(docs_path)
+                            if low.endswith(".md"):
+                                md.append(docs_path)
+        return sorted(md)
 
     def check_tree(self):
         activity_prefix = f"{ACTIVITIES_DIR}/"
@@ -730,8 +736,8 @@ class _Loader:
             allowed.add(re.sub(r"\D", "", self.unit.phone))
         for rel, text in self.texts.items():
             self.problems.extend(publication.scan_text(rel, text, allowed))
-        for path in self.all_files:
-            if problem := publication.size_problem(path, self._rel(path)):
+        for rel, size in self.all_files:
+            if problem := publication.size_problem(size, rel):
                 self.problems.extend([problem])
 
 

@@ -69,8 +69,7 @@ def gps_problem(path: Path, rel: str, has_gps=None) -> Problem | None:
     return None
 
 
-def size_problem(path: Path, rel: str) -> Problem | None:
-    size = path.stat().st_size
+def size_problem(size: int, rel: str) -> Problem | None:
     if size > MAX_FILE_BYTES:
         return Problem(rel, None, None,
                        f"文件有 {size / 1024 / 1024:.0f} MB，超过 GitHub 单个文件 100 MB 的上限，无法提交。"
