@@ -10,7 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .records import Activity, Content
 from .values import format_date_cn
@@ -115,6 +115,7 @@ def environment() -> jinja2.Environment:
 
 # Stands for the way up from a page to the site root in HTML shared by many pages.
 ROOT = "\x00root\x00"
+GROUP = "\x00group\x00"  # stands for the lightbox group of a photo grid
 _ROWS: dict = {}  # listing rows by everything they show; kept across serve rebuilds
 _FIGURES: dict = {}  # photos of grids, idem
 _FRAGMENTS: dict = {}  # activity page blocks, idem (`mkdocs serve` only)
@@ -210,10 +211,11 @@ class Renderer:
         shared by its activity page and its albums. Left out of the search index: captions
         would only repeat the activity's own text."""
         template = self.env.get_template("figure.html")
-        figures = "".join(_remember(_FIGURES, (s.photo, s.published.key, group), lambda s=s: template.render(
-            s=s, group=group, root=ROOT)) for s in shots)
+        figures = "".join(_remember(_FIGURES, (s.photo, s.published.key), lambda s=s: template.render(
+            s=s, group=GROUP, root=ROOT)) for s in shots)
         up = relative_url("", page_url) + self.PHOTO_DIR + "/"
-        return Markup(f'<div class="ws-photos" data-search-exclude>\n{figures.replace(ROOT, up)}</div>\n')
+        figures = figures.replace(ROOT, up).replace(GROUP, str(escape(group)))
+        return Markup(f'<div class="ws-photos" data-search-exclude>\n{figures}</div>\n')
 
     def gallery_index(self, page_url: str) -> str:
         g = self.gallery
