@@ -258,6 +258,7 @@ class PhotoCache:
         self.outputs: dict[str, dict] = {}  # key -> Published as JSON
         self.gps: dict[str, bool] = {}  # digest -> whether the original carries GPS
         self._listings: dict[str, set[str]] = {}  # cache subfolder -> names in it
+        self._digests: dict[Path, str] = {}  # path -> digest, this build
         self._dirty = False
         self._load()
 
@@ -279,7 +280,14 @@ class PhotoCache:
         self._dirty = False
 
     def digest(self, path: Path) -> str:
-        """Content hash, computed only when size or mtime changed since it was recorded."""
+        """Content hash, computed only when size or mtime changed since it was recorded;
+        looked up once per path for the life of this cache object (one build)."""
+        if (known := self._digests.get(path)) is not None:
+            return known
+        self._digests[path] = found = self._digest(path)
+        return found
+
+    def _digest(self, path: Path) -> str:
         st = path.stat()
         entry = self.sources.get(str(path))
         if entry and entry[0] == st.st_size and entry[1] == st.st_mtime_ns:

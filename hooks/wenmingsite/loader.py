@@ -52,7 +52,7 @@ class _Loader:
         self.docs_rel = self._rel(docs_dir)
         self._listings: dict[str, set[str] | None] = {}
         self._links: dict[str, bool] = {}  # folder -> is a symlink
-        self.sizes: dict[str, int] = {}  # docs path -> size, of files find_file found
+        self.sizes: dict[str, int] = {}  # docs path -> size of each regular file under docs/
         self.referenced_photos: set[str] = set()
         self.unit: Unit | None = None
         self.criteria: list[Criterion] = []
@@ -126,8 +126,9 @@ class _Loader:
         return self._listings[folder]
 
     def find_file(self, docs_path: str) -> str | None:
-        """None when ``docs_path`` exists with exactly this case, else the reason (Chinese)."""
-        current = str(self.docs_dir)
+        """None when ``docs_path`` exists with exactly this case, else the reason (Chinese).
+        Folders and files that scan_tree walked are answered from its walk."""
+        current = os.path.abspath(self.docs_dir)
         parts = docs_path.split("/")
         for i, part in enumerate(parts):
             names = self.listing(current)
@@ -150,6 +151,8 @@ class _Loader:
                     self._links[current] = os.path.islink(current)
                 if self._links[current]:
                     return "这是一个符号链接（快捷方式），不会被发布。请换成真实文件"
+        if docs_path in self.sizes:  # a regular file, seen by the walk
+            return None
         st = os.lstat(current)
         if stat.S_ISLNK(st.st_mode):
             return "这是一个符号链接（快捷方式），不会被发布。请换成真实文件"
@@ -676,34 +679,42 @@ class _Loader:
             pending = [os.path.abspath(folder)]
             while pending:
                 current = pending.pop()
-                with os.scandir(current) as entries:
-                    for entry in entries:
-                        name, full = entry.name, entry.path
-                        rel = full[len(root):].replace(os.sep, "/") if full.startswith(root) else full
-                        if entry.is_symlink():
-                            if os.path.isdir(full):
-                                self.add(rel, None, None, "这是一个符号链接（快捷方式）指向的文件夹，网站不会发布其中内容。"
-                                         "请换成真实文件夹")
-                            else:
-                                self.add(rel, None, None, "这是一个符号链接（快捷方式），网站不会发布它。请换成真实文件")
-                            continue
-                        if entry.is_dir():
-                            if not name.startswith("."):
-                                pending.append(full)
-                            continue
-                        self.all_files.append((rel, entry.stat().st_size))
-                        low = name.lower()
-                        if low in JUNK_NAMES or name.startswith(("~$", ".~lock.")) or low.endswith((".tmp", ".bak")):
-                            self.add(rel, None, None,
-                                     "这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）")
-                            continue
-                        if name.startswith("."):
-                            continue
-                        if docs:
-                            docs_path = full[docs_prefix:].replace(os.sep, "/")
-                            self.tree_files.append(docs_path)
-                            if low.endswith(".md"):
-                                md.append(docs_path)
+                with os.scandir(current) as scan:
+                    entries = list(scan)
+                if docs:  # find_file's case-exact lookups use this walk
+                    self._listings[current] = {e.name for e in entries}
+                for entry in entries:
+                    name, full = entry.name, entry.path
+                    rel = full[len(root):].replace(os.sep, "/") if full.startswith(root) else full
+                    docs_path = full[docs_prefix:].replace(os.sep, "/") if docs else None
+                    if docs:
+                        self._links[full] = entry.is_symlink()
+                    if entry.is_symlink():
+                        if os.path.isdir(full):
+                            self.add(rel, None, None, "这是一个符号链接（快捷方式）指向的文件夹，网站不会发布其中内容。"
+                                     "请换成真实文件夹")
+                        else:
+                            self.add(rel, None, None, "这是一个符号链接（快捷方式），网站不会发布它。请换成真实文件")
+                        continue
+                    if entry.is_dir():
+                        if not name.startswith("."):
+                            pending.append(full)
+                        continue
+                    size = entry.stat().st_size
+                    self.all_files.append((rel, size))
+                    if docs:
+                        self.sizes[docs_path] = size
+                    low = name.lower()
+                    if low in JUNK_NAMES or name.startswith(("~$", ".~lock.")) or low.endswith((".tmp", ".bak")):
+                        self.add(rel, None, None,
+                                 "这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）")
+                        continue
+                    if name.startswith("."):
+                        continue
+                    if docs:
+                        self.tree_files.append(docs_path)
+                        if low.endswith(".md"):
+                            md.append(docs_path)
         return sorted(md)
 
     def check_tree(self):

@@ -59,10 +59,9 @@ def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int)
     return tuple(out)
 
 
-def gps_problem(path: Path, rel: str, has_gps=None) -> Problem | None:
-    from .images import gps_of
-
-    if (has_gps or gps_of)(path):
+def gps_problem(path: Path, rel: str, has_gps) -> Problem | None:
+    """``has_gps``: images.gps_of, or a PhotoCache's memo of it."""
+    if has_gps(path):
         return Problem(rel, None, None,
                        "原图带有 GPS 位置信息：仓库公开后，任何人都能下载原图看到拍摄地点。"
                        "请运行 wenming fix 去掉位置信息（不改变画面），或在手机上关闭相机的位置记录后重新导出")
