@@ -166,8 +166,7 @@ class Renderer:
         category = self.urls.get(f"categories/{e.category_slug}/index.md", "")
         key = (e, category, (cover.photo, cover.published.key) if cover else None)
         html = _remember(_ROWS, key, lambda: self.env.get_template("row.html").render(
-            e=e, cover=cover, root=ROOT, photo_dir=self.PHOTO_DIR,
-            urls={f"categories/{e.category_slug}/index.md": category}))
+            e=e, cover=cover, root=ROOT, photo_dir=self.PHOTO_DIR, category_url=category))
         return Markup(html.replace(ROOT, relative_url("", page_url)))
 
     @property
@@ -212,9 +211,8 @@ class Renderer:
         would only repeat the activity's own text."""
         template = self.env.get_template("figure.html")
         figures = "".join(_remember(_FIGURES, (s.photo, s.published.key), lambda s=s: template.render(
-            s=s, group=GROUP, root=ROOT)) for s in shots)
-        up = relative_url("", page_url) + self.PHOTO_DIR + "/"
-        figures = figures.replace(ROOT, up).replace(GROUP, str(escape(group)))
+            s=s, group=GROUP, root=ROOT, photo_dir=self.PHOTO_DIR)) for s in shots)
+        figures = figures.replace(ROOT, relative_url("", page_url)).replace(GROUP, str(escape(group)))
         return Markup(f'<div class="ws-photos" data-search-exclude>\n{figures}</div>\n')
 
     def gallery_index(self, page_url: str) -> str:
