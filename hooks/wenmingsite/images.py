@@ -17,6 +17,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -25,6 +26,8 @@ from typing import Callable
 
 # Bump when the way outputs are made changes: every cached output is then remade.
 PIPELINE_VERSION = 1
+# Bump when gps_of learns to see more: remembered answers are then asked again.
+GPS_READER_VERSION = 2
 CACHE_DIR = ".cache/images"  # beside mkdocs.yml; git-ignored, kept between CI runs
 
 
@@ -234,15 +237,257 @@ def _work(job: tuple[str, str, str]):
         return src, None, f"无法处理这张照片（{type(exc).__name__}: {exc}）。请重新导出后再添加"
 
 
-def gps_of(path: Path) -> bool:
-    """True when the image carries GPS coordinates in its EXIF (header read only)."""
+# --- location metadata --------------------------------------------------------------------
+# Where a photo can say where it was taken: EXIF's GPS IFD and XMP's GPS properties, in
+# whichever container the format uses. Read at header level: the build asks this of every
+# original, so nothing here decodes pixels (a PNG's IDAT and a WebP's bitstream are seeked
+# over, not read).
+
+GPS_IFD = 0x8825
+XMP_JPEG = b"http://ns.adobe.com/xap/1.0/\x00"
+XMP_JPEG_EXTENDED = b"http://ns.adobe.com/xmp/extension/\x00"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_XMP_KEY = b"XML:com.adobe.xmp"
+# ImageMagick and exiftool keep EXIF/XMP in PNG text chunks as hex "raw profiles".
+PNG_RAW_PROFILES = {b"Raw profile type exif": "exif", b"Raw profile type APP1": "exif",
+                    b"Raw profile type xmp": "xmp"}
+MAX_METADATA_BYTES = 16 << 20  # a larger metadata block is not read (nor inflated) in full
+HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis")
+
+# An XMP property whose name starts with "GPS" (exif:GPSLatitude, Iptc4xmpExt:GPS-Latitude,
+# DJI's drone-dji:GpsLatitude / GpsLongtitude...), as an attribute or as an element.
+_XMP_GPS_NAME = rb"(?:[A-Za-z_][\w.-]*:)?(?i:gps)[\w-]*"
+XMP_GPS_ATTRIBUTE = re.compile(rb"(?<=\s)(" + _XMP_GPS_NAME + rb")\s*=\s*(?:\"[^\"]*\"|'[^']*')")
+XMP_GPS_ELEMENT = re.compile(rb"<(" + _XMP_GPS_NAME + rb")(?=[\s/>])[^>]*?(?:/>|>.*?</\1\s*>)", re.S)
+
+
+@dataclass(frozen=True)
+class Block:
+    """One metadata block of a file: ``kind`` "exif" (TIFF data, maybe after b"Exif\\0\\0")
+    or "xmp" (the packet); ``carrier`` says how the file holds it, ``start``/``end`` where
+    (the whole segment, chunk or box payload that holds it)."""
+
+    kind: str
+    carrier: str  # jpeg-app1 | jpeg-xmp-extended | png-exif | png-text | webp | heif
+    start: int
+    end: int
+    payload: bytes
+    key: bytes = b""  # PNG text chunks: the keyword
+
+
+def exif_has_gps(tiff: bytes) -> bool:
+    from PIL import Image
+
     try:
-        from PIL import Image
-    except ImportError:  # pragma: no cover - Pillow is a pinned dependency
+        exif = Image.Exif()
+        exif.load(tiff)
+        return bool(exif.get_ifd(GPS_IFD))
+    except Exception:  # malformed EXIF carries no coordinates a reader could show
         return False
+
+
+def xmp_gps_spans(packet: bytes) -> list[tuple[int, int]]:
+    """Byte spans of the GPS properties in an XMP packet (attributes and elements)."""
+    spans = [m.span() for m in XMP_GPS_ELEMENT.finditer(packet)]
+    spans += [m.span() for m in XMP_GPS_ATTRIBUTE.finditer(packet)
+              if not any(a <= m.start() < b for a, b in spans)]
+    return sorted(spans)
+
+
+def xmp_has_gps(packet: bytes) -> bool:
+    """A position (a latitude or longitude property), not merely a GPS version or time."""
+    for rx in (XMP_GPS_ELEMENT, XMP_GPS_ATTRIBUTE):
+        for m in rx.finditer(packet):
+            local = m.group(1).rpartition(b":")[2].lower()
+            if b"lat" in local or b"lon" in local:
+                return True
+    return False
+
+
+def block_has_gps(block: Block) -> bool:
+    return exif_has_gps(block.payload) if block.kind == "exif" else xmp_has_gps(block.payload)
+
+
+def _read(fh, n: int) -> bytes:
+    data = fh.read(n)
+    if len(data) != n:
+        raise EOFError
+    return data
+
+
+def _jpeg_blocks(fh) -> list[Block]:
+    blocks: list[Block] = []
+    extended: list[tuple[int, int, bytes]] = []
+    fh.seek(2)
+    while True:
+        pos = fh.tell()
+        head = fh.read(2)
+        if len(head) < 2 or head[0] != 0xFF:
+            break
+        marker = head[1]
+        if marker == 0xFF:  # fill byte
+            fh.seek(pos + 1)
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            continue
+        if marker in (0xDA, 0xD9):  # start of scan / end of image: no metadata after
+            break
+        length = int.from_bytes(_read(fh, 2), "big")
+        end = pos + 2 + length
+        if marker == 0xE1 and length >= 8:
+            body = fh.read(min(length - 2, MAX_METADATA_BYTES))
+            if body.startswith(b"Exif\x00\x00"):
+                blocks.append(Block("exif", "jpeg-app1", pos, end, body[6:]))
+            elif body.startswith(XMP_JPEG):
+                blocks.append(Block("xmp", "jpeg-app1", pos, end, body[len(XMP_JPEG):]))
+            elif body.startswith(XMP_JPEG_EXTENDED):
+                # GUID (32) + full length (4) + offset (4), then this part of the packet
+                part = body[len(XMP_JPEG_EXTENDED):]
+                if len(part) >= 40:
+                    extended.append((int.from_bytes(part[36:40], "big"), pos, part[40:]))
+                    blocks.append(Block("xmp", "jpeg-xmp-extended", pos, end, b""))
+        fh.seek(end)
+    if extended:  # one packet split over segments: judge it whole
+        whole = b"".join(part for _, _, part in sorted(extended))
+        blocks = [Block(b.kind, b.carrier, b.start, b.end, whole) if b.carrier == "jpeg-xmp-extended" else b
+                  for b in blocks]
+    return blocks
+
+
+def _png_text(ctype: bytes, data: bytes) -> tuple[bytes, bytes] | None:
+    """(keyword, text) of a tEXt/zTXt/iTXt chunk, inflated at most to MAX_METADATA_BYTES."""
+    import zlib
+
+    key, sep, rest = data.partition(b"\x00")
+    if not sep:
+        return None
     try:
-        with Image.open(path) as im:
-            return bool(im.getexif().get_ifd(0x8825))
+        if ctype == b"tEXt":
+            return key, rest
+        if ctype == b"zTXt":
+            return key, zlib.decompressobj().decompress(rest[1:], MAX_METADATA_BYTES)
+        flag, rest = rest[:1], rest[2:]
+        _lang, _, rest = rest.partition(b"\x00")
+        _translated, _, text = rest.partition(b"\x00")
+        if flag == b"\x01":
+            text = zlib.decompressobj().decompress(text, MAX_METADATA_BYTES)
+        return key, text
+    except zlib.error:
+        return None
+
+
+def raw_profile_bytes(text: bytes) -> bytes | None:
+    """The payload of an ImageMagick raw profile: "\\nexif\\n   LENGTH\\nHEX..."."""
+    parts = text.split(None, 2)
+    if len(parts) < 3:
+        return None
+    try:
+        return bytes.fromhex(parts[2].decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+
+
+def _png_blocks(fh) -> list[Block]:
+    blocks: list[Block] = []
+    fh.seek(8)
+    while True:
+        pos = fh.tell()
+        head = fh.read(8)
+        if len(head) < 8:
+            break
+        length, ctype = int.from_bytes(head[:4], "big"), head[4:]
+        end = pos + 12 + length
+        if ctype == b"eXIf" and length <= MAX_METADATA_BYTES:
+            blocks.append(Block("exif", "png-exif", pos, end, _read(fh, length)))
+        elif ctype in (b"tEXt", b"zTXt", b"iTXt") and length <= MAX_METADATA_BYTES:
+            found = _png_text(ctype, _read(fh, length))
+            if found:
+                key, text = found
+                if key == PNG_XMP_KEY:
+                    blocks.append(Block("xmp", "png-text", pos, end, text, key))
+                elif key in PNG_RAW_PROFILES and (raw := raw_profile_bytes(text)) is not None:
+                    blocks.append(Block(PNG_RAW_PROFILES[key], "png-text", pos, end, raw, key))
+        elif ctype == b"IEND":
+            break
+        fh.seek(end)
+    return blocks
+
+
+def _webp_blocks(fh) -> list[Block]:
+    blocks: list[Block] = []
+    fh.seek(12)
+    while True:
+        pos = fh.tell()
+        head = fh.read(8)
+        if len(head) < 8:
+            break
+        ctype, size = head[:4], int.from_bytes(head[4:], "little")
+        end = pos + 8 + size + (size & 1)
+        if ctype in (b"EXIF", b"XMP ") and size <= MAX_METADATA_BYTES:
+            payload = _read(fh, size)
+            if ctype == b"EXIF":
+                blocks.append(Block("exif", "webp", pos, end, payload))
+            else:
+                blocks.append(Block("xmp", "webp", pos, end, payload))
+        fh.seek(end)
+    return blocks
+
+
+def _heif_blocks(fh) -> list[Block]:
+    """EXIF and XMP of every image in the file, through libheif (which parses the boxes
+    and decodes nothing until pixels are asked for). Offsets are not known here."""
+    import pillow_heif
+
+    fh.seek(0)
+    heif = pillow_heif.open_heif(fh, convert_hdr_to_8bit=False)
+    blocks: list[Block] = []
+    for image in heif:
+        for kind in ("exif", "xmp"):
+            payload = image.info.get(kind)
+            if payload:
+                blocks.append(Block(kind, "heif", -1, -1, bytes(payload)))
+    return blocks
+
+
+def container_of(head: bytes) -> str | None:
+    if head[:3] == b"\xff\xd8\xff":
+        return "jpeg"
+    if head[:8] == PNG_SIGNATURE:
+        return "png"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    if head[4:8] == b"ftyp" and head[8:12] in HEIF_BRANDS:
+        return "heif"
+    return None
+
+
+def metadata_blocks(fh) -> list[Block]:
+    """Every EXIF and XMP block of an open binary file (JPEG, PNG, WebP, HEIC/HEIF; other
+    formats: EXIF as Pillow reads it). Raises on a file too broken to walk."""
+    fh.seek(0)
+    kind = container_of(fh.read(16))
+    if kind == "jpeg":
+        return _jpeg_blocks(fh)
+    if kind == "png":
+        return _png_blocks(fh)
+    if kind == "webp":
+        return _webp_blocks(fh)
+    if kind == "heif":
+        return _heif_blocks(fh)
+    from PIL import Image
+
+    fh.seek(0)
+    with Image.open(fh) as im:  # TIFF and the rest: EXIF lives in the header
+        exif = im.getexif()
+        return [Block("exif", "other", -1, -1, exif.tobytes())] if exif.get_ifd(GPS_IFD) else []
+
+
+def gps_of(path: Path) -> bool:
+    """True when the image says where it was taken: a GPS IFD in its EXIF, or GPS
+    coordinates in its XMP (header read only)."""
+    try:
+        with open(path, "rb") as fh:
+            return any(block_has_gps(b) for b in metadata_blocks(fh))
     except Exception:  # an unreadable image is the image pipeline's to report
         return False
 
@@ -270,12 +515,14 @@ class PhotoCache:
         if data.get("version") == PIPELINE_VERSION:
             self.sources = data.get("sources", {})
             self.outputs = data.get("outputs", {})
-            self.gps = data.get("gps", {})
+            if data.get("gps_reader") == GPS_READER_VERSION:
+                self.gps = data.get("gps", {})
 
     def save(self) -> None:
         if not self._dirty:
             return
-        data = {"version": PIPELINE_VERSION, "sources": self.sources, "outputs": self.outputs, "gps": self.gps}
+        data = {"version": PIPELINE_VERSION, "sources": self.sources, "outputs": self.outputs,
+                "gps_reader": GPS_READER_VERSION, "gps": self.gps}
         _atomic_write(self.folder / self.MANIFEST, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         self._dirty = False
 
