@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 
 class Invalid(ValueError):
@@ -22,18 +22,39 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).strip()
 
 
+# Digits editors mean: ASCII and full-width (an IME's). NFKC would silently turn ① and ²
+# into 1 and 2, and str.isdigit, int() and regex \d accept the digits of every script.
+_PLAIN_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_NUMBER_CATEGORIES = frozenset(("Nd", "No", "Nl"))
+
+
+def _shown(text: str) -> str:
+    """The value as quoted in a message; thousands of digits are cut."""
+    s = text.strip()
+    return s if len(s) <= 30 else f"{s[:20]}…（共 {len(s)} 个字符）"
+
+
+def _check_digits(text: str, what: str, example: str) -> None:
+    for ch in text:
+        if ch not in _PLAIN_DIGITS and ch != "〇" and unicodedata.category(ch) in _NUMBER_CATEGORIES:
+            raise Invalid(
+                f"{what}“{_shown(text)}”里的“{ch}”不是普通的阿拉伯数字（像是其他文字的数字、带圈数字或上标）。"
+                f"请只用 0 到 9 这十个数字，例如 {example}"
+            )
+
+
 # --- dates -------------------------------------------------------------------------
 
 _DATE_FORMS = [
-    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),
-    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$"),
-    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$"),
-    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$"),
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$", re.ASCII),
+    re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$", re.ASCII),
 ]
 _RANGE_HINT = re.compile(r"(至|到|~|～|—|--|\s-\s)")
-_MONTH_ONLY = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月?|[-/.](\d{1,2}))$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$")
-_SHORT_YEAR = re.compile(r"^(\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$")
+_MONTH_ONLY = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月?|[-/.](\d{1,2}))$", re.ASCII)
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$", re.ASCII)
+_SHORT_YEAR = re.compile(r"^(\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$", re.ASCII)
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 EARLIEST_YEAR = 1949
@@ -43,6 +64,7 @@ LATEST_YEAR = 2100
 def parse_date(text: str) -> dt.date:
     """Accept 2024-03-05, 2024-3-5, 2024/3/5, 2024.3.5, 2024年3月5日 (full-width too)."""
     raw = text.strip()
+    _check_digits(raw, "日期", "2024-03-05")
     s = normalise(raw)
     if not s:
         raise Invalid("日期是空的。请写成 2024-03-05 这样的形式")
@@ -85,7 +107,13 @@ def format_date_cn(value: dt.date) -> str:
 # --- numbers -----------------------------------------------------------------------
 
 _APPROX = re.compile(r"[约近余多超逾左右上下几]|以上|以下")
-_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
+_DECIMAL = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
+
+COUNT_DIGITS = 9        # counts, participants, years, months, days, order: up to 999,999,999
+DECIMAL_DIGITS = 9      # whole part of hours
+AMOUNT_DIGITS = 12      # whole 元: up to 999,999,999,999 (under 一万亿元)
+AMOUNT_WAN_DIGITS = 8   # whole part of an amount written in 万, the same bound
 
 
 def _number_text(raw: str, units: tuple[str, ...], what: str) -> str:
@@ -96,54 +124,77 @@ def _number_text(raw: str, units: tuple[str, ...], what: str) -> str:
             break
     if _APPROX.search(s):
         raise Invalid(
-            f"{what}“{raw}”不是一个确定的数。这里只写数字，例如 50；"
+            f"{what}“{_shown(raw)}”不是一个确定的数。这里只写数字，例如 50；"
             "“约”“余”“多”等说法请写在正文或 summary 里"
         )
     if "," in s:
         if not _THOUSANDS.match(s):
-            raise Invalid(f"{what}“{raw}”中的逗号位置不对。请只写数字，例如 1200")
+            raise Invalid(f"{what}“{_shown(raw)}”中的逗号位置不对。请只写数字，例如 1200")
         s = s.replace(",", "")
     return s
 
 
+def _too_big(what: str, text: str, found: str, limit: str) -> Invalid:
+    return Invalid(f"{what}“{_shown(text)}”太大了（{found}）。{limit}，请核对后重新填写")
+
+
 def parse_count(text: str, what: str = "数量", units: tuple[str, ...] = ()) -> int:
+    _check_digits(text, what, "50")
     s = _number_text(text, units, what)
     if s.startswith("-"):
-        raise Invalid(f"{what}“{text.strip()}”是负数。请填写 0 或正整数")
-    if not s.isdigit():
-        raise Invalid(f"{what}“{text.strip()}”不是整数。请只写阿拉伯数字，例如 50")
+        raise Invalid(f"{what}“{_shown(text)}”是负数。请填写 0 或正整数")
+    if not s or not s.isascii() or not s.isdigit():
+        raise Invalid(f"{what}“{_shown(text)}”不是整数。请只写阿拉伯数字，例如 50")
+    s = s.lstrip("0") or "0"
+    if len(s) > COUNT_DIGITS:
+        raise _too_big(what, text, f"有 {len(s)} 位数字", f"这里最多 {COUNT_DIGITS} 位")
     return int(s)
 
 
-def parse_decimal(text: str, what: str = "数值", units: tuple[str, ...] = (), places: int = 2) -> Decimal:
+def parse_decimal(
+    text: str, what: str = "数值", units: tuple[str, ...] = (), places: int = 2,
+    digits: int = DECIMAL_DIGITS,
+) -> Decimal:
+    _check_digits(text, what, "2.5")
     s = _number_text(text, units, what)
     if s.startswith("-"):
-        raise Invalid(f"{what}“{text.strip()}”是负数。请填写 0 或正数")
-    if not re.fullmatch(r"\d+(\.\d+)?", s):
-        raise Invalid(f"{what}“{text.strip()}”不是数字。请只写阿拉伯数字，例如 2.5")
-    value = Decimal(s)
-    if value != value.to_integral_value() and -value.normalize().as_tuple().exponent > places:
-        raise Invalid(f"{what}“{text.strip()}”的小数位太多。最多保留 {places} 位小数")
-    return value
+        raise Invalid(f"{what}“{_shown(text)}”是负数。请填写 0 或正数")
+    m = _DECIMAL.fullmatch(s)
+    if not m:
+        raise Invalid(f"{what}“{_shown(text)}”不是数字。请只写阿拉伯数字，例如 2.5")
+    whole, fraction = m.group(1).lstrip("0") or "0", m.group(2)
+    if len(whole) > digits:
+        raise _too_big(what, text, f"整数部分有 {len(whole)} 位", f"这里最多 {digits} 位")
+    if fraction is None:
+        return Decimal(whole)
+    if len(fraction.rstrip("0")) > places:
+        raise Invalid(f"{what}“{_shown(text)}”的小数位太多。最多保留 {places} 位小数")
+    if len(fraction) > 10:  # only zeros follow: keep "1.10" as typed, drop a run of zeros
+        fraction = fraction.rstrip("0") or "0"
+    return Decimal(f"{whole}.{fraction}")
 
 
 def parse_amount(text: str) -> Decimal:
     """Money in 元; ``3万`` / ``3万元`` / ``1.5 万元`` are converted to 元."""
+    _check_digits(text, "金额", "5640")
     s = normalise(text).replace(" ", "")
     if s.endswith(("万元", "万")):
         number = s[: -2] if s.endswith("万元") else s[:-1]
-        try:
-            value = parse_decimal(number, "金额", places=10)
-        except Invalid:
-            raise Invalid(f"金额“{text.strip()}”不是数字。请写成 5640 或 3万元 的形式") from None
-        value = value * 10000
+        m = _DECIMAL.fullmatch(number)
+        if not m:
+            raise Invalid(f"金额“{_shown(text)}”不是数字。请写成 5640 或 3万元 的形式")
+        whole = m.group(1).lstrip("0") or "0"
+        if len(whole) > AMOUNT_WAN_DIGITS:
+            raise _too_big("金额", text, f"“万”前面的整数部分有 {len(whole)} 位",
+                           f"以“万”为单位时最多 {AMOUNT_WAN_DIGITS} 位")
+        fraction = (m.group(2) or "").rstrip("0")
+        if len(fraction) > 6:
+            raise Invalid(f"金额“{_shown(text)}”换算成元后超过两位小数。请直接写元，例如 5640.50")
+        value = Decimal(f"{whole}.{fraction or '0'}") * 10000
         if -value.normalize().as_tuple().exponent > 2:
-            raise Invalid(f"金额“{text.strip()}”换算成元后超过两位小数。请直接写元，例如 5640.50")
+            raise Invalid(f"金额“{_shown(text)}”换算成元后超过两位小数。请直接写元，例如 5640.50")
         return value.quantize(Decimal("0.01")).normalize()
-    try:
-        return parse_decimal(s, "金额", units=("元",), places=2)
-    except InvalidOperation:  # pragma: no cover - guarded by the regex above
-        raise Invalid(f"金额“{text.strip()}”不是数字。请写成 5640 或 3万元 的形式") from None
+    return parse_decimal(s, "金额", units=("元",), places=2, digits=AMOUNT_DIGITS)
 
 
 _TRUE = {"true", "yes", "是"}
