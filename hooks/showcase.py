@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 import wenmingsite
-from wenmingsite import api, coverage, feed, images, loader, memo, pages, stats
+from wenmingsite import api, coverage, feed, gate, images, loader, memo, pages, stats
 from wenmingsite.gallery import Gallery, publish_photos
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer, rebase_links, relative_url
@@ -73,6 +73,7 @@ class BuildState:
     photo_outputs: dict = field(default_factory=dict)  # site path -> image cache path
     late: dict = field(default_factory=dict)  # page -> HTML spliced into its output (see PHOTOS_MARK)
     lightbox: dict = field(default_factory=dict)  # way up to the root -> glightbox's (head, body) tags
+    clean_assets: dict = field(default_factory=dict)  # docs path -> cleaned copy of an image or SVG
 
 
 _command = "build"
@@ -186,7 +187,7 @@ def on_pre_build(config):
     root = Path(config.config_file_path).parent
     photo_cache = images.PhotoCache(root / images.CACHE_DIR)
     content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today(),
-                                         photo_cache=photo_cache)
+                                         photo_cache=photo_cache, site=_gate_config(config))
     _state = BuildState(content, list(problems), Renderer(content, memo=_memo is not None), photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}
     _fail_or_report(problems)
@@ -194,6 +195,15 @@ def on_pre_build(config):
         _segments.configure(wenmingsite.search_words(content))  # jieba starts only on a miss
     elif os.environ.get(NO_SEGMENTATION_ENV) != "1":
         _teach_jieba(content)
+
+
+def _gate_config(config) -> gate.SiteConfig:
+    """What the publication gate needs from this configuration (see wenmingsite.gate)."""
+    ours = config.extra.get("wenming") if isinstance(config.extra.get("wenming"), dict) else {}
+    status = config.extra.get("status") if isinstance(config.extra.get("status"), dict) else {}
+    return gate.site_config(config.extra_css, config.extra_javascript, ours.get("publish_as_is") or [],
+                            config.theme.custom_dir, status.keys(),
+                            [e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs)
 
 
 def _fail_or_report(problems) -> None:
@@ -245,13 +255,7 @@ def on_files(files: Files, config):
             _state.activity_by_page[a.page] = a
             if a.draft and not serving:
                 files.remove(f)
-    # Originals carry GPS and weigh megabytes: photos are never copied as they are.
-    photos = content.photo_paths
-    for f in list(files):
-        if f.src_uri in photos or (
-            f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/") and f.src_uri.lower().endswith(loader.RASTER_TYPES)
-        ):
-            files.remove(f)
+    _through_gate(files, config, content)
     for f in generated:
         files.append(f)
 
@@ -282,6 +286,24 @@ def on_files(files: Files, config):
             if f.page is None and f.src_uri not in titled:
                 MemoPage(None, f, config)  # what MkDocs would make, plus the memo
     return files
+
+
+def _through_gate(files: Files, config, content: Content) -> None:
+    """Only what the publication gate let through goes on from docs/, each file in its
+    class's form: photos never as they are (their variants are linked in later), other
+    images and SVG as their cleaned copies (wenmingsite.gate lists the classes)."""
+    docs_dir = os.path.normpath(config.docs_dir)
+    for f in list(files):
+        if f.generated_by or os.path.normpath(f.src_dir or "") != docs_dir:
+            continue  # the theme's own files and generated ones
+        kind = content.files.get(f.src_uri)
+        if kind is None or kind == "photo":
+            files.remove(f)
+        elif kind in ("image", "svg"):
+            clean = _state.clean_assets.get(f.src_uri)
+            files.remove(f)
+            if clean is not None:
+                files.append(File.generated(config, f.src_uri, abs_src_path=str(clean)))
 
 
 def _titled_nav_paths(items):
@@ -459,6 +481,9 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html_text, page, config, files):
     if _state is None:
         return html_text
+    # Content HTML through the allowlist (what it removes was reported before the build);
+    # what the hook adds below comes from autoescaping templates.
+    html_text = gate.sanitise(html_text)
     src, url, r = page.file.src_uri, page.url, _state.renderer
     before, after = [], []
     page_problems = [p for p in _state.problems if p.path.endswith("/" + src)]

@@ -73,10 +73,11 @@ def test_activity_page_shows_its_photos_in_a_lightbox_grid(demo):
     assert len(figures) == len(mine) == 2
     for fig, photo in zip(figures, mine):
         link = re.search(r'<a class="glightbox" href="([^"]+)" data-type="image" data-gallery="([^"]+)"'
-                         r' data-description="([^"]+)" data-width="(\d+)" data-height="(\d+)">', fig)
+                         r' data-width="(\d+)" data-height="(\d+)">\s*<span class="glightbox-desc" hidden>([^<]+)</span>',
+                         fig)
         assert link, fig
         assert (page_dir / link.group(1)).resolve() == (site / photo["outputs"]["d1600"]["url"]).resolve()
-        assert unescape(link.group(3)) == photo["caption"]
+        assert unescape(link.group(5)) == photo["caption"]
         img = re.search(r'<img src="([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]+)" loading="lazy" decoding="async">', fig)
         assert img, fig
         assert unescape(img.group(4)) == photo["caption"]  # the caption serves as alt

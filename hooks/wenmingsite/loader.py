@@ -16,7 +16,7 @@ import stat
 from pathlib import Path
 from typing import Iterable
 
-from . import frontmatter, images, publication, schema
+from . import frontmatter, gate, images, publication, schema
 from .problems import Problem, ProblemError, Problems
 from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
 from .records import (
@@ -31,7 +31,6 @@ ACTIVITIES_DIR = "activities"
 REPORT_DIR = "report"
 PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 RASTER_TYPES = PHOTO_TYPES + (".tif", ".tiff", ".gif", ".bmp")
-OFFICE_TYPES = (".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pptx", ".wps", ".et", ".dps")
 JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"}
 LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -63,6 +62,8 @@ class _Loader:
         self.tree_files: list[str] = []
         self.texts: dict[str, str] = {}  # every text file read, by its project-relative path
         self.all_files: list[tuple[str, int]] = []  # (project-relative path, size)
+        self.site = gate.read_site_config(root / "mkdocs.yml")  # load() may pass MkDocs' own
+        self.published_files: dict[str, str] = {}  # docs path -> gate class
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -389,7 +390,8 @@ class _Loader:
             return activities, routines
         for path in sorted(folder.iterdir()):
             if path.suffix.lower() not in (".yml", ".yaml"):
-                if path.suffix.lower() not in (".md",) and not path.name.startswith("."):
+                # Markdown placed here is reported by scan_tree (gate.data_near_miss).
+                if not path.name.startswith(".") and not gate.data_near_miss(path.name):
                     self.add(self._rel(path), None, None,
                              "data/activities/ 里只能放 .yml 活动记录文件。请移走这个文件")
                 continue
@@ -532,6 +534,7 @@ class _Loader:
             meta = parts.meta if parts.meta is not None else YMap()
             if parts.meta is None:
                 meta.line, meta.col = 1, 1
+            self.problems.extend(gate.markup_problems(rel, parts.body, parts.body_line, self.site))
             if kind == "activity":
                 if not parts.has_front_matter:
                     self.add(rel, 1, 1,
@@ -547,6 +550,7 @@ class _Loader:
                 clean = {k: v for k, v in f.items() if v is not None}
             elif kind == "report":
                 f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
+                self.problems.extend(gate.material_meta_problems(meta, rel, self.root, self.site))
                 crit = self.resolve_criteria(f["criteria"], meta.get("criteria"), rel) if f["criteria"] else ()
                 if f["title"] and f["order"] is not None:
                     report.append(ReportSection(docs_path, f["title"], f["order"], crit))
@@ -554,6 +558,7 @@ class _Loader:
             else:
                 clean = {k: v for k, v in schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems).items()
                          if v is not None}
+                self.problems.extend(gate.material_meta_problems(meta, rel, self.root, self.site))
             pages[docs_path] = PageMeta(docs_path, clean, parts.body, kind, True, parts.body_line)
         orders: dict[int, ReportSection] = {}
         for section in sorted(report, key=lambda s: s.page):
@@ -711,15 +716,21 @@ class _Loader:
                         continue
                     if name.startswith("."):
                         continue
-                    if docs:
+                    if docs:  # check_tree classifies them (wenmingsite.gate)
                         self.tree_files.append(docs_path)
-                        if low.endswith(".md"):
+                        if name.endswith(gate.PAGE_SUFFIX) and not gate.name_problem(docs_path):
                             md.append(docs_path)
+                    else:
+                        in_data = full[docs_prefix:].replace(os.sep, "/")
+                        if reason := gate.name_problem(in_data) or gate.data_near_miss(in_data):
+                            self.add(rel, None, None, reason)
         return sorted(md)
 
     def check_tree(self):
-        activity_prefix = f"{ACTIVITIES_DIR}/"
+        """Every file under docs/ through the publication gate; what it lets through is
+        recorded in ``self.published_files`` (the hook copies nothing else)."""
         by_lower: dict[str, str] = {}
+        ctx = gate.Context(photos=self.referenced_photos, documents=self.documented_files, site=self.site)
         for docs_path in sorted(self.tree_files):
             key = docs_path.lower()
             if key in by_lower:
@@ -727,15 +738,12 @@ class _Loader:
                          f"与 {self.doc_source(by_lower[key])} 只有大小写不同。在 Windows 上这两个文件会互相覆盖，"
                          "网址也会冲突。请给其中一个改名")
             by_lower.setdefault(key, docs_path)
-            low = docs_path.lower()
-            if low.endswith(OFFICE_TYPES) and docs_path not in self.documented_files:
-                self.add(self.doc_source(docs_path), None, None,
-                         "这个 Office 文件没有登记在 data/documents.yml 中，会被原样公开（可能含有修订记录和作者信息）。"
-                         "请在 data/documents.yml 中登记它，或把它移出 docs/")
-            if low.endswith(RASTER_TYPES):
-                if docs_path.startswith(activity_prefix) and docs_path not in self.referenced_photos:
-                    self.add(self.doc_source(docs_path), None, None,
-                             "这张照片没有被任何活动的 photos 引用，不会发布。请在对应活动的 photos 中加上它，或删除它")
+            decision = gate.classify(docs_path, ctx)
+            if decision.published:
+                self.published_files[docs_path] = decision.kind
+            else:
+                self.add(self.doc_source(docs_path), None, None, decision.refusal)
+            if docs_path.lower().endswith(RASTER_TYPES):
                 if problem := publication.gps_problem(self.docs_dir / docs_path, self.doc_source(docs_path),
                                                       self.has_gps):
                     self.problems.extend([problem])
@@ -759,13 +767,18 @@ def load(
     *,
     today: dt.date | None = None,
     photo_cache=None,
+    site: gate.SiteConfig | None = None,
 ) -> tuple[Content, list[Problem]]:
     """Load and validate everything; return the content and all problems found.
 
-    ``photo_cache`` (an :class:`images.PhotoCache`) spares re-reading unchanged images."""
+    ``photo_cache`` (an :class:`images.PhotoCache`) spares re-reading unchanged images;
+    ``site`` is what the publication gate needs of mkdocs.yml (read from the project's
+    mkdocs.yml when not given)."""
     root = Path(os.path.abspath(root))
     loader = _Loader(root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"),
                      today or dt.date.today())
+    if site is not None:
+        loader.site = site
     if photo_cache is not None:
         loader.has_gps = photo_cache.has_gps
     md_files = loader.scan_tree()
@@ -812,6 +825,7 @@ def load(
         report=tuple(report),
         pages=pages,
         today=loader.today,
+        files=loader.published_files,
     )
     return content, loader.problems.sorted()
 

@@ -203,6 +203,9 @@ class Content:
     report: tuple[ReportSection, ...]
     pages: dict = field(default_factory=dict)  # docs-relative path -> PageMeta
     today: dt.date | None = None  # the day the content was loaded as of
+    # docs-relative path -> publication class (wenmingsite.gate), for every file under docs/
+    # that the gate lets through; a file not in here is never copied to site/.
+    files: dict = field(default_factory=dict)
 
     @functools.cached_property  # read-only content: computed once, not per listing
     def published(self) -> tuple[Activity, ...]:
