@@ -749,15 +749,17 @@ class _Loader:
                     self.problems.extend([problem])
 
     def check_publication(self):
-        """What must never be published: placeholders, personal numbers, huge files."""
-        allowed = set()
-        if self.unit and self.unit.phone:
-            allowed.add(re.sub(r"\D", "", self.unit.phone))
+        """What must never be published: placeholders, personal numbers (in texts, in
+        documents under docs/, in file and folder names), huge files."""
+        allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
         for rel, text in self.texts.items():
             self.problems.extend(publication.scan_text(rel, text, allowed))
         for rel, size in self.all_files:
             if problem := publication.size_problem(size, rel):
                 self.problems.extend([problem])
+        self.problems.extend(publication.name_problems((rel for rel, _ in self.all_files), allowed))
+        self.problems.extend(publication.document_problems(self.root, self.docs_dir, self.docs_rel,
+                                                           self.tree_files, allowed))
 
 
 def load(

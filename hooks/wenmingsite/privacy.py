@@ -122,7 +122,8 @@ def _canonical_mobile(digits: str) -> str:
 
 
 @functools.lru_cache(maxsize=64)
-def _allowed(allowed: frozenset) -> frozenset:
+def canonical_numbers(allowed: frozenset) -> frozenset:
+    """The digits ``find`` reports for each of these numbers (+86 and separators dropped)."""
     out = set()
     for number in allowed:
         folded, _ = normalise(str(number))
@@ -140,7 +141,7 @@ def find(line: str, allowed: set[str] = frozenset()) -> list[Finding]:
         if chain.end() - chain.start() >= MIN_DIGITS:
             found.extend(_numbers_in_chain(norm, chain, where))
     if found and allowed:
-        ok = _allowed(frozenset(allowed))
+        ok = canonical_numbers(frozenset(allowed))
         found = [f for f in found if f.number not in ok]
     return found
 

@@ -50,13 +50,79 @@ def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int)
                 out.append(Problem(rel, i, m.start() + 1,
                                    f"这里还是模板占位符“{m.group(0)}”。请换成实际内容后再发布"))
         for f in privacy.find(line, allowed_numbers):
-            if f.kind == "mobile":
-                msg = (f"疑似个人手机号 {f.masked}。公开网站上不能出现群众和职工的个人手机号，"
-                       "请删除，或改为单位的办公电话")
-            else:
-                msg = f"疑似居民身份证号 {f.masked}。公开网站上不能出现身份证号，请删除"
-            out.append(Problem(rel, i, f.start + 1, msg))
+            out.append(Problem(rel, i, f.start + 1, number_message(f.kind, f.masked)))
     return tuple(out)
+
+
+def number_message(kind: str, masked: str) -> str:
+    if kind == "mobile":
+        return (f"疑似个人手机号 {masked}。公开网站上不能出现群众和职工的个人手机号，"
+                "请删除，或改为单位的办公电话")
+    return f"疑似居民身份证号 {masked}。公开网站上不能出现身份证号，请删除"
+
+
+def allowed_numbers(*public: str | None) -> set[str]:
+    """The unit's own published numbers (its office phone), as the detector spells them."""
+    out = set()
+    for text in public:
+        if text:
+            out.add(re.sub(r"\D", "", text))
+            out.update(f.number for f in privacy.find(text))
+    return out
+
+
+def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Problem]:
+    """File and folder names holding a personal number: names become URLs and download links."""
+    out = []
+    folders: set[str] = set()
+    for rel in rels:
+        parts = rel.split("/")
+        for k, name in enumerate(parts):
+            path = "/".join(parts[:k + 1])
+            folder = k < len(parts) - 1
+            if folder:
+                if path in folders:
+                    continue
+                folders.add(path)
+            for f in privacy.find(name, allowed_numbers):
+                what = "个人手机号" if f.kind == "mobile" else "居民身份证号"
+                out.append(Problem(path, None, None,
+                                   f"{'文件夹名' if folder else '文件名'}中有疑似{what} {f.masked}。"
+                                   "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
+                                   f"请给这个{'文件夹' if folder else '文件'}改名、去掉号码"
+                                   "（页面或 data 中引用了它的地方也要一起改）"))
+    return out
+
+
+def document_problems(root: Path, docs_dir: Path, docs_rel: str, docs_paths: Iterable[str],
+                      allowed_numbers: set[str]) -> list[Problem]:
+    """Personal numbers inside the documents under docs/ (.docx, .pdf, .xlsx, .txt, .csv),
+    and documents that cannot be checked. Findings are cached by content under
+    ``root/.cache/privacy/``, so an unchanged document is not opened again."""
+    from . import doctext
+
+    cache = doctext.DocumentCache(root / doctext.CACHE_DIR)
+    allowed_keys = {doctext.number_key(n) for n in privacy.canonical_numbers(frozenset(allowed_numbers))}
+    out = []
+    for docs_path in sorted(docs_paths):
+        if not docs_path.lower().endswith(doctext.DOCUMENT_TYPES):
+            continue
+        rel = f"{docs_rel}/{docs_path}"
+        entry = cache.findings(docs_dir / docs_path, rel)
+        if entry["error"]:
+            line, col, message = entry["error"]
+            out.append(Problem(rel, line, col, message))
+        for where, line, col, kind, masked, key in entry["found"]:
+            if key in allowed_keys:
+                continue
+            message = number_message(kind, masked)
+            if where:
+                message = f"{where}：{message}"
+            if docs_path.lower().endswith(".pdf"):
+                message += "（PDF 请在原文档中修改后重新导出）"
+            out.append(Problem(rel, line, col, message))
+    cache.save()
+    return out
 
 
 def gps_problem(path: Path, rel: str, has_gps) -> Problem | None:
