@@ -178,6 +178,10 @@ class _Loader:
     def load_unit(self):
         value, rel = self.read_yaml("unit.yml", required=True)
         if value is None:
+            if rel in self.texts and not self.problems.for_path(rel):  # read, parsed, empty
+                self.add(rel, 1, 1,
+                         "单位信息文件是空的（或只有注释），首页会缺少单位介绍。请填写单位全称（name）等字段，"
+                         "可参照示例单位的 data/unit.yml")
             return
         if not isinstance(value, YMap):
             self.add(rel, value.line, value.col, "单位信息应该是一行一个“字段: 值”。请参照示例单位的写法")
@@ -281,6 +285,13 @@ class _Loader:
                 "end": schema.Field("end", "结束日期", schema.as_date),
             }, rel, self.problems, f"第 {i} 个节假日")
             if f["start"] is None:
+                continue
+            if f["end"] is not None and f["end"] < f["start"]:
+                at = item["end"]
+                name = f"“{f['name']}”" if f["name"] else ""
+                self.add(rel, at.line, at.col,
+                         f"第 {i} 个节假日{name}的结束日期（end）“{at.strip()}”早于开始日期（start）"
+                         f"“{item['start'].strip()}”。请核对两个日期")
                 continue
             end = f["end"] or f["start"]
             day = f["start"]

@@ -140,6 +140,12 @@ def read_fields(
                 )
             out[name] = None
             continue
+        if isinstance(raw, YStr) and not values.has_text(raw):
+            required = "（这是必填字段）" if field.required else ""
+            problems.add(rel, raw.line, raw.col,
+                         f"{prefix}{field.label}（{name}）{values.invisible_only(raw)}{required}")
+            out[name] = None
+            continue
         try:
             out[name] = _convert(raw, field)
         except values.Invalid as exc:
@@ -157,6 +163,10 @@ def _convert(raw, field: Field):
         for item in items:
             if not isinstance(item, YStr):
                 exc = values.Invalid(f"列表里的每一项应是文字，这里却是{describe_shape(item)}")
+                exc.at = (item.line, item.col)
+                raise exc
+            if item.strip() and not values.has_text(item):
+                exc = values.Invalid(f"这一项{values.invisible_only(item)}")
                 exc.at = (item.line, item.col)
                 raise exc
         return tuple(field.convert(item, field) for item in items if item.strip())

@@ -43,6 +43,35 @@ def _check_digits(text: str, what: str, example: str) -> None:
             )
 
 
+# --- text that shows nothing ------------------------------------------------------
+
+# Zero-width and formatting characters (U+200B, U+200C, U+200D, U+2060, U+FEFF, U+00AD,
+# direction marks...) come with text copied from web pages and chat apps. A value made
+# only of them looks empty on the page but is not empty to Python.
+_INVISIBLE_CATEGORIES = frozenset(("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me", "Cs"))
+_INVISIBLE_FILLERS = frozenset("\u115f\u1160\u180e\u2800\u3164\uffa0")
+
+
+def has_text(text: str) -> bool:
+    """True when ``text`` has at least one character that shows on the page."""
+    for ch in text:
+        if ch not in _INVISIBLE_FILLERS and unicodedata.category(ch) not in _INVISIBLE_CATEGORIES:
+            return True
+    return False
+
+
+def invisible_codes(text: str) -> str:
+    """The distinct non-space characters of ``text`` as ``U+200B、U+FEFF`` (at most five)."""
+    codes = list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text if not ch.isspace()))
+    return "、".join(codes[:5]) + ("等" if len(codes) > 5 else "")
+
+
+def invisible_only(text: str) -> str:
+    """The message for a value that has characters but none that shows."""
+    return (f"只有看不见的字符（{invisible_codes(text)}），没有任何文字，"
+            "常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入")
+
+
 # --- dates -------------------------------------------------------------------------
 
 _DATE_FORMS = [
