@@ -11,6 +11,17 @@ from conftest import TODAY, build, write
 from wenmingsite import gate
 
 A = "docs/activities/2024-03-05-plant.md"
+def pdf() -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer, out = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
 FRONT = "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n---\n\n"
 
 
@@ -49,7 +60,7 @@ FILE_CASES = {
     "javascript file": ("docs/assets/x.js", "alert(1)",
         "docs/assets/x.js: “.js”文件会在访客的浏览器里运行或显示为独立网页，不会发布。编辑内容请写成 .md 页面；"
         "如果确实需要（由维护者确认），请在 mkdocs.yml 的 extra_css、extra_javascript 或 extra.wenming.publish_as_is 中列出它"),
-    "unregistered pdf": ("docs/documents/x.pdf", b"%PDF-1.4\n%%EOF\n",
+    "unregistered pdf": ("docs/documents/x.pdf", pdf(),
         "docs/documents/x.pdf: 这个文件没有登记在 data/documents.yml 中，不会发布。需要公开就在 data/documents.yml 中"
         "登记它（title、issued、file），否则请把它移出 docs/"),
     "an executable": ("docs/tools/setup.exe", b"MZ\x90\x00",
@@ -74,7 +85,7 @@ def test_each_refused_file_gets_its_own_message(site, rel, text, expected):
 
 
 def test_published_files_are_listed_by_class(site):
-    root = site({"docs/documents/plan.pdf": b"%PDF-1.4\n%%EOF\n", "docs/CNAME": "wenming.example.cn\n",
+    root = site({"docs/documents/plan.pdf": pdf(), "docs/CNAME": "wenming.example.cn\n",
                  "data/documents.yml": "- title: 实施方案\n  issued: 2024-01-05\n  file: documents/plan.pdf\n"})
     content, found = wenmingsite.load(root, today=TODAY)
     assert found == []

@@ -490,30 +490,36 @@ def icon_exists(name: str, root: Path, site: SiteConfig) -> bool:
     return any((folder / f"{clean}.svg").is_file() for folder in folders)
 
 
-def material_meta_problems(meta, rel: str, root: Path, site: SiteConfig) -> list[Problem]:
-    """Material's keys (template, icon, status, hide, search) as Material will read them:
-    each wrong value is a Chinese problem found before site/ is touched, instead of an
-    English traceback from the theme halfway through the build."""
+def material_meta_problems(meta, rel: str, root: Path, site: SiteConfig) -> dict[str, list[Problem]]:
+    """Material's keys (template, icon, status, hide, search, tags) as Material will read
+    them: each wrong value is a Chinese problem found before site/ is touched, instead of an
+    English traceback from the theme halfway through the build. By key: a key with problems
+    never reaches the theme (`mkdocs serve` goes on building and shows the problem)."""
     from .yamlstrict import YList, YMap, YStr
 
-    out: list[Problem] = []
+    out: dict[str, list[Problem]] = {}
+    key = ""
 
     def add(at, message):
-        out.append(Problem(rel, getattr(at, "line", None), getattr(at, "col", None), message))
+        out.setdefault(key, []).append(Problem(rel, getattr(at, "line", None), getattr(at, "col", None), message))
 
+    key = "template"
     if isinstance(value := meta.get("template"), YStr) and value.strip():
         name = value.strip()
         if not name.endswith(".html") or not template_exists(name, root, site):
             add(value, f"模板（template）“{name}”不存在。这是主题的高级设置，一般不需要写；"
                        "请删除这一行，或写 overrides/ 文件夹中已有的 .html 模板名")
+    key = "icon"
     if isinstance(value := meta.get("icon"), YStr) and value.strip():
         if not icon_exists(value.strip(), root, site):
             add(value, f"图标（icon）“{value.strip()}”不存在。请写 Material 主题自带的图标名，"
                        "例如 material/flag-variant，或删除这一行")
+    key = "status"
     if isinstance(value := meta.get("status"), YStr) and value.strip():
         if value.strip() not in site.statuses:
             add(value, f"状态（status）“{value.strip()}”无法识别。可以写：{'、'.join(sorted(site.statuses))}；"
                        "或删除这一行")
+    key = "hide"
     if (value := meta.get("hide")) is not None:
         items = value if isinstance(value, YList) else [value]
         for item in items:
@@ -521,18 +527,20 @@ def material_meta_problems(meta, rel: str, root: Path, site: SiteConfig) -> list
                 shown = item.strip() if isinstance(item, YStr) else "列表或映射"
                 add(item if hasattr(item, "line") else value,
                     f"隐藏（hide）中的“{shown}”无法识别。可以写：{'、'.join(HIDE_VALUES)}，每项一行，以“- ”开头")
+    key = "search"
     if (value := meta.get("search")) is not None:
         if not isinstance(value, YMap):
             add(value, "搜索设置（search）应写成两行：search: 换行后缩进写 exclude: true（不让本页出现在搜索结果中）"
                        "或 boost: 2（提高排名）")
         else:
-            for key, item in value.items():
-                if key not in SEARCH_KEYS:
-                    add(key, f"搜索设置（search）中的“{key}”无法识别。只能写 exclude（true/false）或 boost（数字）")
-                elif key == "exclude" and not (isinstance(item, YStr) and item.strip().lower() in ("true", "false")):
+            for name, item in value.items():
+                if name not in SEARCH_KEYS:
+                    add(name, f"搜索设置（search）中的“{name}”无法识别。只能写 exclude（true/false）或 boost（数字）")
+                elif name == "exclude" and not (isinstance(item, YStr) and item.strip().lower() in ("true", "false")):
                     add(item, "搜索设置的 exclude 只能写 true 或 false")
-                elif key == "boost" and not (isinstance(item, YStr) and re.fullmatch(r"\d{1,3}(\.\d{1,2})?", item.strip())):
+                elif name == "boost" and not (isinstance(item, YStr) and re.fullmatch(r"\d{1,3}(\.\d{1,2})?", item.strip())):
                     add(item, "搜索设置的 boost 只能写一个不大于 999 的正数，例如 2")
+    key = "tags"
     if (value := meta.get("tags")) is not None:
         items = value if isinstance(value, YList) else [value]
         if any(not isinstance(item, YStr) for item in items):

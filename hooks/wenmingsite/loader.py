@@ -561,15 +561,15 @@ class _Loader:
                 clean = {k: v for k, v in f.items() if v is not None}
             elif kind == "report":
                 f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
-                self.problems.extend(gate.material_meta_problems(meta, rel, self.root, self.site))
+                self.material_keys(meta, f, rel)
                 crit = self.resolve_criteria(f["criteria"], meta.get("criteria"), rel) if f["criteria"] else ()
                 if f["title"] and f["order"] is not None:
                     report.append(ReportSection(docs_path, f["title"], f["order"], crit))
                 clean = {k: v for k, v in f.items() if v is not None}
             else:
-                clean = {k: v for k, v in schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems).items()
-                         if v is not None}
-                self.problems.extend(gate.material_meta_problems(meta, rel, self.root, self.site))
+                f = schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems)
+                self.material_keys(meta, f, rel)
+                clean = {k: v for k, v in f.items() if v is not None}
             pages[docs_path] = PageMeta(docs_path, clean, parts.body, kind, True, parts.body_line)
         orders: dict[int, ReportSection] = {}
         for section in sorted(report, key=lambda s: s.page):
@@ -579,6 +579,12 @@ class _Loader:
                          "请给每一章不同的序号")
             orders.setdefault(section.order, section)
         return pages, activities, sorted(report, key=lambda s: (s.order, s.page))
+
+    def material_keys(self, meta: YMap, fields: dict, rel: str) -> None:
+        """Report Material's keys the theme would choke on, and keep them from it."""
+        for key, found in gate.material_meta_problems(meta, rel, self.root, self.site).items():
+            self.problems.extend(found)
+            fields[key] = None
 
     # --- other data --------------------------------------------------------------------
 
