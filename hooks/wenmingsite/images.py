@@ -276,12 +276,16 @@ class Block:
 
 
 def exif_has_gps(tiff: bytes) -> bool:
+    import warnings
+
     from PIL import Image
 
     try:
-        exif = Image.Exif()
-        exif.load(tiff)
-        return bool(exif.get_ifd(GPS_IFD))
+        with warnings.catch_warnings():  # "Corrupt EXIF data" is no news for the editor
+            warnings.simplefilter("ignore")
+            exif = Image.Exif()
+            exif.load(tiff)
+            return bool(exif.get_ifd(GPS_IFD))
     except Exception:  # malformed EXIF carries no coordinates a reader could show
         return False
 
