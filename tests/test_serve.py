@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -92,3 +93,25 @@ def test_new_activity_file_appears_on_timeline_without_restart(site, serve):
     assert page.index("新增的端午志愿服务") < page.index("植树节义务植树")  # newest first
     assert '<time datetime="2024-06-01">2024年6月1日</time>' in page
     assert "新增的端午志愿服务" in fetch(url + "api/activities.json")
+
+
+def test_hostile_content_is_shown_as_problems_and_never_served(site, serve):
+    """Under serve the build goes on despite problems; the gate still lets nothing through."""
+    root = site()
+    url = serve(root)
+    wait_for(url, "测试市测试中心")
+    write(root, "docs/activities/2024-06-02-x.markdown",
+          "---\ntitle: <img src=x onerror=alert(1)>\ndate: 2024-06-02\ncategory: 志愿服务\n---\n正文\n")
+    write(root, "docs/report/01-first.md",
+          "---\ntitle: 一、组织领导\norder: 1\nicon: material/no-such-icon\nsearch: yes\n---\n\n"
+          "<script>alert(2)</script>\n\n正文。\n")
+    write(root, "data/activities/2024.yml", "activities: &a [*a]\n")
+    home = wait_for(url, "docs/report/01-first.md:8</code>")
+    assert "docs/activities/2024-06-02-x.markdown</code> 这像是一个 Markdown 页面" in home
+    assert "data/activities/2024.yml:1" in home
+    report = fetch(url + "report/01-first/")
+    assert "这一页的内容有 3 处问题（正式构建会失败）" in report
+    assert "<script>alert(2)" not in report and "onerror=alert" not in report
+    with pytest.raises(urllib.error.HTTPError):
+        fetch(url + "activities/2024-06-02-x/")
+    assert "onerror=alert" not in fetch(url + "search/search_index.json")
