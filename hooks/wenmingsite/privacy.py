@@ -55,6 +55,7 @@ PROVINCES = {
     "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
     "81", "82", "83",
 }
+PROVINCES_15 = PROVINCES - {"81", "82", "83"}  # permits have only ever had 18 digits
 ID_REGION = set("1234568")  # first digits of PROVINCES (kept for callers of the old name)
 
 
@@ -183,7 +184,9 @@ def _classify(norm: str, groups: list[tuple[int, int, str]]):
             return "id", start, digits, f"{region}{'*' * 8}{seq}{check}"
     if lengths in ID15_GROUPINGS and digits.isdigit():
         region, birth, seq = digits[:6], digits[6:12], digits[12:]
-        if region[:2] in PROVINCES and _plausible_birth("19" + birth):
+        # Issued 1984-2004 to mainland residents; business registration numbers share the
+        # form and mostly run 0001..., so 1900s births are left out.
+        if region[:2] in PROVINCES_15 and birth[:2] >= "10" and _plausible_birth("19" + birth):
             return "id", start, digits, f"{region}{'*' * 6}{seq}"
     if not digits.isdigit():
         return None
