@@ -68,3 +68,74 @@ def test_booleans_are_explicit():
     assert parse_bool("true") is True and parse_bool("是") is True and parse_bool("no") is False
     with pytest.raises(Invalid, match="不是“是/否”"):
         parse_bool("1")
+
+
+# --- digits of other scripts, and bounds ------------------------------------------------
+
+OTHER_DIGIT = "不是普通的阿拉伯数字（像是其他文字的数字、带圈数字或上标）。请只用 0 到 9 这十个数字，例如 "
+
+
+@pytest.mark.parametrize("text, ch", [("፩", "፩"), ("①", "①"), ("²", "²"), ("٣", "٣"), ("1٣", "٣"), ("５⁰", "⁰")])
+def test_digits_of_other_scripts_are_refused_by_every_number_converter(text, ch):
+    # NFKC would turn ① and ² into 1 and 2; int() reads ٣ as 3 and crashes on ፩.
+    cases = [
+        (lambda: parse_count(text, "人次", units=("人次",)), f"人次“{text}”里的“{ch}”{OTHER_DIGIT}50"),
+        (lambda: parse_decimal(text, "时长", places=1), f"时长“{text}”里的“{ch}”{OTHER_DIGIT}2.5"),
+        (lambda: parse_amount(text), f"金额“{text}”里的“{ch}”{OTHER_DIGIT}5640"),
+        (lambda: parse_amount(text + "万元"), f"金额“{text}万元”里的“{ch}”{OTHER_DIGIT}5640"),
+    ]
+    for call, message in cases:
+        with pytest.raises(Invalid) as exc:
+            call()
+        assert str(exc.value) == message
+
+
+def test_dates_in_other_scripts_are_refused():
+    with pytest.raises(Invalid) as exc:
+        parse_date("٢٠٢٤-٣-٥")
+    assert str(exc.value) == f"日期“٢٠٢٤-٣-٥”里的“٢”{OTHER_DIGIT}2024-03-05"
+    with pytest.raises(Invalid) as exc:
+        parse_date("2024年3月⑤日")
+    assert str(exc.value) == f"日期“2024年3月⑤日”里的“⑤”{OTHER_DIGIT}2024-03-05"
+
+
+def test_full_width_digits_and_leading_zeros_are_still_fine():
+    assert parse_count("９９９９９９９９９") == 999_999_999
+    assert parse_count("0" * 5000 + "7") == 7
+    assert parse_decimal("2." + "0" * 5000, places=1) == Decimal(2)
+    assert parse_amount("999,999,999,999.99元") == Decimal("999999999999.99")
+    assert parse_amount("99999999万元") == Decimal("999999990000")
+    assert parse_amount("０.５万") == Decimal(5000)
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: parse_count("1" * 5000, "人次"),
+     "人次“11111111111111111111…（共 5000 个字符）”太大了（有 5000 位数字）。这里最多 9 位，请核对后重新填写"),
+    (lambda: parse_count("1,000,000,000", "职工人数"),
+     "职工人数“1,000,000,000”太大了（有 10 位数字）。这里最多 9 位，请核对后重新填写"),
+    (lambda: parse_decimal("1" * 10 + ".5", "时长", places=1),
+     "时长“1111111111.5”太大了（整数部分有 10 位）。这里最多 9 位，请核对后重新填写"),
+    (lambda: parse_amount("1" + "0" * 400),
+     "金额“10000000000000000000…（共 401 个字符）”太大了（整数部分有 401 位）。这里最多 12 位，请核对后重新填写"),
+    (lambda: parse_amount("1" + "0" * 400 + "万元"),
+     "金额“10000000000000000000…（共 403 个字符）”太大了（“万”前面的整数部分有 401 位）。"
+     "以“万”为单位时最多 8 位，请核对后重新填写"),
+    (lambda: parse_amount("1." + "1" * 400 + "万"),
+     "金额“1.111111111111111111…（共 403 个字符）”换算成元后超过两位小数。请直接写元，例如 5640.50"),
+    (lambda: parse_decimal("1." + "5" * 400, "时长", places=1),
+     "时长“1.555555555555555555…（共 402 个字符）”的小数位太多。最多保留 1 位小数"),
+    (lambda: parse_amount("1e400"), "金额“1e400”不是数字。请只写阿拉伯数字，例如 2.5"),
+])
+def test_huge_numbers_are_refused_in_chinese_and_nothing_else_is_raised(call, message):
+    with pytest.raises(Invalid) as exc:
+        call()
+    assert str(exc.value) == message
+
+
+def test_invisible_characters_are_not_text():
+    from wenmingsite.values import has_text, invisible_only
+    assert not has_text("\u200b\u200c\u200d\u2060\ufeff\u00ad \u3000\u3164")
+    assert has_text("\u200b植树") and has_text("《》")
+    assert invisible_only("\u200b \u200b\ufeff") == (
+        "只有看不见的字符（U+200B、U+FEFF），没有任何文字，常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入"
+    )

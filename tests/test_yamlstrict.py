@@ -53,3 +53,23 @@ def test_unclosed_quote():
     assert [str(p) for p in problems] == [
         "x.yml:3:1: YAML 格式错误：引号没有配对：一个值以引号开头，但直到文件结尾也没有找到结束的引号"
     ]
+
+
+def test_syntax_errors_midway_keep_their_messages():
+    # Raised while the event stream is being read, after values were already built.
+    _, problems = load_yaml("a: 1\nb: 2 #x\nc: [x\nd: 2\n", "x.yml")
+    assert [str(p) for p in problems] == [
+        "x.yml:4:2: YAML 格式错误：以“[”开头的值被当成了列表，但没有正确结束。如果方括号是文字的一部分，请用英文双引号把整个值括起来"
+    ]
+    _, problems = load_yaml("- a: 1\n  b: 2\n - c: 3\n", "x.yml")
+    assert [str(p) for p in problems] == ["x.yml:3:2: YAML 格式错误：列表项的缩进不一致。同一列表的每一项“- ”要上下对齐"]
+
+
+def test_duplicate_and_non_text_keys_drop_their_values_only():
+    value, problems = load_yaml("a: 1\na: 2 #x\n? [k]\n: v #y\nb: 3 #z\n", "x.yml")
+    assert [str(p) for p in problems] == [
+        "x.yml:2:1: 字段“a”重复出现（第 1 行已经有了）。请删除多余的一个，只保留正确的值",
+        "x.yml:3:3: 字段名必须是文字，不能是列表或映射",
+        "x.yml:5:6: 值“3”后面的“#”及其后文字会被当作注释丢掉。如果“#”是内容的一部分，请用英文双引号把整个值括起来；注释请单独写一行",
+    ]
+    assert dict(value) == {"a": "1", "b": "3"}

@@ -5,8 +5,10 @@ PyYAML's usual loaders apply YAML 1.1 typing (``9:30`` becomes 570, ``0123`` bec
 stays the exact string the editor typed; the schema converts it per field. Values carry
 their position so that later messages can name the line and column.
 
-We compose with the C parser when it is available (several times faster) and walk the
-node tree ourselves, which also gives us duplicate-key detection.
+We read the C parser's events when it is available (several times faster) and build the
+values in one pass with an explicit stack: no recursion, aliases never expanded, and
+duplicate keys detected on the way. Anchors, aliases, merge keys, tags, nesting deeper
+than MAX_DEPTH and texts longer than the size bounds are refused with a Chinese message.
 """
 
 from __future__ import annotations
