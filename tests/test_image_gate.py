@@ -227,19 +227,20 @@ def test_fix_leaves_files_without_gps_alone(name):
     assert repair.strip_location(WITHOUT_GPS[name]()) == (None, [])
 
 
-def test_fix_says_so_when_it_cannot_remove_gps():
-    data = WITH_GPS["exif.jpg"]()
-    # An EXIF whose IFD0 points outside the segment: nothing can be blanked safely.
-    at = data.index(b"Exif\x00\x00") + 6
-    broken = data[:at + 4] + (0xFFFF).to_bytes(4, "big") + data[at + 8:]
-    assert images.exif_has_gps(images.metadata_blocks(io.BytesIO(data))[0].payload)
-    block = images.metadata_blocks(io.BytesIO(broken))[0]
-    if images.exif_has_gps(block.payload):  # Pillow still reads it: fix must say it failed
-        new, changes = repair.strip_location(broken)
-        assert new is None and [c.description for c in changes] == [repair.GPS_NOT_REMOVED]
+def test_fix_says_so_when_it_cannot_remove_gps(monkeypatch):
+    """An EXIF block too malformed to blank safely is left alone, and the editor is told."""
+    monkeypatch.setattr(repair, "blank_gps_exif", lambda buf, base: False)
+    for name in ("exif.jpg", "exif.png", "exif.webp", "exif.heic"):
+        assert repair.strip_location(WITH_GPS[name]()) == (None, [repair.Change(None, repair.GPS_NOT_REMOVED)])
     assert repair.GPS_NOT_REMOVED == (
         "照片带有 GPS 位置信息，但无法在不改变画面的情况下自动去掉，没有修改。"
         "请在手机相册中关闭“位置信息”后重新导出这张照片（或另存为 JPG），再替换原图")
+
+
+def test_blanking_refuses_offsets_outside_the_data():
+    data = bytearray(gps_exif().tobytes()[6:])
+    data[4:8] = (0xFFFF).to_bytes(4, "big")  # IFD0 beyond the end
+    assert repair.blank_gps_exif(data, 0) is False and bytes(data[4:8]) == (0xFFFF).to_bytes(4, "big")
 
 
 # --- assets: rasters outside the photo pipeline ------------------------------------------
