@@ -280,6 +280,8 @@ def exif_has_gps(tiff: bytes) -> bool:
 
     from PIL import Image
 
+    if b"\x88\x25" not in tiff and b"\x25\x88" not in tiff:  # no GPS IFD tag in either byte order
+        return False
     try:
         with warnings.catch_warnings():  # "Corrupt EXIF data" is no news for the editor
             warnings.simplefilter("ignore")
