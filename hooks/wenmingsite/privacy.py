@@ -26,8 +26,10 @@ DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
 DOTS = ".\u00b7\u2027\u30fb\uff0e\uff65\u2219"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
-_DIGIT = re.compile(r"\d")
-MIN_DIGITS = 11  # the shortest number looked for; lines with fewer digits are skipped unread
+MIN_DIGITS = 11  # the shortest number looked for
+# Eleven digits, none further than a separator's width from the next: lines without such
+# a window (nearly all prose, dates and amounts) are skipped before normalising.
+CANDIDATE = re.compile(r"\d(?:\D{0,6}\d){10}")
 _SEP = r"(?: {0,2}(?:-{1,2}|\.) {0,2}| {1,3})"
 CHAIN = re.compile(rf"[0-9]+(?:{_SEP}[0-9]+)*(?:[Xx](?![A-Za-z0-9]))?")
 GROUP = re.compile(r"[0-9]+[Xx]?")
@@ -134,7 +136,7 @@ def canonical_numbers(allowed: frozenset) -> frozenset:
 
 def find(line: str, allowed: set[str] = frozenset()) -> list[Finding]:
     """Personal numbers in one line of text; ``allowed`` holds the unit's own public numbers."""
-    if len(_DIGIT.findall(line)) < MIN_DIGITS:
+    if not CANDIDATE.search(line):
         return []
     norm, where = normalise(line)
     found: list[Finding] = []
