@@ -218,3 +218,11 @@ def test_every_build_reports_documents_and_file_names(site):
             "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
             "请给这个文件改名、去掉号码（页面或 data 中引用了它的地方也要一起改）") in messages
     assert (root / ".cache" / "privacy" / "documents.json").is_file()
+
+
+def test_a_missing_parser_names_the_dependency(tmp_path, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)  # an environment installed before the pin
+    assert check(tmp_path, {"a.xlsx": b"PK"}) == [
+        f"docs/a.xlsx: 缺少读取这类文件的组件 openpyxl，{CANNOT}。请在网站文件夹中运行 pip install -e . 重新安装依赖后再构建"]

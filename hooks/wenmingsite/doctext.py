@@ -77,10 +77,21 @@ def _unreadable(rel: str, message: str) -> ProblemError:
     return ProblemError(Problem(rel, None, None, message))
 
 
+def _library(name: str, dist: str, rel: str):
+    """The parser module, or a problem naming the missing dependency (an old environment)."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        raise _unreadable(rel, f"缺少读取这类文件的组件 {dist}，{CANNOT_CHECK}。"
+                               "请在网站文件夹中运行 pip install -e . 重新安装依赖后再构建") from None
+
+
 # --- Word ------------------------------------------------------------------------------
 
 def _docx(path: Path, rel: str) -> Iterator[Piece]:
-    import docx
+    docx = _library("docx", "python-docx", rel)
 
     try:
         document = docx.Document(str(path))
@@ -155,7 +166,7 @@ def _docx_body(body) -> Iterator[Piece]:
 # --- PDF -------------------------------------------------------------------------------
 
 def _pdf(path: Path, rel: str) -> Iterator[Piece]:
-    import pypdf
+    pypdf = _library("pypdf", "pypdf", rel)
 
     quiet = logging.getLogger("pypdf")
     level = quiet.level
@@ -220,7 +231,7 @@ def _cell_text(value) -> str | None:
 
 
 def _xlsx(path: Path, rel: str) -> Iterator[Piece]:
-    import openpyxl
+    openpyxl = _library("openpyxl", "openpyxl", rel)
 
     out: list[Piece] = []
     try:
