@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 import wenmingsite
-from wenmingsite import api, coverage, feed, gate, images, loader, memo, pages, stats
+from wenmingsite import api, assets, coverage, feed, gate, images, loader, memo, pages, stats
 from wenmingsite.gallery import Gallery, publish_photos
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer, rebase_links, relative_url
@@ -188,8 +188,13 @@ def on_pre_build(config):
     photo_cache = images.PhotoCache(root / images.CACHE_DIR)
     content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today(),
                                          photo_cache=photo_cache, site=_gate_config(config))
-    _state = BuildState(content, list(problems), Renderer(content, memo=_memo is not None), photo_cache)
+    docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
+    clean, asset_problems = assets.publish_all(content.files, Path(config.docs_dir), docs_rel,
+                                               assets.AssetCache(root / assets.CACHE_DIR))
+    problems = sorted([*problems, *asset_problems], key=lambda p: (p.path, p.line or 0, p.col or 0))
+    _state = BuildState(content, problems, Renderer(content, memo=_memo is not None), photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}
+    _state.clean_assets = clean
     _fail_or_report(problems)
     if _segments is not None:
         _segments.configure(wenmingsite.search_words(content))  # jieba starts only on a miss

@@ -184,3 +184,26 @@ def metadata_blocks(data: bytes) -> list:
                 found.append(tag)
             i += 8 + size + (size & 1)
     return found
+
+
+def blank_pdf() -> bytes:
+    """A real one-page PDF (documents are read for personal numbers; fake bytes are refused)."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer, out = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(out)
+    return out.getvalue()
+
+
+def small_docx(text: str = "创建工作汇报") -> bytes:
+    import io
+
+    import docx
+
+    document, out = docx.Document(), io.BytesIO()
+    document.add_paragraph(text)
+    document.save(out)
+    return out.getvalue()

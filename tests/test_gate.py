@@ -7,19 +7,11 @@ from __future__ import annotations
 import pytest
 
 import wenmingsite
-from conftest import TODAY, build, write
+from conftest import TODAY, UNIT_YML, blank_pdf, build, write
 from wenmingsite import gate
 
 A = "docs/activities/2024-03-05-plant.md"
-def pdf() -> bytes:
-    import io
-
-    from pypdf import PdfWriter
-
-    writer, out = PdfWriter(), io.BytesIO()
-    writer.add_blank_page(width=595, height=842)
-    writer.write(out)
-    return out.getvalue()
+pdf = blank_pdf
 
 
 FRONT = "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n---\n\n"
@@ -195,3 +187,75 @@ def test_valid_material_keys_pass(site):
     root = site({R: "---\ntitle: 一、组织领导\norder: 1\nicon: material/flag-variant\nhide:\n  - toc\n"
                     "search:\n  boost: 2\n---\n\n正文。\n"})
     assert problems(root) == []
+
+
+@pytest.mark.parametrize("name, what", [("criteria.yml", "测评项目"), ("categories.yml", "活动类别")])
+def test_an_empty_required_data_file_is_an_error(site, name, what):
+    root = site({f"data/{name}": "# 还没有填写\n"})
+    assert f"data/{name}:1:1: {what}文件是空的（或只有注释），网站无法归类活动。请参照示例单位的 data/{name} 填写" \
+        in problems(root)
+
+
+# --- images and SVG outside the photo pipeline ---------------------------------------------
+
+def _png_chunks(data: bytes) -> list[bytes]:
+    out, i = [], 8
+    while i + 8 <= len(data):
+        size = int.from_bytes(data[i:i + 4], "big")
+        out.append(data[i + 4:i + 8])
+        i += 12 + size
+    return out
+
+
+def test_images_outside_the_photo_lists_are_published_re_encoded(site):
+    import io
+
+    from PIL import Image, PngImagePlugin
+
+    from conftest import metadata_blocks
+
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0110] = "Phone X"  # Model
+    jpeg = io.BytesIO()
+    Image.new("RGB", (64, 48), (200, 30, 30)).save(jpeg, "JPEG", exif=exif.tobytes(), comment=b"draft by Zhang")
+    png = io.BytesIO()
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Zhang San")
+    info.add_itxt("Comment", "internal note")
+    Image.new("RGBA", (32, 32), (0, 128, 0, 128)).save(png, "PNG", pnginfo=info)
+    root = site({"docs/assets/banner.jpg": jpeg.getvalue(), "docs/assets/badge.png": png.getvalue(),
+                 "docs/index.md": "---\ntitle: 首页\n---\n\n![横幅](assets/banner.jpg)\n\n![徽章](assets/badge.png)\n"})
+    assert metadata_blocks(jpeg.getvalue())  # the originals do carry metadata
+    assert b"tEXt" in _png_chunks(png.getvalue())
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    published_jpeg = (root / "site/assets/banner.jpg").read_bytes()
+    assert metadata_blocks(published_jpeg) == [] and b"Zhang" not in published_jpeg
+    published_png = (root / "site/assets/badge.png").read_bytes()
+    assert not {b"tEXt", b"iTXt", b"zTXt", b"eXIf", b"iCCP"} & set(_png_chunks(published_png))
+    with Image.open(io.BytesIO(published_png)) as im:
+        assert im.mode == "RGBA" and im.getpixel((5, 5)) == (0, 128, 0, 128)
+
+
+def test_an_svg_logo_with_script_is_refused_before_the_build(site):
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(1)">'
+           '<script>alert(2)</script><circle cx="5" cy="5" r="4"/></svg>')
+    root = site({"docs/assets/logo.svg": svg,
+                 "data/unit.yml": UNIT_YML + "logo: assets/logo.svg\n"})
+    write(root, "site/index.html", "上一次成功生成的网站")
+    result = build(root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert ("docs/assets/logo.svg: SVG 图片中有网站不能发布的内容，已在发布的版本中去掉：onload 属性；<script> 元素。"
+            "原文件没有改动；如果网站上的图形显示不对，请用绘图软件重新导出“普通 SVG”或改用 PNG") in result.stderr
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "上一次成功生成的网站"
+
+
+def test_a_clean_svg_is_published_sanitised(site):
+    svg = ('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/'
+           'namespaces/inkscape" inkscape:version="1.2" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="red"/></svg>')
+    root = site({"docs/assets/logo.svg": svg})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    published = (root / "site/assets/logo.svg").read_text(encoding="utf-8")
+    assert '<circle cx="5" cy="5" r="4" fill="red"/>' in published and "inkscape" not in published

@@ -10,7 +10,7 @@ import os
 import pytest
 
 import wenmingsite
-from conftest import TODAY, UNIT_YML, write
+from conftest import TODAY, UNIT_YML, blank_pdf, small_docx, write
 
 A = "docs/activities/2024-03-05-plant.md"
 BASE = "date: 2024-03-05\ncategory: 志愿服务\n"
@@ -218,7 +218,7 @@ def test_symlinks_junk_and_case_collisions(site, tmp_path):
         "docs/report/~$创建汇报.docx": b"lock",
         "docs/about/Notes.md": "# 说明\n",
         "docs/about/notes.md": "# 说明\n",
-        "docs/report/old-report.docx": b"PK",
+        "docs/report/old-report.docx": small_docx(),
     })
     outside = tmp_path / "secret.md"
     outside.write_text("# 机密\n", encoding="utf-8")
@@ -305,7 +305,7 @@ def test_organization_documents_and_logo(site):
             "- title: 脚本\n  issued: 2024-01-12\n  file: documents/run.exe\n"
             "- title: 外部\n  issued: 2024-01-12\n  file: ../secret.pdf\n"
         ),
-        "docs/documents/plan.pdf": b"%PDF-1.4\n",
+        "docs/documents/plan.pdf": blank_pdf(),
         "data/unit.yml": UNIT_YML + "logo: assets/Logo.svg\n",
         "docs/assets/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
     })
@@ -319,5 +319,5 @@ def test_organization_documents_and_logo(site):
         "data/unit.yml:11:7: 标志（logo）“assets/Logo.svg”：找不到“Logo.svg”，但有一个大小写不同的“logo.svg”。"
         "网站服务器区分大小写，请把两处写成完全一样（路径相对于 docs/ 文件夹）",
     ]
-    assert content.documents[0].size == 9 and content.documents[0].file == "documents/plan.pdf"
+    assert content.documents[0].size == len(blank_pdf()) and content.documents[0].file == "documents/plan.pdf"
     assert [m.name for m in content.organization.leading_group.members] == ["张三"]

@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 
 from . import images, svgsafe
+from .problems import Problem
 
 # Bump when the way outputs are made changes: every cached output is then remade.
 ASSET_VERSION = 1
@@ -258,3 +259,31 @@ def removal_notice(removed: list[str]) -> str | None:
         return None
     return ("SVG 图片中有网站不能发布的内容，已在发布的版本中去掉：" + "；".join(removed)
             + "。原文件没有改动；如果网站上的图形显示不对，请用绘图软件重新导出“普通 SVG”或改用 PNG")
+
+
+# What sanitising an SVG reports that changes nothing a visitor sees (editor leftovers):
+# published without a problem. Everything else it removed is an error for the editor.
+_HARMLESS_REMOVAL = "绘图软件留下的"
+
+
+def publish_all(files: dict[str, str], docs_dir: Path, docs_rel: str, cache: AssetCache
+                ) -> tuple[dict[str, Path], list[Problem]]:
+    """Clean copies of every image and SVG the publication gate let through (``files``:
+    docs path -> gate class), and a problem for each one that cannot be published as it
+    is. Run before site/ is touched, by the build and by ``wenming check`` alike."""
+    clean: dict[str, Path] = {}
+    problems: list[Problem] = []
+    for docs_path, kind in sorted(files.items()):
+        if kind not in ("image", "svg"):
+            continue
+        src = docs_dir / docs_path
+        out, problem = cache.publish(src)
+        rel = f"{docs_rel}/{docs_path}"
+        if problem:
+            problems.append(Problem(rel, None, None, problem))
+            continue
+        clean[docs_path] = out
+        dangerous = [r for r in cache.removed.get(src, []) if not r.startswith(_HARMLESS_REMOVAL)]
+        if notice := removal_notice(dangerous):
+            problems.append(Problem(rel, None, None, notice))
+    return clean, problems

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import api, coverage, images, load, publication, repair
+from . import api, assets, coverage, images, load, publication, repair
 from .gallery import Gallery, publish_photos
 from .loader import ACTIVITIES_DIR, url_collisions
 from .pages import page_specs
@@ -222,6 +222,8 @@ def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[li
     counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos)}
     if cache is not None:
         problems += publish_photos(content, root / "docs", cache)[1]
+        problems += assets.publish_all(content.files, root / "docs", "docs",
+                                       assets.AssetCache(root / assets.CACHE_DIR))[1]
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message)), counts
 
 
@@ -290,10 +292,8 @@ def fix(root: Path, dry_run: bool) -> None:
                 if fixed is not None:
                     new = (fixed.replace("\n", "\r\n") if crlf else fixed).encode("utf-8")
                 changes += more
-        elif low in (".jpg", ".jpeg"):
-            new, changes = repair.strip_gps(data)
-        elif low == ".png":
-            new, changes = repair.strip_gps_reencoded(data, "PNG")
+        elif low in (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"):
+            new, changes = repair.strip_location(data)
         for c in changes:
             click.echo(f"{rel}:{c.line}: {c.description}" if c.line else f"{rel}: {c.description}")
         if new is not None and new != data:

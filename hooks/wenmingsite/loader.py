@@ -206,8 +206,13 @@ class _Loader:
             logo=f["logo"], address=f["address"], phone=f["phone"], departments=tuple(departments),
         )
 
+    def empty_required(self, value, rel: str, what: str) -> None:
+        if value is None and rel in self.texts and not self.problems.for_path(rel):  # read, parsed, empty
+            self.add(rel, 1, 1, f"{what}文件是空的（或只有注释），网站无法归类活动。请参照示例单位的 {rel} 填写")
+
     def load_criteria(self):
         value, rel = self.read_yaml("criteria.yml", required=True)
+        self.empty_required(value, rel, "测评项目")
         seen: dict[str, YStr] = {}
         defaults = Thresholds()
         if isinstance(value, YMap):  # {thresholds: ..., items: [...]} or just the list
@@ -258,6 +263,7 @@ class _Loader:
 
     def load_categories(self):
         value, rel = self.read_yaml("categories.yml", required=True)
+        self.empty_required(value, rel, "活动类别")
         seen: set[str] = set()
         for i, item in self.expect_list(value, rel, "活动类别"):
             f = schema.read_fields(item, schema.CATEGORY, rel, self.problems, f"第 {i} 个活动类别")
