@@ -68,7 +68,8 @@ def script_signature(attrs: dict, body: str) -> str:
     src = attrs.get("src")
     if src is not None:
         name = src.split("?")[0].split("#")[0].rsplit("/", 1)[-1]
-        rest = sorted(f"{k}={v}" for k, v in attrs.items() if k != "src")
+        # `defer` and `defer=""` are the same attribute (mkdocs-glightbox re-serialises pages).
+        rest = sorted(f"{k}={v or ''}" for k, v in attrs.items() if k != "src")
         return f"src:{name} {' '.join(rest)}"
     kind = attrs.get("type") or ""
     if kind == "application/json":  # data, not code: its keys are what matters

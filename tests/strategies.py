@@ -448,6 +448,9 @@ def honours_file(draw, valid: bool = True, photo: str | None = None) -> str:
 GPS_XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
            b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="30,15.125N" '
            b'exif:GPSLongitude="120,10.021E"/></rdf:RDF></x:xmpmeta>')
+PLAIN_XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+             b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Zhang San" '
+             b'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Phone Camera"/></rdf:RDF></x:xmpmeta>')
 SECRET_TEXT = "拍摄于张三家 13812345678"
 
 
@@ -455,7 +458,7 @@ SECRET_TEXT = "拍摄于张三家 13812345678"
 class ImageFile:
     ext: str
     data: bytes
-    carries: tuple[str, ...]  # "exif-gps", "exif", "xmp-gps", "text", "comment"
+    carries: tuple[str, ...]  # "exif-gps", "exif", "xmp-gps", "xmp", "text", "comment"
 
 
 def _exif(gps: bool):
@@ -471,10 +474,10 @@ def _exif(gps: bool):
 
 
 @st.composite
-def image_file(draw, gps_exif: bool | None = False) -> ImageFile:
+def image_file(draw, gps_exif: bool | None = False, gps_xmp: bool | None = None) -> ImageFile:
     """A small JPEG, PNG or WebP made with Pillow carrying a random set of metadata blocks.
     ``gps_exif``: False never writes EXIF GPS (a build would refuse it: the originals are
-    checked), None lets Hypothesis choose."""
+    checked), None lets Hypothesis choose; ``gps_xmp`` likewise for GPS in XMP."""
     from PIL import Image, PngImagePlugin
 
     kind = draw(st.sampled_from(["jpeg", "png", "webp"]))
@@ -490,9 +493,12 @@ def image_file(draw, gps_exif: bool | None = False) -> ImageFile:
     if draw(st.booleans()) or gps:
         params["exif"] = _exif(gps)
         carries.append("exif-gps" if gps else "exif")
-    if draw(st.booleans()):
-        params["xmp"] = GPS_XMP
-        carries.append("xmp-gps")
+    xmp = draw(st.sampled_from([None, PLAIN_XMP] + ([GPS_XMP] if gps_xmp is not False else [])))
+    if gps_xmp:
+        xmp = GPS_XMP
+    if xmp:
+        params["xmp"] = xmp
+        carries.append("xmp-gps" if xmp is GPS_XMP else "xmp")
     if kind == "jpeg":
         if draw(st.booleans()):
             params["comment"] = SECRET_TEXT.encode("utf-8")
@@ -514,6 +520,11 @@ def image_file(draw, gps_exif: bool | None = False) -> ImageFile:
     return ImageFile(ext, buffer.getvalue(), tuple(carries))
 
 
+SVG_HARMLESS = [
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><circle cx="5" cy="5" r="4" fill="red"/></svg>',
+    '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>标志</title>'
+    '<rect width="10" height="10"/></svg>',
+]
 SVG_HOSTILE = [
     '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="5"/></svg>',
     '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
