@@ -73,3 +73,46 @@ def test_gallery_first_screen_is_light(browser, served):
     assert total < 300_000
     assert visit.errors == []
     visit.close()
+
+
+def test_a_caption_with_markup_is_shown_as_text_in_the_lightbox(browser, site):
+    """A caption is text wherever it goes: glightbox inserts descriptions as HTML, so the
+    caption must reach it already escaped (and a leading "." must not act as a selector)."""
+    import io
+
+    from PIL import Image
+
+    from browser import Site
+    from conftest import build
+
+    caption = '<img src=x onerror="window.hacked=1">合影 & <b>粗体</b>'
+    photo = io.BytesIO()
+    Image.new("RGB", (400, 300), (30, 120, 200)).save(photo, "JPEG")
+    root = site({
+        "docs/activities/2024-03-05-plant.md": (
+            "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
+            f"  - src: plant/a.jpg\n    caption: '{caption}'\n"
+            "  - src: plant/b.jpg\n    caption: .md-header\n---\n\n正文。\n"),
+        "docs/activities/plant/a.jpg": photo.getvalue(),
+        "docs/activities/plant/b.jpg": photo.getvalue()[:-2] + b"\xff\xd9",
+    })
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - glightbox\n"),
+                   encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    served = Site(root / "site")
+    try:
+        visit = Visit(browser, PHONE)
+        page = visit.open(served.url + "activities/2024-03-05-plant/")
+        page.locator(".ws-photo a.glightbox").first.click()
+        desc = page.locator(".gslide.current .gslide-desc")
+        desc.wait_for(state="visible")
+        assert desc.inner_text().strip() == caption
+        assert page.locator(".gslide.current .gslide-desc img, .gslide.current .gslide-desc b").count() == 0
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.querySelector('.gslide.current .gslide-desc')?.innerText.trim() === '.md-header'")
+        assert page.evaluate("window.hacked") is None
+        visit.close()
+    finally:
+        served.close()
