@@ -35,7 +35,7 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 import strategies as S
 import wenmingsite
 from conftest import BASE_FILES, REPO, TODAY, run_mkdocs, write
-from site_scan import Finding, image_metadata, scan_markup, scan_site, script_signatures, snapshot
+from site_scan import Finding, image_metadata, scan_site, script_signatures, snapshot
 
 # --- profiles -------------------------------------------------------------------------
 
@@ -143,7 +143,7 @@ def problems_for(problems, rel: str) -> list:
 # --- activity pages (load only) ------------------------------------------------------
 
 
-@examples(80)
+@examples(150)
 @given(page=st.booleans().flatmap(lambda valid: S.activity_page(valid=valid)),
        how=st.sampled_from(S.ENCODINGS))
 def test_activity_front_matter_loads_or_is_refused_with_its_file_named(page, how):
@@ -172,7 +172,7 @@ def test_activity_front_matter_loads_or_is_refused_with_its_file_named(page, how
         assert content.pages[f"activities/{page.name}"].meta.get("description") == v["description"].strip()
 
 
-@examples(50)
+@examples(80)
 @given(log=st.booleans().flatmap(lambda valid: S.activity_log(valid=valid)),
        honours=st.booleans().flatmap(lambda valid: S.honours_file(valid=valid)),
        how=st.sampled_from(S.ENCODINGS), name=S.file_name(suffixes=[".yml", ".yaml", ".YML", ".yml.txt", ".json"]))
@@ -258,7 +258,7 @@ def test_billion_laughs_is_refused_quickly_and_without_a_traceback(tmp_path):
 VALID_PAGE = "---\ntitle: 文明创建活动\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n"
 
 
-@examples(60)
+@examples(80)
 @given(name=S.file_name(), folder=st.sampled_from(["docs/activities", "docs", "docs/report", "docs/activities/2024"]))
 def test_any_file_name_loads_or_is_refused_with_its_file_named(name, folder):
     """Windows-reserved names, odd suffixes, spaces, Chinese, markup and mobile numbers in
@@ -318,7 +318,7 @@ def plant(place: str, written: str) -> tuple[dict, str]:
     raise AssertionError(place)
 
 
-@examples(80)
+@examples(120)
 @given(number=S.planted_number(), place=st.sampled_from(PLACES))
 @example(number=S.Planted("mobile", "13812345678", "138 1234 5678", "space"), place="body")
 @example(number=S.Planted("mobile", "13812345678", "１３８１２３４５６７８", "fullwidth"), place="body")
@@ -349,7 +349,7 @@ def test_personal_numbers_are_refused_in_any_disguise_and_any_place(number, plac
 # --- images (load only) -----------------------------------------------------------------
 
 
-@examples(40)
+@examples(60)
 @given(image=S.image_file(gps_exif=None), place=st.sampled_from(["activity", "assets", "honours"]))
 def test_originals_with_gps_in_exif_or_xmp_are_refused(image, place):
     """GPS in a committed original leaks the place it was taken when the repository is
@@ -554,7 +554,7 @@ def hostile_content(draw):
 
 
 @slow
-@examples(10)
+@examples(16)
 @given(content=hostile_content())
 @example(content=({"docs/index.md": "---\ntitle: 首页\n---\n\n见[通知](notice.md)。\n"}, []))  # MkDocs' own refusal
 @example(content=({"docs/activities/x.markdown":
@@ -602,7 +602,7 @@ def hostile_files(draw):
 
 
 @slow
-@examples(8)
+@examples(12)
 @given(files=hostile_files())
 def test_images_and_assets_are_published_bare(clean_build, files):
     rerun_hint("test_images_and_assets")
