@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 import wenmingsite
-from wenmingsite import api, assets, coverage, feed, gate, images, loader, memo, pages, stats
+from wenmingsite import api, assets, coverage, feed, gate, images, links, loader, memo, pages, stats
 from wenmingsite.gallery import Gallery, publish_photos
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer, rebase_links, relative_url
@@ -191,7 +191,9 @@ def on_pre_build(config):
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     clean, asset_problems = assets.publish_all(content.files, Path(config.docs_dir), docs_rel,
                                                assets.AssetCache(root / assets.CACHE_DIR))
-    problems = sorted([*problems, *asset_problems], key=lambda p: (p.path, p.line or 0, p.col or 0))
+    # MkDocs would find broken links and URL collisions only after wiping site/.
+    early = links.problems(content, content.files, docs_rel)
+    problems = sorted(set([*problems, *asset_problems, *early]), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message))
     _state = BuildState(content, problems, Renderer(content, memo=_memo is not None), photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}
     _state.clean_assets = clean
@@ -246,8 +248,10 @@ def on_files(files: Files, config):
                   for p in sorted(ASSETS.iterdir()) if p.is_file()]
     reserved = {f.dest_uri: f.src_uri for f in generated}
     reserved.update((dest, dest) for dest in _state.photo_outputs)
-    collisions = wenmingsite.url_collisions(
+    # Found before the build already (wenmingsite.links), unless the configuration's URLs differ.
+    collisions = [p for p in wenmingsite.url_collisions(
         ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel, reserved=reserved)
+        if p not in _state.problems]
     _state.problems.extend(collisions)
     _fail_or_report(collisions)
 

@@ -259,3 +259,22 @@ def test_a_clean_svg_is_published_sanitised(site):
     assert result.returncode == 0, result.stderr
     published = (root / "site/assets/logo.svg").read_text(encoding="utf-8")
     assert '<circle cx="5" cy="5" r="4" fill="red"/>' in published and "inkscape" not in published
+
+
+def test_a_broken_link_is_refused_before_site_is_touched(site):
+    root = site({"docs/index.md": "---\ntitle: 首页\n---\n\n见[通知](notice.md)，或[时间线](/timeline/)。\n"})
+    write(root, "site/index.html", "上一次成功生成的网站")
+    result = build(root)
+    assert result.returncode == 1
+    assert "docs/index.md:5:7: 链接的目标“notice.md”不存在。请检查文件名和路径（路径相对于本文件所在的文件夹）" in result.stderr
+    assert ("docs/index.md:5:25: 链接“/timeline/”以“/”开头（从网站根目录算起），网站发布在子路径下（如 GitHub Pages 的"
+            " /仓库名/）时会失效。请写相对于本文件所在文件夹的路径，例如 ../timeline/") in result.stderr
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "上一次成功生成的网站"
+
+
+def test_a_mobile_number_in_a_dated_file_name_is_found(site):
+    root = site()
+    write(root, "docs/activities/2024-04-01-13812345678.md", FRONT.replace("2024-03-05", "2024-04-01") + "正文。\n")
+    assert problems(root) == [
+        "docs/activities/2024-04-01-13812345678.md: 文件名中有疑似个人手机号 138****5678。文件名会出现在网址和下载链接里，"
+        "公开网站上不能出现个人号码。请给这个文件改名、去掉号码（页面或 data 中引用了它的地方也要一起改）"]

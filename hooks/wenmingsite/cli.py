@@ -11,13 +11,11 @@ from pathlib import Path
 
 import click
 
-from . import api, assets, coverage, images, load, publication, repair
-from .gallery import Gallery, publish_photos
-from .loader import ACTIVITIES_DIR, url_collisions
-from .pages import page_specs
+from . import api, assets, coverage, images, links, load, publication, repair
+from .gallery import publish_photos
+from .loader import ACTIVITIES_DIR
 from .problems import Problem
 from .stats import term_window
-from .timeline import Archive
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -192,33 +190,12 @@ def new(title, date_text, category, department, root: Path) -> None:
 
 # --- check -------------------------------------------------------------------------------
 
-def _dest(docs_path: str) -> str:
-    """The output path MkDocs gives a page with use_directory_urls (the default)."""
-    if not docs_path.endswith(".md"):
-        return docs_path
-    stem = docs_path[:-3]
-    name = posixpath.basename(stem)
-    if name in ("index", "README"):
-        parent = posixpath.dirname(stem)
-        return f"{parent}/index.html" if parent else "index.html"
-    return f"{stem}/index.html"
-
-
 def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[list[Problem], dict]:
     """Everything a build validates, plus broken internal links; nothing is built."""
     cache = images.PhotoCache(root / images.CACHE_DIR) if with_images else None
     content, problems = load(root, today=today, photo_cache=cache)
-    problems = list(problems)
-    docs_files = [p.relative_to(root / "docs").as_posix()
-                  for p in publication.walk_files(root / "docs")] if (root / "docs").is_dir() else []
-    photos = {p.src: None for a in content.published for p in a.photos}
-    specs = Archive(content, []).page_specs() + Gallery(content, photos).page_specs() + page_specs(content)
-    generated = [s.src for s in specs]
-    problems += url_collisions(((f, _dest(f)) for f in docs_files), "docs",
-                               reserved={_dest(s): s for s in generated})
-    exists = publication.page_exists(docs_files, generated)
-    for meta in content.pages.values():
-        problems += publication.broken_links(f"docs/{meta.path}", meta.path, meta.body, meta.body_line, exists)
+    problems = list(problems) + links.problems(content, content.files)
+    photos = {p.src for a in content.published for p in a.photos}
     counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos)}
     if cache is not None:
         problems += publish_photos(content, root / "docs", cache)[1]

@@ -84,7 +84,11 @@ def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Proble
                 if path in folders:
                     continue
                 folders.add(path)
-            for f in privacy.find(name, allowed_numbers):
+            # "2024-04-01-13812345678.md": in names, -, _ and . separate words as spaces do.
+            spaced = re.sub(r"[-_.]", " ", name)
+            found = {f.masked: f for f in [*privacy.find(name, allowed_numbers),
+                                           *privacy.find(spaced, allowed_numbers)]}
+            for f in found.values():
                 what = "个人手机号" if f.kind == "mobile" else "居民身份证号"
                 out.append(Problem(path, None, None,
                                    f"{'文件夹名' if folder else '文件名'}中有疑似{what} {f.masked}。"
@@ -150,7 +154,12 @@ def broken_links(rel: str, docs_path: str, body: str, body_line: int, exists) ->
         for m in LINK.finditer(line):
             target = m.group(1)
             parsed = urllib.parse.urlsplit(target)
-            if parsed.scheme or parsed.netloc or target.startswith(("#", "/", "mailto:")):
+            if target.startswith("/") and not target.startswith("//"):
+                out.append(Problem(rel, i, m.start(1) + 1,
+                                   f"链接“{target}”以“/”开头（从网站根目录算起），网站发布在子路径下（如 GitHub Pages 的"
+                                   " /仓库名/）时会失效。请写相对于本文件所在文件夹的路径，例如 ../timeline/"))
+                continue
+            if parsed.scheme or parsed.netloc or target.startswith(("#", "mailto:")):
                 continue
             path = urllib.parse.unquote(parsed.path)
             if not path:
