@@ -278,3 +278,9 @@ def test_a_mobile_number_in_a_dated_file_name_is_found(site):
     assert problems(root) == [
         "docs/activities/2024-04-01-13812345678.md: 文件名中有疑似个人手机号 138****5678。文件名会出现在网址和下载链接里，"
         "公开网站上不能出现个人号码。请给这个文件改名、去掉号码（页面或 data 中引用了它的地方也要一起改）"]
+
+
+def test_a_hidden_script_scheme_is_still_located(site):
+    root = site({A: FRONT + "正文。\n\n<a href=\"java&#x09;script:alert(1)\">点</a>\n"})
+    assert problems(root) == [
+        f"{A}:9:10: 正文中的 HTML 含有不允许发布的内容：<a> 中以“javascript:”开头的链接，{REMOVED}"]

@@ -374,7 +374,7 @@ def clean_html(text: str) -> tuple[str, list[Removal]]:
 
 _QUICK = re.compile(r"<(?!/?(?:p|h[1-6]|a|em|strong|code|pre|ul|ol|li|blockquote|hr|br|img|table|thead|"
                     r"tbody|tr|th|td|div|span|details|summary|sup|sub)[\s>/])|\bon\w+\s*=|javascript:|data:|"
-                    r"style=|vbscript:", re.I)
+                    r"style=|script|&#|\\", re.I)
 
 
 def _suspect(text: str) -> bool:
@@ -407,7 +407,8 @@ def _removals(text: str) -> list[Removal]:
                         else f"<{tag}> 的属性 {name}")
                 out.setdefault(("attr", tag, name), Removal(what, name))
             elif name in URL_ATTRIBUTES and (scheme := _bad_scheme(value)):
-                out.setdefault(("url", scheme), Removal(f"<{tag}> 中以“{scheme}:”开头的链接", f"{scheme}:"))
+                # The needle is the scheme's start: the source may hide it ("java&#x09;script:").
+                out.setdefault(("url", scheme), Removal(f"<{tag}> 中以“{scheme}:”开头的链接", scheme[:4]))
             elif name == "style" and (bad := _bad_style(value)):
                 out.setdefault(("style", bad), Removal(f"<{tag}> 的样式“{bad}”", bad))
     return list(out.values())
