@@ -284,3 +284,15 @@ def test_a_hidden_script_scheme_is_still_located(site):
     root = site({A: FRONT + "正文。\n\n<a href=\"java&#x09;script:alert(1)\">点</a>\n"})
     assert problems(root) == [
         f"{A}:9:10: 正文中的 HTML 含有不允许发布的内容：<a> 中以“javascript:”开头的链接，{REMOVED}"]
+
+
+def test_a_summary_with_markup_is_text_in_the_feed(site):
+    root = site({A: FRONT.replace("---\n\n", "summary: 合影<img src=x onerror=alert(1)>\n---\n\n", 1).replace(
+        "---\ntitle", "---\ntitle", 1) + "正文。\n"})
+    yml = root / "mkdocs.yml"
+    yml.write_text("site_url: https://example.gov.cn/\n" + yml.read_text(encoding="utf-8"), encoding="utf-8")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    feed = (root / "site/feed.xml").read_text(encoding="utf-8")
+    # A reader decodes the XML once and renders HTML: what it renders is the text "<img…>".
+    assert "<description>合影&amp;lt;img src=x onerror=alert(1)&amp;gt;</description>" in feed

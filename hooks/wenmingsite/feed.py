@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 from email.utils import format_datetime
 from xml.sax.saxutils import escape, quoteattr
 
@@ -49,7 +50,9 @@ def rss(content: Content, records: list[dict], site_url: str, feed_path: str, ti
             f"<category>{escape(r['category'])}</category>",
         ]
         if r["summary"]:
-            out.append(f"<description>{escape(r['summary'])}</description>")
+            # RSS readers render <description> as HTML: a summary is text, so it is escaped
+            # as HTML first, then for XML.
+            out.append(f"<description>{escape(html.escape(r['summary'], quote=False))}</description>")
         out.append("</item>")
     out += ["</channel>", "</rss>", ""]
     return "\n".join(out)
