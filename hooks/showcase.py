@@ -191,8 +191,10 @@ def on_pre_build(config):
     docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
     clean, asset_problems = assets.publish_all(content.files, Path(config.docs_dir), docs_rel,
                                                assets.AssetCache(root / assets.CACHE_DIR))
-    # MkDocs would find broken links and URL collisions only after wiping site/.
-    early = links.problems(content, content.files, docs_rel)
+    # MkDocs would find URL collisions and broken links only after wiping site/. Links are
+    # errors where MkDocs makes them so (--strict); otherwise (serve, a plain build) MkDocs'
+    # own warnings report them, as before.
+    early = links.problems(content, content.files, docs_rel, with_links=bool(config.strict))
     problems = sorted(set([*problems, *asset_problems, *early]), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message))
     _state = BuildState(content, problems, Renderer(content, memo=_memo is not None), photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}

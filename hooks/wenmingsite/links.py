@@ -39,13 +39,15 @@ def generated_pages(content: Content) -> list[str]:
     return [s.src for s in specs]
 
 
-def problems(content: Content, docs_files: Iterable[str], docs_rel: str = "docs") -> list[Problem]:
-    """Broken internal links in every page, and URL collisions, over the files that will be
-    published (a link to a file the gate refuses is broken too)."""
+def problems(content: Content, docs_files: Iterable[str], docs_rel: str = "docs",
+             with_links: bool = True) -> list[Problem]:
+    """URL collisions and (``with_links``) broken internal links in every page, over the
+    files that will be published (a link to a file the gate refuses is broken too)."""
     files = list(docs_files)
     generated = generated_pages(content)
     out = url_collisions(((f, dest(f)) for f in files), docs_rel, reserved={dest(s): s for s in generated})
-    exists = publication.page_exists(files, generated)
-    for meta in content.pages.values():
-        out += publication.broken_links(f"{docs_rel}/{meta.path}", meta.path, meta.body, meta.body_line, exists)
+    if with_links:
+        exists = publication.page_exists(files, generated)
+        for meta in content.pages.values():
+            out += publication.broken_links(f"{docs_rel}/{meta.path}", meta.path, meta.body, meta.body_line, exists)
     return out
