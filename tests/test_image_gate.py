@@ -203,7 +203,6 @@ def test_fix_removes_gps_without_changing_the_picture(tmp_path, name):
         # HEIC metadata is blanked in place: same length, only bytes of the EXIF/XMP item change.
         assert len(after) == len(before)
         diff = [i for i in range(len(before)) if before[i] != after[i]]
-        item = WITH_GPS[name]()
         start = before.find(b"Exif\x00\x00") if "exif" in name else before.find(b"<x:xmpmeta")
         assert start > 0 and all(start <= i < start + 600 for i in diff)
     assert repair.strip_location(after) == (None, [])

@@ -73,7 +73,7 @@ def _to_srgb(im, icc: bytes | None):
     if not icc:
         return im if im.mode in ("RGB", "RGBA") else im.convert("RGB")
     try:
-        from PIL import Image, ImageCms
+        from PIL import ImageCms
 
         src = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         if "srgb" in ImageCms.getProfileDescription(src).lower() and im.mode in ("RGB", "RGBA"):
