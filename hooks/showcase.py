@@ -248,6 +248,9 @@ def on_files(files: Files, config):
                  for s in specs]
     generated += [File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
                   for p in sorted(ASSETS.iterdir()) if p.is_file()]
+    # One stylesheet for visitors, kept in parts by concern (assets/css/NN-name.css).
+    generated.append(File.generated(config, f"{ASSET_DIR}/wenming.css", content="\n".join(
+        p.read_text(encoding="utf-8") for p in sorted((ASSETS / "css").glob("*.css")))))
     reserved = {f.dest_uri: f.src_uri for f in generated}
     reserved.update((dest, dest) for dest in _state.photo_outputs)
     # Found before the build already (wenmingsite.links), unless the configuration's URLs differ.
