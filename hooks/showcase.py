@@ -196,7 +196,8 @@ def on_pre_build(config):
     # own warnings report them, as before.
     early = links.problems(content, content.files, docs_rel, with_links=bool(config.strict))
     problems = sorted(set([*problems, *asset_problems, *early]), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message))
-    _state = BuildState(content, problems, Renderer(content, memo=_memo is not None), photo_cache)
+    _state = BuildState(content, problems, Renderer(content, memo=_memo is not None, internal=_command == "serve"),
+                        photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}
     _state.clean_assets = clean
     _fail_or_report(problems)

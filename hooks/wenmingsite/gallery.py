@@ -25,6 +25,8 @@ def publish_photos(content: Content, docs_dir: Path, cache: PhotoCache, include_
     for h in content.honours:
         if h.photo:
             refs.setdefault(h.photo, []).append((h.source, h.line, "证书照片"))
+    if content.unit and content.unit.banner:
+        refs.setdefault(content.unit.banner, []).append(("data/unit.yml", None, "首页横幅照片"))
     done, failed = cache.publish([docs_dir / src for src in refs], progress=progress)
     problems = []
     for path, message in failed.items():

@@ -195,6 +195,14 @@ class _Loader:
             self.add(rel, at.line, at.col, "创建周期结束（term_end）早于开始（term_start）。请核对两个日期")
         if f["logo"]:
             self.check_docs_file(f["logo"], value["logo"], rel, "标志（logo）", LOGO_TYPES)
+        for key, what, types in (("banner", "首页横幅照片（banner）", PHOTO_TYPES),
+                                 ("wechat_qr", "公众号二维码（wechat_qr）", (".png", ".jpg", ".jpeg", ".webp", ".svg"))):
+            if f[key] and not self.check_docs_file(f[key], value[key], rel, what, types):
+                f[key] = None
+            elif f[key]:
+                f[key] = posixpath.normpath(f[key].replace("\\", "/"))
+        if f["banner"]:
+            self.referenced_photos.add(f["banner"])
         departments = f["departments"] or ()
         if len(set(departments)) != len(departments):
             at = value["departments"]
@@ -204,6 +212,7 @@ class _Loader:
             title_sought=f["title_sought"], term=f["term"], term_start=f["term_start"],
             term_end=f["term_end"], introduction=f["introduction"], headcount=f["headcount"],
             logo=f["logo"], address=f["address"], phone=f["phone"], departments=tuple(departments),
+            banner=f["banner"], icp=f["icp"], police=f["police"], wechat=f["wechat"], wechat_qr=f["wechat_qr"],
         )
 
     def empty_required(self, value, rel: str, what: str) -> None:

@@ -23,6 +23,11 @@ class Unit:
     address: str | None = None
     phone: str | None = None
     departments: tuple[str, ...] = ()
+    banner: str | None = None  # docs path of the homepage banner photo (default: the latest photo)
+    icp: str | None = None  # ICP 备案号, shown in the footer
+    police: str | None = None  # 公安机关互联网站安全备案号
+    wechat: str | None = None  # 微信公众号 name
+    wechat_qr: str | None = None  # docs path of the 公众号 QR image
 
 
 @dataclass(frozen=True)
@@ -216,6 +221,8 @@ class Content:
         """Docs-relative paths of every original photo the content refers to."""
         paths = {p.src for a in self.activities for p in a.photos}
         paths.update(h.photo for h in self.honours if h.photo)
+        if self.unit and self.unit.banner:
+            paths.add(self.unit.banner)
         return paths
 
     def criterion(self, cid: str) -> Criterion | None:

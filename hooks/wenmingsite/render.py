@@ -137,9 +137,13 @@ class Renderer:
 
     PHOTO_DIR = "assets/photos"
 
-    def __init__(self, content: Content, urls: dict[str, str] | None = None, memo: bool = False):
-        """``memo``: keep the blocks of activity pages for the next build (`mkdocs serve`)."""
+    def __init__(self, content: Content, urls: dict[str, str] | None = None, memo: bool = False,
+                 internal: bool = False):
+        """``memo``: keep the blocks of activity pages for the next build (`mkdocs serve`).
+        ``internal``: the editors' preview, which also shows what the public site leaves out
+        (evidence gaps, thresholds); templates see it as ``internal``."""
         self.content = content
+        self.internal = internal
         self.urls = urls or {}
         self.gallery = None  # set once photos are published
         self.memo = memo
@@ -190,7 +194,7 @@ class Renderer:
             covers = self.gallery.covers
         return self.env.get_template(name).render(
             content=self.content, rel=rel, page=page, photo_url=photo_url, urls=self.urls,
-            covers=covers or {}, row=lambda e: self.row(e, page_url),
+            covers=covers or {}, row=lambda e: self.row(e, page_url), internal=self.internal,
             grid=lambda shots, group: self.grid(shots, group, page_url), **context)
 
     def criteria_of(self, activity: Activity):

@@ -293,6 +293,11 @@ UNIT = dict(
         _f("address", "地址"),
         _f("phone", "办公电话"),
         _f("departments", "部门", shape="scalar_or_list"),
+        _f("banner", "首页横幅照片"),
+        _f("icp", "ICP 备案号"),
+        _f("police", "公安备案号"),
+        _f("wechat", "微信公众号"),
+        _f("wechat_qr", "公众号二维码"),
     ]
 )
 
