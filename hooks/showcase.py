@@ -462,8 +462,9 @@ def on_page_markdown(markdown, page, config, files):
         clean = {"title": spec.title}
         if spec.kind.startswith("album") or spec.kind in SEARCH_REPEATS:
             clean["search"] = {"exclude": True}  # only repeats what other pages hold
-        if spec.kind == "print":
-            clean["hide"] = ["navigation", "toc", "footer"]
+        # Generated pages are photo walls, listings and figures: the full width is theirs
+        # (the tabs above still lead everywhere).
+        clean["hide"] = ["navigation", "toc", "footer"] if spec.kind == "print" else ["navigation", "toc"]
         if spec.description:
             clean["description"] = spec.description
     elif meta is None:
