@@ -26,10 +26,15 @@ class Coverage:
     sections: tuple[ReportSection, ...]
     documents: tuple[Document, ...]
     gaps: tuple[str, ...]  # why it is thin, for editors (Chinese)
+    themed: int = 0  # 主题活动: one-off activities (pages and log entries)
+    latest: tuple[dict, ...] = ()  # the newest themed records (api dicts), for the public page
 
     @property
     def thin(self) -> bool:
         return bool(self.gaps)
+
+
+LATEST = 3  # themed activities named under each criterion
 
 
 def _months_before(day: dt.date, months: int) -> dt.date:
@@ -66,7 +71,8 @@ def compute(content: Content, records: list[dict], start: dt.date, reference: dt
             pages=sum(1 for r in mine if r["url"]), photos=photos, last=last,
             sections=tuple(s for s in content.report if c.id in s.criteria),
             documents=tuple(d for d in content.documents if c.id in d.criteria),
-            gaps=tuple(gaps),
+            gaps=tuple(gaps), themed=len(one_off),
+            latest=tuple(sorted(one_off, key=lambda r: (r["date"], r["id"]), reverse=True)[:LATEST]),
         ))
     return out
 

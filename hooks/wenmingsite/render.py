@@ -79,6 +79,18 @@ def money(value) -> str:
     return f"{number(value)} 元"
 
 
+def _amount_parts(value) -> tuple[str, str]:
+    """An amount as (number, unit), so that the homepage can keep them on one line."""
+    number_text, _, unit = money(value).partition(" ")
+    return number_text, unit
+
+
+def _level_classes() -> dict[str, str]:
+    from .schema import HONOUR_LEVELS
+
+    return dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system")))
+
+
 def filesize(size: int | None) -> str:
     if size is None:
         return ""
@@ -221,7 +233,8 @@ class Renderer:
 
     def gallery_index(self, page_url: str) -> str:
         g = self.gallery
-        return self.render("gallery.html", page_url, years=g.years(), categories=g.categories(), count=g.count)
+        years, categories = g.front_albums()
+        return self.render("gallery.html", page_url, years=years, categories=categories, count=g.count)
 
     def album(self, album, page_url: str) -> str:
         return self.render("album.html", page_url, album=album)
@@ -233,19 +246,48 @@ class Renderer:
                               prev_url=self.urls.get(prev.page) if prev else None,
                               next_url=self.urls.get(next_.page) if next_ else None)
 
-    def home(self, page_url: str, stats=None, coverage=(), published=None, latest: int = 8) -> str:
-        """The homepage dashboard: the unit, key figures of the term, coverage at a glance,
-        latest honours and latest activities."""
-        published_activities = self.content.published
+    def home(self, page_url: str, stats=None, coverage=(), published=None, latest: int = 6) -> str:
+        """The homepage: a banner photo with the unit's name, the key figures of the term,
+        entries into the main sections, the latest activities with their thumbnails, the
+        newest honours and the assessment items at a glance (gap labels only in the editors'
+        preview)."""
+        published = published or {}
+        unit = self.content.unit
         # Routine occurrences count in the figures but would crowd out everything else.
-        one_off = [a for a in published_activities if a.kind != "routine"]
-        items = []
-        for a in sorted(one_off, key=lambda a: (a.date, a.id), reverse=True)[:latest]:
-            items.append((a, self.urls.get(a.page) if a.page else None))
-        thin = [c for c in coverage if c.thin]
-        return self.render("home.html", page_url, unit=self.content.unit, figures=stats.term if stats else None,
-                           latest=items, coverage=coverage, thin=thin,
-                           honours=self.content.honours[:3], shots=published or {})
+        one_off = sorted((a for a in self.content.published if a.kind != "routine"),
+                         key=lambda a: (a.date, a.id), reverse=True)
+        covers = self.gallery.covers if self.gallery else {}
+        items = [(a, self.urls.get(a.page) if a.page else None, covers.get(a.id)) for a in one_off[:latest]]
+        figures = stats.term if stats else None
+        return self.render("home.html", page_url, unit=unit, figures=figures,
+                           amount=_amount_parts(figures.amount) if figures else None,
+                           banner=self._banner(published, one_off), entries=self._entries(stats, coverage),
+                           latest=items, coverage=coverage, thin=[c for c in coverage if c.thin],
+                           honours=self.content.honours[:3], level_class=_level_classes())
+
+    def _banner(self, published: dict, newest_first: list) -> tuple | None:
+        """The homepage banner: (Published, alt text, activity or None). The unit's own
+        banner photo when it has one, else the newest landscape activity photo (a portrait
+        photo would lose most of itself to the banner's wide crop), else the newest photo."""
+        unit = self.content.unit
+        if unit and unit.banner and unit.banner in published:
+            return published[unit.banner], "", None
+        shots = [s for a in newest_first for s in (self.gallery.shots(a) if self.gallery else ())]
+        shot = next((s for s in shots if s.published.width >= s.published.height), shots[0] if shots else None)
+        return (shot.published, shot.alt, shot.activity) if shot else None
+
+    def _entries(self, stats, coverage) -> list[tuple[str, str, str]]:
+        """(title, docs path, what it holds) of the main sections that exist in this site."""
+        c = self.content
+        found = []
+        if c.report:
+            found.append(("创建汇报", c.report[0].page, f"{len(c.report)} 个章节"))
+        found.append(("创建动态", "timeline/index.md", f"{stats.term.one_off:,} 项活动" if stats else "按时间排列"))
+        found.append(("图片展示", "gallery/index.md", f"{self.gallery.count:,} 张照片" if self.gallery else "活动照片"))
+        found.append(("数据统计", "stats/index.md", "图表和明细"))
+        found.append(("测评对照", "criteria/index.md", f"{len(coverage)} 个项目" if coverage else "逐项对照"))
+        found.append(("荣誉", "honours/index.md", f"{len(c.honours)} 项荣誉" if c.honours else "荣誉墙"))
+        return [e for e in found if e[1] in self.urls]
 
     def timeline(self, archive, year: int | None, page_url: str) -> str:
         """A year of the timeline, or (``year`` None) its first page: the latest 12 months."""
@@ -254,8 +296,8 @@ class Renderer:
         used = {e.department for e in archive.entries if e.department}
         departments = [d for d in known if d in used] + sorted(used - set(known))
         listing = archive.recent() if year is None else archive.by_year(year)
-        return self.render("timeline.html", page_url, year=year, years=years,
-                           listing=listing, departments=departments)
+        return self.render("timeline.html", page_url, year=year, years=years, listing=listing,
+                           later=archive.later() if year is None else None, departments=departments)
 
     def group(self, listing, description: str | None, page_url: str) -> str:
         return self.render("group.html", page_url, listing=listing, description=description)
@@ -263,15 +305,19 @@ class Renderer:
     def index_list(self, groups, page_url: str) -> str:
         return self.render("index_list.html", page_url, groups=groups)
 
-    def stats_page(self, stats, page_url: str) -> str:
+    def stats_page(self, stats, page_url: str, fold: bool = True) -> str:
+        """Figures of the term. Charts show 主题活动 (one-off work) only: routine
+        occurrences outnumber them tenfold and would flatten every bar; the tables folded
+        under each chart (``fold``; unfolded for paper) give both."""
         from . import charts
 
         month_charts = {}
         for year in stats.years:
-            rows = [(f"{int(k[5:])}月", v) for k, v in stats.months.items() if k.startswith(f"{year}-")]
+            keys = [k for k in stats.months if k.startswith(f"{year}-")]
+            rows = [(f"{int(k[5:])}月", stats.months_themed.get(k, 0), stats.months_routine.get(k, 0)) for k in keys]
             if rows:
-                svg = charts.columns(f"ws-m{year}", f"{year}年各月活动", [label[:-1] for label, _ in rows],
-                                     [v for _, v in rows], " 项次")
+                svg = charts.columns(f"ws-m{year}", f"{year}年各月主题活动", [label[:-1] for label, _, _ in rows],
+                                     [v for _, v, _ in rows], " 项")
                 month_charts[year] = (svg, rows)
         names = {c.id: c.name for c in self.content.criteria}
         breakdowns = []
@@ -279,10 +325,12 @@ class Renderer:
                                     ("criteria", "按测评项目", {names.get(k, k): v for k, v in stats.criteria.items()}),
                                     ("departments", "按部门", stats.departments)):
             rows = list(table.items())
-            svg = charts.bars(f"ws-{key}", f"{heading}的活动", [(k, t.activities) for k, t in rows], " 项次")
+            notes = [f"（另有例行活动 {number(t.routine_occurrences)} 次）" if t.routine_occurrences else ""
+                     for _, t in rows]
+            svg = charts.bars(f"ws-{key}", f"{heading}的主题活动", [(k, t.one_off) for k, t in rows], " 项", notes)
             breakdowns.append((key, heading, rows, svg))
         return self.render("stats.html", page_url, s=stats, month_charts=month_charts,
-                           breakdowns=breakdowns, unit=self.content.unit)
+                           breakdowns=breakdowns, unit=self.content.unit, fold=fold)
 
     def coverage_page(self, items, reference, page_url: str) -> str:
         return self.render("coverage.html", page_url, items=items, reference=reference,

@@ -14,6 +14,9 @@ from decimal import Decimal
 
 @dataclass
 class Totals:
+    """Figures of a span or group. ``one_off`` are the 主题活动 (activity pages and log
+    entries), ``routine_occurrences`` the 例行活动 counted once per occurrence."""
+
     activities: int = 0  # records: one-off activities plus every routine occurrence
     routine_occurrences: int = 0
     one_off: int = 0
@@ -55,6 +58,8 @@ class Stats:
     term: Totals = field(default_factory=Totals)
     years: dict[int, Totals] = field(default_factory=dict)
     months: dict[str, int] = field(default_factory=dict)  # "2024-03" -> activities
+    months_themed: dict[str, int] = field(default_factory=dict)  # "2024-03" -> 主题活动
+    months_routine: dict[str, int] = field(default_factory=dict)  # "2024-03" -> 例行活动 occurrences
     categories: dict[str, Totals] = field(default_factory=dict)
     criteria: dict[str, Totals] = field(default_factory=dict)  # criterion id -> totals
     departments: dict[str, Totals] = field(default_factory=dict)
@@ -64,6 +69,8 @@ class Stats:
             "term": {"start": self.start.isoformat(), "end": self.end.isoformat(), **self.term.as_json()},
             "years": {str(y): t.as_json() for y, t in self.years.items()},
             "months": self.months,
+            "months_themed": self.months_themed,
+            "months_routine": self.months_routine,
             "categories": {k: t.as_json() for k, t in self.categories.items()},
             "criteria": {k: t.as_json() for k, t in self.criteria.items()},
             "departments": {k: t.as_json() for k, t in self.departments.items()},
@@ -92,12 +99,14 @@ def compute(records: list[dict], start: dt.date, end: dt.date, categories: list[
     stats.criteria = {c: Totals() for c in criteria}
     stats.departments = {d: Totals() for d in departments}
     months = defaultdict(int)
+    themed = defaultdict(int)
+    routine = defaultdict(int)
     year = start.year
     while year <= end.year:
         stats.years[year] = Totals()
         for m in range(1, 13):
             if dt.date(year, m, 1) <= end and (year, m) >= (start.year, start.month):
-                months[f"{year}-{m:02d}"] = 0
+                months[f"{year}-{m:02d}"] = themed[f"{year}-{m:02d}"] = routine[f"{year}-{m:02d}"] = 0
         year += 1
     for r in records:
         day = dt.date.fromisoformat(r["date"])
@@ -106,11 +115,14 @@ def compute(records: list[dict], start: dt.date, end: dt.date, categories: list[
         stats.term.add(r)
         stats.years[day.year].add(r)
         months[r["date"][:7]] += 1
+        (routine if r["kind"] == "routine" else themed)[r["date"][:7]] += 1
         stats.categories.setdefault(r["category"], Totals()).add(r)
         for cid in r["criteria"]:
             stats.criteria.setdefault(cid, Totals()).add(r)
         stats.departments.setdefault(r["department"] or UNASSIGNED, Totals()).add(r)
     stats.months = dict(sorted(months.items()))
+    stats.months_themed = dict(sorted(themed.items()))
+    stats.months_routine = dict(sorted(routine.items()))
     if not stats.departments.get(UNASSIGNED, Totals()).activities:
         stats.departments.pop(UNASSIGNED, None)
     return stats

@@ -51,6 +51,15 @@ class Month:
         return sum(e.count for e in self.entries) + sum(e.count for e in self.routines)
 
     @property
+    def themed(self) -> int:
+        """主题活动 in the month: one-off activities (pages and log entries)."""
+        return len(self.entries)
+
+    @property
+    def routine_occurrences(self) -> int:
+        return sum(e.count for e in self.routines)
+
+    @property
     def anchor(self) -> str:
         return f"{self.year}-{self.month:02d}"
 
@@ -66,6 +75,14 @@ class Listing:
     @property
     def pages(self) -> int:
         return sum(1 for m in self.months for e in m.entries if e.url)
+
+    @property
+    def themed(self) -> int:
+        return sum(m.themed for m in self.months)
+
+    @property
+    def routine_occurrences(self) -> int:
+        return sum(m.routine_occurrences for m in self.months)
 
     def years(self) -> list[int]:
         return sorted({m.year for m in self.months}, reverse=True)
@@ -146,13 +163,29 @@ class Archive:
         return sorted({e.date.year for e in self.entries}, reverse=True)
 
     def recent(self, months: int = 12) -> Listing:
-        """The newest ``months`` calendar months that have activities in them, and those
-        between: the first page of the timeline."""
-        if not self.entries:
+        """The first page of the timeline: the ``months`` calendar months up to the newest
+        month with a themed activity, so that it opens with themed work rather than with a
+        month of routines (see ``later``). Without themed work, the newest months."""
+        newest = self._newest_themed()
+        if newest is None:
             return listing([])
-        newest = max(e.date for e in self.entries)
         first = newest.year * 12 + newest.month - months
-        return listing([e for e in self.entries if e.date.year * 12 + e.date.month > first])
+        last = newest.year * 12 + newest.month
+        return listing([e for e in self.entries if first < e.date.year * 12 + e.date.month <= last])
+
+    def _newest_themed(self) -> dt.date | None:
+        themed = [e.date for e in self.entries if not e.is_routine]
+        return max(themed or [e.date for e in self.entries], default=None)
+
+    def later(self) -> Listing:
+        """Months after the newest themed activity: routine occurrences only (for instance
+        the current month so far). The first page names them in one line instead of
+        opening with them; their year page lists them."""
+        newest = self._newest_themed()
+        if newest is None:
+            return listing([])
+        last = newest.year * 12 + newest.month
+        return listing([e for e in self.entries if e.date.year * 12 + e.date.month > last])
 
     def by_year(self, year: int) -> Listing:
         return listing([e for e in self.entries if e.date.year == year])
