@@ -24,7 +24,7 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 import wenmingsite
-from wenmingsite import api, assets, coverage, feed, gate, images, links, loader, memo, pages, stats
+from wenmingsite import api, assets, coverage, feed, gate, images, links, loader, memo, pages, share, stats
 from wenmingsite.gallery import Gallery, publish_photos
 from wenmingsite.records import Content
 from wenmingsite.render import Renderer, rebase_links, relative_url
@@ -252,6 +252,7 @@ def on_files(files: Files, config):
     # One stylesheet for visitors, kept in parts by concern (assets/css/NN-name.css).
     generated.append(File.generated(config, f"{ASSET_DIR}/wenming.css", content="\n".join(
         p.read_text(encoding="utf-8") for p in sorted((ASSETS / "css").glob("*.css")))))
+    generated += _finish(config, content, gallery, published)
     reserved = {f.dest_uri: f.src_uri for f in generated}
     reserved.update((dest, dest) for dest in _state.photo_outputs)
     # Found before the build already (wenmingsite.links), unless the configuration's URLs differ.
@@ -526,6 +527,8 @@ def on_page_content(html_text, page, config, files):
 
 def _generated(spec: PageSpec, url: str, files: Files) -> str:
     r, archive, content = _state.renderer, _state.archive, _state.content
+    if spec.kind == "open-data":
+        return r.render("open_data.html", url, feed=FEED if _finish_state.get("feed") else None)
     if spec.kind == "timeline":
         return r.timeline(archive, None, url)
     if spec.kind == "gallery":
@@ -562,6 +565,30 @@ def _generated(spec: PageSpec, url: str, files: Files) -> str:
                    archive.count_where(lambda e, s=c.slug: e.category_slug == s),
                    archive.by_category(c.slug).pages) for c in content.categories]
     return r.index_list(groups, url)
+
+
+_finish_state: dict = {}  # what the open-data page needs of the configuration (set per build)
+
+
+def _finish(config, content: Content, gallery: Gallery, published: dict) -> list[File]:
+    """Icons from the unit's logo, share metadata and footer details for the theme
+    templates (``config.extra.wenming_site``, see wenmingsite.share); the icon files."""
+    unit = content.unit
+    clean = _state.clean_assets.get(unit.logo) if unit and unit.logo else None
+    icons = share.make_icons(content, config.site_name, Path(clean) if clean else None)
+    if icons.how == "plain":
+        log.info("没有找到中文字体，网站图标（favicon）画成了不带文字的主题色圆标。"
+                 "安装 fonts-noto-cjk 等中文字体后重新构建，图标上会显示单位名称的第一个字")
+    site = share.site_context(content, icons, config.site_url,
+                             share.default_image(content, gallery, published, Renderer.PHOTO_DIR),
+                             share.page_images(content, gallery, Renderer.PHOTO_DIR), open_data=True)
+    config.extra["wenming_site"] = site
+    _finish_state["feed"] = bool(config.site_url)
+    if _incremental is not None:  # every page's head and footer show these: part of each page's key
+        shared = {k: v for k, v in site.items() if k != "pages"}  # a page's own photo is in its key already
+        _incremental.config_key = memo.digest(_incremental.config_key, json.dumps(shared, ensure_ascii=False,
+                                                                                   sort_keys=True))
+    return [File.generated(config, f"{share.ICON_DIR}/{name}", content=data) for name, data in icons.files.items()]
 
 
 def on_nav(nav, config, files):
@@ -662,6 +689,13 @@ def on_post_page(output, page, config):
         entries = inc.search_index.entries[inc.search_start[src]:] if src in inc.search_start else []
         inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
     return output
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page (a theme template, not a page): the search dialog's name as on pages."""
+    if template_name == "404.html":
+        output_content = output_content.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+    return output_content
 
 
 def _with_lightbox(output: str, page_url: str, config) -> str:

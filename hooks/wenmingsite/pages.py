@@ -19,4 +19,7 @@ def page_specs(content: Content) -> list[PageSpec]:
                               description="供检查组阅读的完整汇报材料，可直接打印或另存为 PDF"))
     if content.documents:
         specs.append(PageSpec("documents/index.md", "制度文件", "documents", description="创建工作的制度、方案和文件"))
+    # Machine-readable files explained for the public (linked from the footer, not in the nav).
+    specs.append(PageSpec("open-data/index.md", "开放数据", "open-data",
+                          description="本站活动、照片和统计数据的公开数据文件及其说明"))
     return specs
