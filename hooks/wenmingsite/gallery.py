@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,11 @@ class Shot:
     def alt(self) -> str:
         return self.photo.text
 
+    @property
+    def ratio(self) -> float:
+        """Width over height of the photo as published (upright)."""
+        return self.published.width / self.published.height
+
 
 @dataclass(frozen=True)
 class Album:
@@ -54,14 +60,56 @@ class Album:
     title: str
     src: str  # docs path of its page
     groups: tuple[tuple[Activity, tuple[Shot, ...]], ...]  # newest activity first
+    chosen: Shot | None = None  # its cover on the gallery's front page (see `distinct_covers`)
 
     @property
     def count(self) -> int:
         return sum(len(shots) for _, shots in self.groups)
 
     @property
+    def shots(self) -> tuple[Shot, ...]:
+        return tuple(s for _, shots in self.groups for s in shots)
+
+    @property
     def cover(self) -> Shot | None:
+        if self.chosen is not None:
+            return self.chosen
         return self.groups[0][1][0] if self.groups else None
+
+
+def _cover_preference(album: Album) -> list[Shot]:
+    """An album's photos in the order it would like them as its cover: landscape photos
+    first (cover tiles are landscape), each kind newest activity first."""
+    shots = album.shots
+    return [s for s in shots if s.ratio >= 1] + [s for s in shots if s.ratio < 1]
+
+
+def distinct_covers(albums: list[Album]) -> list[Album]:
+    """The albums, each with a cover no other album shows, whenever the photos allow it
+    (a maximum matching of albums to photos, earlier albums and preferred photos first);
+    an album left without a photo of its own shows its favourite one."""
+    wants = [_cover_preference(a) for a in albums]
+    owner: dict[str, int] = {}  # a picture (its content key: copies are one picture) -> album index
+
+    def place(i: int, seen: set) -> bool:
+        for shot in wants[i]:
+            key = shot.published.key
+            if key in seen:
+                continue
+            seen.add(key)
+            if key not in owner or place(owner[key], seen):
+                owner[key] = i
+                return True
+        return False
+
+    for i in range(len(albums)):
+        place(i, set())
+    chosen = {i: key for key, i in owner.items()}
+    out = []
+    for i, album in enumerate(albums):
+        cover = next((s for s in wants[i] if s.published.key == chosen.get(i)), None)
+        out.append(dataclasses.replace(album, chosen=cover or (wants[i][0] if wants[i] else None)))
+    return out
 
 
 class Gallery:
@@ -107,6 +155,13 @@ class Gallery:
         specs += [PageSpec(a.src, f"{a.title}照片", "album-year", a.key) for a in self.years()]
         specs += [PageSpec(a.src, f"{a.title}照片", "album-category", a.key) for a in self.categories()]
         return specs
+
+    def front_albums(self) -> tuple[list[Album], list[Album]]:
+        """The albums by year and by category as the gallery's front page shows them, no two
+        with the same cover when there are photos enough."""
+        years, categories = self.years(), self.categories()
+        albums = distinct_covers(years + categories)
+        return albums[:len(years)], albums[len(years):]
 
     def album(self, kind: str, key: str) -> Album:
         albums = self.years() if kind == "album-year" else self.categories()

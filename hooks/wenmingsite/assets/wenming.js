@@ -36,3 +36,55 @@
     init();
   }
 })();
+
+/* 照片灯箱（glightbox）：按钮用中文名称，对话框有名称；关闭后（Esc 或关闭按钮）
+   焦点回到打开它的那张缩略图。只处理 glightbox 创建和移除的节点，不依赖它的内部接口。 */
+(function () {
+  "use strict";
+  var LABELS = { ".gclose": "关闭", ".gprev": "上一张", ".gnext": "下一张" };
+  var opener = null;
+  function remember(event) {
+    var link = event.target.closest && event.target.closest("a.glightbox");
+    if (link) opener = link;
+  }
+  function label(box) {
+    box.setAttribute("aria-label", "照片浏览");
+    box.setAttribute("aria-modal", "true");
+    Object.keys(LABELS).forEach(function (selector) {
+      var button = box.querySelector(selector);
+      if (button) {
+        button.setAttribute("aria-label", LABELS[selector]);
+        button.setAttribute("title", LABELS[selector]);
+        button.setAttribute("type", "button");
+      }
+    });
+  }
+  function isBox(node) {
+    return node.nodeType === 1 && node.id === "glightbox-body";
+  }
+  function watch(records) {
+    records.forEach(function (record) {
+      Array.prototype.forEach.call(record.addedNodes, function (node) {
+        if (isBox(node)) label(node);
+      });
+      Array.prototype.forEach.call(record.removedNodes, function (node) {
+        if (isBox(node) && opener && document.contains(opener)) {
+          opener.focus();
+          opener = null;
+        }
+      });
+    });
+  }
+  function init() {
+    if (!document.querySelector("a.glightbox")) return;
+    document.addEventListener("click", remember, true);
+    new MutationObserver(watch).observe(document.body, { childList: true });
+    var box = document.getElementById("glightbox-body");
+    if (box) label(box);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
