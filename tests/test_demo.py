@@ -85,7 +85,7 @@ def test_activity_page_shows_info_panel_above_narrative(demo):
     assert "<h1" in page and "学雷锋日“技术进田间”志愿服务</h1>" in page
 
 
-def test_homepage_introduces_the_unit(demo, records):
+def test_homepage_introduces_the_unit(demo):
     site, _ = demo
     home = (site / "index.html").read_text(encoding="utf-8")
     assert '<h1 id="ws-unit-name">青溪市农业技术推广中心</h1>' in home
@@ -95,8 +95,15 @@ def test_homepage_introduces_the_unit(demo, records):
     assert links
     for href in links:
         assert (site / urllib.parse.unquote(href) / "index.html").is_file(), href
-    in_term = sum(1 for r in records if "2024-01-01" <= r["date"] <= "2026-12-31")
-    assert f"<strong>{in_term:,}</strong><span>项（次）活动</span>" in home
+    term = demo_build_stats(site)["term"]
+    # Themed work leads; routine occurrences are named apart, never added into one headline.
+    assert f'<span class="ws-keyfig"><strong>{term["one_off"]:,}</strong> 项</span><span class="ws-keyfig__label">主题活动</span>' in home
+    assert f"另有例行活动 {term['routine_occurrences']:,} 次" in home
+    assert "项（次）活动" not in home
+
+
+def demo_build_stats(site) -> dict:
+    return json.loads((site / "api/stats.json").read_text(encoding="utf-8"))
 
 
 def test_nav_holds_report_sections_in_order_and_no_activities(demo):
