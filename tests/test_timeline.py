@@ -25,7 +25,7 @@ ITEM = re.compile(r'<li class="ws-tl__item"[^>]*data-count="(\d+)">(.*?)</li>', 
 def rows(page: str) -> list[dict]:
     """What a visitor reads on a listing: each row's date, title, link and count."""
     out = []
-    for section in re.findall(r'<section class="ws-month".*?</section>', page, re.S):
+    for section in re.findall(r'<section class="ws-month[ "].*?</section>', page, re.S):
         month = re.search(r'<h2 id="h(\d{4}-\d{2})">', section).group(1)
         for count, body in ITEM.findall(section):
             when = re.search(r'<time datetime="([^"]+)">', body)
@@ -52,7 +52,9 @@ def test_year_pages_agree_with_api(demo):
         found = rows(page)
         in_year = [r for r in records if r["date"].startswith(year)]
         assert sum(row["count"] for row in found) == len(in_year)
-        assert f"{year}年共 <strong>{len(in_year):,}</strong> 项（次）活动" in page
+        themed = sum(1 for r in in_year if r["kind"] != "routine")
+        assert (f"{year}年：<strong>{themed:,}</strong> 项主题活动 · <strong>{len(in_year) - themed:,}</strong> 次例行活动"
+                f"（合计 {len(in_year):,} 项次") in page
         months = [row["month"] for row in found]
         assert months == sorted(months, reverse=True)  # newest month first
         for row in found:
@@ -84,19 +86,27 @@ def test_routines_are_compact_but_counted(demo):
     page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
     march_flags = [r for r in records if r["title"] == "每周一升国旗仪式" and r["date"].startswith("2024-03")]
     assert len(march_flags) == 4
-    assert re.search(r"每周一升国旗仪式</span>\s*<span class=\"ws-routine__meta\">每周一 · 2024年3月 · <strong>4 次</strong> · 240 人次",
-                     page)
+    march = re.search(r'<section class="ws-month[^"]*" id="m2024-03".*?</section>', page, re.S).group(0)
+    assert re.search(r'每周一升国旗仪式</span> · 本月 <strong>4 次</strong>\s*<span class="ws-routine__meta">每周一 · 240 人次', march)
+    # One line per routine and month, after the month's themed activities.
+    assert march.count("每周一升国旗仪式") == 1
+    assert march.index('class="ws-routines"') > march.index('class="ws-tl"')
 
 
 def test_first_timeline_page_is_the_latest_twelve_months(demo):
     site, records = demo
     page = (site / "timeline/index.html").read_text(encoding="utf-8")
     months = sorted({row["month"] for row in rows(page)})
-    newest = max(r["date"] for r in records)[:7]
+    # It ends with the newest month of themed work; later routine-only months are named in
+    # one line above the list (and listed on their year page).
+    newest = max(r["date"] for r in records if r["kind"] != "routine")[:7]
+    later = [r for r in records if r["date"][:7] > newest]
+    if later:
+        assert f"暂无主题活动，例行活动照常开展 {len(later):,} 次" in page
     y, m = map(int, newest.split("-"))
     earliest = f"{y - 1:04d}-{m:02d}" if m < 12 else f"{y:04d}-01"
     assert months[-1] == newest and months[0] > earliest
-    assert sum(row["count"] for row in rows(page)) == sum(1 for r in records if r["date"][:7] > earliest)
+    assert sum(row["count"] for row in rows(page)) == sum(1 for r in records if earliest < r["date"][:7] <= newest)
 
 
 @pytest.mark.parametrize("kind", ["categories", "criteria"])
@@ -112,7 +122,8 @@ def test_group_pages_agree_with_api(demo, kind):
             mine = [r for r in records if key in r["criteria"]]
         page = (folder / "index.html").read_text(encoding="utf-8")
         assert sum(row["count"] for row in rows(page)) == len(mine), key
-        assert f"共 <strong>{len(mine):,}</strong> 项（次）活动" in page
+        themed = sum(1 for r in mine if r["kind"] != "routine")
+        assert f"<strong>{themed:,}</strong> 项主题活动" in page and f"（合计 {len(mine):,} 项次" in page
     index = (site / kind / "index.html").read_text(encoding="utf-8")
     folders = sum(1 for p in (site / kind).iterdir() if p.is_dir())
     if kind == "categories":
