@@ -177,4 +177,5 @@ def site_context(content: Content, icons: Icons, site_url: str | None, default: 
         "pages": {src: located(image) for src, image in pages.items()},
         "footer": footer,
         "open_data": OPEN_DATA_URL if open_data else None,
+        "short_name": unit.short_name if unit else None,  # the phone header (overrides/partials/header.html)
     }
