@@ -68,16 +68,22 @@ def test_activity_page_shows_its_photos_in_a_lightbox_grid(demo):
     site, photos = demo
     page_dir = site / "activities/2024/2024-03-05-学雷锋进田间"
     html = (page_dir / "index.html").read_text(encoding="utf-8")
-    figures = re.findall(r'<figure class="ws-photo">(.*?)</figure>', html, re.S)
+    figures = re.findall(r'<figure class="ws-photo" style="--r: ([\d.]+)">(.*?)</figure>', html, re.S)
     mine = [p for p in photos if p["activity"] == "2024/2024-03-05-学雷锋进田间"]
     assert len(figures) == len(mine) == 2
-    for fig, photo in zip(figures, mine):
-        link = re.search(r'<a class="glightbox" href="([^"]+)" data-type="image" data-gallery="([^"]+)"'
-                         r' data-width="(\d+)" data-height="(\d+)">\s*<span class="glightbox-desc" hidden>([^<]+)</span>',
-                         fig)
+    for (ratio, fig), photo in zip(figures, mine):
+        # The grid gives each photo its own shape (width over height, as published).
+        assert float(ratio) == pytest.approx(photo["width"] / photo["height"], abs=1e-4)
+        # No pixel size for glightbox: it would set it on the opened photo and crop it on a phone.
+        link = re.search(r'<a class="glightbox" href="([^"]+)" data-type="image" data-gallery="([^"]+)">'
+                         r'\s*<span class="glightbox-desc" hidden>([^<]+)</span>', fig)
         assert link, fig
         assert (page_dir / link.group(1)).resolve() == (site / photo["outputs"]["d1600"]["url"]).resolve()
-        assert unescape(link.group(5)) == photo["caption"]
+        assert unescape(link.group(3)) == photo["caption"]
+        srcset = re.search(r'<source type="image/webp" srcset="([^"]+) 400w, ([^"]+) 800w" sizes="[^"]+">', fig)
+        assert srcset, fig
+        assert (page_dir / srcset.group(1)).resolve() == (site / photo["outputs"]["t400"]["url"]).resolve()
+        assert (page_dir / srcset.group(2)).resolve() == (site / photo["outputs"]["t800"]["url"]).resolve()
         img = re.search(r'<img src="([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]+)" loading="lazy" decoding="async">', fig)
         assert img, fig
         assert unescape(img.group(4)) == photo["caption"]  # the caption serves as alt
@@ -99,8 +105,43 @@ def test_albums_by_year_and_category_agree_with_photos_json(demo):
     by_category = Counter(records[p["activity"]]["category_slug"] for p in photos)
     for key, count in list(by_year.items()) + list(by_category.items()):
         album = (site / f"gallery/{key}/index.html").read_text(encoding="utf-8")
-        assert album.count('<figure class="ws-photo">') == count, key
+        assert album.count('<figure class="ws-photo" ') == count, key
         assert f"共 {count} 张照片" in album
+
+
+def test_album_covers_on_the_gallery_page_are_all_different(demo):
+    site, photos = demo
+    records = {r["id"]: r for r in json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]}
+    index = (site / "gallery/index.html").read_text(encoding="utf-8")
+    albums = re.findall(r'<li>\s*<a href="([^"]+)">\s*<picture>\s*<source type="image/webp" srcset="([^" ]+) 400w', index)
+    keys = {p["date"][:4] for p in photos} | {records[p["activity"]]["category_slug"] for p in photos}
+    assert sorted(href.strip("/") for href, _ in albums) == sorted(keys)
+    covers = [cover for _, cover in albums]
+    assert len(photos) >= len(albums) and len(set(covers)) == len(covers), albums
+    for href, cover in albums:  # each cover is a photo of its own album
+        album = (site / "gallery" / href / "index.html").read_text(encoding="utf-8")
+        assert f'srcset="../{cover} 400w' in album, (href, cover)
+
+
+def test_distinct_covers_finds_a_cover_for_every_album_where_a_greedy_choice_would_not():
+    """Album A has photos x and y, album B only x: B gets x, A takes y. An album whose
+    photos are all taken keeps its favourite (a repeat is then unavoidable)."""
+    from wenmingsite.gallery import Album, Shot, distinct_covers
+    from wenmingsite.images import Published
+    from wenmingsite.records import Photo
+
+    def shot(name, w=400, h=300):
+        photo = Photo(f"activities/{name}.jpg", name, None, "docs/x.md", 1)
+        return Shot(photo, None, Published(name, w, h, {}))
+
+    x, y, tall = shot("x"), shot("y"), shot("tall", 300, 400)
+    a = Album("a", "A", "gallery/a/index.md", ((None, (x, tall, y)),))
+    b = Album("b", "B", "gallery/b/index.md", ((None, (x,)),))
+    c = Album("c", "C", "gallery/c/index.md", ((None, (x,)),))
+    assert [al.cover.published.key for al in distinct_covers([a, b])] == ["y", "x"]
+    # Landscape photos first (cover tiles are landscape), then the newest.
+    assert distinct_covers([a])[0].cover is x
+    assert [al.cover.published.key for al in distinct_covers([a, b, c])] == ["y", "x", "x"]
 
 
 def test_timeline_shows_a_cover_for_activities_with_photos(demo):
