@@ -45,6 +45,9 @@ TODAY_ENV = "WENMING_TODAY"
 SEGMENT_CACHE_ENV = "WENMING_SEGMENT_CACHE"
 NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 # WENMING_INCREMENTAL=0 makes every `mkdocs serve` rebuild a full one (to compare).
+# WENMING_PREVIEW=1 builds the editors' view (evidence gaps shown) as `mkdocs serve` does,
+# e.g. a site for the staff preparing the inspection; never for the public site.
+PREVIEW_ENV = "WENMING_PREVIEW"
 INCREMENTAL_ENV = "WENMING_INCREMENTAL"
 MEMO_TEMPLATE = "wenming-reused-output.html"
 # Where an activity's photo grid goes. The grid is spliced into the finished page, so the
@@ -196,7 +199,8 @@ def on_pre_build(config):
     # own warnings report them, as before.
     early = links.problems(content, content.files, docs_rel, with_links=bool(config.strict))
     problems = sorted(set([*problems, *asset_problems, *early]), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message))
-    _state = BuildState(content, problems, Renderer(content, memo=_memo is not None, internal=_command == "serve"),
+    internal = _command == "serve" or os.environ.get(PREVIEW_ENV) == "1"
+    _state = BuildState(content, problems, Renderer(content, memo=_memo is not None, internal=internal),
                         photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}
     _state.clean_assets = clean

@@ -46,7 +46,9 @@ class Rebuilds:
 
 
 def clean_build(root: Path, dest: Path, strict: bool = True) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(), "SITE_URL": SERVE_URL}
+    # Serve builds are the editors' preview (gaps shown): compare with a clean build of that view.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(), "SITE_URL": SERVE_URL,
+           "WENMING_PREVIEW": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
                              "--site-dir", str(dest)],
                             cwd=root, env=env, capture_output=True, text=True, timeout=300)

@@ -365,7 +365,7 @@ class Renderer:
             appendix.append((a, shots[0] if shots else None))
         return self.render(
             "print.html", page_url, unit=self.content.unit, sections=sections, today=today, appendix=appendix,
-            stats_html=self.stats_page(stats, page_url), coverage_html=self.coverage_page(coverage, stats.end, page_url),
+            stats_html=self.stats_page(stats, page_url, fold=False), coverage_html=self.coverage_page(coverage, stats.end, page_url),
             honours_html=self.honours_page(published, page_url) if self.content.honours else "",
             organization_html=self.organization_page(page_url) if self.content.organization else "")
 
