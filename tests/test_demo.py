@@ -51,8 +51,9 @@ def test_api_is_sorted_and_normalised(records):
     exercise = [r for r in records if r["title"] == "工间操"]
     assert exercise and all(r["time"] == "9:30" for r in exercise)  # not 570
     # Every occurrence is real: no flag raising on a holiday, none in the exercise pause.
-    flags = {r["date"] for r in records if r["title"] == "每周一升国旗仪式"}
-    assert "2024-01-01" not in flags and "2024-01-08" in flags
+    # The flag is raised on the first Monday of the month; 2024-01-01 was New Year's Day.
+    flags = {r["date"] for r in records if r["title"] == "升国旗仪式"}
+    assert "2024-01-01" not in flags and "2024-02-05" in flags and not any(d.startswith("2024-01") for d in flags)
     assert not any("2024-07-22" <= r["date"] <= "2024-08-16" for r in exercise)
 
 
@@ -141,16 +142,34 @@ def test_no_reference_to_foreign_hosts(demo):
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         external = re.findall(r'(?:src|href)="((?:https?:)?//[^"]+)"', text)
-        external = [u for u in external if not u.startswith("http://127.0.0.1:8000/")]
+        # The footer's filing numbers link to the official lookups, as the rules require
+        # (links a visitor may follow; nothing is loaded from there).
+        filings = re.findall(r'<a [^>]*href="(https://beian\.(?:miit|mps)\.gov\.cn/[^"]*)"', text)
+        external = [u for u in external if not u.startswith("http://127.0.0.1:8000/") and u not in filings]
         assert external == [], page
 
 
 def test_demo_photos_stay_small_and_phone_like():
     assert sum(p.stat().st_size for p in (REPO / "docs").rglob("*") if p.suffix.lower() in RASTER) <= 15 * 1024 * 1024
     photos = [p for p in (REPO / "docs/activities").rglob("*") if p.suffix.lower() in RASTER]
-    from PIL import Image
+    from PIL import Image, ImageOps
+    sizes = Counter()
     for p in photos:
         with Image.open(p) as im:
-            # Phone-sized, with the camera's EXIF (rotation included) but without GPS:
-            # the committed originals went through `wenming fix`.
-            assert max(im.size) >= 3000 and im.getexif().get(0x0110) and not im.getexif().get_ifd(0x8825), p
+            # With the camera's EXIF (rotation included) but without GPS: the phone-sized
+            # originals went through `wenming fix` (tools/make_demo_photos.py does it).
+            assert im.getexif().get(0x0110) and not im.getexif().get_ifd(0x8825), p
+            sizes[ImageOps.exif_transpose(im).size] += 1
+    assert set(sizes) == {(2000, 1500), (4000, 3000)} and sizes[(4000, 3000)] >= 3
+
+
+def test_demo_photos_cover_every_year_and_category(records):
+    """A demo that looks like a real unit: photos from every year of the term (the current
+    one included) and every category, and routines that do not drown the themed work."""
+    categories = yaml.safe_load((REPO / "data/categories.yml").read_text(encoding="utf-8"))
+    with_photos = [r for r in records if r["photos"]]
+    assert sum(r["photos"] for r in with_photos) >= 40
+    assert {r["date"][:4] for r in with_photos} == {"2024", "2025", "2026"}
+    assert {r["category"] for r in with_photos} == {c["name"] for c in categories}
+    kinds = Counter(r["kind"] for r in records)
+    assert kinds["routine"] < 4 * (kinds["page"] + kinds["log"])

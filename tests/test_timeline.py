@@ -84,12 +84,14 @@ def test_timeline_entries_link_to_their_pages(demo):
 def test_routines_are_compact_but_counted(demo):
     site, records = demo
     page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
-    march_flags = [r for r in records if r["title"] == "每周一升国旗仪式" and r["date"].startswith("2024-03")]
-    assert len(march_flags) == 4
+    march_exercise = [r for r in records if r["title"] == "工间操" and r["date"].startswith("2024-03")]
+    assert len(march_exercise) == 4  # every Wednesday of March 2024
     march = re.search(r'<section class="ws-month[^"]*" id="m2024-03".*?</section>', page, re.S).group(0)
-    assert re.search(r'每周一升国旗仪式</span> · 本月 <strong>4 次</strong>\s*<span class="ws-routine__meta">每周一 · 240 人次', march)
+    people = sum(r["participants"] for r in march_exercise)
+    assert re.search(r'工间操</span> · 本月 <strong>4 次</strong>\s*<span class="ws-routine__meta">每周三 · '
+                     + f"{people} 人次", march)
     # One line per routine and month, after the month's themed activities.
-    assert march.count("每周一升国旗仪式") == 1
+    assert march.count("工间操") == 1
     assert march.index('class="ws-routines"') > march.index('class="ws-tl"')
 
 

@@ -965,7 +965,7 @@ def planting(sc, close=False, group=False):
         for k in range(-6, 7):
             x = w / 2 + k * w * 0.16 * t * 2.4
             if -50 < x < w + 50:
-                ht = (y - horizon) * 0.9
+                ht = (y - horizon) * 0.5
                 sc.d.ellipse([x - ht * 0.2, y - ht * 0.04, x + ht * 0.2, y + ht * 0.04], fill=(96, 70, 48))
                 sc.tree(x, y, ht, color=(96, 150, 70))
     if close:  # two volunteers filling a planting hole, a shovel, a sapling
