@@ -8,7 +8,6 @@ import io
 from collections import Counter
 
 import pytest
-
 from browser import Site, Visit, browser, served_demo  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
