@@ -657,7 +657,7 @@ def hall(sc, side=False):
 def pledge(sc):
     """Members raise their right fists before a red flag (the flag a plain red field)."""
     rng, w, h = sc.rng, sc.w, sc.h
-    fy = indoor_room(sc, wall=(222, 214, 200), back=0.62)
+    indoor_room(sc, wall=(222, 214, 200), back=0.62)
     sc.d.rectangle([w * 0.3, h * 0.12, w * 0.7, h * 0.45], fill=(200, 20, 28))
     sc.d.rectangle([w * 0.6, h * 0.12, w * 0.7, h * 0.45], fill=(176, 16, 24))
     sc.glow((w * 0.32, h * 0.14, w * 0.4, h * 0.24), (250, 210, 60), 160, 6 * sc.s)
@@ -744,7 +744,7 @@ def reading(sc):
 
 
 def pingpong(sc):
-    rng, w, h = sc.rng, sc.w, sc.h
+    w, h = sc.w, sc.h
     fy = indoor_room(sc, wall=(220, 226, 230), floor=(170, 60, 54), back=0.5)
     windows(sc, w * 0.05, w * 0.95, h * 0.17, h * 0.38, 5)
     ty = h * 0.72
@@ -852,7 +852,7 @@ def choir(sc):
 def eldercare(sc):
     """Volunteers with elderly residents in a sitting room."""
     rng, w, h = sc.rng, sc.w, sc.h
-    fy = indoor_room(sc, wall=(238, 228, 206), floor=(190, 150, 110), back=0.55)
+    indoor_room(sc, wall=(238, 228, 206), floor=(190, 150, 110), back=0.55)
     windows(sc, w * 0.55, w * 0.95, h * 0.16, h * 0.46, 2)
     sc.glow((w * 0.5, h * 0.2, w * 1.1, h * 0.9), (255, 248, 220), 70, 90 * sc.s)
     # sofa
@@ -878,7 +878,7 @@ def eldercare(sc):
 
 
 def eldercare_yard(sc):
-    rng, w, h = sc.rng, sc.w, sc.h
+    w, h = sc.w, sc.h
     horizon = int(h * 0.46)
     sc.sky(horizon)
     sc.d.rectangle([0, horizon - h * 0.3, w, horizon], fill=(232, 226, 214))  # the home's building
@@ -901,7 +901,7 @@ def eldercare_yard(sc):
 
 
 def bloodvan(sc):
-    rng, w, h = sc.rng, sc.w, sc.h
+    w, h = sc.w, sc.h
     horizon = outdoor_square(sc, int(h * 0.5), tall=360)
     # the van: a white coach with a red band, windows and a door
     x0, x1, y1 = w * 0.1, w * 0.78, h * 0.78
@@ -932,8 +932,8 @@ def bloodvan(sc):
 
 def donation(sc):
     """Inside the van / donation room: reclining chairs, a nurse, a volunteer."""
-    rng, w, h = sc.rng, sc.w, sc.h
-    fy = indoor_room(sc, wall=(232, 238, 240), floor=(200, 204, 206), back=0.5)
+    w, h = sc.w, sc.h
+    indoor_room(sc, wall=(232, 238, 240), floor=(200, 204, 206), back=0.5)
     windows(sc, w * 0.05, w * 0.5, h * 0.16, h * 0.4, 2)
     for i, cx in enumerate((w * 0.3, w * 0.72)):
         cy = h * (0.84 - i * 0.05)
@@ -1019,7 +1019,7 @@ def signing(sc):
 
 def sorting(sc):
     """Colour-coded sorting bins in front of the office building, staff taking part."""
-    rng, w, h = sc.rng, sc.w, sc.h
+    w, h = sc.w, sc.h
     horizon = outdoor_square(sc, int(h * 0.48), tall=420)
     bins = [(40, 110, 190), (200, 40, 40), (60, 150, 80), (110, 110, 116)]
     bx = w * 0.24
@@ -1037,7 +1037,7 @@ def sorting(sc):
 
 
 def fire_drill(sc):
-    rng, w, h = sc.rng, sc.w, sc.h
+    w, h = sc.w, sc.h
     horizon = outdoor_square(sc, int(h * 0.5), tall=500)
     # a practice fire in a tray and white extinguisher powder
     fx, fy = w * 0.58, h * 0.74
@@ -1056,7 +1056,7 @@ def fire_drill(sc):
 
 def harvest(sc, group=False):
     field(sc, crop="gold", people=3 if group else 5)
-    rng, w, h = sc.rng, sc.w, sc.h
+    w, h = sc.w, sc.h
     if group:  # experts weighing a sample: a scale on a mat, sacks
         y = h * 0.9
         sc.d.polygon([(w * 0.2, y), (w * 0.8, y), (w * 0.9, h), (w * 0.1, h)], fill=(60, 120, 160))
@@ -1086,18 +1086,26 @@ SCENES = {
 
 # --- the camera ---------------------------------------------------------------------------
 
+def noise(size, sigma, rng):
+    """Grey noise around 128 with about ``sigma`` spread, from the seeded generator (Pillow's
+    own effect_noise is not seeded, so the photos would differ from run to run)."""
+    w, h = size
+    raw = Image.frombytes("L", size, rng.randbytes(w * h))
+    k = sigma / 74  # a uniform byte has a standard deviation of about 74
+    return raw.point(lambda v: max(0, min(255, int(128 + (v - 128) * k))))
+
+
 def fractal_texture(size, rng):
     """Multi-octave value noise: uneven light and surface detail."""
-    w, h = size
     tex = Image.new("L", size, 128)
     for cells, weight in ((5, 0.5), (20, 0.4), (80, 0.3), (320, 0.2)):
-        octave = Image.effect_noise((cells, max(cells * 3 // 4, 2)), 50).resize(size, Image.Resampling.BICUBIC)
+        octave = noise((cells, max(cells * 3 // 4, 2)), 50, rng).resize(size, Image.Resampling.BICUBIC)
         tex = Image.blend(tex, octave, weight)
     return tex
 
 
 def photographic(img, rng, p, phone):
-    w, h = img.size
+    w = img.size[0]
     s = w / 2000
     img = img.filter(ImageFilter.GaussianBlur(0.7 * s))  # lens softness: no hard vector edges
     tex = fractal_texture(img.size, rng)
@@ -1117,8 +1125,8 @@ def photographic(img, rng, p, phone):
                               b.point(lambda v: min(255, int(v * gb * k)))))
     vignette = Image.radial_gradient("L").resize(img.size).point(lambda v: int(255 - max(0, v - 110) * 0.5))
     img = ImageChops.multiply(img, Image.merge("RGB", (vignette,) * 3))
-    noise = Image.merge("RGB", [Image.effect_noise(img.size, 10 if phone else 7).point(lambda v: v) for _ in range(3)])
-    img = Image.blend(img, ImageChops.overlay(img, noise), 0.25)
+    grain = Image.merge("RGB", [noise(img.size, 10 if phone else 7, rng) for _ in range(3)])
+    img = Image.blend(img, ImageChops.overlay(img, grain), 0.25)
     return img.filter(ImageFilter.UnsharpMask(radius=1.5 * s, percent=50, threshold=3))
 
 
