@@ -15,11 +15,14 @@ originals that reveal where they were taken, those coordinates are then removed 
 as an editor would do it with `wenming fix` (lossless: ``repair.strip_location``), so
 the committed files keep the rotation and camera tags the pipeline must handle.
 
-Run from the project root (deterministic for a given Pillow version):
+Run from the project root. Each photo is seeded by its path, noise included, so the
+bytes are the same on every run with a given Pillow version, and adding a photo to
+PHOTOS leaves the others unchanged:
 
-    python tools/make_demo_photos.py            # all photos
-    python tools/make_demo_photos.py sports     # only photos whose path contains "sports"
-    python tools/make_demo_photos.py --keep-gps /tmp/gps   # also write GPS copies there
+    python tools/make_demo_photos.py                       # all photos, into docs/
+    python tools/make_demo_photos.py 植树节                # only paths containing "植树节"
+    python tools/make_demo_photos.py --out /tmp/demo       # somewhere else
+    python tools/make_demo_photos.py --keep-gps /tmp/gps   # also keep the phone photos with GPS
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ import argparse
 import math
 import random
 import sys
+import zlib
 from pathlib import Path
 
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
@@ -73,6 +77,7 @@ PHOTOS = [
     (A + "2025/2025-09-16-文明礼仪培训/class-1.jpg", "classroom", "2025:09:16 09:30:15", ""),
     (A + "2025/2025-10-11-秋收测产/field-1.jpg", "harvest", "2025:10:11 09:37:05", "autumn"),
     (A + "2025/2025-10-11-秋收测产/field-2.jpg", "harvest_group", "2025:10:11 11:48:19", "autumn"),
+    (A + "2025/2025-10-11-秋收测产/orchard-1.jpg", "orchard", "2025:10:11 12:10:37", "autumn"),
     (A + "2025/2025-11-14-消防安全培训/drill-1.jpg", "fire_drill", "2025:11:14 10:05:50", "autumn"),
     (A + "2025/2025-12-26-职工之家开放日/home-1.jpg", "reading", "2025:12:26 15:40:09", "winter"),
     (A + "2025/2025-12-26-职工之家开放日/home-2.jpg", "pingpong", "2025:12:26 16:05:37", ""),
@@ -1180,17 +1185,18 @@ def main(argv=None) -> int:
     from wenmingsite import repair
 
     total, count = 0, 0
-    for seed, (rel, scene, taken, options) in enumerate(PHOTOS):
+    for rel, scene, taken, options in PHOTOS:
         if args.only and not any(o in rel for o in args.only):
             continue
+        seed = zlib.crc32(rel.encode("utf-8"))  # by path: adding a photo leaves the others alone
         img, orientation, phone = render(rel, scene, taken, options, seed)
         rng = random.Random(seed * 7 + 1)
         out = args.out / rel
         data = save(img, out, orientation, taken, rng, phone, gps=phone)
         if phone:
             if args.keep_gps:
-                (args.keep_gps / Path(rel).name).parent.mkdir(parents=True, exist_ok=True)
-                (args.keep_gps / f"{seed:02d}-{Path(rel).name}").write_bytes(data)
+                args.keep_gps.mkdir(parents=True, exist_ok=True)
+                (args.keep_gps / f"{Path(rel).parent.name}-{Path(rel).name}").write_bytes(data)
             clean, _ = repair.strip_location(data)  # what `wenming fix` does to an editor's photo
             out.write_bytes(clean)
         size = out.stat().st_size
