@@ -566,7 +566,8 @@ def _generated(spec: PageSpec, url: str, files: Files) -> str:
         return r.documents_page(url)
     if spec.kind == "categories":
         groups = [(c.name, c.description, f"categories/{c.slug}/index.md",
-                   archive.count_where(lambda e, s=c.slug: e.category_slug == s),
+                   archive.count_where(lambda e, s=c.slug: e.category_slug == s and not e.is_routine),
+                   archive.count_where(lambda e, s=c.slug: e.category_slug == s and e.is_routine),
                    archive.by_category(c.slug).pages) for c in content.categories]
     return r.index_list(groups, url)
 
