@@ -208,7 +208,7 @@ def test_page_weights_and_screenshots(browser, served):
 @pytest.mark.parametrize("name, path, expect", [
     ("report", "report/05-志愿服务/", "五、常态开展志愿服务，践行雷锋精神"),
     ("stats", "stats/", "分年度主要数据"),
-    ("criteria", "criteria/", "测评项目证据一览"),
+    ("criteria", "criteria/", "测评项目佐证一览"),
 ])
 def test_printable_pages(browser, served, name, path, expect):
     from pypdf import PdfReader

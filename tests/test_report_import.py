@@ -187,7 +187,7 @@ def test_print_page_holds_the_whole_showcase(tmp_path):
         assert f'id="{part}"' in page
     assert page.count('<section class="ws-print-part"') == 15
     assert "（一）领导重视，责任到人" in page  # the report's own text
-    assert 'class="ws-chart"' in page and "测评项目证据一览" in page
+    assert 'class="ws-chart"' in page and "测评项目佐证一览" in page
     appendix = re.search(r'id="p-appendix">.*?</section>', page, re.S).group(0)
     # One photo per activity that has photos, in the appendix.
     records = json.loads((out / "api/activities.json").read_text(encoding="utf-8"))["activities"]
