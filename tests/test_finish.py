@@ -17,7 +17,8 @@ import pytest
 from PIL import Image
 
 from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
-from conftest import build, copy_demo
+from conftest import REPO, build, copy_demo
+from wenmingsite import images
 
 DEMO_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 MAIN_ENTRIES = ("首页", "创建汇报", "创建动态", "图片展示", "数据统计", "测评对照")
@@ -53,15 +54,19 @@ def test_share_metadata_of_an_activity_is_its_first_photo_as_absolute_url(demo_b
     assert (demo_build.site / first["outputs"]["t800j"]["url"]).read_bytes()[:3] == b"\xff\xd8\xff"
 
 
-def test_home_shares_the_site_name_description_and_latest_photo(demo_build):
+def test_home_shares_the_site_name_description_and_banner_or_latest_photo(demo_build):
     photos = demo_build.api("photos.json")["photos"]
-    latest = max(photos, key=lambda p: p["date"])
+    banner = re.search(r"(?m)^banner:\s*(\S+)", (REPO / "data/unit.yml").read_text(encoding="utf-8"))
+    key = images.content_key(images.PhotoCache.hash_file(REPO / "docs" / banner.group(1))) if banner else None
+    chosen = [p for p in photos if p["id"] == key]
+    latest = chosen[0] if chosen else max(photos, key=lambda p: p["date"])
     og = meta(read(demo_build.site, "index.html"))
     assert og["og:title"] == ["青溪市农业技术推广中心 · 文明单位创建"]
     assert og["og:description"] == ["青溪市农业技术推广中心第八届市级文明单位创建工作展示"]
     assert og["og:type"] == ["website"]
     assert og["og:url"] == [DEMO_SITE_URL]
-    same_day = {DEMO_SITE_URL + p["outputs"]["t800j"]["url"] for p in photos if p["date"] == latest["date"]}
+    same_day = ({DEMO_SITE_URL + latest["outputs"]["t800j"]["url"]} if chosen else
+                {DEMO_SITE_URL + p["outputs"]["t800j"]["url"] for p in photos if p["date"] == latest["date"]})
     assert og["og:image"][0] in same_day
 
 
@@ -147,6 +152,7 @@ def full_unit(tmp_path_factory):
     qr.paste((0, 0, 0), (10, 10, 50, 50))
     qr.save(root / "docs/assets/qr.png")
     unit = (root / "data/unit.yml").read_text(encoding="utf-8").replace("logo: assets/logo.svg", "logo: assets/logo.png")
+    unit = re.sub(r"(?m)^(phone|icp|police|wechat|wechat_qr):.*\n", "", unit)  # the demo's own values
     unit += ("phone: 0571-8765 4321\nicp: 浙ICP备12345678号-1\npolice: 浙公网安备 33010602011234号\n"
              "wechat: 青溪农技\nwechat_qr: assets/qr.png\n")
     (root / "data/unit.yml").write_text(unit, encoding="utf-8")
