@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -94,6 +95,9 @@ def generate(out: Path, activities: int, seed: int = 1) -> Path:
     (out / "mkdocs.yml").write_text(yml, encoding="utf-8")
     (out / "mkdocs-baseline.yml").write_text(baseline_config(yml), encoding="utf-8")
     shutil.copytree(REPO / "data", out / "data")
+    # The demo's banner is one of its activity photos, which the synthetic unit does not have.
+    unit = out / "data" / "unit.yml"
+    unit.write_text(re.sub(r"(?m)^banner:.*\n", "", unit.read_text(encoding="utf-8")), encoding="utf-8")
     # Everything of the demo but its activities: report, honours, documents, assets.
     shutil.copytree(REPO / "docs", out / "docs", ignore=lambda d, names: ["activities"] if d == str(REPO / "docs") else [])
     start, end = dt.date(2024, 1, 2), dt.date(2026, 11, 20)
