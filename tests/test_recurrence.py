@@ -71,8 +71,10 @@ def test_routines_count_every_real_occurrence(site):
     assert [a.date.day for a in flag] == [8, 15, 22, 29]  # 1 January is a holiday
     assert sum(a.participants for a in flag) == 200
     exercise = [a for a in content.activities if a.title == "工间操"]
-    # 23 weekdays in January 2024, minus a week of exceptions and the 31st.
-    assert len(exercise) == 23 - 5 - 1
+    # 23 weekdays in January 2024, minus 元旦 (a working-day routine never falls on a
+    # statutory holiday), a week of exceptions and the 31st.
+    assert len(exercise) == 23 - 1 - 5 - 1
+    assert D(2024, 1, 1) not in {a.date for a in exercise}
     assert exercise[0].time == "9:30"
     assert {a.routine for a in exercise} == {content.routines[1].id}
     assert content.routines[1].description == "每个工作日"
@@ -88,13 +90,15 @@ def test_exception_that_removes_nothing_is_an_error(site):
     ]
 
 
-def test_skipping_holidays_needs_the_year_in_holidays_file(site):
-    root = site({"data/activities/2024.yml": ROUTINES.replace("end: 2024-01-31\n    skip", "end: 2025-01-31\n    skip"),
-                 "data/holidays.yml": HOLIDAYS})
-    _, problems = wenmingsite.load(root, today=TODAY)
+def test_skipping_holidays_needs_a_year_that_package_or_file_knows(site):
+    # chinese-calendar 1.11.0 knows 2004-2026; 2027 is in neither it nor data/holidays.yml.
+    text = ROUTINES.replace("end: 2024-01-31\n    skip", "end: 2027-01-31\n    skip")
+    root = site({"data/activities/2024.yml": text, "data/holidays.yml": HOLIDAYS})
+    _, problems = wenmingsite.load(root, today=D(2027, 3, 1))
     assert [str(p) for p in problems] == [
-        "data/activities/2024.yml:7:20: 第 1 项例行活动要求跳过法定节假日，但 data/holidays.yml 里没有 2025 年的节假日。"
-        "请先在 data/holidays.yml 中补上"
+        "data/activities/2024.yml:7:20: 第 1 项例行活动要求跳过法定节假日，但 chinese-calendar（只有 2004—2026 年）和 "
+        "data/holidays.yml 都没有 2027 年的放假安排。请在 data/holidays.yml 中补上该年的法定节假日和调休上班日"
+        "（kind: 调休上班），或升级 chinese-calendar"
     ]
 
 

@@ -292,28 +292,59 @@ class _Loader:
             self.categories.append(Category(f["name"], f["slug"], f["description"], crit))
 
     def load_holidays(self):
+        """The official calendar from chinese-calendar, overridden by data/holidays.yml.
+
+        An entry is a day off (``kind: 放假``, the default) or a 调休 make-up working day
+        (``kind: 调休上班``). A year the package lacks counts as known once the file
+        lists a day off in it.
+        """
+        from .recurrence import official_calendar
+
+        self.calendar = official_calendar()
+        kinds = {"放假": "rest", "休息": "rest", "调休上班": "work", "上班": "work"}
         value, rel = self.read_yaml("holidays.yml", required=False)
         for i, item in self.expect_list(value, rel, "节假日"):
             f = schema.read_fields(item, {
                 "name": schema.Field("name", "名称", schema.as_text, True),
                 "start": schema.Field("start", "开始日期", schema.as_date, True),
                 "end": schema.Field("end", "结束日期", schema.as_date),
+                "kind": schema.Field("kind", "类型", schema.as_text),
             }, rel, self.problems, f"第 {i} 个节假日")
             if f["start"] is None:
                 continue
+            name = f"“{f['name']}”" if f["name"] else ""
             if f["end"] is not None and f["end"] < f["start"]:
                 at = item["end"]
-                name = f"“{f['name']}”" if f["name"] else ""
                 self.add(rel, at.line, at.col,
                          f"第 {i} 个节假日{name}的结束日期（end）“{at.strip()}”早于开始日期（start）"
                          f"“{item['start'].strip()}”。请核对两个日期")
                 continue
+            kind = kinds.get(f["kind"] or "放假")
+            if kind is None:
+                at = item["kind"]
+                self.add(rel, at.line, at.col,
+                         f"第 {i} 个节假日{name}的类型（kind）“{at.strip()}”无法识别。"
+                         "请写 放假（不写即为放假）或 调休上班")
+                continue
             end = f["end"] or f["start"]
             day = f["start"]
             while day <= end:
-                self.holidays.add(day)
+                if kind == "rest":
+                    self.calendar.holidays.add(day)
+                    self.calendar.workdays.discard(day)
+                elif day.weekday() < 5 and day not in self.calendar.holidays:
+                    at = item["start"]
+                    self.add(rel, at.line, at.col,
+                             f"第 {i} 个节假日{name}标为调休上班，但 {day:%Y-%m-%d} 是"
+                             f"周{'一二三四五'[day.weekday()]}，本来就是工作日。调休上班日是周六或周日，请核对日期")
+                else:
+                    self.calendar.workdays.add(day)
+                    self.calendar.holidays.discard(day)
                 day += dt.timedelta(days=1)
-            self.holiday_years.add(f["start"].year)
+            if kind == "rest":
+                self.calendar.years.add(f["start"].year)
+        self.holidays = self.calendar.holidays
+        self.holiday_years = self.calendar.years
 
     # --- activities --------------------------------------------------------------------
 
@@ -470,17 +501,24 @@ class _Loader:
             return None
         if f["end"] and f["end"] > self.today:
             end = self.today  # occurrences that have not happened yet are not evidence
+        from .recurrence import package_years
+
         skip: set[dt.date] = set()
-        if f["skip_holidays"]:
-            missing = sorted(set(range(f["start"].year, end.year + 1)) - self.holiday_years)
+        if repeat == "weekdays" or f["skip_holidays"]:
+            missing = self.calendar.missing_years(f["start"], end)
             if missing:
-                at = item["skip_holidays"]
+                at = item["repeat"] if repeat == "weekdays" else item["skip_holidays"]
+                years = package_years()
+                need = "按工作日重复" if repeat == "weekdays" else "要求跳过法定节假日"
                 self.add(rel, at.line, at.col,
-                         f"{what}要求跳过法定节假日，但 data/holidays.yml 里没有 "
-                         f"{'、'.join(map(str, missing))} 年的节假日。请先在 data/holidays.yml 中补上")
+                         f"{what}{need}，但 chinese-calendar（只有 {years[0]}—{years[-1]} 年）和 "
+                         f"data/holidays.yml 都没有 {'、'.join(map(str, missing))} 年的放假安排。"
+                         "请在 data/holidays.yml 中补上该年的法定节假日和调休上班日（kind: 调休上班），"
+                         "或升级 chinese-calendar")
                 return None
-            skip |= self.holidays
-        base = set(expand(rule, f["start"], end, set()))
+            if f["skip_holidays"]:
+                skip |= self.calendar.holidays
+        base = set(expand(rule, f["start"], end, set(), self.calendar))
         for days, at in self.read_exceptions(item.get("except"), rel, what):
             if not days & base:
                 self.add(rel, at.line, at.col,
@@ -535,6 +573,7 @@ class _Loader:
         pages: dict[str, PageMeta] = {}
         activities: list[Activity] = []
         report: list[ReportSection] = []
+        self.excused_photos: set[str] = set()  # see gate.Context.excused
         for docs_path in sorted(md_files):
             rel = self.doc_source(docs_path)
             path = self.docs_dir / docs_path
@@ -552,9 +591,13 @@ class _Loader:
                 pages[docs_path] = PageMeta(docs_path, {}, "", kind, False)
                 continue
             self.texts[rel] = text
+            if kind == "activity":  # photos it names are its own problem, not "unlisted" ones
+                self.excused_photos |= _named_photos(text, posixpath.dirname(docs_path))
             parts = frontmatter.split(text, rel)
             self.problems.extend(parts.problems)
             if parts.problems:
+                if kind == "activity":  # its photo folder waits for the page to be readable
+                    self.excused_photos.add(posixpath.splitext(docs_path)[0] + "/")
                 pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False, parts.body_line)
                 continue
             meta = parts.meta if parts.meta is not None else YMap()
@@ -573,6 +616,8 @@ class _Loader:
                 a = self.make_activity(f, meta, rel, "page", aid, base, "", page=docs_path)
                 if a:
                     activities.append(a)
+                else:
+                    self.excused_photos.add(posixpath.splitext(docs_path)[0] + "/")
                 clean = {k: v for k, v in f.items() if v is not None}
             elif kind == "report":
                 f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
@@ -762,7 +807,9 @@ class _Loader:
         """Every file under docs/ through the publication gate; what it lets through is
         recorded in ``self.published_files`` (the hook copies nothing else)."""
         by_lower: dict[str, str] = {}
-        ctx = gate.Context(photos=self.referenced_photos, documents=self.documented_files, site=self.site)
+        ctx = gate.Context(photos=self.referenced_photos, documents=self.documented_files, site=self.site,
+                           excused=getattr(self, "excused_photos", set()))
+        self.notices: list[Problem] = []  # not errors: reported by check and on the preview page
         for docs_path in sorted(self.tree_files):
             key = docs_path.lower()
             if key in by_lower:
@@ -773,7 +820,9 @@ class _Loader:
             decision = gate.classify(docs_path, ctx)
             if decision.published:
                 self.published_files[docs_path] = decision.kind
-            else:
+            elif decision.notice:
+                self.notices.append(Problem(self.doc_source(docs_path), None, None, decision.notice))
+            elif decision.refusal:
                 self.add(self.doc_source(docs_path), None, None, decision.refusal)
             if docs_path.lower().endswith(RASTER_TYPES):
                 if problem := publication.gps_problem(self.docs_dir / docs_path, self.doc_source(docs_path),
@@ -860,8 +909,20 @@ def load(
         pages=pages,
         today=loader.today,
         files=loader.published_files,
+        notices=tuple(sorted(loader.notices)),
     )
     return content, loader.problems.sorted()
+
+
+_PHOTO_SRC = re.compile(r"""^[ \t]*(?:-[ \t]*)?src[ \t]*[:：][ \t]*["'“]?([^"'”#\r\n]*?)["'”]?[ \t]*(?:#.*)?$""",
+                       re.M)
+
+
+def _named_photos(text: str, base: str) -> set[str]:
+    """Docs paths an activity page names as photo sources, read from its raw text (so that
+    they are known even when its front matter cannot be read)."""
+    return {posixpath.normpath(posixpath.join(base, m.replace("\\", "/")))
+            for m in _PHOTO_SRC.findall(text) if m.strip()}
 
 
 def url_collisions(

@@ -3,13 +3,19 @@
 A rule is ``repeat`` (每天/工作日/每周/每月/每季度, or daily/weekdays/weekly/monthly/
 quarterly) with ``weekday``, ``day``, ``week`` and ``month`` as the rule needs, over
 ``start``..``end``, minus explicit exceptions and, on request, statutory holidays.
+
+The official calendar (statutory holidays and the 调休 make-up working days on a
+Saturday or Sunday) comes from the ``chinese-calendar`` package for the years it
+covers; ``data/holidays.yml`` overrides it and may add the years it lacks.
 """
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+import chinese_calendar
 
 from .values import Invalid, normalise
 
@@ -119,14 +125,49 @@ def make_rule(repeat: str, weekdays: tuple[int, ...], day: int | None, week: int
     )
 
 
+@dataclass
+class WorkCalendar:
+    """Rest days and make-up working days, and which years are known in full."""
+
+    holidays: set[dt.date] = field(default_factory=set)  # official (or local) days off
+    workdays: set[dt.date] = field(default_factory=set)  # 调休 make-up days on Sat/Sun
+    years: set[int] = field(default_factory=set)
+
+    def is_workday(self, day: dt.date) -> bool:
+        if day in self.workdays:
+            return True
+        return day.weekday() < 5 and day not in self.holidays
+
+    def missing_years(self, start: dt.date, end: dt.date) -> list[int]:
+        return [y for y in range(start.year, end.year + 1) if y not in self.years]
+
+
+def package_years() -> range:
+    """The years for which chinese-calendar holds the State Council's schedule."""
+    known = chinese_calendar.constants.holidays
+    return range(min(known).year, max(known).year + 1)
+
+
+def official_calendar() -> WorkCalendar:
+    """Statutory holidays and 调休 working days as chinese-calendar publishes them."""
+    c = chinese_calendar.constants
+    return WorkCalendar(holidays=set(c.holidays), workdays=set(c.workdays), years=set(package_years()))
+
+
 def _nth_weekday(year: int, month: int, weekday: int, week: int) -> dt.date:
     days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
             if dt.date(year, month, d).weekday() == weekday]
     return dt.date(year, month, days[week - 1] if week > 0 else days[-1])
 
 
-def expand(rule: Rule, start: dt.date, end: dt.date, skip: set[dt.date]) -> list[dt.date]:
-    """Every date from ``start`` to ``end`` inclusive that the rule names, minus ``skip``."""
+def expand(rule: Rule, start: dt.date, end: dt.date, skip: set[dt.date],
+           work: WorkCalendar | None = None) -> list[dt.date]:
+    """Every date from ``start`` to ``end`` inclusive that the rule names, minus ``skip``.
+
+    With ``work``, 工作日 means the official working days: Monday to Friday minus
+    holidays, plus the 调休 make-up Saturdays and Sundays. Without it, Monday to Friday.
+    """
+    work = work or WorkCalendar()
     out: list[dt.date] = []
     if rule.repeat in ("daily", "weekdays", "weekly"):
         day = start
@@ -134,7 +175,7 @@ def expand(rule: Rule, start: dt.date, end: dt.date, skip: set[dt.date]) -> list
         while day <= end:
             wd = day.weekday()
             if (rule.repeat == "daily"
-                    or (rule.repeat == "weekdays" and wd < 5)
+                    or (rule.repeat == "weekdays" and work.is_workday(day))
                     or (rule.repeat == "weekly" and wd in rule.weekdays)):
                 out.append(day)
             day += one
