@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from html import unescape
 
+import chinese_calendar
 import pytest
 import yaml
 from dateutil import rrule
@@ -20,8 +21,11 @@ WEEKDAY = {"周一": rrule.MO, "周三": rrule.WE, "周五": rrule.FR}
 
 
 def holidays() -> set[dt.date]:
-    days = set()
-    for h in yaml.safe_load((REPO / "data/holidays.yml").read_text(encoding="utf-8")):
+    """chinese-calendar's statutory holidays plus the days off in data/holidays.yml."""
+    days = set(chinese_calendar.constants.holidays)
+    for h in yaml.safe_load((REPO / "data/holidays.yml").read_text(encoding="utf-8")) or []:
+        if h.get("kind", "放假") != "放假":
+            continue
         start, end = h["start"], h.get("end", h["start"])
         days |= {start + dt.timedelta(n) for n in range((end - start).days + 1)}
     return days
@@ -33,9 +37,9 @@ def routine_dates(r: dict, today: dt.date, term_end: dt.date) -> list[dt.date]:
     repeat = r["repeat"]
     if repeat in ("每周", "weekly"):
         rule = rrule.rrule(rrule.WEEKLY, byweekday=WEEKDAY[r["weekday"]], dtstart=start, until=end)
-    elif repeat == "工作日":
-        rule = rrule.rrule(rrule.DAILY, byweekday=(rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR),
-                           dtstart=start, until=end)
+    elif repeat == "工作日":  # official working days: weekdays off a holiday, plus 调休 days
+        rule = [d for d in rrule.rrule(rrule.DAILY, dtstart=start, until=end)
+                if chinese_calendar.is_workday(d.date())]
     elif repeat in ("每月", "monthly") and "week" in r:
         rule = rrule.rrule(rrule.MONTHLY, byweekday=WEEKDAY[r["weekday"]](int(r["week"])), dtstart=start, until=end)
     elif repeat in ("每月", "monthly"):
