@@ -55,15 +55,27 @@ def chars(text: str) -> str:
     return "".join(c for c in text if not c.isspace())
 
 
+def source_lines(text: str) -> list[report_import.Block]:
+    return [report_import.Block(line, line=number) for number, line in enumerate(text.split("\n"), 1)]
+
+
+def notes(imported) -> list[str]:
+    return [str(n) for n in imported.notes]
+
+
 def test_outline_levels_and_no_text_lost():
-    blocks = [report_import.Block(line) for line in MESSY.split("\n")]
-    imported = report_import.structure(blocks)
+    blocks = source_lines(MESSY)
+    imported = report_import.structure(blocks, "汇报.txt")
     assert [s.title for s in imported.sections] == ["前言", "一、加强领导,健全机制", "二,深化志愿服务", "四、存在的不足"]
     levels = [[(b.level, b.text) for b in s.blocks if b.level] for s in imported.sections]
     assert levels[1] == [(2, "（一）成立领导小组"), (2, "（二）制定实施方案"), (3, "1、明确目标"), (3, "2.细化分工")]
     assert levels[2] == [(2, "(一)组建志愿服务队"), (2, "㈡开展结对帮扶")]
     assert imported.title == "青溪县XX局创建文明单位工作汇报"
-    assert imported.notes == ["一级标题从第 2 部分跳到了“四、存在的不足”，中间缺了编号，请核对原文"]
+    assert notes(imported) == [
+        "汇报.txt:18: “二,深化志愿服务”的最后一段以“，捐款5640元”结尾，没有句号，像是原文在这里被截断了。请对照原文补全",
+        "汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
+        "请核对原文是不是漏了一章，或者编号写错了",
+        "汇报.txt:20: “四、存在的不足”的最后一段以“不及时,下一步将”结尾，没有句号，像是原文在这里被截断了。请对照原文补全"]
     pages = [report_import.to_markdown(s) for s in imported.sections]
     report_import.verify(blocks, pages)  # raises if anything is missing
     text = "".join(pages)
@@ -85,15 +97,15 @@ def test_verify_refuses_when_a_character_is_missing():
 def test_several_reports_in_one_file_are_refused():
     text = MESSY.replace("四、存在的不足", "三、存在的不足") + "\n第二份汇报\n一、组织领导\n内容。\n"
     with pytest.raises(report_import.ImportRefused) as exc:
-        report_import.structure([report_import.Block(line) for line in text.split("\n")])
-    assert str(exc.value) == ("文件里像是有不止一份汇报：“一、组织领导”又从第 1 部分开始（前面已经到了第 3 部分）。"
-                              "请把每份汇报分别保存为一个文件后再逐个导入")
+        report_import.structure(source_lines(text), "汇报.txt")
+    assert str(exc.value) == ("汇报.txt:23: 文件里像是有不止一份汇报：“一、组织领导”又从第 1 部分开始"
+                              "（前面已经到了第 3 部分“三、存在的不足”）。请把每份汇报分别保存为一个文件后再逐个导入")
 
 
 def test_no_first_level_headings():
     with pytest.raises(report_import.ImportRefused) as exc:
-        report_import.structure([report_import.Block("只有一段没有标题的文字。")])
-    assert str(exc.value) == "没有找到“一、”“二、”这样的一级标题，无法按章节拆分。请检查汇报的标题格式"
+        report_import.structure([report_import.Block("只有一段没有标题的文字。", line=1)], "汇报.txt")
+    assert str(exc.value) == "汇报.txt: 没有找到“一、”“二、”这样的一级标题，无法按章节拆分。请检查汇报的标题格式"
 
 
 def test_gbk_text_file_imports_and_builds_strict(site, tmp_path):
@@ -106,7 +118,8 @@ def test_gbk_text_file_imports_and_builds_strict(site, tmp_path):
     assert lines[0] == "已从 汇报.txt 导入 4 个章节到 docs/report/（二级标题 4 个，三级标题 2 个），原文文字全部保留："
     assert lines[1:5] == ["  docs/report/00-前言.md", "  docs/report/01-加强领导-健全机制.md",
                           "  docs/report/02-深化志愿服务.md", "  docs/report/03-存在的不足.md"]
-    assert "请核对：一级标题从第 2 部分跳到了“四、存在的不足”，中间缺了编号，请核对原文" in lines
+    assert ("汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
+            "请核对原文是不是漏了一章，或者编号写错了") in lines
     assert lines[-1].startswith("找到 7 个关键数字（例如“全年召开推进会4次”）")
     pages = bodies(root)
     assert chars("".join(pages.values())).count("注册志愿者120名") == 1
@@ -128,13 +141,77 @@ def test_placeholders_are_reported_after_import(site, tmp_path):
     assert re.search(r"docs/report/00-前言\.md:\d+:\d+: 这里还是模板占位符“20__”", result.output)
 
 
-def test_existing_sections_are_not_overwritten_without_force(site, tmp_path):
-    root = site()
+def test_existing_sections_are_replaced_only_with_replace(site, tmp_path):
+    root = site({"docs/report/02-old.md": "---\ntitle: 旧章节\norder: 2\n---\n\n# 旧章节\n"})
+    before = bodies(root)
     source = tmp_path / "r.txt"
     source.write_text(MESSY, encoding="utf-8")
     result = run("import", source, "--root", root)
     assert result.exit_code == 1
-    assert "docs/report/ 中已有 1 个章节文件。请先把它们移走，或加 --force 覆盖同名文件" in result.output
+    assert ("docs/report/ 中已有 2 个章节文件，没有导入（新旧章节不能混在一起）。"
+            "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走") in result.output
+    assert bodies(root) == before
+    result = run("import", source, "--root", root, "--replace")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "已删除 docs/report/ 中原有的 2 个章节文件（--replace）。"
+    assert sorted(bodies(root)) == ["00-前言.md", "01-加强领导-健全机制.md", "02-深化志愿服务.md", "03-存在的不足.md"]
+    assert "旧章节" not in "".join(bodies(root).values())
+
+
+def test_a_refused_replace_keeps_the_old_chapters(site, tmp_path):
+    root = site()
+    before = bodies(root)
+    source = tmp_path / "r.txt"
+    source.write_text("只有一段没有标题的文字。\n", encoding="utf-8")
+    result = run("import", source, "--root", root, "--replace")
+    assert result.exit_code == 1
+    assert "r.txt: 没有找到“一、”“二、”这样的一级标题" in result.output
+    assert bodies(root) == before
+
+
+GLUED = """青溪县水务站创建工作汇报
+今年以来，我站扎实推进创建工作，现汇报如下:一、抓班子建设，带好队伍。站里调整了创建领导小组，全年获得一、二、三等奖各一项，参加了第二、三轮技能比武，走访群众、开展宣传等等。二、加快发展速度，全年完成投资1200万元。
+（一）抓项目落实。全年落实项目5个，道路、水利、供水、绿化、污水处理等重点工程均按计划推进，群众普遍满意。
+1.项目管理
+项目按月调度。
+三、下一步打算
+"""
+
+
+def test_first_level_headings_glued_to_the_previous_paragraph_are_split():
+    blocks = source_lines(GLUED)
+    imported = report_import.structure(blocks, "水务.txt")
+    assert [s.title for s in imported.sections] == [
+        "前言", "一、抓班子建设，带好队伍。", "二、加快发展速度，全年完成投资1200万元。", "三、下一步打算"]
+    assert [b.text for b in imported.sections[0].blocks] == [
+        "青溪县水务站创建工作汇报", "今年以来，我站扎实推进创建工作，现汇报如下:"]
+    assert [b.text for b in imported.sections[1].blocks] == [
+        "站里调整了创建领导小组，全年获得一、二、三等奖各一项，参加了第二、三轮技能比武，走访群众、开展宣传等等。"]
+    assert [(b.level, b.text) for b in imported.sections[2].blocks] == [
+        (2, "（一）抓项目落实。"), (0, "全年落实项目5个，道路、水利、供水、绿化、污水处理等重点工程均按计划推进，群众普遍满意。"),
+        (3, "1.项目管理"), (0, "项目按月调度。")]
+    assert notes(imported) == ["水务.txt:6: “三、下一步打算”下面没有正文。请核对原文这一章是不是漏掉了或被截断了"]
+    pages = [report_import.to_markdown(s) for s in imported.sections]
+    report_import.verify(blocks, pages)
+    assert "## （一）抓项目落实。\n\n全年落实项目5个" in pages[2] and "### 1\\.项目管理" in pages[2]
+
+
+def test_a_glued_heading_without_a_sentence_end_is_reported_not_split():
+    text = "前言。\n一、组织领导\n成立了领导小组。二、开展志愿服务进社区进农村进学校进企业进机关进家庭进医院进军营进网络进景区活动等十个方面\n"
+    imported = report_import.structure(source_lines(text), "r.txt")
+    assert [s.title for s in imported.sections] == ["前言", "一、组织领导"]
+    assert notes(imported) == [
+        "r.txt:3: 这一段中间的“二、开展志愿服务进社区进……”像是一级标题，但它后面 40 字内没有句号，所以没有拆开。"
+        "如果它是标题，请在原文里让它另起一段后重新导入",
+        "r.txt:3: “一、组织领导”的最后一段以“区活动等十个方面”结尾，没有句号，像是原文在这里被截断了。请对照原文补全"]
+
+
+def test_skipped_numbering_names_the_line_and_the_missing_parts():
+    text = "三、组织领导\n成立了领导小组。\n四、志愿服务\n（一）服务队\n（三）结对\n资助学生。\n"
+    imported = report_import.structure(source_lines(text), "r.txt")
+    assert notes(imported) == [
+        "r.txt:1: 一级标题“三、组织领导”前面缺了第 1～2 部分（前面没有别的一级标题）。请核对原文是不是漏了一章，或者编号写错了",
+        "r.txt:4: “四、志愿服务”下的二级标题编号不连续（1、3）。请核对原文是不是漏了一节，或者编号写错了"]
 
 
 def test_docx_with_table_image_and_circled_numbers(site, tmp_path):
