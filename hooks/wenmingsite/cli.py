@@ -293,7 +293,13 @@ def fix(root: Path, dry_run: bool) -> None:
 @root_option
 @click.option("--force", is_flag=True, help="docs/report/ 中已有章节时仍然导入（同名文件会被覆盖）")
 @help_option
-def import_report(source: Path, root: Path, force: bool) -> None:
+@click.option("--yes", is_flag=True, help="导入活动台账（.xlsx 或 .csv）时不询问，直接按显示的列对应关系导入")
+def import_report(source: Path, root: Path, force: bool, yes: bool = False) -> None:
+    if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
+        from . import ledger
+
+        _require_site(root)
+        return ledger.run(source, root, yes)
     import json
 
     from . import report_import
