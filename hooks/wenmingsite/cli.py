@@ -14,6 +14,7 @@ from . import api, assets, coverage, images, links, load, publication, repair
 from .gallery import publish_photos
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
+from .scaffold import ScaffoldError, UnitAnswers, write_unit
 from .stats import term_window
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -185,6 +186,71 @@ def new(title, date_text, category, department, root: Path) -> None:
     click.echo(f"已新建 {rel}")
     click.echo(f"照片请放进 {(folder / stem).relative_to(root).as_posix()}/ 文件夹，并在 photos 中登记。")
     click.echo("填写完正文和其他信息后，运行 wenming check 检查，再用 mkdocs serve 预览。")
+
+
+# --- init --------------------------------------------------------------------------------
+
+class InitError(click.ClickException):
+    """An error of `wenming init`, shown in Chinese (click's own framing says "Error:")."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.message}", err=True)
+
+
+def _init_ask(flag: str | None, option: str, label: str, check, default: str | None = None):
+    """A flag's value checked once (an error ends the command), or a prompt asked until valid."""
+    from .values import Invalid
+
+    while True:
+        raw = flag if flag is not None else click.prompt(label, default=default, show_default=default is not None,
+                                                          prompt_suffix="：")
+        try:
+            return check(raw)
+        except (Invalid, ScaffoldError) as exc:
+            if flag is not None:
+                raise InitError(f"{option}：{exc}") from None
+            click.echo(str(exc), err=True)
+
+
+@main.command(cls=ChineseCommand,
+              help="新建一个单位的网站文件夹（不含示例单位的内容），生成后即可用 mkdocs build --strict 构建。")
+@click.argument("directory", metavar="文件夹", required=False, type=click.Path(file_okay=True, path_type=Path))
+@click.option("--name", help="单位全称，例如 某某市图书馆")
+@click.option("--short-name", help="单位简称（给了 --name 而不给它时，与全称相同）")
+@click.option("--title-sought", help="创建目标，例如 市级文明单位")
+@click.option("--term-start", metavar="日期", help="创建周期开始，例如 2025-01-01 或 2025年1月1日")
+@click.option("--term-end", metavar="日期", help="创建周期结束，例如 2027-12-31")
+@click.option("--force", is_flag=True, help="文件夹不是空的也生成（同名文件会被覆盖）")
+@help_option
+def init(directory, name, short_name, title_sought, term_start, term_end, force) -> None:
+    from .scaffold import check_dir, check_text
+    from .values import parse_date
+
+    if directory is None:
+        raise InitError("请写出新网站的文件夹，例如 wenming init 某某单位网站")
+    try:
+        check_dir(directory, force)  # before any question: no answers typed in vain
+        if name is not None and short_name is None:
+            short_name = name  # a script gave --name only: no question it cannot answer
+        name = _init_ask(name, "--name", "单位全称", lambda v: check_text(v, "单位全称"))
+        short_name = _init_ask(short_name, "--short-name", "单位简称", lambda v: check_text(v, "单位简称"),
+                               default=name)
+        title_sought = _init_ask(title_sought, "--title-sought", "创建目标", lambda v: check_text(v, "创建目标"),
+                                 default="市级文明单位")
+        start = _init_ask(term_start, "--term-start", "创建周期开始", parse_date)
+        end = _init_ask(term_end, "--term-end", "创建周期结束", parse_date)
+        if end < start:
+            raise InitError(f"创建周期结束（{end.isoformat()}）早于开始（{start.isoformat()}）。请核对两个日期")
+        written = write_unit(directory, UnitAnswers(name=name, short_name=short_name, title_sought=title_sought,
+                                                    term_start=start, term_end=end), force=force)
+    except ScaffoldError as exc:
+        raise InitError(str(exc)) from None
+    except click.Abort:
+        raise InitError("已取消（或没有读到回答），没有生成任何文件。在脚本中运行时，请用 --name、--title-sought、"
+                            "--term-start、--term-end 写出全部回答") from None
+    click.echo(f"已在 {directory} 生成 {len(written)} 个文件。")
+    click.echo("下一步：补全 data/unit.yml 中的单位简介和部门，改写 docs/report/ 中的示例章节，")
+    click.echo(f"然后 cd {directory}，运行 wenming check 检查、mkdocs serve 预览。")
 
 
 # --- check -------------------------------------------------------------------------------

@@ -1,0 +1,161 @@
+"""``wenming init``: write a new unit's site repository with no demo content.
+
+Unit-specific files come from the templates in ``scaffold/``; the shared files (national
+criteria, default categories, holidays, theme overrides, the Pages workflow) are copied from
+the tool's own checkout, so a new unit starts with exactly what the tool ships today.
+Imports no MkDocs: :func:`glue_hooks` is what the new unit's one-line hook file calls.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+TEMPLATES = Path(__file__).parent / "scaffold"
+# The checkout this package was installed from (editable install): hooks/wenmingsite/ -> root.
+SOURCE_ROOT = Path(__file__).resolve().parent.parent.parent
+GLUE = SOURCE_ROOT / "hooks" / "showcase.py"
+GLUE_MODULE = "wenmingsite_showcase_glue"
+SHARED = ("data/criteria.yml", "data/categories.yml", "data/holidays.yml")
+WORKFLOW = ".github/workflows/pages.yml"
+# The tool's own workflow installs the checkout and runs its tests; a unit's installs the tool.
+WORKFLOW_EDITS = (
+    ('cache-dependency-path: pyproject.toml', 'cache-dependency-path: requirements.txt'),
+    ('- run: pip install -e ".[test]"\n', '- run: pip install -r requirements.txt\n'),
+    ('      - run: pytest\n', ''),
+)
+
+
+class ScaffoldError(Exception):
+    """A problem the person running ``wenming init`` must fix (message in Chinese)."""
+
+
+@dataclass(frozen=True)
+class UnitAnswers:
+    name: str
+    short_name: str
+    title_sought: str
+    term_start: dt.date
+    term_end: dt.date
+    kind: str = "事业单位"
+    term: str = "本届"
+
+
+def check_text(value: str, what: str) -> str:
+    """One line of plain text for a name: spaces collapsed, no markup characters."""
+    value = " ".join(str(value).split())
+    if not value:
+        raise ScaffoldError(f"{what}不能为空，请填写")
+    bad = sorted({c for c in value if c in "<>[]{}*_`#|\\"})
+    if bad:
+        raise ScaffoldError(f"{what}“{value}”里不能有这些符号：{' '.join(bad)}。请去掉后重试")
+    return value
+
+
+def check_dir(target: Path, force: bool) -> None:
+    if target.exists() and not target.is_dir():
+        raise ScaffoldError(f"{target} 已经是一个文件，不是文件夹。请换一个文件夹名")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise ScaffoldError(f"文件夹 {target} 不是空的。请换一个新文件夹；"
+                            "确实要在这里生成（同名文件会被覆盖）时加 --force")
+
+
+def _yaml(value: str) -> str:
+    # A JSON string is a valid YAML double-quoted scalar: no colon or # can break the file.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _sample_activity(a: UnitAnswers, today: dt.date) -> tuple[dt.date, str]:
+    """The example activity is the term's kick-off meeting; before the term starts it is a draft."""
+    return a.term_start, ("" if a.term_start <= today else "draft: true\n")
+
+
+def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
+    """Relative path -> text of every file ``init`` writes."""
+    if a.term_end < a.term_start:
+        raise ScaffoldError(f"创建周期结束（{a.term_end.isoformat()}）早于开始（{a.term_start.isoformat()}）。"
+                            "请核对两个日期")
+    site_description = f"{a.name}{a.term}{a.title_sought}创建工作展示"
+    plain = dict(name=a.name, short_name=a.short_name, title_sought=a.title_sought, term=a.term,
+                 site_description=site_description)
+    quoted = {k: _yaml(v) for k, v in plain.items()}
+    quoted.update(kind=_yaml(a.kind), term_start=a.term_start.isoformat(), term_end=a.term_end.isoformat(),
+                  site_name=_yaml(f"{a.name} · 文明单位创建"), copyright=_yaml(a.name))
+    day, draft = _sample_activity(a, today)
+
+    def fill(name: str, values: dict) -> str:
+        return Template((TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
+
+    out = {
+        "mkdocs.yml": fill("mkdocs.yml.tmpl", quoted),
+        "data/unit.yml": fill("unit.yml.tmpl", quoted),
+        "docs/index.md": fill("index.md.tmpl", plain | {"site_description": quoted["site_description"]}),
+        "docs/report/01-组织领导.md": fill("chapter.md.tmpl", plain),
+        f"docs/activities/{day.year}/{day.isoformat()}-创建工作动员会.md":
+            fill("activity.md.tmpl", plain | {"date": day.isoformat(), "draft": draft, "summary": _yaml(
+                f"{a.short_name}召开{a.term}{a.title_sought}创建工作动员会，部署本届创建任务。")}),
+        "hooks/showcase.py": fill("showcase.py.tmpl", {}),
+        ".gitignore": fill("gitignore.tmpl", {}),
+        "README.md": fill("README.md.tmpl", plain),
+        "requirements.txt": fill("requirements.txt.tmpl", {}),
+    }
+    for rel in SHARED:
+        out[rel] = _shared(rel).read_text(encoding="utf-8")
+    workflow = _shared(WORKFLOW).read_text(encoding="utf-8")
+    for old, new in WORKFLOW_EDITS:
+        if old not in workflow:
+            raise ScaffoldError(f"{GLUE.parent.parent / WORKFLOW} 中找不到“{old.strip()}”，无法改写成单位用的发布流程。"
+                                "请维护者同步 wenmingsite/scaffold.py 中的 WORKFLOW_EDITS")
+        workflow = workflow.replace(old, new)
+    out[WORKFLOW] = workflow
+    for path in sorted((SOURCE_ROOT / "overrides").rglob("*")):
+        if path.is_file():
+            out[path.relative_to(SOURCE_ROOT).as_posix()] = path.read_text(encoding="utf-8")
+    return out
+
+
+def _shared(rel: str) -> Path:
+    path = SOURCE_ROOT / rel
+    if not path.is_file():
+        raise ScaffoldError(f"找不到工具自带的 {rel}（应在 {SOURCE_ROOT} 中）。"
+                            "wenming init 需要从工具的源代码仓库安装：pip install -e 工具文件夹")
+    return path
+
+
+def write_unit(target: Path, a: UnitAnswers, force: bool = False, today: dt.date | None = None) -> list[str]:
+    """Write the new unit into ``target``; return the relative paths written, sorted."""
+    check_dir(target, force)
+    files = files_for(a, today or dt.date.today())
+    for rel, text in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8", newline="\n")
+    return sorted(files)
+
+
+def glue_hooks() -> dict:
+    """The MkDocs event handlers of the installed tool's glue (``hooks/showcase.py``).
+
+    A new unit's hook file is one line that puts these into its own module, so upgrading
+    the tool upgrades every unit. The glue is loaded once per process (like a hook file).
+    """
+    module = sys.modules.get(GLUE_MODULE)
+    if module is None:
+        if not GLUE.is_file():
+            raise ImportError(f"找不到 wenming-site 的 MkDocs 钩子 {GLUE}。"
+                              "请从工具的源代码仓库安装：pip install -e 工具文件夹")
+        spec = importlib.util.spec_from_file_location(GLUE_MODULE, GLUE)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[GLUE_MODULE] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[GLUE_MODULE]
+            raise
+    return {k: v for k, v in vars(module).items() if k.startswith("on_") and callable(v)}

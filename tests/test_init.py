@@ -1,0 +1,149 @@
+"""`wenming init`: a new unit's repository that builds at once and carries no demo content."""
+
+from __future__ import annotations
+
+import yaml
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, build
+from wenmingsite.cli import main
+
+ANSWERS = ["--name", "江北区图书馆", "--short-name", "江北馆", "--title-sought", "区级文明单位",
+           "--term-start", "2025年1月1日", "--term-end", "2027-12-31"]
+
+
+def wenming(*args, input=None):
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, prog_name="wenming")
+
+
+def demo_words() -> list[str]:
+    """The demo unit's own names: unit, departments, people, places (not the shared national files)."""
+    unit = yaml.safe_load((REPO / "data" / "unit.yml").read_text(encoding="utf-8"))
+    shared = "".join((REPO / rel).read_text(encoding="utf-8")
+                     for rel in ("data/criteria.yml", "data/categories.yml", "data/holidays.yml"))
+    words = ["青溪", unit["name"], unit["short_name"], unit["address"], unit["wechat"], *unit["departments"]]
+    org = yaml.safe_load((REPO / "data" / "organization.yml").read_text(encoding="utf-8"))
+    words += [m["name"] for m in org["leading_group"]["members"]]
+    words += ["白沙乡", "青石村", "滨河"]
+    return [w for w in words if w not in shared]
+
+
+@pytest.fixture(scope="module")
+def unit(tmp_path_factory):
+    root = tmp_path_factory.mktemp("init") / "江北馆网站"
+    result = wenming("init", root, *ANSWERS)
+    assert result.exit_code == 0, result.output
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    return root, result.output
+
+
+def test_new_unit_builds_strict_with_its_own_name(unit):
+    root, output = unit
+    assert "已在" in output and "生成 17 个文件" in output
+    home = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert "江北区图书馆 · 文明单位创建" in home
+    assert "江北区图书馆本届区级文明单位创建工作" in home
+    assert (root / "site" / "report" / "01-组织领导" / "index.html").is_file()
+    assert "创建工作动员会" in (root / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+
+
+def test_built_site_has_no_word_of_the_demo_unit(unit):
+    root, _ = unit
+    words = demo_words()
+    assert "农技推广科" in words and "周立民" in words  # the list really is the demo's
+    found = {}
+    for path in (root / "site").rglob("*"):
+        if path.suffix in (".html", ".json", ".xml", ".txt", ".md"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            for w in words:
+                if w in text:
+                    found.setdefault(w, path.relative_to(root).as_posix())
+    assert found == {}
+    for path in root.rglob("*"):  # the sources as well
+        if path.is_file() and "site" not in path.relative_to(root).parts[:1] and ".cache" not in path.parts:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not [w for w in words if w in text], path
+
+
+def test_unit_yml_answers_and_shared_files_copied(unit):
+    root, _ = unit
+    data = yaml.safe_load((root / "data" / "unit.yml").read_text(encoding="utf-8"))
+    assert (data["name"], data["short_name"], data["title_sought"]) == ("江北区图书馆", "江北馆", "区级文明单位")
+    assert (str(data["term_start"]), str(data["term_end"])) == ("2025-01-01", "2027-12-31")
+    for rel in ("data/criteria.yml", "data/categories.yml", "data/holidays.yml"):
+        assert (root / rel).read_bytes() == (REPO / rel).read_bytes()
+    assert (root / "hooks" / "showcase.py").read_text(encoding="utf-8").count("\n") == 2  # comment + one line
+    workflow = (root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "pip install -r requirements.txt" in workflow and "pytest" not in workflow
+    assert "mkdocs build --strict" in workflow
+    assert "site/" in (root / ".gitignore").read_text(encoding="utf-8")
+    assert (root / "README.md").read_text(encoding="utf-8").startswith("# 江北区图书馆 · 文明单位创建展示站")
+
+
+def test_check_passes_in_new_unit(unit):
+    root, _ = unit
+    result = wenming("check", "--root", root, "--no-images")
+    assert result.exit_code == 0, result.output
+    assert "没有发现问题" in result.output
+
+
+def test_prompts_in_chinese_and_reasks_bad_date(tmp_path):
+    result = wenming("init", tmp_path / "u", input="某某中心\n\n\n2025-13-01\n2025-01-01\n2027-12-31\n")
+    assert result.exit_code == 0, result.output
+    assert "单位全称：" in result.output and "单位简称 [某某中心]：" in result.output
+    assert "创建目标 [市级文明单位]：" in result.output
+    assert "日期“2025-13-01”不存在（2025年13月没有1日）" in result.output
+    data = yaml.safe_load((tmp_path / "u" / "data" / "unit.yml").read_text(encoding="utf-8"))
+    assert (data["short_name"], data["title_sought"], str(data["term_start"])) == ("某某中心", "市级文明单位",
+                                                                                  "2025-01-01")
+
+
+def test_refuses_non_empty_dir_unless_force(tmp_path):
+    (tmp_path / "note.txt").write_text("x", encoding="utf-8")
+    result = wenming("init", tmp_path, *ANSWERS)
+    assert result.exit_code == 1
+    assert result.stderr == (f"错误：文件夹 {tmp_path} 不是空的。请换一个新文件夹；"
+                             "确实要在这里生成（同名文件会被覆盖）时加 --force\n")
+    assert not (tmp_path / "mkdocs.yml").exists()
+    result = wenming("init", tmp_path, *ANSWERS, "--force")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "mkdocs.yml").is_file() and (tmp_path / "note.txt").is_file()
+
+
+@pytest.mark.parametrize("args, message", [
+    ([], "错误：请写出新网站的文件夹，例如 wenming init 某某单位网站\n"),
+    (["DIR", "--name", "a<b"], "错误：--name：单位全称“a<b”里不能有这些符号：<。请去掉后重试\n"),
+    (["DIR", *ANSWERS[:-2], "--term-end", "2024-12-31"],
+     "错误：创建周期结束（2024-12-31）早于开始（2025-01-01）。请核对两个日期\n"),
+    (["DIR", "--name", "某某中心"],
+     "错误：已取消（或没有读到回答），没有生成任何文件。在脚本中运行时，请用 --name、"
+     "--title-sought、--term-start、--term-end 写出全部回答\n"),
+])
+def test_errors_are_chinese_and_write_nothing(tmp_path, args, message):
+    args = [tmp_path / "u" if a == "DIR" else a for a in args]
+    result = wenming("init", *args)
+    assert result.exit_code == 1
+    assert result.stderr == message
+    assert not (tmp_path / "u").exists()
+
+
+def test_name_with_yaml_characters_stays_text(tmp_path):
+    root = tmp_path / "u"
+    result = wenming("init", root, "--name", "某某: 中心", "--title-sought", "市级文明单位",
+                     "--term-start", "2025-01-01", "--term-end", "2027-12-31")
+    assert result.exit_code == 0, result.output
+    result = wenming("check", "--root", root, "--no-images")
+    assert result.exit_code == 0, result.output
+
+
+def test_term_not_yet_started_gives_a_draft_example(tmp_path):
+    root = tmp_path / "u"
+    result = wenming("init", root, "--name", "某某中心", "--title-sought", "市级文明单位",
+                     "--term-start", "2030-01-01", "--term-end", "2032-12-31")
+    assert result.exit_code == 0, result.output
+    text = (root / "docs" / "activities" / "2030" / "2030-01-01-创建工作动员会.md").read_text(encoding="utf-8")
+    assert "\ndraft: true\n---\n" in text
+    built = build(root)
+    assert built.returncode == 0, built.stderr
