@@ -8,7 +8,6 @@ import json
 import openpyxl
 import pytest
 from click.testing import CliRunner
-
 from conftest import TODAY, build
 from wenmingsite import load
 from wenmingsite.cli import main
@@ -32,14 +31,12 @@ def make_ledger(path):
     first.append(["测试中心2025年文明创建活动台账"])
     first.merge_cells("A1:H1")
     first.append(["序号", "活动日期", "活动名称", "活动类别", "责任部门", "参加人数（人）", "服务时长（小时）", "备注"])
-    rows = 0
     for i in range(120):
         day = dt.date(2025, 1, 1) + dt.timedelta(days=i * 3)
         title = f"{TITLES[i % len(TITLES)]}第{i}次"
         first.append([i + 1, dt.datetime(day.year, day.month, day.day), title,
                       "志愿服务" if i % 2 else "culture-sports", "办公室" if i % 3 else "工会", 10 + i,
                       1.5 if i % 2 else None, f"第{i}次活动：说明 # 不是注释" if i % 4 == 0 else None])
-        rows += 1
     first.append([None] * 8)  # blank row 123
     first.append([121, "2025-02-30", "日期不存在的活动", "志愿服务", "办公室", 5, None, None])  # 124
     first.append([122, "2025年3月5日", "类别写错的活动", "志愿服", "办公室", "约30人", None, None])  # 125
@@ -140,6 +137,7 @@ def test_appends_to_existing_file_before_routines(site, tmp_path):
     ledger.write_bytes("\ufeff日期,活动名称,类别\n2025-03-05,已有的活动,志愿服务\n2025/4/1,新活动,志愿服务\n,,\n"
                        .encode("utf-8"))
     code, out = run(root, ledger, input="y\n")
+    assert code == 0, out
     assert "台账.csv：表头在第 1 行，列的对应关系：" in out
     assert "按上面的对应关系导入吗？ [Y/n]: y" in out
     assert out.splitlines()[-1] == "共 3 行：导入 1 行，已有 1 行（未重复导入），跳过空行 1 行，有问题 0 行（见上）"
@@ -160,6 +158,7 @@ def test_gbk_csv_and_declined_prompt(site, tmp_path):
     assert out.splitlines()[-1] == "已取消，没有写入任何文件。"
     assert not (root / "data/activities/2024.yml").exists()
     code, out = run(root, ledger, "--yes")
+    assert code == 0, out
     assert out.splitlines()[-1] == "共 2 行：导入 1 行，跳过空行 0 行，有问题 1 行（见上）"
     content, problems = load(root, today=TODAY)
     assert problems == []
