@@ -204,7 +204,15 @@ def on_pre_build(config):
                         photo_cache)
     _state.report_by_page = {s.page: s for s in content.report}
     _state.clean_assets = clean
+    _state.notices = list(content.notices)
+    for notice in _state.notices:  # info, not warning: a notice must not fail --strict
+        log.info(f"提示 {notice}")
     _fail_or_report(problems)
+    import logging
+
+    import jieba  # on_config made sure it is installed
+
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for editors
     if _segments is not None:
         _segments.configure(wenmingsite.search_words(content))  # jieba starts only on a miss
     elif os.environ.get(NO_SEGMENTATION_ENV) != "1":
@@ -525,6 +533,8 @@ def on_page_content(html_text, page, config, files):
     if page.is_homepage and _state.content.unit:
         if _state.problems and _command == "serve":
             before.append(r.problems(_state.problems, url))
+        if getattr(_state, "notices", None) and _command == "serve":
+            before.append(r.render("problems.html", url, problems=_state.notices, notice=True))
         before.append(r.home(url, _state.stats, _state.coverage, _state.published))
     return "".join(before) + html_text + "".join(after)
 

@@ -95,6 +95,42 @@ def safe_name(title: str, limit: int = 20) -> str:
     return name[:limit].rstrip("-_") or "活动"
 
 
+def yaml_value(text: str) -> str:
+    """``text`` as a front-matter value that reads back as exactly ``text``: as it is when
+    the site's own reader agrees, otherwise in double quotes with escapes."""
+    from . import frontmatter
+
+    if text and text == text.strip():
+        parts = frontmatter.split(f"---\nv: {text}\n---\n", "x.md")
+        if not parts.problems and parts.meta is not None and str(parts.meta.get("v")) == text \
+                and isinstance(parts.meta.get("v"), str):
+            return text
+    escaped = "".join(
+        "\\\\" if c == "\\" else '\\"' if c == '"' else
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") if not c.isprintable() else c
+        for c in text)
+    return f'"{escaped}"'
+
+
+def _choose(label: str, options: list[str]) -> str:
+    """Ask until the answer is one of ``options`` (click's own message would be English)."""
+    while True:
+        answer = click.prompt(f"{label}（可选：{'、'.join(options)}）").strip()
+        if answer in options:
+            return answer
+        click.echo(f"“{answer}”不是可选的{label}。请从这些中选一个：{'、'.join(options)}")
+
+
+class _NewError(click.UsageError):
+    """A bad option value, said in Chinese (click's "Invalid value for" is English)."""
+
+    def __init__(self, message: str, option: str):
+        super().__init__(f"{option} 的值有误：{message}")
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.format_message()}", err=True)
+
+
 NEW_TEMPLATE = """---
 # 活动名称（必填），80 字以内
 title: {title}
@@ -145,10 +181,15 @@ def new(title, date_text, category, department, root: Path) -> None:
     if not names:
         raise click.ClickException("data/categories.yml 中没有可用的活动类别。请先运行 wenming check 并按提示修改")
     departments = list(content.unit.departments) if content.unit else []
-    title = title or click.prompt("活动名称")
-    title = " ".join(title.split())
-    if re.search(r"[<>]", title):
-        raise click.BadParameter("活动名称里不能有“<”或“>”", param_hint="--title")
+    while True:
+        asked = not title
+        title = " ".join((title or click.prompt("活动名称")).split())
+        if not re.search(r"[<>]", title):
+            break
+        if not asked:
+            raise _NewError("活动名称里不能有“<”或“>”", "--title")
+        click.echo("活动名称里不能有“<”或“>”。请重新输入")
+        title = None
     while True:
         raw = date_text or click.prompt("活动日期", default=today.isoformat())
         try:
@@ -156,18 +197,17 @@ def new(title, date_text, category, department, root: Path) -> None:
             break
         except Invalid as exc:
             if date_text:
-                raise click.BadParameter(str(exc), param_hint="--date") from None
+                raise _NewError(str(exc), "--date") from None
             click.echo(str(exc))
     if category is None:
-        category = click.prompt("活动类别", type=click.Choice(names), show_choices=True)
+        category = _choose("活动类别", names)
     elif category not in names:
-        raise click.BadParameter(f"“{category}”不在 data/categories.yml 中。可选：{'、'.join(names)}",
-                                 param_hint="--category")
+        raise _NewError(f"“{category}”不在 data/categories.yml 中。可选：{'、'.join(names)}", "--category")
     if department is None and departments:
-        department = click.prompt("组织部门", type=click.Choice(departments), show_choices=True)
+        department = _choose("组织部门", departments)
     elif department and departments and department not in departments:
-        raise click.BadParameter(f"“{department}”不在 data/unit.yml 的 departments 中。可选：{'、'.join(departments)}",
-                                 param_hint="--department")
+        raise _NewError(f"“{department}”不在 data/unit.yml 的 departments 中。可选：{'、'.join(departments)}",
+                        "--department")
     folder = root / "docs" / ACTIVITIES_DIR / str(day.year)
     stem = f"{day.isoformat()}-{safe_name(title)}"
     n = 1
@@ -177,8 +217,8 @@ def new(title, date_text, category, department, root: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / stem).mkdir()
     (folder / stem / ".gitkeep").write_text("", encoding="utf-8")
-    text = NEW_TEMPLATE.format(title=title, date=day.isoformat(), category=category,
-                               categories="、".join(names), department=department or "",
+    text = NEW_TEMPLATE.format(title=yaml_value(title), date=day.isoformat(), category=yaml_value(category),
+                               categories="、".join(names), department=yaml_value(department) if department else "",
                                folder=stem, body=publication.NEW_BODY)
     path = folder / f"{stem}.md"
     path.write_text(text, encoding="utf-8")
@@ -261,7 +301,8 @@ def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[li
     content, problems = load(root, today=today, photo_cache=cache)
     problems = list(problems) + links.problems(content, content.files)
     photos = {p.src for a in content.published for p in a.photos}
-    counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos)}
+    counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos),
+              "notices": list(content.notices)}  # not problems: they never fail a check
     if cache is not None:
         problems += publish_photos(content, root / "docs", cache)[1]
         problems += assets.publish_all(content.files, root / "docs", "docs",
@@ -294,6 +335,9 @@ def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
     problems, counts = run_checks(root, _day(date), with_images=not no_images)
     for p in problems:
         click.echo(github_annotation(p) if fmt == "github" else str(p))
+    notices = counts.get("notices", [])
+    for p in notices:
+        click.echo(github_annotation(p).replace("::error ", "::notice ", 1) if fmt == "github" else f"提示 {p}")
     elapsed = time.perf_counter() - start
     if problems:
         click.echo(f"发现 {len(problems)} 处问题（用时 {elapsed:.1f} 秒）。请按每一行的提示修改；"
@@ -301,6 +345,8 @@ def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
         sys.exit(1)
     click.echo(f"检查通过：{counts['pages']} 个页面、{counts['activities']} 条活动记录、"
                f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。", err=True)
+    if notices:
+        click.echo(f"另有 {len(notices)} 条提示（不影响网站生成），见上面以“提示”开头的行。", err=True)
 
 
 # --- fix ---------------------------------------------------------------------------------
@@ -357,16 +403,18 @@ def fix(root: Path, dry_run: bool) -> None:
                    "不丢失任何文字；报告模板占位符、编号问题和文中的关键数字。")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @root_option
-@click.option("--force", is_flag=True, help="docs/report/ 中已有章节时仍然导入（同名文件会被覆盖）")
+@click.option("--replace", is_flag=True, help="docs/report/ 中已有章节时，删除原有章节，换成这次导入的")
 @help_option
 @click.option("--yes", is_flag=True, help="导入活动台账（.xlsx 或 .csv）时不询问，直接按显示的列对应关系导入")
-def import_report(source: Path, root: Path, force: bool, yes: bool = False) -> None:
+def import_report(source: Path, root: Path, replace: bool, yes: bool = False) -> None:
     if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
         from . import ledger
 
         _require_site(root)
         return ledger.run(source, root, yes)
     import json
+    import shutil
+    import tempfile
 
     from . import report_import
     from .yamlstrict import load_yaml
@@ -374,17 +422,30 @@ def import_report(source: Path, root: Path, force: bool, yes: bool = False) -> N
     _require_site(root)
     target = root / "docs" / "report"
     existing = sorted(target.glob("*.md")) if target.is_dir() else []
-    if existing and not force:
+    if existing and not replace:
         raise click.ClickException(
-            f"docs/report/ 中已有 {len(existing)} 个章节文件。请先把它们移走，或加 --force 覆盖同名文件")
+            f"docs/report/ 中已有 {len(existing)} 个章节文件，没有导入（新旧章节不能混在一起）。"
+            "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走")
     media = target / "images"
+    staging = Path(tempfile.mkdtemp(prefix="wenming-import-"))
     try:
-        blocks = report_import.read_source(source, media)
-        imported = report_import.structure(blocks)
+        blocks = report_import.read_source(source, staging / "images")
+        imported = report_import.structure(blocks, source.name)
         bodies = [report_import.to_markdown(s) for s in imported.sections]
         report_import.verify(blocks, bodies)
     except report_import.ImportRefused as exc:
+        shutil.rmtree(staging, ignore_errors=True)
         raise click.ClickException(str(exc)) from None
+    for old in existing:  # only now that the new report is known to be complete
+        old.unlink()
+    if existing and media.is_dir():
+        shutil.rmtree(media)
+    if (staging / "images").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(staging / "images"), str(media))
+    shutil.rmtree(staging, ignore_errors=True)
+    if existing:
+        click.echo(f"已删除 docs/report/ 中原有的 {len(existing)} 个章节文件（--replace）。")
     keywords = {}
     criteria_file = root / "data" / "criteria.yml"
     if criteria_file.is_file():
@@ -411,7 +472,7 @@ def import_report(source: Path, root: Path, force: bool, yes: bool = False) -> N
     for name in written:
         click.echo(f"  docs/report/{name}")
     for note in imported.notes:
-        click.echo(f"请核对：{note}")
+        click.echo(str(note))
     allowed: set[str] = set()
     for name, body in zip(written, bodies):
         for p in publication.scan_text(f"docs/report/{name}", body, allowed):

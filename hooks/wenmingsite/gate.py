@@ -80,6 +80,8 @@ class Decision:
     path: str  # docs-relative
     kind: str | None  # one of FILE_CLASSES' names; None when refused
     refusal: str | None = None  # Chinese: what the file is and how to fix it
+    # Not published and not an error: a notice for check and the preview page (Chinese).
+    notice: str | None = None
 
     @property
     def published(self) -> bool:
@@ -108,6 +110,9 @@ class Context:
     images: set[str] = field(default_factory=set)  # docs paths referenced as logo, certificates
     documents: set[str] = field(default_factory=set)  # docs paths registered in documents.yml
     site: SiteConfig = field(default_factory=SiteConfig)
+    # Photos another problem already accounts for: named in a page's photos but refused there,
+    # or in the folder of an activity page that could not be read ("folder/" entries).
+    excused: set[str] = field(default_factory=set)
 
 
 def name_problem(path: str) -> str | None:
@@ -152,6 +157,10 @@ def near_miss(path: str) -> str | None:
     return None
 
 
+UNLISTED_PHOTO = ("未列入 photos 的照片：它不会出现在网站上（原图从不发布），这不影响网站生成。"
+                  "要展示它，请在对应活动的 photos 中加上它和一句说明；不需要就删除它")
+
+
 def classify(path: str, ctx: Context) -> Decision:
     """The class of the file at ``path`` (relative to docs/), or the reason it is refused."""
     if reason := name_problem(path):
@@ -167,8 +176,9 @@ def classify(path: str, ctx: Context) -> Decision:
     if path in ctx.photos and low.endswith(PHOTO_TYPES):
         return Decision(path, "photo")
     if path.startswith(ACTIVITIES_PREFIX) and low.endswith(IMAGE_TYPES + UNSHOWABLE_IMAGES):
-        return Decision(path, None,
-                        "这张照片没有被任何活动的 photos 引用，不会发布。请在对应活动的 photos 中加上它，或删除它")
+        if path in ctx.excused or any(path.startswith(f) for f in ctx.excused if f.endswith("/")):
+            return Decision(path, None)  # the page's own problem speaks for it
+        return Decision(path, None, notice=UNLISTED_PHOTO)
     if low.endswith(IMAGE_TYPES):
         return Decision(path, "image")
     if low.endswith(UNSHOWABLE_IMAGES):

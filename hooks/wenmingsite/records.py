@@ -211,6 +211,8 @@ class Content:
     # docs-relative path -> publication class (wenmingsite.gate), for every file under docs/
     # that the gate lets through; a file not in here is never copied to site/.
     files: dict = field(default_factory=dict)
+    # Not errors (never fail a build): e.g. photos in an activity folder that no photos lists.
+    notices: tuple = ()
 
     @functools.cached_property  # read-only content: computed once, not per listing
     def published(self) -> tuple[Activity, ...]:
