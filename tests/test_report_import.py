@@ -193,7 +193,7 @@ def test_first_level_headings_glued_to_the_previous_paragraph_are_split():
     assert notes(imported) == ["水务.txt:6: “三、下一步打算”下面没有正文。请核对原文这一章是不是漏掉了或被截断了"]
     pages = [report_import.to_markdown(s) for s in imported.sections]
     report_import.verify(blocks, pages)
-    assert "## （一）抓项目落实。\n\n全年落实项目5个" in pages[2] and "### 1\\.项目管理" in pages[2]
+    assert "## （一）抓项目落实。\n\n全年落实项目5个" in pages[2] and "### 1.项目管理\n" in pages[2]
 
 
 def test_a_glued_heading_without_a_sentence_end_is_reported_not_split():
@@ -272,3 +272,102 @@ def test_print_page_holds_the_whole_showcase(tmp_path):
     for src in re.findall(r'<img src="([^"]+)"', appendix):
         assert (out / "print" / src).resolve().is_file()
     assert '"location":"print/' not in (out / "search/search_index.json").read_text(encoding="utf-8")
+
+
+def word_numbering(document, levels: list[tuple[str, str]]) -> str:
+    """Add a numbering definition (numFmt, lvlText per level) to the document; its numId."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    numbering = document.part.numbering_part.element
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    abstract_id = str(90 + len(numbering.findall(qn("w:abstractNum"))))
+    num_id = str(int(abstract_id) + 10)
+    abstract = parse_xml(f'<w:abstractNum {ns} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
+    first_num = numbering.find(qn("w:num"))
+    if first_num is not None:
+        first_num.addprevious(abstract)  # abstract definitions come before the w:num elements
+    else:
+        numbering.append(abstract)
+    numbering.append(parse_xml(f'<w:num {ns} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/></w:num>'))
+    return num_id
+
+
+def numbered(paragraph, num_id: str, level: int = 0):
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    return paragraph
+
+
+def test_docx_word_numbering_and_heading_styles_are_kept(site, tmp_path):
+    import docx
+
+    document = docx.Document()
+    outline = word_numbering(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
+                                        ("decimal", "%3.")])
+    items = word_numbering(document, [("decimal", "%1、")])
+    document.add_paragraph("青溪县农技站创建工作汇报")
+    document.add_paragraph("现将有关情况汇报如下：")
+    numbered(document.add_paragraph("组织领导", style="Heading 1"), outline)
+    numbered(document.add_paragraph("领导小组", style="Heading 2"), outline, 1)
+    document.add_paragraph("站长任组长。")
+    numbered(document.add_paragraph("完善制度", style="Heading 2"), outline, 1)
+    numbered(document.add_paragraph("修订考勤制度。"), items)
+    numbered(document.add_paragraph("修订学习制度。"), items)
+    numbered(document.add_paragraph("志愿服务", style="Heading 1"), outline)
+    numbered(document.add_paragraph("服务队", style="Heading 3"), outline, 2)
+    document.add_paragraph("全年开展志愿服务12次。")
+    document.add_paragraph("取得的成效", style="Heading 1")  # a heading style without any number
+    document.add_paragraph("群众满意。")
+    source = tmp_path / "汇报.docx"
+    document.save(source)
+
+    blocks = report_import.read_source(source)
+    imported = report_import.structure(blocks, source.name)
+    assert [s.title for s in imported.sections] == ["前言", "一、组织领导", "二、志愿服务", "取得的成效"]
+    assert [(b.level, b.text) for b in imported.sections[1].blocks] == [
+        (2, "（一）领导小组"), (0, "站长任组长。"), (2, "（二）完善制度"), (0, "1、修订考勤制度。"), (0, "2、修订学习制度。")]
+    assert [(b.level, b.text) for b in imported.sections[2].blocks] == [(3, "1.服务队"), (0, "全年开展志愿服务12次。")]
+    assert notes(imported) == []
+    pages = [report_import.to_markdown(s) for s in imported.sections]
+    report_import.verify(blocks, pages)
+    assert "1、修订考勤制度。\n\n2、修订学习制度。" in pages[1]
+
+    root = site({"docs/report/01-first.md": None})
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        "已从 汇报.docx 导入 4 个章节到 docs/report/（二级标题 2 个，三级标题 1 个），原文文字全部保留：")
+    assert sorted(bodies(root)) == ["00-前言.md", "01-组织领导.md", "02-志愿服务.md", "03-取得的成效.md"]
+    assert "## （二）完善制度\n\n1、修订考勤制度。" in bodies(root)["01-组织领导.md"]
+
+
+def test_docx_notes_name_the_paragraph():
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("一、组织领导")
+    document.add_paragraph("成立了领导小组。")
+    table = document.add_table(rows=1, cols=1)
+    table.cell(0, 0).text = "表"
+    document.add_paragraph("三、志愿服务")
+    path = __import__("pathlib").Path(__import__("tempfile").mkdtemp()) / "r.docx"
+    document.save(path)
+    imported = report_import.structure(report_import.read_source(path), "r.docx")
+    assert notes(imported) == [
+        "r.docx:4: 一级标题“三、志愿服务”前面缺了第 2 部分（上一个一级标题是“一、组织领导”）。请核对原文是不是漏了一章，或者编号写错了",
+        "r.docx:4: “三、志愿服务”下面没有正文。请核对原文这一章是不是漏掉了或被截断了"]
+
+
+def test_word_number_formats():
+    assert [report_import.format_number(n, "chineseCounting") for n in (1, 10, 12, 20, 23)] == [
+        "一", "十", "十二", "二十", "二十三"]
+    assert report_import.format_number(3, "ideographEnclosedCircle") == "㈢"
+    assert report_import.format_number(2, "decimalEnclosedCircle") == "②"
+    assert report_import.format_number(4, "upperRoman") == "IV"
+    assert report_import.format_number(2, "ideographTraditional") == "乙"
