@@ -103,3 +103,15 @@ def test_bad_option_values_are_reported_in_chinese(site):
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
         "错误：--category 的值有误：“体育”不在 data/categories.yml 中。可选：志愿服务、文体活动")
+
+
+def test_the_preview_page_lists_unlisted_photos_as_a_notice_not_a_failure(site):
+    from wenmingsite.render import Renderer
+
+    root = site(page("title: 植树\n" + BASE))
+    write(root, "docs/activities/plant/extra.jpg", JPEG)
+    content, problems = load(root, today=TODAY)
+    html = Renderer(content, internal=True).render("problems.html", "", problems=list(content.notices), notice=True)
+    assert "未列入 photos 的照片：1 张（不会发布，不影响网站生成）" in html
+    assert "<code>docs/activities/plant/extra.jpg</code>" in html
+    assert "正式构建会失败" not in html
