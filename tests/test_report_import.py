@@ -73,8 +73,8 @@ def test_outline_levels_and_no_text_lost():
     assert imported.title == "青溪县XX局创建文明单位工作汇报"
     assert notes(imported) == [
         "汇报.txt:18: “二,深化志愿服务”的最后一段以“，捐款5640元”结尾，没有句号，像是原文在这里被截断了。请对照原文补全",
-        "汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
-        "请核对原文是不是漏了一章，或者编号写错了",
+        ("汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
+         "请核对原文是不是漏了一章，或者编号写错了"),
         "汇报.txt:20: “四、存在的不足”的最后一段以“不及时,下一步将”结尾，没有句号，像是原文在这里被截断了。请对照原文补全"]
     pages = [report_import.to_markdown(s) for s in imported.sections]
     report_import.verify(blocks, pages)  # raises if anything is missing
@@ -201,8 +201,8 @@ def test_a_glued_heading_without_a_sentence_end_is_reported_not_split():
     imported = report_import.structure(source_lines(text), "r.txt")
     assert [s.title for s in imported.sections] == ["前言", "一、组织领导"]
     assert notes(imported) == [
-        "r.txt:3: 这一段中间的“二、开展志愿服务进社区进……”像是一级标题，但它后面 40 字内没有句号，所以没有拆开。"
-        "如果它是标题，请在原文里让它另起一段后重新导入",
+        ("r.txt:3: 这一段中间的“二、开展志愿服务进社区进……”像是一级标题，但它后面 40 字内没有句号，所以没有拆开。"
+         "如果它是标题，请在原文里让它另起一段后重新导入"),
         "r.txt:3: “一、组织领导”的最后一段以“区活动等十个方面”结尾，没有句号，像是原文在这里被截断了。请对照原文补全"]
 
 

@@ -155,7 +155,7 @@ def _read_docx(path: Path, media_dir: Path | None) -> list[Block]:
 
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-3])$", re.I)
+HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-3])$", re.IGNORECASE)
 
 
 def _style_chain(paragraph) -> list:
