@@ -92,6 +92,23 @@ def browser():
         instance.close()
 
 
+def record_wire_sizes(page) -> dict[str, int]:
+    """URL -> bytes each response costs on the wire, as GitHub Pages sends it (text
+    gzip-compressed, images as they are); filled while the page loads."""
+    sizes: dict[str, int] = {}
+
+    def on_response(response):
+        try:
+            body = response.body()
+        except Exception:
+            return
+        text = not response.url.endswith((".webp", ".jpg", ".png"))
+        sizes[response.url] = len(gzip.compress(body, 6)) if text else len(body)
+
+    page.on("response", on_response)
+    return sizes
+
+
 class Visit:
     """A page plus everything that went wrong while loading it."""
 

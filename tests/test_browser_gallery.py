@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gzip
 
 import pytest
 
-from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
+from browser import DESKTOP, PHONE, Visit, browser, record_wire_sizes, served_demo  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser
 
@@ -51,18 +50,7 @@ def test_keyboard_alone_reaches_and_opens_a_photo(browser, served):
 
 def test_gallery_first_screen_is_light(browser, served):
     visit = Visit(browser, PHONE)
-    sizes: dict[str, int] = {}
-
-    def on_response(response):
-        try:
-            body = response.body()
-        except Exception:
-            return
-        # What GitHub Pages puts on the wire: text is gzip-compressed, images are not.
-        text = not response.url.endswith((".webp", ".jpg", ".png"))
-        sizes[response.url] = len(gzip.compress(body, 6)) if text else len(body)
-
-    visit.page.on("response", on_response)
+    sizes = record_wire_sizes(visit.page)
     page = visit.open(served.url + "gallery/")
     page.wait_for_load_state("networkidle")
     total = sum(sizes.values())

@@ -4,14 +4,13 @@ thumbnails, nothing for the editors only."""
 
 from __future__ import annotations
 
-import gzip
 import io
 import urllib.parse
 
 import pytest
 import yaml
 
-from browser import DESKTOP, Site, Visit, browser, served_demo  # noqa: F401 - fixtures
+from browser import DESKTOP, Site, Visit, browser, record_wire_sizes, served_demo  # noqa: F401 - fixtures
 from conftest import REPO, UNIT_YML, build
 
 PHONE = {"width": 390, "height": 844}
@@ -161,18 +160,7 @@ def test_axe_finds_no_serious_problem_on_the_home(browser, served, viewport):
 @pytest.mark.browser
 def test_home_first_screen_is_light(browser, served):
     visit = Visit(browser, PHONE)
-    sizes: dict[str, int] = {}
-
-    def on_response(response):
-        try:
-            body = response.body()
-        except Exception:
-            return
-        # What GitHub Pages puts on the wire: text is gzip-compressed, images are not.
-        text = not response.url.endswith((".webp", ".jpg", ".png"))
-        sizes[response.url] = len(gzip.compress(body, 6)) if text else len(body)
-
-    visit.page.on("response", on_response)
+    sizes = record_wire_sizes(visit.page)
     page = visit.open(served.url)
     page.wait_for_load_state("networkidle")
     total = sum(sizes.values())

@@ -41,7 +41,8 @@ def _hash6(text: str) -> str:
 
 
 class _Loader:
-    def __init__(self, root: Path, docs_dir: Path, data_dir: Path, today: dt.date):
+    def __init__(self, root: Path, docs_dir: Path, data_dir: Path, today: dt.date,
+                 site: gate.SiteConfig | None = None):
         self.root = root
         self.docs_dir = docs_dir
         self.data_dir = data_dir
@@ -62,7 +63,8 @@ class _Loader:
         self.tree_files: list[str] = []
         self.texts: dict[str, str] = {}  # every text file read, by its project-relative path
         self.all_files: list[tuple[str, int]] = []  # (project-relative path, size)
-        self.site = gate.read_site_config(root / "mkdocs.yml")  # load() may pass MkDocs' own
+        # The hook passes MkDocs' own configuration; `wenming check` reads mkdocs.yml itself.
+        self.site = site if site is not None else gate.read_site_config(root / "mkdocs.yml")
         self.published_files: dict[str, str] = {}  # docs path -> gate class
 
     # --- helpers -----------------------------------------------------------------------
@@ -859,9 +861,7 @@ def load(
     mkdocs.yml when not given)."""
     root = Path(os.path.abspath(root))
     loader = _Loader(root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"),
-                     today or dt.date.today())
-    if site is not None:
-        loader.site = site
+                     today or dt.date.today(), site)
     if photo_cache is not None:
         loader.has_gps = photo_cache.has_gps
     md_files = loader.scan_tree()

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import json
-import shutil
 import sys
 from dataclasses import dataclass
 from pathlib import Path
