@@ -7,10 +7,8 @@ puts on ``sys.path`` only while this file is executed: import it here, at the to
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
@@ -24,19 +22,17 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 
 import wenmingsite
-from wenmingsite import api, assets, coverage, feed, gate, images, links, loader, memo, pages, share, stats
-from wenmingsite.gallery import Gallery, publish_photos
+from wenmingsite import gate, images, loader, memo, share
 from wenmingsite.records import Content
-from wenmingsite.render import Renderer, rebase_links, relative_url
+from wenmingsite.render import relative_url
 from wenmingsite.segments import SegmentCache
-from wenmingsite.timeline import Archive, PageSpec
+from wenmingsite.site import PHOTOS_MARK, Site
 
 log = get_plugin_logger("wenming")
 
 REPORT_PLACEHOLDER = "report/"
 ASSETS = Path(wenmingsite.__file__).parent / "assets"
 ASSET_DIR = "assets/wenming"
-FEED = "feed.xml"
 SEARCH_CACHE_DIR = ".cache/search"
 # Set WENMING_TODAY=YYYY-MM-DD to build as of another day (tests, reproducible builds).
 TODAY_ENV = "WENMING_TODAY"
@@ -50,37 +46,11 @@ NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 PREVIEW_ENV = "WENMING_PREVIEW"
 INCREMENTAL_ENV = "WENMING_INCREMENTAL"
 MEMO_TEMPLATE = "wenming-reused-output.html"
-# Where an activity's photo grid goes. The grid is spliced into the finished page, so the
-# search plugin (which leaves it out anyway) and glightbox never parse it.
-PHOTOS_MARK = "<!--wenming:photos-->"
-# Generated pages that only list what activity pages already say: left out of search,
-# where they would match every query (and would make the index a third larger).
-SEARCH_REPEATS = ("gallery", "print", "timeline", "year", "category", "criterion")
 
 
-@dataclass
-class BuildState:
-    content: Content
-    problems: list
-    renderer: Renderer
-    photo_cache: images.PhotoCache
-    archive: Archive | None = None
-    gallery: Gallery | None = None
-    stats: stats.Stats | None = None
-    coverage: list = field(default_factory=list)
-    published: dict = field(default_factory=dict)  # photo docs path -> images.Published
-    specs: dict = field(default_factory=dict)  # generated page src -> PageSpec
-    activity_by_page: dict = field(default_factory=dict)
-    report_by_page: dict = field(default_factory=dict)
-    neighbours: dict = field(default_factory=dict)  # page -> (previous, next) activity
-    photo_outputs: dict = field(default_factory=dict)  # site path -> image cache path
-    late: dict = field(default_factory=dict)  # page -> HTML spliced into its output (see PHOTOS_MARK)
-    lightbox: dict = field(default_factory=dict)  # way up to the root -> glightbox's (head, body) tags
-    clean_assets: dict = field(default_factory=dict)  # docs path -> cleaned copy of an image or SVG
-
-
+_site: Site | None = None  # the build in progress (see wenmingsite.site)
+_lightbox: dict = {}  # way up to the root -> glightbox's (head, body) tags, per build
 _command = "build"
-_state: BuildState | None = None
 _segments: SegmentCache | None = None  # kept across `mkdocs serve` rebuilds
 _memo: memo.Memo | None = None  # idem, `mkdocs serve` only
 
@@ -140,8 +110,9 @@ def _today() -> dt.date:
 
 
 def on_config(config):
-    global _state, _incremental
-    _state = _incremental = None  # module globals survive serve rebuilds: start every build clean
+    global _site, _incremental
+    _site = _incremental = None  # module globals survive serve rebuilds: start every build clean
+    _lightbox.clear()
     try:
         import jieba  # noqa: F401 - Material's search silently skips segmentation without it
     except ImportError:
@@ -186,26 +157,16 @@ def _cache_segmentation(config) -> None:
 def on_pre_build(config):
     """Load and validate everything before MkDocs wipes site/: a failed build keeps the
     last good site in place."""
-    global _state
+    global _site
     root = Path(config.config_file_path).parent
-    photo_cache = images.PhotoCache(root / images.CACHE_DIR)
-    content, problems = wenmingsite.load(root, Path(config.docs_dir), root / "data", today=_today(),
-                                         photo_cache=photo_cache, site=_gate_config(config))
-    docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-    clean, asset_problems = assets.publish_all(content.files, Path(config.docs_dir), docs_rel,
-                                               assets.AssetCache(root / assets.CACHE_DIR))
+    _site = Site(root, Path(config.docs_dir), root / "data", today=_today(), site_config=_gate_config(config),
+                 internal=_command == "serve" or os.environ.get(PREVIEW_ENV) == "1", serving=_command == "serve",
+                 photo_cache=images.PhotoCache(root / images.CACHE_DIR), memo=_memo is not None)
     # MkDocs would find URL collisions and broken links only after wiping site/. Links are
     # errors where MkDocs makes them so (--strict); otherwise (serve, a plain build) MkDocs'
     # own warnings report them, as before.
-    early = links.problems(content, content.files, docs_rel, with_links=bool(config.strict))
-    problems = sorted(set([*problems, *asset_problems, *early]), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message))
-    internal = _command == "serve" or os.environ.get(PREVIEW_ENV) == "1"
-    _state = BuildState(content, problems, Renderer(content, memo=_memo is not None, internal=internal),
-                        photo_cache)
-    _state.report_by_page = {s.page: s for s in content.report}
-    _state.clean_assets = clean
-    _state.notices = list(content.notices)
-    for notice in _state.notices:  # info, not warning: a notice must not fail --strict
+    problems = _site.load(with_links=bool(config.strict))
+    for notice in _site.notices:  # info, not warning: a notice must not fail --strict
         log.info(f"提示 {notice}")
     _fail_or_report(problems)
     import logging
@@ -214,9 +175,9 @@ def on_pre_build(config):
 
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for editors
     if _segments is not None:
-        _segments.configure(wenmingsite.search_words(content))  # jieba starts only on a miss
+        _segments.configure(wenmingsite.search_words(_site.content))  # jieba starts only on a miss
     elif os.environ.get(NO_SEGMENTATION_ENV) != "1":
-        _teach_jieba(content)
+        _teach_jieba(_site.content)
 
 
 def _gate_config(config) -> gate.SiteConfig:
@@ -233,7 +194,7 @@ def _fail_or_report(problems) -> None:
         log.error(str(p))
     if problems and _command != "serve":
         raise PluginError(
-            f"内容共有 {len(_state.problems)} 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。"
+            f"内容共有 {len(_site.problems)} 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。"
         )
 
 
@@ -248,15 +209,9 @@ def _teach_jieba(content: Content) -> None:
 
 @event_priority(100)  # before search and other plugins see the files
 def on_files(files: Files, config):
-    content = _state.content
-    serving = _command == "serve"
-    root = Path(config.config_file_path).parent
-    docs_rel = Path(config.docs_dir).resolve().relative_to(root.resolve()).as_posix()
-
-    published = _publish_photos(config, content)
-    gallery = _state.gallery = _state.renderer.gallery = Gallery(content, published)
-    _state.published = published
-    specs = Archive(content, []).page_specs() + gallery.page_specs() + pages.page_specs(content)
+    site, content = _site, _site.content
+    _fail_or_report(site.publish_photos(progress=_photo_progress()))
+    specs = site.page_specs()
     generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
                  for s in specs]
     generated += [File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
@@ -264,47 +219,32 @@ def on_files(files: Files, config):
     # One stylesheet for visitors, kept in parts by concern (assets/css/NN-name.css).
     generated.append(File.generated(config, f"{ASSET_DIR}/wenming.css", content="\n".join(
         p.read_text(encoding="utf-8") for p in sorted((ASSETS / "css").glob("*.css")))))
-    generated += _finish(config, content, gallery, published)
+    generated += _finish(config)
     reserved = {f.dest_uri: f.src_uri for f in generated}
-    reserved.update((dest, dest) for dest in _state.photo_outputs)
+    reserved.update((dest, dest) for dest in site.photo_outputs)
     # Found before the build already (wenmingsite.links), unless the configuration's URLs differ.
-    collisions = [p for p in wenmingsite.url_collisions(
-        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), docs_rel, reserved=reserved)
-        if p not in _state.problems]
-    _state.problems.extend(collisions)
-    _fail_or_report(collisions)
+    _fail_or_report(site.report(wenmingsite.url_collisions(
+        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), site.docs_rel, reserved=reserved)))
 
     for f in files.documentation_pages():
         if f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/"):
             # Activities stay out of the nav by design; don't list them as omitted.
             f.inclusion = InclusionLevel.NOT_IN_NAV
-    for a in content.activities:
-        if a.page and (f := files.get_file_from_path(a.page)):
-            _state.activity_by_page[a.page] = a
-            if a.draft and not serving:
+    if _command != "serve":
+        for page in site.drafts():
+            if f := files.get_file_from_path(page):
                 files.remove(f)
-    _through_gate(files, config, content)
+    _through_gate(files, config)
     for f in generated:
         files.append(f)
 
-    urls = {f.src_uri: f.url for f in files.documentation_pages()}
-    _state.renderer.urls = urls
-    records = api.records(content, urls)
-    _state.archive = Archive(content, records)
-    _state.specs = {s.src: s for s in specs}
-    with_pages = [a for a in content.published if a.kind == "page"]
-    for i, a in enumerate(with_pages):
-        _state.neighbours[a.page] = (with_pages[i - 1] if i else None,
-                                     with_pages[i + 1] if i + 1 < len(with_pages) else None)
-
-    files.append(File.generated(config, "api/activities.json", content=api.activities_json(records)))
-    _summarise(content, records, files, config)
-    files.append(File.generated(config, "api/photos.json",
-                                content=api.photos_json(_state.gallery, urls, Renderer.PHOTO_DIR)))
-    if config.site_url:
-        files.append(File.generated(config, FEED, content=feed.rss(
-            content, records, config.site_url, FEED, f"{config.site_name} · 创建动态")))
-    else:
+    for line in site.bind({f.src_uri: f.url for f in files.documentation_pages()}):
+        log.info(line)
+    site.converted = lambda src: ((f.page.content, f.page.url)
+                                  if (f := files.get_file_from_path(src)) and f.page else None)
+    for path, text in site.outputs(config.site_url, config.site_name).items():
+        files.append(File.generated(config, path, content=text))
+    if not config.site_url:
         log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
     _expand_report_nav(config, content)
     if _incremental is not None:
@@ -316,7 +256,7 @@ def on_files(files: Files, config):
     return files
 
 
-def _through_gate(files: Files, config, content: Content) -> None:
+def _through_gate(files: Files, config) -> None:
     """Only what the publication gate let through goes on from docs/, each file in its
     class's form: photos never as they are (their variants are linked in later), other
     images and SVG as their cleaned copies (wenmingsite.gate lists the classes)."""
@@ -324,14 +264,11 @@ def _through_gate(files: Files, config, content: Content) -> None:
     for f in list(files):
         if f.generated_by or os.path.normpath(f.src_dir or "") != docs_dir:
             continue  # the theme's own files and generated ones
-        kind = content.files.get(f.src_uri)
-        if kind is None or kind == "photo":
+        form = _site.published_form(f.src_uri)
+        if form is not True:
             files.remove(f)
-        elif kind in ("image", "svg"):
-            clean = _state.clean_assets.get(f.src_uri)
-            files.remove(f)
-            if clean is not None:
-                files.append(File.generated(config, f.src_uri, abs_src_path=str(clean)))
+            if form:
+                files.append(File.generated(config, f.src_uri, abs_src_path=str(form)))
 
 
 def _titled_nav_paths(items):
@@ -362,61 +299,19 @@ class MemoPage(Page):
                                                           set(self.present_anchor_ids or ())))
 
 
-def _publish_photos(config, content: Content):
-    """Make (or find in the cache) every photo's outputs; report the ones that fail."""
-    cache = _state.photo_cache
+def _photo_progress():
+    """The photo work's progress line, every two seconds on a large first build."""
+    last = [0.0]
 
-    def progress(done: int, total: int, elapsed: float, state={"last": 0.0}) -> None:
-        if total < 20 or (elapsed - state["last"] < 2 and done < total):
+    def progress(done: int, total: int, elapsed: float) -> None:
+        if total < 20 or (elapsed - last[0] < 2 and done < total):
             return
-        state["last"] = elapsed
+        last[0] = elapsed
         rate = done / elapsed if elapsed else 0
         left = (total - done) / rate if rate else 0
         log.info(f"正在处理照片：{done}/{total}，每秒 {rate:.1f} 张，预计还需 {left:.0f} 秒")
 
-    published, problems = publish_photos(content, Path(config.docs_dir), cache,
-                                         include_drafts=_command == "serve", progress=progress)
-    _state.problems.extend(problems)
-    _fail_or_report(problems)
-    folder = str(cache.folder)
-    for result in published.values():
-        for output in result.outputs.values():
-            _state.photo_outputs[f"{Renderer.PHOTO_DIR}/{output.path}"] = f"{folder}/{output.path}"
-    return published
-
-
-def _summarise(content: Content, records: list, files: Files, config) -> None:
-    """Statistics and criteria coverage over the term up to today, and their api files."""
-    start, end = stats.term_window(content, content.today or _today())
-    departments = list(content.unit.departments) if content.unit else []
-    _state.stats = stats.compute(records, start, end, [c.name for c in content.categories],
-                                 [c.id for c in content.criteria], departments)
-    _state.coverage = coverage.compute(content, records, start, end)
-    files.append(File.generated(config, "api/stats.json", content=api.dumps(_state.stats.as_json())))
-    for line in coverage.gap_report(_state.coverage, end):
-        log.info(line)
-
-
-def _link_photos(site_dir: str) -> None:
-    """Put the photo outputs into the site by hard link from the image cache (a copy where
-    links are impossible, e.g. across file systems). Done here rather than as MkDocs files:
-    a File per output costs more than the link itself, and thousands of photos make tens of
-    thousands of outputs."""
-    made: set[str] = set()
-    for dest, source in _state.photo_outputs.items():
-        target = os.path.join(site_dir, dest)
-        folder = os.path.dirname(target)
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)
-            made.add(folder)
-        try:
-            os.link(source, target)
-        except FileExistsError:  # a dirty build keeps the previous site
-            if not os.path.samefile(source, target):
-                os.unlink(target)
-                os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+    return progress
 
 
 def _expand_report_nav(config, content: Content) -> None:
@@ -443,167 +338,40 @@ def _expand_report_nav(config, content: Content) -> None:
 def on_page_read_source(page, config):
     """Serve the body we already read: MkDocs must not re-parse front matter it would
     silently get wrong, nor read a non-UTF-8 file and crash."""
-    if _state is None:
+    if _site is None:
         return None
-    meta = _state.content.pages.get(page.file.src_uri)
+    meta = _site.content.pages.get(page.file.src_uri)
     if meta is None:
         return None
     # The leading blank line stops MkDocs from taking a first "Key: value" line as meta.
     return "\n" + meta.body
 
 
-def _plain(value):
-    """YAML values for Material's own keys: "true"/"false" as booleans, containers as such."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, str):
-        low = value.strip().lower()
-        return {"true": True, "false": False}.get(low, str(value))
-    return value
-
-
 def on_page_markdown(markdown, page, config, files):
-    if _state is None:
-        return markdown
-    src = page.file.src_uri
-    clean = {}
-    spec: PageSpec | None = _state.specs.get(src)
-    meta = _state.content.pages.get(src)
-    if spec:
-        clean = {"title": spec.title}
-        if spec.kind.startswith("album") or spec.kind in SEARCH_REPEATS:
-            clean["search"] = {"exclude": True}  # only repeats what other pages hold
-        # Generated pages are photo walls, listings and figures: the full width is theirs
-        # (the tabs above still lead everywhere).
-        clean["hide"] = ["navigation", "toc", "footer"] if spec.kind == "print" else ["navigation", "toc"]
-        if spec.description:
-            clean["description"] = spec.description
-    elif meta is None:
-        return markdown
-    elif meta.kind == "activity":
-        activity = _state.activity_by_page.get(src)
-        if activity:
-            clean["title"] = activity.title
-            if activity.summary or meta.meta.get("description"):
-                clean["description"] = meta.meta.get("description") or activity.summary
-    else:
-        for key, value in meta.meta.items():
-            if key in ("title", "description"):
-                clean[key] = str(value)
-            elif key not in ("order", "criteria"):
-                clean[key] = _plain(value)
-    if "![" not in markdown and "<img" not in markdown.lower():
-        # mkdocs-glightbox then skips the page; our own photos carry their lightbox links
-        # already, and on_post_page adds the plugin's scripts where they are needed.
-        clean["glightbox"] = False
-    # Material prints meta title and description unescaped (header, <title>, <meta>).
-    if "title" in clean:
-        clean["title"] = html.escape(clean["title"], quote=False)
-    if "description" in clean:
-        clean["description"] = html.escape(" ".join(clean["description"].split()), quote=True)
-    page.meta = clean
+    if _site is not None and (meta := _site.page_meta(page.file.src_uri, markdown)) is not None:
+        page.meta = meta
     return markdown
 
 
 def on_page_content(html_text, page, config, files):
-    if _state is None:
+    if _site is None:
         return html_text
-    # Content HTML through the allowlist (what it removes was reported before the build);
-    # what the hook adds below comes from autoescaping templates.
-    html_text = gate.sanitise(html_text)
-    src, url, r = page.file.src_uri, page.url, _state.renderer
-    before, after = [], []
-    page_problems = [p for p in _state.problems if p.path.endswith("/" + src)]
-    if page_problems:
-        before.append(r.problems(page_problems, url))
-    if spec := _state.specs.get(src):
-        before.append(_generated(spec, url, files))
-    if (section := _state.report_by_page.get(src)) and section.criteria:
-        before.append(r.report_criteria(section, url))
-    if activity := _state.activity_by_page.get(src):
-        if activity.draft:
-            before.append(r.draft_notice(url))
-        before.append(r.activity_panel(activity, url))
-        if photos := r.photos(activity, url):
-            after.append(PHOTOS_MARK)
-            _state.late[src] = photos
-        after.append(r.prev_next(*_state.neighbours.get(src, (None, None)), url))
-    if page.is_homepage and _state.content.unit:
-        if _state.problems and _command == "serve":
-            before.append(r.problems(_state.problems, url))
-        if getattr(_state, "notices", None) and _command == "serve":
-            before.append(r.render("problems.html", url, problems=_state.notices, notice=True))
-        before.append(r.home(url, _state.stats, _state.coverage, _state.published))
-    return "".join(before) + html_text + "".join(after)
+    return _site.decorate(page.file.src_uri, page.url, html_text, is_homepage=page.is_homepage)
 
 
-def _generated(spec: PageSpec, url: str, files: Files) -> str:
-    r, archive, content = _state.renderer, _state.archive, _state.content
-    if spec.kind == "open-data":
-        return r.render("open_data.html", url, feed=FEED if _finish_state.get("feed") else None)
-    if spec.kind == "timeline":
-        return r.timeline(archive, None, url)
-    if spec.kind == "gallery":
-        return r.gallery_index(url)
-    if spec.kind.startswith("album"):
-        return r.album(_state.gallery.album(spec.kind, spec.key), url)
-    if spec.kind == "year":
-        return r.timeline(archive, int(spec.key), url)
-    if spec.kind == "category":
-        return r.group(archive.by_category(spec.key), spec.description, url)
-    if spec.kind == "criterion":
-        return r.group(archive.by_criterion(spec.key), spec.description, url)
-    if spec.kind == "stats":
-        return r.stats_page(_state.stats, url)
-    if spec.kind == "criteria":
-        return r.coverage_page(_state.coverage, _state.stats.end, url)
-    if spec.kind == "honours":
-        return r.honours_page(_state.published, url)
-    if spec.kind == "print":
-        sections = []
-        for s in content.report:
-            page = files.get_file_from_path(s.page).page
-            # Report pages are read and rendered before this one (generated files come
-            # last); their links are made relative to the print page.
-            sections.append((s, rebase_links(page.content or "", page.url, url)))
-        return r.print_page(sections, _state.stats, _state.coverage, _state.published,
-                            content.today or _today(), url)
-    if spec.kind == "organization":
-        return r.organization_page(url)
-    if spec.kind == "documents":
-        return r.documents_page(url)
-    if spec.kind == "categories":
-        groups = [(c.name, c.description, f"categories/{c.slug}/index.md",
-                   archive.count_where(lambda e, s=c.slug: e.category_slug == s and not e.is_routine),
-                   archive.count_where(lambda e, s=c.slug: e.category_slug == s and e.is_routine),
-                   archive.by_category(c.slug).pages) for c in content.categories]
-    return r.index_list(groups, url)
-
-
-_finish_state: dict = {}  # what the open-data page needs of the configuration (set per build)
-
-
-def _finish(config, content: Content, gallery: Gallery, published: dict) -> list[File]:
+def _finish(config) -> list[File]:
     """Icons from the unit's logo, share metadata and footer details for the theme
     templates (``config.extra.wenming_site``, see wenmingsite.share); the icon files."""
-    unit = content.unit
-    clean = _state.clean_assets.get(unit.logo) if unit and unit.logo else None
-    icons = share.make_icons(content, config.site_name, Path(clean) if clean else None)
-    if icons.how == "plain":
+    finish = _site.finish(config.site_name, config.site_url)
+    if finish.plain_icon:
         log.info("没有找到中文字体，网站图标（favicon）画成了不带文字的主题色圆标。"
                  "安装 fonts-noto-cjk 等中文字体后重新构建，图标上会显示单位名称的第一个字")
-    site = share.site_context(content, icons, config.site_url,
-                             share.default_image(content, gallery, published, Renderer.PHOTO_DIR),
-                             share.page_images(content, gallery, Renderer.PHOTO_DIR), open_data=True)
-    config.extra["wenming_site"] = site
-    _finish_state["feed"] = bool(config.site_url)
+    config.extra["wenming_site"] = finish.context
     if _incremental is not None:  # every page's head and footer show these: part of each page's key
-        shared = {k: v for k, v in site.items() if k != "pages"}  # a page's own photo is in its key already
+        shared = {k: v for k, v in finish.context.items() if k != "pages"}  # a page's own photo is in its key already
         _incremental.config_key = memo.digest(_incremental.config_key, json.dumps(shared, ensure_ascii=False,
                                                                                    sort_keys=True))
-    return [File.generated(config, f"{share.ICON_DIR}/{name}", content=data) for name, data in icons.files.items()]
+    return [File.generated(config, f"{share.ICON_DIR}/{name}", content=data) for name, data in finish.icons.items()]
 
 
 def on_nav(nav, config, files):
@@ -648,7 +416,7 @@ def on_env(env, config, files):
         key = memo.digest(site, f.src_uri, page.url, page.title or "",
                           json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
                           json.dumps(_toc_state(page.toc), ensure_ascii=False), page.content,
-                          _state.late.get(f.src_uri, ""))
+                          _site.late.get(f.src_uri, ""))
         inc.keys[f.src_uri] = key
         if found := inc.memo.output(f.src_uri, key):
             inc.reused[f.src_uri] = found
@@ -672,8 +440,8 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    if _state is not None:
-        _link_photos(config.site_dir)
+    if _site is not None:
+        _site.link_photos(config.site_dir)
     if _segments is not None:
         _segments.save()
         log.debug(f"search segmentation cache: {_segments.hits} hits, {_segments.misses} misses")
@@ -694,8 +462,8 @@ def on_post_page(output, page, config):
         return inc.reused[src].html
     # Material's search dialog has no accessible name (axe: aria-dialog-name).
     output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
-    if _state is not None:
-        if photos := _state.late.get(src):
+    if _site is not None:
+        if photos := _site.late.get(src):
             output = output.replace(PHOTOS_MARK, photos, 1)
         if page.meta.get("glightbox") is False and 'class="glightbox' in output:
             output = _with_lightbox(output, page.url, config)
@@ -718,7 +486,7 @@ def _with_lightbox(output: str, page_url: str, config) -> str:
     every such page: the plugin adds them once to an empty page at the same depth, and the
     result is spliced in."""
     up = relative_url("", page_url)
-    if (tags := _state.lightbox.get(up)) is None:
+    if (tags := _lightbox.get(up)) is None:
         plugin = config.plugins.get("glightbox")
         tags = ("", "")
         if plugin is not None:
@@ -726,7 +494,7 @@ def _with_lightbox(output: str, page_url: str, config) -> str:
                                         page=SimpleNamespace(url=page_url, meta={}), config=config)
             tags = (probe[probe.index("<head>") + 6:probe.index("</head>")],
                     probe[probe.index("<body>") + 6:probe.rindex("</body>")])
-        _state.lightbox[up] = tags
+        _lightbox[up] = tags
     head, body = tags
     output = output.replace("</head>", head + "</head>", 1)
     end = output.rindex("</body>")

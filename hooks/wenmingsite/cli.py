@@ -10,12 +10,11 @@ from pathlib import Path
 
 import click
 
-from . import api, assets, coverage, images, links, load, publication, repair
-from .gallery import publish_photos
+from . import images, load, publication, repair
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
 from .scaffold import ScaffoldError, UnitAnswers, write_unit
-from .stats import term_window
+from .site import Site
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -65,14 +64,16 @@ def _require_site(root: Path) -> None:
         raise click.ClickException(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
 
 
-def _load_clean(root: Path, today: dt.date):
+def _site_clean(root: Path, today: dt.date) -> Site:
+    """The unit's site loaded and validated (no links, no images), or a Chinese error."""
     _require_site(root)
-    content, problems = load(root, today=today)
+    site = Site(root, today=today)
+    problems = site.load(with_links=False, clean_assets=False)
     if problems:
         for p in problems:
             click.echo(str(p), err=True)
         raise click.ClickException(f"内容共有 {len(problems)} 处问题，请先运行 wenming check 并按提示修改")
-    return content
+    return site
 
 
 @click.group(cls=ChineseGroup, context_settings=CONTEXT,
@@ -298,16 +299,7 @@ def init(directory, name, short_name, title_sought, term_start, term_end, force)
 def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[list[Problem], dict]:
     """Everything a build validates, plus broken internal links; nothing is built."""
     cache = images.PhotoCache(root / images.CACHE_DIR) if with_images else None
-    content, problems = load(root, today=today, photo_cache=cache)
-    problems = list(problems) + links.problems(content, content.files)
-    photos = {p.src for a in content.published for p in a.photos}
-    counts = {"pages": len(content.pages), "activities": len(content.published), "photos": len(photos),
-              "notices": list(content.notices)}  # not problems: they never fail a check
-    if cache is not None:
-        problems += publish_photos(content, root / "docs", cache)[1]
-        problems += assets.publish_all(content.files, root / "docs", "docs",
-                                       assets.AssetCache(root / assets.CACHE_DIR))[1]
-    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.col or 0, p.message)), counts
+    return Site(root, today=today, photo_cache=cache).check(with_images)
 
 
 def github_annotation(p: Problem) -> str:
@@ -585,13 +577,9 @@ def print_pdf(root: Path, output: Path) -> None:
 @click.option("--strict", is_flag=True, help="有证据不足的项目时以退出码 1 结束（供自动检查使用）")
 @help_option
 def gaps(root: Path, date: str | None, strict: bool) -> None:
-    today = _day(date)
-    content = _load_clean(root, today)
-    urls = {a.page: a.page for a in content.published if a.page}
-    records = api.records(content, urls)
-    start, end = term_window(content, today)
-    items = coverage.compute(content, records, start, end)
-    lines = coverage.gap_report(items, end)
+    site = _site_clean(root, _day(date))
+    lines = site.bind({a.page: a.page for a in site.content.published if a.page})
+    items, end = site.coverage, site.stats.end
     if not lines:
         click.echo(f"{len(items)} 个测评项目的证据都已达到要求（截至 {end.year}年{end.month}月{end.day}日）。")
         return

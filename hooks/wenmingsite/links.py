@@ -11,13 +11,13 @@ from __future__ import annotations
 import posixpath
 from typing import Iterable
 
-from . import publication
+from types import SimpleNamespace
+
+from . import pagekinds, publication
 from .gallery import Gallery
 from .loader import url_collisions
-from .pages import page_specs
 from .problems import Problem
 from .records import Content
-from .timeline import Archive
 
 
 def dest(docs_path: str) -> str:
@@ -35,8 +35,9 @@ def dest(docs_path: str) -> str:
 def generated_pages(content: Content) -> list[str]:
     """Virtual sources of every page the site generates (timeline, albums, statistics…)."""
     photos = {p.src: None for a in content.published for p in a.photos}
-    specs = Archive(content, []).page_specs() + Gallery(content, photos).page_specs() + page_specs(content)
-    return [s.src for s in specs]
+    # What the kinds' specs read before photos are published: the content and its albums.
+    early = SimpleNamespace(content=content, gallery=Gallery(content, photos))
+    return [s.src for s in pagekinds.all_specs(early)]
 
 
 def problems(content: Content, docs_files: Iterable[str], docs_rel: str = "docs",

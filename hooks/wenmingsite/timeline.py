@@ -198,22 +198,3 @@ class Archive:
 
     def count_where(self, predicate) -> int:
         return sum(e.count for e in self.entries if predicate(e))
-
-    def page_specs(self) -> list[PageSpec]:
-        specs = [PageSpec("timeline/index.md", "创建动态", "timeline",
-                          description="本届创建周期内的全部创建活动，按时间排列")]
-        # Years from the content, not the records: specs are needed before URLs exist.
-        for year in sorted({a.date.year for a in self.content.published}, reverse=True):
-            specs.append(PageSpec(f"timeline/{year}/index.md", f"{year}年创建动态", "year", str(year),
-                                  description=f"{year}年的全部创建活动"))
-        specs.append(PageSpec("categories/index.md", "活动分类", "categories",
-                              description="按类别浏览创建活动"))
-        for c in self.content.categories:
-            specs.append(PageSpec(f"categories/{c.slug}/index.md", c.name, "category", c.slug,
-                                  description=c.description))
-        specs.append(PageSpec("criteria/index.md", "测评体系对照", "criteria",
-                              description="每个测评项目的活动、汇报章节、制度文件和照片"))
-        for c in self.content.criteria:
-            specs.append(PageSpec(f"criteria/{c.id}/index.md", c.name, "criterion", c.id,
-                                  description=c.description))
-        return specs
