@@ -10,7 +10,6 @@ from pathlib import Path
 from .images import PhotoCache, Published
 from .problems import Problem
 from .records import Activity, Content, Photo
-from .timeline import PageSpec
 
 
 def publish_photos(content: Content, docs_dir: Path, cache: PhotoCache, include_drafts: bool = False,
@@ -149,12 +148,6 @@ class Gallery:
     @property
     def count(self) -> int:
         return sum(len(s) for s in self.by_activity.values())
-
-    def page_specs(self) -> list[PageSpec]:
-        specs = [PageSpec("gallery/index.md", "图片展示", "gallery", description="创建活动的照片，按年份和类别分册")]
-        specs += [PageSpec(a.src, f"{a.title}照片", "album-year", a.key) for a in self.years()]
-        specs += [PageSpec(a.src, f"{a.title}照片", "album-category", a.key) for a in self.categories()]
-        return specs
 
     def front_albums(self) -> tuple[list[Album], list[Album]]:
         """The albums by year and by category as the gallery's front page shows them, no two
