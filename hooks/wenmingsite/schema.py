@@ -24,6 +24,10 @@ class Field:
     convert: Callable[[YStr, "Field"], Any]
     required: bool = False
     shape: str = "scalar"  # scalar | list | scalar_or_list | mapping | any
+    # Copied as it is onto the activity (records.Activity, an attribute of the same name) and
+    # into its JSON record (api.activity_record): for such a field this declaration and the
+    # attribute are the whole of it.
+    copied: bool = False
 
 
 class Skip(Exception):
@@ -31,6 +35,15 @@ class Skip(Exception):
 
 
 MARKUP = re.compile(r"[<>]")
+TITLE_LIMIT = 80
+
+# The messages, as str.format templates (the browser form, wenmingsite.editor, shows the same).
+MSG_TITLE_MARKUP = "“{text}”中含有“<”或“>”。标题里不能写网页代码；如需书名号请用中文“《》”"
+MSG_TITLE_LONG = "太长了（{n} 个字）。标题请控制在 80 个字以内，详细内容写在正文或 summary 里"
+MSG_REQUIRED = "{where}缺少必填字段 {name}（{label}）。请补上，例如 {name}: …"
+MSG_INVISIBLE = "{prefix}{label}（{name}）{invisible}{required}"
+MSG_INVISIBLE_REQUIRED = "（这是必填字段）"
+MSG_INVALID = "{prefix}{label}（{name}）：{reason}"
 
 
 def as_text(value: YStr, field: Field) -> str:
@@ -40,11 +53,9 @@ def as_text(value: YStr, field: Field) -> str:
 def as_title(value: YStr, field: Field) -> str:
     text = " ".join(str(value).split())
     if MARKUP.search(text):
-        raise values.Invalid(
-            f"“{text}”中含有“<”或“>”。标题里不能写网页代码；如需书名号请用中文“《》”"
-        )
-    if len(text) > 80:
-        raise values.Invalid(f"太长了（{len(text)} 个字）。标题请控制在 80 个字以内，详细内容写在正文或 summary 里")
+        raise values.Invalid(MSG_TITLE_MARKUP.format(text=text))
+    if len(text) > TITLE_LIMIT:
+        raise values.Invalid(MSG_TITLE_LONG.format(n=len(text)))
     return text
 
 
@@ -134,23 +145,21 @@ def read_fields(
         raw = mapping.get(name)
         if raw is None or (isinstance(raw, YStr) and not raw.strip()) or raw == [] or raw == {}:
             if field.required:
-                problems.add(
-                    rel, mapping.line, mapping.col,
-                    f"{where}缺少必填字段 {name}（{field.label}）。请补上，例如 {name}: …",
-                )
+                problems.add(rel, mapping.line, mapping.col,
+                             MSG_REQUIRED.format(where=where, name=name, label=field.label))
             out[name] = None
             continue
         if isinstance(raw, YStr) and not values.has_text(raw):
-            required = "（这是必填字段）" if field.required else ""
-            problems.add(rel, raw.line, raw.col,
-                         f"{prefix}{field.label}（{name}）{values.invisible_only(raw)}{required}")
+            problems.add(rel, raw.line, raw.col, MSG_INVISIBLE.format(
+                prefix=prefix, label=field.label, name=name, invisible=values.invisible_only(raw),
+                required=MSG_INVISIBLE_REQUIRED if field.required else ""))
             out[name] = None
             continue
         try:
             out[name] = _convert(raw, field)
         except values.Invalid as exc:
             line, col = getattr(exc, "at", (raw.line, raw.col))
-            problems.add(rel, line, col, f"{prefix}{field.label}（{name}）：{exc}")
+            problems.add(rel, line, col, MSG_INVALID.format(prefix=prefix, label=field.label, name=name, reason=exc))
             out[name] = None
     return out
 
@@ -188,8 +197,8 @@ def _convert(raw, field: Field):
     return field.convert(raw, field)
 
 
-def _f(name, label, convert=as_text, required=False, shape="scalar") -> tuple[str, Field]:
-    return name, Field(name, label, convert, required, shape)
+def _f(name, label, convert=as_text, required=False, shape="scalar", copied=False) -> tuple[str, Field]:
+    return name, Field(name, label, convert, required, shape, copied)
 
 
 # --- activities ----------------------------------------------------------------------
@@ -198,14 +207,17 @@ _ACTIVITY_COMMON = [
     _f("title", "标题", as_title, required=True),
     _f("category", "类别", required=True),
     _f("criteria", "测评项目", shape="scalar_or_list"),
-    _f("department", "组织部门"),
-    _f("location", "地点"),
-    _f("participants", "参与人次", as_participants),
-    _f("volunteer_hours", "志愿服务时长", as_hours),
-    _f("amount", "金额", as_amount),
-    _f("summary", "摘要"),
+    _f("department", "组织部门", copied=True),
+    _f("location", "地点", copied=True),
+    _f("participants", "参与人次", as_participants, copied=True),
+    _f("volunteer_hours", "志愿服务时长", as_hours, copied=True),
+    _f("amount", "金额", as_amount, copied=True),
+    _f("summary", "摘要", copied=True),
     _f("draft", "草稿", as_bool),
 ]
+# The fields every activity (page, log entry, routine occurrence) carries as they are, in
+# the order of its JSON record.
+COPIED_FIELDS = tuple(name for name, f in _ACTIVITY_COMMON if f.copied)
 
 ACTIVITY_PAGE = dict(
     [

@@ -17,6 +17,41 @@ class Invalid(ValueError):
     """A value that cannot be accepted; ``str(exc)`` is the editor-facing message."""
 
 
+# The messages, as str.format templates: the converters below fill them in, and the
+# browser form (wenmingsite.editor) is handed the same texts.
+MSG_SHOWN_CUT = "{head}…（共 {n} 个字符）"
+MSG_NOT_PLAIN_DIGIT = ("{what}“{shown}”里的“{ch}”不是普通的阿拉伯数字（像是其他文字的数字、带圈数字或上标）。"
+                       "请只用 0 到 9 这十个数字，例如 {example}")
+MSG_INVISIBLE_ONLY = ("只有看不见的字符（{codes}），没有任何文字，"
+                      "常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入")
+MSG_DATE_EMPTY = "日期是空的。请写成 2024-03-05 这样的形式"
+MSG_DATE_IMPOSSIBLE = "日期“{raw}”不存在（{year}年{month}月没有{day}日）。请核对后写成 {year4}-{month2}-DD 的形式"
+MSG_DATE_YEAR = "日期“{raw}”的年份 {year} 不合理。请核对年份"
+MSG_DATE_RANGE = ("“{raw}”像是一个日期范围。这里只能写一个日期（开始日期），"
+                  "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07")
+MSG_DATE_CN_DIGITS = "日期“{raw}”用了汉字数字。请改用阿拉伯数字，例如 2024-03-05"
+MSG_DATE_NO_DAY = "日期“{raw}”缺少“日”。请写出具体哪一天，例如 2024-03-05"
+MSG_DATE_DAY_FIRST = "日期“{raw}”看不出哪个是月、哪个是日。请按“年-月-日”的顺序写成 2024-03-05 的形式"
+MSG_DATE_SHORT_YEAR = "日期“{raw}”的年份只有两位，无法确定是哪一年。请写四位年份，例如 2024-03-05"
+MSG_DATE_UNKNOWN = "无法识别日期“{raw}”。请写成 2024-03-05 或 2024年3月5日 的形式"
+MSG_APPROX = ("{what}“{shown}”不是一个确定的数。这里只写数字，例如 50；"
+              "“约”“余”“多”等说法请写在正文或 summary 里")
+MSG_COMMA = "{what}“{shown}”中的逗号位置不对。请只写数字，例如 1200"
+MSG_TOO_BIG = "{what}“{shown}”太大了（{found}）。{limit}，请核对后重新填写"
+MSG_TOO_BIG_DIGITS = "有 {n} 位数字"
+MSG_TOO_BIG_WHOLE = "整数部分有 {n} 位"
+MSG_TOO_BIG_WAN = "“万”前面的整数部分有 {n} 位"
+MSG_LIMIT_DIGITS = "这里最多 {digits} 位"
+MSG_LIMIT_WAN = "以“万”为单位时最多 {digits} 位"
+MSG_COUNT_NEGATIVE = "{what}“{shown}”是负数。请填写 0 或正整数"
+MSG_COUNT_NOT_INTEGER = "{what}“{shown}”不是整数。请只写阿拉伯数字，例如 50"
+MSG_DECIMAL_NEGATIVE = "{what}“{shown}”是负数。请填写 0 或正数"
+MSG_DECIMAL_NOT_NUMBER = "{what}“{shown}”不是数字。请只写阿拉伯数字，例如 2.5"
+MSG_DECIMAL_PLACES = "{what}“{shown}”的小数位太多。最多保留 {places} 位小数"
+MSG_AMOUNT_NOT_NUMBER = "金额“{shown}”不是数字。请写成 5640 或 3万元 的形式"
+MSG_AMOUNT_CENTS = "金额“{shown}”换算成元后超过两位小数。请直接写元，例如 5640.50"
+
+
 def normalise(text: str) -> str:
     """Full-width digits, letters and punctuation to ASCII (NFKC), trimmed."""
     return unicodedata.normalize("NFKC", text).strip()
@@ -31,16 +66,13 @@ _NUMBER_CATEGORIES = frozenset(("Nd", "No", "Nl"))
 def _shown(text: str) -> str:
     """The value as quoted in a message; thousands of digits are cut."""
     s = text.strip()
-    return s if len(s) <= 30 else f"{s[:20]}…（共 {len(s)} 个字符）"
+    return s if len(s) <= 30 else MSG_SHOWN_CUT.format(head=s[:20], n=len(s))
 
 
 def _check_digits(text: str, what: str, example: str) -> None:
     for ch in text:
         if ch not in _PLAIN_DIGITS and ch != "〇" and unicodedata.category(ch) in _NUMBER_CATEGORIES:
-            raise Invalid(
-                f"{what}“{_shown(text)}”里的“{ch}”不是普通的阿拉伯数字（像是其他文字的数字、带圈数字或上标）。"
-                f"请只用 0 到 9 这十个数字，例如 {example}"
-            )
+            raise Invalid(MSG_NOT_PLAIN_DIGIT.format(what=what, shown=_shown(text), ch=ch, example=example))
 
 
 # --- text that shows nothing ------------------------------------------------------
@@ -68,8 +100,7 @@ def invisible_codes(text: str) -> str:
 
 def invisible_only(text: str) -> str:
     """The message for a value that has characters but none that shows."""
-    return (f"只有看不见的字符（{invisible_codes(text)}），没有任何文字，"
-            "常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入")
+    return MSG_INVISIBLE_ONLY.format(codes=invisible_codes(text))
 
 
 # --- dates -------------------------------------------------------------------------
@@ -84,6 +115,7 @@ _RANGE_HINT = re.compile(r"(至|到|~|～|—|--|\s-\s)")
 _MONTH_ONLY = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月?|[-/.](\d{1,2}))$", re.ASCII)
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$", re.ASCII)
 _SHORT_YEAR = re.compile(r"^(\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?$", re.ASCII)
+_CN_DATE_DIGITS = re.compile(r"[〇零一二三四五六七八九十]\s*[年月日号]")
 _CN_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
 
 EARLIEST_YEAR = 1949
@@ -96,7 +128,7 @@ def parse_date(text: str) -> dt.date:
     _check_digits(raw, "日期", "2024-03-05")
     s = normalise(raw)
     if not s:
-        raise Invalid("日期是空的。请写成 2024-03-05 这样的形式")
+        raise Invalid(MSG_DATE_EMPTY)
     for form in _DATE_FORMS:
         m = form.match(s)
         if m:
@@ -104,29 +136,23 @@ def parse_date(text: str) -> dt.date:
             try:
                 value = dt.date(year, month, day)
             except ValueError:
-                raise Invalid(
-                    f"日期“{raw}”不存在（{year}年{month}月没有{day}日）。请核对后写成 "
-                    f"{year:04d}-{month:02d}-DD 的形式"
-                ) from None
+                raise Invalid(MSG_DATE_IMPOSSIBLE.format(
+                    raw=raw, year=year, month=month, day=day, year4=f"{year:04d}", month2=f"{month:02d}"
+                )) from None
             if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-                raise Invalid(f"日期“{raw}”的年份 {year} 不合理。请核对年份")
+                raise Invalid(MSG_DATE_YEAR.format(raw=raw, year=year))
             return value
     if _RANGE_HINT.search(s):
-        raise Invalid(
-            f"“{raw}”像是一个日期范围。这里只能写一个日期（开始日期），"
-            "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07"
-        )
-    if re.search(r"[〇零一二三四五六七八九十]\s*[年月日号]", raw):
-        raise Invalid(f"日期“{raw}”用了汉字数字。请改用阿拉伯数字，例如 2024-03-05")
+        raise Invalid(MSG_DATE_RANGE.format(raw=raw))
+    if _CN_DATE_DIGITS.search(raw):
+        raise Invalid(MSG_DATE_CN_DIGITS.format(raw=raw))
     if _MONTH_ONLY.match(s):
-        raise Invalid(f"日期“{raw}”缺少“日”。请写出具体哪一天，例如 2024-03-05")
+        raise Invalid(MSG_DATE_NO_DAY.format(raw=raw))
     if _DAY_FIRST.match(s):
-        raise Invalid(
-            f"日期“{raw}”看不出哪个是月、哪个是日。请按“年-月-日”的顺序写成 2024-03-05 的形式"
-        )
+        raise Invalid(MSG_DATE_DAY_FIRST.format(raw=raw))
     if _SHORT_YEAR.match(s):
-        raise Invalid(f"日期“{raw}”的年份只有两位，无法确定是哪一年。请写四位年份，例如 2024-03-05")
-    raise Invalid(f"无法识别日期“{raw}”。请写成 2024-03-05 或 2024年3月5日 的形式")
+        raise Invalid(MSG_DATE_SHORT_YEAR.format(raw=raw))
+    raise Invalid(MSG_DATE_UNKNOWN.format(raw=raw))
 
 
 def format_date_cn(value: dt.date) -> str:
@@ -152,31 +178,28 @@ def _number_text(raw: str, units: tuple[str, ...], what: str) -> str:
             s = s[: -len(unit)]
             break
     if _APPROX.search(s):
-        raise Invalid(
-            f"{what}“{_shown(raw)}”不是一个确定的数。这里只写数字，例如 50；"
-            "“约”“余”“多”等说法请写在正文或 summary 里"
-        )
+        raise Invalid(MSG_APPROX.format(what=what, shown=_shown(raw)))
     if "," in s:
         if not _THOUSANDS.match(s):
-            raise Invalid(f"{what}“{_shown(raw)}”中的逗号位置不对。请只写数字，例如 1200")
+            raise Invalid(MSG_COMMA.format(what=what, shown=_shown(raw)))
         s = s.replace(",", "")
     return s
 
 
 def _too_big(what: str, text: str, found: str, limit: str) -> Invalid:
-    return Invalid(f"{what}“{_shown(text)}”太大了（{found}）。{limit}，请核对后重新填写")
+    return Invalid(MSG_TOO_BIG.format(what=what, shown=_shown(text), found=found, limit=limit))
 
 
 def parse_count(text: str, what: str = "数量", units: tuple[str, ...] = ()) -> int:
     _check_digits(text, what, "50")
     s = _number_text(text, units, what)
     if s.startswith("-"):
-        raise Invalid(f"{what}“{_shown(text)}”是负数。请填写 0 或正整数")
+        raise Invalid(MSG_COUNT_NEGATIVE.format(what=what, shown=_shown(text)))
     if not s or not s.isascii() or not s.isdigit():
-        raise Invalid(f"{what}“{_shown(text)}”不是整数。请只写阿拉伯数字，例如 50")
+        raise Invalid(MSG_COUNT_NOT_INTEGER.format(what=what, shown=_shown(text)))
     s = s.lstrip("0") or "0"
     if len(s) > COUNT_DIGITS:
-        raise _too_big(what, text, f"有 {len(s)} 位数字", f"这里最多 {COUNT_DIGITS} 位")
+        raise _too_big(what, text, MSG_TOO_BIG_DIGITS.format(n=len(s)), MSG_LIMIT_DIGITS.format(digits=COUNT_DIGITS))
     return int(s)
 
 
@@ -187,17 +210,17 @@ def parse_decimal(
     _check_digits(text, what, "2.5")
     s = _number_text(text, units, what)
     if s.startswith("-"):
-        raise Invalid(f"{what}“{_shown(text)}”是负数。请填写 0 或正数")
+        raise Invalid(MSG_DECIMAL_NEGATIVE.format(what=what, shown=_shown(text)))
     m = _DECIMAL.fullmatch(s)
     if not m:
-        raise Invalid(f"{what}“{_shown(text)}”不是数字。请只写阿拉伯数字，例如 2.5")
+        raise Invalid(MSG_DECIMAL_NOT_NUMBER.format(what=what, shown=_shown(text)))
     whole, fraction = m.group(1).lstrip("0") or "0", m.group(2)
     if len(whole) > digits:
-        raise _too_big(what, text, f"整数部分有 {len(whole)} 位", f"这里最多 {digits} 位")
+        raise _too_big(what, text, MSG_TOO_BIG_WHOLE.format(n=len(whole)), MSG_LIMIT_DIGITS.format(digits=digits))
     if fraction is None:
         return Decimal(whole)
     if len(fraction.rstrip("0")) > places:
-        raise Invalid(f"{what}“{_shown(text)}”的小数位太多。最多保留 {places} 位小数")
+        raise Invalid(MSG_DECIMAL_PLACES.format(what=what, shown=_shown(text), places=places))
     if len(fraction) > 10:  # only zeros follow: keep "1.10" as typed, drop a run of zeros
         fraction = fraction.rstrip("0") or "0"
     return Decimal(f"{whole}.{fraction}")
@@ -211,17 +234,17 @@ def parse_amount(text: str) -> Decimal:
         number = s[: -2] if s.endswith("万元") else s[:-1]
         m = _DECIMAL.fullmatch(number)
         if not m:
-            raise Invalid(f"金额“{_shown(text)}”不是数字。请写成 5640 或 3万元 的形式")
+            raise Invalid(MSG_AMOUNT_NOT_NUMBER.format(shown=_shown(text)))
         whole = m.group(1).lstrip("0") or "0"
         if len(whole) > AMOUNT_WAN_DIGITS:
-            raise _too_big("金额", text, f"“万”前面的整数部分有 {len(whole)} 位",
-                           f"以“万”为单位时最多 {AMOUNT_WAN_DIGITS} 位")
+            raise _too_big("金额", text, MSG_TOO_BIG_WAN.format(n=len(whole)),
+                           MSG_LIMIT_WAN.format(digits=AMOUNT_WAN_DIGITS))
         fraction = (m.group(2) or "").rstrip("0")
         if len(fraction) > 6:
-            raise Invalid(f"金额“{_shown(text)}”换算成元后超过两位小数。请直接写元，例如 5640.50")
+            raise Invalid(MSG_AMOUNT_CENTS.format(shown=_shown(text)))
         value = Decimal(f"{whole}.{fraction or '0'}") * 10000
         if -value.normalize().as_tuple().exponent > 2:
-            raise Invalid(f"金额“{_shown(text)}”换算成元后超过两位小数。请直接写元，例如 5640.50")
+            raise Invalid(MSG_AMOUNT_CENTS.format(shown=_shown(text)))
         return value.quantize(Decimal("0.01")).normalize()
     return parse_decimal(s, "金额", units=("元",), places=2, digits=AMOUNT_DIGITS)
 
