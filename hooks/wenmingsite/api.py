@@ -6,6 +6,7 @@ import json
 from decimal import Decimal
 
 from .records import Activity, Content
+from .schema import COPIED_FIELDS
 
 SCHEMA_VERSION = 1
 
@@ -29,12 +30,7 @@ def activity_record(a: Activity, content: Content, url: str | None) -> dict:
         "category": a.category,
         "category_slug": cat.slug if cat else None,
         "criteria": list(a.criteria),
-        "department": a.department,
-        "location": a.location,
-        "participants": a.participants,
-        "volunteer_hours": _num(a.volunteer_hours),
-        "amount": _num(a.amount),
-        "summary": a.summary,
+        **{name: _num(getattr(a, name)) for name in COPIED_FIELDS},
         "photos": len(a.photos),
         "routine": a.routine,
         "time": a.time,

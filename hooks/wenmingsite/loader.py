@@ -436,9 +436,7 @@ class _Loader:
         return Activity(
             id=aid, kind=kind, title=f["title"], date=f["date"], category=category,
             source=rel, line=item.line, end_date=f.get("end_date"), criteria=criteria,
-            department=f["department"], location=f["location"], participants=f["participants"],
-            volunteer_hours=f["volunteer_hours"], amount=f["amount"], summary=f["summary"],
-            photos=photos, draft=draft, page=page,
+            photos=photos, draft=draft, page=page, **{k: f[k] for k in schema.COPIED_FIELDS},
         )
 
     def load_logs(self) -> tuple[list[Activity], list[Routine]]:
@@ -538,9 +536,7 @@ class _Loader:
             occurrences.append(Activity(
                 id=f"{rid}-{day:%Y%m%d}", kind="routine", title=f["title"], date=day,
                 category=category, source=rel, line=item.line, criteria=criteria,
-                department=f["department"], location=f["location"],
-                participants=f["participants"], volunteer_hours=f["volunteer_hours"],
-                amount=f["amount"], summary=f["summary"], draft=draft, routine=rid, time=f["time"],
+                draft=draft, routine=rid, time=f["time"], **{k: f[k] for k in schema.COPIED_FIELDS},
             ))
         routine = Routine(rid, f["title"], category, repeat, f["start"], f["end"], rel, item.line,
                           rule.describe(), tuple(dates))
