@@ -9,15 +9,21 @@ and the hook's ``on_pre_build`` run these first.
 from __future__ import annotations
 
 import posixpath
-from typing import Iterable
-
-from types import SimpleNamespace
+from typing import TYPE_CHECKING, Iterable, NamedTuple, cast
 
 from . import pagekinds, publication
 from .gallery import Gallery
 from .loader import url_collisions
 from .problems import Problem
 from .records import Content
+
+if TYPE_CHECKING:
+    from .images import Published
+
+
+class EarlySite(NamedTuple):
+    content: Content
+    gallery: Gallery
 
 
 def dest(docs_path: str) -> str:
@@ -34,9 +40,10 @@ def dest(docs_path: str) -> str:
 
 def generated_pages(content: Content) -> list[str]:
     """Virtual sources of every page the site generates (timeline, albums, statistics…)."""
-    photos = {p.src: None for a in content.published for p in a.photos}
-    # What the kinds' specs read before photos are published: the content and its albums.
-    early = SimpleNamespace(content=content, gallery=Gallery(content, photos))
+    # What the kinds' specs read before photos are published: the content and its albums
+    # (an album lists its photos by source; their variants do not exist yet).
+    photos = cast("dict[str, Published]", {p.src: None for a in content.published for p in a.photos})
+    early = EarlySite(content, Gallery(content, photos))
     return [s.src for s in pagekinds.all_specs(early)]
 
 

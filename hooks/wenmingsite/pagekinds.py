@@ -26,12 +26,25 @@ from __future__ import annotations
 
 import importlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from .timeline import PageSpec
 
 if TYPE_CHECKING:
+    from .gallery import Gallery
+    from .records import Content
     from .site import Site
+
+
+class SpecSource(Protocol):
+    """What a kind's ``specs`` may read: a Site, or (for the checks made before photos are
+    published, wenmingsite.links) just the content and its albums."""
+
+    @property
+    def content(self) -> Content: ...
+
+    @property
+    def gallery(self) -> Gallery: ...
 
 # Modules (in this package) that declare further kinds, imported once by :func:`kinds`.
 KIND_MODULES: list[str] = []
@@ -46,7 +59,7 @@ class PageKindError(Exception):
 @dataclass(frozen=True)
 class PageKind:
     name: str
-    specs: Callable[[Site], list[PageSpec]]
+    specs: Callable[[SpecSource], list[PageSpec]]
     render: Callable[[Site, PageSpec, str], str]
     # In the search index? Listings that only repeat what activity pages say are not: they
     # would match every query (and make the index a third larger).
@@ -118,7 +131,7 @@ def kind(name: str) -> PageKind:
                             "Declare it with wenmingsite.pagekinds.page_kind") from None
 
 
-def all_specs(site: Site) -> list[PageSpec]:
+def all_specs(site: SpecSource) -> list[PageSpec]:
     """Every generated page of the site, kind by kind; a spec of another kind than the one
     that made it is an error."""
     out: list[PageSpec] = []

@@ -12,7 +12,12 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from typing import TYPE_CHECKING
+
 from .records import Activity, Content
+
+if TYPE_CHECKING:
+    from .gallery import Gallery
 from .values import format_date_cn
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -157,7 +162,7 @@ class Renderer:
         self.content = content
         self.internal = internal
         self.urls = urls or {}
-        self.gallery = None  # set once photos are published
+        self.gallery: Gallery | None = None  # set once photos are published
         self.memo = memo
         self._urls_key = (None, None)
         if not memo:  # rows and figures are shared within this build only

@@ -34,6 +34,7 @@ from .gallery import Gallery, publish_photos
 from .problems import Problem
 from .records import Activity, Content
 from .render import Renderer, rebase_links
+from .stats import Stats
 from .timeline import Archive, PageSpec
 
 FEED = "feed.xml"
@@ -95,16 +96,16 @@ class Site:
         self.report_by_page: dict = {}
         # Stage 2
         self.published: dict[str, images.Published] = {}  # photo docs path -> its variants
-        self.gallery: Gallery | None = None
+        self._gallery: Gallery | None = None
         self.photo_outputs: dict[str, str] = {}  # site path -> image cache file
         self.specs: dict[str, PageSpec] = {}  # generated page src -> spec
         # Stage 3
         self.urls: dict[str, str] = {}
         self.records: list[dict] = []
-        self.archive: Archive | None = None
-        self.stats: stats.Stats | None = None
+        self._archive: Archive | None = None
+        self._stats: Stats | None = None
         self.coverage: list = []
-        self.neighbours: dict[str, tuple] = {}  # activity page -> (previous, next) activity page
+        self.neighbours: dict[str, tuple[Activity | None, Activity | None]] = {}  # page -> (previous, next)
         # Stage 4
         self.site_url: str | None = None
         self.feed: str | None = None  # the feed's path, when the site has an address
@@ -158,7 +159,7 @@ class Site:
         cache = self.photo_cache or images.PhotoCache(self.root / images.CACHE_DIR)
         self.published, problems = publish_photos(self.content, self.docs_dir, cache,
                                                   include_drafts=self.serving, progress=progress)
-        self.gallery = self.renderer.gallery = Gallery(self.content, self.published)
+        self._gallery = self.renderer.gallery = Gallery(self.content, self.published)
         folder = str(cache.folder)
         self.photo_outputs = {f"{PHOTO_DIR}/{o.path}": f"{folder}/{o.path}"
                               for result in self.published.values() for o in result.outputs.values()}
@@ -182,17 +183,37 @@ class Site:
         content = self.content
         self.urls = self.renderer.urls = urls
         self.records = api.records(content, urls)
-        self.archive = Archive(content, self.records)
+        self._archive = Archive(content, self.records)
         with_pages = [a for a in content.published if a.kind == "page"]
-        self.neighbours = {a.page: (with_pages[i - 1] if i else None,
-                                    with_pages[i + 1] if i + 1 < len(with_pages) else None)
-                           for i, a in enumerate(with_pages)}
+        self.neighbours = {}
+        for i, a in enumerate(with_pages):
+            if a.page:
+                self.neighbours[a.page] = (with_pages[i - 1] if i else None,
+                                           with_pages[i + 1] if i + 1 < len(with_pages) else None)
         start, end = stats.term_window(content, content.today or self.today)
         departments = list(content.unit.departments) if content.unit else []
-        self.stats = stats.compute(self.records, start, end, [c.name for c in content.categories],
+        self._stats = stats.compute(self.records, start, end, [c.name for c in content.categories],
                                    [c.id for c in content.criteria], departments)
         self.coverage = coverage.compute(content, self.records, start, end)
         return coverage.gap_report(self.coverage, end)
+
+    @property
+    def gallery(self) -> Gallery:
+        if self._gallery is None:
+            raise RuntimeError("Site.gallery before Site.publish_photos()")
+        return self._gallery
+
+    @property
+    def archive(self) -> Archive:
+        if self._archive is None:
+            raise RuntimeError("Site.archive before Site.bind()")
+        return self._archive
+
+    @property
+    def stats(self) -> Stats:
+        if self._stats is None:
+            raise RuntimeError("Site.stats before Site.bind()")
+        return self._stats
 
     # --- stage 4 ------------------------------------------------------------------------
 
