@@ -41,6 +41,26 @@ def _hash6(text: str) -> str:
 
 
 class _Loader:
+    """One load of a unit's files, in the order :func:`load` calls its steps (each step may
+    read what the earlier ones set, never what a later one does):
+
+    1. ``scan_tree``: list docs/ (sizes, symlinks, the Markdown files) — before any reading.
+    2. ``load_unit``, ``load_criteria``, ``load_categories``, ``load_holidays``: data/ files
+       that the activities refer to (departments, criterion ids, category names, 调休 days).
+    3. ``load_logs`` (data/activities/*.yml: entries and routines, expanded to occurrences
+       with the holidays) and ``load_pages`` (docs/**/*.md: activity pages, report sections,
+       other pages) — both check references against step 2.
+    4. ``load_honours``, ``load_organization``, ``load_documents``: the remaining data files.
+    5. ``check_tree`` (every file of docs/ classified by the publication gate; photos must be
+       referenced by step 3) and ``check_publication`` (sizes, names, personal numbers in
+       documents).
+
+    Every problem goes to ``self.problems`` (file, line, column, Chinese message); nothing is
+    skipped silently. (Two things are called records in this package: the dataclasses of
+    wenmingsite.records made here, and the JSON-shaped dicts ``api.records()`` makes of the
+    published activities later, one per entry of api/activities.json.)
+    """
+
     def __init__(self, root: Path, docs_dir: Path, data_dir: Path, today: dt.date,
                  site: gate.SiteConfig | None = None):
         self.root = root
