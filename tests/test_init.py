@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import yaml
 import pytest
 from click.testing import CliRunner
@@ -41,7 +43,7 @@ def unit(tmp_path_factory):
 
 def test_new_unit_builds_strict_with_its_own_name(unit):
     root, output = unit
-    assert "已在" in output and "生成 17 个文件" in output
+    assert "已在" in output and "生成 19 个文件" in output
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "江北区图书馆 · 文明单位创建" in home
     assert "江北区图书馆本届区级文明单位创建工作" in home
@@ -76,8 +78,16 @@ def test_unit_yml_answers_and_shared_files_copied(unit):
         assert (root / rel).read_bytes() == (REPO / rel).read_bytes()
     assert (root / "hooks" / "showcase.py").read_text(encoding="utf-8").count("\n") == 2  # comment + one line
     workflow = (root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
-    assert "pip install -r requirements.txt" in workflow and "pytest" not in workflow
+    assert "pytest" not in workflow and "tests:" not in workflow and "needs: build\n" in workflow
+    assert "pip install --require-hashes -r requirements/lock-build.txt\n" in workflow
+    assert '--src "$RUNNER_TEMP/src" -r requirements.txt\n' in workflow
     assert "mkdocs build --strict" in workflow
+    # The same lock as the tool's own build, and the tool itself at one commit.
+    assert (root / "requirements" / "lock-build.txt").read_bytes() == (REPO / "requirements" / "lock-build.txt").read_bytes()
+    (tool,) = [line for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
+               if line and not line.startswith("#")]
+    assert re.fullmatch(r"-e git\+https://github\.com/OWNER/wenming-site\.git@([0-9a-f]{40}|main)#egg=wenming-site", tool)
+    assert "package-ecosystem: github-actions" in (root / ".github" / "dependabot.yml").read_text(encoding="utf-8")
     assert "site/" in (root / ".gitignore").read_text(encoding="utf-8")
     assert (root / "README.md").read_text(encoding="utf-8").startswith("# 江北区图书馆 · 文明单位创建展示站")
 

@@ -21,13 +21,19 @@ TEMPLATES = Path(__file__).parent / "scaffold"
 SOURCE_ROOT = Path(__file__).resolve().parent.parent.parent
 GLUE = SOURCE_ROOT / "hooks" / "showcase.py"
 GLUE_MODULE = "wenmingsite_showcase_glue"
-SHARED = ("data/criteria.yml", "data/categories.yml", "data/holidays.yml")
+# The lock of what building a site needs (every package with its hashes): a unit installs the
+# same set the tool was tested with, and gets a new copy when it moves to a new tool commit.
+SHARED = ("data/criteria.yml", "data/categories.yml", "data/holidays.yml", "requirements/lock-build.txt")
 WORKFLOW = ".github/workflows/pages.yml"
-# The tool's own workflow installs the checkout and runs its tests; a unit's installs the tool.
+# The tool's own workflow installs the checkout and runs its tests; a unit's installs the tool
+# (requirements.txt, at a fixed commit) and has no engine tests. Everything else — pins by
+# commit hash, per-job permissions, the checks and the strict build — is the same file.
+ENGINE_TESTS = ("  # --- engine tests (wenming init leaves this job out of a new unit's workflow) ---\n",
+                "  # --- end engine tests ---\n\n")
 WORKFLOW_EDITS = (
-    ('cache-dependency-path: pyproject.toml', 'cache-dependency-path: requirements.txt'),
-    ('- run: pip install -e ".[test]"\n', '- run: pip install -r requirements.txt\n'),
-    ('      - run: pytest\n', ''),
+    ("          pip install --no-deps --no-build-isolation -e .\n",
+     '          pip install --no-deps --no-build-isolation --src "$RUNNER_TEMP/src" -r requirements.txt\n'),
+    ("    needs: [build, tests]\n", "    needs: build\n"),
 )
 
 
@@ -102,21 +108,47 @@ def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
         "hooks/showcase.py": fill("showcase.py.tmpl", {}),
         ".gitignore": fill("gitignore.tmpl", {}),
         "README.md": fill("README.md.tmpl", plain),
-        "requirements.txt": fill("requirements.txt.tmpl", {}),
+        "requirements.txt": fill("requirements.txt.tmpl", {"commit": tool_commit()}),
+        ".github/dependabot.yml": fill("dependabot.yml.tmpl", {}),
     }
     for rel in SHARED:
         out[rel] = _shared(rel).read_text(encoding="utf-8")
-    workflow = _shared(WORKFLOW).read_text(encoding="utf-8")
-    for old, new in WORKFLOW_EDITS:
-        if old not in workflow:
-            raise ScaffoldError(f"{GLUE.parent.parent / WORKFLOW} 中找不到“{old.strip()}”，无法改写成单位用的发布流程。"
-                                "请维护者同步 wenmingsite/scaffold.py 中的 WORKFLOW_EDITS")
-        workflow = workflow.replace(old, new)
-    out[WORKFLOW] = workflow
+    out[WORKFLOW] = unit_workflow(_shared(WORKFLOW).read_text(encoding="utf-8"))
     for path in sorted((SOURCE_ROOT / "overrides").rglob("*")):
         if path.is_file():
             out[path.relative_to(SOURCE_ROOT).as_posix()] = path.read_text(encoding="utf-8")
     return out
+
+
+def unit_workflow(workflow: str) -> str:
+    """The tool's publishing workflow as a unit's: without the engine tests, installing the tool."""
+    begin, end = ENGINE_TESTS
+    start, stop = workflow.find(begin), workflow.find(end)
+    edits = [(workflow[start:stop + len(end)], "")] if 0 <= start < stop else [(begin.strip(), "")]
+    for old, new in [*edits, *WORKFLOW_EDITS]:
+        if old not in workflow:
+            raise ScaffoldError(f"{SOURCE_ROOT / WORKFLOW} 中找不到“{old.strip()}”，无法改写成单位用的发布流程。"
+                                "请维护者同步 wenmingsite/scaffold.py 中的 ENGINE_TESTS 和 WORKFLOW_EDITS")
+        workflow = workflow.replace(old, new)
+    return workflow
+
+
+def tool_commit() -> str:
+    """The commit of the tool's checkout (a unit installs the tool at this commit), or ``main``."""
+    head = SOURCE_ROOT / ".git" / "HEAD"
+    try:
+        ref = head.read_text(encoding="ascii").strip()
+        if ref.startswith("ref: "):
+            name = ref[5:]
+            loose = SOURCE_ROOT / ".git" / name
+            if loose.is_file():
+                ref = loose.read_text(encoding="ascii").strip()
+            else:  # packed refs: "<sha> <name>" lines
+                packed = (SOURCE_ROOT / ".git" / "packed-refs").read_text(encoding="ascii").splitlines()
+                ref = next((line.split()[0] for line in packed if line.endswith(" " + name)), "")
+    except (OSError, UnicodeDecodeError):
+        return "main"
+    return ref if len(ref) == 40 and all(c in "0123456789abcdef" for c in ref) else "main"
 
 
 def _shared(rel: str) -> Path:

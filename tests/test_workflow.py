@@ -1,0 +1,208 @@
+"""The publishing workflow is as trustworthy as the site (issue 19).
+
+zizmor audits it (and the workflow `wenming init` gives a new unit) with no medium or high
+finding; every action is pinned by commit hash; only the deploy job may write to Pages; and
+the step that decides whether the engine's tests run is run here on real git histories.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO
+from wenmingsite.scaffold import UnitAnswers, unit_workflow, write_unit
+
+WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
+ZIZMOR = shutil.which("zizmor") or str(Path(sys.executable).with_name("zizmor"))
+PIN = re.compile(r"^\s*(?:-\s+)?uses:\s+([\w.-]+/[\w./-]+)@([0-9a-f]{40}) # v\d+\.\d+\.\d+$")
+
+
+def zizmor_findings(github_dir: Path) -> list[str]:
+    """Medium and high findings of ``zizmor --offline`` (all personas' defaults), as text lines."""
+    run = subprocess.run([ZIZMOR, "--offline", "--format", "json", "--no-progress", str(github_dir)],
+                         capture_output=True, text=True, timeout=120)
+    assert run.stdout.strip().startswith("["), run.stderr
+    return [f"{f['determinations']['severity']} {f['ident']}: {f['desc']} "
+            f"({f['locations'][0]['symbolic']['key']['Local']['verbatim_path']}:"
+            f"{f['locations'][0]['concrete']['location']['start_point']['row'] + 1})"
+            for f in json.loads(run.stdout) if f["determinations"]["severity"] in ("Medium", "High")]
+
+
+def jobs(text: str) -> dict:
+    return yaml.safe_load(text)["jobs"]
+
+
+@pytest.fixture(scope="module")
+def unit_root(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("unit")
+    write_unit(root, UnitAnswers("江北区图书馆", "江北馆", "区级文明单位", dt.date(2025, 1, 1), dt.date(2027, 12, 31)))
+    return root
+
+
+def test_zizmor_has_no_medium_or_high_finding():
+    assert zizmor_findings(REPO / ".github") == []
+
+
+def test_zizmor_reports_what_the_old_workflow_had(tmp_path):
+    """The audit really looks: the old workflow's kinds of finding are found in a small copy."""
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "pages.yml").write_text(
+        "on: push\npermissions:\n  contents: read\n  pages: write\n  id-token: write\n"
+        "jobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
+        "      - uses: actions/upload-pages-artifact@v3\n        with:\n          path: .\n"
+        "  deploy:\n    needs: build\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/deploy-pages@v4\n", encoding="utf-8")
+    found = sorted(f.split(":")[0] for f in zizmor_findings(tmp_path / ".github"))
+    assert found == ["High excessive-permissions"] * 2 + ["High unpinned-uses"] * 3 + ["Medium artipacked"]
+
+
+def test_new_unit_workflow_passes_zizmor_and_has_no_engine_tests(unit_root):
+    assert zizmor_findings(unit_root / ".github") == []
+    text = (unit_root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert set(jobs(text)) == {"build", "deploy"}
+    assert jobs(text)["deploy"]["needs"] == "build"
+    # Apart from the engine tests and the install of the tool, it is the tool's own workflow.
+    assert text == unit_workflow(WORKFLOW.read_text(encoding="utf-8"))
+    assert {line.strip(" -") for line in text.splitlines() if "uses:" in line} == {
+        line.strip(" -") for line in WORKFLOW.read_text(encoding="utf-8").splitlines() if "uses:" in line}
+
+
+@pytest.mark.parametrize("path", [WORKFLOW, "unit"])
+def test_every_action_is_pinned_by_commit_with_its_version(path, unit_root):
+    path = unit_root / ".github" / "workflows" / "pages.yml" if path == "unit" else path
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.search(r"\buses:", line)]
+    assert lines and [line for line in lines if not PIN.match(line)] == []
+    # One version per action across the file (Dependabot bumps them together).
+    versions: dict[str, set[str]] = {}
+    for line in lines:
+        versions.setdefault(PIN.match(line)[1], set()).add(line.split("@", 1)[1])
+    assert {name: v for name, v in versions.items() if len(v) > 1} == {}
+
+
+def test_least_privilege_per_job_and_pull_requests_never_deploy():
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    assert data["permissions"] == {}
+    perms = {name: job.get("permissions") for name, job in data["jobs"].items()}
+    assert perms == {"build": {"contents": "read", "pages": "read"}, "tests": {"contents": "read"},
+                     "deploy": {"pages": "write", "id-token": "write"}}
+    deploy = data["jobs"]["deploy"]
+    assert "github.event_name != 'pull_request'" in deploy["if"] and "refs/heads/main" in deploy["if"]
+    assert deploy["needs"] == ["build", "tests"]  # tests that fail (or run) hold the deploy back
+    assert [s for s in deploy["steps"] if "run" in s] == []  # the job that can write runs no code of ours
+
+
+def test_no_persisted_credentials_and_no_expression_in_run():
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    steps = [s for job in data["jobs"].values() for s in job["steps"]]
+    checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == 2 and all(s["with"]["persist-credentials"] is False for s in checkouts)
+    assert [s["run"] for s in steps if "run" in s and "${{" in s["run"]] == []
+
+
+def test_installs_are_locked_with_hashes():
+    data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+    installs = {name: next(s["run"] for s in job["steps"] if "pip install" in s.get("run", ""))
+                for name, job in data["jobs"].items() if name != "deploy"}
+    assert installs == {
+        "build": "pip install --require-hashes -r requirements/lock-build.txt\n"
+                 "pip install --no-deps --no-build-isolation -e .\n",
+        "tests": "pip install --require-hashes -r requirements/lock.txt\n"
+                 "pip install --no-deps --no-build-isolation -e .\n"}
+
+
+# --- which commits run the engine's tests -------------------------------------------------
+
+def changes_script() -> str:
+    (step,) = [s for s in jobs(WORKFLOW.read_text(encoding="utf-8"))["tests"]["steps"] if s.get("id") == "changes"]
+    assert step["env"] == {"EVENT": "${{ github.event_name }}", "BEFORE": "${{ github.event.before }}",
+                           "PR_BASE": "${{ github.event.pull_request.base.sha }}"}
+    return step["run"]
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True,
+                          text=True).stdout.strip()
+
+
+def commit(repo: Path, files: dict[str, str]) -> str:
+    for rel, text in files.items():
+        (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+        (repo / rel).write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "x")
+    return git(repo, "rev-parse", "HEAD")
+
+
+def decide(repo: Path, event: str, before: str = "", pr_base: str = "") -> tuple[str, str]:
+    out = repo.parent / "github_output"
+    out.write_text("", encoding="utf-8")
+    run = subprocess.run(["bash", "-e", "-c", changes_script()], cwd=repo, capture_output=True, text=True,
+                         env={**os.environ, "EVENT": event, "BEFORE": before, "PR_BASE": pr_base,
+                              "GITHUB_OUTPUT": str(out)}, check=True)
+    return out.read_text(encoding="utf-8"), run.stdout
+
+
+@pytest.fixture
+def history(tmp_path):
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    first = commit(repo, {"docs/index.md": "a", "hooks/showcase.py": "a", "data/unit.yml": "a"})
+    return repo, first
+
+
+def test_content_only_push_skips_engine_tests(history):
+    repo, first = history
+    commit(repo, {"docs/activities/2026/2026-03-01-植树.md": "新活动"})
+    commit(repo, {"data/unit.yml": "b"})  # a push of two commits, both content
+    output, said = decide(repo, "push", before=first)
+    assert output == "engine=false\n"
+    assert said == "只改了 docs/ 和 data/：内容已由“检查并构建”检查，不运行引擎测试\n"
+
+
+@pytest.mark.parametrize("files", [
+    {"hooks/showcase.py": "b"},
+    {"docs/index.md": "b", "mkdocs.yml": "x"},
+    {"requirements/lock.txt": "x"},
+    {".github/workflows/pages.yml": "x"},
+    {"overrides/main.html": "x"},
+    {"docsy/x.md": "x"},  # only docs/ itself is content
+])
+def test_engine_change_runs_tests(history, files):
+    repo, first = history
+    commit(repo, files)
+    output, said = decide(repo, "push", before=first)
+    assert output == "engine=true\n"
+    assert said.startswith("引擎文件有改动，运行全部测试：")
+
+
+@pytest.mark.parametrize("event, before", [
+    ("push", "0" * 40),  # a new branch
+    ("push", "1234567890abcdef1234567890abcdef12345678"),  # a force push: the old tip is gone
+    ("workflow_dispatch", ""),
+])
+def test_nothing_to_compare_runs_tests(history, event, before):
+    repo, _ = history
+    output, said = decide(repo, event, before=before)
+    assert output == "engine=true\n"
+    assert said == f"没有可比较的上一版本（{event}），运行全部测试\n"
+
+
+def test_pull_request_compares_with_its_base(history):
+    repo, first = history
+    commit(repo, {"docs/index.md": "b"})
+    assert decide(repo, "pull_request", before="", pr_base=first)[0] == "engine=false\n"
+    commit(repo, {"tests/test_x.py": "b"})
+    assert decide(repo, "pull_request", pr_base=first)[0] == "engine=true\n"
