@@ -484,88 +484,50 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
 
 # --- print -------------------------------------------------------------------------------
 
-PDF_FOOTER = ('<div style="width:100%;font-size:8px;text-align:center;color:#666">'
-              '<span class="pageNumber"></span> / <span class="totalPages"></span></div>')
-
-
 def cjk_font() -> str | None:
-    """The family fontconfig gives Chinese text, or None when no installed font covers it.
-    Chromium asks fontconfig the same question when it lays out the print page."""
-    import shutil
-    import subprocess
+    from .pack import cjk_font as find
 
-    if not shutil.which("fc-list"):
-        return "（系统默认）"  # not a fontconfig system: the browser finds its own fonts
-    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
-    if not found:
-        return None
-    match = subprocess.run(["fc-match", "sans-serif:lang=zh-cn", "family"], capture_output=True, text=True).stdout.strip()
-    return match.split(",")[0] or found.splitlines()[0].split(",")[0]
+    return find()
+
+
+def site_url_option(f):
+    return click.option("--site-url", metavar="网址",
+                        help="网站的正式地址，二维码和链接指向它（默认读 mkdocs.yml 的 site_url）")(f)
+
+
+def date_option(f):
+    return click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天统计，默认今天")(f)
+
+
+def _pack_material(root: Path, date: str | None, site_url: str | None):
+    from . import pack
+
+    try:
+        material = pack.prepare(root, _day(date), site_url)
+    except pack.PackRefused as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        raise click.ClickException(str(exc)) from None
+    for notice in material.notices:
+        click.echo(notice, err=True)
+    return material
 
 
 @main.command("print", cls=ChineseCommand,
-              help="生成供检查组阅读的完整汇报材料 PDF：封面、目录、各章汇报、主要数据和图表、测评体系对照、"
-                   "荣誉、组织领导、活动一览（每项一张照片）。需要 Chromium 和中文字体。")
+              help="生成供检查组阅读的汇报材料 PDF：封面、带页码的目录、各章汇报、主要数据、测评体系对照、荣誉、"
+                   "组织领导、制度文件、佐证材料目录（带二维码）和活动一览。需要中文字体；不需要浏览器。")
 @root_option
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("汇报材料.pdf"),
-              show_default=True, help="PDF 文件保存到哪里")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="PDF 文件保存到哪里（默认 dist/汇报材料.pdf）")
+@site_url_option
+@date_option
 @help_option
-def print_pdf(root: Path, output: Path) -> None:
-    import functools
-    import http.server
-    import os
-    import shutil
-    import subprocess
-    import tempfile
-    import threading
+def print_pdf(root: Path, output: Path | None, site_url: str | None, date: str | None) -> None:
+    from . import pack
 
-    _require_site(root)
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(chromium).exists():
-        raise click.ClickException("没有找到 Chromium。请安装（Debian/Ubuntu：apt-get install chromium），"
-                                   "或者在浏览器中打开网站的“汇报材料（打印版）”页面，选择“打印 → 另存为 PDF”")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        raise click.ClickException("缺少 playwright。请运行 pip install -e \".[print]\"") from None
-    font = cjk_font()
-    if font is None:
-        raise click.ClickException("系统没有中文字体，PDF 里的中文会显示成方块。请安装中文字体"
-                                   "（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试")
-    site = Path(tempfile.mkdtemp(prefix="wenming-print-"))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site)],
-                           cwd=root, env=env, capture_output=True, text=True)
-    if built.returncode != 0:
-        click.echo(built.stderr, err=True)
-        raise click.ClickException("网站生成失败，没有生成 PDF。请先运行 wenming check 并按提示修改")
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium, args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"])
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/print/")
-            page.wait_for_load_state("networkidle")
-            page.emulate_media(media="print")
-            page.pdf(path=str(output), format="A4", print_background=True, display_header_footer=True,
-                     header_template="<span></span>", footer_template=PDF_FOOTER,
-                     margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
-            browser.close()
-    finally:
-        server.shutdown()
-        shutil.rmtree(site, ignore_errors=True)
-    from pypdf import PdfReader
-
-    pages = len(PdfReader(str(output)).pages)
-    click.echo(f"已生成 {output}（{pages} 页，中文字体：{font}）。")
+    material = _pack_material(root, date, site_url)
+    written = pack.write_report(material, output or root / pack.DIST / pack.REPORT_PDF)
+    click.echo(f"已生成{pack.describe('汇报材料', written, root)}，中文字体：{pack.cjk_font()}。")
 
 
 # --- gaps --------------------------------------------------------------------------------
@@ -587,6 +549,97 @@ def gaps(root: Path, date: str | None, strict: bool) -> None:
         click.echo(line)
     if strict:
         sys.exit(1)
+
+
+# --- deploy ------------------------------------------------------------------------------
+
+@main.command(cls=ChineseCommand,
+              help="发布网站到兼容 S3 的云存储（阿里云 OSS、腾讯云 COS、华为云 OBS 等）或用 rsync 发布到自己的服务器："
+                   "先用 --strict 生成网站（有问题就不发布），只上传内容变了的文件，新文件都传完后才删除旧文件。"
+                   "访问密钥只从环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 读取。")
+@click.argument("target", metavar="目标", required=False)
+@click.option("--endpoint-url", metavar="网址", help="云存储的服务地址，例如 https://oss-cn-hangzhou.aliyuncs.com")
+@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="发布已经生成好的网站文件夹（不再生成），例如 site")
+@click.option("--dry-run", is_flag=True, help="只列出会上传和删除的文件，不改动存储桶或服务器")
+@click.option("--jobs", type=click.IntRange(1, 64), default=8, show_default=True, help="同时上传的文件数")
+@root_option
+@help_option
+def deploy(target, endpoint_url, site_dir, dry_run, jobs, root: Path) -> None:
+    from .deploy import DeployError, run
+
+    try:
+        run(root, target, endpoint_url=endpoint_url, site_dir=site_dir, dry_run=dry_run, jobs=jobs,
+            echo=click.echo, err=lambda text: click.echo(text, err=True))
+    except DeployError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+
+
+# --- pack --------------------------------------------------------------------------------
+
+@main.command(cls=ChineseCommand,
+              help="一次生成迎检材料包，放在 dist/ 中：汇报材料 PDF、佐证材料目录 PDF（带二维码）、创建台账 Excel。")
+@root_option
+@site_url_option
+@date_option
+@click.option("--routines", type=click.Choice(["逐次", "按月"]), default="逐次", show_default=True,
+              help="台账中的例行活动：每一次一行，或每项例行活动每月一行")
+@help_option
+def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> None:
+    from . import export
+    from . import pack as packing
+
+    start = time.perf_counter()
+    material = _pack_material(root, date, site_url)
+    click.echo(f"[1/4] 读取内容：{len(material.site.records):,} 条活动记录、{material.index.items:,} 项佐证材料"
+               f"（用时 {material.seconds:.1f} 秒）")
+    dist = root / packing.DIST
+    written = packing.write_report(material, dist / packing.REPORT_PDF)
+    click.echo(f"[2/4] {packing.describe('汇报材料', written, root)}")
+    written = packing.write_evidence(material, dist / packing.EVIDENCE_PDF)
+    click.echo(f"[3/4] {packing.describe('佐证材料目录', written, root)}")
+    t = time.perf_counter()
+    site = material.site
+    ledger = export.Ledger(site.content, site.records, site.stats, material.base)
+    path, = export.write(dist / export.LEDGER, ledger, by_month=routines == "按月")
+    click.echo(f"[4/4] 创建台账：{path.relative_to(root).as_posix()}（{len(ledger.years())} 个年度工作表，"
+               f"用时 {time.perf_counter() - t:.1f} 秒）")
+    click.echo(f"迎检材料包已生成在 {dist.relative_to(root).as_posix() if dist.is_relative_to(root) else dist}/，"
+               f"共用时 {time.perf_counter() - start:.1f} 秒。")
+
+
+# --- export ------------------------------------------------------------------------------
+
+@main.command("export", cls=ChineseCommand,
+              help="把创建台账导出为表格：.xlsx（每年一个工作表、例行活动表和汇总表，合计与网站“数据统计”一致）"
+                   "或 .csv（主题活动和例行活动各一个文件）。导出的 .xlsx 可以再用 wenming import 导入。")
+@click.argument("target", metavar="文件", type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+@click.option("--routines", type=click.Choice(["逐次", "按月"]), default="逐次", show_default=True,
+              help="例行活动：每一次一行，或每项例行活动每月一行")
+@site_url_option
+@date_option
+@help_option
+def export_ledger(target: Path, root: Path, routines: str, site_url: str | None, date: str | None) -> None:
+    from . import export
+    from . import pack as packing
+
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        raise click.ClickException(f"“{target.name}”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx")
+    try:
+        site = packing.bind_site(root, _day(date))
+    except packing.PackRefused as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        raise click.ClickException(str(exc)) from None
+    url = site_url or packing.read_site_url(root)
+    base = url if not url or url.endswith("/") else url + "/"
+    ledger = export.Ledger(site.content, site.records, site.stats, base)
+    paths = export.write(target, ledger, by_month=routines == "按月")
+    themed = sum(1 for r in site.records if r["kind"] != "routine")
+    click.echo(f"已导出 {'、'.join(str(p) for p in paths)}：主题活动 {themed:,} 项，"
+               f"例行活动 {len(site.records) - themed:,} 次（{routines}）。")
 
 
 if __name__ == "__main__":
