@@ -1,0 +1,520 @@
+"""`wenming deploy` against a real S3 server on this machine (moto's server mode, in its
+own process) and, where rsync is installed, to a local folder.
+
+One demo copy is built four times (A: as shipped; B: one activity edited; C: one activity
+deleted; D: site renamed and one activity added) and published in that order to one
+prefix; the interrupted run is a real SIGKILL of the command in the middle of D."""
+
+from __future__ import annotations
+
+import dataclasses
+import gzip
+import hashlib
+import http.client
+import http.server
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO, TODAY, copy_demo, write
+from wenmingsite import deploy
+from wenmingsite.cli import main
+
+EDITED = "docs/activities/2025/2025-06-12-无偿献血.md"
+EDITED_PAGE = "activities/2025/2025-06-12-无偿献血/index.html"
+DELETED = "docs/activities/2024/2024-10-11-重阳敬老"
+DELETED_PAGE = "activities/2024/2024-10-11-重阳敬老/index.html"
+ADDED_PAGE = "activities/2026/2026-11-20-迎检材料整理/index.html"
+PROGRESS = re.compile(r"^\[(\d+)/(\d+)\] 上传（(新增|修改)）(\S+?)（", re.M)
+DELETED_LINE = re.compile(r"^\[\d+/\d+\] 删除 (\S+)$", re.M)
+ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "cn-north-1",
+       "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+       "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def aws_env():
+    old = {k: os.environ.get(k) for k in ENV}
+    os.environ.update(ENV)
+    yield
+    for k, v in old.items():
+        if v is None:
+            os.environ.pop(k, None)
+        else:
+            os.environ[k] = v
+
+
+@pytest.fixture(scope="module")
+def s3(aws_env):
+    """moto's S3 server in its own process: (endpoint url, boto3 client)."""
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(200):
+            try:
+                urllib.request.urlopen(url + "/moto-api/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.05)
+        client = deploy.make_client(deploy.S3Target("x", "", url))
+        client.create_bucket(Bucket="wenming", CreateBucketConfiguration={"LocationConstraint": "cn-north-1"})
+        yield url, client
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def build(root: Path, out: Path) -> Path:
+    deploy.build_site(root, out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The demo built as A, B, C and D from one copy (its image cache copied along)."""
+    base = tmp_path_factory.mktemp("deploy")
+    root = copy_demo(base)
+    if (REPO / ".cache").is_dir():
+        shutil.copytree(REPO / ".cache", root / ".cache")
+    built = {"A": build(root, base / "A")}
+    page = root / EDITED
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "报名人数比上一年增加了6人。", "报名人数比上一年增加了6人，其中青年职工4人。").replace(
+        "献血量6,600毫升。", "献血量6,600毫升，其中青年职工4人。"), encoding="utf-8")
+    built["B"] = build(root, base / "B")
+    shutil.rmtree(root / DELETED)
+    (root / f"{DELETED}.md").unlink()
+    built["C"] = build(root, base / "C")
+    yml = root / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace(
+        "site_name: 青溪市农业技术推广中心 · 文明单位创建", "site_name: 青溪市农技推广中心 · 文明单位创建"), encoding="utf-8")
+    write(root, "docs/activities/2026/2026-11-20-迎检材料整理.md", """\
+        ---
+        title: 迎检材料整理
+        date: 2026-11-20
+        category: 制度建设
+        department: 办公室
+        participants: 6
+        summary: 办公室整理创建台账和佐证材料。
+        ---
+
+        办公室对照测评体系，逐项整理创建台账和佐证材料。
+        """)
+    built["D"] = build(root, base / "D")
+    return root, built
+
+
+def files_of(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in site.rglob("*") if p.is_file()}
+
+
+def snapshot(client, prefix: str, bodies: bool = False) -> dict[str, dict]:
+    """Every object under the prefix: its ETag, and with ``bodies`` its bytes and headers."""
+    found = {}
+    for page in client.get_paginator("list_objects").paginate(Bucket="wenming", Prefix=prefix):
+        for item in page.get("Contents") or []:
+            rel = item["Key"][len(prefix):]
+            entry = {"etag": item["ETag"]}
+            if bodies and rel != deploy.MANIFEST:
+                got = client.get_object(Bucket="wenming", Key=item["Key"])
+                entry.update(body=got["Body"].read(), type=got["ContentType"], cache=got["CacheControl"],
+                             encoding=got.get("ContentEncoding"), meta=got["Metadata"])
+            found[rel] = entry
+    return found
+
+
+REF = re.compile(r'\s(?:href|src)="([^"]*)"|\ssrcset="([^"]*)"')
+
+
+def broken_references(pages: dict[str, bytes], present: set[str]) -> tuple[list[str], int]:
+    """Internal links and images of the HTML pages that name no object: (broken, checked)."""
+    broken, checked = [], 0
+    for rel, body in pages.items():
+        base = "/" + rel.rsplit("/", 1)[0] + "/" if "/" in rel else "/"
+        for href, srcset in REF.findall(body.decode("utf-8")):
+            urls = [href] if href else [part.split()[0] for part in srcset.split(",") if part.strip()]
+            for url in urls:
+                parts = urllib.parse.urlsplit(url)
+                if parts.scheme or parts.netloc or not parts.path:
+                    continue
+                path = urllib.parse.unquote(urllib.parse.urljoin(base, parts.path)).lstrip("/")
+                if path == "" or path.endswith("/"):
+                    path += "index.html"
+                checked += 1
+                if path not in present and f"{path}/index.html" not in present:
+                    broken.append(f"{rel} -> {url}")
+    return broken, checked
+
+
+def cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def progress(out: str) -> dict[str, str]:
+    return {key: how for _, _, how, key in PROGRESS.findall(out)}
+
+
+@dataclasses.dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+    after: dict  # the bucket after the run (bodies and headers)
+
+
+@pytest.fixture(scope="module")
+def history(s3, sites):
+    """A, A again, B, C deployed in turn to prefix ``unit/``, each with the bucket after it."""
+    url, client = s3
+    _, built = sites
+    runs = {}
+    for name, site in (("A", "A"), ("A again", "A"), ("B", "B"), ("C", "C")):
+        code, out, err = cli("deploy", "s3://wenming/unit", "--endpoint-url", url, "--site-dir", str(built[site]))
+        runs[name] = Run(code, out, err, snapshot(client, "unit/", bodies=True))
+    return runs
+
+
+def test_first_deploy_publishes_the_site_with_its_headers(history, sites):
+    _, built = sites
+    run = history["A"]
+    local = files_of(built["A"])
+    assert run.code == 0, run.err
+    assert set(run.after) == set(local) | {deploy.MANIFEST}
+    assert {rel: hashlib.sha256(o["body"]).hexdigest() for rel, o in run.after.items() if "body" in o} == local
+    assert all(o["meta"] == {"sha256": local[rel]} for rel, o in run.after.items() if "meta" in o)
+    assert f"发布完成：上传 {len(local)} 个文件，0 个没有变化，删除 0 个，" in run.err
+    assert progress(run.out) == {f"unit/{rel}": "新增" for rel in local}
+    photo = next(rel for rel in local if rel.startswith("assets/photos/") and rel.endswith(".webp"))
+    expected = {
+        "index.html": ("text/html; charset=utf-8", deploy.SHORT),
+        "api/activities.json": ("application/json; charset=utf-8", deploy.SHORT),
+        "feed.xml": ("application/xml; charset=utf-8", deploy.SHORT),
+        "assets/wenming/wenming.css": ("text/css; charset=utf-8", deploy.SHORT),
+        "assets/javascripts/bundle.a5f9d56c.min.js": ("text/javascript; charset=utf-8", deploy.IMMUTABLE),
+        photo: ("image/webp", deploy.IMMUTABLE),
+        "documents/创建工作实施方案.pdf": ("application/pdf", deploy.MEDIUM),
+        "assets/logo.svg": ("image/svg+xml; charset=utf-8", deploy.MEDIUM),
+    }
+    got = {rel: (run.after[rel]["type"], run.after[rel]["cache"]) for rel in expected if rel in run.after}
+    assert got == {rel: v for rel, v in expected.items() if rel in local}
+    assert len(got) >= 7
+
+
+def test_upload_order_assets_then_pages_then_listings(history):
+    order = [key for _, _, _, key in PROGRESS.findall(history["A"].out)]
+    kind = ["listing" if k.endswith((".json", ".xml", ".gz")) and "/assets/" not in k
+            else "page" if k.endswith(".html") else "asset" for k in order]
+    assert kind == sorted(kind, key=["asset", "page", "listing"].index)
+    assert kind.count("asset") > 100 and kind.count("page") > 50 and kind.count("listing") >= 5
+
+
+def test_second_deploy_of_an_unchanged_site_uploads_nothing(history):
+    run = history["A again"]
+    assert run.code == 0, run.err
+    assert progress(run.out) == {}
+    assert re.search(r"发布完成：上传 0 个文件，\d+ 个没有变化，删除 0 个，发送 0 B，2 次请求（GET 2）。", run.err), run.err
+    assert {k: v["etag"] for k, v in run.after.items()} == {k: v["etag"] for k, v in history["A"].after.items()}
+
+
+def test_a_rebuilt_unchanged_site_uploads_nothing(s3, sites, history):
+    """`wenming deploy` builds the site itself (strictly); same content, same bytes."""
+    url, client = s3
+    root, built = sites
+    cli("deploy", "s3://wenming/rebuilt", "--endpoint-url", url, "--site-dir", str(built["D"]))
+    code, out, err = cli("deploy", "s3://wenming/rebuilt", "--endpoint-url", url, "--root", str(root))
+    assert code == 0, err
+    assert "正在生成网站（mkdocs build --strict）" in err
+    assert progress(out) == {}
+    assert "发布完成：上传 0 个文件" in err
+
+
+def test_one_edited_activity_uploads_its_page_the_listings_and_the_json(history, sites):
+    _, built = sites
+    run = history["B"]
+    a, b = files_of(built["A"]), files_of(built["B"])
+    changed = {rel for rel in b if a.get(rel) != b[rel]}
+    assert run.code == 0, run.err
+    assert progress(run.out) == {f"unit/{rel}": "修改" for rel in changed}
+    assert EDITED_PAGE in changed and "api/activities.json" in changed and "search/search_index.json" in changed
+    other_activities = {rel for rel in changed if rel.startswith("activities/") and rel != EDITED_PAGE}
+    assert not other_activities
+    assert not {rel for rel in changed if rel.startswith("assets/")}
+    listings = re.compile(r"(index|print/index|timeline/.*|categories/.*|criteria/.*|gallery/.*|stats/.*)\.html"
+                          r"|api/\w+\.json|search/search_index\.json|feed\.xml|sitemap\.xml(\.gz)?")
+    assert [rel for rel in changed if rel != EDITED_PAGE and not listings.fullmatch(rel)] == []
+    assert len(changed) < 30
+    assert f"发布完成：上传 {len(changed)} 个文件，{len(b) - len(changed)} 个没有变化，删除 0 个" in run.err
+    assert "青年职工4人" in run.after[EDITED_PAGE]["body"].decode("utf-8")
+
+
+def test_a_deleted_activity_is_deleted_after_the_new_files_are_up(history, sites):
+    _, built = sites
+    run = history["C"]
+    b, c = files_of(built["B"]), files_of(built["C"])
+    gone = set(b) - set(c)
+    assert run.code == 0, run.err
+    assert DELETED_PAGE in gone and any(rel.startswith("assets/photos/") for rel in gone)
+    assert set(DELETED_LINE.findall(run.out)) == {f"unit/{rel}" for rel in gone}
+    assert set(run.after) == set(c) | {deploy.MANIFEST}
+    # Deletes come after every upload of the run.
+    assert run.out.rindex("上传（") < run.out.index("删除 unit/")
+    pages = {rel: o["body"] for rel, o in run.after.items() if rel.endswith(".html")}
+    broken, checked = broken_references(pages, set(run.after))
+    assert broken == [] and checked > 1000
+    assert f"删除 {len(gone)} 个" in run.err
+
+
+def test_dry_run_lists_changes_and_changes_nothing(s3, sites, history):
+    url, client = s3
+    _, built = sites
+    before = snapshot(client, "unit/")
+    code, out, err = cli("deploy", "s3://wenming/unit", "--endpoint-url", url, "--site-dir", str(built["D"]),
+                         "--dry-run")
+    assert code == 0, err
+    assert f"将上传（新增）unit/{ADDED_PAGE}" in out
+    assert "将上传（修改）unit/index.html" in out
+    assert re.search(r"--dry-run：将上传 \d+ 个文件（[\d.]+ [KM]?B），\d+ 个没有变化，将删除 0 个；存储桶没有任何改动。", out)
+    assert snapshot(client, "unit/") == before
+
+
+def test_interrupted_deploy_leaves_a_consistent_site_and_the_next_run_finishes(s3, sites, history):
+    url, client = s3
+    _, built = sites
+    prefix = "killed/"
+    assert cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(built["C"]))[0] == 0
+    old_manifest = client.get_object(Bucket="wenming", Key=prefix + deploy.MANIFEST)["Body"].read()
+    command = [sys.executable, "-m", "wenmingsite", "deploy", f"s3://wenming/{prefix}", "--endpoint-url", url,
+               "--site-dir", str(built["D"]), "--jobs", "1"]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    seen = total = 0
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        found = PROGRESS.match(line)
+        if found:
+            seen, total = int(found.group(1)), int(found.group(2))
+            if seen >= total // 2:
+                proc.send_signal(signal.SIGKILL)
+                break
+    proc.wait(30)
+    assert proc.returncode == -signal.SIGKILL and 20 < total and seen == total // 2
+    half = snapshot(client, prefix, bodies=True)
+    assert client.get_object(Bucket="wenming", Key=prefix + deploy.MANIFEST)["Body"].read() == old_manifest
+    assert ADDED_PAGE in half  # new pages go up before the pages that link to them
+    renamed = [rel for rel, o in half.items() if rel.endswith(".html") and "青溪市农技推广中心" in o["body"].decode()]
+    assert 0 < len(renamed) < sum(rel.endswith(".html") for rel in half)  # an old-and-new mix
+    pages = {rel: o["body"] for rel, o in half.items() if rel.endswith(".html")}
+    assert broken_references(pages, set(half))[0] == []
+
+    code, out, err = cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(built["D"]))
+    assert code == 0, err
+    again = len(progress(out))
+    assert total - seen - 1 <= again <= total - seen  # the killed run's uploads are not sent twice
+    after = snapshot(client, prefix, bodies=True)
+    local = files_of(built["D"])
+    assert {rel: hashlib.sha256(o["body"]).hexdigest() for rel, o in after.items() if "body" in o} == local
+    pages = {rel: o["body"] for rel, o in after.items() if rel.endswith(".html")}
+    assert broken_references(pages, set(after))[0] == []
+    code, out, err = cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(built["D"]))
+    assert progress(out) == {} and "上传 0 个文件" in err
+
+
+# --- failures ----------------------------------------------------------------------------
+
+def tiny_site(folder: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        write(folder, rel, text)
+    return folder
+
+
+def test_unreachable_endpoint_is_a_clear_chinese_error(tmp_path):
+    site = tiny_site(tmp_path / "site", {"index.html": "<p>首页</p>"})
+    code, out, err = cli("deploy", "s3://wenming/x", "--endpoint-url", f"http://127.0.0.1:{free_port()}",
+                         "--site-dir", str(site))
+    assert code == 1
+    assert "错误：读取存储桶中已发布的文件（s3://wenming/x/，服务地址 http://127.0.0.1:" in err
+    assert "无法连接到存储服务（EndpointConnectionError）。请核对 --endpoint-url" in err
+    assert err.rstrip().endswith("没有上传或删除任何文件")
+    assert "Traceback" not in err
+
+
+def test_missing_bucket_is_named(s3, tmp_path):
+    url, _ = s3
+    site = tiny_site(tmp_path / "site", {"index.html": "<p>首页</p>"})
+    code, _, err = cli("deploy", "s3://no-such-bucket/x", "--endpoint-url", url, "--site-dir", str(site))
+    assert code == 1
+    assert "存储桶“no-such-bucket”不存在。请核对桶名称，以及 --endpoint-url 是否是这个桶所在的地域" in err
+
+
+class FailingProxy:
+    """Forwards to the S3 server; every PUT after the first ``allowed`` gets a 500."""
+
+    def __init__(self, upstream: str, allowed: int):
+        target = urllib.parse.urlsplit(upstream)
+        self.puts = 0
+        proxy = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):
+                pass
+
+            def _forward(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.command == "PUT":
+                    proxy.puts += 1
+                    if proxy.puts > allowed:
+                        error = b"<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>"
+                        self.send_response(500)
+                        self.send_header("Content-Length", str(len(error)))
+                        self.end_headers()
+                        self.wfile.write(error)
+                        return
+                upstream_conn = http.client.HTTPConnection(target.hostname, target.port, timeout=30)
+                upstream_conn.request(self.command, self.path, body=body, headers=dict(self.headers))
+                answer = upstream_conn.getresponse()
+                data = answer.read()
+                self.send_response(answer.status)
+                for k, v in answer.getheaders():
+                    if k.lower() not in ("content-length", "transfer-encoding", "connection"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                if self.command != "HEAD":
+                    self.wfile.write(data)
+
+            do_GET = do_PUT = do_HEAD = do_DELETE = do_POST = _forward
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+
+
+def test_endpoint_failing_midway_deletes_nothing(s3, tmp_path, monkeypatch):
+    url, client = s3
+    old = tiny_site(tmp_path / "old", {"index.html": '<a href="old/">旧</a>', "old/index.html": "<p>旧页面</p>",
+                                       "assets/a.css": "p{}"})
+    new = tiny_site(tmp_path / "new", {"index.html": '<a href="new/">新</a>', "new/index.html": "<p>新页面</p>",
+                                       "assets/b.css": "p{color:red}", "assets/c.css": "a{}", "feed.xml": "<rss/>"})
+    assert cli("deploy", "s3://wenming/fail", "--endpoint-url", url, "--site-dir", str(old))[0] == 0
+    before = snapshot(client, "fail/")
+    monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
+    proxy = FailingProxy(url, allowed=2)
+    try:
+        code, out, err = cli("deploy", "s3://wenming/fail", "--endpoint-url", proxy.url, "--site-dir", str(new),
+                             "--jobs", "1")
+    finally:
+        proxy.close()
+    assert code == 1
+    assert ("错误：上传 fail/new/index.html（s3://wenming/fail/，服务地址 " + proxy.url +
+            "）：存储服务返回错误 InternalError：We encountered an internal error。请核对存储桶设置后重新运行。"
+            "发布没有完成：已上传 2 个文件（共 5 个），没有删除任何文件，访客看到的仍是完整的旧网站") in err
+    after = snapshot(client, "fail/")
+    assert set(before) <= set(after)  # nothing deleted: old/ and a.css still there
+    assert after[deploy.MANIFEST] == before[deploy.MANIFEST]
+    assert "删除" not in out
+
+
+def test_failed_build_publishes_nothing(s3, site):
+    url, client = s3
+    root = site({"docs/activities/2024-03-05-plant.md": "---\ntitle: 植树\ndate: 2024-13-45\n---\n正文。\n"})
+    code, out, err = cli("deploy", "s3://wenming/broken", "--endpoint-url", url, "--root", str(root))
+    assert code == 1
+    assert "网站生成失败（mkdocs build --strict），没有发布任何文件，线上的网站保持原样。请先运行 wenming check" in err
+    assert "docs/activities/2024-03-05-plant.md:3" in err
+    assert snapshot(client, "broken/") == {}
+
+
+# --- configuration ------------------------------------------------------------------------
+
+def test_target_and_gzip_from_mkdocs_yml(s3, tmp_path):
+    url, client = s3
+    page = "<p>" + "文明创建展示。" * 200 + "</p>"
+    site = tiny_site(tmp_path / "site", {"index.html": page, "small.html": "<p>小</p>"})
+    root = tiny_site(tmp_path / "root", {"mkdocs.yml": f"""\
+        site_name: 测试
+        site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
+        extra:
+          wenming:
+            deploy:
+              target: s3://wenming/configured
+              endpoint_url: {url}
+              gzip: true
+        """})
+    code, out, err = cli("deploy", "--root", str(root), "--site-dir", str(site))
+    assert code == 0, err
+    stored = client.get_object(Bucket="wenming", Key="configured/index.html")
+    assert stored["ContentEncoding"] == "gzip" and stored["ContentType"] == "text/html; charset=utf-8"
+    assert gzip.decompress(stored["Body"].read()).decode("utf-8") == page
+    small = client.get_object(Bucket="wenming", Key="configured/small.html")
+    assert small.get("ContentEncoding") is None and small["Body"].read() == "<p>小</p>".encode()
+    assert "上传 0 个文件" in cli("deploy", "--root", str(root), "--site-dir", str(site))[2]
+
+
+def test_a_key_in_mkdocs_yml_is_refused_with_its_line(tmp_path):
+    root = tiny_site(tmp_path / "root", {"mkdocs.yml": """\
+        site_name: 测试
+        extra:
+          wenming:
+            deploy:
+              target: s3://wenming/x
+              secret_access_key: abc
+        """})
+    code, _, err = cli("deploy", "--root", str(root), "--site-dir", str(tmp_path))
+    assert code == 1
+    assert ("错误：mkdocs.yml:6: extra.wenming.deploy 中不能写访问密钥（“secret_access_key”），没有发布任何文件。"
+            "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥") in err
+
+
+def test_unknown_setting_and_bad_target(tmp_path):
+    root = tiny_site(tmp_path / "root", {"mkdocs.yml": "extra:\n  wenming:\n    deploy:\n      bucket: x\n"})
+    assert ("mkdocs.yml:4: extra.wenming.deploy 中的“bucket”不是可用的设置。可用的设置有：target、endpoint_url、"
+            "region、addressing_style、gzip、site_url") in cli("deploy", "--root", str(root))[2]
+    assert "“Bad_Bucket”不是有效的存储桶名称" in cli("deploy", "s3://Bad_Bucket/x", "--root", str(tmp_path))[2]
+    assert "不认识的发布目标“ftp://host/x”" in cli("deploy", "ftp://host/x", "--root", str(tmp_path))[2]
+
+
+# --- rsync --------------------------------------------------------------------------------
+
+@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync 未安装（apt-get install rsync）：跳过发布到服务器的测试")
+def test_rsync_to_a_folder(sites, tmp_path):
+    _, built = sites
+    dest = tmp_path / "www"
+    code, out, err = cli("deploy", str(dest), "--site-dir", str(built["B"]))
+    assert code == 0, err
+    assert files_of(dest) == files_of(built["B"])
+    code, out, err = cli("deploy", str(dest), "--site-dir", str(built["C"]))
+    assert code == 0, err
+    assert files_of(dest) == files_of(built["C"])
+    assert f"删除 {DELETED_PAGE}" in out
+    changed = {rel for rel, h in files_of(built["C"]).items() if files_of(built["B"]).get(rel) != h}
+    assert set(re.findall(r"^上传 (\S+)$", out, re.M)) == changed
+    code, out, err = cli("deploy", str(dest), "--site-dir", str(built["C"]))
+    assert "发布完成：上传 0 个文件" in err and "删除 0 个" in err
