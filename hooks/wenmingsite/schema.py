@@ -67,8 +67,14 @@ def as_bool(value: YStr, field: Field) -> bool:
     return values.parse_bool(value)
 
 
+# How participants and hours are named in messages, the units they may carry, their places.
+PARTICIPANTS = ("人次", ("人次", "人", "名"))
+HOURS = ("时长", ("小时", "h", "H"), 1)
+
+
 def as_participants(value: YStr, field: Field) -> int:
-    return values.parse_count(value, "人次", units=("人次", "人", "名"))
+    what, units = PARTICIPANTS
+    return values.parse_count(value, what, units=units)
 
 
 def as_count(value: YStr, field: Field) -> int:
@@ -76,7 +82,8 @@ def as_count(value: YStr, field: Field) -> int:
 
 
 def as_hours(value: YStr, field: Field):
-    return values.parse_decimal(value, "时长", units=("小时", "h", "H"), places=1)
+    what, units, places = HOURS
+    return values.parse_decimal(value, what, units=units, places=places)
 
 
 def as_amount(value: YStr, field: Field):

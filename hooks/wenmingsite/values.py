@@ -69,6 +69,10 @@ def _shown(text: str) -> str:
     return s if len(s) <= 30 else MSG_SHOWN_CUT.format(head=s[:20], n=len(s))
 
 
+# The example each converter gives when a digit is not a plain one.
+DIGIT_EXAMPLES = {"date": "2024-03-05", "count": "50", "decimal": "2.5", "amount": "5640"}
+
+
 def _check_digits(text: str, what: str, example: str) -> None:
     for ch in text:
         if ch not in _PLAIN_DIGITS and ch != "〇" and unicodedata.category(ch) in _NUMBER_CATEGORIES:
@@ -125,7 +129,7 @@ LATEST_YEAR = 2100
 def parse_date(text: str) -> dt.date:
     """Accept 2024-03-05, 2024-3-5, 2024/3/5, 2024.3.5, 2024年3月5日 (full-width too)."""
     raw = text.strip()
-    _check_digits(raw, "日期", "2024-03-05")
+    _check_digits(raw, "日期", DIGIT_EXAMPLES["date"])
     s = normalise(raw)
     if not s:
         raise Invalid(MSG_DATE_EMPTY)
@@ -169,6 +173,9 @@ COUNT_DIGITS = 9        # counts, participants, years, months, days, order: up t
 DECIMAL_DIGITS = 9      # whole part of hours
 AMOUNT_DIGITS = 12      # whole 元: up to 999,999,999,999 (under 一万亿元)
 AMOUNT_WAN_DIGITS = 8   # whole part of an amount written in 万, the same bound
+AMOUNT_WHAT = "金额"     # how an amount is named in messages
+AMOUNT_UNITS = ("元",)
+AMOUNT_WAN = ("万元", "万")  # written in ten thousands: longest first
 
 
 def _number_text(raw: str, units: tuple[str, ...], what: str) -> str:
@@ -191,7 +198,7 @@ def _too_big(what: str, text: str, found: str, limit: str) -> Invalid:
 
 
 def parse_count(text: str, what: str = "数量", units: tuple[str, ...] = ()) -> int:
-    _check_digits(text, what, "50")
+    _check_digits(text, what, DIGIT_EXAMPLES["count"])
     s = _number_text(text, units, what)
     if s.startswith("-"):
         raise Invalid(MSG_COUNT_NEGATIVE.format(what=what, shown=_shown(text)))
@@ -207,7 +214,7 @@ def parse_decimal(
     text: str, what: str = "数值", units: tuple[str, ...] = (), places: int = 2,
     digits: int = DECIMAL_DIGITS,
 ) -> Decimal:
-    _check_digits(text, what, "2.5")
+    _check_digits(text, what, DIGIT_EXAMPLES["decimal"])
     s = _number_text(text, units, what)
     if s.startswith("-"):
         raise Invalid(MSG_DECIMAL_NEGATIVE.format(what=what, shown=_shown(text)))
@@ -228,16 +235,16 @@ def parse_decimal(
 
 def parse_amount(text: str) -> Decimal:
     """Money in 元; ``3万`` / ``3万元`` / ``1.5 万元`` are converted to 元."""
-    _check_digits(text, "金额", "5640")
+    _check_digits(text, AMOUNT_WHAT, DIGIT_EXAMPLES["amount"])
     s = normalise(text).replace(" ", "")
-    if s.endswith(("万元", "万")):
-        number = s[: -2] if s.endswith("万元") else s[:-1]
+    if s.endswith(AMOUNT_WAN):
+        number = s[: -len(next(w for w in AMOUNT_WAN if s.endswith(w)))]
         m = _DECIMAL.fullmatch(number)
         if not m:
             raise Invalid(MSG_AMOUNT_NOT_NUMBER.format(shown=_shown(text)))
         whole = m.group(1).lstrip("0") or "0"
         if len(whole) > AMOUNT_WAN_DIGITS:
-            raise _too_big("金额", text, MSG_TOO_BIG_WAN.format(n=len(whole)),
+            raise _too_big(AMOUNT_WHAT, text, MSG_TOO_BIG_WAN.format(n=len(whole)),
                            MSG_LIMIT_WAN.format(digits=AMOUNT_WAN_DIGITS))
         fraction = (m.group(2) or "").rstrip("0")
         if len(fraction) > 6:
@@ -246,7 +253,7 @@ def parse_amount(text: str) -> Decimal:
         if -value.normalize().as_tuple().exponent > 2:
             raise Invalid(MSG_AMOUNT_CENTS.format(shown=_shown(text)))
         return value.quantize(Decimal("0.01")).normalize()
-    return parse_decimal(s, "金额", units=("元",), places=2, digits=AMOUNT_DIGITS)
+    return parse_decimal(s, AMOUNT_WHAT, units=AMOUNT_UNITS, places=2, digits=AMOUNT_DIGITS)
 
 
 _TRUE = {"true", "yes", "是"}
