@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
+from typing import cast
 
 import jinja2
 from mkdocs.config.config_options import ExtraScriptValue
@@ -20,6 +21,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
 
 import wenmingsite
 from wenmingsite import gate, images, loader, memo, share
@@ -71,7 +73,7 @@ class Incremental:
 
     def files_key(self) -> str:
         if self.files_digest is None:
-            self.files_digest = memo.digest("\n".join(f"{f.src_uri}\0{f.url}" for f in self.files))
+            self.files_digest = memo.digest("\n".join(f"{f.src_uri}\0{f.url}" for f in self.files or ()))
         return self.files_digest
 
 
@@ -82,7 +84,7 @@ class _Bytecode(jinja2.BytecodeCache):
     """Compiled theme templates kept in memory across serve rebuilds (the bucket carries
     the template source's checksum, so an edited override compiles again)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.store: dict[str, bytes] = {}
 
     def load_bytecode(self, bucket) -> None:
@@ -189,12 +191,25 @@ def _gate_config(config) -> gate.SiteConfig:
                             [e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs)
 
 
+def _build() -> Site:
+    """The build in progress (on_pre_build makes it before any other event needs it)."""
+    if _site is None:
+        raise PluginError("内部错误：文明创建展示站的构建状态缺失（on_pre_build 没有运行）。请重新运行构建")
+    return _site
+
+
+def _inc() -> Incremental:
+    if _incremental is None:
+        raise PluginError("内部错误：预览的增量重建状态缺失。请重新启动 mkdocs serve")
+    return _incremental
+
+
 def _fail_or_report(problems) -> None:
     for p in problems:
         log.error(str(p))
     if problems and _command != "serve":
         raise PluginError(
-            f"内容共有 {len(_site.problems)} 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。"
+            f"内容共有 {len(_build().problems)} 处问题，网站没有生成。请按上面每一行的提示修改对应文件后重新构建。"
         )
 
 
@@ -209,7 +224,8 @@ def _teach_jieba(content: Content) -> None:
 
 @event_priority(100)  # before search and other plugins see the files
 def on_files(files: Files, config):
-    site, content = _site, _site.content
+    site = _build()
+    content = site.content
     _fail_or_report(site.publish_photos(progress=_photo_progress()))
     specs = site.page_specs()
     generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
@@ -232,16 +248,22 @@ def on_files(files: Files, config):
             f.inclusion = InclusionLevel.NOT_IN_NAV
     if _command != "serve":
         for page in site.drafts():
-            if f := files.get_file_from_path(page):
-                files.remove(f)
+            if draft := files.get_file_from_path(page):
+                files.remove(draft)
     _through_gate(files, config)
     for f in generated:
         files.append(f)
 
     for line in site.bind({f.src_uri: f.url for f in files.documentation_pages()}):
         log.info(line)
-    site.converted = lambda src: ((f.page.content, f.page.url)
-                                  if (f := files.get_file_from_path(src)) and f.page else None)
+
+    def converted(src: str) -> tuple[str, str] | None:
+        found = files.get_file_from_path(src)
+        if found is None or found.page is None:
+            return None
+        return found.page.content or "", found.page.url
+
+    site.converted = converted
     for path, text in site.outputs(config.site_url, config.site_name).items():
         files.append(File.generated(config, path, content=text))
     if not config.site_url:
@@ -264,7 +286,7 @@ def _through_gate(files: Files, config) -> None:
     for f in list(files):
         if f.generated_by or os.path.normpath(f.src_dir or "") != docs_dir:
             continue  # the theme's own files and generated ones
-        form = _site.published_form(f.src_uri)
+        form = _build().published_form(f.src_uri)
         if form is not True:
             files.remove(f)
             if form:
@@ -287,15 +309,17 @@ class MemoPage(Page):
     converts (and, for text with links, the file list) is unchanged."""
 
     def render(self, config, files) -> None:
-        inc, src = _incremental, self.file.src_uri
-        key = inc.memo.conversion_key(src, self.markdown, inc.config_key, inc.files_key)
+        inc, src = _inc(), self.file.src_uri
+        key = inc.memo.conversion_key(src, self.markdown or "", inc.config_key, inc.files_key)
         if found := inc.memo.conversion(src, key):
-            self.content, self.toc, self._title_from_render = found.content, found.toc, found.title
+            # memo.py imports no MkDocs: the table of contents it keeps is the one made here.
+            self.content, self._title_from_render = found.content, found.title
+            self.toc = cast(TableOfContents, found.toc)
             self.present_anchor_ids = set(found.anchors)
             return
         super().render(config, files)
         if not self.links_to_anchors:  # links into other pages are re-validated every time
-            inc.memo.keep_conversion(src, memo.Conversion(key, self.content, self.toc, self._title_from_render,
+            inc.memo.keep_conversion(src, memo.Conversion(key, self.content or "", self.toc, self._title_from_render,
                                                           set(self.present_anchor_ids or ())))
 
 
@@ -362,7 +386,7 @@ def on_page_content(html_text, page, config, files):
 def _finish(config) -> list[File]:
     """Icons from the unit's logo, share metadata and footer details for the theme
     templates (``config.extra.wenming_site``, see wenmingsite.share); the icon files."""
-    finish = _site.finish(config.site_name, config.site_url)
+    finish = _build().finish(config.site_name, config.site_url)
     if finish.plain_icon:
         log.info("没有找到中文字体，网站图标（favicon）画成了不带文字的主题色圆标。"
                  "安装 fonts-noto-cjk 等中文字体后重新构建，图标上会显示单位名称的第一个字")
