@@ -296,3 +296,13 @@ def test_a_summary_with_markup_is_text_in_the_feed(site):
     feed = (root / "site/feed.xml").read_text(encoding="utf-8")
     # A reader decodes the XML once and renders HTML: what it renders is the text "<img…>".
     assert "<description>合影&amp;lt;img src=x onerror=alert(1)&amp;gt;</description>" in feed
+
+
+def test_a_processing_instruction_is_dropped_like_a_comment(site):
+    """``<?php …?>`` pasted from a web page: HTML reads it as a comment, so it goes without a
+    word (as comments do) and the check does not stop with a traceback."""
+    body = "第一段。\n\n<?php echo 1; ?>\n\n第二段。\n"
+    root = site({A: FRONT + body})
+    assert problems(root) == []
+    html = gate.sanitise(gate._converter(gate.DEFAULT_MARKDOWN).reset().convert(body))
+    assert html == "<p>第一段。</p>\n\n\n<p>第二段。</p>"

@@ -235,11 +235,12 @@ def read_site_config(mkdocs_yml: Path, docs_dir: str = "docs") -> SiteConfig:
         return SiteConfig()
     if not isinstance(data, dict):
         return SiteConfig()
-    extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
-    ours = extra.get("wenming") if isinstance(extra.get("wenming"), dict) else {}
-    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
-    status = extra.get("status") if isinstance(extra.get("status"), dict) else {}
-    extensions, configs = [], {}
+    extra = _mapping(data, "extra")
+    ours = _mapping(extra, "wenming")
+    theme = _mapping(data, "theme")
+    status = _mapping(extra, "status")
+    extensions: list = []
+    configs: dict = {}
     for item in data.get("markdown_extensions") or []:
         if isinstance(item, str):
             extensions.append(item)
@@ -250,6 +251,12 @@ def read_site_config(mkdocs_yml: Path, docs_dir: str = "docs") -> SiteConfig:
     return site_config(
         data.get("extra_css") or [], data.get("extra_javascript") or [], ours.get("publish_as_is") or [],
         theme.get("custom_dir"), status.keys(), extensions, configs)
+
+
+def _mapping(data: dict, key: str) -> dict:
+    """``data[key]`` when it is a mapping, else an empty one."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
 
 
 def site_config(extra_css: Iterable, extra_javascript: Iterable, publish_as_is: Iterable,
@@ -396,9 +403,11 @@ def _suspect(text: str) -> bool:
 def _removals(text: str) -> list[Removal]:
     from selectolax.lexbor import LexborHTMLParser
 
-    out: dict[tuple[str, str], Removal] = {}
+    out: dict[tuple[str, ...], Removal] = {}
     tree = LexborHTMLParser(f"<body>{text}</body>")
     for node in tree.body.traverse(include_text=False) if tree.body else ():
+        if node.tag is None:  # a processing instruction (<?php … ?>): HTML reads it as a comment
+            continue
         tag = node.tag.lower()
         if tag == "body":
             continue

@@ -53,7 +53,7 @@ def digest(*parts: str | bytes) -> str:
     return h.hexdigest()
 
 
-def folder_state(folder: str | os.PathLike | None) -> str:
+def folder_state(folder: str | os.PathLike[str] | None) -> str:
     """Names, sizes and modification times of every file under ``folder``."""
     if not folder or not os.path.isdir(folder):
         return ""

@@ -18,6 +18,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 VERSION = 2  # part of the document cache key (doctext.py hashes this file's source as well)
@@ -134,7 +135,7 @@ def canonical_numbers(allowed: frozenset) -> frozenset:
     return frozenset(out)
 
 
-def find(line: str, allowed: set[str] = frozenset()) -> list[Finding]:
+def find(line: str, allowed: AbstractSet[str] = frozenset()) -> list[Finding]:
     """Personal numbers in one line of text; ``allowed`` holds the unit's own public numbers."""
     if not CANDIDATE.search(line):
         return []

@@ -189,6 +189,8 @@ def expand(rule: Rule, start: dt.date, end: dt.date, skip: set[dt.date],
             if rule.day:
                 when = dt.date(year, month, rule.day)
             else:
+                # make_rule (the only maker of rules) gives a monthly/quarterly rule a day or a week
+                assert rule.week is not None
                 when = _nth_weekday(year, month, rule.weekdays[0], rule.week)
             if start <= when <= end:
                 out.append(when)

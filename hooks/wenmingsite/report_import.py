@@ -160,7 +160,8 @@ HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*([1-3])$", re.IGNORECASE)
 
 def _style_chain(paragraph) -> list:
     """The paragraph's style and the styles it is based on, nearest first."""
-    chain, style = [], paragraph.style
+    chain: list = []
+    style = paragraph.style
     while style is not None and style not in chain and len(chain) < 10:
         chain.append(style)
         style = style.base_style
@@ -273,7 +274,8 @@ class _WordNumbering:
         if lvls[level] is None:
             return ""
         start = int(self._val(lvls[level], "start") or 1)
-        counters[level] = start if counters[level] is None else counters[level] + 1
+        current = counters[level]
+        counters[level] = start if current is None else current + 1
         for deeper in range(level + 1, 9):
             counters[deeper] = None
         fmt = self._val(lvls[level], "numFmt") or "decimal"
@@ -285,7 +287,8 @@ class _WordNumbering:
             i = int(m.group(1)) - 1
             if not 0 <= i < 9 or lvls[i] is None:
                 return ""
-            n = counters[i] if counters[i] is not None else int(self._val(lvls[i], "start") or 1)
+            counted = counters[i]
+            n = counted if counted is not None else int(self._val(lvls[i], "start") or 1)
             return format_number(n, self._val(lvls[i], "numFmt") or "decimal")
 
         return re.sub(r"%([1-9])", value, template)
@@ -439,6 +442,7 @@ def to_markdown(section: Section) -> str:
         lines += [f"# {_escape(section.title)}", ""]
     for b in section.blocks:
         if b.kind in ("table", "image"):
+            assert b.markdown is not None  # _read_docx gives every table and image its Markdown
             lines += [b.markdown, ""]
         elif b.level == 2:
             lines += [f"## {_escape(b.text)}", ""]

@@ -127,8 +127,8 @@ def listing(items: list[Entry]) -> Listing:
         return (e.date.year, e.date.month)
 
     months = []
-    for (year, month), group in groupby(sorted(items, key=month_of, reverse=True), key=month_of):
-        group = list(group)
+    for (year, month), grouped in groupby(sorted(items, key=month_of, reverse=True), key=month_of):
+        group = list(grouped)
         singles = sorted((e for e in group if not e.is_routine),
                          key=lambda e: (e.date, e.ids), reverse=True)
         routines = sorted((e for e in group if e.is_routine), key=lambda e: (e.title, e.date))

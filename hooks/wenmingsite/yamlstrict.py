@@ -18,6 +18,7 @@ import re
 
 import yaml
 
+_Loader: type[yaml.CBaseLoader] | type[yaml.BaseLoader]
 try:  # libyaml-backed; pure-Python fallback keeps the same behaviour, only slower.
     _Loader = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -373,10 +374,11 @@ def _refuse_property(event, stack, lines, rel, offset, problems, refusals) -> No
     line_text = lines[mark.line] if mark.line < len(lines) else ""
     token = line_text[mark.column:].split(None, 1)[0] if line_text[mark.column:].strip() else ""
     example = ""
-    if type(event) is _ScalarEvent and event.end_mark.line == mark.line and stack:
+    end = event.end_mark if type(event) is _ScalarEvent else None  # the parser marks every scalar
+    if end is not None and end.line == mark.line and stack:
         key = stack[-1][1]
-        typed = line_text[mark.column:event.end_mark.column]
-        if (isinstance(key, YStr) and not line_text[event.end_mark.column:].strip()
+        typed = line_text[mark.column:end.column]
+        if (isinstance(key, YStr) and not line_text[end.column:].strip()
                 and '"' not in typed and "\\" not in typed):
             example = f"，例如 {key}: \"{typed}\""
     line, col = mark.line + 1 + offset, mark.column + 1
