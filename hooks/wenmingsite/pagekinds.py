@@ -47,7 +47,7 @@ class SpecSource(Protocol):
     def gallery(self) -> Gallery: ...
 
 # Modules (in this package) that declare further kinds, imported once by :func:`kinds`.
-KIND_MODULES: list[str] = []
+KIND_MODULES: list[str] = ["editor"]
 
 HIDE_SIDEBARS = ("navigation", "toc")
 
