@@ -181,3 +181,18 @@ def test_not_a_workbook(site, tmp_path):
     assert code == 1
     assert ("无法打开 台账.xlsx：文件不是有效的 .xlsx 表格（可能已损坏、加了密码或只是改了扩展名）。"
             "请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再导入") in out
+
+
+def test_a_year_file_that_is_a_list_is_refused_not_a_traceback(site, tmp_path):
+    root = site({"data/activities/2025.yml": """\
+        - title: 已有的活动
+          date: 2025-03-05
+          category: 志愿服务
+        """})
+    ledger = tmp_path / "台账.csv"
+    ledger.write_bytes("日期,活动名称,类别\n2025/4/1,新活动,志愿服务\n".encode("utf-8"))
+    code, out = run(root, ledger, "--yes")
+    assert code == 1
+    assert out.splitlines()[-1] == ("Error: data/activities/2025.yml 现在有错误，无法追加。"
+                                    "请先运行 wenming check 按提示修好这个文件，再导入台账")
+    assert (root / "data/activities/2025.yml").read_text(encoding="utf-8").startswith("- title: 已有的活动")

@@ -20,7 +20,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 from . import privacy
 from .problems import Problem, ProblemError
@@ -118,7 +118,7 @@ def _docx(path: Path, rel: str) -> Iterator[Piece]:
         yield Piece(PROPERTIES, text)
 
 
-def _paragraphs(root) -> Iterator[tuple[object, str]]:
+def _paragraphs(root) -> Iterator[tuple[Any, str]]:  # lxml elements (no stubs installed)
     for p in root.iter(W_P):
         chunks = []
         for el in p.iter(*W_TEXT):
@@ -272,7 +272,7 @@ def number_key(number: str) -> str:
 def scan(path: Path, rel: str) -> dict:
     """What the cache stores for one document: its personal numbers as
     ``[where, line, col, kind, masked, number_key]`` rows, or the problem that it cannot be read."""
-    found = []
+    found: list[list] = []
     try:
         for piece in pieces(path, rel):
             for k, line in enumerate(piece.text.split("\n")):

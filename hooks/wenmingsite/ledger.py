@@ -476,7 +476,7 @@ def merge(text: str | None, rel: str, entries: list[dict], note: str) -> str:
 
 def plan(root: Path, entries: list[dict], note: str) -> dict[str, str]:
     """data-relative file -> new text, checked to read back as the old entries plus the new ones."""
-    from .yamlstrict import load_yaml
+    from .yamlstrict import YList, YMap, load_yaml
 
     by_year: dict[int, list[dict]] = {}
     for e in entries:
@@ -489,11 +489,12 @@ def plan(root: Path, entries: list[dict], note: str) -> dict[str, str]:
         before = 0
         if old and old.strip():
             value, _ = load_yaml(old, rel)
-            before = len(value.get("activities") or []) if value is not None else 0
+            # not a mapping: merge() below refuses the file with its message
+            before = len(value.get("activities") or []) if isinstance(value, YMap) else 0
         new = merge(old, rel, sorted(items, key=lambda e: (e["date"], e["title"])), note)
         value, problems = load_yaml(new, rel)
-        written = value.get("activities") if value is not None else None
-        if problems or written is None or len(written) != before + len(items) or \
+        written = value.get("activities") if isinstance(value, YMap) else None
+        if problems or not isinstance(written, YList) or len(written) != before + len(items) or \
                 [str(w.get("title")) for w in written[before:]] != \
                 [e["title"] for e in sorted(items, key=lambda e: (e["date"], e["title"]))]:
             raise LedgerRefused(f"追加到 {rel} 后无法正确读回，为安全起见没有写入任何文件。"
@@ -536,7 +537,7 @@ def run(source: Path, root: Path, yes: bool) -> None:
         return
     note = f"以下 {{n}} 项从 {''.join(ch for ch in source.name if ch.isprintable())} 导入（{dt.date.today():%Y-%m-%d}）"
     try:
-        files = {}
+        files: dict[int, int] = {}
         for e in result.entries:
             files.setdefault(e["date"].year, 0)
             files[e["date"].year] += 1
@@ -557,6 +558,6 @@ def run(source: Path, root: Path, yes: bool) -> None:
         path.write_text(text, encoding="utf-8")
     _, problems = load(root)
     later = [p for p in problems if p.path in texts]
-    for p in later:
-        click.echo(f"导入后检查：{p}")
+    for found in later:
+        click.echo(f"导入后检查：{found}")
     click.echo(result.summary())

@@ -8,6 +8,7 @@ import io
 import re
 import zlib
 from dataclasses import dataclass
+from typing import Literal
 
 from . import images
 from .values import Invalid, parse_date
@@ -104,12 +105,15 @@ GPS_NOT_REMOVED = ("照片带有 GPS 位置信息，但无法在不改变画面�
 _TIFF_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
 
 
+_BYTE_ORDERS: dict[bytes, Literal["little", "big"]] = {b"II": "little", b"MM": "big"}  # TIFF header
+
+
 def blank_gps_exif(buf: bytearray, base: int) -> bool:
     """Remove the GPS IFD pointer from IFD0/IFD1 of the TIFF data at ``buf[base:]`` and
     zero the GPS IFD with every value it points to, in place: no length changes, so the
     container around it (a JPEG segment, a PNG chunk, a HEIF item) stays valid."""
     work = bytearray(buf)
-    order = {b"II": "little", b"MM": "big"}.get(bytes(work[base:base + 2]))
+    order = _BYTE_ORDERS.get(bytes(work[base:base + 2]))
     if order is None:
         return False
 
@@ -125,7 +129,7 @@ def blank_gps_exif(buf: bytearray, base: int) -> bool:
 
     try:
         removed = False
-        ifd, seen = u(base + 4, 4), set()
+        ifd, seen = u(base + 4, 4), set[int]()
         while ifd and ifd not in seen and len(seen) < 4:
             seen.add(ifd)
             at = base + ifd
