@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import HANG_SECONDS
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -114,6 +116,10 @@ class Visit:
 
     def __init__(self, browser, viewport, javascript=True):
         self.context = browser.new_context(viewport=viewport, java_script_enabled=javascript)
+        # Every wait (navigation, locator, wait_for_*) waits for its event; its bound is
+        # reached only by a hang, never because the machine is loaded (Playwright's own
+        # default, 30 s, is not far from a cold Chromium on a busy two-core machine).
+        self.context.set_default_timeout(HANG_SECONDS * 1000)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)

@@ -52,11 +52,28 @@ def open_photo(page, index: int):
 
 
 def settle(page):
-    """Wait until the photo has arrived and the lightbox's effects are over."""
-    page.wait_for_function("""() => { const i = document.querySelector('.gslide.current .gslide-image img');
-        return i && i.complete && i.naturalWidth > 0
-            && document.getAnimations().every(a => a.playState !== 'running'); }""")
-    page.wait_for_timeout(100)
+    """Wait until the photo has arrived, the lightbox's effects are over and the photo and
+    its caption have stayed where they are for three frames and 100 ms (on a loaded machine
+    frames come later, so this waits longer; it never gives up early)."""
+    page.evaluate("() => { window.__wsSettle = null; }")
+    page.wait_for_function("""() => {
+        const i = document.querySelector('.gslide.current .gslide-image img');
+        const d = document.querySelector('.gslide.current .gslide-desc');
+        if (!(i && i.complete && i.naturalWidth > 0)
+            || document.getAnimations().some(a => a.playState === 'running')) {
+            window.__wsSettle = null;
+            return false;
+        }
+        const r = i.getBoundingClientRect(), q = d ? d.getBoundingClientRect() : {};
+        const key = [r.left, r.top, r.width, r.height, q.left, q.top, q.width, q.height].join();
+        const s = window.__wsSettle;
+        if (!s || s.key !== key) {
+            window.__wsSettle = {key, frames: 0, since: performance.now()};
+            return false;
+        }
+        s.frames += 1;
+        return s.frames >= 3 && performance.now() - s.since >= 100;
+    }""", polling="raf")
 
 
 def assert_whole_photo_and_caption_on_screen(geo: dict, caption: str):

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from browser import Visit, browser, served_demo  # noqa: F401 - fixtures
-from conftest import REPO, TODAY
+from conftest import HANG_SECONDS, TODAY
 
 PHONE_390 = {"width": 390, "height": 844}
 NARROW_360 = {"width": 360, "height": 740}
@@ -140,8 +140,8 @@ def test_production_build_never_shows_gaps_but_the_editors_preview_does(demo_bui
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
     dest = tmp_path / "preview"
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("serve_rebuilds.py")), str(REPO), "http://127.0.0.1:8123/"],
-        cwd=REPO, env=env, input=f"build {dest}\n", capture_output=True, text=True, timeout=300)
+        [sys.executable, str(Path(__file__).with_name("serve_rebuilds.py")), str(demo_build.root), "http://127.0.0.1:8123/"],
+        cwd=demo_build.root, env=env, input=f"build {dest}\n", capture_output=True, text=True, timeout=HANG_SECONDS)
     assert proc.returncode == 0, proc.stderr[-3000:]
     criteria = (dest / "criteria/index.html").read_text(encoding="utf-8")
     assert '<p class="admonition-title">证据不足</p>' in criteria

@@ -15,7 +15,7 @@ from wenmingsite.cli import cjk_font, main
 pytestmark = pytest.mark.browser
 
 
-def test_print_command_makes_a_pdf_with_chinese_text(tmp_path):
+def test_print_command_makes_a_pdf_with_chinese_text(demo_root, tmp_path):
     require_browser()
     if cjk_font() is None:
         pytest.fail("没有中文字体（apt-get install fonts-noto-cjk）") if __import__("os").environ.get("CI") \
@@ -23,7 +23,7 @@ def test_print_command_makes_a_pdf_with_chinese_text(tmp_path):
     from pypdf import PdfReader
 
     out = tmp_path / "汇报材料.pdf"
-    result = CliRunner().invoke(main, ["print", "--root", str(REPO), "-o", str(out)], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["print", "--root", str(demo_root), "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert re.fullmatch(rf"已生成 {re.escape(str(out))}（\d+ 页，中文字体：.*CJK.*）。\n", result.output)
     reader = PdfReader(str(out))

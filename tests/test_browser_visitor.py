@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import unicodedata
 import urllib.parse
 
 import pytest
 
 from browser import DESKTOP, PHONE, Site, Visit, browser, served_demo  # noqa: F401 - fixtures
-from conftest import REPO
+from conftest import HANG_SECONDS, REPO
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +70,8 @@ def test_a_visitor_follows_the_timeline_to_an_activity(browser, served, viewport
     ("测产", "青石村示范基地秋收测产"),
 ])
 def test_chinese_search_finds_the_right_pages(browser, served, query, expected):
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     visit = Visit(browser, PHONE)
     page = visit.open(served.url)
     page.locator("label.md-header__button[for='__search']").click()
@@ -76,14 +79,18 @@ def test_chinese_search_finds_the_right_pages(browser, served, query, expected):
     results = page.locator(".md-search-result__item")
     # Playwright inserts Chinese text without key events (an IME ends composition with a
     # key press); Material searches on keyup, so finish with one, as the IME would.
-    for _ in range(10):  # the index loads in a worker; retry until it answers
+    # The index loads in a worker, and a query typed before it is ready gets no answer:
+    # type again, each time waiting twice as long, until results show (bounded by a hang).
+    patience, deadline = 1.5, time.monotonic() + HANG_SECONDS
+    while True:
         box.fill(query)
         box.press("End")
         try:
-            results.first.wait_for(timeout=1500)
+            results.first.wait_for(timeout=patience * 1000)
             break
-        except Exception:
-            continue
+        except PlaywrightTimeout:
+            assert time.monotonic() < deadline, f"搜索“{query}”始终没有结果"
+            patience = min(2 * patience, 60)
     # Results show the segmented titles; the zero-width spaces between words are invisible.
     titles = [t.replace("\u200b", "") for t in page.locator(".md-search-result__item h1").all_inner_texts()]
     assert any(expected in t for t in titles), titles

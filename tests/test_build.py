@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import build, write
+from conftest import HANG_SECONDS, build, write
 
 A = "docs/activities/2024-03-05-plant.md"
 
@@ -173,7 +173,7 @@ def test_missing_jieba_fails_the_build_instead_of_degrading_search(site, tmp_pat
     root = site()
     env = {**os.environ, "PYTHONPATH": str(blocker), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
-                            capture_output=True, text=True, timeout=120)
+                            capture_output=True, text=True, timeout=HANG_SECONDS)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert ("没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。请在项目文件夹运行 pip install -e . 安装全部依赖后重试"

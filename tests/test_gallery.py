@@ -21,6 +21,7 @@ from PIL import Image
 from conftest import REPO, TODAY, copy_demo, metadata_blocks, run_mkdocs
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+HANG_SECONDS = 600  # waits fail only on a hang, never because the machine is slow
 
 
 @pytest.fixture(scope="module")
@@ -165,25 +166,33 @@ def test_a_photo_that_cannot_be_read_names_its_entry(site):
 
 
 def test_killed_cold_build_then_normal_build_gives_a_correct_site(tmp_path):
+    """Killed mid-write, at a known point on any machine: the image workers' test-only pause
+    (images._test_pause) stops each worker after two finished outputs, with half of the
+    next one written to its temporary file."""
     root = copy_demo(tmp_path)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    marker = tmp_path / "paused"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(),
+           "WENMING_TEST_PAUSE_AFTER": "2", "WENMING_TEST_PAUSE_MARKER": str(marker)}
+    log = tmp_path / "killed-build.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
+                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        # A bound for a hang only: the build reaches its photos whatever the machine's speed.
+        deadline = time.monotonic() + HANG_SECONDS
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), (f"the build never reached its photo work (exit {proc.poll()}):\n"
+                                 + log.read_text(encoding="utf-8", errors="replace")[-3000:])
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the build and its worker processes, mid-write
+        proc.wait()
     cache = root / ".cache/images"
-
-    def outputs() -> list:
-        # Finished outputs only: pathlib's "*" also matches the hidden ".….tmp" files being
-        # written, and killing on one of those killed before any output existed.
-        return [p for p in cache.glob("*/*") if not p.name.startswith(".")]
-
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not outputs():
-        time.sleep(0.01)
-    os.killpg(proc.pid, signal.SIGKILL)  # the build and its worker processes, mid-write
-    proc.wait()
-    made = outputs()
+    made = [p for p in cache.glob("*/*") if not p.name.startswith(".")]
+    halves = list(cache.glob("*/.*.tmp"))
     total = 4 * len(front_matter_photos())  # four variants per photo
-    assert 0 < len(made) < total, "the kill should land in the middle of the photo work"
+    assert 2 <= len(made) < total, "the kill lands in the middle of the photo work"
+    assert halves, "a worker was killed while writing an output"
     assert not (cache / "manifest.json").exists()
 
     result = run_mkdocs(root, "build", "--strict")

@@ -13,11 +13,12 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
 
-from conftest import TODAY, copy_demo
+from conftest import HANG_SECONDS, TODAY, copy_demo
 
 SERVE_URL = "http://127.0.0.1:8123/"
 # Gzip headers carry the time of writing; the sitemap itself is compared as XML.
@@ -28,22 +29,38 @@ class Rebuilds:
     def __init__(self, root: Path, out: Path, **extra_env: str):
         self.root, self.out, self.count = root, out, 0
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(), **extra_env}
-        self.proc = subprocess.Popen(
-            [sys.executable, str(Path(__file__).with_name("serve_rebuilds.py")), str(root), SERVE_URL],
-            cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        out.mkdir(parents=True, exist_ok=True)
+        self.log = out / "serve_rebuilds.log"  # a file, not a pipe nobody reads while it builds (it would fill)
+        with open(self.log, "wb") as err:
+            self.proc = subprocess.Popen(
+                [sys.executable, str(Path(__file__).with_name("serve_rebuilds.py")), str(root), SERVE_URL],
+                cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True)
 
     def build(self) -> tuple[Path, dict]:
         self.count += 1
         dest = self.out / f"serve-{self.count}"
         self.proc.stdin.write(f"build {dest}\n")
         self.proc.stdin.flush()
-        line = self.proc.stdout.readline()
-        assert line, self.proc.stderr.read()[-3000:]
+        # Waits for the build's answer however long it takes; only a hang is cut off (the
+        # process is killed, so the read ends and the test fails with its messages).
+        watchdog = threading.Timer(HANG_SECONDS, self.proc.kill)
+        watchdog.start()
+        try:
+            line = self.proc.stdout.readline()
+        finally:
+            watchdog.cancel()
+        assert line, f"no answer from serve_rebuilds.py (a hang is killed after {HANG_SECONDS} s):\n" \
+            + self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
         return dest, json.loads(line)
 
     def close(self):
         self.proc.stdin.close()
-        self.proc.wait(timeout=30)
+        try:
+            self.proc.wait(timeout=HANG_SECONDS)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+                self.proc.wait()
 
 
 def clean_build(root: Path, dest: Path, strict: bool = True) -> Path:
@@ -52,7 +69,7 @@ def clean_build(root: Path, dest: Path, strict: bool = True) -> Path:
            "WENMING_PREVIEW": "1"}
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
                              "--site-dir", str(dest)],
-                            cwd=root, env=env, capture_output=True, text=True, timeout=300)
+                            cwd=root, env=env, capture_output=True, text=True, timeout=HANG_SECONDS)
     assert result.returncode == 0, result.stderr[-3000:]
     return dest
 
@@ -83,8 +100,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 @pytest.fixture
-def rebuilds(tmp_path):
-    root = copy_demo(tmp_path)
+def rebuilds(tmp_path, demo_root):
+    root = copy_demo(tmp_path, cache_from=demo_root)  # photos ready: the rebuilds are what is tested
     for page in (root / "docs/activities").rglob("*.md"):
         if "\ndraft: true\n" in page.read_text(encoding="utf-8"):
             page.unlink()  # drafts are previewed by serve only, by design
@@ -155,9 +172,9 @@ def test_every_serve_rebuild_equals_a_clean_build(rebuilds, tmp_path):
         result["log"]
 
 
-def test_full_rebuild_can_be_forced(tmp_path):
+def test_full_rebuild_can_be_forced(tmp_path, demo_root):
     """WENMING_INCREMENTAL=0 (the benchmark's comparison) rebuilds everything every time."""
-    r = Rebuilds(copy_demo(tmp_path), tmp_path / "out", WENMING_INCREMENTAL="0")
+    r = Rebuilds(copy_demo(tmp_path, cache_from=demo_root), tmp_path / "out", WENMING_INCREMENTAL="0")
     try:
         r.build()
         _, result = r.build()

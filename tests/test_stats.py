@@ -15,7 +15,7 @@ import pytest
 import yaml
 from dateutil import rrule
 
-from conftest import REPO, TODAY, run_mkdocs
+from conftest import HANG_SECONDS, REPO, TODAY, run_mkdocs
 
 WEEKDAY = {"周一": rrule.MO, "周三": rrule.WE, "周五": rrule.FR}
 
@@ -173,12 +173,13 @@ def test_coverage_flags_the_thin_items_and_says_why(demo):
     assert "待加强" not in home and "证据不足" not in home
 
 
-def test_gaps_command_prints_the_list_for_the_office():
+def test_gaps_command_prints_the_list_for_the_office(demo_root):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "wenmingsite.cli", "gaps", "--root", str(REPO),
-                             "--date", TODAY.isoformat(), "--strict"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "wenmingsite.cli", "gaps", "--root", str(demo_root),
+                             "--date", TODAY.isoformat(), "--strict"], capture_output=True, text=True,
+                            timeout=HANG_SECONDS)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "测评项目对照（截至 2026年11月27日）：15 项中有 1 项证据不足",

@@ -148,6 +148,34 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
+# --- test-only pause ------------------------------------------------------------------
+# TEST-ONLY (tests/test_gallery.py kills a cold build at a known point, on any machine
+# speed): with WENMING_TEST_PAUSE_AFTER=N set, a photo worker process that has finished N
+# outputs starts writing its next one (half of its bytes in the temporary file, as a kill
+# mid-write leaves it), creates the file named by WENMING_TEST_PAUSE_MARKER and then sleeps
+# until it is killed. Never set it outside the tests: a build with it set never finishes.
+_written_here = 0  # outputs this process has finished
+
+
+def _test_written() -> None:
+    global _written_here
+    _written_here += 1
+
+
+def _test_pause(path: Path, data: bytes) -> None:
+    after = os.environ.get("WENMING_TEST_PAUSE_AFTER")
+    if not after or _written_here < int(after):
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.{os.getpid()}.tmp"), "wb") as fh:
+        fh.write(data[: len(data) // 2])
+    marker = Path(os.environ["WENMING_TEST_PAUSE_MARKER"])
+    marker.with_name(f"{marker.name}.{os.getpid()}").write_text(f"{_written_here}\n", encoding="utf-8")
+    os.replace(marker.with_name(f"{marker.name}.{os.getpid()}"), marker)
+    while True:
+        time.sleep(3600)
+
+
 def make_outputs(src: Path, key: str, cache: Path) -> Published:
     """Decode ``src`` once (drafted for JPEG), write every variant; raise ImageProblem."""
     from PIL import Image
@@ -221,7 +249,9 @@ def _make_outputs(src: Path, key: str, cache: Path) -> Published:
         else:
             clean.save(buffer, "JPEG", quality=variant.quality, optimize=True, progressive=True)
         rel = f"{key[:2]}/{key}-{variant.name}.{variant.ext}"
+        _test_pause(cache / rel, buffer.getvalue())
         _atomic_write(cache / rel, buffer.getvalue())
+        _test_written()
         outputs[variant.name] = Output(variant.name, rel, dims[0], dims[1])
     return Published(key, upright[0], upright[1], outputs)
 
