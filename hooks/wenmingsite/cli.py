@@ -558,7 +558,7 @@ def gaps(root: Path, date: str | None, strict: bool) -> None:
                    "先用 --strict 生成网站（有问题就不发布），只上传内容变了的文件，新文件都传完后才删除旧文件。"
                    "访问密钥只从环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 读取。")
 @click.argument("target", metavar="目标", required=False)
-@click.option("--endpoint-url", metavar="网址", help="云存储的服务地址，例如 https://oss-cn-hangzhou.aliyuncs.com")
+@click.option("--endpoint-url", metavar="网址", help="云存储的服务地址，例如阿里云 OSS 杭州：https://s3.oss-cn-hangzhou.aliyuncs.com")
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
               help="发布已经生成好的网站文件夹（不再生成），例如 site")
 @click.option("--dry-run", is_flag=True, help="只列出会上传和删除的文件，不改动存储桶或服务器")

@@ -43,9 +43,9 @@ import tempfile
 import threading
 import urllib.parse
 from collections import Counter
+from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from pathlib import Path
-from typing import Callable, Iterable
 
 MANIFEST = ".wenming-deploy.json"
 HASH_META = "sha256"  # sent as x-amz-meta-sha256
@@ -80,7 +80,7 @@ LISTING_SUFFIXES = (".json", ".xml", ".gz", ".txt", ".ics", ".webmanifest")
 PHASE_ASSETS, PHASE_NEW_PAGES, PHASE_PAGES, PHASE_LISTINGS = range(4)
 PHASE_NAMES = {PHASE_ASSETS: "资源和照片", PHASE_NEW_PAGES: "新页面", PHASE_PAGES: "修改的页面",
                PHASE_LISTINGS: "站点地图、数据和订阅"}
-CONFIG_KEYS = ("target", "endpoint_url", "region", "addressing_style", "gzip", "site_url")
+CONFIG_KEYS = ("target", "endpoint_url", "region", "addressing_style", "signature_version", "gzip", "site_url")
 SECRET_WORDS = ("key", "secret", "password", "token", "credential", "密钥", "密码")
 
 
@@ -172,6 +172,7 @@ class S3Target:
     endpoint_url: str | None = None
     region: str | None = None
     addressing_style: str | None = None  # "virtual", "path" or None (chosen from the endpoint)
+    signature_version: str | None = None  # "s3v4" (default) or "s3" (V2, for stores that need it)
 
     def __str__(self) -> str:
         return f"s3://{self.bucket}/{self.prefix}"
@@ -189,7 +190,7 @@ BUCKET = re.compile(r"[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]")
 
 
 def parse_target(text: str, endpoint_url: str | None = None, region: str | None = None,
-                 addressing_style: str | None = None) -> S3Target | RsyncTarget:
+                 addressing_style: str | None = None, signature_version: str | None = None) -> S3Target | RsyncTarget:
     text = text.strip()
     if not text:
         raise DeployError("没有写发布目标。请写成 wenming deploy s3://存储桶名/前缀 --endpoint-url 服务地址，"
@@ -205,12 +206,15 @@ def parse_target(text: str, endpoint_url: str | None = None, region: str | None 
         if endpoint_url is not None:
             parts = urllib.parse.urlsplit(endpoint_url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise DeployError(f"--endpoint-url “{endpoint_url}”不是有效的网址。请写成 https://oss-cn-hangzhou.aliyuncs.com"
+                raise DeployError(f"--endpoint-url “{endpoint_url}”不是有效的网址。请写成 https://s3.oss-cn-hangzhou.aliyuncs.com"
                                   "（阿里云 OSS）、https://cos.ap-guangzhou.myqcloud.com（腾讯云 COS）这样的形式")
         if addressing_style not in (None, "virtual", "path"):
             raise DeployError(f"addressing_style 只能是 virtual 或 path，现在是“{addressing_style}”。"
                               "阿里云 OSS 必须用 virtual；不确定时请删掉这一项")
-        return S3Target(bucket, prefix + "/" if prefix else "", endpoint_url, region, addressing_style)
+        if signature_version not in (None, "s3v4", "s3"):
+            raise DeployError(f"signature_version 只能是 s3v4 或 s3，现在是“{signature_version}”。不确定时请删掉这一项")
+        return S3Target(bucket, prefix + "/" if prefix else "", endpoint_url, region, addressing_style,
+                        signature_version)
     if "://" in text and not text.startswith("rsync://"):
         raise DeployError(f"不认识的发布目标“{text}”。支持 s3://存储桶/前缀、rsync://服务器/模块/目录、"
                           "用户名@服务器:/目录 和本机文件夹")
@@ -365,7 +369,7 @@ def make_client(target: S3Target, counter: Summary | None = None, jobs: int = 8)
         style = "path" if target.endpoint_url and _endpoint_host_is_ip(target.endpoint_url) else "virtual"
     config = Config(
         s3={"addressing_style": style},
-        signature_version="s3v4",
+        signature_version=target.signature_version or "s3v4",
         # botocore's default CRC32 trailers (aws-chunked bodies) are refused by several
         # S3-compatible stores; Content-MD5 (set on every PUT) is understood by all of them.
         request_checksum_calculation="when_required",
@@ -392,7 +396,7 @@ def make_client(target: S3Target, counter: Summary | None = None, jobs: int = 8)
     return client
 
 
-def explain(exc: Exception, target: S3Target, doing: str) -> str:
+def explain(exc: BaseException, target: S3Target, doing: str) -> str:
     """A Chinese sentence for a client error: what failed, and what to check."""
     from botocore import exceptions as be
 
@@ -403,7 +407,7 @@ def explain(exc: Exception, target: S3Target, doing: str) -> str:
     if isinstance(exc, be.EndpointConnectionError | be.ConnectTimeoutError | be.ConnectionClosedError
                   | be.ReadTimeoutError | be.ProxyConnectionError | be.SSLError):
         return (f"{where}：无法连接到存储服务（{type(exc).__name__}）。请核对 --endpoint-url"
-                "（例如阿里云 OSS 杭州为 https://oss-cn-hangzhou.aliyuncs.com），并确认这台电脑能访问它")
+                "（例如阿里云 OSS 杭州为 https://s3.oss-cn-hangzhou.aliyuncs.com），并确认这台电脑能访问它")
     if isinstance(exc, be.ClientError):
         error = exc.response.get("Error", {})
         code = str(error.get("Code", "")) or str(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", ""))
@@ -492,7 +496,8 @@ def plan_s3(client, target: S3Target, files: list[LocalFile],
             phase = PHASE_ASSETS
         uploads.append((phase, f, "修改" if f.rel in remote else "新增"))
     uploads.sort(key=lambda u: (u[0], u[1].rel))
-    deletes, kept = [], []
+    deletes: list[str] = []
+    kept: list[str] = []
     for rel in sorted(remote):
         if rel in local:
             continue
@@ -560,7 +565,7 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
             done += 1
             echo(f"[{done}/{total}] 上传（{how}）{target.prefix}{f.rel}（{_size(f.size)}）")
 
-    def failed(exc: Exception, doing: str) -> DeployError:
+    def failed(exc: BaseException | None, doing: str) -> DeployError:
         return DeployError(
             f"{explain(exc, target, doing) if isinstance(exc, (BotoCoreError, ClientError)) else exc}。"
             f"发布没有完成：已上传 {done} 个文件（共 {total} 个），没有删除任何文件，访客看到的仍是完整的旧网站"
@@ -577,8 +582,8 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
             if errors:
                 for fut in pending:
                     fut.cancel()
-                f, exc = errors[0]
-                raise failed(exc, f"上传 {target.prefix}{f.rel}") from None
+                first, problem = errors[0]
+                raise failed(problem, f"上传 {target.prefix}{first.rel}") from None
     manifest = {"version": MANIFEST_VERSION, "tool": "wenming deploy", "files": dict(sorted(entries.items()))}
     body = gzip.compress(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0)
     if manifest["files"] != plan.manifest:  # an unchanged site is not written to at all
@@ -601,12 +606,13 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
 
     if plan.deletes:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(delete, rel): rel for rel in plan.deletes}
-            for fut in futures:
-                if fut.exception() is not None:
+            removals = {pool.submit(delete, rel): rel for rel in plan.deletes}
+            for job, rel in removals.items():
+                trouble = job.exception()
+                if trouble is not None:
                     summary.deleted = deleted
                     raise DeployError(
-                        f"{explain(fut.exception(), target, f'删除 {target.prefix}{futures[fut]}')}。"
+                        f"{explain(trouble, target, f'删除 {target.prefix}{rel}')}。"
                         f"新网站已经完整上传，只是有 {len(plan.deletes) - deleted} 个旧文件没删掉（访客看不到它们的链接）。"
                         "重新运行 wenming deploy 会再删一次") from None
     summary.deleted = deleted
@@ -664,11 +670,11 @@ def run(root: Path, target_text: str | None, *, endpoint_url: str | None = None,
     site), publish, and print a summary. Raises DeployError with the Chinese reason."""
     config = read_config(root) if (root / "mkdocs.yml").is_file() else {}
     text = target_text or config.get("target") or ""
-    target = parse_target(text, endpoint_url or config.get("endpoint_url"),
-                          config.get("region"), config.get("addressing_style"))
+    target = parse_target(text, endpoint_url or config.get("endpoint_url"), config.get("region"),
+                          config.get("addressing_style"), config.get("signature_version"))
     if isinstance(target, S3Target) and target.endpoint_url is None and not os.environ.get("AWS_ENDPOINT_URL"):
         err("提示：没有写 --endpoint-url，将发布到亚马逊 AWS。国内云存储请写服务地址，"
-            "例如 --endpoint-url https://oss-cn-hangzhou.aliyuncs.com")
+            "例如 --endpoint-url https://s3.oss-cn-hangzhou.aliyuncs.com")
     site_url = config.get("site_url")
     temporary = None
     if site_dir is None:
