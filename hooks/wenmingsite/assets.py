@@ -82,6 +82,7 @@ def _to_srgb(im, icc: bytes | None):
         if im.mode == "RGBA":
             alpha = im.getchannel("A")
             rgb = ImageCms.profileToProfile(im.convert("RGB"), src, srgb, outputMode="RGB")
+            assert rgb is not None  # None only with inPlace=True
             rgb.putalpha(alpha)
             return rgb
         return ImageCms.profileToProfile(im, src, srgb, outputMode="RGB")
@@ -282,6 +283,7 @@ def publish_all(files: dict[str, str], docs_dir: Path, docs_rel: str, cache: Ass
         if problem:
             problems.append(Problem(rel, None, None, problem))
             continue
+        assert out is not None  # publish gives a clean file or a (never empty) reason
         clean[docs_path] = out
         dangerous = [r for r in cache.removed.get(src, []) if not r.startswith(_HARMLESS_REMOVAL)]
         if notice := removal_notice(dangerous):

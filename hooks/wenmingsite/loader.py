@@ -393,7 +393,7 @@ class _Loader:
                 self.add(rel, at.line, at.col,
                          f"{what}组织部门（department）“{f['department']}”不在 data/unit.yml 的 departments 中。"
                          f"{tip}请改成已有的部门名称，或在 departments 中添加")
-        photos = ()
+        photos: tuple[Photo, ...] = ()
         if f.get("photos"):
             photos = self.read_photos(f["photos"], rel, base_dir, what)
         return category, criteria, photos
@@ -786,7 +786,7 @@ class _Loader:
                 for entry in entries:
                     name, full = entry.name, entry.path
                     rel = full[len(root):].replace(os.sep, "/") if full.startswith(root) else full
-                    docs_path = full[docs_prefix:].replace(os.sep, "/") if docs else None
+                    docs_path = full[docs_prefix:].replace(os.sep, "/")  # used for docs/ only
                     if docs:
                         self._links[full] = entry.is_symlink()
                     if entry.is_symlink():

@@ -258,7 +258,7 @@ def _escape(value: str, quote: bool = False) -> str:
 
 
 class _Writer:
-    def __init__(self):
+    def __init__(self) -> None:
         self.removed: Counter = Counter()  # dangerous things, each named
         self.extras: Counter = Counter()  # editor leftovers that draw nothing
         self.uses_xlink = False
