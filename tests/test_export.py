@@ -1,0 +1,161 @@
+"""`wenming export`: the ledger as a spreadsheet whose totals are those of api/stats.json, and
+which `wenming import` reads back as the same activities."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+from openpyxl.utils import column_index_from_string
+
+from conftest import REPO, TODAY, copy_demo
+from wenmingsite import load
+from wenmingsite.cli import main
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ledger") / "台账.xlsx"
+    result = CliRunner().invoke(main, ["export", str(out), "--root", str(REPO), "--date", TODAY.isoformat(),
+                                       "--site-url", "https://wenming.example.cn/"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def evaluate(ws, formula: str):
+    """The value of the ledger's own formulas (=SUM(I2:I40), =COUNTA(D2:D40)&" 项")."""
+    m = re.fullmatch(r'=(SUM|COUNTA)\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)(&" 项")?', formula)
+    assert m, formula
+    col = column_index_from_string(m.group(2))
+    cells = [ws.cell(r, col).value for r in range(int(m.group(3)), int(m.group(5)) + 1)]
+    if m.group(1) == "COUNTA":
+        n = sum(1 for v in cells if v not in (None, ""))
+        return f"{n} 项" if m.group(6) else n
+    return sum(v or 0 for v in cells)
+
+
+def sheet_totals(ws) -> dict[str, object]:
+    headers = [c.value for c in ws[1]]
+    last = [c.value for c in ws[ws.max_row]]
+    assert "合计" in last
+    return {h: evaluate(ws, v) if isinstance(v, str) and v.startswith("=") else v for h, v in zip(headers, last)}
+
+
+def test_export_message_and_sheets(exported):
+    path, output = exported
+    assert output == f"已导出 {path}：主题活动 71 项，例行活动 213 次（逐次）。\n"
+    book = load_workbook(path)
+    assert book.sheetnames == ["汇总", "2024年", "2025年", "2026年", "例行活动"]
+    assert [c.value for c in book["2024年"][1]] == [
+        "序号", "日期", "结束日期", "活动名称", "类别", "测评项目", "部门", "地点", "参与人次", "志愿服务时长（小时）",
+        "金额（元）", "摘要", "照片（张）", "记录方式", "网页地址"]
+    first = [c.value for c in book["2024年"][2]]
+    assert first[:5] == [1, dt.datetime(2024, 1, 9), None, "召开创建工作领导小组第一次会议", "制度建设"]
+    assert first[5] == "创建工作机制" and first[13] == "活动记录"
+    pages = [r for r in book["2024年"].iter_rows(min_row=2, values_only=True) if r[13] == "活动纪实"]
+    assert pages[0][14].startswith("https://wenming.example.cn/activities/2024/")
+
+
+def test_totals_equal_api_stats(exported, demo_build):
+    stats = demo_build.api("stats.json")
+    book = load_workbook(exported[0])
+    routine = sheet_totals(book["例行活动"])
+    assert routine["安排"] == f"{stats['term']['routine_occurrences']} 项"
+    themed = {y: sheet_totals(book[f"{y}年"]) for y in (2024, 2025, 2026)}
+    for y, t in themed.items():
+        year = stats["years"][str(y)]
+        assert t["类别"] == f"{year['one_off']} 项"
+        rows = [r for r in book["例行活动"].iter_rows(min_row=2, values_only=True) if isinstance(r[1], dt.datetime)
+                and r[1].year == y]
+        assert t["参与人次"] + sum(r[7] or 0 for r in rows) == year["participants"]
+        assert t["志愿服务时长（小时）"] + sum(r[8] or 0 for r in rows) == year["volunteer_hours"]
+        assert t["金额（元）"] + sum(r[9] or 0 for r in rows) == year["amount"]
+        assert t["照片（张）"] + sum(r[10] or 0 for r in rows) == year["photos"]
+    # The 汇总 sheet: per year, criterion, category and department, as api/stats.json has them.
+    summary = list(book["汇总"].iter_rows(values_only=True))
+    tables, current = {}, None
+    for row in summary:
+        if row[0] in ("按年度", "按测评项目", "按类别", "按部门"):
+            current = tables.setdefault(row[0], {})
+        elif current is not None and row[0]:
+            current[row[0]] = list(row[1:7])
+
+    def expect(t):
+        return [t["one_off"], t["routine_occurrences"], t["participants"], t["volunteer_hours"], t["amount"], t["photos"]]
+
+    assert tables["按年度"]["合计（本届）"] == expect(stats["term"])
+    for y in (2024, 2025, 2026):
+        assert tables["按年度"][f"{y}年"] == expect(stats["years"][str(y)])
+    for name, t in stats["categories"].items():
+        assert tables["按类别"][name] == expect(t)
+    for name, t in stats["departments"].items():
+        assert tables["按部门"][name] == expect(t)
+    content, _ = load(REPO, today=TODAY)
+    names = {c.id: c.name for c in content.criteria}
+    assert [k for k in tables["按测评项目"] if not k.startswith("本届")] == [names[k] for k in stats["criteria"]]
+    for cid, t in stats["criteria"].items():
+        assert tables["按测评项目"][names[cid]] == expect(t)
+
+
+def test_routines_by_month_and_csv(tmp_path):
+    out = tmp_path / "台账.csv"
+    result = CliRunner().invoke(main, ["export", str(out), "--root", str(REPO), "--date", TODAY.isoformat(),
+                                       "--routines", "按月"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert result.output == f"已导出 {out}、{tmp_path / '台账-例行活动.csv'}：主题活动 71 项，例行活动 213 次（按月）。\n"
+    themed = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert len(themed) == 72 and themed[1][1] == "2024-01-09"
+    monthly = list(csv.reader((tmp_path / "台账-例行活动.csv").open(encoding="utf-8-sig")))
+    assert monthly[0][:6] == ["序号", "月份", "例行活动", "安排", "次数", "发生日期"]
+    assert sum(int(r[4]) for r in monthly[1:]) == 213
+    flag = next(r for r in monthly[1:] if r[2] == "升国旗仪式")
+    # 2024-01-01, the first Monday, is New Year's Day: the first raising is in February.
+    assert flag[1] == "2024年2月" and flag[3] == "每月第1个周一" and flag[4] == "1" and flag[5] == "5日"
+
+
+def test_refuses_other_file_types(tmp_path):
+    result = CliRunner().invoke(main, ["export", str(tmp_path / "台账.pdf"), "--root", str(REPO)])
+    assert result.exit_code == 1
+    assert result.output == "Error: “台账.pdf”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx\n"
+
+
+FIELDS = ("title", "date", "category", "department", "location", "participants", "volunteer_hours", "amount",
+          "summary")
+
+
+def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path):
+    """Into the same unit with its activities taken out (routines kept): the import gives
+    back every 主题活动 with every field the importer knows, and nothing else."""
+    root = copy_demo(tmp_path)
+    original, _ = load(REPO, today=TODAY)
+    shutil.rmtree(root / "docs" / "activities")
+    unit = root / "data" / "unit.yml"  # its banner is one of the activity photos just removed
+    unit.write_text(re.sub(r"(?m)^banner:.*\n", "", unit.read_text(encoding="utf-8")), encoding="utf-8")
+    for f in (root / "data" / "activities").glob("*.yml"):
+        text = f.read_text(encoding="utf-8")
+        start, end = text.index("\nactivities:") + 1, text.index("\nroutines:") + 1
+        f.write_text(text[:start] + text[end:], encoding="utf-8")
+    emptied, _ = load(root, today=TODAY)
+    assert not [a for a in emptied.activities if a.kind != "routine"]
+    result = CliRunner().invoke(main, ["import", str(exported[0]), "--root", str(root), "--yes"],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "将把 71 项活动追加到" in result.output
+    # Sheets and rows the ledger makes itself are passed by, each said so.
+    assert "台账.xlsx 工作表“汇总”：前 10 行里没有找到表头" in result.output
+    assert "台账.xlsx 工作表“例行活动”：前 10 行里没有找到表头" in result.output
+    assert result.output.count("这一行是“合计”行，没有导入（网站会自己统计合计数）。不需要处理") == 3
+    back, problems = load(root, today=TODAY)
+    assert problems == []
+
+    def key(a):
+        return tuple(getattr(a, f) for f in FIELDS)
+
+    assert sorted(key(a) for a in back.activities if a.kind != "routine") == \
+        sorted(key(a) for a in original.activities if a.kind != "routine" and not a.draft)
+    assert [a.date for a in back.activities if a.kind == "routine"] == \
+        [a.date for a in original.activities if a.kind == "routine"]
