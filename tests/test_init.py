@@ -4,15 +4,25 @@ from __future__ import annotations
 
 import re
 
-import yaml
 import pytest
+import yaml
 from click.testing import CliRunner
-
 from conftest import REPO, build
+
 from wenmingsite.cli import main
 
-ANSWERS = ["--name", "江北区图书馆", "--short-name", "江北馆", "--title-sought", "区级文明单位",
-           "--term-start", "2025年1月1日", "--term-end", "2027-12-31"]
+ANSWERS = [
+    "--name",
+    "江北区图书馆",
+    "--short-name",
+    "江北馆",
+    "--title-sought",
+    "区级文明单位",
+    "--term-start",
+    "2025年1月1日",
+    "--term-end",
+    "2027-12-31",
+]
 
 
 def wenming(*args, input=None):
@@ -22,8 +32,10 @@ def wenming(*args, input=None):
 def demo_words() -> list[str]:
     """The demo unit's own names: unit, departments, people, places (not the shared national files)."""
     unit = yaml.safe_load((REPO / "data" / "unit.yml").read_text(encoding="utf-8"))
-    shared = "".join((REPO / rel).read_text(encoding="utf-8")
-                     for rel in ("data/criteria.yml", "data/categories.yml", "data/holidays.yml"))
+    shared = "".join(
+        (REPO / rel).read_text(encoding="utf-8")
+        for rel in ("data/criteria.yml", "data/categories.yml", "data/holidays.yml")
+    )
     words = ["青溪", unit["name"], unit["short_name"], unit["address"], unit["wechat"], *unit["departments"]]
     org = yaml.safe_load((REPO / "data" / "organization.yml").read_text(encoding="utf-8"))
     words += [m["name"] for m in org["leading_group"]["members"]]
@@ -83,10 +95,17 @@ def test_unit_yml_answers_and_shared_files_copied(unit):
     assert '--src "$RUNNER_TEMP/src" -r requirements.txt\n' in workflow
     assert "mkdocs build --strict" in workflow
     # The same lock as the tool's own build, and the tool itself at one commit.
-    assert (root / "requirements" / "lock-build.txt").read_bytes() == (REPO / "requirements" / "lock-build.txt").read_bytes()
-    (tool,) = [line for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
-               if line and not line.startswith("#")]
-    assert re.fullmatch(r"-e git\+https://github\.com/OWNER/wenming-site\.git@([0-9a-f]{40}|main)#egg=wenming-site", tool)
+    assert (root / "requirements" / "lock-build.txt").read_bytes() == (
+        REPO / "requirements" / "lock-build.txt"
+    ).read_bytes()
+    (tool,) = [
+        line
+        for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert re.fullmatch(
+        r"-e git\+https://github\.com/OWNER/wenming-site\.git@([0-9a-f]{40}|main)#egg=wenming-site", tool
+    )
     assert "package-ecosystem: github-actions" in (root / ".github" / "dependabot.yml").read_text(encoding="utf-8")
     assert "site/" in (root / ".gitignore").read_text(encoding="utf-8")
     assert (root / "README.md").read_text(encoding="utf-8").startswith("# 江北区图书馆 · 文明单位创建展示站")
@@ -106,31 +125,42 @@ def test_prompts_in_chinese_and_reasks_bad_date(tmp_path):
     assert "创建目标 [市级文明单位]：" in result.output
     assert "日期“2025-13-01”不存在（2025年13月没有1日）" in result.output
     data = yaml.safe_load((tmp_path / "u" / "data" / "unit.yml").read_text(encoding="utf-8"))
-    assert (data["short_name"], data["title_sought"], str(data["term_start"])) == ("某某中心", "市级文明单位",
-                                                                                  "2025-01-01")
+    assert (data["short_name"], data["title_sought"], str(data["term_start"])) == (
+        "某某中心",
+        "市级文明单位",
+        "2025-01-01",
+    )
 
 
 def test_refuses_non_empty_dir_unless_force(tmp_path):
     (tmp_path / "note.txt").write_text("x", encoding="utf-8")
     result = wenming("init", tmp_path, *ANSWERS)
     assert result.exit_code == 1
-    assert result.stderr == (f"错误：文件夹 {tmp_path} 不是空的。请换一个新文件夹；"
-                             "确实要在这里生成（同名文件会被覆盖）时加 --force\n")
+    assert result.stderr == (
+        f"错误：文件夹 {tmp_path} 不是空的。请换一个新文件夹；确实要在这里生成（同名文件会被覆盖）时加 --force\n"
+    )
     assert not (tmp_path / "mkdocs.yml").exists()
     result = wenming("init", tmp_path, *ANSWERS, "--force")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "mkdocs.yml").is_file() and (tmp_path / "note.txt").is_file()
 
 
-@pytest.mark.parametrize("args, message", [
-    ([], "错误：请写出新网站的文件夹，例如 wenming init 某某单位网站\n"),
-    (["DIR", "--name", "a<b"], "错误：--name：单位全称“a<b”里不能有这些符号：<。请去掉后重试\n"),
-    (["DIR", *ANSWERS[:-2], "--term-end", "2024-12-31"],
-     "错误：创建周期结束（2024-12-31）早于开始（2025-01-01）。请核对两个日期\n"),
-    (["DIR", "--name", "某某中心"],
-     "错误：已取消（或没有读到回答），没有生成任何文件。在脚本中运行时，请用 --name、"
-     "--title-sought、--term-start、--term-end 写出全部回答\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ([], "错误：请写出新网站的文件夹，例如 wenming init 某某单位网站\n"),
+        (["DIR", "--name", "a<b"], "错误：--name：单位全称“a<b”里不能有这些符号：<。请去掉后重试\n"),
+        (
+            ["DIR", *ANSWERS[:-2], "--term-end", "2024-12-31"],
+            "错误：创建周期结束（2024-12-31）早于开始（2025-01-01）。请核对两个日期\n",
+        ),
+        (
+            ["DIR", "--name", "某某中心"],
+            "错误：已取消（或没有读到回答），没有生成任何文件。在脚本中运行时，请用 --name、"
+            "--title-sought、--term-start、--term-end 写出全部回答\n",
+        ),
+    ],
+)
 def test_errors_are_chinese_and_write_nothing(tmp_path, args, message):
     args = [tmp_path / "u" if a == "DIR" else a for a in args]
     result = wenming("init", *args)
@@ -141,8 +171,18 @@ def test_errors_are_chinese_and_write_nothing(tmp_path, args, message):
 
 def test_name_with_yaml_characters_stays_text(tmp_path):
     root = tmp_path / "u"
-    result = wenming("init", root, "--name", "某某: 中心", "--title-sought", "市级文明单位",
-                     "--term-start", "2025-01-01", "--term-end", "2027-12-31")
+    result = wenming(
+        "init",
+        root,
+        "--name",
+        "某某: 中心",
+        "--title-sought",
+        "市级文明单位",
+        "--term-start",
+        "2025-01-01",
+        "--term-end",
+        "2027-12-31",
+    )
     assert result.exit_code == 0, result.output
     result = wenming("check", "--root", root, "--no-images")
     assert result.exit_code == 0, result.output
@@ -150,8 +190,18 @@ def test_name_with_yaml_characters_stays_text(tmp_path):
 
 def test_term_not_yet_started_gives_a_draft_example(tmp_path):
     root = tmp_path / "u"
-    result = wenming("init", root, "--name", "某某中心", "--title-sought", "市级文明单位",
-                     "--term-start", "2030-01-01", "--term-end", "2032-12-31")
+    result = wenming(
+        "init",
+        root,
+        "--name",
+        "某某中心",
+        "--title-sought",
+        "市级文明单位",
+        "--term-start",
+        "2030-01-01",
+        "--term-end",
+        "2032-12-31",
+    )
     assert result.exit_code == 0, result.output
     text = (root / "docs" / "activities" / "2030" / "2030-01-01-创建工作动员会.md").read_text(encoding="utf-8")
     assert "\ndraft: true\n---\n" in text

@@ -28,11 +28,15 @@ WORKFLOW = ".github/workflows/pages.yml"
 # The tool's own workflow installs the checkout and runs its tests; a unit's installs the tool
 # (requirements.txt, at a fixed commit) and has no engine tests. Everything else — pins by
 # commit hash, per-job permissions, the checks and the strict build — is the same file.
-ENGINE_TESTS = ("  # --- engine tests (wenming init leaves this job out of a new unit's workflow) ---\n",
-                "  # --- end engine tests ---\n\n")
+ENGINE_TESTS = (
+    "  # --- engine tests (wenming init leaves this job out of a new unit's workflow) ---\n",
+    "  # --- end engine tests ---\n\n",
+)
 WORKFLOW_EDITS = (
-    ("          pip install --no-deps --no-build-isolation -e .\n",
-     '          pip install --no-deps --no-build-isolation --src "$RUNNER_TEMP/src" -r requirements.txt\n'),
+    (
+        "          pip install --no-deps --no-build-isolation -e .\n",
+        '          pip install --no-deps --no-build-isolation --src "$RUNNER_TEMP/src" -r requirements.txt\n',
+    ),
     ("    needs: [build, tests]\n", "    needs: build\n"),
 )
 
@@ -67,8 +71,9 @@ def check_dir(target: Path, force: bool) -> None:
     if target.exists() and not target.is_dir():
         raise ScaffoldError(f"{target} 已经是一个文件，不是文件夹。请换一个文件夹名")
     if target.is_dir() and any(target.iterdir()) and not force:
-        raise ScaffoldError(f"文件夹 {target} 不是空的。请换一个新文件夹；"
-                            "确实要在这里生成（同名文件会被覆盖）时加 --force")
+        raise ScaffoldError(
+            f"文件夹 {target} 不是空的。请换一个新文件夹；确实要在这里生成（同名文件会被覆盖）时加 --force"
+        )
 
 
 def _yaml(value: str) -> str:
@@ -84,14 +89,25 @@ def _sample_activity(a: UnitAnswers, today: dt.date) -> tuple[dt.date, str]:
 def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
     """Relative path -> text of every file ``init`` writes."""
     if a.term_end < a.term_start:
-        raise ScaffoldError(f"创建周期结束（{a.term_end.isoformat()}）早于开始（{a.term_start.isoformat()}）。"
-                            "请核对两个日期")
+        raise ScaffoldError(
+            f"创建周期结束（{a.term_end.isoformat()}）早于开始（{a.term_start.isoformat()}）。请核对两个日期"
+        )
     site_description = f"{a.name}{a.term}{a.title_sought}创建工作展示"
-    plain = dict(name=a.name, short_name=a.short_name, title_sought=a.title_sought, term=a.term,
-                 site_description=site_description)
+    plain = dict(
+        name=a.name,
+        short_name=a.short_name,
+        title_sought=a.title_sought,
+        term=a.term,
+        site_description=site_description,
+    )
     quoted = {k: _yaml(v) for k, v in plain.items()}
-    quoted.update(kind=_yaml(a.kind), term_start=a.term_start.isoformat(), term_end=a.term_end.isoformat(),
-                  site_name=_yaml(f"{a.name} · 文明单位创建"), copyright=_yaml(a.name))
+    quoted.update(
+        kind=_yaml(a.kind),
+        term_start=a.term_start.isoformat(),
+        term_end=a.term_end.isoformat(),
+        site_name=_yaml(f"{a.name} · 文明单位创建"),
+        copyright=_yaml(a.name),
+    )
     day, draft = _sample_activity(a, today)
 
     def fill(name: str, values: dict) -> str:
@@ -102,9 +118,15 @@ def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
         "data/unit.yml": fill("unit.yml.tmpl", quoted),
         "docs/index.md": fill("index.md.tmpl", plain | {"site_description": quoted["site_description"]}),
         "docs/report/01-组织领导.md": fill("chapter.md.tmpl", plain),
-        f"docs/activities/{day.year}/{day.isoformat()}-创建工作动员会.md":
-            fill("activity.md.tmpl", plain | {"date": day.isoformat(), "draft": draft, "summary": _yaml(
-                f"{a.short_name}召开{a.term}{a.title_sought}创建工作动员会，部署本届创建任务。")}),
+        f"docs/activities/{day.year}/{day.isoformat()}-创建工作动员会.md": fill(
+            "activity.md.tmpl",
+            plain
+            | {
+                "date": day.isoformat(),
+                "draft": draft,
+                "summary": _yaml(f"{a.short_name}召开{a.term}{a.title_sought}创建工作动员会，部署本届创建任务。"),
+            },
+        ),
         "hooks/showcase.py": fill("showcase.py.tmpl", {}),
         ".gitignore": fill("gitignore.tmpl", {}),
         "README.md": fill("README.md.tmpl", plain),
@@ -124,11 +146,13 @@ def unit_workflow(workflow: str) -> str:
     """The tool's publishing workflow as a unit's: without the engine tests, installing the tool."""
     begin, end = ENGINE_TESTS
     start, stop = workflow.find(begin), workflow.find(end)
-    edits = [(workflow[start:stop + len(end)], "")] if 0 <= start < stop else [(begin.strip(), "")]
+    edits = [(workflow[start : stop + len(end)], "")] if 0 <= start < stop else [(begin.strip(), "")]
     for old, new in [*edits, *WORKFLOW_EDITS]:
         if old not in workflow:
-            raise ScaffoldError(f"{SOURCE_ROOT / WORKFLOW} 中找不到“{old.strip()}”，无法改写成单位用的发布流程。"
-                                "请维护者同步 wenmingsite/scaffold.py 中的 ENGINE_TESTS 和 WORKFLOW_EDITS")
+            raise ScaffoldError(
+                f"{SOURCE_ROOT / WORKFLOW} 中找不到“{old.strip()}”，无法改写成单位用的发布流程。"
+                "请维护者同步 wenmingsite/scaffold.py 中的 ENGINE_TESTS 和 WORKFLOW_EDITS"
+            )
         workflow = workflow.replace(old, new)
     return workflow
 
@@ -154,8 +178,10 @@ def tool_commit() -> str:
 def _shared(rel: str) -> Path:
     path = SOURCE_ROOT / rel
     if not path.is_file():
-        raise ScaffoldError(f"找不到工具自带的 {rel}（应在 {SOURCE_ROOT} 中）。"
-                            "wenming init 需要从工具的源代码仓库安装：pip install -e 工具文件夹")
+        raise ScaffoldError(
+            f"找不到工具自带的 {rel}（应在 {SOURCE_ROOT} 中）。"
+            "wenming init 需要从工具的源代码仓库安装：pip install -e 工具文件夹"
+        )
     return path
 
 
@@ -179,9 +205,11 @@ def glue_hooks() -> dict:
     module = sys.modules.get(GLUE_MODULE)
     if module is None:
         if not GLUE.is_file():
-            raise ImportError(f"找不到 wenming-site 的 MkDocs 钩子 {GLUE}。"
-                              "请从工具的源代码仓库安装：pip install -e 工具文件夹")
+            raise ImportError(
+                f"找不到 wenming-site 的 MkDocs 钩子 {GLUE}。请从工具的源代码仓库安装：pip install -e 工具文件夹"
+            )
         spec = importlib.util.spec_from_file_location(GLUE_MODULE, GLUE)
+        assert spec is not None and spec.loader is not None  # a .py file always has a loader
         module = importlib.util.module_from_spec(spec)
         sys.modules[GLUE_MODULE] = module
         try:
