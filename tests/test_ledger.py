@@ -190,7 +190,7 @@ def test_a_year_file_that_is_a_list_is_refused_not_a_traceback(site, tmp_path):
           category: 志愿服务
         """})
     ledger = tmp_path / "台账.csv"
-    ledger.write_bytes("日期,活动名称,类别\n2025/4/1,新活动,志愿服务\n".encode("utf-8"))
+    ledger.write_bytes("日期,活动名称,类别\n2025/4/1,新活动,志愿服务\n".encode())
     code, out = run(root, ledger, "--yes")
     assert code == 1
     assert out.splitlines()[-1] == ("Error: data/activities/2025.yml 现在有错误，无法追加。"

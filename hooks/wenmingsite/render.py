@@ -164,7 +164,8 @@ class Renderer:
         self.urls = urls or {}
         self.gallery: Gallery | None = None  # set once photos are published
         self.memo = memo
-        self._urls_key = (None, None)
+        # (the URL map, its hash); self.urls is always a dict, so the first call computes it
+        self._urls_key: tuple[dict[str, str] | None, int] = (None, 0)
         if not memo:  # rows and figures are shared within this build only
             _ROWS.clear()
             _FIGURES.clear()
@@ -238,6 +239,8 @@ class Renderer:
 
     def gallery_index(self, page_url: str) -> str:
         g = self.gallery
+        if g is None:
+            raise RuntimeError("Renderer.gallery_index before Renderer.gallery is set")
         years, categories = g.front_albums()
         return self.render("gallery.html", page_url, years=years, categories=categories, count=g.count)
 
@@ -248,8 +251,8 @@ class Renderer:
         if not (prev or next_):
             return ""
         return self._fragment("prevnext.html", page_url, (prev, next_), prev=prev, next=next_,
-                              prev_url=self.urls.get(prev.page) if prev else None,
-                              next_url=self.urls.get(next_.page) if next_ else None)
+                              prev_url=self.urls.get(prev.page) if prev and prev.page is not None else None,
+                              next_url=self.urls.get(next_.page) if next_ and next_.page is not None else None)
 
     def home(self, page_url: str, stats=None, coverage=(), published=None, latest: int = 6) -> str:
         """The homepage: a banner photo with the unit's name, the key figures of the term,
@@ -329,11 +332,11 @@ class Renderer:
         for key, heading, table in (("categories", "按类别", stats.categories),
                                     ("criteria", "按测评项目", {names.get(k, k): v for k, v in stats.criteria.items()}),
                                     ("departments", "按部门", stats.departments)):
-            rows = list(table.items())
+            tallies = list(table.items())
             notes = [f"（另有例行活动 {number(t.routine_occurrences)} 次）" if t.routine_occurrences else ""
-                     for _, t in rows]
-            svg = charts.bars(f"ws-{key}", f"{heading}的主题活动", [(k, t.one_off) for k, t in rows], " 项", notes)
-            breakdowns.append((key, heading, rows, svg))
+                     for _, t in tallies]
+            svg = charts.bars(f"ws-{key}", f"{heading}的主题活动", [(k, t.one_off) for k, t in tallies], " 项", notes)
+            breakdowns.append((key, heading, tallies, svg))
         return self.render("stats.html", page_url, s=stats, month_charts=month_charts,
                            breakdowns=breakdowns, unit=self.content.unit, fold=fold)
 

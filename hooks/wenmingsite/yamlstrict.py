@@ -18,9 +18,8 @@ import re
 
 import yaml
 
-_Loader: type[yaml.CBaseLoader] | type[yaml.BaseLoader]
 try:  # libyaml-backed; pure-Python fallback keeps the same behaviour, only slower.
-    _Loader = yaml.CBaseLoader
+    _Loader: type[yaml.CBaseLoader] | type[yaml.BaseLoader] = yaml.CBaseLoader
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.BaseLoader
 
