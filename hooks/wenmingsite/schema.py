@@ -21,7 +21,7 @@ from .yamlstrict import YList, YMap, YStr
 class Field:
     name: str
     label: str  # Chinese name used in messages
-    convert: Callable[[YStr, "Field"], Any]
+    convert: Callable[[Any, "Field"], Any]  # gets a YStr, or by shape a YList / YMap / any value
     required: bool = False
     shape: str = "scalar"  # scalar | list | scalar_or_list | mapping | any
     # Copied as it is onto the activity (records.Activity, an attribute of the same name) and

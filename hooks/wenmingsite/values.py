@@ -16,6 +16,8 @@ from decimal import Decimal
 class Invalid(ValueError):
     """A value that cannot be accepted; ``str(exc)`` is the editor-facing message."""
 
+    at: tuple[int, int]  # set only when the place is not the value's own (an item of a list)
+
 
 # The messages, as str.format templates: the converters below fill them in, and the
 # browser form (wenmingsite.editor) is handed the same texts.
@@ -250,7 +252,9 @@ def parse_amount(text: str) -> Decimal:
         if len(fraction) > 6:
             raise Invalid(MSG_AMOUNT_CENTS.format(shown=_shown(text)))
         value = Decimal(f"{whole}.{fraction or '0'}") * 10000
-        if -value.normalize().as_tuple().exponent > 2:
+        exponent = value.normalize().as_tuple().exponent
+        assert isinstance(exponent, int)  # finite: made from digits just above
+        if -exponent > 2:
             raise Invalid(MSG_AMOUNT_CENTS.format(shown=_shown(text)))
         return value.quantize(Decimal("0.01")).normalize()
     return parse_decimal(s, AMOUNT_WHAT, units=AMOUNT_UNITS, places=2, digits=AMOUNT_DIGITS)
