@@ -1,0 +1,113 @@
+"""The evidence index (佐证材料目录): per criterion, in the criteria file's order, the items that
+support it; its QR codes open pages that exist in the built site."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import shutil
+import subprocess
+import urllib.parse
+
+import pytest
+
+from conftest import REPO, TODAY
+from wenmingsite import evidence, pack
+
+SITE_URL = "https://wenming.example.cn/"
+
+
+@pytest.fixture(scope="module")
+def material():
+    return pack.prepare(REPO, TODAY, SITE_URL)
+
+
+def test_groups_follow_the_criteria_file_and_number_their_items(material):
+    content, index = material.site.content, material.index
+    criteria = [g.criterion.id for g in index.groups if g.criterion]
+    assert criteria == [c.id for c in content.criteria]
+    for g in index.groups:
+        assert [i.number for i in g.items] == [f"{g.number}-{k}" for k in range(1, len(g.items) + 1)]
+        kinds = [i.kind for i in g.items]
+        assert kinds == sorted(kinds, key=["document", "activity", "routine", "honour"].index)
+        days = [i.day for i in g.items if i.kind == "activity"]
+        assert days == sorted(days)
+
+
+def test_every_record_of_the_term_is_evidence_of_each_of_its_criteria(material):
+    site, index = material.site, material.index
+    by_id = {g.criterion.id: g for g in index.groups if g.criterion}
+    start, end = site.stats.start.isoformat(), site.stats.end.isoformat()
+    for r in site.records:
+        if not start <= r["date"] <= end:
+            continue
+        for cid in r["criteria"]:
+            assert any(r["id"] in i.ids for i in by_id[cid].items), (r["title"], cid)
+    volunteer = by_id["volunteer-service"]
+    assert volunteer.themed == next(c for c in site.coverage if c.criterion.id == "volunteer-service").themed
+    spring = next(i for i in volunteer.items if i.title == "学雷锋日“技术进田间”志愿服务")
+    assert spring.label == "活动纪实" and spring.when == "2024年3月5日（周二）" and spring.department
+    assert spring.url.startswith("activities/2024/") and spring.url.endswith("/")
+    assert any(f.endswith("人次") for f in spring.figures)
+    docs = {i.title: i for i in by_id["mechanism"].items if i.kind == "document"}
+    plan = docs["《青溪市农业技术推广中心第八届市级文明单位创建工作实施方案》"]
+    assert plan.url == "documents/创建工作实施方案.pdf" and plan.note == "青农技〔2024〕4号；实施方案"
+    assert docs["《创建文明单位工作责任分解表》"].figures == ("未附电子文件",)
+    routine = next(i for i in by_id["culture-sports"].items if i.kind == "routine" and i.title == "工间操")
+    assert routine.figures[0] == f"{len(routine.ids)} 次" and routine.url.startswith("timeline/2026/#m2026-")
+
+
+def test_honours_go_where_their_words_say_and_nothing_is_left_out(material):
+    content, index = material.site.content, material.index
+    honours = [i for g in index.groups for i in g.items if i.kind == "honour"]
+    assert {i.title for i in honours} == {h.title for h in content.honours}
+    home = next(g for g in index.groups if g.criterion and g.criterion.id == "staff-rights")
+    assert "模范职工之家" in [i.title for i in home.items if i.kind == "honour"]
+    last = index.groups[-1]
+    assert last.criterion is None and last.title == "未对应测评项目的材料"
+
+
+def test_site_page_links_every_item(material):
+    from wenmingsite.render import Renderer
+
+    site = material.site
+    r = Renderer(site.content, site.urls)
+    html = r.render("evidence.html", "evidence/", index=material.index)
+    assert html.count("<tr><th scope=\"row\">") == material.index.items
+    assert '<a href="../criteria/volunteer-service/">本项目的全部活动</a>' in html
+    assert '<a href="../documents/创建工作实施方案.pdf">《青溪市农业技术推广中心第八届市级文明单位创建工作实施方案》</a>' in html
+    assert "编号“6-3”表示第 6 个测评项目的第 3 项材料" in html
+
+
+def test_the_page_kind_is_declared():
+    from wenmingsite import pagekinds
+
+    kind = pagekinds.kind("evidence")
+    assert kind.search is False
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
+                    reason="需要 zbarimg（apt-get install zbar-tools）和 pdftoppm（poppler-utils）")
+def test_qr_codes_decode_to_pages_of_the_built_site(material, demo_build, tmp_path):
+    pdf = tmp_path / "佐证材料目录.pdf"
+    written = pack.write_evidence(material, pdf)
+    assert written.pages >= 10
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
+    decoded = []
+    for image in sorted(glob.glob(str(tmp_path / "p-*.png"))):
+        out = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", image],
+                             capture_output=True, text=True).stdout
+        decoded += [line for line in out.splitlines() if line]
+    expected = [material.absolute(u) for u in material.index.urls()]
+    assert sorted(set(decoded)) == sorted(set(expected + [SITE_URL]))
+    assert len(decoded) == len(expected) + 1  # every code on paper decodes (the cover's too)
+    for url in set(decoded):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
+        target = demo_build.site / path / "index.html" if path.endswith("/") or not path else demo_build.site / path
+        assert target.is_file(), url
+
+
+def test_day_ordering_helper():
+    assert evidence._when({"date": "2024-03-05", "end_date": "2024-03-07"}) == "2024年3月5日（周二）至3月7日"
+    assert evidence._when({"date": "2024-12-30", "end_date": "2025-01-02"}) == "2024年12月30日（周一）至2025年1月2日"
+    assert dt.date(2024, 3, 5).weekday() == 1
