@@ -191,11 +191,11 @@ def new(title, date_text, category, department, root: Path) -> None:
             raise _NewError("活动名称里不能有“<”或“>”", "--title")
         click.echo("活动名称里不能有“<”或“>”。请重新输入")
         title = None
-    while True:
+    day: dt.date | None = None
+    while day is None:
         raw = date_text or click.prompt("活动日期", default=today.isoformat())
         try:
             day = parse_date(raw)
-            break
         except Invalid as exc:
             if date_text:
                 raise _NewError(str(exc), "--date") from None
