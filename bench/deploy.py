@@ -3,7 +3,8 @@
     python bench/deploy.py --activities 1000 [--out bench/results/deploy.json]
 
 Generates the unit (bench/generate.py), builds it with `mkdocs build --strict`, starts
-moto's S3 server on 127.0.0.1 and measures, with the client's own request counter:
+moto's S3 server on 127.0.0.1 and measures, with the client's own request counter (bytes sent = request bodies; the only
+body received is the manifest, reported as manifest_bytes):
 the first deploy, a second deploy of the same site, and the deploy after one activity's
 summary and text are edited and the site rebuilt. Counts, not timings: the numbers do not
 depend on the machine's load.
@@ -72,6 +73,8 @@ def main() -> None:
         files = deploy.scan_site(work / "site1")
         results = {"activities": args.activities, "files": len(files), "site_bytes": sum(f.size for f in files)}
         results["first"] = measure(work / "site1", target)
+        client = deploy.make_client(target)
+        results["manifest_bytes"] = client.head_object(Bucket="bench", Key=deploy.MANIFEST)["ContentLength"]
         results["unchanged"] = measure(work / "site1", target)
         page = sorted((root / "docs" / "activities").rglob("*.md"))[args.activities // 2]
         text = page.read_text(encoding="utf-8")

@@ -208,7 +208,8 @@ def test_first_deploy_publishes_the_site_with_its_headers(history, sites):
     assert run.code == 0, run.err
     assert set(run.after) == set(local) | {deploy.MANIFEST}
     assert {rel: hashlib.sha256(o["body"]).hexdigest() for rel, o in run.after.items() if "body" in o} == local
-    assert all(o["meta"] == {"sha256": local[rel]} for rel, o in run.after.items() if "meta" in o)
+    root = deploy.root_id(deploy.S3Target("wenming", "unit/"))
+    assert all(o["meta"] == {"sha256": local[rel], "wenming-root": root} for rel, o in run.after.items() if "meta" in o)
     assert f"发布完成：上传 {len(local)} 个文件，0 个没有变化，删除 0 个，" in run.err
     assert progress(run.out) == {f"unit/{rel}": "新增" for rel in local}
     photo = next(rel for rel in local if rel.startswith("assets/photos/") and rel.endswith(".webp"))
@@ -435,6 +436,26 @@ def test_endpoint_failing_midway_deletes_nothing(s3, tmp_path, monkeypatch):
     assert set(before) <= set(after)  # nothing deleted: old/ and a.css still there
     assert after[deploy.MANIFEST] == before[deploy.MANIFEST]
     assert "删除" not in out
+    # The next normal run removes what the failed one left behind (its objects carry our hash).
+    code, out, err = cli("deploy", "s3://wenming/fail", "--endpoint-url", url, "--site-dir", str(old))
+    assert code == 0, err
+    assert set(DELETED_LINE.findall(out)) == {"fail/assets/b.css", "fail/assets/c.css"}
+    assert set(snapshot(client, "fail/")) == set(before)
+
+
+def test_foreign_files_and_nested_deploys_are_left_alone(s3, tmp_path):
+    url, client = s3
+    outer = tiny_site(tmp_path / "outer", {"index.html": "<p>外层</p>"})
+    inner = tiny_site(tmp_path / "inner", {"index.html": "<p>预览</p>", "a.css": "p{}"})
+    assert cli("deploy", "s3://wenming/nest/preview", "--endpoint-url", url, "--site-dir", str(inner))[0] == 0
+    client.put_object(Bucket="wenming", Key="nest/统计代码.txt", Body=b"x")
+    code, out, err = cli("deploy", "s3://wenming/nest", "--endpoint-url", url, "--site-dir", str(outer))
+    assert code == 0, err
+    assert "保留 nest/preview/：这是另一次 wenming deploy 发布的目录，不会改动" in out
+    assert "保留 nest/统计代码.txt：不是 wenming deploy 发布的文件，不会删除" in out
+    assert set(snapshot(client, "nest/")) == {"index.html", "统计代码.txt", deploy.MANIFEST, "preview/index.html",
+                                             "preview/a.css", f"preview/{deploy.MANIFEST}"}
+    assert "删除 0 个" in err
 
 
 def test_failed_build_publishes_nothing(s3, site):

@@ -49,6 +49,7 @@ from pathlib import Path
 
 MANIFEST = ".wenming-deploy.json"
 HASH_META = "sha256"  # sent as x-amz-meta-sha256
+ROOT_META = "wenming-root"  # which deploy folder the object belongs to (a hash of the prefix)
 MANIFEST_VERSION = 1
 
 IMMUTABLE = "public, max-age=31536000, immutable"  # names that change when the content does
@@ -327,6 +328,7 @@ class Plan:
     unchanged: int
     deletes: list[str]  # keys
     kept: list[str]  # keys under the prefix that this tool did not publish
+    nested: list[str]  # folders under the prefix that another deploy publishes (left alone)
     manifest: dict  # the previous manifest's files (rel -> entry)
     entries: dict  # manifest entries of the unchanged files (rel -> entry)
 
@@ -453,10 +455,18 @@ def read_manifest(client, target: S3Target) -> dict:
     return files if isinstance(files, dict) else {}
 
 
+def root_id(target: S3Target) -> str:
+    return hashlib.sha256(target.prefix.encode("utf-8")).hexdigest()[:16]
+
+
 def plan_s3(client, target: S3Target, files: list[LocalFile],
             on_head: Callable[[str], None] | None = None, jobs: int = 8) -> Plan:
     remote = list_remote(client, target)
     remote.pop(MANIFEST, None)
+    # Another deploy's folder inside this one (s3://b/ and s3://b/preview/): not ours to touch.
+    nested = sorted(rel[: -len(MANIFEST)] for rel in remote if rel.endswith("/" + MANIFEST))
+    if nested:
+        remote = {rel: r for rel, r in remote.items() if not rel.startswith(tuple(nested))}
     manifest = read_manifest(client, target)
 
     def vouched(rel: str) -> dict | None:
@@ -476,7 +486,7 @@ def plan_s3(client, target: S3Target, files: list[LocalFile],
                 on_head(rel)
             answer = client.head_object(Bucket=target.bucket, Key=target.prefix + rel)
             meta = answer.get("Metadata") or {}
-            return rel, {"sha256": meta.get(HASH_META), "props": "|".join(
+            return rel, {"sha256": meta.get(HASH_META), "root": meta.get(ROOT_META), "props": "|".join(
                 (answer.get("ContentType") or "", answer.get("CacheControl") or "", answer.get("ContentEncoding") or ""))}
 
         with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -501,9 +511,10 @@ def plan_s3(client, target: S3Target, files: list[LocalFile],
     for rel in sorted(remote):
         if rel in local:
             continue
-        ours = rel in manifest or bool((heads.get(rel) or {}).get("sha256"))
+        meta = heads.get(rel) or {}
+        ours = rel in manifest or (bool(meta.get("sha256")) and meta.get("root") == root_id(target))
         (deletes if ours else kept).append(rel)
-    return Plan(uploads, len(entries), deletes, kept, manifest, entries)
+    return Plan(uploads, len(entries), deletes, kept, nested, manifest, entries)
 
 
 def _md5(data: bytes) -> str:
@@ -513,7 +524,8 @@ def _md5(data: bytes) -> str:
 def put_file(client, target: S3Target, f: LocalFile) -> dict:
     body = body_of(f)
     args = {"Bucket": target.bucket, "Key": target.prefix + f.rel, "Body": body, "ContentMD5": _md5(body),
-            "ContentType": f.content_type, "CacheControl": f.cache_control, "Metadata": {HASH_META: f.sha256}}
+            "ContentType": f.content_type, "CacheControl": f.cache_control,
+            "Metadata": {HASH_META: f.sha256, ROOT_META: root_id(target)}}
     if f.encoding:
         args["ContentEncoding"] = f.encoding
     answer = client.put_object(**args)
@@ -542,6 +554,8 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
     except (BotoCoreError, ClientError) as exc:
         raise DeployError(explain(exc, target, "读取存储桶中已发布的文件") + "。没有上传或删除任何文件") from None
     summary.unchanged = plan.unchanged
+    for rel in plan.nested:
+        echo(f"保留 {target.prefix}{rel}：这是另一次 wenming deploy 发布的目录，不会改动")
     for rel in plan.kept:
         echo(f"保留 {target.prefix}{rel}：不是 wenming deploy 发布的文件，不会删除")
     if dry_run:
