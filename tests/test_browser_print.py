@@ -1,39 +1,71 @@
-"""`wenming print`: the whole showcase as one PDF with Chinese text intact."""
+"""The browser's fallback for paper: /print/ printed by Chromium ("打印 → 另存为 PDF"), and
+`wenming print`, which now lays out the report with WeasyPrint (no browser) into dist/."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import unicodedata
 
 import pytest
 from click.testing import CliRunner
 
-from browser import require_browser
-from conftest import REPO, metadata_blocks  # noqa: F401
+from browser import Visit, browser, require_browser, served_demo  # noqa: F401
+from conftest import REPO, TODAY, copy_demo
 from wenmingsite.cli import cjk_font, main
 
-pytestmark = pytest.mark.browser
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
 
 
-def test_print_command_makes_a_pdf_with_chinese_text(demo_root, tmp_path):
-    require_browser()
+def need_font():
     if cjk_font() is None:
         pytest.fail("没有中文字体（apt-get install fonts-noto-cjk）") if __import__("os").environ.get("CI") \
             else pytest.skip("没有中文字体（apt-get install fonts-noto-cjk）")
+
+
+@pytest.mark.browser
+def test_print_page_prints_from_the_browser(browser, served_demo, tmp_path):  # noqa: F811
+    need_font()
     from pypdf import PdfReader
 
-    out = tmp_path / "汇报材料.pdf"
-    result = CliRunner().invoke(main, ["print", "--root", str(demo_root), "-o", str(out)], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    assert re.fullmatch(rf"已生成 {re.escape(str(out))}（\d+ 页，中文字体：.*CJK.*）。\n", result.output)
+    visit = Visit(browser, {"width": 1280, "height": 900})
+    try:
+        page = visit.open(served_demo.url + "print/")
+        page.emulate_media(media="print")
+        out = tmp_path / "print.pdf"
+        page.pdf(path=str(out), format="A4", print_background=True,
+                 margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
+    finally:
+        visit.close()
     reader = PdfReader(str(out))
-    assert 20 <= len(reader.pages) <= 80
-    def text(i):
-        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", reader.pages[i].extract_text() or ""))
-    # (PDF text extraction may return a radical code point for 青, so it is left out here.)
-    assert "溪市农业技术推广中心" in text(0) and "第八届市级文明单位创建工作汇报材料" in text(0)
-    assert "目录" in text(1)
-    assert "一、加强组织领导,健全创建工作机制" in text(2)  # each section starts a page
-    everything = "".join(text(i) for i in range(len(reader.pages)))
+    assert 15 <= len(reader.pages) <= 80
+    text = [flat(p.extract_text()) for p in reader.pages]
+    assert "溪市农业技术推广中心" in text[0] and "第八届市级文明单位创建工作汇报材料" in text[0]
+    everything = "".join(text)
+    assert "目录" in everything
+    assert not re.search(r"\d\.[一二三四五六七八九十]+、", everything)  # the contents are numbered once
+    for web in ("开放数据", "逐条复算", "wenmingprint"):
+        assert web not in everything
     for heading in ("主要数据", "测评体系对照", "荣誉", "组织领导", "附录:活动一览"):
         assert heading in everything
+
+
+def test_print_command_writes_the_report_into_dist(tmp_path):
+    need_font()
+    from pypdf import PdfReader
+
+    root = copy_demo(tmp_path)
+    if (REPO / ".cache" / "images").is_dir():  # photo variants of earlier builds
+        shutil.copytree(REPO / ".cache" / "images", root / ".cache" / "images", copy_function=os.link)
+    result = CliRunner().invoke(main, ["print", "--root", str(root), "--date", TODAY.isoformat(),
+                                       "--site-url", "https://wenming.example.cn/"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(r"已生成汇报材料：dist/汇报材料\.pdf（\d+ 页，用时 \d+\.\d 秒），中文字体：.*CJK.*。\n",
+                        result.output)
+    reader = PdfReader(str(root / "dist" / "汇报材料.pdf"))
+    assert 20 <= len(reader.pages) <= 60
+    assert reader.metadata.title == "青溪市农业技术推广中心第八届市级文明单位创建工作汇报材料"
+    assert not (root / "汇报材料.pdf").exists()
