@@ -43,7 +43,7 @@ import tempfile
 import threading
 import urllib.parse
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
 from pathlib import Path
 
@@ -722,9 +722,3 @@ def run(root: Path, target_text: str | None, *, endpoint_url: str | None = None,
             f"发送 {_size(summary.bytes_sent)}{requests}。")
     return summary
 
-
-def iter_keys(client, bucket: str, prefix: str = "") -> Iterable[str]:
-    """All keys under a prefix (for tests and the benchmark)."""
-    for page in client.get_paginator("list_objects").paginate(Bucket=bucket, Prefix=prefix):
-        for item in page.get("Contents") or []:
-            yield item["Key"]
