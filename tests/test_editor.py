@@ -7,9 +7,9 @@ import json
 import re
 
 import pytest
+from conftest import TODAY, write
 
 import wenmingsite
-from conftest import TODAY, write
 from wenmingsite import cli, editor, schema, values
 
 A = "docs/activities/2024/2024-03-05-plant.md"
@@ -21,8 +21,10 @@ def test_rules_carry_the_units_choices_and_every_message(site):
     rules = editor.rules(content)
     assert [c["name"] for c in rules["categories"]] == ["志愿服务", "文体活动"]
     assert rules["categories"][0]["criteria"] == ["volunteer-service"]
-    assert rules["criteria"] == [{"id": "volunteer-service", "name": "学雷锋志愿服务"},
-                                 {"id": "culture-sports", "name": "文化体育活动"}]
+    assert rules["criteria"] == [
+        {"id": "volunteer-service", "name": "学雷锋志愿服务"},
+        {"id": "culture-sports", "name": "文化体育活动"},
+    ]
     assert rules["departments"] == ["办公室", "工会"]
     fields = {f["name"]: f for f in rules["fields"]}
     assert fields["title"] == {"name": "title", "label": "标题", "required": True, "kind": "title"}
@@ -36,9 +38,18 @@ def test_rules_carry_the_units_choices_and_every_message(site):
 
 
 def test_embedded_json_cannot_close_its_script_element(site):
-    root = site({"data/unit.yml": (site().joinpath("data/unit.yml").read_text(encoding="utf-8")
-                                   .replace("departments: [办公室, 工会]",
-                                            'departments: [办公室, "</script><script>alert(1)</script>", "a&b"]'))})
+    root = site(
+        {
+            "data/unit.yml": (
+                site()
+                .joinpath("data/unit.yml")
+                .read_text(encoding="utf-8")
+                .replace(
+                    "departments: [办公室, 工会]", 'departments: [办公室, "</script><script>alert(1)</script>", "a&b"]'
+                )
+            )
+        }
+    )
     content, _ = wenmingsite.load(root, today=TODAY)
     text = editor.rules_json(content)
     assert "<" not in text and ">" not in text and "&" not in text
@@ -63,7 +74,9 @@ def test_file_name_rule_is_the_one_of_wenming_new():
 
 
 def test_loader_messages_the_form_repeats_are_the_loaders(site):
-    root = site({A: """\
+    root = site(
+        {
+            A: """\
         ---
         title: 植树
         date: 2026-12-01
@@ -74,21 +87,27 @@ def test_loader_messages_the_form_repeats_are_the_loaders(site):
         ---
 
         正文。
-        """})
+        """
+        }
+    )
     from PIL import Image
 
     Image.new("RGB", (40, 30), "green").save(write(root, "docs/activities/2024/2024-03-05-plant/01.jpg", b""))
     _, found = wenmingsite.load(root, today=TODAY)
     messages = [p.message for p in found if p.path == A]
-    assert sorted(messages) == sorted([
-        editor.MSG_END_BEFORE_START.format(what=""),
-        editor.MSG_DATE_FUTURE.format(what="", iso="2026-12-01"),
-        editor.MSG_PHOTO_NO_CAPTION.format(what="", i=1, src="2024-03-05-plant/01.jpg"),
-    ])
+    assert sorted(messages) == sorted(
+        [
+            editor.MSG_END_BEFORE_START.format(what=""),
+            editor.MSG_DATE_FUTURE.format(what="", iso="2026-12-01"),
+            editor.MSG_PHOTO_NO_CAPTION.format(what="", i=1, src="2024-03-05-plant/01.jpg"),
+        ]
+    )
 
 
 def test_photo_where_is_the_prefix_of_the_loaders_photo_messages(site):
-    root = site({A: """\
+    root = site(
+        {
+            A: """\
         ---
         title: 植树
         date: 2024-03-05
@@ -97,7 +116,9 @@ def test_photo_where_is_the_prefix_of_the_loaders_photo_messages(site):
           - src: 2024-03-05-plant/01.jpg
             caption: "\u200b"
         ---
-        """})
+        """
+        }
+    )
     from PIL import Image
 
     Image.new("RGB", (40, 30), "green").save(write(root, "docs/activities/2024/2024-03-05-plant/01.jpg", b""))
@@ -106,6 +127,7 @@ def test_photo_where_is_the_prefix_of_the_loaders_photo_messages(site):
     # In the order of the file: the photo's line, then its caption's (the form keeps it).
     assert [p.message for p in found if p.path == A] == [
         editor.MSG_PHOTO_NO_CAPTION.format(what="", i=1, src="2024-03-05-plant/01.jpg"),
-        schema.MSG_INVISIBLE.format(prefix=where + "的", label="说明", name="caption",
-                                    invisible=values.invisible_only("\u200b"), required=""),
+        schema.MSG_INVISIBLE.format(
+            prefix=where + "的", label="说明", name="caption", invisible=values.invisible_only("\u200b"), required=""
+        ),
     ]

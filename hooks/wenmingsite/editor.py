@@ -29,7 +29,7 @@ STYLE = "assets/wenming/editor.css"
 # What the photos become in the browser before anyone uploads them.
 MAX_SIDE = 2560
 JPEG_QUALITY = 0.88
-PHOTO_NAME = "{n:02d}.jpg"  # inside the activity's folder: no phone file names, no Windows trap
+PHOTO_NAME = "{nn}.jpg"  # two digits; inside the activity's folder: no phone file names, no Windows trap
 # cli.UNSAFE (what `wenming new` replaces in a title to make its file name) for JavaScript,
 # with Python's Unicode \w spelt out: letters, numbers and "_" (tests/test_editor.py).
 UNSAFE_NAME = r"[^\p{L}\p{N}_\u4e00-\u9fff-]+"
@@ -37,8 +37,9 @@ NAME_LIMIT = 20  # cli.safe_name's default
 
 # Cross-checks of the loader the form makes too. The loader writes them inline; the texts
 # here are compared with what the loader reports in tests/test_editor.py.
-MSG_PHOTO_NO_CAPTION = ("{what}第 {i} 张照片“{src}”没有说明。"
-                        "请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）")
+MSG_PHOTO_NO_CAPTION = (
+    "{what}第 {i} 张照片“{src}”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）"
+)
 MSG_DATE_FUTURE = "{what}日期 {iso} 还没到。请核对年份；计划中的活动请加 draft: true，办完后再发布"
 MSG_END_BEFORE_START = "{what}结束日期（end_date）早于开始日期（date）。请核对"
 MSG_PHOTO_WHERE = "{what}第 {i} 张照片"
@@ -107,8 +108,10 @@ def rules(content: Content) -> dict:
     hours_what, hours_units, hours_places = schema.HOURS
     return {
         "fields": fields,
-        "photo": {"caption": {"name": "caption", "label": photo["caption"].label},
-                  "alt": {"name": "alt", "label": photo["alt"].label}},
+        "photo": {
+            "caption": {"name": "caption", "label": photo["caption"].label},
+            "alt": {"name": "alt", "label": photo["alt"].label},
+        },
         "categories": [{"name": c.name, "slug": c.slug, "criteria": list(c.criteria)} for c in content.categories],
         "criteria": [{"id": c.id, "name": c.name} for c in content.criteria],
         "departments": list(unit.departments) if unit else [],
@@ -134,23 +137,33 @@ def rules(content: Content) -> dict:
             "markup": js_pattern(schema.MARKUP, "search"),
         },
         "limits": {
-            "earliest_year": values.EARLIEST_YEAR, "latest_year": values.LATEST_YEAR,
-            "count_digits": values.COUNT_DIGITS, "decimal_digits": values.DECIMAL_DIGITS,
-            "amount_digits": values.AMOUNT_DIGITS, "amount_wan_digits": values.AMOUNT_WAN_DIGITS,
+            "earliest_year": values.EARLIEST_YEAR,
+            "latest_year": values.LATEST_YEAR,
+            "count_digits": values.COUNT_DIGITS,
+            "decimal_digits": values.DECIMAL_DIGITS,
+            "amount_digits": values.AMOUNT_DIGITS,
+            "amount_wan_digits": values.AMOUNT_WAN_DIGITS,
             "title": schema.TITLE_LIMIT,
         },
         "numbers": {
             "participants": {"what": participants_what, "units": list(participants_units)},
             "volunteer_hours": {"what": hours_what, "units": list(hours_units), "places": hours_places},
-            "amount": {"what": values.AMOUNT_WHAT, "units": list(values.AMOUNT_UNITS),
-                       "wan": list(values.AMOUNT_WAN), "places": 2},
+            "amount": {
+                "what": values.AMOUNT_WHAT,
+                "units": list(values.AMOUNT_UNITS),
+                "wan": list(values.AMOUNT_WAN),
+                "places": 2,
+            },
             "examples": dict(values.DIGIT_EXAMPLES),
         },
         "files": {
             "activities": "docs/activities",
             "unsafe": {"source": UNSAFE_NAME},
-            "name_limit": NAME_LIMIT, "name_default": "活动",
-            "photo_name": PHOTO_NAME, "max_side": MAX_SIDE, "jpeg_quality": JPEG_QUALITY,
+            "name_limit": NAME_LIMIT,
+            "name_default": "活动",
+            "photo_name": PHOTO_NAME,
+            "max_side": MAX_SIDE,
+            "jpeg_quality": JPEG_QUALITY,
             "placeholder_body": publication.NEW_BODY,
         },
     }
@@ -171,14 +184,28 @@ class Editor:
     def specs(site) -> list[PageSpec]:
         if not site.content.categories:
             return []
-        return [PageSpec(SRC, "新增活动", "editor",
-                         description="在浏览器里填写一项新活动、处理照片，生成可以上传到 GitHub 的文件")]
+        return [
+            PageSpec(
+                SRC,
+                "新增活动",
+                "editor",
+                description="在浏览器里填写一项新活动、处理照片，生成可以上传到 GitHub 的文件",
+            )
+        ]
 
     @staticmethod
     def render(site, spec: PageSpec, url: str) -> str:
         content = site.content
         return site.renderer.render(
-            "editor.html", url, rules_json=rules_json(content), categories=content.categories,
+            "editor.html",
+            url,
+            rules_json=rules_json(content),
+            categories=content.categories,
             labels={name: field.label for name, field in schema.ACTIVITY_PAGE.items()},
-            criteria=content.criteria, departments=list(content.unit.departments) if content.unit else [],
-            title_limit=schema.TITLE_LIMIT, script=SCRIPT, style=STYLE, max_side=MAX_SIDE)
+            criteria=content.criteria,
+            departments=list(content.unit.departments) if content.unit else [],
+            title_limit=schema.TITLE_LIMIT,
+            script=SCRIPT,
+            style=STYLE,
+            max_side=MAX_SIDE,
+        )

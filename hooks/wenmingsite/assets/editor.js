@@ -4,7 +4,8 @@
  * and message templates come from Python (wenmingsite.editor, embedded as JSON), and the
  * functions below mirror the decisions of values.py and schema.py on top of them.
  * Photos are cleaned here: turned upright by their EXIF orientation, scaled to the long side
- * the rules give, re-encoded as JPEG (a canvas writes no metadata: no GPS, no device).
+ * the rules give, re-encoded as JPEG (a canvas writes no EXIF: no GPS, no device; the colour
+ * profile Chromium adds is dropped too).
  * "生成文件" downloads one zip (STORE, UTF-8 names) with <date>-<name>.md and a folder
  * <date>-<name>/ of photos, the layout `wenming new` makes. Nothing is sent anywhere.
  */
@@ -349,7 +350,23 @@
       ? await canvas.convertToBlob({ type: "image/jpeg", quality: R.files.jpeg_quality })
       : await new Promise(function (done) { canvas.toBlob(done, "image/jpeg", R.files.jpeg_quality); });
     if (!blob) throw new Invalid(fmt(UI.unreadable, { name: file.name }));
-    return { blob: blob, width: width, height: height };
+    return { blob: new Blob([bareJpeg(new Uint8Array(await blob.arrayBuffer()))], { type: "image/jpeg" }),
+             width: width, height: height };
+  }
+  /** A JPEG without its APP1–APP15 and comment segments. The canvas writes no EXIF, but
+   * Chromium adds its sRGB colour profile (APP2), which JPEG assumes anyway. */
+  function bareJpeg(bytes) {
+    if (bytes[0] !== 0xFF || bytes[1] !== 0xD8) return bytes;
+    var keep = [bytes.subarray(0, 2)], i = 2;
+    while (i + 4 <= bytes.length && bytes[i] === 0xFF && bytes[i + 1] !== 0xDA) {
+      var marker = bytes[i + 1], end = i + 2 + ((bytes[i + 2] << 8) | bytes[i + 3]);
+      if (!((marker >= 0xE1 && marker <= 0xEF) || marker === 0xFE)) keep.push(bytes.subarray(i, end));
+      i = end;
+    }
+    keep.push(bytes.subarray(i));
+    var out = new Uint8Array(keep.reduce(function (n, b) { return n + b.length; }, 0)), at = 0;
+    keep.forEach(function (b) { out.set(b, at); at += b.length; });
+    return out;
   }
 
   // --- the form ------------------------------------------------------------------------------
@@ -402,7 +419,7 @@
     var stem = out.title && out.date ? stemOf(value("title"), out.date) : null;
     photos.forEach(function (p, i) {
       var where = fmt(M.MSG_PHOTO_WHERE, { what: "", i: i + 1 });
-      var src = (stem || UI.name_placeholder) + "/" + fmt(R.files.photo_name, { n: i + 1 });
+      var src = (stem || UI.name_placeholder) + "/" + fmt(R.files.photo_name, { nn: pad(i + 1, 2) });
       var caption = readField({ name: "caption", label: R.photo.caption.label, required: false, kind: "text" },
                               p.caption.value, where);
       var messages = []; // in the build's order: the photo's line, then its caption's
