@@ -9,10 +9,10 @@ import shutil
 import unicodedata
 
 import pytest
-from click.testing import CliRunner
-
 from browser import Visit, browser, require_browser, served_demo  # noqa: F401
+from click.testing import CliRunner
 from conftest import REPO, TODAY, copy_demo
+
 from wenmingsite.cli import cjk_font, main
 
 
@@ -22,8 +22,9 @@ def flat(text: str) -> str:
 
 def need_font():
     if cjk_font() is None:
-        pytest.fail("没有中文字体（apt-get install fonts-noto-cjk）") if __import__("os").environ.get("CI") \
-            else pytest.skip("没有中文字体（apt-get install fonts-noto-cjk）")
+        pytest.fail("没有中文字体（apt-get install fonts-noto-cjk）") if __import__("os").environ.get(
+            "CI"
+        ) else pytest.skip("没有中文字体（apt-get install fonts-noto-cjk）")
 
 
 @pytest.mark.browser
@@ -36,8 +37,12 @@ def test_print_page_prints_from_the_browser(browser, served_demo, tmp_path):  # 
         page = visit.open(served_demo.url + "print/")
         page.emulate_media(media="print")
         out = tmp_path / "print.pdf"
-        page.pdf(path=str(out), format="A4", print_background=True,
-                 margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"})
+        page.pdf(
+            path=str(out),
+            format="A4",
+            print_background=True,
+            margin={"top": "18mm", "bottom": "20mm", "left": "16mm", "right": "16mm"},
+        )
     finally:
         visit.close()
     reader = PdfReader(str(out))
@@ -60,11 +65,15 @@ def test_print_command_writes_the_report_into_dist(tmp_path):
     root = copy_demo(tmp_path)
     if (REPO / ".cache" / "images").is_dir():  # photo variants of earlier builds
         shutil.copytree(REPO / ".cache" / "images", root / ".cache" / "images", copy_function=os.link)
-    result = CliRunner().invoke(main, ["print", "--root", str(root), "--date", TODAY.isoformat(),
-                                       "--site-url", "https://wenming.example.cn/"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["print", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", "https://wenming.example.cn/"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
-    assert re.fullmatch(r"已生成汇报材料：dist/汇报材料\.pdf（\d+ 页，用时 \d+\.\d 秒），中文字体：.*CJK.*。\n",
-                        result.output)
+    assert re.fullmatch(
+        r"已生成汇报材料：dist/汇报材料\.pdf（\d+ 页，用时 \d+\.\d 秒），中文字体：.*CJK.*。\n", result.output
+    )
     reader = PdfReader(str(root / "dist" / "汇报材料.pdf"))
     assert 20 <= len(reader.pages) <= 60
     assert reader.metadata.title == "青溪市农业技术推广中心第八届市级文明单位创建工作汇报材料"

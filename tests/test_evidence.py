@@ -10,8 +10,8 @@ import subprocess
 import urllib.parse
 
 import pytest
-
 from conftest import REPO, TODAY
+
 from wenmingsite import evidence, pack
 
 SITE_URL = "https://wenming.example.cn/"
@@ -75,9 +75,12 @@ def test_site_page_links_every_item(material):
     site = material.site
     r = Renderer(site.content, site.urls)
     html = r.render("evidence.html", "evidence/", index=material.index)
-    assert html.count("<tr><th scope=\"row\">") == material.index.items
+    assert html.count('<tr><th scope="row">') == material.index.items
     assert '<a href="../criteria/volunteer-service/">本项目的全部活动</a>' in html
-    assert '<a href="../documents/创建工作实施方案.pdf">《青溪市农业技术推广中心第八届市级文明单位创建工作实施方案》</a>' in html
+    assert (
+        '<a href="../documents/创建工作实施方案.pdf">《青溪市农业技术推广中心第八届市级文明单位创建工作实施方案》</a>'
+        in html
+    )
     assert "编号“6-3”表示第 6 个测评项目的第 3 项材料" in html
 
 
@@ -88,8 +91,10 @@ def test_the_page_kind_is_declared():
     assert kind.search is False
 
 
-@pytest.mark.skipif(not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
-                    reason="需要 zbarimg（apt-get install zbar-tools）和 pdftoppm（poppler-utils）")
+@pytest.mark.skipif(
+    not shutil.which("zbarimg") or not shutil.which("pdftoppm"),
+    reason="需要 zbarimg（apt-get install zbar-tools）和 pdftoppm（poppler-utils）",
+)
 def test_qr_codes_decode_to_pages_of_the_built_site(material, demo_build, tmp_path):
     pdf = tmp_path / "佐证材料目录.pdf"
     written = pack.write_evidence(material, pdf)
@@ -97,8 +102,9 @@ def test_qr_codes_decode_to_pages_of_the_built_site(material, demo_build, tmp_pa
     subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", str(pdf), str(tmp_path / "p")], check=True)
     decoded = []
     for image in sorted(glob.glob(str(tmp_path / "p-*.png"))):
-        out = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", image],
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            ["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", image], capture_output=True, text=True
+        ).stdout
         decoded += [line for line in out.splitlines() if line]
     expected = [material.absolute(u) for u in material.index.urls()]
     assert sorted(set(decoded)) == sorted(set(expected + [SITE_URL]))

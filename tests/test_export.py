@@ -10,18 +10,31 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from conftest import REPO, TODAY, copy_demo
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
-from conftest import REPO, TODAY, copy_demo
 from wenmingsite import load
 from wenmingsite.cli import main
+
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory):
     out = tmp_path_factory.mktemp("ledger") / "台账.xlsx"
-    result = CliRunner().invoke(main, ["export", str(out), "--root", str(REPO), "--date", TODAY.isoformat(),
-                                       "--site-url", "https://wenming.example.cn/"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        [
+            "export",
+            str(out),
+            "--root",
+            str(REPO),
+            "--date",
+            TODAY.isoformat(),
+            "--site-url",
+            "https://wenming.example.cn/",
+        ],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
     return out, result.output
 
@@ -42,7 +55,10 @@ def sheet_totals(ws) -> dict[str, object]:
     headers = [c.value for c in ws[1]]
     last = [c.value for c in ws[ws.max_row]]
     assert "合计" in last
-    return {h: evaluate(ws, v) if isinstance(v, str) and v.startswith("=") else v for h, v in zip(headers, last)}
+    return {
+        h: evaluate(ws, v) if isinstance(v, str) and v.startswith("=") else v
+        for h, v in zip(headers, last, strict=True)
+    }
 
 
 def test_export_message_and_sheets(exported):
@@ -51,8 +67,22 @@ def test_export_message_and_sheets(exported):
     book = load_workbook(path)
     assert book.sheetnames == ["汇总", "2024年", "2025年", "2026年", "例行活动"]
     assert [c.value for c in book["2024年"][1]] == [
-        "序号", "日期", "结束日期", "活动名称", "类别", "测评项目", "部门", "地点", "参与人次", "志愿服务时长（小时）",
-        "金额（元）", "摘要", "照片（张）", "记录方式", "网页地址"]
+        "序号",
+        "日期",
+        "结束日期",
+        "活动名称",
+        "类别",
+        "测评项目",
+        "部门",
+        "地点",
+        "参与人次",
+        "志愿服务时长（小时）",
+        "金额（元）",
+        "摘要",
+        "照片（张）",
+        "记录方式",
+        "网页地址",
+    ]
     first = [c.value for c in book["2024年"][2]]
     assert first[:5] == [1, dt.datetime(2024, 1, 9), None, "召开创建工作领导小组第一次会议", "制度建设"]
     assert first[5] == "创建工作机制" and first[13] == "活动记录"
@@ -69,8 +99,11 @@ def test_totals_equal_api_stats(exported, demo_build):
     for y, t in themed.items():
         year = stats["years"][str(y)]
         assert t["类别"] == f"{year['one_off']} 项"
-        rows = [r for r in book["例行活动"].iter_rows(min_row=2, values_only=True) if isinstance(r[1], dt.datetime)
-                and r[1].year == y]
+        rows = [
+            r
+            for r in book["例行活动"].iter_rows(min_row=2, values_only=True)
+            if isinstance(r[1], dt.datetime) and r[1].year == y
+        ]
         assert t["参与人次"] + sum(r[7] or 0 for r in rows) == year["participants"]
         assert t["志愿服务时长（小时）"] + sum(r[8] or 0 for r in rows) == year["volunteer_hours"]
         assert t["金额（元）"] + sum(r[9] or 0 for r in rows) == year["amount"]
@@ -85,7 +118,14 @@ def test_totals_equal_api_stats(exported, demo_build):
             current[row[0]] = list(row[1:7])
 
     def expect(t):
-        return [t["one_off"], t["routine_occurrences"], t["participants"], t["volunteer_hours"], t["amount"], t["photos"]]
+        return [
+            t["one_off"],
+            t["routine_occurrences"],
+            t["participants"],
+            t["volunteer_hours"],
+            t["amount"],
+            t["photos"],
+        ]
 
     assert tables["按年度"]["合计（本届）"] == expect(stats["term"])
     for y in (2024, 2025, 2026):
@@ -103,10 +143,15 @@ def test_totals_equal_api_stats(exported, demo_build):
 
 def test_routines_by_month_and_csv(tmp_path):
     out = tmp_path / "台账.csv"
-    result = CliRunner().invoke(main, ["export", str(out), "--root", str(REPO), "--date", TODAY.isoformat(),
-                                       "--routines", "按月"], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main,
+        ["export", str(out), "--root", str(REPO), "--date", TODAY.isoformat(), "--routines", "按月"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output
-    assert result.output == f"已导出 {out}、{tmp_path / '台账-例行活动.csv'}：主题活动 71 项，例行活动 213 次（按月）。\n"
+    assert (
+        result.output == f"已导出 {out}、{tmp_path / '台账-例行活动.csv'}：主题活动 71 项，例行活动 213 次（按月）。\n"
+    )
     themed = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert len(themed) == 72 and themed[1][1] == "2024-01-09"
     monthly = list(csv.reader((tmp_path / "台账-例行活动.csv").open(encoding="utf-8-sig")))
@@ -123,8 +168,7 @@ def test_refuses_other_file_types(tmp_path):
     assert result.output == "Error: “台账.pdf”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx\n"
 
 
-FIELDS = ("title", "date", "category", "department", "location", "participants", "volunteer_hours", "amount",
-          "summary")
+FIELDS = ("title", "date", "category", "department", "location", "participants", "volunteer_hours", "amount", "summary")
 
 
 def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path):
@@ -141,8 +185,9 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
         f.write_text(text[:start] + text[end:], encoding="utf-8")
     emptied, _ = load(root, today=TODAY)
     assert not [a for a in emptied.activities if a.kind != "routine"]
-    result = CliRunner().invoke(main, ["import", str(exported[0]), "--root", str(root), "--yes"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["import", str(exported[0]), "--root", str(root), "--yes"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     assert "将把 71 项活动追加到" in result.output
     # Sheets and rows the ledger makes itself are passed by, each said so.
@@ -155,7 +200,9 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
     def key(a):
         return tuple(getattr(a, f) for f in FIELDS)
 
-    assert sorted(key(a) for a in back.activities if a.kind != "routine") == \
-        sorted(key(a) for a in original.activities if a.kind != "routine" and not a.draft)
-    assert [a.date for a in back.activities if a.kind == "routine"] == \
-        [a.date for a in original.activities if a.kind == "routine"]
+    assert sorted(key(a) for a in back.activities if a.kind != "routine") == sorted(
+        key(a) for a in original.activities if a.kind != "routine" and not a.draft
+    )
+    assert [a.date for a in back.activities if a.kind == "routine"] == [
+        a.date for a in original.activities if a.kind == "routine"
+    ]

@@ -13,8 +13,8 @@ import unicodedata
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO, TODAY, copy_demo
+
 from wenmingsite import pack
 from wenmingsite.cli import main
 
@@ -36,8 +36,9 @@ def packed(tmp_path_factory):
     cache = REPO / ".cache" / "images"
     if cache.is_dir():  # the photo variants of earlier builds: spare re-making them
         shutil.copytree(cache, root / ".cache" / "images", copy_function=os.link)
-    result = CliRunner().invoke(main, ["pack", "--root", str(root), "--date", TODAY.isoformat(),
-                                       "--site-url", SITE_URL], catch_exceptions=False)
+    result = CliRunner().invoke(
+        main, ["pack", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.output
     return root, result.output
 
@@ -78,8 +79,16 @@ def test_every_contents_entry_names_the_page_of_its_heading(report):
     entries = contents_entries(report)
     titles = [t for t, _ in entries]
     assert titles[0] == nf("一、加强组织领导，健全创建工作机制") and nf("附录：活动一览") in titles
-    for part in ("主要数据", "测评体系对照", "荣誉", "组织领导", "制度文件", "佐证材料目录", "1. 理想信念教育",
-                 "15. 创建工作机制"):
+    for part in (
+        "主要数据",
+        "测评体系对照",
+        "荣誉",
+        "组织领导",
+        "制度文件",
+        "佐证材料目录",
+        "1. 理想信念教育",
+        "15. 创建工作机制",
+    ):
         assert part in titles
     assert not any(re.match(r"^\d+\.\s*[一二三四五六七八九十]+、", t) for t in titles)  # numbered once
     # The PDF's bookmarks are WeasyPrint's own record of where each heading landed.
@@ -90,7 +99,9 @@ def test_every_contents_entry_names_the_page_of_its_heading(report):
             if isinstance(item, list):
                 walk(item)
             else:
-                outline.setdefault(unicodedata.normalize("NFKC", item.title), report.get_destination_page_number(item) + 1)
+                outline.setdefault(
+                    unicodedata.normalize("NFKC", item.title), report.get_destination_page_number(item) + 1
+                )
 
     walk(report.outline)
     for title, number in entries:
@@ -117,9 +128,13 @@ def test_short_chapters_flow_on_without_half_empty_pages(report):
         starts.setdefault(number, []).append(title)
     assert any(len(t) >= 2 for t in starts.values())  # chapters share pages
     for i, page in enumerate(report.pages[2:-1], 3):
-        ys = []
-        page.extract_text(visitor_text=lambda text, cm, tm, fd, fs: ys.append(cm[5] + tm[5] * cm[3])
-                          if text.strip() else None)
+        ys: list[float] = []
+
+        def seen(text, cm, tm, fd, fs, ys=ys):
+            if text.strip():
+                ys.append(cm[5] + tm[5] * cm[3])
+
+        page.extract_text(visitor_text=seen)
         body = [y for y in ys if 60 < y < height - 60]  # not the header and footer
         assert body and min(body) < 0.35 * height, f"第 {i} 页下半部分是空白（最低一行在 {min(body) / height:.0%}）"
 
@@ -128,8 +143,9 @@ def test_paper_holds_no_web_only_text_and_amounts_stay_on_one_line(packed, repor
     everything = "\n".join(p.extract_text() or "" for p in report.pages)
     for web in ("api/", "开放数据", "逐条复算", "点击", "查看数据表", "wenming print"):
         assert web not in everything
-    figures = subprocess.run(["pdftotext", "-layout", str(packed[0] / "dist" / "汇报材料.pdf"), "-"],
-                             capture_output=True, text=True).stdout
+    figures = subprocess.run(
+        ["pdftotext", "-layout", str(packed[0] / "dist" / "汇报材料.pdf"), "-"], capture_output=True, text=True
+    ).stdout
     assert "13.22 万元" in figures  # the term's amount, number and unit on one line
 
 
@@ -139,8 +155,12 @@ def test_report_goes_to_an_ignored_dist_folder():
 
 
 def test_an_imported_preface_gets_its_heading(site):
-    root = site({"mkdocs.yml": "site_name: 测试单位\nsite_url: https://t.example.cn/\n",
-                 "docs/report/00-前言.md": "---\ntitle: 前言\norder: 0\n---\n\n我们单位在创建周期内……\n"})
+    root = site(
+        {
+            "mkdocs.yml": "site_name: 测试单位\nsite_url: https://t.example.cn/\n",
+            "docs/report/00-前言.md": "---\ntitle: 前言\norder: 0\n---\n\n我们单位在创建周期内……\n",
+        }
+    )
     m = pack.prepare(root, TODAY)
     html = pack.report_html(m)
     assert '<h1 id="s-1">前言</h1>' in html
@@ -155,7 +175,8 @@ def test_no_site_url_refuses_with_the_fix(site):
     assert result.output == (
         "Error: mkdocs.yml 没有设置 site_url，佐证材料目录的二维码无法指向网站上的页面，没有生成 PDF。"
         "请在 mkdocs.yml 中写上网站的正式地址，例如 site_url: https://wenming.example.cn/，"
-        "或者运行时加上 --site-url https://wenming.example.cn/\n")
+        "或者运行时加上 --site-url https://wenming.example.cn/\n"
+    )
     assert not (root / "dist").exists()
 
 
@@ -164,8 +185,10 @@ def test_site_url_from_env_and_the_local_address_notice(tmp_path, monkeypatch):
     monkeypatch.delenv("SITE_URL", raising=False)
     assert pack.read_site_url(tmp_path) == "http://127.0.0.1:8000/"
     base, notice = pack.check_site_url(pack.read_site_url(tmp_path))
-    assert notice == ("提示：网站地址是本机地址 http://127.0.0.1:8000/，二维码只能在这台电脑上打开。正式打印前，"
-                      "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成")
+    assert notice == (
+        "提示：网站地址是本机地址 http://127.0.0.1:8000/，二维码只能在这台电脑上打开。正式打印前，"
+        "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成"
+    )
     monkeypatch.setenv("SITE_URL", "https://wenming.qingxi.example.cn")
     assert pack.check_site_url(pack.read_site_url(tmp_path)) == ("https://wenming.qingxi.example.cn/", None)
     with pytest.raises(pack.PackRefused, match="不是以 http:// 或 https:// 开头的网址"):

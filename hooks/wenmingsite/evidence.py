@@ -12,7 +12,7 @@ and what falls outside the term is counted there.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .pagekinds import page_kind
 from .records import Content, Criterion
@@ -128,8 +128,9 @@ def honour_criteria(content: Content) -> dict[int, tuple[str, ...]]:
     return out
 
 
-def compute(content: Content, records: list[dict], start: dt.date, end: dt.date,
-            urls: dict[str, str], gallery=None) -> Index:
+def compute(
+    content: Content, records: list[dict], start: dt.date, end: dt.date, urls: dict[str, str], gallery=None
+) -> Index:
     """The evidence index of the records dated ``start``..``end`` (the term window)."""
     inside = [r for r in records if start <= _day(r["date"]) <= end]
     outside = len(records) - len(inside)
@@ -144,7 +145,8 @@ def compute(content: Content, records: list[dict], start: dt.date, end: dt.date,
     known = {c.id for c in content.criteria}
     targets: list[Criterion | None] = [*content.criteria, None]
     for n, c in enumerate(targets, 1):
-        def supports(ids) -> bool:
+
+        def supports(ids, c=c) -> bool:
             return c.id in ids if c else not (set(ids) & known)
 
         items: list[tuple] = []  # (kind order, day, title, Item without number)
@@ -153,21 +155,49 @@ def compute(content: Content, records: list[dict], start: dt.date, end: dt.date,
                 continue
             note = "；".join(x for x in (d.number, d.kind) if x) or None
             url = urls.get(d.file, d.file) if d.file else documents_url
-            items.append((0, d.issued, d.title, dict(
-                kind="document", label="制度文件", title=f"《{d.title}》", day=d.issued,
-                when=f"印发日期 {format_date_cn(d.issued)}", department=None,
-                figures=() if d.file else ("未附电子文件",), url=url, note=note)))
+            items.append(
+                (
+                    0,
+                    d.issued,
+                    d.title,
+                    dict(
+                        kind="document",
+                        label="制度文件",
+                        title=f"《{d.title}》",
+                        day=d.issued,
+                        when=f"印发日期 {format_date_cn(d.issued)}",
+                        department=None,
+                        figures=() if d.file else ("未附电子文件",),
+                        url=url,
+                        note=note,
+                    ),
+                )
+            )
         mine = [r for r in inside if supports(r["criteria"])]
         for r in mine:
             if r["kind"] == "routine":
                 continue
             day = _day(r["date"])
-            items.append((1, day, r["title"], dict(
-                kind="activity", label="活动纪实" if r["url"] else "活动记录", title=r["title"], day=day,
-                when=_when(r), department=r["department"],
-                figures=_figures(r["participants"], r["volunteer_hours"], r["amount"], r["photos"]),
-                url=r["url"] or _timeline_url(day, urls), note=r["category"],
-                photos=tuple(shots.get(r["id"], ())), ids=(r["id"],))))
+            items.append(
+                (
+                    1,
+                    day,
+                    r["title"],
+                    dict(
+                        kind="activity",
+                        label="活动纪实" if r["url"] else "活动记录",
+                        title=r["title"],
+                        day=day,
+                        when=_when(r),
+                        department=r["department"],
+                        figures=_figures(r["participants"], r["volunteer_hours"], r["amount"], r["photos"]),
+                        url=r["url"] or _timeline_url(day, urls),
+                        note=r["category"],
+                        photos=tuple(shots.get(r["id"], ())),
+                        ids=(r["id"],),
+                    ),
+                )
+            )
         by_routine: dict[str, list[dict]] = {}
         for r in mine:
             if r["kind"] == "routine":
@@ -179,37 +209,74 @@ def compute(content: Content, records: list[dict], start: dt.date, end: dt.date,
             hours = sum((r["volunteer_hours"] or 0) for r in occ)
             amount = sum((r["amount"] or 0) for r in occ)
             figures = (f"{len(occ)} 次",) + _figures(participants, hours, amount, sum(r["photos"] for r in occ))
-            items.append((2, first, occ[0]["title"], dict(
-                kind="routine", label="例行活动", title=occ[0]["title"], day=first,
-                when=f"{format_date_cn(first)}至{format_date_cn(last)}", department=occ[0]["department"],
-                figures=figures, url=_timeline_url(last, urls),
-                note="；".join(x for x in (routine.description if routine else None, occ[0]["category"]) if x),
-                ids=tuple(r["id"] for r in occ))))
+            items.append(
+                (
+                    2,
+                    first,
+                    occ[0]["title"],
+                    dict(
+                        kind="routine",
+                        label="例行活动",
+                        title=occ[0]["title"],
+                        day=first,
+                        when=f"{format_date_cn(first)}至{format_date_cn(last)}",
+                        department=occ[0]["department"],
+                        figures=figures,
+                        url=_timeline_url(last, urls),
+                        note="；".join(x for x in (routine.description if routine else None, occ[0]["category"]) if x),
+                        ids=tuple(r["id"] for r in occ),
+                    ),
+                )
+            )
         for i, h in enumerate(content.honours):
             if not supports(by_honour[i]):
                 continue
             day = dt.date(h.year, h.month or 1, 1)
-            items.append((3, day, h.title, dict(
-                kind="honour", label="荣誉", title=h.title, day=day,
-                when=f"{h.year}年{h.month}月" if h.month else f"{h.year}年", department=None,
-                figures=(h.level,), url=f"{honours_url}#y{h.year}",
-                note="；".join(x for x in (h.awarded_by, h.note) if x))))
+            items.append(
+                (
+                    3,
+                    day,
+                    h.title,
+                    dict(
+                        kind="honour",
+                        label="荣誉",
+                        title=h.title,
+                        day=day,
+                        when=f"{h.year}年{h.month}月" if h.month else f"{h.year}年",
+                        department=None,
+                        figures=(h.level,),
+                        url=f"{honours_url}#y{h.year}",
+                        note="；".join(x for x in (h.awarded_by, h.note) if x),
+                    ),
+                )
+            )
         items.sort(key=lambda t: (t[0], t[1], t[2]))
         numbered = tuple(Item(number=f"{n}-{k}", **fields) for k, (_, _, _, fields) in enumerate(items, 1))
         if c is None and not numbered:
             continue
-        sections = tuple((s.title, urls.get(s.page, s.page)) for s in content.report
-                         if (c.id in s.criteria if c else False))
+        sections = tuple(
+            (s.title, urls.get(s.page, s.page)) for s in content.report if (c.id in s.criteria if c else False)
+        )
         themed = [r for r in mine if r["kind"] != "routine"]
-        groups.append(Group(
-            number=n, criterion=c, url=urls.get(f"criteria/{c.id}/index.md", f"criteria/{c.id}/") if c else None,
-            items=numbered, sections=sections, themed=len(themed), routines=len(by_routine),
-            occurrences=sum(len(v) for v in by_routine.values()), photos=sum(r["photos"] for r in mine),
-            last=max((_day(r["date"]) for r in mine), default=None)))
+        groups.append(
+            Group(
+                number=n,
+                criterion=c,
+                url=urls.get(f"criteria/{c.id}/index.md", f"criteria/{c.id}/") if c else None,
+                items=numbered,
+                sections=sections,
+                themed=len(themed),
+                routines=len(by_routine),
+                occurrences=sum(len(v) for v in by_routine.values()),
+                photos=sum(r["photos"] for r in mine),
+                last=max((_day(r["date"]) for r in mine), default=None),
+            )
+        )
     return Index(tuple(groups), start, end, outside)
 
 
 # --- the site page /evidence/ (a page kind, see wenmingsite.pagekinds) ----------------------
+
 
 @page_kind("evidence", search=False)
 class EvidencePage:
@@ -217,8 +284,14 @@ class EvidencePage:
     def specs(site) -> list[PageSpec]:
         if not site.content.criteria:
             return []
-        return [PageSpec("evidence/index.md", "佐证材料目录", "evidence",
-                         description="按测评项目逐项列出支撑材料：制度文件、活动、例行活动和荣誉，供检查组核对")]
+        return [
+            PageSpec(
+                "evidence/index.md",
+                "佐证材料目录",
+                "evidence",
+                description="按测评项目逐项列出支撑材料：制度文件、活动、例行活动和荣誉，供检查组核对",
+            )
+        ]
 
     @staticmethod
     def render(site, spec, url: str) -> str:

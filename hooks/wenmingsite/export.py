@@ -23,14 +23,51 @@ from .records import Content
 from .stats import Stats, Totals
 
 # (header, width). The first nine names are the importer's own (ledger.ALIASES).
-THEMED = [("序号", 6), ("日期", 11), ("结束日期", 11), ("活动名称", 34), ("类别", 10), ("测评项目", 26),
-          ("部门", 12), ("地点", 18), ("参与人次", 9), ("志愿服务时长（小时）", 11), ("金额（元）", 11),
-          ("摘要", 50), ("照片（张）", 8), ("记录方式", 9), ("网页地址", 40)]
-ROUTINE = [("序号", 6), ("发生日期", 11), ("例行活动", 24), ("安排", 18), ("所属类别", 10), ("测评项目", 26),
-           ("承办科室", 12), ("参与（人次）", 9), ("志愿服务（小时）", 10), ("金额（元）", 11), ("照片（张）", 8)]
-ROUTINE_MONTHLY = [("序号", 6), ("月份", 9), ("例行活动", 24), ("安排", 18), ("次数", 6), ("发生日期", 22),
-                   ("所属类别", 10), ("测评项目", 26), ("承办科室", 12), ("参与（人次）", 9),
-                   ("志愿服务（小时）", 10), ("金额（元）", 11), ("照片（张）", 8)]
+THEMED = [
+    ("序号", 6),
+    ("日期", 11),
+    ("结束日期", 11),
+    ("活动名称", 34),
+    ("类别", 10),
+    ("测评项目", 26),
+    ("部门", 12),
+    ("地点", 18),
+    ("参与人次", 9),
+    ("志愿服务时长（小时）", 11),
+    ("金额（元）", 11),
+    ("摘要", 50),
+    ("照片（张）", 8),
+    ("记录方式", 9),
+    ("网页地址", 40),
+]
+ROUTINE = [
+    ("序号", 6),
+    ("发生日期", 11),
+    ("例行活动", 24),
+    ("安排", 18),
+    ("所属类别", 10),
+    ("测评项目", 26),
+    ("承办科室", 12),
+    ("参与（人次）", 9),
+    ("志愿服务（小时）", 10),
+    ("金额（元）", 11),
+    ("照片（张）", 8),
+]
+ROUTINE_MONTHLY = [
+    ("序号", 6),
+    ("月份", 9),
+    ("例行活动", 24),
+    ("安排", 18),
+    ("次数", 6),
+    ("发生日期", 22),
+    ("所属类别", 10),
+    ("测评项目", 26),
+    ("承办科室", 12),
+    ("参与（人次）", 9),
+    ("志愿服务（小时）", 10),
+    ("金额（元）", 11),
+    ("照片（张）", 8),
+]
 SUMMARY = ["主题活动（项）", "例行活动（次）", "参与（人次）", "志愿服务（小时）", "金额（元）", "照片（张）"]
 ROUTINES_BY = ("逐次", "按月")
 LEDGER = "创建台账.xlsx"
@@ -65,26 +102,52 @@ class Ledger:
         return sorted({int(r["date"][:4]) for r in self.records})
 
     def themed(self, year: int | None = None) -> list[list]:
-        rows = []
+        rows: list[list] = []
         for r in self.records:
             if r["kind"] == "routine" or (year is not None and int(r["date"][:4]) != year):
                 continue
-            rows.append([len(rows) + 1, dt.date.fromisoformat(r["date"]),
-                         dt.date.fromisoformat(r["end_date"]) if r["end_date"] else None, r["title"], r["category"],
-                         self._criteria(r), r["department"], r["location"], r["participants"],
-                         _num(r["volunteer_hours"]), _num(r["amount"]), r["summary"], r["photos"],
-                         "活动纪实" if r["kind"] == "page" else "活动记录", self._url(r)])
+            rows.append(
+                [
+                    len(rows) + 1,
+                    dt.date.fromisoformat(r["date"]),
+                    dt.date.fromisoformat(r["end_date"]) if r["end_date"] else None,
+                    r["title"],
+                    r["category"],
+                    self._criteria(r),
+                    r["department"],
+                    r["location"],
+                    r["participants"],
+                    _num(r["volunteer_hours"]),
+                    _num(r["amount"]),
+                    r["summary"],
+                    r["photos"],
+                    "活动纪实" if r["kind"] == "page" else "活动记录",
+                    self._url(r),
+                ]
+            )
         return rows
 
     def routine_rows(self, by_month: bool) -> list[list]:
         occ = [r for r in self.records if r["kind"] == "routine"]
         if not by_month:
-            rows = []
+            rows: list[list] = []
             for r in occ:
                 rule = self.routines.get(r["routine"])
-                rows.append([len(rows) + 1, dt.date.fromisoformat(r["date"]), r["title"],
-                             rule.description if rule else None, r["category"], self._criteria(r), r["department"],
-                             r["participants"], _num(r["volunteer_hours"]), _num(r["amount"]), r["photos"]])
+                rows.append(
+                    [
+                        len(rows) + 1,
+                        dt.date.fromisoformat(r["date"]),
+                        r["title"],
+                        rule.description if rule else None,
+                        r["category"],
+                        self._criteria(r),
+                        r["department"],
+                        r["participants"],
+                        _num(r["volunteer_hours"]),
+                        _num(r["amount"]),
+                        r["photos"],
+                    ]
+                )
             return rows
         groups: dict[tuple[str, str], list[dict]] = {}
         for r in occ:
@@ -92,20 +155,33 @@ class Ledger:
         rows = []
         for (month, rid), items in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[1][0]["title"])):
             rule, first = self.routines.get(rid), items[0]
-            rows.append([len(rows) + 1, f"{month[:4]}年{int(month[5:])}月", first["title"],
-                         rule.description if rule else None, len(items),
-                         "、".join(f"{int(r['date'][8:])}日" for r in items), first["category"], self._criteria(first),
-                         first["department"], sum(r["participants"] or 0 for r in items),
-                         _num(sum(Decimal(str(r["volunteer_hours"] or 0)) for r in items)),
-                         _num(sum(Decimal(str(r["amount"] or 0)) for r in items)), sum(r["photos"] for r in items)])
+            rows.append(
+                [
+                    len(rows) + 1,
+                    f"{month[:4]}年{int(month[5:])}月",
+                    first["title"],
+                    rule.description if rule else None,
+                    len(items),
+                    "、".join(f"{int(r['date'][8:])}日" for r in items),
+                    first["category"],
+                    self._criteria(first),
+                    first["department"],
+                    sum(r["participants"] or 0 for r in items),
+                    _num(sum(Decimal(str(r["volunteer_hours"] or 0)) for r in items)),
+                    _num(sum(Decimal(str(r["amount"] or 0)) for r in items)),
+                    sum(r["photos"] for r in items),
+                ]
+            )
         return rows
 
     def summary(self) -> list[tuple[str, list[tuple[str, Totals]]]]:
         s = self.stats
-        return [("按年度", [(f"{y}年", t) for y, t in s.years.items()]),
-                ("按测评项目", [(self.names.get(k, k), t) for k, t in s.criteria.items()]),
-                ("按类别", list(s.categories.items())),
-                ("按部门", list(s.departments.items()))]
+        return [
+            ("按年度", [(f"{y}年", t) for y, t in s.years.items()]),
+            ("按测评项目", [(self.names.get(k, k), t) for k, t in s.criteria.items()]),
+            ("按类别", list(s.categories.items())),
+            ("按部门", list(s.departments.items())),
+        ]
 
 
 def _totals_row(t: Totals) -> list:
@@ -113,6 +189,7 @@ def _totals_row(t: Totals) -> list:
 
 
 # --- .xlsx ------------------------------------------------------------------------------
+
 
 def workbook(ledger: Ledger, by_month: bool = False):
     from openpyxl import Workbook
@@ -171,8 +248,14 @@ def workbook(ledger: Ledger, by_month: bool = False):
     summary.title = "汇总"
     for year in ledger.years():
         ws = book.create_sheet(f"{year}年")
-        table(ws, THEMED, ledger.themed(year),
-              {"参与人次": "SUM", "志愿服务时长（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"}, "活动名称", "类别")
+        table(
+            ws,
+            THEMED,
+            ledger.themed(year),
+            {"参与人次": "SUM", "志愿服务时长（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"},
+            "活动名称",
+            "类别",
+        )
     ws = book.create_sheet("例行活动")
     columns = ROUTINE_MONTHLY if by_month else ROUTINE
     sums = {"参与（人次）": "SUM", "志愿服务（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"}
@@ -184,8 +267,12 @@ def workbook(ledger: Ledger, by_month: bool = False):
     title = f"{unit.name}{unit.term}{unit.title_sought}创建台账汇总" if unit else "创建台账汇总"
     ws.append([title])
     ws["A1"].font = Font(bold=True, size=14)
-    ws.append([f"统计范围：{stats.start:%Y-%m-%d} 至 {stats.end:%Y-%m-%d}（与网站“数据统计”页和 api/stats.json 一致）；"
-               "例行活动按实际发生的每一次计数。明细见各年度工作表和“例行活动”工作表。"])
+    ws.append(
+        [
+            f"统计范围：{stats.start:%Y-%m-%d} 至 {stats.end:%Y-%m-%d}（与网站“数据统计”页和 api/stats.json 一致）；"
+            "例行活动按实际发生的每一次计数。明细见各年度工作表和“例行活动”工作表。"
+        ]
+    )
     ws.column_dimensions["A"].width = 30
     for i in range(2, 8):
         ws.column_dimensions[get_column_letter(i)].width = 14
@@ -198,8 +285,16 @@ def workbook(ledger: Ledger, by_month: bool = False):
             ws.append([name, *_totals_row(t)])
             for cell in ws[ws.max_row]:
                 cell.border = box
-        ws.append(["合计（本届）" if heading == "按年度" else "本届合计（一项活动可对应多个测评项目，不重复相加）"
-                   if heading == "按测评项目" else "合计（本届）", *_totals_row(stats.term)])
+        ws.append(
+            [
+                "合计（本届）"
+                if heading == "按年度"
+                else "本届合计（一项活动可对应多个测评项目，不重复相加）"
+                if heading == "按测评项目"
+                else "合计（本届）",
+                *_totals_row(stats.term),
+            ]
+        )
         for cell in ws[ws.max_row]:
             cell.font, cell.border = bold, box
     ws.page_setup.orientation = "landscape"
@@ -224,6 +319,7 @@ def write_xlsx(path: Path, ledger: Ledger, by_month: bool = False) -> list[Path]
 
 # --- .csv -------------------------------------------------------------------------------
 
+
 def _csv_value(value):
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -235,8 +331,10 @@ def write_csv(path: Path, ledger: Ledger, by_month: bool = False) -> list[Path]:
     UTF-8 with a byte-order mark, which Excel and WPS open as Chinese text."""
     routines = path.with_name(f"{path.stem}-例行活动{path.suffix}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    for target, columns, rows in ((path, THEMED, ledger.themed()),
-                                  (routines, ROUTINE_MONTHLY if by_month else ROUTINE, ledger.routine_rows(by_month))):
+    for target, columns, rows in (
+        (path, THEMED, ledger.themed()),
+        (routines, ROUTINE_MONTHLY if by_month else ROUTINE, ledger.routine_rows(by_month)),
+    ):
         with open(target, "w", encoding="utf-8-sig", newline="") as f:
             w = csv.writer(f)
             w.writerow([h for h, _ in columns])

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from . import evidence, links
 from .problems import Problem
+from .records import Unit
 from .render import TEMPLATES, environment, number
 from .site import PHOTO_DIR, Site
 
@@ -37,8 +38,7 @@ EVIDENCE_PDF = "佐证材料目录.pdf"
 CSS = TEMPLATES / "pack" / "pack.css"
 # The Markdown extensions of the demo's mkdocs.yml that change what a report chapter shows
 # (toc only adds anchors and permalinks, which paper does not need).
-MARKDOWN_EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "pymdownx.details",
-                       "pymdownx.superfences"]
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1")
 
 
@@ -53,6 +53,7 @@ class PackRefused(Exception):
 
 # --- configuration ----------------------------------------------------------------------
 
+
 def read_site_url(root: Path) -> str | None:
     """``site_url`` of mkdocs.yml, with MkDocs' ``!ENV [NAME, default]`` resolved as MkDocs
     resolves it; None when it is not set (or resolves to nothing)."""
@@ -62,7 +63,9 @@ def read_site_url(root: Path) -> str | None:
         pass
 
     def env(loader, node):
-        names = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        names = (
+            loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        )
         *variables, default = names if len(names) > 1 else (names + [None])
         for name in variables:
             if os.environ.get(str(name)):
@@ -84,18 +87,24 @@ def check_site_url(url: str | None) -> tuple[str, str | None]:
     """(the base URL ending in "/", a notice or None). Refused when there is none or it is
     not an http(s) address: the QR codes would lead nowhere."""
     if not url:
-        raise PackRefused("mkdocs.yml 没有设置 site_url，佐证材料目录的二维码无法指向网站上的页面，没有生成 PDF。"
-                          "请在 mkdocs.yml 中写上网站的正式地址，例如 site_url: https://wenming.example.cn/，"
-                          "或者运行时加上 --site-url https://wenming.example.cn/")
+        raise PackRefused(
+            "mkdocs.yml 没有设置 site_url，佐证材料目录的二维码无法指向网站上的页面，没有生成 PDF。"
+            "请在 mkdocs.yml 中写上网站的正式地址，例如 site_url: https://wenming.example.cn/，"
+            "或者运行时加上 --site-url https://wenming.example.cn/"
+        )
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise PackRefused(f"网站地址“{url}”不是以 http:// 或 https:// 开头的网址，二维码无法打开。"
-                          "请把 mkdocs.yml 的 site_url（或 --site-url）改成网站的正式地址，例如 https://wenming.example.cn/")
+        raise PackRefused(
+            f"网站地址“{url}”不是以 http:// 或 https:// 开头的网址，二维码无法打开。"
+            "请把 mkdocs.yml 的 site_url（或 --site-url）改成网站的正式地址，例如 https://wenming.example.cn/"
+        )
     base = url if url.endswith("/") else url + "/"
     notice = None
     if parts.hostname in LOCAL_HOSTS:
-        notice = (f"提示：网站地址是本机地址 {base}，二维码只能在这台电脑上打开。正式打印前，"
-                  "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成")
+        notice = (
+            f"提示：网站地址是本机地址 {base}，二维码只能在这台电脑上打开。正式打印前，"
+            "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成"
+        )
     return base, notice
 
 
@@ -113,6 +122,7 @@ def cjk_font() -> str | None:
 
 # --- the material -----------------------------------------------------------------------
 
+
 def page_url(docs_path: str) -> str:
     """The URL MkDocs gives a page (use_directory_urls, the default), root-relative."""
     dest = links.dest(docs_path)
@@ -129,6 +139,11 @@ class Material:
     notices: list[str]
     seconds: float  # time to load and bind
 
+    @property
+    def unit(self) -> Unit:
+        assert self.site.content.unit is not None  # bind_site refuses a unit without data/unit.yml
+        return self.site.content.unit
+
     def absolute(self, url: str) -> str:
         """A root-relative site URL as an address a phone can open (percent-encoded)."""
         return self.base + urllib.parse.quote(url, safe="/#?=&%-._~")
@@ -144,10 +159,13 @@ def bind_site(root: Path, today: dt.date) -> Site:
     if not problems:
         problems = site.publish_photos()
     if problems:
-        raise PackRefused(f"内容共有 {len(problems)} 处问题，没有生成。请按上面每一行的提示修改，"
-                          "或先运行 wenming check", problems)
+        raise PackRefused(
+            f"内容共有 {len(problems)} 处问题，没有生成。请按上面每一行的提示修改，或先运行 wenming check", problems
+        )
     if site.content.unit is None:
-        raise PackRefused("data/unit.yml 没有单位信息，汇报材料的封面、页眉和台账的标题无从写起。请先填写 data/unit.yml")
+        raise PackRefused(
+            "data/unit.yml 没有单位信息，汇报材料的封面、页眉和台账的标题无从写起。请先填写 data/unit.yml"
+        )
     specs = site.page_specs()
     site.bind({src: page_url(src) for src in [*site.content.pages, *(s.src for s in specs)]})
     return site
@@ -161,8 +179,10 @@ def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material
         raise PackRefused(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
     base, notice = check_site_url(site_url or read_site_url(root))
     if cjk_font() is None:
-        raise PackRefused("系统没有中文字体，PDF 里的中文会显示成方块。请安装中文字体"
-                          "（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试")
+        raise PackRefused(
+            "系统没有中文字体，PDF 里的中文会显示成方块。请安装中文字体"
+            "（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试"
+        )
     site = bind_site(root, today)
     index = evidence.compute(site.content, site.records, site.stats.start, site.stats.end, site.urls, site.gallery)
     return Material(site, base, index, [notice] if notice else [], time.perf_counter() - start)
@@ -170,13 +190,14 @@ def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material
 
 # --- HTML -------------------------------------------------------------------------------
 
+
 def css_string(text: str) -> str:
     out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
     return f'"{out}"'
 
 
 def stylesheet(m: Material, title: str) -> str:
-    head = f"@page {{ @top-left {{ content: {css_string(m.site.content.unit.name + ' · ' + title)}; }} }}\n"
+    head = f"@page {{ @top-left {{ content: {css_string(m.unit.name + ' · ' + title)}; }} }}\n"
     return CSS.read_text(encoding="utf-8") + head
 
 
@@ -237,13 +258,18 @@ def bars(title: str, rows: list[tuple[str, int]]) -> str:
     for i, (label, value) in enumerate(rows):
         y = 2 + i * row
         w = bar_width * value / peak
-        body.append(f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end" fill="#222">{escape(label)}</text>'
-                    f'<rect x="{label_width}" y="{y + 3}" width="{bar_width}" height="11" fill="#eeeeee"/>'
-                    f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="11" fill="#b3131b"/>'
-                    f'<text x="{label_width + bar_width + 6}" y="{y + 12}" fill="#222">{value:,}</text>')
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 580 {height}" width="580" height="{height}" '
-            f'font-size="11" font-family="Noto Sans CJK SC, sans-serif" role="img" aria-label="{escape(title)}">'
-            + "".join(body) + "</svg>")
+        body.append(
+            f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end" fill="#222">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar_width}" height="11" fill="#eeeeee"/>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="11" fill="#b3131b"/>'
+            f'<text x="{label_width + bar_width + 6}" y="{y + 12}" fill="#222">{value:,}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 580 {height}" width="580" height="{height}" '
+        f'font-size="11" font-family="Noto Sans CJK SC, sans-serif" role="img" aria-label="{escape(title)}">'
+        + "".join(body)
+        + "</svg>"
+    )
 
 
 def _cache_file(m: Material, output) -> Path:
@@ -262,15 +288,26 @@ def _context(m: Material) -> dict:
     def photo(shot) -> str:
         return _cache_file(m, shot.published.output("t800j")).as_uri()
 
-    return dict(unit=content.unit, content=content, today=m.site.today, index=m.index, qr=qr, photo=photo,
-                absolute=m.absolute, site_qr=qr_uri(m.base), names={c.id: c.name for c in content.criteria})
+    return dict(
+        unit=content.unit,
+        content=content,
+        today=m.site.today,
+        index=m.index,
+        qr=qr,
+        photo=photo,
+        absolute=m.absolute,
+        site_qr=qr_uri(m.base),
+        names={c.id: c.name for c in content.criteria},
+    )
 
 
 def report_html(m: Material) -> str:
     site, content = m.site, m.site.content
     s = site.stats
-    sections = [(sec, chapter_html(m, sec.page), [c.name for cid in sec.criteria if (c := content.criterion(cid))])
-                for sec in content.report]
+    sections = [
+        (sec, chapter_html(m, sec.page), [c.name for cid in sec.criteria if (c := content.criterion(cid))])
+        for sec in content.report
+    ]
     years = list(s.years)
     months = []
     for month in range(1, 13):
@@ -281,26 +318,41 @@ def report_html(m: Material) -> str:
         months.append((month, cells))
     names = {c.id: c.name for c in content.criteria}
     breakdowns = []
-    for key, heading, table in (("categories", "按类别", s.categories),
-                                ("criteria", "按测评项目", {names.get(k, k): v for k, v in s.criteria.items()}),
-                                ("departments", "按部门", s.departments)):
+    for key, heading, table in (
+        ("categories", "按类别", s.categories),
+        ("criteria", "按测评项目", {names.get(k, k): v for k, v in s.criteria.items()}),
+        ("departments", "按部门", s.departments),
+    ):
         rows = list(table.items())
         svg = bars(f"{heading}的主题活动（项）", [(k, t.one_off) for k, t in rows])
         breakdowns.append((key, f"{heading}统计", rows, svg))
     groups = {g.criterion.id: g for g in m.index.groups if g.criterion}
     coverage = [(c, groups.get(c.criterion.id)) for c in site.coverage]
-    appendix = [r for r in site.records if r["kind"] != "routine" and s.start.isoformat() <= r["date"] <= s.end.isoformat()]
-    return environment().get_template("pack/report.html").render(
-        **_context(m), css=stylesheet(m, "创建工作汇报材料"), s=s, sections=sections, months=months,
-        breakdowns=breakdowns, coverage=coverage, appendix=appendix)
+    appendix = [
+        r for r in site.records if r["kind"] != "routine" and s.start.isoformat() <= r["date"] <= s.end.isoformat()
+    ]
+    return (
+        environment()
+        .get_template("pack/report.html")
+        .render(
+            **_context(m),
+            css=stylesheet(m, "创建工作汇报材料"),
+            s=s,
+            sections=sections,
+            months=months,
+            breakdowns=breakdowns,
+            coverage=coverage,
+            appendix=appendix,
+        )
+    )
 
 
 def evidence_html(m: Material) -> str:
-    return environment().get_template("pack/evidence.html").render(
-        **_context(m), css=stylesheet(m, "佐证材料目录"))
+    return environment().get_template("pack/evidence.html").render(**_context(m), css=stylesheet(m, "佐证材料目录"))
 
 
 # --- PDF --------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Written:
@@ -335,12 +387,12 @@ def write_pdf(html: str, path: Path, title: str, author: str) -> Written:
 
 
 def write_report(m: Material, path: Path) -> Written:
-    unit = m.site.content.unit
+    unit = m.unit
     return write_pdf(report_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料", unit.name)
 
 
 def write_evidence(m: Material, path: Path) -> Written:
-    unit = m.site.content.unit
+    unit = m.unit
     return write_pdf(evidence_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name)
 
 
