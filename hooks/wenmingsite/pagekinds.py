@@ -47,7 +47,7 @@ class SpecSource(Protocol):
     def gallery(self) -> Gallery: ...
 
 # Modules (in this package) that declare further kinds, imported once by :func:`kinds`.
-KIND_MODULES: list[str] = ["editor"]
+KIND_MODULES: list[str] = ["evidence", "editor"]
 
 HIDE_SIDEBARS = ("navigation", "toc")
 
