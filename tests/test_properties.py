@@ -530,7 +530,9 @@ def build_and_check(clean: CleanBuild, tmp: Path, files: dict, planted=()) -> li
     if result.returncode == 1:
         paths = project_paths(root)
         docs_paths = [p[len("docs/"):] for p in paths if p.startswith("docs/")]
-        for line in log.splitlines():
+        # Log lines end at "\n" only: str.splitlines would also cut at \x1c-\x1e, \x85 and
+        # \u2028, which a generated file name may hold (a line then seemed to name no file).
+        for line in log.split("\n"):
             if line.startswith("ERROR") and not SUMMARY.search(line) and "Aborted with" not in line:
                 assert any(p in line for p in paths), f"a refusal that names no file under docs/ or data/: {line}"
             if line.startswith("WARNING"):
