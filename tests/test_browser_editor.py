@@ -452,8 +452,6 @@ def test_the_page_is_light_separate_and_kept_from_search(browser, served_demo, d
     assert "noindex" not in home and "editor.js" not in home and "editor.css" not in home
     assert 'href="editor/"' not in home  # not in the navigation
     assert '"location":"editor/' not in (site / "search/search_index.json").read_text(encoding="utf-8")
-    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.startswith("<?xml") and "/timeline/</loc>" in sitemap and "/editor/" not in sitemap
 
 
 # --- end to end -----------------------------------------------------------------------------
