@@ -88,7 +88,7 @@ def test_xlsx_ledger_every_row_accounted_for(site, tmp_path):
     assert "台账.xlsx 工作表“2026年” 第 95 行 A 列（时间）：无法识别日期“45000”。请写成 2024-03-05 或 2024年3月5日 的形式" in lines
     assert "将把 210 项活动追加到 data/activities/2025.yml（120 项）、data/activities/2026.yml（90 项）。" in lines
     # 124 rows below the 2025 header, 92 below the 2026 header, 1 on the sheet without a header
-    assert lines[-1] == "共 217 行：导入 210 行，跳过空行 1 行，有问题 6 行（见上）"
+    assert lines[-1] == "共 217 行：导入 210 行，跳过空行 1 行，合计行 1 行，有问题 5 行（见上）"
     assert not [line for line in lines if line.startswith("导入后检查")]
 
     content, problems = load(root, today=TODAY)
@@ -105,7 +105,7 @@ def test_xlsx_ledger_every_row_accounted_for(site, tmp_path):
 
     # importing again adds nothing and says so
     code, out = run(root, ledger, "--yes")
-    assert out.splitlines()[-2:] == ["共 217 行：导入 0 行，已有 210 行（未重复导入），跳过空行 1 行，有问题 6 行（见上）",
+    assert out.splitlines()[-2:] == ["共 217 行：导入 0 行，已有 210 行（未重复导入），跳过空行 1 行，合计行 1 行，有问题 5 行（见上）",
                                      "没有可以导入的活动，没有写入任何文件。"]
     assert load(root, today=TODAY)[1] == []
 
@@ -196,3 +196,22 @@ def test_a_year_file_that_is_a_list_is_refused_not_a_traceback(site, tmp_path):
     assert out.splitlines()[-1] == ("Error: data/activities/2025.yml 现在有错误，无法追加。"
                                     "请先运行 wenming check 按提示修好这个文件，再导入台账")
     assert (root / "data/activities/2025.yml").read_text(encoding="utf-8").startswith("- title: 已有的活动")
+
+
+def test_end_dates_and_criteria_columns_are_imported_by_name_or_id(site, tmp_path):
+    root = site()
+    ledger = tmp_path / "ledger.csv"
+    ledger.write_text("日期,结束日期,活动名称,类别,测评项目\n"
+                      "2024-05-04,2024-05-06,三天义诊,志愿服务,文化体育活动、volunteer-service\n"
+                      "2024-05-08,2024-05-07,倒着的日期,志愿服务,\n"
+                      "2024-05-09,,没有这个项目,志愿服务,文明交通\n", encoding="utf-8")
+    code, out = run(root, ledger, "--yes")
+    assert code == 0, out
+    assert ("ledger.csv 第 3 行 B 列（结束日期）：结束日期 2024-05-07 早于活动日期 2024-05-08。"
+            "请核对；一天内的活动不用填结束日期") in out
+    assert ("ledger.csv 第 4 行 E 列（测评项目）：测评项目“文明交通”不在 data/criteria.yml 中。"
+            "请写成已有项目的名称或编号（多个用顿号隔开）：学雷锋志愿服务、文化体育活动") in out
+    content, problems = load(root, today=TODAY)
+    assert problems == []
+    [a] = [a for a in content.activities if a.kind == "log"]
+    assert (a.title, a.end_date, a.criteria) == ("三天义诊", dt.date(2024, 5, 6), ("culture-sports", "volunteer-service"))

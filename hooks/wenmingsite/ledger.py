@@ -22,6 +22,10 @@ from . import values
 from .values import Invalid
 
 HEADER_SCAN_ROWS = 10
+# A workbook written by `wenming export` names, in this custom document property, the
+# sheets that are not activity rows (the summary, routine occurrences): an import of the
+# export passes them by with a note instead of reporting each of their rows.
+EXPORT_SKIP_PROPERTY = "wenming-export-skip"
 
 # Field -> column names units use, most specific first (the best-ranked column wins).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -34,11 +38,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "volunteer_hours": ("志愿服务时长", "服务时长", "时长"),
     "amount": ("金额", "经费", "投入", "投入经费", "投入金额", "活动经费"),
     "summary": ("内容", "简介", "活动简介", "内容简介", "摘要", "活动内容", "备注"),
+    "end_date": ("结束日期", "截止日期"),
+    "criteria": ("测评项目", "对应测评项目", "测评体系项目"),
 }
 LABELS = {
     "date": "日期", "title": "活动名称", "category": "类别", "department": "部门",
     "location": "地点", "participants": "参与人次", "volunteer_hours": "志愿服务时长",
-    "amount": "金额", "summary": "摘要",
+    "amount": "金额", "summary": "摘要", "end_date": "结束日期", "criteria": "测评项目",
 }
 ORDER = tuple(ALIASES)  # also the order of keys in the written YAML
 _TOTAL_ROW = re.compile(r"^(合计|小计|总计|累计)[:：]?$")
@@ -53,6 +59,7 @@ class LedgerRefused(Exception):
 class Sheet:
     name: str | None  # None for a CSV file
     rows: list[tuple[int, list]]  # (1-based row number, cell values)
+    exported: bool = False  # a summary or routine sheet of `wenming export` (not activity rows)
 
 
 @dataclass
@@ -89,6 +96,7 @@ class RowProblem:
 class Result:
     total: int = 0
     blank: int = 0
+    totals: int = 0  # 合计/小计 rows, passed by with a note
     problem_rows: int = 0
     duplicates: int = 0
     entries: list[dict] = field(default_factory=list)
@@ -98,7 +106,8 @@ class Result:
 
     def summary(self) -> str:
         dup = f"已有 {self.duplicates} 行（未重复导入），" if self.duplicates else ""
-        return (f"共 {self.total} 行：导入 {len(self.entries)} 行，{dup}跳过空行 {self.blank} 行，"
+        totals = f"合计行 {self.totals} 行，" if self.totals else ""
+        return (f"共 {self.total} 行：导入 {len(self.entries)} 行，{dup}跳过空行 {self.blank} 行，{totals}"
                 f"有问题 {self.problem_rows} 行（见上）")
 
 
@@ -128,11 +137,15 @@ def read_sheets(path: Path) -> list[Sheet]:
         raise LedgerRefused(f"无法打开 {path.name}：文件不是有效的 .xlsx 表格（可能已损坏、加了密码或只是改了扩展名）。"
                             "请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再导入") from None
     try:
+        skip: set[str] = set()
+        for prop in book.custom_doc_props:
+            if prop.name == EXPORT_SKIP_PROPERTY and isinstance(prop.value, str):
+                skip = set(prop.value.splitlines())
         sheets = []
         for ws in book.worksheets:
             ws.reset_dimensions()
             rows = [(n, list(r)) for n, r in enumerate(ws.iter_rows(values_only=True), 1)]
-            sheets.append(Sheet(ws.title, rows))
+            sheets.append(Sheet(ws.title, rows, exported=ws.title in skip))
         return sheets
     finally:
         book.close()
@@ -252,8 +265,11 @@ class Reader:
     """Turns rows into activity entries; knows the unit's categories and departments."""
 
     def __init__(self, source: str, categories: list[tuple[str, str]], departments: tuple[str, ...],
-                 existing: set[tuple[dt.date, str]]):
+                 existing: set[tuple[dt.date, str]], criteria: list[tuple[str, str]] | None = None):
+        """``criteria``: (id, name) of data/criteria.yml; a 测评项目 column names them by either."""
         self.source = source
+        self.criteria = {key: cid for cid, name in criteria or () for key in (cid, name)}
+        self.criterion_names = [name for _, name in criteria or ()]
         self.categories = {name: name for name, _ in categories}
         self.categories.update({slug: name for name, slug in categories})
         self.category_names = [name for name, _ in categories]
@@ -264,6 +280,10 @@ class Reader:
     def read(self, sheets: list[Sheet]) -> Result:
         r = self.result
         for sheet in sheets:
+            if sheet.exported:
+                r.sheet_notes.append(f"{self.source} 工作表“{sheet.name}”：这是 wenming export 导出的汇总或例行活动明细，"
+                                     "不是活动记录，没有导入（例行活动在 data/activities/*.yml 的 routines 中维护）")
+                continue
             mapping, note = find_mapping(sheet)
             r.mappings.append((sheet, mapping))
             if mapping is None:
@@ -307,9 +327,10 @@ class Reader:
             return self._done(problems, None)
         first = next((_text(v) for v in cells if not _blank(v)), "")
         if _blank(cell("date")) and _TOTAL_ROW.match("".join(first.split())):
-            problems.append(RowProblem(self.source, sheet.name, number, None, None,
-                                       f"这一行是“{first}”行，没有导入（网站会自己统计合计数）。不需要处理"))
-            return self._done(problems, None)
+            self.result.problems.append(RowProblem(self.source, sheet.name, number, None, None,
+                                                   f"这一行是“{first}”行，没有导入（网站会自己统计合计数）。不需要处理"))
+            self.result.totals += 1
+            return None
 
         entry: dict = {}
         value = cell("date")
@@ -370,6 +391,29 @@ class Reader:
             value = cell(name)
             if not _blank(value):
                 entry[name] = _text(value)
+        value = cell("end_date")
+        if not _blank(value):
+            try:
+                end = _date(value)
+            except Invalid as exc:
+                bad("end_date", str(exc))
+            else:
+                if "date" in entry and end < entry["date"]:
+                    bad("end_date", f"结束日期 {end.isoformat()} 早于活动日期 {entry['date'].isoformat()}。"
+                                    "请核对；一天内的活动不用填结束日期")
+                elif "date" in entry and end > entry["date"]:
+                    entry["end_date"] = end
+        value = cell("criteria")
+        if not _blank(value):
+            found, unknown = [], []
+            for token in re.split(r"[、,，;；/\s]+", _text(value).strip()):
+                if token:
+                    (found if token in self.criteria else unknown).append(token)
+            if unknown:
+                bad("criteria", f"测评项目“{'、'.join(unknown)}”不在 data/criteria.yml 中。"
+                                f"请写成已有项目的名称或编号（多个用顿号隔开）：{'、'.join(self.criterion_names)}")
+            elif found:
+                entry["criteria"] = list(dict.fromkeys(self.criteria[t] for t in found))
         self._done(problems, entry)
         if not problems:
             key = (entry["date"], entry["title"])
@@ -412,6 +456,8 @@ def quote(text: str) -> str:
 
 
 def _scalar(value) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
     if isinstance(value, dt.date):
         return quote(value.isoformat())
     if isinstance(value, Decimal):
@@ -521,7 +567,8 @@ def run(source: Path, root: Path, yes: bool) -> None:
     except LedgerRefused as exc:
         raise click.ClickException(str(exc)) from None
     reader = Reader(source.name, [(c.name, c.slug) for c in content.categories],
-                    content.unit.departments if content.unit else (), existing)
+                    content.unit.departments if content.unit else (), existing,
+                    [(c.id, c.name) for c in content.criteria])
     result = reader.read(sheets)
     for sheet, mapping in result.mappings:
         if mapping:
