@@ -421,7 +421,20 @@ def test_a_heic_photo_chromium_cannot_read_is_refused_with_how_to_export_jpeg(br
     )
     assert "“设置 → 相机 → 格式”选“兼容性最佳”" in info.inner_text()
     assert page.locator("#ws-ed-photo-1-caption").get_attribute("aria-invalid") == "true"
-    page.click("text=移除")
+    page.set_input_files(
+        "#ws-ed-photos", [{"name": "照片.jpg", "mimeType": "image/jpeg", "buffer": b"\xff\xd8\xff\xe0 not a photo"}]
+    )
+    page.evaluate("wenmingEditor.idle()")
+    assert page.locator("#ws-ed-photo-2-info").inner_text() == (
+        "“照片.jpg”无法作为图片读取（不是图片，或文件没有传完整）。请移除它，重新选择手机里的原图（JPG、PNG 或 WebP）"
+    )
+    page.locator("#ws-ed-photo-1-caption").fill("说明")
+    page.locator("#ws-ed-photo-2-caption").fill("说明")
+    page.click("#ws-ed-generate")  # refused photos block the file, captions or not
+    assert page.locator("#ws-ed-status").inner_text().startswith("还有 ")
+    for _ in range(2):
+        page.locator(".ws-ed-remove").first.click()
+    assert page.locator("#ws-ed-status").inner_text() == "已移除第 1 张照片"
     assert page.locator(".ws-ed-photo").count() == 0
     assert visit.errors == []
     visit.close()

@@ -547,11 +547,10 @@
         img.alt = "";
         figure.appendChild(img);
         info.textContent = file.name + "：" + fmt(UI.processed, { width: p.result.width, height: p.result.height });
-      } catch (e) {
-        if (!(e instanceof Invalid)) throw e;
-        p.message = e.message;
+      } catch (e) { // a photo the browser cannot take (too large for a canvas...) is refused, never lost silently
+        p.message = e instanceof Invalid ? e.message : fmt(UI.unreadable, { name: file.name });
         info.className = "ws-ed-error";
-        info.textContent = e.message;
+        info.textContent = p.message;
         caption.setAttribute("aria-invalid", "true");
       }
       pending--;
