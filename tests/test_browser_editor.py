@@ -465,6 +465,8 @@ def test_the_page_is_light_separate_and_kept_from_search(browser, served_demo, d
     assert "noindex" not in home and "editor.js" not in home and "editor.css" not in home
     assert 'href="editor/"' not in home  # not in the navigation
     assert '"location":"editor/' not in (site / "search/search_index.json").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")  # nor offered to search engines
+    assert "/editor/" not in sitemap and "/evidence/" in sitemap and sitemap.startswith("<?xml")
 
 
 # --- end to end -----------------------------------------------------------------------------

@@ -61,7 +61,8 @@ def test_a_listed_photo_with_its_own_problem_is_not_also_unlisted(site):
 
 
 HOSTILE = ["主题：学习 #二十大", "[通知]", '"引号"', "&A3", "!重要", "a: b", "50", "yes", "*星", "|竖线",
-           "% 比例", "`代码`", "反斜杠\\n", "{括号}", "- 开头", "? 问", "@人", "末尾 #"]
+           "% 比例", "`代码`", "反斜杠\\n", "{括号}", "- 开头", "? 问", "@人", "末尾 #",
+           "a: \U000e0001", "铃\x07声", "零宽\u200b空格"]  # invisible characters need escapes (above U+FFFF: \U)
 
 
 @pytest.mark.parametrize("title", HOSTILE)

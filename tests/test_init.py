@@ -55,7 +55,7 @@ def unit(tmp_path_factory):
 
 def test_new_unit_builds_strict_with_its_own_name(unit):
     root, output = unit
-    assert "已在" in output and "生成 19 个文件" in output
+    assert "已在" in output and "生成 20 个文件" in output
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "江北区图书馆 · 文明单位创建" in home
     assert "江北区图书馆本届区级文明单位创建工作" in home

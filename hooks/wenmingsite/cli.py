@@ -108,7 +108,8 @@ def yaml_value(text: str) -> str:
             return text
     escaped = "".join(
         "\\\\" if c == "\\" else '\\"' if c == '"' else
-        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}") if not c.isprintable() else c
+        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+        if not c.isprintable() else c
         for c in text)
     return f'"{escaped}"'
 
