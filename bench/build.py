@@ -40,8 +40,8 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(REPO / "hooks"))
 
-from generate import generate  # noqa: E402
 import serve  # noqa: E402
+from generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
 
@@ -150,8 +150,8 @@ def main() -> None:
     try:
         for n in args.sizes:
             root = generate(work / f"n{n}", n)
-            ours, base = paired(args.rounds, lambda: run_build(root, "mkdocs.yml"),
-                                lambda: run_build(root, "mkdocs-baseline.yml"))
+            ours, base = paired(args.rounds, lambda root=root: run_build(root, "mkdocs.yml"),
+                                lambda root=root: run_build(root, "mkdocs-baseline.yml"))
             result["sizes"][n] = {"ours_s": med(ours), "baseline_s": med(base),
                                   "ratio": med(ours) / med(base),
                                   "ours_rss_mb": med(ours, 1) / 1024, "baseline_rss_mb": med(base, 1) / 1024,
@@ -166,7 +166,7 @@ def main() -> None:
             result["growth"] = {"ours": ours_growth, "baseline": base_growth, "ratio": ours_growth / base_growth}
 
         root = work / f"n{small}"
-        segmented, plain = paired(args.rounds, lambda: run_build(root, "mkdocs.yml"),
+        segmented, plain = paired(args.rounds, lambda root=root: run_build(root, "mkdocs.yml"),
                                   lambda: run_build(root, "mkdocs.yml", {**ENV, "WENMING_NO_SEGMENTATION": "1"}))
         result["search"] = {"segmented_s": med(segmented), "unsegmented_s": med(plain),
                             "ratio": med(segmented) / med(plain)}

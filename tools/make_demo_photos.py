@@ -105,7 +105,7 @@ PHOTOS = [
 # --- drawing helpers ----------------------------------------------------------------------
 
 def mix(a, b, t):
-    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b))
+    return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b, strict=False))
 
 
 def jitter(rng, c, n=12):
@@ -259,7 +259,7 @@ class Scene:
                        width=max(1, int(trunk_w * 0.35)))
             return
         base = color or self.palette["leaf"]
-        for i in range(22):
+        for _ in range(22):
             r = height * rng.uniform(0.14, 0.24)
             cx = x + rng.uniform(-0.3, 0.3) * height
             cy = y - height * rng.uniform(0.55, 0.95)
@@ -876,7 +876,7 @@ def eldercare(sc):
     # fruit basket on a low table
     tx = w * 0.5
     sc.d.ellipse([tx - w * 0.08, h * 0.9, tx + w * 0.08, h * 0.97], fill=(130, 90, 56))
-    for i in range(9):
+    for _ in range(9):
         fx, fr = tx + rng.uniform(-w * 0.06, w * 0.06), h * 0.022
         sc.d.ellipse([fx - fr, h * 0.89 - rng.uniform(0, h * 0.02) - fr, fx + fr, h * 0.89 + fr],
                      fill=rng.choice([(230, 120, 30), (200, 40, 40), (240, 200, 50)]))
@@ -896,7 +896,7 @@ def eldercare_yard(sc):
     sc.tree(w * 0.08, h * 0.7, h * 0.7, blossom=None)
     sc.tree(w * 0.95, h * 0.66, h * 0.6)
     spots = [(h * 0.78, w * 0.3, True), (h * 0.8, w * 0.5, True), (h * 0.76, w * 0.7, True)]
-    for y, x, elder in spots:  # elders in wheelchairs/chairs, volunteers beside
+    for y, x, _elder in spots:  # elders in wheelchairs/chairs, volunteers beside
         s = sc.depth_scale(y, horizon - (h - horizon) * 0.4)
         sc.shadow((x - s * 0.3, y - s * 0.03, x + s * 0.4, y + s * 0.05), 110)
         sc.person(x, y - s * 0.12, s, seated=True, elder=True)

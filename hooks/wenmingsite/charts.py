@@ -38,7 +38,7 @@ def columns(cid: str, title: str, labels: list[str], values: list[int], unit: st
     slot = (WIDTH - 2 * side) / n
     peak = max(values + [1])
     body = [f'<line class="ws-chart__axis" x1="{side}" y1="{top + plot}" x2="{WIDTH - side}" y2="{top + plot}"/>']
-    for i, (label, value) in enumerate(zip(labels, values)):
+    for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         x = side + i * slot
         h = plot * value / peak
         body.append(f'<rect class="ws-chart__bar" x="{x + slot * 0.15:.1f}" y="{top + plot - h:.1f}" '
@@ -47,7 +47,7 @@ def columns(cid: str, title: str, labels: list[str], values: list[int], unit: st
                     f'text-anchor="middle">{_fmt(value)}</text>')
         body.append(f'<text class="ws-chart__label" x="{x + slot / 2:.1f}" y="{height - 8}" '
                     f'text-anchor="middle">{escape(label)}</text>')
-    description = "；".join(f"{label} {_fmt(v)}{unit}" for label, v in zip(labels, values))
+    description = "；".join(f"{label} {_fmt(v)}{unit}" for label, v in zip(labels, values, strict=True))
     return _frame(cid, title, height, description, body)
 
 
@@ -69,5 +69,5 @@ def bars(cid: str, title: str, rows: list[tuple[str, int]], unit: str,
         body.append(f'<rect class="ws-chart__bar" x="0" y="{y + 23}" width="{w:.1f}" height="12" rx="2"/>')
         body.append(f'<text class="ws-chart__value" x="{usable + 8}" y="{y + 34}">{_fmt(value)}</text>')
     notes = notes or [""] * len(rows)
-    description = "；".join(f"{label} {_fmt(v)}{unit}{note}" for (label, v), note in zip(rows, notes))
+    description = "；".join(f"{label} {_fmt(v)}{unit}{note}" for (label, v), note in zip(rows, notes, strict=True))
     return _frame(cid, title, height, description, body)

@@ -450,7 +450,7 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
                 keywords[str(item["id"])] = [str(w) for w in (words if isinstance(words, list) else [words])]
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for order, (section, body) in enumerate(zip(imported.sections, bodies)):
+    for order, (section, body) in enumerate(zip(imported.sections, bodies, strict=True)):
         criteria = report_import.suggest_criteria(section, keywords)
         front = ["---", f"title: {json.dumps(section.title, ensure_ascii=False)}", f"order: {order}"]
         if criteria:
@@ -467,7 +467,7 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
     for note in imported.notes:
         click.echo(str(note))
     allowed: set[str] = set()
-    for name, body in zip(written, bodies):
+    for name, body in zip(written, bodies, strict=True):
         for p in publication.scan_text(f"docs/report/{name}", body, allowed):
             click.echo(str(p))
     if imported.figures:

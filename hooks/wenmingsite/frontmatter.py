@@ -35,7 +35,7 @@ def split(text: str, rel: str) -> Split:
 
     if not _OPEN.match(first):
         stripped = first.strip()
-        first_nonblank = next((i for i, l in enumerate(lines) if l.strip()), None)
+        first_nonblank = next((i for i, line in enumerate(lines) if line.strip()), None)
         if first_nonblank and _OPEN.match(lines[first_nonblank].strip()):
             problems.append(Problem(
                 rel, 1, 1,
@@ -52,7 +52,7 @@ def split(text: str, rel: str) -> Split:
             problems.append(Problem(
                 rel, 1, 1, "第 1 行的“---”前面有空格。请删除空格，让“---”顶格写",
             ))
-        elif _KEYLIKE.match(stripped) and any(_KEYLIKE.match(l.strip()) for l in lines[1:3]):
+        elif _KEYLIKE.match(stripped) and any(_KEYLIKE.match(line.strip()) for line in lines[1:3]):
             problems.append(Problem(
                 rel, 1, 1,
                 "文件开头像是 front matter（“字段: 值”），但缺少上下两行“---”。"

@@ -19,10 +19,10 @@ import json
 import os
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 # Bump when the way outputs are made changes: every cached output is then remade.
 PIPELINE_VERSION = 1

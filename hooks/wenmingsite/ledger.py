@@ -405,7 +405,8 @@ class Reader:
                     entry["end_date"] = end
         value = cell("criteria")
         if not _blank(value):
-            found, unknown = [], []
+            found: list[str] = []
+            unknown: list[str] = []
             for token in re.split(r"[、,，;；/\s]+", _text(value).strip()):
                 if token:
                     (found if token in self.criteria else unknown).append(token)

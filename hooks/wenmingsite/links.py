@@ -9,7 +9,8 @@ and the hook's ``on_pre_build`` run these first.
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING, Iterable, NamedTuple, cast
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from . import pagekinds, publication
 from .gallery import Gallery

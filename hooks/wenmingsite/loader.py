@@ -13,16 +13,30 @@ import os
 import posixpath
 import re
 import stat
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from . import frontmatter, gate, images, publication, schema
 from .problems import Problem, ProblemError, Problems
-from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
 from .records import (
-    Activity, Category, Change, Content, Criterion, Document, Group, Honour, Member,
-    Organization, PageMeta, Photo, ReportSection, Routine, Thresholds, Unit,
+    Activity,
+    Category,
+    Change,
+    Content,
+    Criterion,
+    Document,
+    Group,
+    Honour,
+    Member,
+    Organization,
+    PageMeta,
+    Photo,
+    ReportSection,
+    Routine,
+    Thresholds,
+    Unit,
 )
+from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
 from .textfile import read_text
 from .values import Invalid, parse_date
 from .yamlstrict import YList, YMap, YStr, load_yaml
@@ -285,7 +299,7 @@ class _Loader:
     def resolve_criteria(self, items, raw, rel) -> tuple[str, ...]:
         out = []
         values_at = raw if isinstance(raw, YList) else [raw]
-        for text, at in zip(items, [v for v in values_at if v.strip()]):
+        for text, at in zip(items, [v for v in values_at if v.strip()], strict=False):
             try:
                 out.append(self.resolve_choice(text, self.criteria_options, "测评项目", "data/criteria.yml"))
             except Invalid as exc:

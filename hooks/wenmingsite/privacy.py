@@ -72,7 +72,7 @@ class Finding:
 
 
 def id_checksum_ok(digits17: str, check: str) -> bool:
-    total = sum(int(d) * w for d, w in zip(digits17, ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(digits17, ID_WEIGHTS, strict=True))
     return ID_CHECK[total % 11] == check.upper()
 
 

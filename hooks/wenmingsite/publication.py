@@ -12,8 +12,8 @@ import os
 import posixpath
 import re
 import urllib.parse
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from . import memo, privacy
 from .problems import Problem

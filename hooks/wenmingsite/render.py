@@ -8,11 +8,10 @@ import posixpath
 import re
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
 from markupsafe import Markup, escape
-
-from typing import TYPE_CHECKING
 
 from .records import Activity, Content
 
@@ -93,7 +92,7 @@ def _amount_parts(value) -> tuple[str, str]:
 def _level_classes() -> dict[str, str]:
     from .schema import HONOUR_LEVELS
 
-    return dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system")))
+    return dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system"), strict=True))
 
 
 def filesize(size: int | None) -> str:
@@ -352,7 +351,7 @@ class Renderer:
         honours = self.content.honours  # newest first
         years = [(y, list(g)) for y, g in groupby(honours, key=lambda h: h.year)]
         levels = [(lv, sum(1 for h in honours if h.level == lv)) for lv in HONOUR_LEVELS]
-        level_class = dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system")))
+        level_class = dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system"), strict=True))
         return self.render("honours.html", page_url, years=years, levels=levels, total=len(honours),
                            shots=shots, level_class=level_class)
 

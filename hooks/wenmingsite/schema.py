@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from . import values
 from .problems import Problems
@@ -21,7 +22,7 @@ from .yamlstrict import YList, YMap, YStr
 class Field:
     name: str
     label: str  # Chinese name used in messages
-    convert: Callable[[Any, "Field"], Any]  # gets a YStr, or by shape a YList / YMap / any value
+    convert: Callable[[Any, Field], Any]  # gets a YStr, or by shape a YList / YMap / any value
     required: bool = False
     shape: str = "scalar"  # scalar | list | scalar_or_list | mapping | any
     # Copied as it is onto the activity (records.Activity, an attribute of the same name) and

@@ -14,8 +14,8 @@ import json
 import marshal
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 VERSION = 1
 

@@ -26,8 +26,9 @@ import datetime as dt
 import html
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, NamedTuple
+from typing import Any, NamedTuple
 
 from . import api, assets, coverage, feed, gate, images, links, loader, pagekinds, share, stats
 from .gallery import Gallery, publish_photos
