@@ -52,9 +52,13 @@ def run_build(root: Path, config: str, env: dict | None = None) -> tuple[float, 
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     peak = out.with_suffix(".peak")
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(HERE / "peak.py"), str(peak), "-m", "mkdocs", "build", "-q",
-                           "-f", config, "-d", str(out)],
-                          cwd=root, env=env or ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.run(
+        [sys.executable, str(HERE / "peak.py"), str(peak), "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(out)],
+        cwd=root,
+        env=env or ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     elapsed = time.perf_counter() - start
     shutil.rmtree(out, ignore_errors=True)
     if proc.returncode != 0:
@@ -84,11 +88,15 @@ def one_page_site(folder: Path) -> Path:
     (folder / "docs" / "index.md").write_text("---\ntitle: 首页\n---\n\n欢迎。\n", encoding="utf-8")
     (folder / "data" / "unit.yml").write_text(
         "name: 测试中心\nshort_name: 测试\nkind: 事业单位\ntitle_sought: 市级文明单位\nterm: 第一届\n"
-        "term_start: 2024-01-01\nterm_end: 2026-12-31\nintroduction: 测试。\n", encoding="utf-8")
+        "term_start: 2024-01-01\nterm_end: 2026-12-31\nintroduction: 测试。\n",
+        encoding="utf-8",
+    )
     (folder / "data" / "criteria.yml").write_text("- id: volunteer\n  name: 学雷锋志愿服务\n", encoding="utf-8")
     (folder / "data" / "categories.yml").write_text("- name: 志愿服务\n  slug: volunteer\n", encoding="utf-8")
-    base = ("site_name: 测试\ntheme:\n  name: material\n  language: zh\n  font: false\n"
-            "plugins:\n  - search:\n      lang: zh\n  - glightbox\nnav:\n  - 首页: index.md\n")
+    base = (
+        "site_name: 测试\ntheme:\n  name: material\n  language: zh\n  font: false\n"
+        "plugins:\n  - search:\n      lang: zh\n  - glightbox\nnav:\n  - 首页: index.md\n"
+    )
     (folder / "mkdocs-baseline.yml").write_text(base, encoding="utf-8")
     (folder / "mkdocs.yml").write_text(base + f"hooks:\n  - {REPO / 'hooks' / 'showcase.py'}\n", encoding="utf-8")
     return folder
@@ -140,8 +148,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--photos", type=int, default=5000)
-    parser.add_argument("--quick", action="store_true",
-                        help="CI's regression guard: a small site, generous bounds, no report written")
+    parser.add_argument(
+        "--quick", action="store_true", help="CI's regression guard: a small site, generous bounds, no report written"
+    )
     args = parser.parse_args()
     if args.quick:
         return quick()
@@ -150,14 +159,23 @@ def main() -> None:
     try:
         for n in args.sizes:
             root = generate(work / f"n{n}", n)
-            ours, base = paired(args.rounds, lambda root=root: run_build(root, "mkdocs.yml"),
-                                lambda root=root: run_build(root, "mkdocs-baseline.yml"))
-            result["sizes"][n] = {"ours_s": med(ours), "baseline_s": med(base),
-                                  "ratio": med(ours) / med(base),
-                                  "ours_rss_mb": med(ours, 1) / 1024, "baseline_rss_mb": med(base, 1) / 1024,
-                                  "rss_ratio": med(ours, 1) / med(base, 1)}
-            print(f"N={n}: ours {med(ours):.2f}s, baseline {med(base):.2f}s, ratio {med(ours) / med(base):.3f}",
-                  flush=True)
+            ours, base = paired(
+                args.rounds,
+                lambda root=root: run_build(root, "mkdocs.yml"),
+                lambda root=root: run_build(root, "mkdocs-baseline.yml"),
+            )
+            result["sizes"][n] = {
+                "ours_s": med(ours),
+                "baseline_s": med(base),
+                "ratio": med(ours) / med(base),
+                "ours_rss_mb": med(ours, 1) / 1024,
+                "baseline_rss_mb": med(base, 1) / 1024,
+                "rss_ratio": med(ours, 1) / med(base, 1),
+            }
+            print(
+                f"N={n}: ours {med(ours):.2f}s, baseline {med(base):.2f}s, ratio {med(ours) / med(base):.3f}",
+                flush=True,
+            )
         small, large = min(args.sizes), max(args.sizes)
         s = result["sizes"]
         if small != large:
@@ -166,31 +184,47 @@ def main() -> None:
             result["growth"] = {"ours": ours_growth, "baseline": base_growth, "ratio": ours_growth / base_growth}
 
         root = work / f"n{small}"
-        segmented, plain = paired(args.rounds, lambda root=root: run_build(root, "mkdocs.yml"),
-                                  lambda: run_build(root, "mkdocs.yml", {**ENV, "WENMING_NO_SEGMENTATION": "1"}))
-        result["search"] = {"segmented_s": med(segmented), "unsegmented_s": med(plain),
-                            "ratio": med(segmented) / med(plain)}
+        segmented, plain = paired(
+            args.rounds,
+            lambda root=root: run_build(root, "mkdocs.yml"),
+            lambda: run_build(root, "mkdocs.yml", {**ENV, "WENMING_NO_SEGMENTATION": "1"}),
+        )
+        result["search"] = {
+            "segmented_s": med(segmented),
+            "unsegmented_s": med(plain),
+            "ratio": med(segmented) / med(plain),
+        }
 
         tiny = one_page_site(work / "one-page")
-        ours, base = paired(args.rounds, lambda: run_build(tiny, "mkdocs.yml"),
-                            lambda: run_build(tiny, "mkdocs-baseline.yml"))
+        ours, base = paired(
+            args.rounds, lambda: run_build(tiny, "mkdocs.yml"), lambda: run_build(tiny, "mkdocs-baseline.yml")
+        )
         result["startup"] = {"ours_s": med(ours), "baseline_s": med(base), "ratio": med(ours) / med(base)}
 
         if args.photos:
             with_photos = generate(work / "photos", small)
             add_photos(with_photos, args.photos)
             per_photo = warm_image_step(with_photos)
-            a, b = paired(args.rounds, lambda: run_build(with_photos, "mkdocs.yml"),
-                          lambda: run_build(root, "mkdocs.yml"))
-            result["photos"] = {"count": args.photos, "warm_step_us_per_photo": per_photo * 1e6,
-                                "build_with_s": med(a), "build_without_s": med(b), "ratio": med(a) / med(b)}
+            a, b = paired(
+                args.rounds, lambda: run_build(with_photos, "mkdocs.yml"), lambda: run_build(root, "mkdocs.yml")
+            )
+            result["photos"] = {
+                "count": args.photos,
+                "warm_step_us_per_photo": per_photo * 1e6,
+                "build_with_s": med(a),
+                "build_without_s": med(b),
+                "ratio": med(a) / med(b),
+            }
 
         result["serve"] = []
         for tmpdir in [None] + (["/dev/shm"] if os.path.isdir("/dev/shm") else []):
             r = serve.measure(generate(work / "serve", small), args.rounds, tmpdir)
             result["serve"].append(r)
-            print(f"serve ({r['tmpdir']}): incremental {r['incremental_s']:.2f}s, full {r['full_s']:.2f}s, "
-                  f"ratio {r['ratio']:.3f}", flush=True)
+            print(
+                f"serve ({r['tmpdir']}): incremental {r['incremental_s']:.2f}s, full {r['full_s']:.2f}s, "
+                f"ratio {r['ratio']:.3f}",
+                flush=True,
+            )
             shutil.rmtree(work / "serve", ignore_errors=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -208,46 +242,66 @@ def quick() -> None:
     try:
         root = generate(work / "n300", 300)
         ours, base = paired(3, lambda: run_build(root, "mkdocs.yml"), lambda: run_build(root, "mkdocs-baseline.yml"))
-        seg, plain = paired(3, lambda: run_build(root, "mkdocs.yml"),
-                            lambda: run_build(root, "mkdocs.yml", {**ENV, "WENMING_NO_SEGMENTATION": "1"}))
+        seg, plain = paired(
+            3,
+            lambda: run_build(root, "mkdocs.yml"),
+            lambda: run_build(root, "mkdocs.yml", {**ENV, "WENMING_NO_SEGMENTATION": "1"}),
+        )
         tiny = one_page_site(work / "one-page")
-        small, small_base = paired(3, lambda: run_build(tiny, "mkdocs.yml"),
-                                   lambda: run_build(tiny, "mkdocs-baseline.yml"))
+        small, small_base = paired(
+            3, lambda: run_build(tiny, "mkdocs.yml"), lambda: run_build(tiny, "mkdocs-baseline.yml")
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    ratios = {"build": med(ours) / med(base), "search": med(seg) / med(plain),
-              "startup": med(small) / med(small_base)}
+    ratios = {"build": med(ours) / med(base), "search": med(seg) / med(plain), "startup": med(small) / med(small_base)}
     failed = [k for k, v in ratios.items() if v > QUICK_BOUNDS[k]]
-    print("quick benchmark (N=300, 3 paired rounds): " + ", ".join(
-        f"{k} {v:.2f}× (bound {QUICK_BOUNDS[k]}×)" for k, v in ratios.items()))
+    print(
+        "quick benchmark (N=300, 3 paired rounds): "
+        + ", ".join(f"{k} {v:.2f}× (bound {QUICK_BOUNDS[k]}×)" for k, v in ratios.items())
+    )
     if failed:
-        raise SystemExit(f"performance regression: {', '.join(failed)} above the bound; "
-                         "run `python bench/build.py` and profile before merging")
+        raise SystemExit(
+            f"performance regression: {', '.join(failed)} above the bound; "
+            "run `python bench/build.py` and profile before merging"
+        )
 
 
 def write_report(r: dict) -> None:
-    rows = ["# 构建基准（bench/build.py）", "",
-            f"合成单位（每篇活动 500–800 字），{r['rounds']} 轮交替配对运行取中位数，{r['cpus']} 核。"
-            "基线：同一批 Markdown、同样的主题和搜索设置，去掉本项目的 hooks，活动不进导航。", "",
-            "| 指标 | 本项目 | 基线 | 比值 | 目标 |", "|---|---|---|---|---|"]
+    rows = [
+        "# 构建基准（bench/build.py）",
+        "",
+        f"合成单位（每篇活动 500–800 字），{r['rounds']} 轮交替配对运行取中位数，{r['cpus']} 核。"
+        "基线：同一批 Markdown、同样的主题和搜索设置，去掉本项目的 hooks，活动不进导航。",
+        "",
+        "| 指标 | 本项目 | 基线 | 比值 | 目标 |",
+        "|---|---|---|---|---|",
+    ]
     for n, s in r["sizes"].items():
         rows.append(f"| 完整构建 N={n} | {s['ours_s']:.2f} s | {s['baseline_s']:.2f} s | {s['ratio']:.2f}× | ≤ 1.20× |")
     for n, s in r["sizes"].items():
-        rows.append(f"| 峰值内存 N={n} | {s['ours_rss_mb']:.0f} MB | {s['baseline_rss_mb']:.0f} MB | {s['rss_ratio']:.2f}× | ≤ 1.30×（5000） |")
+        rows.append(
+            f"| 峰值内存 N={n} | {s['ours_rss_mb']:.0f} MB | {s['baseline_rss_mb']:.0f} MB | {s['rss_ratio']:.2f}× | ≤ 1.30×（5000） |"
+        )
     if "growth" in r:
         g = r["growth"]
         rows.append(f"| 增长 大/小 | {g['ours']:.2f} | {g['baseline']:.2f} | {g['ratio']:.2f}× | ≤ 1.15× |")
     se = r["search"]
-    rows.append(f"| 中文分词（缓存命中）/ 不分词 | {se['segmented_s']:.2f} s | {se['unsegmented_s']:.2f} s | {se['ratio']:.2f}× | ≤ 1.20× |")
+    rows.append(
+        f"| 中文分词（缓存命中）/ 不分词 | {se['segmented_s']:.2f} s | {se['unsegmented_s']:.2f} s | {se['ratio']:.2f}× | ≤ 1.20× |"
+    )
     st = r["startup"]
     rows.append(f"| 一页网站启动 | {st['ours_s']:.2f} s | {st['baseline_s']:.2f} s | {st['ratio']:.2f}× | ≤ 1.10× |")
     if "photos" in r:
         p = r["photos"]
         rows.append(f"| 照片无变化时每张 | {p['warm_step_us_per_photo']:.1f} µs | | | ≤ 50 µs |")
-        rows.append(f"| 含 {p['count']} 张照片的构建 / 无照片 | {p['build_with_s']:.2f} s | {p['build_without_s']:.2f} s | {p['ratio']:.2f}× | ≤ 1.05× |")
+        rows.append(
+            f"| 含 {p['count']} 张照片的构建 / 无照片 | {p['build_with_s']:.2f} s | {p['build_without_s']:.2f} s | {p['ratio']:.2f}× | ≤ 1.05× |"
+        )
     for sv in r.get("serve", []):
-        rows.append(f"| 预览：改一篇活动到刷新，N={sv['activities']}（站点在 {sv['tmpdir']}） | {sv['incremental_s']:.2f} s | "
-                    f"{sv['full_s']:.2f} s（每次全量重建） | {sv['ratio']:.2f}× | ≤ 0.30× |")
+        rows.append(
+            f"| 预览：改一篇活动到刷新，N={sv['activities']}（站点在 {sv['tmpdir']}） | {sv['incremental_s']:.2f} s | "
+            f"{sv['full_s']:.2f} s（每次全量重建） | {sv['ratio']:.2f}× | ≤ 0.30× |"
+        )
     rows.append("")
     out = HERE / "results"
     out.mkdir(exist_ok=True)

@@ -44,14 +44,23 @@ def main() -> None:
         checks.append(timed(check, root))
         builds.append(timed(build, root))
     c, b = statistics.median(checks), statistics.median(builds)
-    result = {"rounds": args.rounds, "check_seconds": round(c, 3), "build_seconds": round(b, 3),
-              "check_over_build": round(c / b, 3)}
+    result = {
+        "rounds": args.rounds,
+        "check_seconds": round(c, 3),
+        "build_seconds": round(b, 3),
+        "check_over_build": round(c / b, 3),
+    }
     lines = [
-        "# wenming check 与 mkdocs build 用时对比（bench/check.py）", "",
-        f"{args.rounds} 轮交替运行取中位数（子进程，含 Python 启动）。", "",
-        "| 命令 | 用时 |", "|---|---|",
-        f"| wenming check | {c:.2f} 秒 |", f"| mkdocs build --strict | {b:.2f} 秒 |",
-        f"| 比值 | {c / b:.2f} |", "",
+        "# wenming check 与 mkdocs build 用时对比（bench/check.py）",
+        "",
+        f"{args.rounds} 轮交替运行取中位数（子进程，含 Python 启动）。",
+        "",
+        "| 命令 | 用时 |",
+        "|---|---|",
+        f"| wenming check | {c:.2f} 秒 |",
+        f"| mkdocs build --strict | {b:.2f} 秒 |",
+        f"| 比值 | {c / b:.2f} |",
+        "",
     ]
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "check.json").write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

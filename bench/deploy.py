@@ -36,12 +36,22 @@ from wenmingsite import deploy  # noqa: E402
 def measure(site: Path, target: deploy.S3Target, compress: bool = False) -> dict:
     lines: list[str] = []
     summary = deploy.deploy_s3(site, target, echo=lines.append, compress=compress)
-    return {"uploaded": summary.uploaded, "unchanged": summary.unchanged, "deleted": summary.deleted,
-            "requests": dict(summary.requests), "requests_total": sum(summary.requests.values()),
-            "bytes_sent": summary.bytes_sent,
-            "uploaded_files": {key: (site / key).stat().st_size for key in sorted(
-                line.split("）", 1)[1].rsplit("（", 1)[0][len(target.prefix):] for line in lines if "上传" in line)}
-            if summary.uploaded < 50 else None}
+    return {
+        "uploaded": summary.uploaded,
+        "unchanged": summary.unchanged,
+        "deleted": summary.deleted,
+        "requests": dict(summary.requests),
+        "requests_total": sum(summary.requests.values()),
+        "bytes_sent": summary.bytes_sent,
+        "uploaded_files": {
+            key: (site / key).stat().st_size
+            for key in sorted(
+                line.split("）", 1)[1].rsplit("（", 1)[0][len(target.prefix) :] for line in lines if "上传" in line
+            )
+        }
+        if summary.uploaded < 50
+        else None,
+    }
 
 
 def main() -> None:
@@ -49,16 +59,25 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     args = parser.parse_args()
-    os.environ.update(AWS_ACCESS_KEY_ID="bench", AWS_SECRET_ACCESS_KEY="bench", AWS_DEFAULT_REGION="us-east-1",
-                      AWS_EC2_METADATA_DISABLED="true", AWS_CONFIG_FILE=os.devnull,
-                      AWS_SHARED_CREDENTIALS_FILE=os.devnull, NO_MKDOCS_2_WARNING="1")
+    os.environ.update(
+        AWS_ACCESS_KEY_ID="bench",
+        AWS_SECRET_ACCESS_KEY="bench",
+        AWS_DEFAULT_REGION="us-east-1",
+        AWS_EC2_METADATA_DISABLED="true",
+        AWS_CONFIG_FILE=os.devnull,
+        AWS_SHARED_CREDENTIALS_FILE=os.devnull,
+        NO_MKDOCS_2_WARNING="1",
+    )
     work = Path(tempfile.mkdtemp(prefix="wenming-bench-deploy-"))
     root = generate(work / "unit", args.activities)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         for _ in range(200):

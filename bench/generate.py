@@ -21,10 +21,33 @@ REPO = Path(__file__).resolve().parents[1]
 
 CATEGORIES = ["志愿服务", "学习教育", "文体活动", "宣传教育", "业务服务", "帮扶共建", "环境建设", "制度建设"]
 DEPARTMENTS = ["办公室", "农技推广科", "植保站", "土肥站", "经济作物站", "培训科", "机关党支部", "工会", "团支部"]
-PLACES = ["中心三楼会议室", "青溪市石门镇桃源村", "白沙乡青石村", "滨河区农贸市场", "中心职工之家", "试验基地",
-          "石门镇敬老院", "滨河绿道", "白沙乡农民文化礼堂"]
-TOPICS = ["春耕技术", "病虫害绿色防控", "测土配方施肥", "果树修剪", "文明礼仪", "垃圾分类", "普法宣传",
-          "廉政教育", "志愿服务", "读书分享", "健康讲座", "消防安全", "结对帮扶", "农产品质量安全"]
+PLACES = [
+    "中心三楼会议室",
+    "青溪市石门镇桃源村",
+    "白沙乡青石村",
+    "滨河区农贸市场",
+    "中心职工之家",
+    "试验基地",
+    "石门镇敬老院",
+    "滨河绿道",
+    "白沙乡农民文化礼堂",
+]
+TOPICS = [
+    "春耕技术",
+    "病虫害绿色防控",
+    "测土配方施肥",
+    "果树修剪",
+    "文明礼仪",
+    "垃圾分类",
+    "普法宣传",
+    "廉政教育",
+    "志愿服务",
+    "读书分享",
+    "健康讲座",
+    "消防安全",
+    "结对帮扶",
+    "农产品质量安全",
+]
 ACTS = ["培训", "宣传", "志愿服务", "座谈会", "现场指导", "主题活动", "专题学习", "检查", "慰问", "交流会"]
 SENTENCES = [
     "活动由{dept}牵头组织，{n}名干部职工参加。",
@@ -77,7 +100,7 @@ def baseline_config(yml: str) -> str:
     """The same site for plain MkDocs + Material: same theme, plugins and search settings,
     our hooks removed, report sections listed in the nav by hand, activities out of the nav."""
     head, _, _ = yml.partition("hooks:")
-    theme = yml[yml.index("theme:"):]
+    theme = yml[yml.index("theme:") :]
     nav_at = theme.index("nav:")
     sections = sorted(p.name for p in (REPO / "docs" / "report").glob("*.md"))
     nav = "nav:\n  - 首页: index.md\n  - 创建汇报:\n" + "".join(f"      - report/{n}\n" for n in sections)
@@ -99,7 +122,9 @@ def generate(out: Path, activities: int, seed: int = 1) -> Path:
     unit = out / "data" / "unit.yml"
     unit.write_text(re.sub(r"(?m)^banner:.*\n", "", unit.read_text(encoding="utf-8")), encoding="utf-8")
     # Everything of the demo but its activities: report, honours, documents, assets.
-    shutil.copytree(REPO / "docs", out / "docs", ignore=lambda d, names: ["activities"] if d == str(REPO / "docs") else [])
+    shutil.copytree(
+        REPO / "docs", out / "docs", ignore=lambda d, names: ["activities"] if d == str(REPO / "docs") else []
+    )
     start, end = dt.date(2024, 1, 2), dt.date(2026, 11, 20)
     span = (end - start).days
     for i in range(activities):

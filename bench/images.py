@@ -99,8 +99,9 @@ def pipeline(paths: list[Path], workers: int) -> float:
 def child_peak_mb(kind: str, folder: Path) -> float:
     """Peak RSS of a fresh interpreter running one recipe over the photos in ``folder``
     (its own VmHWM: wait4's ru_maxrss would include this big parent's, see peak.py)."""
-    out = subprocess.run([sys.executable, __file__, "--child", kind, str(folder)],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, str(folder)], capture_output=True, text=True, check=True
+    ).stdout
     return int(out.split()[-1]) / 1024
 
 
@@ -148,11 +149,16 @@ def main() -> None:
         shutil.rmtree(cache)
     finally:
         shutil.rmtree(work)
-    med = {k: statistics.median(v) for k, v in
-           {"baseline": base, "pipeline_1": one, "pipeline_all": many, "warm": warm}.items()}
+    med = {
+        k: statistics.median(v)
+        for k, v in {"baseline": base, "pipeline_1": one, "pipeline_all": many, "warm": warm}.items()
+    }
     n = args.photos
     result = {
-        "photos": n, "mean_photo_mb": round(mean_mb, 2), "cores": cores, "rounds": args.rounds,
+        "photos": n,
+        "mean_photo_mb": round(mean_mb, 2),
+        "cores": cores,
+        "rounds": args.rounds,
         "median_seconds": {k: round(v, 3) for k, v in med.items()},
         "baseline_ms_per_photo": round(med["baseline"] / n * 1000, 1),
         "pipeline_ms_per_photo_per_core": round(med["pipeline_1"] / n * 1000, 1),

@@ -44,20 +44,25 @@ def evaluate(path: Path = DEFAULT) -> dict:
             wrong.append((no, text, expected, got))
     seconds = time.perf_counter() - started
     return {
-        "lines": len(cases), "planted": tp + fn, "tp": tp, "fp": fp, "fn": fn,
+        "lines": len(cases),
+        "planted": tp + fn,
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
         "precision": tp / (tp + fp) if tp + fp else 1.0,
         "recall": tp / (tp + fn) if tp + fn else 1.0,
-        "wrong": wrong, "seconds": seconds,
+        "wrong": wrong,
+        "seconds": seconds,
     }
 
 
 def main() -> None:
     path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
     r = evaluate(path)
-    print(f"{r['lines']} lines, {r['planted']} planted numbers, {r['tp']} found, "
-          f"{r['fp']} false alarms, {r['fn']} missed")
-    print(f"precision {r['precision']:.3f}  recall {r['recall']:.3f}  "
-          f"({r['seconds'] * 1000:.1f} ms for all lines)")
+    print(
+        f"{r['lines']} lines, {r['planted']} planted numbers, {r['tp']} found, {r['fp']} false alarms, {r['fn']} missed"
+    )
+    print(f"precision {r['precision']:.3f}  recall {r['recall']:.3f}  ({r['seconds'] * 1000:.1f} ms for all lines)")
     for no, text, expected, got in r["wrong"]:
         print(f"  line {no}: {text!r}\n    expected {expected}\n    found    {got}")
 

@@ -49,7 +49,12 @@ class Server:
         self.lines: queue.Queue = queue.Queue()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"],
-            cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            cwd=root,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         threading.Thread(target=self._read, daemon=True).start()
         if self.wait_for(SERVING, 600) is None:
             raise SystemExit(f"mkdocs serve did not start in {root}")  # logged once the first build is done
@@ -79,12 +84,14 @@ class Server:
             while not self.lines.empty():  # nothing pending from an earlier build
                 self.lines.get_nowait()
             start = time.perf_counter()
-            page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}{'*' * attempt}）{nl}{tail}",
-                            encoding="utf-8")
+            page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}{'*' * attempt}）{nl}{tail}", encoding="utf-8")
             if (built := self.wait_for(BUILT, 60)) is not None:
                 return built - start
-            print(f"warning: {self.root} did not rebuild within 60 s after saving {page.name}; saving again",
-                  file=sys.stderr, flush=True)
+            print(
+                f"warning: {self.root} did not rebuild within 60 s after saving {page.name}; saving again",
+                file=sys.stderr,
+                flush=True,
+            )
         raise SystemExit(f"{self.root}: no rebuild after three saves")
 
     def stop(self) -> None:
@@ -117,8 +124,15 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
         full.stop()
         shutil.rmtree(copy, ignore_errors=True)
     inc, ful = statistics.median(times["incremental"]), statistics.median(times["full"])
-    return {"activities": len(pages), "rounds": rounds, "incremental_s": inc, "full_s": ful,
-            "ratio": inc / ful, "tmpdir": tmpdir or tempfile.gettempdir(), "samples": times}
+    return {
+        "activities": len(pages),
+        "rounds": rounds,
+        "incremental_s": inc,
+        "full_s": ful,
+        "ratio": inc / ful,
+        "tmpdir": tmpdir or tempfile.gettempdir(),
+        "samples": times,
+    }
 
 
 def main() -> None:
@@ -132,8 +146,10 @@ def main() -> None:
         r = measure(generate(work / "site", args.activities), args.rounds, args.tmpdir)
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    print(f"N={r['activities']}, site in {r['tmpdir']}: edit-to-reload incremental {r['incremental_s']:.2f}s, "
-          f"full {r['full_s']:.2f}s, ratio {r['ratio']:.3f} (target ≤ 0.30)")
+    print(
+        f"N={r['activities']}, site in {r['tmpdir']}: edit-to-reload incremental {r['incremental_s']:.2f}s, "
+        f"full {r['full_s']:.2f}s, ratio {r['ratio']:.3f} (target ≤ 0.30)"
+    )
 
 
 if __name__ == "__main__":

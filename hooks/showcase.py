@@ -132,9 +132,11 @@ def on_config(config):
     if _memo is not None:
         _memo.start_build()
         search = config.plugins.get("material/search")
-        _incremental = Incremental(_memo, memo.config_key(config.config_file_path, config.site_url,
-                                                           config.theme.custom_dir),
-                                   getattr(search, "search_index", None))
+        _incremental = Incremental(
+            _memo,
+            memo.config_key(config.config_file_path, config.site_url, config.theme.custom_dir),
+            getattr(search, "search_index", None),
+        )
     return config
 
 
@@ -161,9 +163,17 @@ def on_pre_build(config):
     last good site in place."""
     global _site
     root = Path(config.config_file_path).parent
-    _site = Site(root, Path(config.docs_dir), root / "data", today=_today(), site_config=_gate_config(config),
-                 internal=_command == "serve" or os.environ.get(PREVIEW_ENV) == "1", serving=_command == "serve",
-                 photo_cache=images.PhotoCache(root / images.CACHE_DIR), memo=_memo is not None)
+    _site = Site(
+        root,
+        Path(config.docs_dir),
+        root / "data",
+        today=_today(),
+        site_config=_gate_config(config),
+        internal=_command == "serve" or os.environ.get(PREVIEW_ENV) == "1",
+        serving=_command == "serve",
+        photo_cache=images.PhotoCache(root / images.CACHE_DIR),
+        memo=_memo is not None,
+    )
     # MkDocs would find URL collisions and broken links only after wiping site/. Links are
     # errors where MkDocs makes them so (--strict); otherwise (serve, a plain build) MkDocs'
     # own warnings report them, as before.
@@ -186,9 +196,15 @@ def _gate_config(config) -> gate.SiteConfig:
     """What the publication gate needs from this configuration (see wenmingsite.gate)."""
     ours = config.extra.get("wenming") if isinstance(config.extra.get("wenming"), dict) else {}
     status = config.extra.get("status") if isinstance(config.extra.get("status"), dict) else {}
-    return gate.site_config(config.extra_css, config.extra_javascript, ours.get("publish_as_is") or [],
-                            config.theme.custom_dir, status.keys(),
-                            [e for e in config.markdown_extensions if isinstance(e, str)], config.mdx_configs)
+    return gate.site_config(
+        config.extra_css,
+        config.extra_javascript,
+        ours.get("publish_as_is") or [],
+        config.theme.custom_dir,
+        status.keys(),
+        [e for e in config.markdown_extensions if isinstance(e, str)],
+        config.mdx_configs,
+    )
 
 
 def _build() -> Site:
@@ -228,19 +244,31 @@ def on_files(files: Files, config):
     content = site.content
     _fail_or_report(site.publish_photos(progress=_photo_progress()))
     specs = site.page_specs()
-    generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-                 for s in specs]
-    generated += [File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
-                  for p in sorted(ASSETS.iterdir()) if p.is_file()]
+    generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV) for s in specs]
+    generated += [
+        File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
+        for p in sorted(ASSETS.iterdir())
+        if p.is_file()
+    ]
     # One stylesheet for visitors, kept in parts by concern (assets/css/NN-name.css).
-    generated.append(File.generated(config, f"{ASSET_DIR}/wenming.css", content="\n".join(
-        p.read_text(encoding="utf-8") for p in sorted((ASSETS / "css").glob("*.css")))))
+    generated.append(
+        File.generated(
+            config,
+            f"{ASSET_DIR}/wenming.css",
+            content="\n".join(p.read_text(encoding="utf-8") for p in sorted((ASSETS / "css").glob("*.css"))),
+        )
+    )
     generated += _finish(config)
     reserved = {f.dest_uri: f.src_uri for f in generated}
     reserved.update((dest, dest) for dest in site.photo_outputs)
     # Found before the build already (wenmingsite.links), unless the configuration's URLs differ.
-    _fail_or_report(site.report(wenmingsite.url_collisions(
-        ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), site.docs_rel, reserved=reserved)))
+    _fail_or_report(
+        site.report(
+            wenmingsite.url_collisions(
+                ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), site.docs_rel, reserved=reserved
+            )
+        )
+    )
 
     for f in files.documentation_pages():
         if f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/"):
@@ -319,8 +347,12 @@ class MemoPage(Page):
             return
         super().render(config, files)
         if not self.links_to_anchors:  # links into other pages are re-validated every time
-            inc.memo.keep_conversion(src, memo.Conversion(key, self.content or "", self.toc, self._title_from_render,
-                                                          set(self.present_anchor_ids or ())))
+            inc.memo.keep_conversion(
+                src,
+                memo.Conversion(
+                    key, self.content or "", self.toc, self._title_from_render, set(self.present_anchor_ids or ())
+                ),
+            )
 
 
 def _photo_progress():
@@ -345,7 +377,7 @@ def _expand_report_nav(config, content: Content) -> None:
         out = []
         for item in items:
             if isinstance(item, dict):
-                (title, value), = item.items()
+                ((title, value),) = item.items()
                 if value == REPORT_PLACEHOLDER:
                     value = [{s.title: s.page} for s in content.report]
                 elif isinstance(value, list):
@@ -388,13 +420,16 @@ def _finish(config) -> list[File]:
     templates (``config.extra.wenming_site``, see wenmingsite.share); the icon files."""
     finish = _build().finish(config.site_name, config.site_url)
     if finish.plain_icon:
-        log.info("没有找到中文字体，网站图标（favicon）画成了不带文字的主题色圆标。"
-                 "安装 fonts-noto-cjk 等中文字体后重新构建，图标上会显示单位名称的第一个字")
+        log.info(
+            "没有找到中文字体，网站图标（favicon）画成了不带文字的主题色圆标。"
+            "安装 fonts-noto-cjk 等中文字体后重新构建，图标上会显示单位名称的第一个字"
+        )
     config.extra["wenming_site"] = finish.context
     if _incremental is not None:  # every page's head and footer show these: part of each page's key
         shared = {k: v for k, v in finish.context.items() if k != "pages"}  # a page's own photo is in its key already
-        _incremental.config_key = memo.digest(_incremental.config_key, json.dumps(shared, ensure_ascii=False,
-                                                                                   sort_keys=True))
+        _incremental.config_key = memo.digest(
+            _incremental.config_key, json.dumps(shared, ensure_ascii=False, sort_keys=True)
+        )
     return [File.generated(config, f"{share.ICON_DIR}/{name}", content=data) for name, data in finish.icons.items()]
 
 
@@ -429,18 +464,23 @@ def on_env(env, config, files):
         return env
     env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
     env.bytecode_cache = _bytecode  # the theme compiles once per serve session, not per build
-    site = memo.digest(inc.config_key, json.dumps(_nav_state(inc.nav.items if inc.nav else []),
-                                                  ensure_ascii=False))
+    site = memo.digest(inc.config_key, json.dumps(_nav_state(inc.nav.items if inc.nav else []), ensure_ascii=False))
     present = set()
     for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
         page = f.page
         if page is None or page.content is None:
             continue
         present.add(f.src_uri)
-        key = memo.digest(site, f.src_uri, page.url, page.title or "",
-                          json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
-                          json.dumps(_toc_state(page.toc), ensure_ascii=False), page.content,
-                          _site.late.get(f.src_uri, ""))
+        key = memo.digest(
+            site,
+            f.src_uri,
+            page.url,
+            page.title or "",
+            json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
+            json.dumps(_toc_state(page.toc), ensure_ascii=False),
+            page.content,
+            _site.late.get(f.src_uri, ""),
+        )
         inc.keys[f.src_uri] = key
         if found := inc.memo.output(f.src_uri, key):
             inc.reused[f.src_uri] = found
@@ -471,8 +511,10 @@ def on_post_build(config):
         log.debug(f"search segmentation cache: {_segments.hits} hits, {_segments.misses} misses")
     if _incremental is not None:
         m = _incremental.memo
-        log.info(f"预览增量重建：{m.rendered} 页重新生成（其中 {m.converted} 页重新转换 Markdown），"
-                 f"{m.outputs_reused} 页未受影响、沿用上次结果")
+        log.info(
+            f"预览增量重建：{m.rendered} 页重新生成（其中 {m.converted} 页重新转换 Markdown），"
+            f"{m.outputs_reused} 页未受影响、沿用上次结果"
+        )
 
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -493,7 +535,7 @@ def on_post_page(output, page, config):
             output = _with_lightbox(output, page.url, config)
     if inc is not None and src in inc.keys:
         inc.memo.rendered += 1
-        entries = inc.search_index.entries[inc.search_start[src]:] if src in inc.search_start else []
+        entries = inc.search_index.entries[inc.search_start[src] :] if src in inc.search_start else []
         inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
     return output
 
@@ -514,10 +556,13 @@ def _with_lightbox(output: str, page_url: str, config) -> str:
         plugin = config.plugins.get("glightbox")
         tags = ("", "")
         if plugin is not None:
-            probe = plugin.on_post_page("<html><head></head><body></body></html>",
-                                        page=SimpleNamespace(url=page_url, meta={}), config=config)
-            tags = (probe[probe.index("<head>") + 6:probe.index("</head>")],
-                    probe[probe.index("<body>") + 6:probe.rindex("</body>")])
+            probe = plugin.on_post_page(
+                "<html><head></head><body></body></html>", page=SimpleNamespace(url=page_url, meta={}), config=config
+            )
+            tags = (
+                probe[probe.index("<head>") + 6 : probe.index("</head>")],
+                probe[probe.index("<body>") + 6 : probe.rindex("</body>")],
+            )
         _lightbox[up] = tags
     head, body = tags
     output = output.replace("</head>", head + "</head>", 1)

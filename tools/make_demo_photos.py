@@ -104,6 +104,7 @@ PHOTOS = [
 
 # --- drawing helpers ----------------------------------------------------------------------
 
+
 def mix(a, b, t):
     return tuple(int(round(x + (y - x) * t)) for x, y in zip(a, b, strict=False))
 
@@ -192,8 +193,11 @@ class Scene:
             pts = [(0, self.h)]
             phase, freq = rng.uniform(0, 6), rng.uniform(1.5, 3.5)
             for x in range(0, self.w + 40, 40):
-                y = base - amp * (0.5 + 0.5 * math.sin(phase + freq * x / self.w * math.pi)) \
+                y = (
+                    base
+                    - amp * (0.5 + 0.5 * math.sin(phase + freq * x / self.w * math.pi))
                     - amp * 0.3 * math.sin(phase * 2 + 7 * x / self.w)
+                )
                 pts.append((x, y))
             pts.append((self.w, self.h))
             self.d.polygon(pts, fill=color)
@@ -246,17 +250,34 @@ class Scene:
         rng, d = self.rng, self.d
         trunk_w = height * 0.06
         self.shadow((x - height * 0.35, y - height * 0.05, x + height * 0.45, y + height * 0.06), 90)
-        d.polygon([(x - trunk_w, y), (x - trunk_w * 0.6, y - height * 0.55), (x + trunk_w * 0.6, y - height * 0.55),
-                   (x + trunk_w, y)], fill=(86, 62, 44))
-        d.polygon([(x + trunk_w * 0.1, y), (x + trunk_w * 0.1, y - height * 0.55), (x + trunk_w * 0.6, y - height * 0.55),
-                   (x + trunk_w, y)], fill=(62, 44, 32))
+        d.polygon(
+            [
+                (x - trunk_w, y),
+                (x - trunk_w * 0.6, y - height * 0.55),
+                (x + trunk_w * 0.6, y - height * 0.55),
+                (x + trunk_w, y),
+            ],
+            fill=(86, 62, 44),
+        )
+        d.polygon(
+            [
+                (x + trunk_w * 0.1, y),
+                (x + trunk_w * 0.1, y - height * 0.55),
+                (x + trunk_w * 0.6, y - height * 0.55),
+                (x + trunk_w, y),
+            ],
+            fill=(62, 44, 32),
+        )
         if bare:
             for _ in range(9):
                 a = rng.uniform(-2.4, -0.7)
                 L = height * rng.uniform(0.25, 0.5)
                 x0, y0 = x, y - height * rng.uniform(0.35, 0.55)
-                d.line([(x0, y0), (x0 + math.cos(a) * L, y0 + math.sin(a) * L)], fill=(80, 60, 45),
-                       width=max(1, int(trunk_w * 0.35)))
+                d.line(
+                    [(x0, y0), (x0 + math.cos(a) * L, y0 + math.sin(a) * L)],
+                    fill=(80, 60, 45),
+                    width=max(1, int(trunk_w * 0.35)),
+                )
             return
         base = color or self.palette["leaf"]
         for _ in range(22):
@@ -272,8 +293,21 @@ class Scene:
                     br = max(1.5, height * 0.018)
                     d.ellipse([bx - br, by - br, bx + br, by + br], fill=jitter(rng, blossom, 12))
 
-    def person(self, x, y, h, coat=None, vest=False, seated=False, back=False, elder=False, arm_up=0.0,
-               hat=None, trousers=None, shadow=True):
+    def person(
+        self,
+        x,
+        y,
+        h,
+        coat=None,
+        vest=False,
+        seated=False,
+        back=False,
+        elder=False,
+        arm_up=0.0,
+        hat=None,
+        trousers=None,
+        shadow=True,
+    ):
         """A person whose feet (or seat) are at (x, y), ``h`` pixels tall when standing."""
         rng, d = self.rng, self.d
         coat = coat or rng.choice(self.palette["coats"])
@@ -290,40 +324,68 @@ class Scene:
         else:
             gap = w * 0.04
             d.polygon([(x - w * 0.38, hip), (x - gap, hip), (x - gap * 1.5, y), (x - w * 0.3, y)], fill=trousers)
-            d.polygon([(x + gap, hip), (x + w * 0.38, hip), (x + w * 0.3, y), (x + gap * 1.5, y)],
-                      fill=mix(trousers, (0, 0, 0), 0.2))
+            d.polygon(
+                [(x + gap, hip), (x + w * 0.38, hip), (x + w * 0.3, y), (x + gap * 1.5, y)],
+                fill=mix(trousers, (0, 0, 0), 0.2),
+            )
             d.ellipse([x - w * 0.4, y - h * 0.025, x - gap, y + h * 0.008], fill=(25, 22, 22))
             d.ellipse([x + gap, y - h * 0.025, x + w * 0.4, y + h * 0.008], fill=(25, 22, 22))
         shoulder = hip - h * 0.33
         r = w * 0.22
         waist = hip + h * 0.04
-        d.polygon([(x - w / 2, shoulder + r), (x + w / 2, shoulder + r), (x + w * 0.4, waist), (x - w * 0.4, waist)], fill=coat)
+        d.polygon(
+            [(x - w / 2, shoulder + r), (x + w / 2, shoulder + r), (x + w * 0.4, waist), (x - w * 0.4, waist)],
+            fill=coat,
+        )
         d.rounded_rectangle([x - w / 2, shoulder, x + w / 2, shoulder + 2.2 * r], radius=r, fill=coat)
         shade = mix(coat, (0, 0, 0), 0.22)  # light from the left: the right side in shade
-        d.polygon([(x + w * 0.14, shoulder + r), (x + w / 2, shoulder + r), (x + w * 0.4, waist), (x + w * 0.12, waist)], fill=shade)
+        d.polygon(
+            [(x + w * 0.14, shoulder + r), (x + w / 2, shoulder + r), (x + w * 0.4, waist), (x + w * 0.12, waist)],
+            fill=shade,
+        )
         d.pieslice([x + w / 2 - 2 * r, shoulder, x + w / 2, shoulder + 2 * r], 270, 360, fill=shade)
         d.rectangle([x + w * 0.14, shoulder, x + w / 2 - r, shoulder + r], fill=shade)
         if not back and not vest:  # collar
-            d.polygon([(x - w * 0.14, shoulder), (x, shoulder + h * 0.07), (x + w * 0.14, shoulder)],
-                      fill=mix(coat, (255, 255, 255), 0.5))
+            d.polygon(
+                [(x - w * 0.14, shoulder), (x, shoulder + h * 0.07), (x + w * 0.14, shoulder)],
+                fill=mix(coat, (255, 255, 255), 0.5),
+            )
         if vest:
             red = (200, 30, 36)
-            d.rounded_rectangle([x - w * 0.46, shoulder + h * 0.02, x + w * 0.46, hip + h * 0.02], radius=w * 0.2, fill=red)
+            d.rounded_rectangle(
+                [x - w * 0.46, shoulder + h * 0.02, x + w * 0.46, hip + h * 0.02], radius=w * 0.2, fill=red
+            )
             d.rectangle([x + w * 0.1, shoulder + h * 0.02, x + w * 0.46, hip + h * 0.02], fill=(160, 22, 28))
-            d.line([(x - w * 0.42, hip - h * 0.1), (x + w * 0.42, hip - h * 0.1)], fill=(235, 220, 120),
-                   width=max(1, int(h * 0.012)))
+            d.line(
+                [(x - w * 0.42, hip - h * 0.1), (x + w * 0.42, hip - h * 0.1)],
+                fill=(235, 220, 120),
+                width=max(1, int(h * 0.012)),
+            )
         aw = w * 0.2
         left = [x - w / 2 - aw * 0.6, shoulder + h * 0.02, x - w / 2 + aw * 0.4, hip - h * 0.02]
         d.rounded_rectangle(left, radius=aw / 2, fill=mix(coat, (255, 255, 255), 0.05))
         if arm_up:
             ex = x + w / 2 + aw * 0.2
-            d.line([(ex, shoulder + h * 0.03), (ex + w * 0.25, shoulder - h * 0.18 * arm_up)],
-                   fill=mix(coat, (0, 0, 0), 0.2), width=max(2, int(aw)))
-            d.ellipse([ex + w * 0.25 - aw * 0.6, shoulder - h * 0.18 * arm_up - aw * 0.6,
-                       ex + w * 0.25 + aw * 0.6, shoulder - h * 0.18 * arm_up + aw * 0.6], fill=skin)
+            d.line(
+                [(ex, shoulder + h * 0.03), (ex + w * 0.25, shoulder - h * 0.18 * arm_up)],
+                fill=mix(coat, (0, 0, 0), 0.2),
+                width=max(2, int(aw)),
+            )
+            d.ellipse(
+                [
+                    ex + w * 0.25 - aw * 0.6,
+                    shoulder - h * 0.18 * arm_up - aw * 0.6,
+                    ex + w * 0.25 + aw * 0.6,
+                    shoulder - h * 0.18 * arm_up + aw * 0.6,
+                ],
+                fill=skin,
+            )
         else:
-            d.rounded_rectangle([x + w / 2 - aw * 0.4, shoulder + h * 0.02, x + w / 2 + aw * 0.6, hip - h * 0.02],
-                                radius=aw / 2, fill=mix(coat, (0, 0, 0), 0.28))
+            d.rounded_rectangle(
+                [x + w / 2 - aw * 0.4, shoulder + h * 0.02, x + w / 2 + aw * 0.6, hip - h * 0.02],
+                radius=aw / 2,
+                fill=mix(coat, (0, 0, 0), 0.28),
+            )
         # neck, head, hair
         d.rectangle([x - w * 0.1, shoulder - head * 0.35, x + w * 0.1, shoulder + 2], fill=mix(skin, (0, 0, 0), 0.2))
         hx0, hy0, hx1, hy1 = x - head * 0.42, shoulder - head * 1.25, x + head * 0.42, shoulder - head * 0.2
@@ -350,14 +412,20 @@ class Scene:
         leg = (190, 190, 196)
         for lx in (x - s * 0.48, x + s * 0.48):
             d.rectangle([lx - s * 0.01, top + s * 0.18, lx + s * 0.01, y], fill=leg)
-        d.polygon([(x - s * 0.5, top + s * 0.18), (x - s * 0.2, top), (x + s * 0.2, top), (x + s * 0.5, top + s * 0.18)],
-                  fill=color)
-        d.polygon([(x, top), (x + s * 0.2, top), (x + s * 0.5, top + s * 0.18), (x, top + s * 0.18)],
-                  fill=mix(color, (0, 0, 0), 0.15))
+        d.polygon(
+            [(x - s * 0.5, top + s * 0.18), (x - s * 0.2, top), (x + s * 0.2, top), (x + s * 0.5, top + s * 0.18)],
+            fill=color,
+        )
+        d.polygon(
+            [(x, top), (x + s * 0.2, top), (x + s * 0.5, top + s * 0.18), (x, top + s * 0.18)],
+            fill=mix(color, (0, 0, 0), 0.15),
+        )
         d.rectangle([x - s * 0.5, top + s * 0.18, x + s * 0.5, top + s * 0.27], fill=mix(color, (0, 0, 0), 0.08))
         for i in range(10):  # scallops
             cx = x - s * 0.5 + (i + 0.5) * s / 10
-            d.chord([cx - s * 0.05, top + s * 0.22, cx + s * 0.05, top + s * 0.31], 0, 180, fill=mix(color, (0, 0, 0), 0.08))
+            d.chord(
+                [cx - s * 0.05, top + s * 0.22, cx + s * 0.05, top + s * 0.31], 0, 180, fill=mix(color, (0, 0, 0), 0.08)
+            )
         # inside shade under the canopy
         self.shadow((x - s * 0.45, top + s * 0.3, x + s * 0.45, top + s * 0.6), 60, blur=s * 0.08)
         # table with cloth and leaflets
@@ -367,8 +435,10 @@ class Scene:
         d.rectangle([x - s * 0.42, ty + s * 0.06, x + s * 0.42, ty + s * 0.1], fill=color)
         for i in range(6):
             px = x - s * 0.36 + i * s * 0.13
-            d.rectangle([px, ty - s * 0.012, px + s * 0.08, ty + s * 0.008],
-                        fill=self.rng.choice([(250, 240, 200), (210, 230, 250), (255, 255, 255), (240, 200, 200)]))
+            d.rectangle(
+                [px, ty - s * 0.012, px + s * 0.08, ty + s * 0.008],
+                fill=self.rng.choice([(250, 240, 200), (210, 230, 250), (255, 255, 255), (240, 200, 200)]),
+            )
 
     def banner(self, box, color=(196, 24, 32), glyphs=12):
         """A cloth banner: no letters, only the pale blocks where the words sit, blurred."""
@@ -389,12 +459,33 @@ class Scene:
 
 # --- palettes -----------------------------------------------------------------------------
 
+
 def palette(rng, words):
-    coats = [(34, 52, 96), (48, 48, 54), (226, 226, 222), (120, 34, 40), (70, 96, 130), (160, 150, 130),
-             (40, 80, 70), (210, 170, 60), (90, 60, 110), (190, 80, 60)]
-    p = {"sky_top": (92, 146, 214), "sky_bottom": (206, 224, 240), "cloud": (250, 251, 252), "haze": (196, 212, 226),
-         "far": (92, 124, 110), "leaf": (58, 120, 52), "grass": (96, 140, 60), "soil": (120, 92, 66),
-         "coats": coats, "grade": (1.0, 1.0, 1.0), "light": 1.0}
+    coats = [
+        (34, 52, 96),
+        (48, 48, 54),
+        (226, 226, 222),
+        (120, 34, 40),
+        (70, 96, 130),
+        (160, 150, 130),
+        (40, 80, 70),
+        (210, 170, 60),
+        (90, 60, 110),
+        (190, 80, 60),
+    ]
+    p = {
+        "sky_top": (92, 146, 214),
+        "sky_bottom": (206, 224, 240),
+        "cloud": (250, 251, 252),
+        "haze": (196, 212, 226),
+        "far": (92, 124, 110),
+        "leaf": (58, 120, 52),
+        "grass": (96, 140, 60),
+        "soil": (120, 92, 66),
+        "coats": coats,
+        "grade": (1.0, 1.0, 1.0),
+        "light": 1.0,
+    }
     if "spring" in words:
         p.update(leaf=(84, 150, 62), grass=(110, 158, 70))
     if "summer" in words:
@@ -402,12 +493,25 @@ def palette(rng, words):
     if "autumn" in words:
         p.update(leaf=(150, 130, 50), grass=(150, 140, 70), grade=(1.05, 1.0, 0.92), haze=(214, 210, 200))
     if "winter" in words:
-        p.update(sky_top=(150, 170, 196), sky_bottom=(218, 222, 226), leaf=(70, 92, 70), grass=(126, 130, 96),
-                 grade=(0.96, 0.98, 1.04), haze=(210, 214, 220), far=(120, 130, 132),
-                 coats=[(30, 34, 60), (40, 40, 44), (130, 30, 36), (90, 70, 50), (60, 80, 110), (200, 200, 196)])
+        p.update(
+            sky_top=(150, 170, 196),
+            sky_bottom=(218, 222, 226),
+            leaf=(70, 92, 70),
+            grass=(126, 130, 96),
+            grade=(0.96, 0.98, 1.04),
+            haze=(210, 214, 220),
+            far=(120, 130, 132),
+            coats=[(30, 34, 60), (40, 40, 44), (130, 30, 36), (90, 70, 50), (60, 80, 110), (200, 200, 196)],
+        )
     if "dusk" in words:
-        p.update(sky_top=(96, 120, 186), sky_bottom=(246, 196, 140), cloud=(250, 214, 180), haze=(230, 200, 170),
-                 grade=(1.1, 0.98, 0.86), light=0.92)
+        p.update(
+            sky_top=(96, 120, 186),
+            sky_bottom=(246, 196, 140),
+            cloud=(250, 214, 180),
+            haze=(230, 200, 170),
+            grade=(1.1, 0.98, 0.86),
+            light=0.92,
+        )
     if "night" in words:
         p.update(grade=(1.0, 0.94, 0.9), light=0.8)
     if "blue" in words:
@@ -420,13 +524,16 @@ def palette(rng, words):
 
 # --- scenes -------------------------------------------------------------------------------
 
+
 def orchard(sc, group=False, winter=False):
     rng, w, h = sc.rng, sc.w, sc.h
     horizon = int(h * rng.uniform(0.34, 0.42))
     sc.sky(horizon)
     sc.hills(horizon)
     sc.ground(horizon, sc.palette["grass"], mix(sc.palette["grass"], sc.palette["haze"], 0.5))
-    sc.speckle(horizon, h, [sc.palette["grass"], mix(sc.palette["grass"], (40, 60, 20), 0.4), sc.palette["soil"]], 9000, 6)
+    sc.speckle(
+        horizon, h, [sc.palette["grass"], mix(sc.palette["grass"], (40, 60, 20), 0.4), sc.palette["soil"]], 9000, 6
+    )
     vx = w * rng.uniform(0.35, 0.65)
     blossom = (246, 196, 212) if not winter and rng.random() < 0.7 else None
     rows = []
@@ -441,8 +548,7 @@ def orchard(sc, group=False, winter=False):
         if -200 < x < w + 200:
             sc.tree(x, y, (y - horizon) * 1.9, bare=winter, blossom=blossom)
     people = 9 if group else rng.randint(3, 6)
-    sc.crowd(people, h * 0.72, h * 0.97, horizon, w * 0.1, w * 0.9,
-             hat=(230, 200, 120) if not winter else None)
+    sc.crowd(people, h * 0.72, h * 0.97, horizon, w * 0.1, w * 0.9, hat=(230, 200, 120) if not winter else None)
     if group:
         for i in range(3):
             sc.person(w * (0.3 + i * 0.2), h * 0.99, h * 0.72, vest=True)
@@ -459,7 +565,11 @@ def field(sc, crop="green", people=5, spray=False):
     elif crop == "water":
         near, far, row = (120, 140, 120), (190, 204, 210), (70, 120, 50)
     else:
-        near, far, row = sc.palette["grass"], mix(sc.palette["grass"], sc.palette["haze"], 0.6), mix(sc.palette["grass"], (20, 50, 10), 0.5)
+        near, far, row = (
+            sc.palette["grass"],
+            mix(sc.palette["grass"], sc.palette["haze"], 0.6),
+            mix(sc.palette["grass"], (20, 50, 10), 0.5),
+        )
     sc.ground(horizon, near, far)
     vx = w * rng.uniform(0.3, 0.7)
     n = 70
@@ -470,15 +580,19 @@ def field(sc, crop="green", people=5, spray=False):
         sc.speckle(horizon, h, [(170, 190, 205), (140, 160, 160)], 3000, 5)
     sc.speckle(horizon, h, [row, mix(row, (255, 240, 160), 0.3), near], 14000, 7)
     # a field path and a ridge crossing
-    sc.d.polygon([(vx - w * 0.004, horizon), (vx + w * 0.004, horizon), (vx + w * 0.12, h), (vx - w * 0.08, h)],
-                 fill=mix(sc.palette["soil"], (200, 190, 170), 0.3))
+    sc.d.polygon(
+        [(vx - w * 0.004, horizon), (vx + w * 0.004, horizon), (vx + w * 0.12, h), (vx - w * 0.08, h)],
+        fill=mix(sc.palette["soil"], (200, 190, 170), 0.3),
+    )
     sc.speckle(horizon, h, [(150, 130, 100)], 1500, 5)
     for _ in range(rng.randint(1, 3)):  # distant farm houses
         bx = rng.uniform(0, w)
         bw = rng.uniform(40, 80) * sc.s
         sc.d.rectangle([bx, horizon - bw * 0.5, bx + bw, horizon + 2], fill=(224, 222, 214))
-        sc.d.polygon([(bx - 4, horizon - bw * 0.5), (bx + bw / 2, horizon - bw * 0.8), (bx + bw + 4, horizon - bw * 0.5)],
-                     fill=(90, 90, 96))
+        sc.d.polygon(
+            [(bx - 4, horizon - bw * 0.5), (bx + bw / 2, horizon - bw * 0.8), (bx + bw + 4, horizon - bw * 0.5)],
+            fill=(90, 90, 96),
+        )
     sc.crowd(people, h * 0.55, h * 0.92, horizon, hat=(232, 206, 130) if rng.random() < 0.6 else None)
     if spray:
         for _ in range(2):
@@ -501,12 +615,29 @@ def greenhouse(sc):
             x0, x1 = vx + k * w * 0.28 * t0, vx + k * w * 0.28 * t1
             span = w * 0.22 * t1
             film = mix((230, 236, 238), (180, 196, 200), rng.random() * 0.3)
-            sc.d.polygon([(x0 - span * 0.5 * t0 / t1, y0), (x0, y0 - span * 0.45 * t0 / t1), (x1, y1 - span * 0.45),
-                          (x1 - span * 0.5, y1)], fill=film)
-            sc.d.polygon([(x0, y0 - span * 0.45 * t0 / t1), (x0 + span * 0.5 * t0 / t1, y0), (x1 + span * 0.5, y1),
-                          (x1, y1 - span * 0.45)], fill=mix(film, (90, 110, 110), 0.25))
-            sc.d.line([(x1 - span * 0.5, y1), (x1, y1 - span * 0.45), (x1 + span * 0.5, y1)],
-                      fill=(250, 252, 252), width=max(1, int(3 * sc.s)))
+            sc.d.polygon(
+                [
+                    (x0 - span * 0.5 * t0 / t1, y0),
+                    (x0, y0 - span * 0.45 * t0 / t1),
+                    (x1, y1 - span * 0.45),
+                    (x1 - span * 0.5, y1),
+                ],
+                fill=film,
+            )
+            sc.d.polygon(
+                [
+                    (x0, y0 - span * 0.45 * t0 / t1),
+                    (x0 + span * 0.5 * t0 / t1, y0),
+                    (x1 + span * 0.5, y1),
+                    (x1, y1 - span * 0.45),
+                ],
+                fill=mix(film, (90, 110, 110), 0.25),
+            )
+            sc.d.line(
+                [(x1 - span * 0.5, y1), (x1, y1 - span * 0.45), (x1 + span * 0.5, y1)],
+                fill=(250, 252, 252),
+                width=max(1, int(3 * sc.s)),
+            )
     sc.speckle(h * 0.6, h, [(70, 130, 50), (90, 150, 60)], 5000, 9)
     sc.crowd(rng.randint(3, 5), h * 0.7, h * 0.97, horizon, vest=rng.random() < 0.5)
     sc.soften_above(h * 0.55, 2 * sc.s)
@@ -520,7 +651,9 @@ def outdoor_square(sc, horizon=None, tall=300):
         sc.tree(x + sc.rng.uniform(-30, 30), horizon + 6, sc.rng.uniform(150, 230) * sc.s)
     sc.ground(horizon, (170, 166, 160), (196, 194, 190))
     for k in range(-30, 31):  # paving joints in perspective
-        sc.d.line([(sc.w / 2 + k * 30 * sc.s, horizon), (sc.w / 2 + k * 160 * sc.s, sc.h)], fill=(154, 150, 146), width=1)
+        sc.d.line(
+            [(sc.w / 2 + k * 30 * sc.s, horizon), (sc.w / 2 + k * 160 * sc.s, sc.h)], fill=(154, 150, 146), width=1
+        )
     for j in range(1, 18):
         y = horizon + (sc.h - horizon) * (j / 18) ** 1.8
         sc.d.line([(0, y), (sc.w, y)], fill=(156, 152, 148), width=1)
@@ -531,15 +664,20 @@ def stall(sc, close=False):
     rng, w, h = sc.rng, sc.w, sc.h
     horizon = outdoor_square(sc)
     color = sc.palette.get("tent") or rng.choice([(190, 30, 36), (38, 90, 170), (220, 120, 30)])
-    tents = [(w * 0.5, h * 0.93, w * 0.5)] if close else \
-        [(w * 0.2, h * 0.7, w * 0.26), (w * 0.5, h * 0.72, w * 0.27), (w * 0.8, h * 0.74, w * 0.28)]
+    tents = (
+        [(w * 0.5, h * 0.93, w * 0.5)]
+        if close
+        else [(w * 0.2, h * 0.7, w * 0.26), (w * 0.5, h * 0.72, w * 0.27), (w * 0.8, h * 0.74, w * 0.28)]
+    )
     tents.sort(key=lambda t: t[1])
     if not close:
         sc.crowd(8, horizon + 20, h * 0.68, horizon)
     for x, y, s in tents:
         sc.tent(x + rng.uniform(-20, 20), y, s, jitter(rng, color, 10))
         for i in range(3):  # volunteers behind the table
-            sc.person(x - s * 0.25 + i * s * 0.25, y - s * 0.2, sc.depth_scale(y, horizon) * 0.85, vest=True, shadow=False)
+            sc.person(
+                x - s * 0.25 + i * s * 0.25, y - s * 0.2, sc.depth_scale(y, horizon) * 0.85, vest=True, shadow=False
+            )
     sc.crowd(7 if close else 10, h * 0.76, h * 0.97, horizon, back=rng.random() < 0.5)
     sc.soften_above(horizon + 40, 1.5 * sc.s)
 
@@ -556,8 +694,10 @@ def village_talk(sc):
         sc.d.rectangle([bx, top, bx + bw, horizon + 10], fill=jitter(rng, (232, 230, 224), 6))
         sc.d.polygon([(bx - 10, top), (bx + bw / 2, top - bw * 0.2), (bx + bw + 10, top)], fill=(70, 72, 80))
         for k in range(3):
-            sc.d.rectangle([bx + bw * (0.15 + k * 0.28), top + bw * 0.1, bx + bw * (0.27 + k * 0.28), top + bw * 0.24],
-                           fill=(60, 70, 80))
+            sc.d.rectangle(
+                [bx + bw * (0.15 + k * 0.28), top + bw * 0.1, bx + bw * (0.27 + k * 0.28), top + bw * 0.24],
+                fill=(60, 70, 80),
+            )
     sc.ground(horizon, (168, 154, 130), (190, 184, 170))
     sc.speckle(horizon, h, [(150, 136, 112), (180, 170, 150)], 5000, 5)
     sc.tree(w * 0.12, h * 0.78, h * 0.8)
@@ -567,8 +707,10 @@ def village_talk(sc):
     sc.shadow((bx - 20, by - 10, bx + w * 0.2, by + 20), 100)
     sc.d.rectangle([bx, by - h * 0.3, bx + w * 0.18, by - h * 0.1], fill=(38, 90, 170))
     for k in range(3):
-        sc.d.rectangle([bx + w * (0.01 + k * 0.058), by - h * 0.28, bx + w * (0.06 + k * 0.058), by - h * 0.14],
-                       fill=rng.choice([(250, 246, 236), (250, 230, 200), (230, 240, 250)]))
+        sc.d.rectangle(
+            [bx + w * (0.01 + k * 0.058), by - h * 0.28, bx + w * (0.06 + k * 0.058), by - h * 0.14],
+            fill=rng.choice([(250, 246, 236), (250, 230, 200), (230, 240, 250)]),
+        )
     sc.d.rectangle([bx + 6, by - h * 0.1, bx + 14, by], fill=(120, 120, 124))
     sc.d.rectangle([bx + w * 0.18 - 14, by - h * 0.1, bx + w * 0.18 - 6, by], fill=(120, 120, 124))
     sc.person(w * 0.55, h * 0.72, sc.depth_scale(h * 0.72, horizon), vest=True, arm_up=0.6)
@@ -625,8 +767,9 @@ def chairs_rows(sc, fy, rows, per_row, occupied=0.85, back_view=True, seat=(150,
             x = w / 2 - span / 2 + span * (i + 0.5) / n + rng.uniform(-4, 4)
             if rng.random() < occupied:
                 sc.person(x, y - size * 0.05, size, seated=True, back=back_view, shadow=False)
-            sc.d.rounded_rectangle([x - size * 0.16, y - size * 0.3, x + size * 0.16, y - size * 0.12],
-                                   radius=size * 0.03, fill=seat)  # chair back in front of the sitter
+            sc.d.rounded_rectangle(
+                [x - size * 0.16, y - size * 0.3, x + size * 0.16, y - size * 0.12], radius=size * 0.03, fill=seat
+            )  # chair back in front of the sitter
             sc.d.rectangle([x - size * 0.14, y - size * 0.12, x - size * 0.12, y + size * 0.05], fill=(60, 60, 64))
             sc.d.rectangle([x + size * 0.12, y - size * 0.12, x + size * 0.14, y + size * 0.05], fill=(60, 60, 64))
         sc.shadow((w / 2 - span / 2, y - size * 0.02, w / 2 + span / 2, y + size * 0.06), 70, blur=size * 0.05)
@@ -638,14 +781,18 @@ def hall(sc, side=False):
     # stage wall: red backdrop with a banner and a screen
     sc.d.rectangle([w * 0.12, h * 0.14, w * 0.88, fy], fill=(150, 24, 30))
     sc.banner((w * 0.18, h * 0.16, w * 0.82, h * 0.23), color=(178, 22, 30), glyphs=14)
-    sc.img.paste(vgradient((int(w * 0.34), int(h * 0.2)), (60, 110, 180), (190, 214, 236)), (int(w * 0.33), int(h * 0.25)))
+    sc.img.paste(
+        vgradient((int(w * 0.34), int(h * 0.2)), (60, 110, 180), (190, 214, 236)), (int(w * 0.33), int(h * 0.25))
+    )
     sc.d = ImageDraw.Draw(sc.img)
     sc.d.rectangle([w * 0.36, h * 0.28, w * 0.64, h * 0.31], fill=(250, 250, 250))
     # rostrum table with a green cloth and flowers
     sc.d.rectangle([w * 0.25, fy - h * 0.06, w * 0.75, fy + h * 0.02], fill=(40, 110, 80))
     sc.d.rectangle([w * 0.25, fy - h * 0.06, w * 0.75, fy - h * 0.05], fill=(70, 140, 110))
     for i in range(6):
-        sc.person(w * (0.3 + i * 0.08), fy - h * 0.05, h * 0.16, coat=rng.choice([(40, 40, 48), (30, 40, 70)]), seated=True)
+        sc.person(
+            w * (0.3 + i * 0.08), fy - h * 0.05, h * 0.16, coat=rng.choice([(40, 40, 48), (30, 40, 70)]), seated=True
+        )
     sc.d.rectangle([w * 0.25, fy - h * 0.03, w * 0.75, fy + h * 0.02], fill=(36, 100, 72))
     for i in range(12):
         fx = w * (0.26 + i * 0.04)
@@ -654,7 +801,9 @@ def hall(sc, side=False):
     windows(sc, w * 0.9, w, h * 0.2, fy - h * 0.05, 1)
     chairs_rows(sc, fy, 6 if not side else 5, 11)
     if side:  # taken from the side aisle: tilt the whole scene a little
-        sc.img = sc.img.rotate(rng.uniform(-3, 3), resample=Image.Resampling.BICUBIC, expand=False, fillcolor=(200, 196, 190))
+        sc.img = sc.img.rotate(
+            rng.uniform(-3, 3), resample=Image.Resampling.BICUBIC, expand=False, fillcolor=(200, 196, 190)
+        )
         sc.img = sc.img.crop((int(w * 0.06), int(h * 0.06), w, h)).resize((w, h))
         sc.d = ImageDraw.Draw(sc.img)
 
@@ -671,22 +820,36 @@ def pledge(sc):
         n = 7 + row
         for i in range(n):
             x = w * (0.12 + 0.76 * (i + 0.5) / n) + rng.uniform(-10, 10)
-            sc.person(x, y, sc.depth_scale(y, h * 0.4), back=True, arm_up=1.0,
-                      coat=rng.choice([(230, 230, 228), (36, 40, 56), (52, 52, 58)]))
+            sc.person(
+                x,
+                y,
+                sc.depth_scale(y, h * 0.4),
+                back=True,
+                arm_up=1.0,
+                coat=rng.choice([(230, 230, 228), (36, 40, 56), (52, 52, 58)]),
+            )
 
 
 def classroom(sc, rural=False):
     rng, w, h = sc.rng, sc.w, sc.h
-    fy = indoor_room(sc, wall=(236, 234, 226) if not rural else (226, 216, 196), back=0.52,
-                     floor=(150, 150, 146) if not rural else (150, 120, 90))
+    fy = indoor_room(
+        sc,
+        wall=(236, 234, 226) if not rural else (226, 216, 196),
+        back=0.52,
+        floor=(150, 150, 146) if not rural else (150, 120, 90),
+    )
     # board and projected slide at the front wall
     sc.d.rectangle([w * 0.18, h * 0.17, w * 0.82, h * 0.42], fill=(40, 64, 54) if rural else (246, 246, 244))
-    sc.img.paste(vgradient((int(w * 0.3), int(h * 0.19)), (250, 250, 246), (214, 226, 236)), (int(w * 0.35), int(h * 0.2)))
+    sc.img.paste(
+        vgradient((int(w * 0.3), int(h * 0.19)), (250, 250, 246), (214, 226, 236)), (int(w * 0.35), int(h * 0.2))
+    )
     sc.d = ImageDraw.Draw(sc.img)
     sc.d.rectangle([w * 0.37, h * 0.22, w * 0.63, h * 0.25], fill=(40, 110, 70))
     for k in range(4):
-        sc.d.rectangle([w * 0.38, h * (0.28 + k * 0.03), w * (0.5 + rng.random() * 0.1), h * (0.29 + k * 0.03)],
-                       fill=(150, 160, 170))
+        sc.d.rectangle(
+            [w * 0.38, h * (0.28 + k * 0.03), w * (0.5 + rng.random() * 0.1), h * (0.29 + k * 0.03)],
+            fill=(150, 160, 170),
+        )
     sc.d.rectangle([w * 0.52, h * 0.28, w * 0.62, h * 0.37], fill=(110, 160, 90))
     if rural:
         sc.banner((w * 0.2, h * 0.12, w * 0.8, h * 0.16), glyphs=16)
@@ -728,9 +891,23 @@ def reading(sc):
             while x < x0 + w * 0.2 - 14:
                 bw = rng.uniform(8, 20) * sc.s
                 bh = (fy - h * 0.17) / 5 * rng.uniform(0.6, 0.88)
-                sc.d.rectangle([x, y + (fy - h * 0.17) / 5 - bh - 6, x + bw, y + (fy - h * 0.17) / 5 - 6],
-                               fill=jitter(rng, rng.choice([(170, 40, 40), (40, 80, 140), (220, 200, 150), (60, 120, 80),
-                                                            (240, 240, 236), (200, 120, 50)]), 20))
+                sc.d.rectangle(
+                    [x, y + (fy - h * 0.17) / 5 - bh - 6, x + bw, y + (fy - h * 0.17) / 5 - 6],
+                    fill=jitter(
+                        rng,
+                        rng.choice(
+                            [
+                                (170, 40, 40),
+                                (40, 80, 140),
+                                (220, 200, 150),
+                                (60, 120, 80),
+                                (240, 240, 236),
+                                (200, 120, 50),
+                            ]
+                        ),
+                        20,
+                    ),
+                )
                 x += bw + 1
             sc.d.rectangle([x0, y + (fy - h * 0.17) / 5 - 6, x0 + w * 0.2, y + (fy - h * 0.17) / 5], fill=(110, 76, 50))
     sc.soften_above(fy, 2.5 * sc.s)
@@ -738,12 +915,21 @@ def reading(sc):
     ty = h * 0.8
     for i in range(4):
         sc.person(w * (0.25 + i * 0.17), ty - h * 0.06, h * 0.36, seated=True)
-    sc.d.polygon([(w * 0.12, ty), (w * 0.88, ty), (w * 0.98, ty + h * 0.08), (w * 0.02, ty + h * 0.08)], fill=(196, 160, 116))
+    sc.d.polygon(
+        [(w * 0.12, ty), (w * 0.88, ty), (w * 0.98, ty + h * 0.08), (w * 0.02, ty + h * 0.08)], fill=(196, 160, 116)
+    )
     sc.d.rectangle([w * 0.02, ty + h * 0.08, w * 0.98, ty + h * 0.1], fill=(140, 104, 70))
     for i in range(7):
         bx = w * (0.16 + i * 0.11)
-        sc.d.polygon([(bx, ty + h * 0.02), (bx + w * 0.06, ty + h * 0.02), (bx + w * 0.065, ty + h * 0.05),
-                      (bx - w * 0.004, ty + h * 0.05)], fill=rng.choice([(252, 250, 244), (240, 220, 180)]))
+        sc.d.polygon(
+            [
+                (bx, ty + h * 0.02),
+                (bx + w * 0.06, ty + h * 0.02),
+                (bx + w * 0.065, ty + h * 0.05),
+                (bx - w * 0.004, ty + h * 0.05),
+            ],
+            fill=rng.choice([(252, 250, 244), (240, 220, 180)]),
+        )
     for i in range(4):
         sc.person(w * (0.18 + i * 0.2), h * 1.12, h * 0.55, seated=True, back=True, shadow=False)
 
@@ -754,10 +940,14 @@ def pingpong(sc):
     windows(sc, w * 0.05, w * 0.95, h * 0.17, h * 0.38, 5)
     ty = h * 0.72
     sc.shadow((w * 0.2, ty - h * 0.02, w * 0.85, ty + h * 0.1), 120)
-    sc.d.polygon([(w * 0.3, ty - h * 0.12), (w * 0.7, ty - h * 0.12), (w * 0.82, ty), (w * 0.18, ty)], fill=(30, 90, 160))
+    sc.d.polygon(
+        [(w * 0.3, ty - h * 0.12), (w * 0.7, ty - h * 0.12), (w * 0.82, ty), (w * 0.18, ty)], fill=(30, 90, 160)
+    )
     sc.d.line([(w * 0.5, ty - h * 0.12), (w * 0.5, ty)], fill=(240, 240, 240), width=max(2, int(4 * sc.s)))
-    sc.d.polygon([(w * 0.24, ty - h * 0.07), (w * 0.76, ty - h * 0.07), (w * 0.76, ty - h * 0.04), (w * 0.24, ty - h * 0.04)],
-                 fill=(230, 230, 230))
+    sc.d.polygon(
+        [(w * 0.24, ty - h * 0.07), (w * 0.76, ty - h * 0.07), (w * 0.76, ty - h * 0.04), (w * 0.24, ty - h * 0.04)],
+        fill=(230, 230, 230),
+    )
     sc.d.rectangle([w * 0.18, ty, w * 0.82, ty + h * 0.02], fill=(22, 60, 110))
     for lx in (0.22, 0.78):
         sc.d.rectangle([w * lx - 6, ty + h * 0.02, w * lx + 6, ty + h * 0.12], fill=(50, 50, 54))
@@ -777,7 +967,10 @@ def sports_ground(sc):
     sc.d.rectangle([0, horizon - 40 * sc.s, w, horizon + 30 * sc.s], fill=(150, 150, 156))
     for i in range(int(w / (14 * sc.s))):
         x = i * 14 * sc.s
-        sc.d.ellipse([x, horizon - 30 * sc.s, x + 10 * sc.s, horizon - 18 * sc.s], fill=jitter(rng, rng.choice(sc.palette["coats"]), 20))
+        sc.d.ellipse(
+            [x, horizon - 30 * sc.s, x + 10 * sc.s, horizon - 18 * sc.s],
+            fill=jitter(rng, rng.choice(sc.palette["coats"]), 20),
+        )
     sc.ground(horizon + int(30 * sc.s), (72, 140, 60), (110, 160, 90))  # infield grass
     return horizon + int(30 * sc.s)
 
@@ -792,14 +985,22 @@ def track(sc):
     for k in range(9):
         t = k / 8
         yb, yt = bottom - (bottom - top) * t, bottom - (bottom - top) * t
-        sc.d.line([(-w * 0.2 + w * 0.1 * t, yb), (w * 1.2 - w * 0.1 * t, yt)], fill=(246, 240, 236),
-                  width=max(1, int((4 + 6 * (1 - t)) * sc.s)))
+        sc.d.line(
+            [(-w * 0.2 + w * 0.1 * t, yb), (w * 1.2 - w * 0.1 * t, yt)],
+            fill=(246, 240, 236),
+            width=max(1, int((4 + 6 * (1 - t)) * sc.s)),
+        )
     # runners mid-stride in lanes
     for k in range(5, -1, -1):
         y = bottom - (bottom - top) * (k + 0.5) / 8
         x = w * (0.3 + 0.08 * k) + rng.uniform(-80, 80) * sc.s
-        sc.person(x, y, sc.depth_scale(y, g) * 0.9, arm_up=0.5,
-                  coat=rng.choice([(220, 40, 40), (40, 100, 200), (250, 200, 40), (40, 160, 90), (240, 240, 240)]))
+        sc.person(
+            x,
+            y,
+            sc.depth_scale(y, g) * 0.9,
+            arm_up=0.5,
+            coat=rng.choice([(220, 40, 40), (40, 100, 200), (250, 200, 40), (40, 160, 90), (240, 240, 240)]),
+        )
     sc.crowd(10, g + 6, top - 6, g)
     sc.soften_above(g + 20, 2 * sc.s)
 
@@ -820,7 +1021,11 @@ def tug_of_war(sc):
     sc.crowd(14, g + 10, h * 0.6, g)
     for yy, x, c in sorted(people):
         sc.person(x, yy, sc.depth_scale(yy, g), coat=c)
-    sc.d.line([(w * 0.02, rope_y + 12 * sc.s), (w * 0.98, rope_y - 10 * sc.s)], fill=(214, 190, 140), width=max(3, int(9 * sc.s)))
+    sc.d.line(
+        [(w * 0.02, rope_y + 12 * sc.s), (w * 0.98, rope_y - 10 * sc.s)],
+        fill=(214, 190, 140),
+        width=max(3, int(9 * sc.s)),
+    )
     sc.d.rectangle([w / 2 - 8 * sc.s, rope_y - 4 * sc.s, w / 2 + 8 * sc.s, rope_y + 40 * sc.s], fill=(230, 30, 30))
     sc.soften_above(g + 40, 2 * sc.s)
 
@@ -829,7 +1034,9 @@ def choir(sc):
     """A choir on risers before a red backdrop, the audience's heads in the foreground."""
     rng, w, h = sc.rng, sc.w, sc.h
     night = sc.palette["light"] < 0.9
-    sc.img.paste(vgradient((w, h), (60, 20, 24) if night else (200, 190, 176), (30, 20, 20) if night else (120, 100, 90)))
+    sc.img.paste(
+        vgradient((w, h), (60, 20, 24) if night else (200, 190, 176), (30, 20, 20) if night else (120, 100, 90))
+    )
     sc.d = ImageDraw.Draw(sc.img)
     sc.d.rectangle([w * 0.05, h * 0.05, w * 0.95, h * 0.62], fill=(176, 20, 30))
     sc.banner((w * 0.16, h * 0.08, w * 0.84, h * 0.15), color=(150, 14, 24), glyphs=12)
@@ -844,8 +1051,14 @@ def choir(sc):
         n = 12 - r
         for i in range(n):
             x = w * (0.14 + 0.72 * (i + 0.5) / n) + rng.uniform(-6, 6)
-            sc.person(x, y, h * 0.3, coat=(250, 250, 248) if r % 2 == 0 else (200, 30, 36), shadow=False,
-                      trousers=(30, 30, 36))
+            sc.person(
+                x,
+                y,
+                h * 0.3,
+                coat=(250, 250, 248) if r % 2 == 0 else (200, 30, 36),
+                shadow=False,
+                trousers=(30, 30, 36),
+            )
     sc.person(w * 0.5, h * 0.8, h * 0.42, back=True, arm_up=1.0, coat=(24, 24, 30))  # conductor
     for i in range(14):  # audience heads
         x = w * (i / 13) + rng.uniform(-20, 20)
@@ -865,8 +1078,14 @@ def eldercare(sc):
     sc.shadow((w * 0.05, sy - h * 0.02, w * 0.7, sy + h * 0.06), 120)
     sc.d.rounded_rectangle([w * 0.06, sy - h * 0.32, w * 0.68, sy - h * 0.12], radius=30 * sc.s, fill=(150, 110, 80))
     for i in range(3):
-        sc.person(w * (0.17 + i * 0.19), sy - h * 0.12, h * 0.5, seated=True, elder=True,
-                  coat=rng.choice([(120, 80, 70), (90, 90, 110), (150, 130, 100), (60, 70, 90)]))
+        sc.person(
+            w * (0.17 + i * 0.19),
+            sy - h * 0.12,
+            h * 0.5,
+            seated=True,
+            elder=True,
+            coat=rng.choice([(120, 80, 70), (90, 90, 110), (150, 130, 100), (60, 70, 90)]),
+        )
     sc.d.rounded_rectangle([w * 0.04, sy - h * 0.15, w * 0.7, sy], radius=24 * sc.s, fill=(170, 126, 92))
     sc.d.rounded_rectangle([w * 0.02, sy - h * 0.26, w * 0.08, sy], radius=18 * sc.s, fill=(140, 100, 72))
     sc.d.rounded_rectangle([w * 0.66, sy - h * 0.26, w * 0.72, sy], radius=18 * sc.s, fill=(140, 100, 72))
@@ -878,8 +1097,10 @@ def eldercare(sc):
     sc.d.ellipse([tx - w * 0.08, h * 0.9, tx + w * 0.08, h * 0.97], fill=(130, 90, 56))
     for _ in range(9):
         fx, fr = tx + rng.uniform(-w * 0.06, w * 0.06), h * 0.022
-        sc.d.ellipse([fx - fr, h * 0.89 - rng.uniform(0, h * 0.02) - fr, fx + fr, h * 0.89 + fr],
-                     fill=rng.choice([(230, 120, 30), (200, 40, 40), (240, 200, 50)]))
+        sc.d.ellipse(
+            [fx - fr, h * 0.89 - rng.uniform(0, h * 0.02) - fr, fx + fr, h * 0.89 + fr],
+            fill=rng.choice([(230, 120, 30), (200, 40, 40), (240, 200, 50)]),
+        )
 
 
 def eldercare_yard(sc):
@@ -900,7 +1121,9 @@ def eldercare_yard(sc):
         s = sc.depth_scale(y, horizon - (h - horizon) * 0.4)
         sc.shadow((x - s * 0.3, y - s * 0.03, x + s * 0.4, y + s * 0.05), 110)
         sc.person(x, y - s * 0.12, s, seated=True, elder=True)
-        sc.d.ellipse([x - s * 0.2, y - s * 0.2, x + s * 0.05, y + s * 0.05], outline=(60, 60, 64), width=max(2, int(s * 0.025)))
+        sc.d.ellipse(
+            [x - s * 0.2, y - s * 0.2, x + s * 0.05, y + s * 0.05], outline=(60, 60, 64), width=max(2, int(s * 0.025))
+        )
         sc.person(x + s * 0.3, y + 8, s * 1.02, vest=True)
     sc.crowd(5, horizon + 20, h * 0.7, horizon - (h - horizon) * 0.4, vest=True)
 
@@ -913,12 +1136,16 @@ def bloodvan(sc):
     y0 = y1 - h * 0.38
     sc.shadow((x0 - 20, y1 - 20 * sc.s, x1 + 60 * sc.s, y1 + 40 * sc.s), 150, blur=20 * sc.s)
     sc.d.rounded_rectangle([x0, y0, x1, y1 - h * 0.03], radius=30 * sc.s, fill=(244, 244, 242))
-    sc.img.paste(vgradient((int(x1 - x0), int(h * 0.08)), (250, 250, 250), (214, 214, 214)), (int(x0), int(y1 - h * 0.11)))
+    sc.img.paste(
+        vgradient((int(x1 - x0), int(h * 0.08)), (250, 250, 250), (214, 214, 214)), (int(x0), int(y1 - h * 0.11))
+    )
     sc.d = ImageDraw.Draw(sc.img)
     sc.d.rectangle([x0, y0 + h * 0.2, x1, y0 + h * 0.25], fill=(206, 28, 40))
     for i in range(6):
         wx = x0 + (x1 - x0) * (0.05 + i * 0.13)
-        sc.img.paste(vgradient((int(w * 0.08), int(h * 0.11)), (60, 80, 100), (150, 170, 190)), (int(wx), int(y0 + h * 0.05)))
+        sc.img.paste(
+            vgradient((int(w * 0.08), int(h * 0.11)), (60, 80, 100), (150, 170, 190)), (int(wx), int(y0 + h * 0.05))
+        )
     sc.d = ImageDraw.Draw(sc.img)
     cx, cy, cs = x0 + (x1 - x0) * 0.84, y0 + h * 0.1, h * 0.04
     sc.d.rectangle([cx - cs, cy - cs * 0.33, cx + cs, cy + cs * 0.33], fill=(206, 28, 40))  # a red cross
@@ -944,14 +1171,27 @@ def donation(sc):
         cy = h * (0.84 - i * 0.05)
         s = h * (0.62 - i * 0.1)
         sc.shadow((cx - s * 0.5, cy - s * 0.04, cx + s * 0.6, cy + s * 0.06), 110)
-        sc.d.polygon([(cx - s * 0.5, cy - s * 0.3), (cx - s * 0.4, cy - s * 0.75), (cx - s * 0.25, cy - s * 0.75),
-                      (cx - s * 0.2, cy - s * 0.3)], fill=(90, 150, 170))
+        sc.d.polygon(
+            [
+                (cx - s * 0.5, cy - s * 0.3),
+                (cx - s * 0.4, cy - s * 0.75),
+                (cx - s * 0.25, cy - s * 0.75),
+                (cx - s * 0.2, cy - s * 0.3),
+            ],
+            fill=(90, 150, 170),
+        )
         sc.person(cx - s * 0.1, cy - s * 0.22, s, seated=True)
-        sc.d.rounded_rectangle([cx - s * 0.5, cy - s * 0.32, cx + s * 0.55, cy - s * 0.2], radius=s * 0.05, fill=(100, 160, 180))
+        sc.d.rounded_rectangle(
+            [cx - s * 0.5, cy - s * 0.32, cx + s * 0.55, cy - s * 0.2], radius=s * 0.05, fill=(100, 160, 180)
+        )
         sc.d.rectangle([cx - s * 0.05, cy - s * 0.2, cx + s * 0.05, cy], fill=(150, 150, 156))
         # the blood bag on its stand
-        sc.d.line([(cx + s * 0.6, cy), (cx + s * 0.6, cy - s * 0.9)], fill=(170, 170, 176), width=max(2, int(s * 0.015)))
-        sc.d.rounded_rectangle([cx + s * 0.54, cy - s * 0.86, cx + s * 0.66, cy - s * 0.7], radius=s * 0.02, fill=(150, 16, 30))
+        sc.d.line(
+            [(cx + s * 0.6, cy), (cx + s * 0.6, cy - s * 0.9)], fill=(170, 170, 176), width=max(2, int(s * 0.015))
+        )
+        sc.d.rounded_rectangle(
+            [cx + s * 0.54, cy - s * 0.86, cx + s * 0.66, cy - s * 0.7], radius=s * 0.02, fill=(150, 16, 30)
+        )
     sc.person(w * 0.5, h * 0.98, h * 0.75, coat=(250, 250, 250), hat=(250, 250, 250))
     sc.person(w * 0.92, h * 1.0, h * 0.7, vest=True)
 
@@ -981,21 +1221,28 @@ def planting(sc, close=False, group=False):
         sc.person(w * 0.3, h * 1.0, h * 0.85, vest=True, arm_up=0.3)
         sc.person(w * 0.68, h * 0.98, h * 0.82, vest=rng.random() < 0.5, arm_up=0.5)
         sc.d.line([(w * 0.72, h * 0.6), (w * 0.6, h * 0.93)], fill=(120, 90, 60), width=max(3, int(10 * sc.s)))
-        sc.d.polygon([(w * 0.59, h * 0.9), (w * 0.62, h * 0.91), (w * 0.6, h * 0.97), (w * 0.57, h * 0.955)], fill=(110, 116, 120))
+        sc.d.polygon(
+            [(w * 0.59, h * 0.9), (w * 0.62, h * 0.91), (w * 0.6, h * 0.97), (w * 0.57, h * 0.955)],
+            fill=(110, 116, 120),
+        )
     elif group:  # a group photo beside the new trees, front row crouching
         sc.banner((w * 0.3, h * 0.46, w * 0.7, h * 0.52), glyphs=10)
         for r in range(2):
             y = h * (0.8 + r * 0.1)
             for i in range(11 - r):
                 x = w * (0.18 + 0.64 * (i + 0.5) / (11 - r))
-                sc.person(x, y, sc.depth_scale(y, horizon) * (0.72 if r else 1.0), seated=bool(r), vest=rng.random() < 0.5)
+                sc.person(
+                    x, y, sc.depth_scale(y, horizon) * (0.72 if r else 1.0), seated=bool(r), vest=rng.random() < 0.5
+                )
     else:
         spots = sorted((rng.uniform(h * 0.55, h * 0.98), rng.uniform(w * 0.05, w * 0.95)) for _ in range(10))
         for y, x in spots:
             s = sc.depth_scale(y, horizon)
             sc.person(x, y, s, vest=rng.random() < 0.4, arm_up=rng.random() * 0.6)
             if rng.random() < 0.5:
-                sc.d.line([(x + s * 0.2, y - s * 0.55), (x + s * 0.35, y)], fill=(120, 90, 60), width=max(2, int(s * 0.02)))
+                sc.d.line(
+                    [(x + s * 0.2, y - s * 0.55), (x + s * 0.35, y)], fill=(120, 90, 60), width=max(2, int(s * 0.02))
+                )
     sc.soften_above(horizon + (h - horizon) * 0.3, 2 * sc.s)
 
 
@@ -1008,7 +1255,12 @@ def signing(sc):
     sc.glow((w * 0.1, h * 0.3, w * 0.9, h * 0.6), (110, 150, 220), 60, 60 * sc.s)
     # standing witnesses behind
     for i in range(7):
-        sc.person(w * (0.18 + i * 0.11), fy + h * 0.02, h * 0.45, coat=rng.choice([(30, 34, 48), (40, 40, 46), (230, 230, 230)]))
+        sc.person(
+            w * (0.18 + i * 0.11),
+            fy + h * 0.02,
+            h * 0.45,
+            coat=rng.choice([(30, 34, 48), (40, 40, 46), (230, 230, 230)]),
+        )
     # signers seated
     for x in (w * 0.38, w * 0.62):
         sc.person(x, h * 0.82, h * 0.5, seated=True, coat=(30, 34, 50))
@@ -1016,8 +1268,15 @@ def signing(sc):
     sc.d.rectangle([w * 0.15, ty, w * 0.85, h], fill=(150, 20, 30))
     sc.d.rectangle([w * 0.15, ty, w * 0.85, ty + h * 0.02], fill=(180, 40, 48))
     for x in (w * 0.38, w * 0.62):
-        sc.d.polygon([(x - w * 0.06, ty + h * 0.005), (x + w * 0.06, ty + h * 0.005), (x + w * 0.07, ty + h * 0.03),
-                      (x - w * 0.07, ty + h * 0.03)], fill=(120, 20, 30))
+        sc.d.polygon(
+            [
+                (x - w * 0.06, ty + h * 0.005),
+                (x + w * 0.06, ty + h * 0.005),
+                (x + w * 0.07, ty + h * 0.03),
+                (x - w * 0.07, ty + h * 0.03),
+            ],
+            fill=(120, 20, 30),
+        )
         sc.d.rectangle([x - w * 0.05, ty + h * 0.008, x + w * 0.05, ty + h * 0.022], fill=(250, 248, 240))
     sc.d.ellipse([w * 0.47, ty - h * 0.05, w * 0.53, ty + h * 0.01], fill=(220, 60, 70))  # flowers
 
@@ -1034,7 +1293,9 @@ def sorting(sc):
         sc.shadow((x - w * 0.01, y - h * 0.01, x + w * 0.13, y + h * 0.03), 130)
         sc.d.rounded_rectangle([x, y - h * 0.25, x + w * 0.11, y], radius=10 * sc.s, fill=c)
         sc.d.rectangle([x + w * 0.075, y - h * 0.25, x + w * 0.11, y], fill=mix(c, (0, 0, 0), 0.25))
-        sc.d.rounded_rectangle([x - w * 0.006, y - h * 0.28, x + w * 0.116, y - h * 0.24], radius=8 * sc.s, fill=mix(c, (0, 0, 0), 0.1))
+        sc.d.rounded_rectangle(
+            [x - w * 0.006, y - h * 0.28, x + w * 0.116, y - h * 0.24], radius=8 * sc.s, fill=mix(c, (0, 0, 0), 0.1)
+        )
         sc.d.rectangle([x + w * 0.025, y - h * 0.18, x + w * 0.06, y - h * 0.12], fill=(245, 245, 240))
     sc.person(w * 0.14, h * 0.92, h * 0.62, vest=True, arm_up=0.5)
     sc.crowd(9, horizon + 40, h * 0.74, horizon)
@@ -1067,29 +1328,51 @@ def harvest(sc, group=False):
         sc.d.polygon([(w * 0.2, y), (w * 0.8, y), (w * 0.9, h), (w * 0.1, h)], fill=(60, 120, 160))
         for i in range(3):
             sx = w * (0.3 + i * 0.1)
-            sc.d.rounded_rectangle([sx, y - h * 0.1, sx + w * 0.07, y + h * 0.02], radius=16 * sc.s, fill=(236, 226, 196))
+            sc.d.rounded_rectangle(
+                [sx, y - h * 0.1, sx + w * 0.07, y + h * 0.02], radius=16 * sc.s, fill=(236, 226, 196)
+            )
         sc.d.rectangle([w * 0.62, y - h * 0.06, w * 0.72, y], fill=(60, 60, 64))
         for i in range(4):
             sc.person(w * (0.18 + i * 0.2), h * 0.99, h * 0.7, hat=(240, 220, 150) if i % 2 else None)
 
 
 SCENES = {
-    "orchard": lambda sc: orchard(sc), "orchard_group": lambda sc: orchard(sc, group=True),
+    "orchard": lambda sc: orchard(sc),
+    "orchard_group": lambda sc: orchard(sc, group=True),
     "orchard_winter": lambda sc: orchard(sc, winter=True),
-    "field": lambda sc: field(sc, spray=True), "paddy": lambda sc: field(sc, crop="water", people=4),
-    "harvest": lambda sc: harvest(sc), "harvest_group": lambda sc: harvest(sc, group=True),
-    "greenhouse": greenhouse, "stall": lambda sc: stall(sc), "stall_close": lambda sc: stall(sc, close=True),
-    "village_talk": village_talk, "hall": lambda sc: hall(sc), "hall_side": lambda sc: hall(sc, side=True),
-    "pledge": pledge, "classroom": lambda sc: classroom(sc), "classroom_rural": lambda sc: classroom(sc, rural=True),
-    "reading": reading, "pingpong": pingpong, "track": track, "tug_of_war": tug_of_war, "choir": choir,
-    "eldercare": eldercare, "eldercare_yard": eldercare_yard, "bloodvan": bloodvan, "donation": donation,
-    "planting": lambda sc: planting(sc), "planting_close": lambda sc: planting(sc, close=True),
-    "planting_group": lambda sc: planting(sc, group=True), "signing": signing, "sorting": sorting,
+    "field": lambda sc: field(sc, spray=True),
+    "paddy": lambda sc: field(sc, crop="water", people=4),
+    "harvest": lambda sc: harvest(sc),
+    "harvest_group": lambda sc: harvest(sc, group=True),
+    "greenhouse": greenhouse,
+    "stall": lambda sc: stall(sc),
+    "stall_close": lambda sc: stall(sc, close=True),
+    "village_talk": village_talk,
+    "hall": lambda sc: hall(sc),
+    "hall_side": lambda sc: hall(sc, side=True),
+    "pledge": pledge,
+    "classroom": lambda sc: classroom(sc),
+    "classroom_rural": lambda sc: classroom(sc, rural=True),
+    "reading": reading,
+    "pingpong": pingpong,
+    "track": track,
+    "tug_of_war": tug_of_war,
+    "choir": choir,
+    "eldercare": eldercare,
+    "eldercare_yard": eldercare_yard,
+    "bloodvan": bloodvan,
+    "donation": donation,
+    "planting": lambda sc: planting(sc),
+    "planting_close": lambda sc: planting(sc, close=True),
+    "planting_group": lambda sc: planting(sc, group=True),
+    "signing": signing,
+    "sorting": sorting,
     "fire_drill": fire_drill,
 }
 
 
 # --- the camera ---------------------------------------------------------------------------
+
 
 def noise(size, sigma, rng):
     """Grey noise around 128 with about ``sigma`` spread, from the seeded generator (Pillow's
@@ -1126,8 +1409,14 @@ def photographic(img, rng, p, phone):
     gr, gg, gb = p["grade"]
     k = p["light"] * rng.uniform(1.02, 1.1)
     r, g, b = img.split()
-    img = Image.merge("RGB", (r.point(lambda v: min(255, int(v * gr * k))), g.point(lambda v: min(255, int(v * gg * k))),
-                              b.point(lambda v: min(255, int(v * gb * k)))))
+    img = Image.merge(
+        "RGB",
+        (
+            r.point(lambda v: min(255, int(v * gr * k))),
+            g.point(lambda v: min(255, int(v * gg * k))),
+            b.point(lambda v: min(255, int(v * gb * k))),
+        ),
+    )
     vignette = Image.radial_gradient("L").resize(img.size).point(lambda v: int(255 - max(0, v - 110) * 0.5))
     img = ImageChops.multiply(img, Image.merge("RGB", (vignette,) * 3))
     grain = Image.merge("RGB", [noise(img.size, 10 if phone else 7, rng) for _ in range(3)])
@@ -1144,8 +1433,9 @@ def exif_for(orientation, taken, rng, gps):
     ifd = exif.get_ifd(0x8769)
     ifd[0x9003] = taken  # DateTimeOriginal
     if gps:  # fictional coordinates near the fictional city
-        exif.get_ifd(0x8825).update({1: "N", 2: (29.0, float(rng.randint(10, 50)), 12.5), 3: "E",
-                                     4: (119.0, float(rng.randint(10, 50)), 3.25)})
+        exif.get_ifd(0x8825).update(
+            {1: "N", 2: (29.0, float(rng.randint(10, 50)), 12.5), 3: "E", 4: (119.0, float(rng.randint(10, 50)), 3.25)}
+        )
     return exif
 
 
@@ -1167,9 +1457,16 @@ def render(rel, scene, taken, options, seed):
 
 def save(img, path, orientation, taken, rng, phone, gps):
     import io
+
     buf = io.BytesIO()
-    img.save(buf, "JPEG", quality=72 if phone else 76, optimize=True, progressive=not phone,
-             exif=exif_for(orientation, taken, rng, gps) if (phone or gps) else exif_for(orientation, taken, rng, False))
+    img.save(
+        buf,
+        "JPEG",
+        quality=72 if phone else 76,
+        optimize=True,
+        progressive=not phone,
+        exif=exif_for(orientation, taken, rng, gps) if (phone or gps) else exif_for(orientation, taken, rng, False),
+    )
     data = buf.getvalue()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)

@@ -36,8 +36,14 @@ def pages(site_dir: Path) -> dict[str, str]:
     photos = json.loads((site_dir / "api/photos.json").read_text(encoding="utf-8"))["photos"]
     busiest = Counter(p["activity"] for p in photos).most_common(1)[0][0]
     newest_year = max(p["date"][:4] for p in photos)
-    return {"home": "", "timeline": "timeline/", "gallery": "gallery/", "album": f"gallery/{newest_year}/",
-            "activity": f"activities/{busiest}/", "stats": "stats/"}
+    return {
+        "home": "",
+        "timeline": "timeline/",
+        "gallery": "gallery/",
+        "album": f"gallery/{newest_year}/",
+        "activity": f"activities/{busiest}/",
+        "stats": "stats/",
+    }
 
 
 def main() -> int:
@@ -46,8 +52,13 @@ def main() -> int:
 
     site_dir = Path(tempfile.mkdtemp(prefix="shots-")) / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-                   cwd=REPO, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     OUT.mkdir(parents=True, exist_ok=True)
     site = Site(site_dir)
     written = []

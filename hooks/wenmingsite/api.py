@@ -44,10 +44,7 @@ def records(content: Content, urls: dict[str, str]) -> list[dict]:
     """Every published activity, sorted by date then id; ``urls`` maps page path -> site URL.
 
     The single source of every listing, feed and figure the site shows."""
-    return [
-        activity_record(a, content, urls.get(a.page) if a.page else None)
-        for a in content.published
-    ]
+    return [activity_record(a, content, urls.get(a.page) if a.page else None) for a in content.published]
 
 
 def dumps(data: dict) -> str:
@@ -64,19 +61,21 @@ def photos_json(gallery, urls: dict[str, str], photo_dir: str) -> str:
     photos = []
     for a in gallery.content.published:
         for shot in gallery.shots(a):
-            photos.append({
-                "id": shot.published.key,
-                "activity": a.id,
-                "activity_url": urls.get(a.page) if a.page else None,
-                "date": a.date.isoformat(),
-                "caption": shot.photo.caption,
-                "alt": shot.alt,
-                "source": shot.photo.source,
-                "width": shot.published.width,
-                "height": shot.published.height,
-                "outputs": {
-                    o.variant: {"url": f"{photo_dir}/{o.path}", "width": o.width, "height": o.height}
-                    for o in shot.published.outputs.values()
-                },
-            })
+            photos.append(
+                {
+                    "id": shot.published.key,
+                    "activity": a.id,
+                    "activity_url": urls.get(a.page) if a.page else None,
+                    "date": a.date.isoformat(),
+                    "caption": shot.photo.caption,
+                    "alt": shot.alt,
+                    "source": shot.photo.source,
+                    "width": shot.published.width,
+                    "height": shot.published.height,
+                    "outputs": {
+                        o.variant: {"url": f"{photo_dir}/{o.path}", "width": o.width, "height": o.height}
+                        for o in shot.published.outputs.values()
+                    },
+                }
+            )
     return dumps({"count": len(photos), "photos": photos})

@@ -40,8 +40,10 @@ SPEC = json.dumps([ASSET_VERSION, MAX_ASSET_PIXELS, JPEG_QUALITY, WEBP_QUALITY])
 
 def _problem_unshowable(suffix: str) -> str:
     name = {".heic": "HEIC", ".heif": "HEIF", ".tif": "TIFF", ".tiff": "TIFF", ".bmp": "BMP"}[suffix]
-    return (f"{name} 格式的图片浏览器无法显示，网站不会发布它。请用看图软件或手机相册把它导出为 JPG（照片）"
-            "或 PNG（标志、截图），再改用导出的文件")
+    return (
+        f"{name} 格式的图片浏览器无法显示，网站不会发布它。请用看图软件或手机相册把它导出为 JPG（照片）"
+        "或 PNG（标志、截图），再改用导出的文件"
+    )
 
 
 def _bomb_check(w: int, h: int, size: int, limit: int) -> None:
@@ -49,11 +51,13 @@ def _bomb_check(w: int, h: int, size: int, limit: int) -> None:
     if pixels > images.BOMB_MIN_PIXELS and size / pixels < images.BOMB_BYTES_PER_PIXEL:
         raise images.ImageProblem(
             f"图片标称 {w}×{h} 像素，文件却只有 {size / 1024:.0f} KB，不像真实图片（可能是恶意构造的“解压炸弹”）。"
-            "请换用原始图片")
+            "请换用原始图片"
+        )
     if pixels > limit:
         raise images.ImageProblem(
             f"图片尺寸过大（{w}×{h}，约 {pixels / 1e4:.0f} 万像素），网站上的图片不应超过 {limit / 1e4:.0f} 万像素。"
-            "请先把图片缩小（例如长边 4000 像素以内）后再添加")
+            "请先把图片缩小（例如长边 4000 像素以内）后再添加"
+        )
 
 
 def _rgb_or_rgba(im):
@@ -117,7 +121,8 @@ def _encode_gif(im) -> bytes:
     if n > MAX_GIF_FRAMES or n * w * h > MAX_GIF_PIXELS:
         raise images.ImageProblem(
             f"动图有 {n} 帧、每帧 {w}×{h} 像素，太大，不适合放在网页上。请减少帧数或缩小尺寸，"
-            "或改用一张 PNG/JPG 静态图片")
+            "或改用一张 PNG/JPG 静态图片"
+        )
     frames, durations = [], []
     for i in range(n):
         im.seek(i)
@@ -128,8 +133,9 @@ def _encode_gif(im) -> bytes:
     out = io.BytesIO()
     first = frames[0]
     first.info = {}
-    first.save(out, "GIF", save_all=True, append_images=frames[1:], duration=durations,
-               loop=loop, disposal=2, optimize=False)
+    first.save(
+        out, "GIF", save_all=True, append_images=frames[1:], duration=durations, loop=loop, disposal=2, optimize=False
+    )
     return out.getvalue()
 
 
@@ -172,9 +178,14 @@ def _clean_raster(src: Path, fmt: str) -> bytes:
             im.load()
         except (OSError, SyntaxError, EOFError) as exc:
             raise images.ImageProblem(
-                f"图片文件不完整或已损坏，无法读取（{exc}）。可能没有复制完整，请重新复制这张图片") from None
+                f"图片文件不完整或已损坏，无法读取（{exc}）。可能没有复制完整，请重新复制这张图片"
+            ) from None
         if fmt == "GIF":
-            base = im.convert("RGBA") if "transparency" in im.info or im.mode in ("RGBA", "LA", "PA") else im.convert("RGB")
+            base = (
+                im.convert("RGBA")
+                if "transparency" in im.info or im.mode in ("RGBA", "LA", "PA")
+                else im.convert("RGB")
+            )
         else:
             base, _ = _rgb_or_rgba(im)
             base = _to_srgb(base, icc)
@@ -258,8 +269,11 @@ def removal_notice(removed: list[str]) -> str | None:
     """One Chinese sentence for the editor about what an SVG lost on publication."""
     if not removed:
         return None
-    return ("SVG 图片中有网站不能发布的内容，已在发布的版本中去掉：" + "；".join(removed)
-            + "。原文件没有改动；如果网站上的图形显示不对，请用绘图软件重新导出“普通 SVG”或改用 PNG")
+    return (
+        "SVG 图片中有网站不能发布的内容，已在发布的版本中去掉："
+        + "；".join(removed)
+        + "。原文件没有改动；如果网站上的图形显示不对，请用绘图软件重新导出“普通 SVG”或改用 PNG"
+    )
 
 
 # What sanitising an SVG reports that changes nothing a visitor sees (editor leftovers):
@@ -267,8 +281,9 @@ def removal_notice(removed: list[str]) -> str | None:
 _HARMLESS_REMOVAL = "绘图软件留下的"
 
 
-def publish_all(files: dict[str, str], docs_dir: Path, docs_rel: str, cache: AssetCache
-                ) -> tuple[dict[str, Path], list[Problem]]:
+def publish_all(
+    files: dict[str, str], docs_dir: Path, docs_rel: str, cache: AssetCache
+) -> tuple[dict[str, Path], list[Problem]]:
     """Clean copies of every image and SVG the publication gate let through (``files``:
     docs path -> gate class), and a problem for each one that cannot be published as it
     is. Run before site/ is touched, by the build and by ``wenming check`` alike."""

@@ -25,7 +25,8 @@ def _frame(cid: str, title: str, height: int, description: str, body: list[str])
         f'<svg class="ws-chart" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
         f'font-size="{FONT}" role="img" aria-labelledby="{cid}-t {cid}-d" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{cid}-t">{escape(title)}</title><desc id="{cid}-d">{escape(description)}</desc>'
-        + "".join(body) + "</svg>"
+        + "".join(body)
+        + "</svg>"
     )
 
 
@@ -41,18 +42,23 @@ def columns(cid: str, title: str, labels: list[str], values: list[int], unit: st
     for i, (label, value) in enumerate(zip(labels, values, strict=True)):
         x = side + i * slot
         h = plot * value / peak
-        body.append(f'<rect class="ws-chart__bar" x="{x + slot * 0.15:.1f}" y="{top + plot - h:.1f}" '
-                    f'width="{slot * 0.7:.1f}" height="{h:.1f}"/>')
-        body.append(f'<text class="ws-chart__value" x="{x + slot / 2:.1f}" y="{top + plot - h - 5:.1f}" '
-                    f'text-anchor="middle">{_fmt(value)}</text>')
-        body.append(f'<text class="ws-chart__label" x="{x + slot / 2:.1f}" y="{height - 8}" '
-                    f'text-anchor="middle">{escape(label)}</text>')
+        body.append(
+            f'<rect class="ws-chart__bar" x="{x + slot * 0.15:.1f}" y="{top + plot - h:.1f}" '
+            f'width="{slot * 0.7:.1f}" height="{h:.1f}"/>'
+        )
+        body.append(
+            f'<text class="ws-chart__value" x="{x + slot / 2:.1f}" y="{top + plot - h - 5:.1f}" '
+            f'text-anchor="middle">{_fmt(value)}</text>'
+        )
+        body.append(
+            f'<text class="ws-chart__label" x="{x + slot / 2:.1f}" y="{height - 8}" '
+            f'text-anchor="middle">{escape(label)}</text>'
+        )
     description = "；".join(f"{label} {_fmt(v)}{unit}" for label, v in zip(labels, values, strict=True))
     return _frame(cid, title, height, description, body)
 
 
-def bars(cid: str, title: str, rows: list[tuple[str, int]], unit: str,
-         notes: list[str] | None = None) -> str:
+def bars(cid: str, title: str, rows: list[tuple[str, int]], unit: str, notes: list[str] | None = None) -> str:
     """Horizontal bars with the label above each bar, so long Chinese names stay legible
     when the chart shrinks to a phone's width. ``notes`` (one per row) are added to the
     description read by assistive technology, e.g. the routine occurrences beside it."""

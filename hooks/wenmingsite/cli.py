@@ -42,8 +42,13 @@ class ChineseGroup(click.Group):
 
 
 def root_option(f):
-    return click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=".",
-                        show_default=True, help="网站文件夹（mkdocs.yml 所在的文件夹）")(f)
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=".",
+        show_default=True,
+        help="网站文件夹（mkdocs.yml 所在的文件夹）",
+    )(f)
 
 
 def help_option(f):
@@ -76,8 +81,11 @@ def _site_clean(root: Path, today: dt.date) -> Site:
     return site
 
 
-@click.group(cls=ChineseGroup, context_settings=CONTEXT,
-             help="文明创建展示站的编辑工具。在网站文件夹（mkdocs.yml 所在的文件夹）中运行。")
+@click.group(
+    cls=ChineseGroup,
+    context_settings=CONTEXT,
+    help="文明创建展示站的编辑工具。在网站文件夹（mkdocs.yml 所在的文件夹）中运行。",
+)
 @click.version_option(package_name="wenming-site", message="%(version)s", help="显示版本并退出")
 @help_option
 def main() -> None:
@@ -103,14 +111,23 @@ def yaml_value(text: str) -> str:
 
     if text and text == text.strip():
         parts = frontmatter.split(f"---\nv: {text}\n---\n", "x.md")
-        if not parts.problems and parts.meta is not None and str(parts.meta.get("v")) == text \
-                and isinstance(parts.meta.get("v"), str):
+        if (
+            not parts.problems
+            and parts.meta is not None
+            and str(parts.meta.get("v")) == text
+            and isinstance(parts.meta.get("v"), str)
+        ):
             return text
     escaped = "".join(
-        "\\\\" if c == "\\" else '\\"' if c == '"' else
-        (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
-        if not c.isprintable() else c
-        for c in text)
+        "\\\\"
+        if c == "\\"
+        else '\\"'
+        if c == '"'
+        else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+        if not c.isprintable()
+        else c
+        for c in text
+    )
     return f'"{escaped}"'
 
 
@@ -208,8 +225,9 @@ def new(title, date_text, category, department, root: Path) -> None:
     if department is None and departments:
         department = _choose("组织部门", departments)
     elif department and departments and department not in departments:
-        raise _NewError(f"“{department}”不在 data/unit.yml 的 departments 中。可选：{'、'.join(departments)}",
-                        "--department")
+        raise _NewError(
+            f"“{department}”不在 data/unit.yml 的 departments 中。可选：{'、'.join(departments)}", "--department"
+        )
     folder = root / "docs" / ACTIVITIES_DIR / str(day.year)
     stem = f"{day.isoformat()}-{safe_name(title)}"
     n = 1
@@ -219,9 +237,15 @@ def new(title, date_text, category, department, root: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / stem).mkdir()
     (folder / stem / ".gitkeep").write_text("", encoding="utf-8")
-    text = NEW_TEMPLATE.format(title=yaml_value(title), date=day.isoformat(), category=yaml_value(category),
-                               categories="、".join(names), department=yaml_value(department) if department else "",
-                               folder=stem, body=publication.NEW_BODY)
+    text = NEW_TEMPLATE.format(
+        title=yaml_value(title),
+        date=day.isoformat(),
+        category=yaml_value(category),
+        categories="、".join(names),
+        department=yaml_value(department) if department else "",
+        folder=stem,
+        body=publication.NEW_BODY,
+    )
     path = folder / f"{stem}.md"
     path.write_text(text, encoding="utf-8")
     rel = path.relative_to(root).as_posix()
@@ -231,6 +255,7 @@ def new(title, date_text, category, department, root: Path) -> None:
 
 
 # --- init --------------------------------------------------------------------------------
+
 
 class InitError(click.ClickException):
     """An error of `wenming init`, shown in Chinese (click's own framing says "Error:")."""
@@ -244,8 +269,11 @@ def _init_ask(flag: str | None, option: str, label: str, check, default: str | N
     from .values import Invalid
 
     while True:
-        raw = flag if flag is not None else click.prompt(label, default=default, show_default=default is not None,
-                                                          prompt_suffix="：")
+        raw = (
+            flag
+            if flag is not None
+            else click.prompt(label, default=default, show_default=default is not None, prompt_suffix="：")
+        )
         try:
             return check(raw)
         except (Invalid, ScaffoldError) as exc:
@@ -254,8 +282,9 @@ def _init_ask(flag: str | None, option: str, label: str, check, default: str | N
             click.echo(str(exc), err=True)
 
 
-@main.command(cls=ChineseCommand,
-              help="新建一个单位的网站文件夹（不含示例单位的内容），生成后即可用 mkdocs build --strict 构建。")
+@main.command(
+    cls=ChineseCommand, help="新建一个单位的网站文件夹（不含示例单位的内容），生成后即可用 mkdocs build --strict 构建。"
+)
 @click.argument("directory", metavar="文件夹", required=False, type=click.Path(file_okay=True, path_type=Path))
 @click.option("--name", help="单位全称，例如 某某市图书馆")
 @click.option("--short-name", help="单位简称（给了 --name 而不给它时，与全称相同）")
@@ -275,27 +304,35 @@ def init(directory, name, short_name, title_sought, term_start, term_end, force)
         if name is not None and short_name is None:
             short_name = name  # a script gave --name only: no question it cannot answer
         name = _init_ask(name, "--name", "单位全称", lambda v: check_text(v, "单位全称"))
-        short_name = _init_ask(short_name, "--short-name", "单位简称", lambda v: check_text(v, "单位简称"),
-                               default=name)
-        title_sought = _init_ask(title_sought, "--title-sought", "创建目标", lambda v: check_text(v, "创建目标"),
-                                 default="市级文明单位")
+        short_name = _init_ask(
+            short_name, "--short-name", "单位简称", lambda v: check_text(v, "单位简称"), default=name
+        )
+        title_sought = _init_ask(
+            title_sought, "--title-sought", "创建目标", lambda v: check_text(v, "创建目标"), default="市级文明单位"
+        )
         start = _init_ask(term_start, "--term-start", "创建周期开始", parse_date)
         end = _init_ask(term_end, "--term-end", "创建周期结束", parse_date)
         if end < start:
             raise InitError(f"创建周期结束（{end.isoformat()}）早于开始（{start.isoformat()}）。请核对两个日期")
-        written = write_unit(directory, UnitAnswers(name=name, short_name=short_name, title_sought=title_sought,
-                                                    term_start=start, term_end=end), force=force)
+        written = write_unit(
+            directory,
+            UnitAnswers(name=name, short_name=short_name, title_sought=title_sought, term_start=start, term_end=end),
+            force=force,
+        )
     except ScaffoldError as exc:
         raise InitError(str(exc)) from None
     except click.Abort:
-        raise InitError("已取消（或没有读到回答），没有生成任何文件。在脚本中运行时，请用 --name、--title-sought、"
-                            "--term-start、--term-end 写出全部回答") from None
+        raise InitError(
+            "已取消（或没有读到回答），没有生成任何文件。在脚本中运行时，请用 --name、--title-sought、"
+            "--term-start、--term-end 写出全部回答"
+        ) from None
     click.echo(f"已在 {directory} 生成 {len(written)} 个文件。")
     click.echo("下一步：补全 data/unit.yml 中的单位简介和部门，改写 docs/report/ 中的示例章节，")
     click.echo(f"然后 cd {directory}，运行 wenming check 检查、mkdocs serve 预览。")
 
 
 # --- check -------------------------------------------------------------------------------
+
 
 def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[list[Problem], dict]:
     """Everything a build validates, plus broken internal links; nothing is built."""
@@ -313,12 +350,20 @@ def github_annotation(p: Problem) -> str:
     return f"::error {where}::{message}"
 
 
-@main.command(cls=ChineseCommand,
-              help="检查全部内容（不生成网站）：格式、必填项、照片、链接、模板占位符、个人手机号和身份证号等。"
-                   "有问题时逐行列出并以退出码 1 结束。")
+@main.command(
+    cls=ChineseCommand,
+    help="检查全部内容（不生成网站）：格式、必填项、照片、链接、模板占位符、个人手机号和身份证号等。"
+    "有问题时逐行列出并以退出码 1 结束。",
+)
 @root_option
-@click.option("--format", "fmt", type=click.Choice(["text", "github"]), default="text", show_default=True,
-              help="输出格式：text 为“文件:行:列: 说明”，github 为 GitHub Actions 的标注")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="输出格式：text 为“文件:行:列: 说明”，github 为 GitHub Actions 的标注",
+)
 @click.option("--no-images", is_flag=True, help="不解码照片（更快，但查不出损坏的照片）")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天检查日期，默认今天")
 @help_option
@@ -333,28 +378,38 @@ def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
         click.echo(github_annotation(p).replace("::error ", "::notice ", 1) if fmt == "github" else f"提示 {p}")
     elapsed = time.perf_counter() - start
     if problems:
-        click.echo(f"发现 {len(problems)} 处问题（用时 {elapsed:.1f} 秒）。请按每一行的提示修改；"
-                   "编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。", err=True)
+        click.echo(
+            f"发现 {len(problems)} 处问题（用时 {elapsed:.1f} 秒）。请按每一行的提示修改；"
+            "编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。",
+            err=True,
+        )
         sys.exit(1)
-    click.echo(f"检查通过：{counts['pages']} 个页面、{counts['activities']} 条活动记录、"
-               f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。", err=True)
+    click.echo(
+        f"检查通过：{counts['pages']} 个页面、{counts['activities']} 条活动记录、"
+        f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。",
+        err=True,
+    )
     if notices:
         click.echo(f"另有 {len(notices)} 条提示（不影响网站生成），见上面以“提示”开头的行。", err=True)
 
 
 # --- fix ---------------------------------------------------------------------------------
 
-@main.command(cls=ChineseCommand,
-              help="自动修复机械性的问题并逐条报告：文件编码转为 UTF-8、字段名后的全角冒号和行首全角空格、"
-                   "中文日期写法改为 2024-03-05、去掉照片原图中的 GPS 位置信息。")
+
+@main.command(
+    cls=ChineseCommand,
+    help="自动修复机械性的问题并逐条报告：文件编码转为 UTF-8、字段名后的全角冒号和行首全角空格、"
+    "中文日期写法改为 2024-03-05、去掉照片原图中的 GPS 位置信息。",
+)
 @root_option
 @click.option("--dry-run", is_flag=True, help="只列出会做的修改，不改动文件")
 @help_option
 def fix(root: Path, dry_run: bool) -> None:
     _require_site(root)
     changed = 0
-    paths = [p for folder in ("data", "docs") if (root / folder).is_dir()
-             for p in publication.walk_files(root / folder)]
+    paths = [
+        p for folder in ("data", "docs") if (root / folder).is_dir() for p in publication.walk_files(root / folder)
+    ]
     for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
         rel = path.relative_to(root).as_posix()
         low = path.suffix.lower()
@@ -391,9 +446,13 @@ def fix(root: Path, dry_run: bool) -> None:
 
 # --- import ------------------------------------------------------------------------------
 
-@main.command("import", cls=ChineseCommand,
-              help="导入创建工作汇报（.docx 或 .txt）：按“一、二、三……”拆成 docs/report/ 下的章节页面，"
-                   "不丢失任何文字；报告模板占位符、编号问题和文中的关键数字。")
+
+@main.command(
+    "import",
+    cls=ChineseCommand,
+    help="导入创建工作汇报（.docx 或 .txt）：按“一、二、三……”拆成 docs/report/ 下的章节页面，"
+    "不丢失任何文字；报告模板占位符、编号问题和文中的关键数字。",
+)
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @root_option
 @click.option("--replace", is_flag=True, help="docs/report/ 中已有章节时，删除原有章节，换成这次导入的")
@@ -418,7 +477,8 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
     if existing and not replace:
         raise click.ClickException(
             f"docs/report/ 中已有 {len(existing)} 个章节文件，没有导入（新旧章节不能混在一起）。"
-            "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走")
+            "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走"
+        )
     media = target / "images"
     staging = Path(tempfile.mkdtemp(prefix="wenming-import-"))
     try:
@@ -460,8 +520,10 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
         (target / name).write_text("\n".join(front + ["---", "", body]), encoding="utf-8")
         written.append(name)
     levels = {level: sum(1 for s in imported.sections for b in s.blocks if b.level == level) for level in (2, 3)}
-    click.echo(f"已从 {source.name} 导入 {len(written)} 个章节到 docs/report/"
-               f"（二级标题 {levels[2]} 个，三级标题 {levels[3]} 个），原文文字全部保留：")
+    click.echo(
+        f"已从 {source.name} 导入 {len(written)} 个章节到 docs/report/"
+        f"（二级标题 {levels[2]} 个，三级标题 {levels[3]} 个），原文文字全部保留："
+    )
     for name in written:
         click.echo(f"  docs/report/{name}")
     for note in imported.notes:
@@ -474,16 +536,22 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
         figures = root / "data" / "key-figures-candidates.yml"
         lines = ["# 导入汇报时从正文中找到的数字，供整理“主要数据”时参考；确认后可以删除这个文件。"]
         for f in imported.figures:
-            lines += [f"- section: {json.dumps(f['section'], ensure_ascii=False)}",
-                      f"  text: {json.dumps(f['text'], ensure_ascii=False)}",
-                      f"  value: \"{f['value']}\"", f"  unit: {f['unit']}",
-                      f"  approximate: {'true' if f['approximate'] else 'false'}"]
+            lines += [
+                f"- section: {json.dumps(f['section'], ensure_ascii=False)}",
+                f"  text: {json.dumps(f['text'], ensure_ascii=False)}",
+                f'  value: "{f["value"]}"',
+                f"  unit: {f['unit']}",
+                f"  approximate: {'true' if f['approximate'] else 'false'}",
+            ]
         figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        click.echo(f"找到 {len(imported.figures)} 个关键数字（例如“{imported.figures[0]['text']}”），"
-                   f"已列在 data/key-figures-candidates.yml，请挑选后写入数据。")
+        click.echo(
+            f"找到 {len(imported.figures)} 个关键数字（例如“{imported.figures[0]['text']}”），"
+            f"已列在 data/key-figures-candidates.yml，请挑选后写入数据。"
+        )
 
 
 # --- print -------------------------------------------------------------------------------
+
 
 def cjk_font() -> str | None:
     from .pack import cjk_font as find
@@ -492,8 +560,9 @@ def cjk_font() -> str | None:
 
 
 def site_url_option(f):
-    return click.option("--site-url", metavar="网址",
-                        help="网站的正式地址，二维码和链接指向它（默认读 mkdocs.yml 的 site_url）")(f)
+    return click.option(
+        "--site-url", metavar="网址", help="网站的正式地址，二维码和链接指向它（默认读 mkdocs.yml 的 site_url）"
+    )(f)
 
 
 def date_option(f):
@@ -514,12 +583,20 @@ def _pack_material(root: Path, date: str | None, site_url: str | None):
     return material
 
 
-@main.command("print", cls=ChineseCommand,
-              help="生成供检查组阅读的汇报材料 PDF：封面、带页码的目录、各章汇报、主要数据、测评体系对照、荣誉、"
-                   "组织领导、制度文件、佐证材料目录（带二维码）和活动一览。需要中文字体；不需要浏览器。")
+@main.command(
+    "print",
+    cls=ChineseCommand,
+    help="生成供检查组阅读的汇报材料 PDF：封面、带页码的目录、各章汇报、主要数据、测评体系对照、荣誉、"
+    "组织领导、制度文件、佐证材料目录（带二维码）和活动一览。需要中文字体；不需要浏览器。",
+)
 @root_option
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="PDF 文件保存到哪里（默认 dist/汇报材料.pdf）")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PDF 文件保存到哪里（默认 dist/汇报材料.pdf）",
+)
 @site_url_option
 @date_option
 @help_option
@@ -533,8 +610,10 @@ def print_pdf(root: Path, output: Path | None, site_url: str | None, date: str |
 
 # --- gaps --------------------------------------------------------------------------------
 
-@main.command(cls=ChineseCommand,
-              help="列出证据不足的测评项目（迎检前使用）。要求写在 data/criteria.yml 的 thresholds 中。")
+
+@main.command(
+    cls=ChineseCommand, help="列出证据不足的测评项目（迎检前使用）。要求写在 data/criteria.yml 的 thresholds 中。"
+)
 @root_option
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天统计，默认今天")
 @click.option("--strict", is_flag=True, help="有证据不足的项目时以退出码 1 结束（供自动检查使用）")
@@ -554,14 +633,24 @@ def gaps(root: Path, date: str | None, strict: bool) -> None:
 
 # --- deploy ------------------------------------------------------------------------------
 
-@main.command(cls=ChineseCommand,
-              help="发布网站到兼容 S3 的云存储（阿里云 OSS、腾讯云 COS、华为云 OBS 等）或用 rsync 发布到自己的服务器："
-                   "先用 --strict 生成网站（有问题就不发布），只上传内容变了的文件，新文件都传完后才删除旧文件。"
-                   "访问密钥只从环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 读取。")
+
+@main.command(
+    cls=ChineseCommand,
+    help="发布网站到兼容 S3 的云存储（阿里云 OSS、腾讯云 COS、华为云 OBS 等）或用 rsync 发布到自己的服务器："
+    "先用 --strict 生成网站（有问题就不发布），只上传内容变了的文件，新文件都传完后才删除旧文件。"
+    "访问密钥只从环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 读取。",
+)
 @click.argument("target", metavar="目标", required=False)
-@click.option("--endpoint-url", metavar="网址", help="云存储的服务地址，例如阿里云 OSS 杭州：https://s3.oss-cn-hangzhou.aliyuncs.com")
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="发布已经生成好的网站文件夹（不再生成），例如 site")
+@click.option(
+    "--endpoint-url",
+    metavar="网址",
+    help="云存储的服务地址，例如阿里云 OSS 杭州：https://s3.oss-cn-hangzhou.aliyuncs.com",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="发布已经生成好的网站文件夹（不再生成），例如 site",
+)
 @click.option("--dry-run", is_flag=True, help="只列出会上传和删除的文件，不改动存储桶或服务器")
 @click.option("--jobs", type=click.IntRange(1, 64), default=8, show_default=True, help="同时上传的文件数")
 @root_option
@@ -570,8 +659,16 @@ def deploy(target, endpoint_url, site_dir, dry_run, jobs, root: Path) -> None:
     from .deploy import DeployError, run
 
     try:
-        run(root, target, endpoint_url=endpoint_url, site_dir=site_dir, dry_run=dry_run, jobs=jobs,
-            echo=click.echo, err=lambda text: click.echo(text, err=True))
+        run(
+            root,
+            target,
+            endpoint_url=endpoint_url,
+            site_dir=site_dir,
+            dry_run=dry_run,
+            jobs=jobs,
+            echo=click.echo,
+            err=lambda text: click.echo(text, err=True),
+        )
     except DeployError as exc:
         click.echo(f"错误：{exc}", err=True)
         sys.exit(1)
@@ -579,13 +676,21 @@ def deploy(target, endpoint_url, site_dir, dry_run, jobs, root: Path) -> None:
 
 # --- pack --------------------------------------------------------------------------------
 
-@main.command(cls=ChineseCommand,
-              help="一次生成迎检材料包，放在 dist/ 中：汇报材料 PDF、佐证材料目录 PDF（带二维码）、创建台账 Excel。")
+
+@main.command(
+    cls=ChineseCommand,
+    help="一次生成迎检材料包，放在 dist/ 中：汇报材料 PDF、佐证材料目录 PDF（带二维码）、创建台账 Excel。",
+)
 @root_option
 @site_url_option
 @date_option
-@click.option("--routines", type=click.Choice(["逐次", "按月"]), default="逐次", show_default=True,
-              help="台账中的例行活动：每一次一行，或每项例行活动每月一行")
+@click.option(
+    "--routines",
+    type=click.Choice(["逐次", "按月"]),
+    default="逐次",
+    show_default=True,
+    help="台账中的例行活动：每一次一行，或每项例行活动每月一行",
+)
 @help_option
 def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> None:
     from . import export
@@ -593,8 +698,10 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
 
     start = time.perf_counter()
     material = _pack_material(root, date, site_url)
-    click.echo(f"[1/4] 读取内容：{len(material.site.records):,} 条活动记录、{material.index.items:,} 项佐证材料"
-               f"（用时 {material.seconds:.1f} 秒）")
+    click.echo(
+        f"[1/4] 读取内容：{len(material.site.records):,} 条活动记录、{material.index.items:,} 项佐证材料"
+        f"（用时 {material.seconds:.1f} 秒）"
+    )
     dist = root / packing.DIST
     written = packing.write_report(material, dist / packing.REPORT_PDF)
     click.echo(f"[2/4] {packing.describe('汇报材料', written, root)}")
@@ -603,22 +710,35 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
     t = time.perf_counter()
     site = material.site
     ledger = export.Ledger(site.content, site.records, site.stats, material.base)
-    path, = export.write(dist / export.LEDGER, ledger, by_month=routines == "按月")
-    click.echo(f"[4/4] 创建台账：{path.relative_to(root).as_posix()}（{len(ledger.years())} 个年度工作表，"
-               f"用时 {time.perf_counter() - t:.1f} 秒）")
-    click.echo(f"迎检材料包已生成在 {dist.relative_to(root).as_posix() if dist.is_relative_to(root) else dist}/，"
-               f"共用时 {time.perf_counter() - start:.1f} 秒。")
+    (path,) = export.write(dist / export.LEDGER, ledger, by_month=routines == "按月")
+    click.echo(
+        f"[4/4] 创建台账：{path.relative_to(root).as_posix()}（{len(ledger.years())} 个年度工作表，"
+        f"用时 {time.perf_counter() - t:.1f} 秒）"
+    )
+    click.echo(
+        f"迎检材料包已生成在 {dist.relative_to(root).as_posix() if dist.is_relative_to(root) else dist}/，"
+        f"共用时 {time.perf_counter() - start:.1f} 秒。"
+    )
 
 
 # --- export ------------------------------------------------------------------------------
 
-@main.command("export", cls=ChineseCommand,
-              help="把创建台账导出为表格：.xlsx（每年一个工作表、例行活动表和汇总表，合计与网站“数据统计”一致）"
-                   "或 .csv（主题活动和例行活动各一个文件）。导出的 .xlsx 可以再用 wenming import 导入。")
+
+@main.command(
+    "export",
+    cls=ChineseCommand,
+    help="把创建台账导出为表格：.xlsx（每年一个工作表、例行活动表和汇总表，合计与网站“数据统计”一致）"
+    "或 .csv（主题活动和例行活动各一个文件）。导出的 .xlsx 可以再用 wenming import 导入。",
+)
 @click.argument("target", metavar="文件", type=click.Path(dir_okay=False, path_type=Path))
 @root_option
-@click.option("--routines", type=click.Choice(["逐次", "按月"]), default="逐次", show_default=True,
-              help="例行活动：每一次一行，或每项例行活动每月一行")
+@click.option(
+    "--routines",
+    type=click.Choice(["逐次", "按月"]),
+    default="逐次",
+    show_default=True,
+    help="例行活动：每一次一行，或每项例行活动每月一行",
+)
 @site_url_option
 @date_option
 @help_option
@@ -639,8 +759,10 @@ def export_ledger(target: Path, root: Path, routines: str, site_url: str | None,
     ledger = export.Ledger(site.content, site.records, site.stats, base)
     paths = export.write(target, ledger, by_month=routines == "按月")
     themed = sum(1 for r in site.records if r["kind"] != "routine")
-    click.echo(f"已导出 {'、'.join(str(p) for p in paths)}：主题活动 {themed:,} 项，"
-               f"例行活动 {len(site.records) - themed:,} 次（{routines}）。")
+    click.echo(
+        f"已导出 {'、'.join(str(p) for p in paths)}：主题活动 {themed:,} 项，"
+        f"例行活动 {len(site.records) - themed:,} 次（{routines}）。"
+    )
 
 
 if __name__ == "__main__":

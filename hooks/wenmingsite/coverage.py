@@ -40,8 +40,20 @@ LATEST = 3  # themed activities named under each criterion
 def _months_before(day: dt.date, months: int) -> dt.date:
     month = day.year * 12 + day.month - 1 - months
     year, month = divmod(month, 12)
-    last_day = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-                31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month]
+    last_day = [
+        31,
+        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ][month]
     return dt.date(year, month + 1, min(day.day, last_day))
 
 
@@ -66,14 +78,22 @@ def compute(content: Content, records: list[dict], start: dt.date, reference: dt
             gaps.append("本届还没有任何活动")
         elif last < since:
             gaps.append(f"最近 {t.recent_months} 个月没有活动（最近一次是 {format_date_cn(last)}）")
-        out.append(Coverage(
-            criterion=c, activities=distinct, occurrences=len(mine), routines=len(routines),
-            pages=sum(1 for r in mine if r["url"]), photos=photos, last=last,
-            sections=tuple(s for s in content.report if c.id in s.criteria),
-            documents=tuple(d for d in content.documents if c.id in d.criteria),
-            gaps=tuple(gaps), themed=len(one_off),
-            latest=tuple(sorted(one_off, key=lambda r: (r["date"], r["id"]), reverse=True)[:LATEST]),
-        ))
+        out.append(
+            Coverage(
+                criterion=c,
+                activities=distinct,
+                occurrences=len(mine),
+                routines=len(routines),
+                pages=sum(1 for r in mine if r["url"]),
+                photos=photos,
+                last=last,
+                sections=tuple(s for s in content.report if c.id in s.criteria),
+                documents=tuple(d for d in content.documents if c.id in d.criteria),
+                gaps=tuple(gaps),
+                themed=len(one_off),
+                latest=tuple(sorted(one_off, key=lambda r: (r["date"], r["id"]), reverse=True)[:LATEST]),
+            )
+        )
     return out
 
 

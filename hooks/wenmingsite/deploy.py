@@ -60,27 +60,58 @@ MEDIUM = "public, max-age=3600"  # unhashed images, icons, PDFs
 # photo pipeline's assets/photos/e1/e11574dc436482a0eaac0c20-t400.webp.
 HASHED = re.compile(r"(?:^|[.\-_])[0-9a-f]{8,}(?=[.\-_])")
 TYPES = {
-    ".html": "text/html; charset=utf-8", ".htm": "text/html; charset=utf-8",
-    ".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8",
-    ".mjs": "text/javascript; charset=utf-8", ".json": "application/json; charset=utf-8",
-    ".map": "application/json; charset=utf-8", ".xml": "application/xml; charset=utf-8",
-    ".txt": "text/plain; charset=utf-8", ".csv": "text/csv; charset=utf-8",
-    ".ics": "text/calendar; charset=utf-8", ".svg": "image/svg+xml; charset=utf-8",
+    ".html": "text/html; charset=utf-8",
+    ".htm": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
+    ".map": "application/json; charset=utf-8",
+    ".xml": "application/xml; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".ics": "text/calendar; charset=utf-8",
+    ".svg": "image/svg+xml; charset=utf-8",
     ".webmanifest": "application/manifest+json; charset=utf-8",
-    ".webp": "image/webp", ".avif": "image/avif", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-    ".png": "image/png", ".gif": "image/gif", ".ico": "image/x-icon", ".pdf": "application/pdf",
-    ".woff2": "font/woff2", ".woff": "font/woff", ".gz": "application/gzip",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".ico": "image/x-icon",
+    ".pdf": "application/pdf",
+    ".woff2": "font/woff2",
+    ".woff": "font/woff",
+    ".gz": "application/gzip",
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 }
-COMPRESSIBLE = (".html", ".htm", ".css", ".js", ".mjs", ".json", ".map", ".xml", ".txt", ".csv", ".ics",
-                ".svg", ".webmanifest")
+COMPRESSIBLE = (
+    ".html",
+    ".htm",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".map",
+    ".xml",
+    ".txt",
+    ".csv",
+    ".ics",
+    ".svg",
+    ".webmanifest",
+)
 # Files that list the site's pages: uploaded after every page they name.
 LISTING_SUFFIXES = (".json", ".xml", ".gz", ".txt", ".ics", ".webmanifest")
 
 PHASE_ASSETS, PHASE_NEW_PAGES, PHASE_PAGES, PHASE_LISTINGS = range(4)
-PHASE_NAMES = {PHASE_ASSETS: "资源和照片", PHASE_NEW_PAGES: "新页面", PHASE_PAGES: "修改的页面",
-               PHASE_LISTINGS: "站点地图、数据和订阅"}
+PHASE_NAMES = {
+    PHASE_ASSETS: "资源和照片",
+    PHASE_NEW_PAGES: "新页面",
+    PHASE_PAGES: "修改的页面",
+    PHASE_LISTINGS: "站点地图、数据和订阅",
+}
 CONFIG_KEYS = ("target", "endpoint_url", "region", "addressing_style", "signature_version", "gzip", "site_url")
 SECRET_WORDS = ("key", "secret", "password", "token", "credential", "密钥", "密码")
 
@@ -90,6 +121,7 @@ class DeployError(Exception):
 
 
 # --- what is published, and how ----------------------------------------------------------
+
 
 @dataclasses.dataclass(frozen=True)
 class LocalFile:
@@ -138,33 +170,44 @@ def scan_site(site_dir: Path, compress: bool = False) -> list[LocalFile]:
     files = []
     for path in sorted(site_dir.rglob("*")):
         if path.is_symlink():
-            raise DeployError(f"{path}：网站文件夹中有符号链接，没有发布任何文件。"
-                              "请用 mkdocs build 重新生成网站文件夹，不要在里面手工放链接")
+            raise DeployError(
+                f"{path}：网站文件夹中有符号链接，没有发布任何文件。"
+                "请用 mkdocs build 重新生成网站文件夹，不要在里面手工放链接"
+            )
         if not path.is_file():
             continue
         rel = path.relative_to(site_dir).as_posix()
         if rel == MANIFEST:
-            raise DeployError(f"{path}：网站文件夹里不能有名为 {MANIFEST} 的文件（发布工具用这个名字记录已发布的文件）。"
-                              "请删除或改名后重新运行")
+            raise DeployError(
+                f"{path}：网站文件夹里不能有名为 {MANIFEST} 的文件（发布工具用这个名字记录已发布的文件）。"
+                "请删除或改名后重新运行"
+            )
         data = path.read_bytes()
         encoding = "gzip" if compress and rel.lower().endswith(COMPRESSIBLE) and len(data) > 1024 else None
-        files.append(LocalFile(rel, path, hashlib.sha256(data).hexdigest(), len(data), content_type(rel),
-                               cache_control(rel), encoding))
+        files.append(
+            LocalFile(
+                rel, path, hashlib.sha256(data).hexdigest(), len(data), content_type(rel), cache_control(rel), encoding
+            )
+        )
     if not any(f.rel == "index.html" for f in files):
-        raise DeployError(f"{site_dir} 中没有 index.html，不像是生成好的网站，没有发布任何文件。"
-                          "请先运行 mkdocs build --strict，或去掉 --site-dir 让 wenming deploy 自己生成")
+        raise DeployError(
+            f"{site_dir} 中没有 index.html，不像是生成好的网站，没有发布任何文件。"
+            "请先运行 mkdocs build --strict，或去掉 --site-dir 让 wenming deploy 自己生成"
+        )
     return files
 
 
 def body_of(f: LocalFile) -> bytes:
     data = f.path.read_bytes()
     if hashlib.sha256(data).hexdigest() != f.sha256:
-        raise DeployError(f"{f.path} 在发布过程中被改动了（可能有另一个构建在写这个文件夹）。"
-                          "请等构建结束后重新运行 wenming deploy")
+        raise DeployError(
+            f"{f.path} 在发布过程中被改动了（可能有另一个构建在写这个文件夹）。请等构建结束后重新运行 wenming deploy"
+        )
     return gzip.compress(data, compresslevel=9, mtime=0) if f.encoding == "gzip" else data
 
 
 # --- targets and configuration -----------------------------------------------------------
+
 
 @dataclasses.dataclass(frozen=True)
 class S3Target:
@@ -190,35 +233,51 @@ class RsyncTarget:
 BUCKET = re.compile(r"[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]")
 
 
-def parse_target(text: str, endpoint_url: str | None = None, region: str | None = None,
-                 addressing_style: str | None = None, signature_version: str | None = None) -> S3Target | RsyncTarget:
+def parse_target(
+    text: str,
+    endpoint_url: str | None = None,
+    region: str | None = None,
+    addressing_style: str | None = None,
+    signature_version: str | None = None,
+) -> S3Target | RsyncTarget:
     text = text.strip()
     if not text:
-        raise DeployError("没有写发布目标。请写成 wenming deploy s3://存储桶名/前缀 --endpoint-url 服务地址，"
-                          "或 wenming deploy 用户名@服务器:/网站目录，也可以在 mkdocs.yml 的 extra.wenming.deploy.target 中设置")
+        raise DeployError(
+            "没有写发布目标。请写成 wenming deploy s3://存储桶名/前缀 --endpoint-url 服务地址，"
+            "或 wenming deploy 用户名@服务器:/网站目录，也可以在 mkdocs.yml 的 extra.wenming.deploy.target 中设置"
+        )
     if text.startswith("s3://"):
-        bucket, _, prefix = text[len("s3://"):].partition("/")
+        bucket, _, prefix = text[len("s3://") :].partition("/")
         if not BUCKET.fullmatch(bucket) or ".." in bucket:
-            raise DeployError(f"“{bucket}”不是有效的存储桶名称（3–63 个小写字母、数字、连字符或点）。"
-                              "请核对 s3://存储桶名/前缀 中的桶名")
+            raise DeployError(
+                f"“{bucket}”不是有效的存储桶名称（3–63 个小写字母、数字、连字符或点）。"
+                "请核对 s3://存储桶名/前缀 中的桶名"
+            )
         prefix = "/".join(p for p in prefix.split("/") if p)
         if any(p in (".", "..") for p in prefix.split("/")):
             raise DeployError(f"前缀“{prefix}”中不能有 . 或 .. 。请写成 s3://{bucket}/目录名 的形式")
         if endpoint_url is not None:
             parts = urllib.parse.urlsplit(endpoint_url)
             if parts.scheme not in ("http", "https") or not parts.hostname:
-                raise DeployError(f"--endpoint-url “{endpoint_url}”不是有效的网址。请写成 https://s3.oss-cn-hangzhou.aliyuncs.com"
-                                  "（阿里云 OSS）、https://cos.ap-guangzhou.myqcloud.com（腾讯云 COS）这样的形式")
+                raise DeployError(
+                    f"--endpoint-url “{endpoint_url}”不是有效的网址。请写成 https://s3.oss-cn-hangzhou.aliyuncs.com"
+                    "（阿里云 OSS）、https://cos.ap-guangzhou.myqcloud.com（腾讯云 COS）这样的形式"
+                )
         if addressing_style not in (None, "virtual", "path"):
-            raise DeployError(f"addressing_style 只能是 virtual 或 path，现在是“{addressing_style}”。"
-                              "阿里云 OSS 必须用 virtual；不确定时请删掉这一项")
+            raise DeployError(
+                f"addressing_style 只能是 virtual 或 path，现在是“{addressing_style}”。"
+                "阿里云 OSS 必须用 virtual；不确定时请删掉这一项"
+            )
         if signature_version not in (None, "s3v4", "s3"):
             raise DeployError(f"signature_version 只能是 s3v4 或 s3，现在是“{signature_version}”。不确定时请删掉这一项")
-        return S3Target(bucket, prefix + "/" if prefix else "", endpoint_url, region, addressing_style,
-                        signature_version)
+        return S3Target(
+            bucket, prefix + "/" if prefix else "", endpoint_url, region, addressing_style, signature_version
+        )
     if "://" in text and not text.startswith("rsync://"):
-        raise DeployError(f"不认识的发布目标“{text}”。支持 s3://存储桶/前缀、rsync://服务器/模块/目录、"
-                          "用户名@服务器:/目录 和本机文件夹")
+        raise DeployError(
+            f"不认识的发布目标“{text}”。支持 s3://存储桶/前缀、rsync://服务器/模块/目录、"
+            "用户名@服务器:/目录 和本机文件夹"
+        )
     return RsyncTarget(text)
 
 
@@ -249,19 +308,24 @@ def read_config(root: Path) -> dict:
         return {}
     lines = _key_lines(node, ("extra", "wenming", "deploy"))
     if not isinstance(deploy, dict):
-        raise DeployError(f"mkdocs.yml:{lines.get('', '?')}: extra.wenming.deploy 应该是若干“名称: 值”的设置，"
-                          f"例如 target: s3://存储桶/前缀。请按 README“发布到国内云存储或自己的服务器”一节修改")
+        raise DeployError(
+            f"mkdocs.yml:{lines.get('', '?')}: extra.wenming.deploy 应该是若干“名称: 值”的设置，"
+            f"例如 target: s3://存储桶/前缀。请按 README“发布到国内云存储或自己的服务器”一节修改"
+        )
     for key, value in deploy.items():
         where = f"mkdocs.yml:{lines.get(str(key), '?')}"
         low = str(key).lower()
         if any(w in low for w in SECRET_WORDS):
-            raise DeployError(f"{where}: extra.wenming.deploy 中不能写访问密钥（“{key}”），没有发布任何文件。"
-                              "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥；"
-                              "密钥请放在环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 中"
-                              "（GitHub Actions 中放在仓库的 Secrets 里）")
+            raise DeployError(
+                f"{where}: extra.wenming.deploy 中不能写访问密钥（“{key}”），没有发布任何文件。"
+                "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥；"
+                "密钥请放在环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 中"
+                "（GitHub Actions 中放在仓库的 Secrets 里）"
+            )
         if key not in CONFIG_KEYS:
-            raise DeployError(f"{where}: extra.wenming.deploy 中的“{key}”不是可用的设置。"
-                              f"可用的设置有：{'、'.join(CONFIG_KEYS)}")
+            raise DeployError(
+                f"{where}: extra.wenming.deploy 中的“{key}”不是可用的设置。可用的设置有：{'、'.join(CONFIG_KEYS)}"
+            )
         if key == "gzip":
             if not isinstance(value, bool):
                 raise DeployError(f"{where}: gzip 只能写 true 或 false，现在是“{value}”")
@@ -292,16 +356,24 @@ def _key_lines(node, path: tuple[str, ...]) -> dict[str, int]:
 
 # --- building ---------------------------------------------------------------------------
 
+
 def build_site(root: Path, site_dir: Path, site_url: str | None = None) -> None:
     """``mkdocs build --strict`` into ``site_dir``; raises DeployError when it fails."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    built = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site_dir)],
-                           cwd=root, env=env, capture_output=True, text=True)
+    built = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "--site-dir", str(site_dir)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if built.returncode != 0:
-        raise DeployError(f"{built.stderr.rstrip()}\n网站生成失败（mkdocs build --strict），没有发布任何文件，"
-                          "线上的网站保持原样。请先运行 wenming check，按每一行的提示修改后重新发布")
+        raise DeployError(
+            f"{built.stderr.rstrip()}\n网站生成失败（mkdocs build --strict），没有发布任何文件，"
+            "线上的网站保持原样。请先运行 wenming check，按每一行的提示修改后重新发布"
+        )
 
 
 def built_for(site_dir: Path) -> str | None:
@@ -315,6 +387,7 @@ def built_for(site_dir: Path) -> str | None:
 
 
 # --- S3 ---------------------------------------------------------------------------------
+
 
 @dataclasses.dataclass
 class Remote:
@@ -377,7 +450,8 @@ def make_client(target: S3Target, counter: Summary | None = None, jobs: int = 8)
         request_checksum_calculation="when_required",
         response_checksum_validation="when_required",
         retries={"mode": "standard"},  # attempts: AWS_MAX_ATTEMPTS, default 3
-        connect_timeout=10, read_timeout=60,
+        connect_timeout=10,
+        read_timeout=60,
         max_pool_connections=max(10, jobs),
         user_agent_extra="wenming-deploy",
     )
@@ -389,7 +463,9 @@ def make_client(target: S3Target, counter: Summary | None = None, jobs: int = 8)
 
         def count(request, **kwargs):
             body = request.body
-            size = len(body) if isinstance(body, (bytes, bytearray)) else int(request.headers.get("Content-Length") or 0)
+            size = (
+                len(body) if isinstance(body, (bytes, bytearray)) else int(request.headers.get("Content-Length") or 0)
+            )
             with lock:
                 counter.requests[request.method] += 1
                 counter.bytes_sent += size
@@ -404,26 +480,48 @@ def explain(exc: BaseException, target: S3Target, doing: str) -> str:
 
     where = f"{doing}（{target}，服务地址 {target.endpoint_url or 'AWS 默认'}）"
     if isinstance(exc, be.NoCredentialsError | be.PartialCredentialsError):
-        return (f"{where}：没有找到访问密钥。请设置环境变量 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY"
-                "（GitHub Actions 中放在仓库的 Secrets 里），不要把密钥写进仓库")
-    if isinstance(exc, be.EndpointConnectionError | be.ConnectTimeoutError | be.ConnectionClosedError
-                  | be.ReadTimeoutError | be.ProxyConnectionError | be.SSLError):
-        return (f"{where}：无法连接到存储服务（{type(exc).__name__}）。请核对 --endpoint-url"
-                "（例如阿里云 OSS 杭州为 https://s3.oss-cn-hangzhou.aliyuncs.com），并确认这台电脑能访问它")
+        return (
+            f"{where}：没有找到访问密钥。请设置环境变量 AWS_ACCESS_KEY_ID 和 AWS_SECRET_ACCESS_KEY"
+            "（GitHub Actions 中放在仓库的 Secrets 里），不要把密钥写进仓库"
+        )
+    if isinstance(
+        exc,
+        be.EndpointConnectionError
+        | be.ConnectTimeoutError
+        | be.ConnectionClosedError
+        | be.ReadTimeoutError
+        | be.ProxyConnectionError
+        | be.SSLError,
+    ):
+        return (
+            f"{where}：无法连接到存储服务（{type(exc).__name__}）。请核对 --endpoint-url"
+            "（例如阿里云 OSS 杭州为 https://s3.oss-cn-hangzhou.aliyuncs.com），并确认这台电脑能访问它"
+        )
     if isinstance(exc, be.ClientError):
         error = exc.response.get("Error", {})
         code = str(error.get("Code", "")) or str(exc.response.get("ResponseMetadata", {}).get("HTTPStatusCode", ""))
         message = str(error.get("Message") or "").strip().rstrip("。.")
         if code == "NoSuchBucket":
             return f"{where}：存储桶“{target.bucket}”不存在。请核对桶名称，以及 --endpoint-url 是否是这个桶所在的地域"
-        if code in ("AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "403", "InvalidToken",
-                    "AuthorizationHeaderMalformed", "ExpiredToken"):
-            return (f"{where}：存储服务拒绝了访问（{code}）。请核对 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY，"
-                    f"这个密钥对存储桶“{target.bucket}”是否有读、写、删除权限，"
-                    "以及 AWS_DEFAULT_REGION 是否是桶所在的地域")
+        if code in (
+            "AccessDenied",
+            "InvalidAccessKeyId",
+            "SignatureDoesNotMatch",
+            "403",
+            "InvalidToken",
+            "AuthorizationHeaderMalformed",
+            "ExpiredToken",
+        ):
+            return (
+                f"{where}：存储服务拒绝了访问（{code}）。请核对 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY，"
+                f"这个密钥对存储桶“{target.bucket}”是否有读、写、删除权限，"
+                "以及 AWS_DEFAULT_REGION 是否是桶所在的地域"
+            )
         if code == "SecondLevelDomainForbidden":
-            return (f"{where}：这个存储服务要求用“桶名.服务地址”的方式访问。请在 mkdocs.yml 的 "
-                    "extra.wenming.deploy 中写 addressing_style: virtual，或删掉 addressing_style: path")
+            return (
+                f"{where}：这个存储服务要求用“桶名.服务地址”的方式访问。请在 mkdocs.yml 的 "
+                "extra.wenming.deploy 中写 addressing_style: virtual，或删掉 addressing_style: path"
+            )
         return f"{where}：存储服务返回错误 {code}{'：' + message if message else ''}。请核对存储桶设置后重新运行"
     return f"{where}：{type(exc).__name__}：{exc}"
 
@@ -432,7 +530,7 @@ def list_remote(client, target: S3Target) -> dict[str, Remote]:
     found: dict[str, Remote] = {}
     for page in client.get_paginator("list_objects").paginate(Bucket=target.bucket, Prefix=target.prefix):
         for item in page.get("Contents") or []:
-            found[item["Key"][len(target.prefix):]] = Remote(int(item["Size"]), str(item.get("ETag", "")).strip('"'))
+            found[item["Key"][len(target.prefix) :]] = Remote(int(item["Size"]), str(item.get("ETag", "")).strip('"'))
     return found
 
 
@@ -459,8 +557,9 @@ def root_id(target: S3Target) -> str:
     return hashlib.sha256(target.prefix.encode("utf-8")).hexdigest()[:16]
 
 
-def plan_s3(client, target: S3Target, files: list[LocalFile],
-            on_head: Callable[[str], None] | None = None, jobs: int = 8) -> Plan:
+def plan_s3(
+    client, target: S3Target, files: list[LocalFile], on_head: Callable[[str], None] | None = None, jobs: int = 8
+) -> Plan:
     remote = list_remote(client, target)
     remote.pop(MANIFEST, None)
     # Another deploy's folder inside this one (s3://b/ and s3://b/preview/): not ours to touch.
@@ -481,13 +580,23 @@ def plan_s3(client, target: S3Target, files: list[LocalFile],
     unknown = [rel for rel in remote if vouched(rel) is None and (rel in local or rel not in manifest)]
     heads: dict[str, dict] = {}
     if unknown:
+
         def head(rel: str) -> tuple[str, dict]:
             if on_head:
                 on_head(rel)
             answer = client.head_object(Bucket=target.bucket, Key=target.prefix + rel)
             meta = answer.get("Metadata") or {}
-            return rel, {"sha256": meta.get(HASH_META), "root": meta.get(ROOT_META), "props": "|".join(
-                (answer.get("ContentType") or "", answer.get("CacheControl") or "", answer.get("ContentEncoding") or ""))}
+            return rel, {
+                "sha256": meta.get(HASH_META),
+                "root": meta.get(ROOT_META),
+                "props": "|".join(
+                    (
+                        answer.get("ContentType") or "",
+                        answer.get("CacheControl") or "",
+                        answer.get("ContentEncoding") or "",
+                    )
+                ),
+            }
 
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             heads = dict(pool.map(head, unknown))
@@ -523,9 +632,15 @@ def _md5(data: bytes) -> str:
 
 def put_file(client, target: S3Target, f: LocalFile) -> dict:
     body = body_of(f)
-    args = {"Bucket": target.bucket, "Key": target.prefix + f.rel, "Body": body, "ContentMD5": _md5(body),
-            "ContentType": f.content_type, "CacheControl": f.cache_control,
-            "Metadata": {HASH_META: f.sha256, ROOT_META: root_id(target)}}
+    args = {
+        "Bucket": target.bucket,
+        "Key": target.prefix + f.rel,
+        "Body": body,
+        "ContentMD5": _md5(body),
+        "ContentType": f.content_type,
+        "CacheControl": f.cache_control,
+        "Metadata": {HASH_META: f.sha256, ROOT_META: root_id(target)},
+    }
     if f.encoding:
         args["ContentEncoding"] = f.encoding
     answer = client.put_object(**args)
@@ -540,8 +655,15 @@ def _size(n: float) -> str:
     return f"{n:.1f} GB"
 
 
-def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compress: bool = False, jobs: int = 8,
-              echo: Callable[[str], None] = print) -> Summary:
+def deploy_s3(
+    site_dir: Path,
+    target: S3Target,
+    *,
+    dry_run: bool = False,
+    compress: bool = False,
+    jobs: int = 8,
+    echo: Callable[[str], None] = print,
+) -> Summary:
     """Publish ``site_dir`` to the bucket; raises DeployError (Chinese) on any failure,
     before any delete."""
     from botocore.exceptions import BotoCoreError, ClientError
@@ -563,8 +685,10 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
             echo(f"将上传（{how}）{target.prefix}{f.rel}（{_size(f.size)}）")
         for rel in plan.deletes:
             echo(f"将删除 {target.prefix}{rel}")
-        echo(f"--dry-run：将上传 {len(plan.uploads)} 个文件（{_size(sum(f.size for _, f, _ in plan.uploads))}），"
-             f"{plan.unchanged} 个没有变化，将删除 {len(plan.deletes)} 个；存储桶没有任何改动。")
+        echo(
+            f"--dry-run：将上传 {len(plan.uploads)} 个文件（{_size(sum(f.size for _, f, _ in plan.uploads))}），"
+            f"{plan.unchanged} 个没有变化，将删除 {len(plan.deletes)} 个；存储桶没有任何改动。"
+        )
         return summary
     entries = dict(plan.entries)
     total = len(plan.uploads)
@@ -583,7 +707,8 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
         return DeployError(
             f"{explain(exc, target, doing) if isinstance(exc, (BotoCoreError, ClientError)) else exc}。"
             f"发布没有完成：已上传 {done} 个文件（共 {total} 个），没有删除任何文件，访客看到的仍是完整的旧网站"
-            "（已上传的新文件不影响旧页面）。问题解决后重新运行 wenming deploy，已上传的文件不会再传一遍")
+            "（已上传的新文件不影响旧页面）。问题解决后重新运行 wenming deploy，已上传的文件不会再传一遍"
+        )
 
     for phase in PHASE_NAMES:
         batch = [(f, how) for p, f, how in plan.uploads if p == phase]
@@ -602,9 +727,15 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
     body = gzip.compress(json.dumps(manifest, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), mtime=0)
     if manifest["files"] != plan.manifest:  # an unchanged site is not written to at all
         try:
-            client.put_object(Bucket=target.bucket, Key=target.prefix + MANIFEST, Body=body, ContentMD5=_md5(body),
-                              ContentType="application/json; charset=utf-8", ContentEncoding="gzip",
-                              CacheControl="no-store")
+            client.put_object(
+                Bucket=target.bucket,
+                Key=target.prefix + MANIFEST,
+                Body=body,
+                ContentMD5=_md5(body),
+                ContentType="application/json; charset=utf-8",
+                ContentEncoding="gzip",
+                CacheControl="no-store",
+            )
         except (BotoCoreError, ClientError) as exc:
             raise failed(exc, f"写入发布记录 {target.prefix}{MANIFEST}") from None
     summary.uploaded = total
@@ -628,25 +759,43 @@ def deploy_s3(site_dir: Path, target: S3Target, *, dry_run: bool = False, compre
                     raise DeployError(
                         f"{explain(trouble, target, f'删除 {target.prefix}{rel}')}。"
                         f"新网站已经完整上传，只是有 {len(plan.deletes) - deleted} 个旧文件没删掉（访客看不到它们的链接）。"
-                        "重新运行 wenming deploy 会再删一次") from None
+                        "重新运行 wenming deploy 会再删一次"
+                    ) from None
     summary.deleted = deleted
     return summary
 
 
 # --- rsync ------------------------------------------------------------------------------
 
-RSYNC_ARGS = ["--recursive", "--checksum", "--delete-after", "--delay-updates", "--links", "--safe-links",
-              "--chmod=D755,F644", "--itemize-changes", "--stats"]
+RSYNC_ARGS = [
+    "--recursive",
+    "--checksum",
+    "--delete-after",
+    "--delay-updates",
+    "--links",
+    "--safe-links",
+    "--chmod=D755,F644",
+    "--itemize-changes",
+    "--stats",
+]
 
 
-def deploy_rsync(site_dir: Path, target: RsyncTarget, *, dry_run: bool = False,
-                 echo: Callable[[str], None] = print, rsync: str | None = None) -> Summary:
+def deploy_rsync(
+    site_dir: Path,
+    target: RsyncTarget,
+    *,
+    dry_run: bool = False,
+    echo: Callable[[str], None] = print,
+    rsync: str | None = None,
+) -> Summary:
     """``rsync --checksum --delete-after --delay-updates`` of the site to the destination:
     files appear together at the end of the transfer, old ones go after that."""
     program = rsync or shutil.which("rsync")
     if not program:
-        raise DeployError("这台电脑没有安装 rsync，没有发布任何文件。请安装（Debian/Ubuntu：apt-get install rsync；"
-                          "macOS 自带），或改用 s3://存储桶 发布到云存储")
+        raise DeployError(
+            "这台电脑没有安装 rsync，没有发布任何文件。请安装（Debian/Ubuntu：apt-get install rsync；"
+            "macOS 自带），或改用 s3://存储桶 发布到云存储"
+        )
     destination = target.destination
     if not destination.endswith("/"):
         destination += "/"
@@ -667,9 +816,11 @@ def deploy_rsync(site_dir: Path, target: RsyncTarget, *, dry_run: bool = False,
             sent = int(re.sub(r"\D", "", line.split(":", 1)[1]) or 0)
     error = process.stderr.read() if process.stderr else ""
     if process.wait() != 0:
-        raise DeployError(f"{error.strip()}\nrsync 发布到 {target} 失败（退出码 {process.returncode}），"
-                          "没有删除任何旧文件（rsync 只在全部传完后才删除）。请核对服务器地址、目录和 SSH 登录"
-                          "（建议用 SSH 密钥，不要把密码写进仓库）后重新运行")
+        raise DeployError(
+            f"{error.strip()}\nrsync 发布到 {target} 失败（退出码 {process.returncode}），"
+            "没有删除任何旧文件（rsync 只在全部传完后才删除）。请核对服务器地址、目录和 SSH 登录"
+            "（建议用 SSH 密钥，不要把密码写进仓库）后重新运行"
+        )
     summary.bytes_sent = sent
     summary.unchanged = sum(1 for _ in site_dir.rglob("*") if _.is_file()) - summary.uploaded
     return summary
@@ -677,24 +828,42 @@ def deploy_rsync(site_dir: Path, target: RsyncTarget, *, dry_run: bool = False,
 
 # --- entry point for the command line ----------------------------------------------------
 
-def run(root: Path, target_text: str | None, *, endpoint_url: str | None = None, site_dir: Path | None = None,
-        dry_run: bool = False, jobs: int = 8, echo: Callable[[str], None] = print,
-        err: Callable[[str], None] = print) -> Summary:
+
+def run(
+    root: Path,
+    target_text: str | None,
+    *,
+    endpoint_url: str | None = None,
+    site_dir: Path | None = None,
+    dry_run: bool = False,
+    jobs: int = 8,
+    echo: Callable[[str], None] = print,
+    err: Callable[[str], None] = print,
+) -> Summary:
     """What ``wenming deploy`` does: read the settings, build strictly (unless given a built
     site), publish, and print a summary. Raises DeployError with the Chinese reason."""
     config = read_config(root) if (root / "mkdocs.yml").is_file() else {}
     text = target_text or config.get("target") or ""
-    target = parse_target(text, endpoint_url or config.get("endpoint_url"), config.get("region"),
-                          config.get("addressing_style"), config.get("signature_version"))
+    target = parse_target(
+        text,
+        endpoint_url or config.get("endpoint_url"),
+        config.get("region"),
+        config.get("addressing_style"),
+        config.get("signature_version"),
+    )
     if isinstance(target, S3Target) and target.endpoint_url is None and not os.environ.get("AWS_ENDPOINT_URL"):
-        err("提示：没有写 --endpoint-url，将发布到亚马逊 AWS。国内云存储请写服务地址，"
-            "例如 --endpoint-url https://s3.oss-cn-hangzhou.aliyuncs.com")
+        err(
+            "提示：没有写 --endpoint-url，将发布到亚马逊 AWS。国内云存储请写服务地址，"
+            "例如 --endpoint-url https://s3.oss-cn-hangzhou.aliyuncs.com"
+        )
     site_url = config.get("site_url")
     temporary = None
     if site_dir is None:
         if not (root / "mkdocs.yml").is_file():
-            raise DeployError(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹，"
-                              "或用 --site-dir 指定已经生成好的网站")
+            raise DeployError(
+                f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹，"
+                "或用 --site-dir 指定已经生成好的网站"
+            )
         temporary = Path(tempfile.mkdtemp(prefix="wenming-deploy-"))
         site_dir = temporary / "site"
         err("正在生成网站（mkdocs build --strict）……")
@@ -704,13 +873,16 @@ def run(root: Path, target_text: str | None, *, endpoint_url: str | None = None,
     elif site_url:
         made_for = built_for(site_dir)
         if made_for and not made_for.startswith(site_url.rstrip("/")):
-            err(f"提示：{site_dir} 是按网址 {made_for} 生成的，而 mkdocs.yml 中 extra.wenming.deploy.site_url 是 "
-                f"{site_url}；站点地图、订阅和二维码会指向前者。要指向国内地址，请设置环境变量 SITE_URL={site_url} 后重新生成")
+            err(
+                f"提示：{site_dir} 是按网址 {made_for} 生成的，而 mkdocs.yml 中 extra.wenming.deploy.site_url 是 "
+                f"{site_url}；站点地图、订阅和二维码会指向前者。要指向国内地址，请设置环境变量 SITE_URL={site_url} 后重新生成"
+            )
     try:
         err(f"正在发布到 {target} ……")
         if isinstance(target, S3Target):
-            summary = deploy_s3(site_dir, target, dry_run=dry_run, compress=bool(config.get("gzip")), jobs=jobs,
-                                echo=echo)
+            summary = deploy_s3(
+                site_dir, target, dry_run=dry_run, compress=bool(config.get("gzip")), jobs=jobs, echo=echo
+            )
         else:
             summary = deploy_rsync(site_dir, target, dry_run=dry_run, echo=echo)
     finally:
@@ -718,7 +890,8 @@ def run(root: Path, target_text: str | None, *, endpoint_url: str | None = None,
             shutil.rmtree(temporary, ignore_errors=True)
     if not dry_run:
         requests = f"，{summary.requests_text()}" if summary.requests else ""
-        err(f"发布完成：上传 {summary.uploaded} 个文件，{summary.unchanged} 个没有变化，删除 {summary.deleted} 个，"
-            f"发送 {_size(summary.bytes_sent)}{requests}。")
+        err(
+            f"发布完成：上传 {summary.uploaded} 个文件，{summary.unchanged} 个没有变化，删除 {summary.deleted} 个，"
+            f"发送 {_size(summary.bytes_sent)}{requests}。"
+        )
     return summary
-

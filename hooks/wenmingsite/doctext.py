@@ -35,8 +35,15 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 W_P, W_TBL, W_TR, W_TC, W_TXBX = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc", f"{W}txbxContent"
 # Text-bearing runs, including deleted revisions (still inside the published file) and
 # field codes (a tel: link); breaks and tabs keep neighbouring numbers apart.
-W_TEXT = {f"{W}t": None, f"{W}delText": None, f"{W}instrText": " ", f"{W}tab": "\t",
-          f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+W_TEXT = {
+    f"{W}t": None,
+    f"{W}delText": None,
+    f"{W}instrText": " ",
+    f"{W}tab": "\t",
+    f"{W}br": "\n",
+    f"{W}cr": "\n",
+    f"{W}noBreakHyphen": "-",
+}
 DOCX_PARTS = (  # partname pattern -> location
     (re.compile(r"^/word/header\d*\.xml$"), "页眉"),
     (re.compile(r"^/word/footer\d*\.xml$"), "页脚"),
@@ -85,11 +92,15 @@ def _library(name: str, dist: str, rel: str):
     try:
         return importlib.import_module(name)
     except ImportError:
-        raise _unreadable(rel, f"缺少读取这类文件的组件 {dist}，{CANNOT_CHECK}。"
-                               "请在网站文件夹中运行 pip install -e . 重新安装依赖后再构建") from None
+        raise _unreadable(
+            rel,
+            f"缺少读取这类文件的组件 {dist}，{CANNOT_CHECK}。"
+            "请在网站文件夹中运行 pip install -e . 重新安装依赖后再构建",
+        ) from None
 
 
 # --- Word ------------------------------------------------------------------------------
+
 
 def _docx(path: Path, rel: str) -> Iterator[Piece]:
     docx = _library("docx", "python-docx", rel)
@@ -99,8 +110,15 @@ def _docx(path: Path, rel: str) -> Iterator[Piece]:
         body = document.element.body
         parts = [(part.partname, part) for part in document.part.package.iter_parts()]
         props = document.core_properties
-        properties = [props.title, props.subject, props.author, props.comments, props.keywords,
-                      props.category, props.last_modified_by]
+        properties = [
+            props.title,
+            props.subject,
+            props.author,
+            props.comments,
+            props.keywords,
+            props.category,
+            props.last_modified_by,
+        ]
         extracted = list(_docx_body(body))
         for partname, part in parts:
             for pattern, where in DOCX_PARTS:
@@ -108,11 +126,15 @@ def _docx(path: Path, rel: str) -> Iterator[Piece]:
                     element = getattr(part, "element", None)
                     if element is None:
                         from lxml import etree
+
                         element = etree.fromstring(part.blob)
                     extracted += [Piece(where, text) for _, text in _paragraphs(element)]
     except Exception:  # any parser error on a damaged or disguised file
-        raise _unreadable(rel, f"无法打开这个 Word 文件（可能已损坏、加了密码，或是旧版 .doc 改了扩展名），{CANNOT_CHECK}。"
-                               "请用 Word 或 WPS 打开后“另存为”.docx 格式（不要设置密码），或转成 PDF 后发布") from None
+        raise _unreadable(
+            rel,
+            f"无法打开这个 Word 文件（可能已损坏、加了密码，或是旧版 .doc 改了扩展名），{CANNOT_CHECK}。"
+            "请用 Word 或 WPS 打开后“另存为”.docx 格式（不要设置密码），或转成 PDF 后发布",
+        ) from None
     yield from extracted
     text = "\n".join(p for p in properties if p)
     if text:
@@ -166,6 +188,7 @@ def _docx_body(body) -> Iterator[Piece]:
 
 # --- PDF -------------------------------------------------------------------------------
 
+
 def _pdf(path: Path, rel: str) -> Iterator[Piece]:
     pypdf = _library("pypdf", "pypdf", rel)
 
@@ -177,23 +200,26 @@ def _pdf(path: Path, rel: str) -> Iterator[Piece]:
             reader = pypdf.PdfReader(str(path), strict=False)
             encrypted = reader.is_encrypted
         except Exception:
-            raise _unreadable(rel, f"无法读取这个 PDF（文件可能已损坏或不完整），{CANNOT_CHECK}。"
-                                   "请从原文档重新导出 PDF") from None
+            raise _unreadable(
+                rel, f"无法读取这个 PDF（文件可能已损坏或不完整），{CANNOT_CHECK}。请从原文档重新导出 PDF"
+            ) from None
         if encrypted:
             try:
                 opened = reader.decrypt("") != pypdf.PasswordType.NOT_DECRYPTED
             except Exception:  # e.g. AES without a crypto library
                 opened = False
             if not opened:
-                raise _unreadable(rel, f"这个 PDF 设置了打开密码，{CANNOT_CHECK}，公开后访客也打不开。"
-                                       "请导出一份不加密码的 PDF")
+                raise _unreadable(
+                    rel, f"这个 PDF 设置了打开密码，{CANNOT_CHECK}，公开后访客也打不开。请导出一份不加密码的 PDF"
+                )
         out: list[Piece] = []
         failed: list[int] = []
         try:
             pages = list(reader.pages)
         except Exception:
-            raise _unreadable(rel, f"无法读取这个 PDF 的页面（文件可能已损坏或不完整），{CANNOT_CHECK}。"
-                                   "请从原文档重新导出 PDF") from None
+            raise _unreadable(
+                rel, f"无法读取这个 PDF 的页面（文件可能已损坏或不完整），{CANNOT_CHECK}。请从原文档重新导出 PDF"
+            ) from None
         for number, page in enumerate(pages, 1):
             try:
                 text = page.extract_text() or ""
@@ -203,21 +229,24 @@ def _pdf(path: Path, rel: str) -> Iterator[Piece]:
             out.append(Piece(f"第 {number} 页", text))
         try:
             meta = reader.metadata or {}
-            text = "\n".join(str(meta.get(k)) for k in ("/Title", "/Author", "/Subject", "/Keywords")
-                             if meta.get(k))
+            text = "\n".join(str(meta.get(k)) for k in ("/Title", "/Author", "/Subject", "/Keywords") if meta.get(k))
         except Exception:
             text = ""
         if text:
             out.append(Piece(PROPERTIES, text))
         if failed:
-            raise _unreadable(rel, f"第 {'、'.join(map(str, failed))} 页无法读取文字（文件可能已损坏），{CANNOT_CHECK}。"
-                                   "请从原文档重新导出 PDF")
+            raise _unreadable(
+                rel,
+                f"第 {'、'.join(map(str, failed))} 页无法读取文字（文件可能已损坏），{CANNOT_CHECK}。"
+                "请从原文档重新导出 PDF",
+            )
         yield from out
     finally:
         quiet.setLevel(level)
 
 
 # --- Excel -----------------------------------------------------------------------------
+
 
 def _cell_text(value) -> str | None:
     if isinstance(value, str):
@@ -251,8 +280,11 @@ def _xlsx(path: Path, rel: str) -> Iterator[Piece]:
         finally:
             book.close()
     except Exception:
-        raise _unreadable(rel, f"无法打开这个 Excel 文件（可能已损坏、加了密码，或是旧版 .xls 改了扩展名），{CANNOT_CHECK}。"
-                               "请用 Excel 或 WPS 打开后“另存为”.xlsx 格式（不要设置密码），或转成 PDF 后发布") from None
+        raise _unreadable(
+            rel,
+            f"无法打开这个 Excel 文件（可能已损坏、加了密码，或是旧版 .xls 改了扩展名），{CANNOT_CHECK}。"
+            "请用 Excel 或 WPS 打开后“另存为”.xlsx 格式（不要设置密码），或转成 PDF 后发布",
+        ) from None
     yield from out
 
 
@@ -260,11 +292,12 @@ def mask(text: str) -> str:
     """``text`` with every personal number in it replaced by its masked form."""
     found = privacy.find(text)
     for f in reversed(found):
-        text = text[:f.start] + f.masked + text[f.end:]
+        text = text[: f.start] + f.masked + text[f.end :]
     return text
 
 
 # --- findings and their cache ----------------------------------------------------------
+
 
 def number_key(number: str) -> str:
     return hashlib.blake2b(number.encode(), digest_size=8).hexdigest()
@@ -281,8 +314,7 @@ def scan(path: Path, rel: str) -> dict:
                     if piece.first_line is None:
                         found.append([piece.where, None, None, f.kind, f.masked, number_key(f.number)])
                     else:
-                        found.append(["", piece.first_line + k, f.start + 1, f.kind, f.masked,
-                                      number_key(f.number)])
+                        found.append(["", piece.first_line + k, f.start + 1, f.kind, f.masked, number_key(f.number)])
     except ProblemError as exc:
         p = exc.problem
         return {"error": [p.line, p.col, p.message], "found": _unique(found)}
@@ -367,8 +399,9 @@ class DocumentCache:
             return
         entries = {k: v for k, v in self.entries.items() if k in self.used}
         sources = {k: v for k, v in self.sources.items() if v[2] in self.used}
-        data = json.dumps({"salt": self.salt, "sources": sources, "entries": entries},
-                          ensure_ascii=False).encode("utf-8")
+        data = json.dumps({"salt": self.salt, "sources": sources, "entries": entries}, ensure_ascii=False).encode(
+            "utf-8"
+        )
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

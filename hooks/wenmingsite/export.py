@@ -303,8 +303,12 @@ def workbook(ledger: Ledger, by_month: bool = False):
     from .ledger import EXPORT_SKIP_PROPERTY
 
     # Sheets that an import of this workbook passes by (wenmingsite.ledger).
-    book.custom_doc_props.append(StringProperty(name=EXPORT_SKIP_PROPERTY, value="\n".join(
-        ws.title for ws in book.worksheets if not ws.title.endswith("年"))))
+    book.custom_doc_props.append(
+        StringProperty(
+            name=EXPORT_SKIP_PROPERTY,
+            value="\n".join(ws.title for ws in book.worksheets if not ws.title.endswith("年")),
+        )
+    )
     return book
 
 

@@ -35,7 +35,7 @@ def rss(content: Content, records: list[dict], site_url: str, feed_path: str, ti
         f"<link>{escape(base)}</link>",
         f"<description>{escape(description)}</description>",
         "<language>zh-CN</language>",
-        f"<atom:link href={quoteattr(base + feed_path)} rel=\"self\" type=\"application/rss+xml\"/>",
+        f'<atom:link href={quoteattr(base + feed_path)} rel="self" type="application/rss+xml"/>',
     ]
     if last:
         out.append(f"<lastBuildDate>{last}</lastBuildDate>")

@@ -12,8 +12,9 @@ from .problems import Problem
 from .records import Activity, Content, Photo
 
 
-def publish_photos(content: Content, docs_dir: Path, cache: PhotoCache, include_drafts: bool = False,
-                   progress=None) -> tuple[dict[str, Published], list[Problem]]:
+def publish_photos(
+    content: Content, docs_dir: Path, cache: PhotoCache, include_drafts: bool = False, progress=None
+) -> tuple[dict[str, Published], list[Problem]]:
     """Outputs of every photo the site shows (activities and honour certificates), by docs
     path, and a problem at each place that shows a photo that cannot be published."""
     refs: dict[str, list] = {}  # photo -> [(file, line, what)] of everything that shows it
@@ -130,19 +131,19 @@ class Gallery:
         return {aid: shots[0] for aid, shots in self.by_activity.items()}
 
     def _album(self, key: str, title: str, src: str, keep) -> Album:
-        groups = [(a, self.by_activity[a.id]) for a in self.content.published
-                  if a.id in self.by_activity and keep(a)]
+        groups = [(a, self.by_activity[a.id]) for a in self.content.published if a.id in self.by_activity and keep(a)]
         groups.sort(key=lambda g: (g[0].date, g[0].id), reverse=True)
         return Album(key, title, src, tuple(groups))
 
     def years(self) -> list[Album]:
         years = sorted({a.date.year for a in self.content.published if a.id in self.by_activity}, reverse=True)
-        return [self._album(str(y), f"{y}年", f"gallery/{y}/index.md", lambda a, y=y: a.date.year == y)
-                for y in years]
+        return [self._album(str(y), f"{y}年", f"gallery/{y}/index.md", lambda a, y=y: a.date.year == y) for y in years]
 
     def categories(self) -> list[Album]:
-        albums = [self._album(c.slug, c.name, f"gallery/{c.slug}/index.md", lambda a, n=c.name: a.category == n)
-                  for c in self.content.categories]
+        albums = [
+            self._album(c.slug, c.name, f"gallery/{c.slug}/index.md", lambda a, n=c.name: a.category == n)
+            for c in self.content.categories
+        ]
         return [a for a in albums if a.count]
 
     @property
@@ -154,7 +155,7 @@ class Gallery:
         with the same cover when there are photos enough."""
         years, categories = self.years(), self.categories()
         albums = distinct_covers(years + categories)
-        return albums[:len(years)], albums[len(years):]
+        return albums[: len(years)], albums[len(years) :]
 
     def album(self, kind: str, key: str) -> Album:
         albums = self.years() if kind == "album-year" else self.categories()

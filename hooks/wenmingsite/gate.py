@@ -61,7 +61,11 @@ CODE_TYPES = (".css", ".js", ".mjs", ".html", ".htm", ".xml", ".json")
 FILE_CLASSES = [
     ("page", "Markdown 页面（.md）", "逐字校验 front matter，正文经 HTML 白名单净化后发布"),
     ("photo", "活动照片（photos 中列出的 JPG、PNG、WebP、HEIC）", "只发布重新编码的缩略图和大图，原图永不发布"),
-    ("image", "其他图片（标志、证书、插图：JPG、PNG、WebP、GIF）", "按像素重新编码后发布，不带任何 EXIF、XMP、GPS 或文字块"),
+    (
+        "image",
+        "其他图片（标志、证书、插图：JPG、PNG、WebP、GIF）",
+        "按像素重新编码后发布，不带任何 EXIF、XMP、GPS 或文字块",
+    ),
     ("svg", "SVG 矢量图", "只保留安全的图形元素和属性后发布"),
     ("document", "在 data/documents.yml 登记的 PDF、Office、OFD 文件", "检查个人号码后原样发布"),
     ("listed", "维护者在 mkdocs.yml 中列出的样式、脚本和网页文件", "原样发布"),
@@ -120,16 +124,19 @@ def name_problem(path: str) -> str | None:
     for part in path.split("/"):
         stem = part.split(".", 1)[0]
         if WINDOWS_RESERVED.match(stem.rstrip(" ")):
-            return (f"文件名“{part}”是 Windows 的保留名称（CON、PRN、AUX、NUL、COM1、LPT1 等），"
-                    "在 Windows 电脑上无法检出或打开。请换一个名称")
+            return (
+                f"文件名“{part}”是 Windows 的保留名称（CON、PRN、AUX、NUL、COM1、LPT1 等），"
+                "在 Windows 电脑上无法检出或打开。请换一个名称"
+            )
         if m := WINDOWS_BAD_CHARS.search(part):
             ch = m.group(0)
             shown = f"“{ch}”" if ch.isprintable() else f"不可见的控制字符（U+{ord(ch):04X}）"
-            return (f"文件名“{part}”含有{shown}，Windows 上不允许这样的文件名（\\ / : * ? \" < > | 都不行）。"
-                    "请改名，只用汉字、字母、数字、连字符和下划线")
+            return (
+                f'文件名“{part}”含有{shown}，Windows 上不允许这样的文件名（\\ / : * ? " < > | 都不行）。'
+                "请改名，只用汉字、字母、数字、连字符和下划线"
+            )
         if part != part.rstrip(". "):
-            return (f"文件名“{part}”以点或空格结尾，Windows 上会被自动去掉，文件就对不上了。"
-                    "请删除结尾的点或空格")
+            return f"文件名“{part}”以点或空格结尾，Windows 上会被自动去掉，文件就对不上了。请删除结尾的点或空格"
         if any(unicodedata.category(c) in ("Cf", "Zl", "Zp") for c in part):
             return f"文件名“{part}”含有不可见的格式字符（如零宽空格）。请重新输入文件名"
     return None
@@ -141,24 +148,31 @@ def near_miss(path: str) -> str | None:
     low = name.lower()
     stem, dot, suffix = name.rpartition(".")
     if low.endswith(PAGE_SUFFIX) and not name.endswith(PAGE_SUFFIX):
-        return (f"扩展名“.{suffix}”不是小写。网站只认小写的 .md，而网站服务器区分大小写。"
-                f"请把文件改名为 {stem}.md")
+        return f"扩展名“.{suffix}”不是小写。网站只认小写的 .md，而网站服务器区分大小写。请把文件改名为 {stem}.md"
     if low.endswith(MARKDOWN_LIKE):
-        return (f"这像是一个 Markdown 页面，但扩展名是“.{suffix}”。网站只认 .md："
-                f"请把文件改名为 {stem}.md，它就会像其他页面一样被检查和发布")
+        return (
+            f"这像是一个 Markdown 页面，但扩展名是“.{suffix}”。网站只认 .md："
+            f"请把文件改名为 {stem}.md，它就会像其他页面一样被检查和发布"
+        )
     if re.search(r"\.md\.[a-z0-9]{1,4}$", low):
-        return (f"文件名多了一个扩展名“.{suffix}”（记事本“另存为”时常会自动加上 .txt）。"
-                f"请把文件改名为 {stem}（在记事本里保存时，“保存类型”选“所有文件”）")
+        return (
+            f"文件名多了一个扩展名“.{suffix}”（记事本“另存为”时常会自动加上 .txt）。"
+            f"请把文件改名为 {stem}（在记事本里保存时，“保存类型”选“所有文件”）"
+        )
     if low.endswith(".md.") or low.endswith(".md "):
         return f"文件名以点或空格结尾。请改名为 {name.rstrip('. ')}"
     if low.endswith((".yml", ".yaml")):
-        return ("YAML 数据文件不会发布，也不会被读取：活动记录请放在 data/activities/，"
-                "单位信息等请放在 data/ 下对应的文件中")
+        return (
+            "YAML 数据文件不会发布，也不会被读取：活动记录请放在 data/activities/，"
+            "单位信息等请放在 data/ 下对应的文件中"
+        )
     return None
 
 
-UNLISTED_PHOTO = ("未列入 photos 的照片：它不会出现在网站上（原图从不发布），这不影响网站生成。"
-                  "要展示它，请在对应活动的 photos 中加上它和一句说明；不需要就删除它")
+UNLISTED_PHOTO = (
+    "未列入 photos 的照片：它不会出现在网站上（原图从不发布），这不影响网站生成。"
+    "要展示它，请在对应活动的 photos 中加上它和一句说明；不需要就删除它"
+)
 
 
 def classify(path: str, ctx: Context) -> Decision:
@@ -182,38 +196,54 @@ def classify(path: str, ctx: Context) -> Decision:
     if low.endswith(IMAGE_TYPES):
         return Decision(path, "image")
     if low.endswith(UNSHOWABLE_IMAGES):
-        return Decision(path, None, "浏览器无法显示这种图片格式。请在手机或电脑上把它另存为 JPG 或 PNG，再更新引用它的地方")
+        return Decision(
+            path, None, "浏览器无法显示这种图片格式。请在手机或电脑上把它另存为 JPG 或 PNG，再更新引用它的地方"
+        )
     if low.endswith(SVG_TYPES):
         return Decision(path, "svg")
     if low.endswith(DOCUMENT_TYPES):
         if path in ctx.documents:
             return Decision(path, "document")
         if low.endswith(OFFICE_TYPES):
-            return Decision(path, None,
-                            "这个 Office 文件没有登记在 data/documents.yml 中，会被原样公开（可能含有修订记录和作者信息）。"
-                            "请在 data/documents.yml 中登记它，或把它移出 docs/")
-        return Decision(path, None,
-                        "这个文件没有登记在 data/documents.yml 中，不会发布。需要公开就在 data/documents.yml 中"
-                        "登记它（title、issued、file），否则请把它移出 docs/")
+            return Decision(
+                path,
+                None,
+                "这个 Office 文件没有登记在 data/documents.yml 中，会被原样公开（可能含有修订记录和作者信息）。"
+                "请在 data/documents.yml 中登记它，或把它移出 docs/",
+            )
+        return Decision(
+            path,
+            None,
+            "这个文件没有登记在 data/documents.yml 中，不会发布。需要公开就在 data/documents.yml 中"
+            "登记它（title、issued、file），否则请把它移出 docs/",
+        )
     if name in ASSET_NAMES or low.endswith(FONT_TYPES):
         return Decision(path, "asset")
     if low.endswith(CODE_TYPES):
-        return Decision(path, None,
-                        f"“.{low.rpartition('.')[2]}”文件会在访客的浏览器里运行或显示为独立网页，不会发布。"
-                        "编辑内容请写成 .md 页面；如果确实需要（由维护者确认），请在 mkdocs.yml 的 "
-                        "extra_css、extra_javascript 或 extra.wenming.publish_as_is 中列出它")
+        return Decision(
+            path,
+            None,
+            f"“.{low.rpartition('.')[2]}”文件会在访客的浏览器里运行或显示为独立网页，不会发布。"
+            "编辑内容请写成 .md 页面；如果确实需要（由维护者确认），请在 mkdocs.yml 的 "
+            "extra_css、extra_javascript 或 extra.wenming.publish_as_is 中列出它",
+        )
     kind = f"“.{low.rpartition('.')[2]}”" if "." in name else "没有扩展名的"
-    return Decision(path, None,
-                    f"{kind}文件不会发布到网站。网站只发布 .md 页面、图片、SVG、登记过的文件和维护者列出的文件。"
-                    "请把它移出 docs/；如果是要公开的文件，请转成 PDF 并在 data/documents.yml 中登记")
+    return Decision(
+        path,
+        None,
+        f"{kind}文件不会发布到网站。网站只发布 .md 页面、图片、SVG、登记过的文件和维护者列出的文件。"
+        "请把它移出 docs/；如果是要公开的文件，请转成 PDF 并在 data/documents.yml 中登记",
+    )
 
 
 def data_near_miss(rel_in_data: str) -> str | None:
     """Files under data/ that belong elsewhere (``rel_in_data`` is relative to data/)."""
     low = rel_in_data.lower()
     if low.endswith(PAGE_SUFFIX) or low.endswith(MARKDOWN_LIKE):
-        return ("data/ 里的 Markdown 文件不会成为网页。活动页面请放在 docs/activities/年份/ 中，"
-                "例如 docs/activities/2025/2025-03-05-学雷锋.md；一句话的活动记录写在 data/activities/*.yml 里")
+        return (
+            "data/ 里的 Markdown 文件不会成为网页。活动页面请放在 docs/activities/年份/ 中，"
+            "例如 docs/activities/2025/2025-03-05-学雷锋.md；一句话的活动记录写在 data/activities/*.yml 里"
+        )
     return None
 
 
@@ -245,12 +275,18 @@ def read_site_config(mkdocs_yml: Path, docs_dir: str = "docs") -> SiteConfig:
         if isinstance(item, str):
             extensions.append(item)
         elif isinstance(item, dict) and len(item) == 1:
-            (name, settings), = item.items()
+            ((name, settings),) = item.items()
             extensions.append(name)
             configs[name] = settings if isinstance(settings, dict) else {}
     return site_config(
-        data.get("extra_css") or [], data.get("extra_javascript") or [], ours.get("publish_as_is") or [],
-        theme.get("custom_dir"), status.keys(), extensions, configs)
+        data.get("extra_css") or [],
+        data.get("extra_javascript") or [],
+        ours.get("publish_as_is") or [],
+        theme.get("custom_dir"),
+        status.keys(),
+        extensions,
+        configs,
+    )
 
 
 def _mapping(data: dict, key: str) -> dict:
@@ -259,9 +295,15 @@ def _mapping(data: dict, key: str) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-def site_config(extra_css: Iterable, extra_javascript: Iterable, publish_as_is: Iterable,
-                custom_dir: str | None, statuses: Iterable[str] = (),
-                extensions: Iterable = (), extension_configs: dict | None = None) -> SiteConfig:
+def site_config(
+    extra_css: Iterable,
+    extra_javascript: Iterable,
+    publish_as_is: Iterable,
+    custom_dir: str | None,
+    statuses: Iterable[str] = (),
+    extensions: Iterable = (),
+    extension_configs: dict | None = None,
+) -> SiteConfig:
     """The gate's view of a configuration, from MkDocs' config or from read_site_config."""
     listed = set()
     for item in [*extra_css, *extra_javascript, *publish_as_is]:
@@ -276,9 +318,12 @@ def site_config(extra_css: Iterable, extra_javascript: Iterable, publish_as_is: 
         # Only plain settings travel (slugify functions and the like don't change markup).
         plain = {k: v for k, v in settings.items() if isinstance(v, (str, int, float, bool))}
         markdown.append((name, json.dumps(plain, sort_keys=True, ensure_ascii=False)))
-    return SiteConfig(frozenset(listed), custom_dir if isinstance(custom_dir, str) else None,
-                      frozenset({"new", "deprecated", *map(str, statuses)}),
-                      tuple(markdown) if markdown else DEFAULT_MARKDOWN)
+    return SiteConfig(
+        frozenset(listed),
+        custom_dir if isinstance(custom_dir, str) else None,
+        frozenset({"new", "deprecated", *map(str, statuses)}),
+        tuple(markdown) if markdown else DEFAULT_MARKDOWN,
+    )
 
 
 _SUSPECT_MARKDOWN = re.compile(r"[<{]|(?:javascript|vbscript|data|livescript)\s*:", re.I)
@@ -324,18 +369,97 @@ def sanitise(html_text: str) -> str:
 # What Markdown and its extensions in mkdocs.yml produce (headings with permalinks,
 # tables, admonitions, details, attribute lists, code blocks), and what an editor may
 # write as HTML: text structure, tables, figures, details, images and links.
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
-    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q",
-    "rp", "rt", "ruby", "s", "samp", "small", "source", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "picture",
+        "pre",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "small",
+        "source",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+        "var",
+        "wbr",
+    }
+)
 # Removed together with their content (a script's text is not the page's text).
-DROPPED_WITH_CONTENT = frozenset({
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
-    "template", "svg", "math", "textarea", "select", "title", "xmp", "noembed", "noframes",
-})
+DROPPED_WITH_CONTENT = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "textarea",
+        "select",
+        "title",
+        "xmp",
+        "noembed",
+        "noframes",
+    }
+)
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "title", "lang", "dir", "style", "aria-label", "aria-hidden"})
 TAG_ATTRIBUTES = {
     "a": {"href", "name", "target", "rel", "hreflang"},
@@ -357,11 +481,27 @@ TAG_ATTRIBUTES = {
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 URL_ATTRIBUTES = frozenset({"href", "src", "cite", "srcset"})
 # Layout properties only: none of them takes url(), so nothing loads or runs from a style.
-STYLE_PROPERTIES = frozenset({
-    "text-align", "vertical-align", "width", "height", "max-width", "min-width", "color",
-    "background-color", "font-weight", "font-style", "text-decoration", "text-indent",
-    "white-space", "border", "border-collapse", "padding", "margin",
-})
+STYLE_PROPERTIES = frozenset(
+    {
+        "text-align",
+        "vertical-align",
+        "width",
+        "height",
+        "max-width",
+        "min-width",
+        "color",
+        "background-color",
+        "font-weight",
+        "font-style",
+        "text-decoration",
+        "text-indent",
+        "white-space",
+        "border",
+        "border-collapse",
+        "padding",
+        "margin",
+    }
+)
 
 _cleaner = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
@@ -389,9 +529,12 @@ def clean_html(text: str) -> tuple[str, list[Removal]]:
     return _cleaner.clean(text), removed
 
 
-_QUICK = re.compile(r"<(?!/?(?:p|h[1-6]|a|em|strong|code|pre|ul|ol|li|blockquote|hr|br|img|table|thead|"
-                    r"tbody|tr|th|td|div|span|details|summary|sup|sub)[\s>/])|\bon\w+\s*=|javascript:|data:|"
-                    r"style=|script|&#|\\", re.I)
+_QUICK = re.compile(
+    r"<(?!/?(?:p|h[1-6]|a|em|strong|code|pre|ul|ol|li|blockquote|hr|br|img|table|thead|"
+    r"tbody|tr|th|td|div|span|details|summary|sup|sub)[\s>/])|\bon\w+\s*=|javascript:|data:|"
+    r"style=|script|&#|\\",
+    re.I,
+)
 
 
 def _suspect(text: str) -> bool:
@@ -414,7 +557,7 @@ def _removals(text: str) -> list[Removal]:
         if tag == "-comment":
             continue
         if tag not in ALLOWED_TAGS:
-            what = (f"<{tag}> 元素及其内容" if tag in DROPPED_WITH_CONTENT else f"<{tag}> 标签（文字保留）")
+            what = f"<{tag}> 元素及其内容" if tag in DROPPED_WITH_CONTENT else f"<{tag}> 标签（文字保留）"
             out.setdefault(("tag", tag), Removal(what, f"<{tag}"))
             continue
         allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
@@ -422,8 +565,11 @@ def _removals(text: str) -> list[Removal]:
             name = name.lower()
             value = value or ""
             if name not in allowed:
-                what = (f"<{tag}> 的事件属性 {name}（会在访客浏览器里运行脚本）" if name.startswith("on")
-                        else f"<{tag}> 的属性 {name}")
+                what = (
+                    f"<{tag}> 的事件属性 {name}（会在访客浏览器里运行脚本）"
+                    if name.startswith("on")
+                    else f"<{tag}> 的属性 {name}"
+                )
                 out.setdefault(("attr", tag, name), Removal(what, name))
             elif name in URL_ATTRIBUTES and (scheme := _bad_scheme(value)):
                 # The needle is the scheme's start: the source may hide it ("java&#x09;script:").
@@ -465,10 +611,16 @@ def locate(removals: list[Removal], rel: str, body: str, body_line: int) -> list
             if (at := text.find(needle)) >= 0:
                 line, col = body_line + i, at + 1
                 break
-        out.append(Problem(rel, line, col,
-                           f"正文中的 HTML 含有不允许发布的内容：{r.what}，已从网页中删除。"
-                           "网站上的页面不能运行脚本、嵌入外部网页或带有事件属性。请删除它；"
-                           "排版用 Markdown 写（表格、图片、链接、折叠块都可以）"))
+        out.append(
+            Problem(
+                rel,
+                line,
+                col,
+                f"正文中的 HTML 含有不允许发布的内容：{r.what}，已从网页中删除。"
+                "网站上的页面不能运行脚本、嵌入外部网页或带有事件属性。请删除它；"
+                "排版用 Markdown 写（表格、图片、链接、折叠块都可以）",
+            )
+        )
     return out
 
 
@@ -527,38 +679,53 @@ def material_meta_problems(meta, rel: str, root: Path, site: SiteConfig) -> dict
     if isinstance(value := meta.get("template"), YStr) and value.strip():
         name = value.strip()
         if not name.endswith(".html") or not template_exists(name, root, site):
-            add(value, f"模板（template）“{name}”不存在。这是主题的高级设置，一般不需要写；"
-                       "请删除这一行，或写 overrides/ 文件夹中已有的 .html 模板名")
+            add(
+                value,
+                f"模板（template）“{name}”不存在。这是主题的高级设置，一般不需要写；"
+                "请删除这一行，或写 overrides/ 文件夹中已有的 .html 模板名",
+            )
     key = "icon"
     if isinstance(value := meta.get("icon"), YStr) and value.strip():
         if not icon_exists(value.strip(), root, site):
-            add(value, f"图标（icon）“{value.strip()}”不存在。请写 Material 主题自带的图标名，"
-                       "例如 material/flag-variant，或删除这一行")
+            add(
+                value,
+                f"图标（icon）“{value.strip()}”不存在。请写 Material 主题自带的图标名，"
+                "例如 material/flag-variant，或删除这一行",
+            )
     key = "status"
     if isinstance(value := meta.get("status"), YStr) and value.strip():
         if value.strip() not in site.statuses:
-            add(value, f"状态（status）“{value.strip()}”无法识别。可以写：{'、'.join(sorted(site.statuses))}；"
-                       "或删除这一行")
+            add(
+                value,
+                f"状态（status）“{value.strip()}”无法识别。可以写：{'、'.join(sorted(site.statuses))}；或删除这一行",
+            )
     key = "hide"
     if (value := meta.get("hide")) is not None:
         items = value if isinstance(value, YList) else [value]
         for item in items:
             if not isinstance(item, YStr) or item.strip() not in HIDE_VALUES:
                 shown = item.strip() if isinstance(item, YStr) else "列表或映射"
-                add(item if hasattr(item, "line") else value,
-                    f"隐藏（hide）中的“{shown}”无法识别。可以写：{'、'.join(HIDE_VALUES)}，每项一行，以“- ”开头")
+                add(
+                    item if hasattr(item, "line") else value,
+                    f"隐藏（hide）中的“{shown}”无法识别。可以写：{'、'.join(HIDE_VALUES)}，每项一行，以“- ”开头",
+                )
     key = "search"
     if (value := meta.get("search")) is not None:
         if not isinstance(value, YMap):
-            add(value, "搜索设置（search）应写成两行：search: 换行后缩进写 exclude: true（不让本页出现在搜索结果中）"
-                       "或 boost: 2（提高排名）")
+            add(
+                value,
+                "搜索设置（search）应写成两行：search: 换行后缩进写 exclude: true（不让本页出现在搜索结果中）"
+                "或 boost: 2（提高排名）",
+            )
         else:
             for name, item in value.items():
                 if name not in SEARCH_KEYS:
                     add(name, f"搜索设置（search）中的“{name}”无法识别。只能写 exclude（true/false）或 boost（数字）")
                 elif name == "exclude" and not (isinstance(item, YStr) and item.strip().lower() in ("true", "false")):
                     add(item, "搜索设置的 exclude 只能写 true 或 false")
-                elif name == "boost" and not (isinstance(item, YStr) and re.fullmatch(r"\d{1,3}(\.\d{1,2})?", item.strip())):
+                elif name == "boost" and not (
+                    isinstance(item, YStr) and re.fullmatch(r"\d{1,3}(\.\d{1,2})?", item.strip())
+                ):
                     add(item, "搜索设置的 boost 只能写一个不大于 999 的正数，例如 2")
     key = "tags"
     if (value := meta.get("tags")) is not None:

@@ -129,8 +129,15 @@ def _to_srgb(im, icc: bytes | None):
         return im
 
 
-_TRANSPOSE = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
-              6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"}
+_TRANSPOSE = {
+    2: "FLIP_LEFT_RIGHT",
+    3: "ROTATE_180",
+    4: "FLIP_TOP_BOTTOM",
+    5: "TRANSPOSE",
+    6: "ROTATE_270",
+    7: "TRANSVERSE",
+    8: "ROTATE_90",
+}
 
 
 def _upright(im, orientation: int):
@@ -196,7 +203,9 @@ def _make_outputs(src: Path, key: str, cache: Path) -> Published:
         try:
             import pillow_heif
         except ImportError:  # pragma: no cover - pinned dependency
-            raise ImageProblem("无法读取 HEIC 照片。请在手机设置中把照片格式改为“兼容性最佳”（JPG），或把照片另存为 JPG") from None
+            raise ImageProblem(
+                "无法读取 HEIC 照片。请在手机设置中把照片格式改为“兼容性最佳”（JPG），或把照片另存为 JPG"
+            ) from None
         pillow_heif.register_heif_opener()
     size = src.stat().st_size
     if size == 0:
@@ -211,12 +220,14 @@ def _make_outputs(src: Path, key: str, cache: Path) -> Published:
         if pixels > BOMB_MIN_PIXELS and size / pixels < BOMB_BYTES_PER_PIXEL:
             raise ImageProblem(
                 f"图片标称 {w}×{h} 像素，文件却只有 {size / 1024:.0f} KB，不像真实照片（可能是恶意构造的“解压炸弹”）。"
-                "请换用原始照片")
+                "请换用原始照片"
+            )
         limit = MAX_PIXELS if im.format == "JPEG" else MAX_PIXELS_FULL_DECODE
         if pixels > limit:
             raise ImageProblem(
                 f"照片尺寸过大（{w}×{h}，约 {pixels / 1e8:.1f} 亿像素），超过 {limit / 1e8:.0f} 亿像素的上限。"
-                "请先把照片缩小后再添加")
+                "请先把照片缩小后再添加"
+            )
         orientation = im.getexif().get(ORIENTATION, 1) if hasattr(im, "getexif") else 1
         icc = im.info.get("icc_profile")
         largest = max(VARIANTS, key=lambda v: v.box[0] * v.box[1]).box
@@ -229,7 +240,8 @@ def _make_outputs(src: Path, key: str, cache: Path) -> Published:
             im.load()
         except (OSError, SyntaxError) as exc:
             raise ImageProblem(
-                f"照片文件不完整或已损坏，无法读取（{exc}）。可能没有复制完整，请重新复制这张照片") from None
+                f"照片文件不完整或已损坏，无法读取（{exc}）。可能没有复制完整，请重新复制这张照片"
+            ) from None
         base = _flatten(im)
         if base is im:
             base = im.copy()  # closing the file invalidates ``im`` itself
@@ -279,8 +291,7 @@ XMP_JPEG_EXTENDED = b"http://ns.adobe.com/xmp/extension/\x00"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_XMP_KEY = b"XML:com.adobe.xmp"
 # ImageMagick and exiftool keep EXIF/XMP in PNG text chunks as hex "raw profiles".
-PNG_RAW_PROFILES = {b"Raw profile type exif": "exif", b"Raw profile type APP1": "exif",
-                    b"Raw profile type xmp": "xmp"}
+PNG_RAW_PROFILES = {b"Raw profile type exif": "exif", b"Raw profile type APP1": "exif", b"Raw profile type xmp": "xmp"}
 MAX_METADATA_BYTES = 16 << 20  # a larger metadata block is not read (nor inflated) in full
 HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1", b"avif", b"avis")
 
@@ -325,8 +336,7 @@ def exif_has_gps(tiff: bytes) -> bool:
 def xmp_gps_spans(packet: bytes) -> list[tuple[int, int]]:
     """Byte spans of the GPS properties in an XMP packet (attributes and elements)."""
     spans = [m.span() for m in XMP_GPS_ELEMENT.finditer(packet)]
-    spans += [m.span() for m in XMP_GPS_ATTRIBUTE.finditer(packet)
-              if not any(a <= m.start() < b for a, b in spans)]
+    spans += [m.span() for m in XMP_GPS_ATTRIBUTE.finditer(packet) if not any(a <= m.start() < b for a, b in spans)]
     return sorted(spans)
 
 
@@ -375,18 +385,19 @@ def _jpeg_blocks(fh) -> list[Block]:
             if body.startswith(b"Exif\x00\x00"):
                 blocks.append(Block("exif", "jpeg-app1", pos, end, body[6:]))
             elif body.startswith(XMP_JPEG):
-                blocks.append(Block("xmp", "jpeg-app1", pos, end, body[len(XMP_JPEG):]))
+                blocks.append(Block("xmp", "jpeg-app1", pos, end, body[len(XMP_JPEG) :]))
             elif body.startswith(XMP_JPEG_EXTENDED):
                 # GUID (32) + full length (4) + offset (4), then this part of the packet
-                part = body[len(XMP_JPEG_EXTENDED):]
+                part = body[len(XMP_JPEG_EXTENDED) :]
                 if len(part) >= 40:
                     extended.append((int.from_bytes(part[36:40], "big"), pos, part[40:]))
                     blocks.append(Block("xmp", "jpeg-xmp-extended", pos, end, b""))
         fh.seek(end)
     if extended:  # one packet split over segments: judge it whole
         whole = b"".join(part for _, _, part in sorted(extended))
-        blocks = [Block(b.kind, b.carrier, b.start, b.end, whole) if b.carrier == "jpeg-xmp-extended" else b
-                  for b in blocks]
+        blocks = [
+            Block(b.kind, b.carrier, b.start, b.end, whole) if b.carrier == "jpeg-xmp-extended" else b for b in blocks
+        ]
     return blocks
 
 
@@ -557,8 +568,13 @@ class PhotoCache:
     def save(self) -> None:
         if not self._dirty:
             return
-        data = {"version": PIPELINE_VERSION, "sources": self.sources, "outputs": self.outputs,
-                "gps_reader": GPS_READER_VERSION, "gps": self.gps}
+        data = {
+            "version": PIPELINE_VERSION,
+            "sources": self.sources,
+            "outputs": self.outputs,
+            "gps_reader": GPS_READER_VERSION,
+            "gps": self.gps,
+        }
         _atomic_write(self.folder / self.MANIFEST, json.dumps(data, ensure_ascii=False).encode("utf-8"))
         self._dirty = False
 
@@ -626,7 +642,8 @@ class PhotoCache:
             if folder in self._listings:
                 self._listings[folder].add(name)
         self.outputs[result.key] = {
-            "width": result.width, "height": result.height,
+            "width": result.width,
+            "height": result.height,
             "outputs": {o.variant: [o.path, o.width, o.height] for o in result.outputs.values()},
         }
         self._dirty = True

@@ -42,9 +42,17 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "criteria": ("测评项目", "对应测评项目", "测评体系项目"),
 }
 LABELS = {
-    "date": "日期", "title": "活动名称", "category": "类别", "department": "部门",
-    "location": "地点", "participants": "参与人次", "volunteer_hours": "志愿服务时长",
-    "amount": "金额", "summary": "摘要", "end_date": "结束日期", "criteria": "测评项目",
+    "date": "日期",
+    "title": "活动名称",
+    "category": "类别",
+    "department": "部门",
+    "location": "地点",
+    "participants": "参与人次",
+    "volunteer_hours": "志愿服务时长",
+    "amount": "金额",
+    "summary": "摘要",
+    "end_date": "结束日期",
+    "criteria": "测评项目",
 }
 ORDER = tuple(ALIASES)  # also the order of keys in the written YAML
 _TOTAL_ROW = re.compile(r"^(合计|小计|总计|累计)[:：]?$")
@@ -107,8 +115,10 @@ class Result:
     def summary(self) -> str:
         dup = f"已有 {self.duplicates} 行（未重复导入），" if self.duplicates else ""
         totals = f"合计行 {self.totals} 行，" if self.totals else ""
-        return (f"共 {self.total} 行：导入 {len(self.entries)} 行，{dup}跳过空行 {self.blank} 行，{totals}"
-                f"有问题 {self.problem_rows} 行（见上）")
+        return (
+            f"共 {self.total} 行：导入 {len(self.entries)} 行，{dup}跳过空行 {self.blank} 行，{totals}"
+            f"有问题 {self.problem_rows} 行（见上）"
+        )
 
 
 def column_letter(index: int) -> str:
@@ -119,13 +129,15 @@ def column_letter(index: int) -> str:
 
 # --- reading --------------------------------------------------------------------------
 
+
 def read_sheets(path: Path) -> list[Sheet]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return [Sheet(None, list(enumerate(_csv_rows(path), 1)))]
     if suffix == ".xls":
-        raise LedgerRefused(f"{path.name} 是旧版 Excel 文件（.xls），无法直接读取。"
-                            "请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入")
+        raise LedgerRefused(
+            f"{path.name} 是旧版 Excel 文件（.xls），无法直接读取。请在 Excel 或 WPS 中“另存为” .xlsx 格式后再导入"
+        )
     import zipfile
 
     import openpyxl
@@ -134,8 +146,10 @@ def read_sheets(path: Path) -> list[Sheet]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise LedgerRefused(f"无法打开 {path.name}：文件不是有效的 .xlsx 表格（可能已损坏、加了密码或只是改了扩展名）。"
-                            "请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再导入") from None
+        raise LedgerRefused(
+            f"无法打开 {path.name}：文件不是有效的 .xlsx 表格（可能已损坏、加了密码或只是改了扩展名）。"
+            "请在 Excel 或 WPS 中打开后“另存为” .xlsx 格式再导入"
+        ) from None
     try:
         skip: set[str] = set()
         for prop in book.custom_doc_props:
@@ -162,14 +176,17 @@ def _csv_rows(path: Path) -> list[list[str]]:
             try:
                 text = data.decode("gb18030")
             except UnicodeDecodeError:
-                raise LedgerRefused(f"{path.name} 的文字编码无法识别（不是 UTF-8，也不是 GBK）。"
-                                    "请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再导入") from None
+                raise LedgerRefused(
+                    f"{path.name} 的文字编码无法识别（不是 UTF-8，也不是 GBK）。"
+                    "请在 Excel 中“另存为”“CSV UTF-8（逗号分隔）”后再导入"
+                ) from None
     first = text.split("\n", 1)[0]
     delimiter = "\t" if "\t" in first and "," not in first else ","
     return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
 # --- header ---------------------------------------------------------------------------
+
 
 def _header_key(value) -> tuple[str, str]:
     """The header text without spaces and its unit in brackets: ``金额（万元）`` -> (金额, 万元)."""
@@ -193,10 +210,13 @@ def find_mapping(sheet: Sheet) -> tuple[Mapping | None, str | None]:
     names = "、".join(ALIASES["date"][:3]) + "，以及" + "、".join(ALIASES["title"][:3])
     if best:
         missing = [LABELS[f] for f in ("date", "title") if f not in best.columns]
-        return None, (f"第 {best.header_row} 行像是表头，但缺少“{'”“'.join(missing)}”列。"
-                      f"请把列名改成 {names} 等常用写法")
-    return None, (f"前 {HEADER_SCAN_ROWS} 行里没有找到表头（需要有日期列和活动名称列，列名如 {names}）。"
-                  "如果这个工作表不是活动台账，可以忽略这条提示；否则请检查列名")
+        return None, (
+            f"第 {best.header_row} 行像是表头，但缺少“{'”“'.join(missing)}”列。请把列名改成 {names} 等常用写法"
+        )
+    return None, (
+        f"前 {HEADER_SCAN_ROWS} 行里没有找到表头（需要有日期列和活动名称列，列名如 {names}）。"
+        "如果这个工作表不是活动台账，可以忽略这条提示；否则请检查列名"
+    )
 
 
 def _map(number: int, cells: list) -> Mapping:
@@ -204,8 +224,11 @@ def _map(number: int, cells: list) -> Mapping:
     keys = [_header_key(c) for c in cells]
     columns: dict[str, int] = {}
     for name in ORDER:
-        ranked = [(ALIASES[name].index(k), i) for i, (k, _) in enumerate(keys)
-                  if k in ALIASES[name] and i not in columns.values()]
+        ranked = [
+            (ALIASES[name].index(k), i)
+            for i, (k, _) in enumerate(keys)
+            if k in ALIASES[name] and i not in columns.values()
+        ]
         if ranked:
             columns[name] = min(ranked)[1]
     unused = [i for i, h in enumerate(headers) if h and i not in columns.values()]
@@ -225,6 +248,7 @@ def describe_mapping(source: str, sheet: Sheet, mapping: Mapping) -> list[str]:
 
 
 # --- rows -----------------------------------------------------------------------------
+
 
 def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not values.has_text(value))
@@ -256,16 +280,23 @@ def _date(value) -> dt.date:
     if isinstance(value, dt.time):
         raise Invalid(f"这一格只有时间（{value}），没有日期。请填写活动日期，例如 2024-03-05")
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        raise Invalid(f"日期是一个数字（{_number_text(value)}），不是日期。"
-                      "请在 Excel 中把这一格设为“日期”格式，或写成 2024-03-05")
+        raise Invalid(
+            f"日期是一个数字（{_number_text(value)}），不是日期。请在 Excel 中把这一格设为“日期”格式，或写成 2024-03-05"
+        )
     return values.parse_date(str(value))
 
 
 class Reader:
     """Turns rows into activity entries; knows the unit's categories and departments."""
 
-    def __init__(self, source: str, categories: list[tuple[str, str]], departments: tuple[str, ...],
-                 existing: set[tuple[dt.date, str]], criteria: list[tuple[str, str]] | None = None):
+    def __init__(
+        self,
+        source: str,
+        categories: list[tuple[str, str]],
+        departments: tuple[str, ...],
+        existing: set[tuple[dt.date, str]],
+        criteria: list[tuple[str, str]] | None = None,
+    ):
         """``criteria``: (id, name) of data/criteria.yml; a 测评项目 column names them by either."""
         self.source = source
         self.criteria = {key: cid for cid, name in criteria or () for key in (cid, name)}
@@ -281,8 +312,10 @@ class Reader:
         r = self.result
         for sheet in sheets:
             if sheet.exported:
-                r.sheet_notes.append(f"{self.source} 工作表“{sheet.name}”：这是 wenming export 导出的汇总或例行活动明细，"
-                                     "不是活动记录，没有导入（例行活动在 data/activities/*.yml 的 routines 中维护）")
+                r.sheet_notes.append(
+                    f"{self.source} 工作表“{sheet.name}”：这是 wenming export 导出的汇总或例行活动明细，"
+                    "不是活动记录，没有导入（例行活动在 data/activities/*.yml 的 routines 中维护）"
+                )
                 continue
             mapping, note = find_mapping(sheet)
             r.mappings.append((sheet, mapping))
@@ -315,20 +348,36 @@ class Reader:
         def bad(name, message):
             i = mapping.columns.get(name)
             col = column_letter(i) if i is not None else None
-            problems.append(RowProblem(self.source, sheet.name, number, col,
-                                       mapping.headers[i] if i is not None else None, message))
+            problems.append(
+                RowProblem(self.source, sheet.name, number, col, mapping.headers[i] if i is not None else None, message)
+            )
 
         mapped = [cells[i] for i in mapping.columns.values() if i < len(cells)]
         if all(_blank(v) for v in mapped):
             cols = "、".join(f"{column_letter(i)} 列" for i, v in enumerate(cells) if not _blank(v))
-            problems.append(RowProblem(self.source, sheet.name, number, None, None,
-                                       f"这一行只在不导入的列（{cols}）里有内容，没有日期和活动名称。"
-                                       "请补上日期和活动名称，或删除这一行"))
+            problems.append(
+                RowProblem(
+                    self.source,
+                    sheet.name,
+                    number,
+                    None,
+                    None,
+                    f"这一行只在不导入的列（{cols}）里有内容，没有日期和活动名称。请补上日期和活动名称，或删除这一行",
+                )
+            )
             return self._done(problems, None)
         first = next((_text(v) for v in cells if not _blank(v)), "")
         if _blank(cell("date")) and _TOTAL_ROW.match("".join(first.split())):
-            self.result.problems.append(RowProblem(self.source, sheet.name, number, None, None,
-                                                   f"这一行是“{first}”行，没有导入（网站会自己统计合计数）。不需要处理"))
+            self.result.problems.append(
+                RowProblem(
+                    self.source,
+                    sheet.name,
+                    number,
+                    None,
+                    None,
+                    f"这一行是“{first}”行，没有导入（网站会自己统计合计数）。不需要处理",
+                )
+            )
             self.result.totals += 1
             return None
 
@@ -363,22 +412,33 @@ class Reader:
             else:
                 close = difflib.get_close_matches(text, self.category_names, n=1, cutoff=0.4)
                 tip = f"是不是“{close[0]}”？" if close else ""
-                bad("category", f"类别“{text}”不在 data/categories.yml 中。{tip}"
-                                f"请改成已有的类别之一：{names}；或先在 data/categories.yml 中添加这个类别")
+                bad(
+                    "category",
+                    f"类别“{text}”不在 data/categories.yml 中。{tip}"
+                    f"请改成已有的类别之一：{names}；或先在 data/categories.yml 中添加这个类别",
+                )
         value = cell("department")
         if not _blank(value):
             text = " ".join(_text(value).split())
             if self.departments and text not in self.departments:
                 close = difflib.get_close_matches(text, self.departments, n=1, cutoff=0.4)
                 tip = f"是不是“{close[0]}”？" if close else ""
-                bad("department", f"部门“{text}”不在 data/unit.yml 的 departments 中。{tip}"
-                                  f"请改成已有的部门：{'、'.join(self.departments)}；或在 departments 中添加")
+                bad(
+                    "department",
+                    f"部门“{text}”不在 data/unit.yml 的 departments 中。{tip}"
+                    f"请改成已有的部门：{'、'.join(self.departments)}；或在 departments 中添加",
+                )
             else:
                 entry["department"] = text
         for name, parse in (
             ("participants", lambda s: values.parse_count(s, "人次", units=("人次", "人", "名"))),
             ("volunteer_hours", lambda s: values.parse_decimal(s, "时长", units=("小时", "h", "H"), places=1)),
-            ("amount", lambda s: values.parse_amount(s + ("万" if mapping.wan and not s.endswith(("万", "万元", "元")) else ""))),
+            (
+                "amount",
+                lambda s: values.parse_amount(
+                    s + ("万" if mapping.wan and not s.endswith(("万", "万元", "元")) else "")
+                ),
+            ),
         ):
             value = cell(name)
             if _blank(value):
@@ -399,8 +459,11 @@ class Reader:
                 bad("end_date", str(exc))
             else:
                 if "date" in entry and end < entry["date"]:
-                    bad("end_date", f"结束日期 {end.isoformat()} 早于活动日期 {entry['date'].isoformat()}。"
-                                    "请核对；一天内的活动不用填结束日期")
+                    bad(
+                        "end_date",
+                        f"结束日期 {end.isoformat()} 早于活动日期 {entry['date'].isoformat()}。"
+                        "请核对；一天内的活动不用填结束日期",
+                    )
                 elif "date" in entry and end > entry["date"]:
                     entry["end_date"] = end
         value = cell("criteria")
@@ -411,8 +474,11 @@ class Reader:
                 if token:
                     (found if token in self.criteria else unknown).append(token)
             if unknown:
-                bad("criteria", f"测评项目“{'、'.join(unknown)}”不在 data/criteria.yml 中。"
-                                f"请写成已有项目的名称或编号（多个用顿号隔开）：{'、'.join(self.criterion_names)}")
+                bad(
+                    "criteria",
+                    f"测评项目“{'、'.join(unknown)}”不在 data/criteria.yml 中。"
+                    f"请写成已有项目的名称或编号（多个用顿号隔开）：{'、'.join(self.criterion_names)}",
+                )
             elif found:
                 entry["criteria"] = list(dict.fromkeys(self.criteria[t] for t in found))
         self._done(problems, entry)
@@ -501,12 +567,12 @@ def merge(text: str | None, rel: str, entries: list[dict], note: str) -> str:
     later = [k.line for k in keys if k.line > key.line]
     if isinstance(current, YList) and current:
         dash = current.col - 1
-        if lines[current.line - 1][dash:dash + 1] != "-":
-            raise LedgerRefused(f"{rel} 的 activities 用了方括号 [ ] 写法，无法追加。"
-                                "请改成每项以“- ”开头的写法，再导入台账")
+        if lines[current.line - 1][dash : dash + 1] != "-":
+            raise LedgerRefused(
+                f"{rel} 的 activities 用了方括号 [ ] 写法，无法追加。请改成每项以“- ”开头的写法，再导入台账"
+            )
         at = min(later) - 1 if later else len(lines)
-        while at > key.line and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")) \
-                and later:
+        while at > key.line and (not lines[at - 1].strip() or lines[at - 1].lstrip().startswith("#")) and later:
             at -= 1
     elif (isinstance(current, YList) and not current) or (not isinstance(current, (YList, YMap)) and not current):
         dash = 2
@@ -541,16 +607,23 @@ def plan(root: Path, entries: list[dict], note: str) -> dict[str, str]:
         new = merge(old, rel, sorted(items, key=lambda e: (e["date"], e["title"])), note)
         value, problems = load_yaml(new, rel)
         written = value.get("activities") if isinstance(value, YMap) else None
-        if problems or not isinstance(written, YList) or len(written) != before + len(items) or \
-                [str(w.get("title")) for w in written[before:]] != \
-                [e["title"] for e in sorted(items, key=lambda e: (e["date"], e["title"]))]:
-            raise LedgerRefused(f"追加到 {rel} 后无法正确读回，为安全起见没有写入任何文件。"
-                                "请检查这个文件的格式（activities 列表的缩进），或把它发给维护人员")
+        if (
+            problems
+            or not isinstance(written, YList)
+            or len(written) != before + len(items)
+            or [str(w.get("title")) for w in written[before:]]
+            != [e["title"] for e in sorted(items, key=lambda e: (e["date"], e["title"]))]
+        ):
+            raise LedgerRefused(
+                f"追加到 {rel} 后无法正确读回，为安全起见没有写入任何文件。"
+                "请检查这个文件的格式（activities 列表的缩进），或把它发给维护人员"
+            )
         out[rel] = new
     return out
 
 
 # --- the command ----------------------------------------------------------------------
+
 
 def run(source: Path, root: Path, yes: bool) -> None:
     """`wenming import 台账.xlsx`: map, confirm, append, check."""
@@ -560,16 +633,22 @@ def run(source: Path, root: Path, yes: bool) -> None:
 
     content, _ = load(root)
     if not content.categories:
-        raise click.ClickException("data/categories.yml 里还没有活动类别，台账的“类别”列无法对照。"
-                                   "请先在 data/categories.yml 中写好活动类别，再导入台账")
+        raise click.ClickException(
+            "data/categories.yml 里还没有活动类别，台账的“类别”列无法对照。"
+            "请先在 data/categories.yml 中写好活动类别，再导入台账"
+        )
     existing = {(a.date, a.title) for a in content.activities if a.kind != "routine"}
     try:
         sheets = read_sheets(source)
     except LedgerRefused as exc:
         raise click.ClickException(str(exc)) from None
-    reader = Reader(source.name, [(c.name, c.slug) for c in content.categories],
-                    content.unit.departments if content.unit else (), existing,
-                    [(c.id, c.name) for c in content.criteria])
+    reader = Reader(
+        source.name,
+        [(c.name, c.slug) for c in content.categories],
+        content.unit.departments if content.unit else (),
+        existing,
+        [(c.id, c.name) for c in content.criteria],
+    )
     result = reader.read(sheets)
     for sheet, mapping in result.mappings:
         if mapping:

@@ -48,8 +48,9 @@ def generated_pages(content: Content) -> list[str]:
     return [s.src for s in pagekinds.all_specs(early)]
 
 
-def problems(content: Content, docs_files: Iterable[str], docs_rel: str = "docs",
-             with_links: bool = True) -> list[Problem]:
+def problems(
+    content: Content, docs_files: Iterable[str], docs_rel: str = "docs", with_links: bool = True
+) -> list[Problem]:
     """URL collisions and (``with_links``) broken internal links in every page, over the
     files that will be published (a link to a file the gate refuses is broken too)."""
     files = list(docs_files)

@@ -75,8 +75,7 @@ class _Loader:
     published activities later, one per entry of api/activities.json.)
     """
 
-    def __init__(self, root: Path, docs_dir: Path, data_dir: Path, today: dt.date,
-                 site: gate.SiteConfig | None = None):
+    def __init__(self, root: Path, docs_dir: Path, data_dir: Path, today: dt.date, site: gate.SiteConfig | None = None):
         self.root = root
         self.docs_dir = docs_dir
         self.data_dir = data_dir
@@ -142,16 +141,24 @@ class _Loader:
         if value is None:
             return []
         if not isinstance(value, YList):
-            self.add(rel, getattr(value, "line", 1), getattr(value, "col", 1),
-                     f"{what}应该是一个列表：每一项以“- ”开头。请参照示例单位的写法")
+            self.add(
+                rel,
+                getattr(value, "line", 1),
+                getattr(value, "col", 1),
+                f"{what}应该是一个列表：每一项以“- ”开头。请参照示例单位的写法",
+            )
             return []
         out = []
         for i, item in enumerate(value, 1):
             if isinstance(item, YMap):
                 out.append((i, item))
             else:
-                self.add(rel, item.line, item.col,
-                         f"第 {i} 条{what}应该是“字段: 值”的形式，这里却是{schema.describe_shape(item)}")
+                self.add(
+                    rel,
+                    item.line,
+                    item.col,
+                    f"第 {i} 条{what}应该是“字段: 值”的形式，这里却是{schema.describe_shape(item)}",
+                )
         return out
 
     def listing(self, folder: str) -> set[str] | None:
@@ -175,8 +182,9 @@ class _Loader:
                 folder = "/".join([self.docs_rel, *parts[:i]]) + "/"
                 same = [n for n in names if n.lower() == part.lower()]
                 if same:
-                    return (f"找不到“{part}”，但有一个大小写不同的“{same[0]}”。"
-                            "网站服务器区分大小写，请把两处写成完全一样")
+                    return (
+                        f"找不到“{part}”，但有一个大小写不同的“{same[0]}”。网站服务器区分大小写，请把两处写成完全一样"
+                    )
                 close = difflib.get_close_matches(part, sorted(names), n=1, cutoff=0.6)
                 tip = f"，是不是“{close[0]}”？" if close else "。请检查文件名和所在文件夹"
                 if i < len(parts) - 1:
@@ -215,24 +223,38 @@ class _Loader:
         value, rel = self.read_yaml("unit.yml", required=True)
         if value is None:
             if rel in self.texts and not self.problems.for_path(rel):  # read, parsed, empty
-                self.add(rel, 1, 1,
-                         "单位信息文件是空的（或只有注释），首页会缺少单位介绍。请填写单位全称（name）等字段，"
-                         "可参照示例单位的 data/unit.yml")
+                self.add(
+                    rel,
+                    1,
+                    1,
+                    "单位信息文件是空的（或只有注释），首页会缺少单位介绍。请填写单位全称（name）等字段，"
+                    "可参照示例单位的 data/unit.yml",
+                )
             return
         if not isinstance(value, YMap):
             self.add(rel, value.line, value.col, "单位信息应该是一行一个“字段: 值”。请参照示例单位的写法")
             return
         f = schema.read_fields(value, schema.UNIT, rel, self.problems)
-        if None in (f["name"], f["short_name"], f["kind"], f["title_sought"], f["term"],
-                    f["term_start"], f["term_end"], f["introduction"]):
+        if None in (
+            f["name"],
+            f["short_name"],
+            f["kind"],
+            f["title_sought"],
+            f["term"],
+            f["term_start"],
+            f["term_end"],
+            f["introduction"],
+        ):
             return
         if f["term_end"] < f["term_start"]:
             at = value["term_end"]
             self.add(rel, at.line, at.col, "创建周期结束（term_end）早于开始（term_start）。请核对两个日期")
         if f["logo"]:
             self.check_docs_file(f["logo"], value["logo"], rel, "标志（logo）", LOGO_TYPES)
-        for key, what, types in (("banner", "首页横幅照片（banner）", PHOTO_TYPES),
-                                 ("wechat_qr", "公众号二维码（wechat_qr）", (".png", ".jpg", ".jpeg", ".webp", ".svg"))):
+        for key, what, types in (
+            ("banner", "首页横幅照片（banner）", PHOTO_TYPES),
+            ("wechat_qr", "公众号二维码（wechat_qr）", (".png", ".jpg", ".jpeg", ".webp", ".svg")),
+        ):
             if f[key] and not self.check_docs_file(f[key], value[key], rel, what, types):
                 f[key] = None
             elif f[key]:
@@ -244,11 +266,24 @@ class _Loader:
             at = value["departments"]
             self.add(rel, at.line, at.col, "部门（departments）中有重复的名称。请删除重复项")
         self.unit = Unit(
-            name=f["name"], short_name=f["short_name"], kind=f["kind"],
-            title_sought=f["title_sought"], term=f["term"], term_start=f["term_start"],
-            term_end=f["term_end"], introduction=f["introduction"], headcount=f["headcount"],
-            logo=f["logo"], address=f["address"], phone=f["phone"], departments=tuple(departments),
-            banner=f["banner"], icp=f["icp"], police=f["police"], wechat=f["wechat"], wechat_qr=f["wechat_qr"],
+            name=f["name"],
+            short_name=f["short_name"],
+            kind=f["kind"],
+            title_sought=f["title_sought"],
+            term=f["term"],
+            term_start=f["term_start"],
+            term_end=f["term_end"],
+            introduction=f["introduction"],
+            headcount=f["headcount"],
+            logo=f["logo"],
+            address=f["address"],
+            phone=f["phone"],
+            departments=tuple(departments),
+            banner=f["banner"],
+            icp=f["icp"],
+            police=f["police"],
+            wechat=f["wechat"],
+            wechat_qr=f["wechat_qr"],
         )
 
     def empty_required(self, value, rel: str, what: str) -> None:
@@ -273,13 +308,21 @@ class _Loader:
                 continue
             at = item["id"]
             if not SLUG.match(cid):
-                self.add(rel, at.line, at.col,
-                         f"测评项目编号“{cid}”只能用小写英文字母、数字和连字符（它会成为网址的一部分），例如 volunteer-service")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"测评项目编号“{cid}”只能用小写英文字母、数字和连字符（它会成为网址的一部分），例如 volunteer-service",
+                )
                 continue
             for key in (cid, f["name"]):
                 if key in seen:
-                    self.add(rel, item.line, item.col,
-                             f"测评项目“{key}”重复（第 {seen[key].line} 行已有）。编号和名称都不能重复")
+                    self.add(
+                        rel,
+                        item.line,
+                        item.col,
+                        f"测评项目“{key}”重复（第 {seen[key].line} 行已有）。编号和名称都不能重复",
+                    )
             seen.setdefault(cid, at)
             seen.setdefault(f["name"], item["name"])
             self.criteria.append(Criterion(cid, f["name"], f["description"], f["keywords"] or (), own))
@@ -316,8 +359,12 @@ class _Loader:
                 continue
             if not SLUG.match(f["slug"]) or f["slug"].replace("-", "").isdigit():
                 at = item["slug"]
-                self.add(rel, at.line, at.col,
-                         f"网址名（slug）“{f['slug']}”只能用小写英文字母、数字和连字符，且至少含一个字母（纯数字会和年份冲突），例如 volunteer")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"网址名（slug）“{f['slug']}”只能用小写英文字母、数字和连字符，且至少含一个字母（纯数字会和年份冲突），例如 volunteer",
+                )
                 continue
             dup = [k for k in (f["name"], f["slug"]) if k in seen]
             if dup:
@@ -340,27 +387,40 @@ class _Loader:
         kinds = {"放假": "rest", "休息": "rest", "调休上班": "work", "上班": "work"}
         value, rel = self.read_yaml("holidays.yml", required=False)
         for i, item in self.expect_list(value, rel, "节假日"):
-            f = schema.read_fields(item, {
-                "name": schema.Field("name", "名称", schema.as_text, True),
-                "start": schema.Field("start", "开始日期", schema.as_date, True),
-                "end": schema.Field("end", "结束日期", schema.as_date),
-                "kind": schema.Field("kind", "类型", schema.as_text),
-            }, rel, self.problems, f"第 {i} 个节假日")
+            f = schema.read_fields(
+                item,
+                {
+                    "name": schema.Field("name", "名称", schema.as_text, True),
+                    "start": schema.Field("start", "开始日期", schema.as_date, True),
+                    "end": schema.Field("end", "结束日期", schema.as_date),
+                    "kind": schema.Field("kind", "类型", schema.as_text),
+                },
+                rel,
+                self.problems,
+                f"第 {i} 个节假日",
+            )
             if f["start"] is None:
                 continue
             name = f"“{f['name']}”" if f["name"] else ""
             if f["end"] is not None and f["end"] < f["start"]:
                 at = item["end"]
-                self.add(rel, at.line, at.col,
-                         f"第 {i} 个节假日{name}的结束日期（end）“{at.strip()}”早于开始日期（start）"
-                         f"“{item['start'].strip()}”。请核对两个日期")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"第 {i} 个节假日{name}的结束日期（end）“{at.strip()}”早于开始日期（start）"
+                    f"“{item['start'].strip()}”。请核对两个日期",
+                )
                 continue
             kind = kinds.get(f["kind"] or "放假")
             if kind is None:
                 at = item["kind"]
-                self.add(rel, at.line, at.col,
-                         f"第 {i} 个节假日{name}的类型（kind）“{at.strip()}”无法识别。"
-                         "请写 放假（不写即为放假）或 调休上班")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"第 {i} 个节假日{name}的类型（kind）“{at.strip()}”无法识别。请写 放假（不写即为放假）或 调休上班",
+                )
                 continue
             end = f["end"] or f["start"]
             day = f["start"]
@@ -370,9 +430,13 @@ class _Loader:
                     self.calendar.workdays.discard(day)
                 elif day.weekday() < 5 and day not in self.calendar.holidays:
                     at = item["start"]
-                    self.add(rel, at.line, at.col,
-                             f"第 {i} 个节假日{name}标为调休上班，但 {day:%Y-%m-%d} 是"
-                             f"周{'一二三四五'[day.weekday()]}，本来就是工作日。调休上班日是周六或周日，请核对日期")
+                    self.add(
+                        rel,
+                        at.line,
+                        at.col,
+                        f"第 {i} 个节假日{name}标为调休上班，但 {day:%Y-%m-%d} 是"
+                        f"周{'一二三四五'[day.weekday()]}，本来就是工作日。调休上班日是周六或周日，请核对日期",
+                    )
                 else:
                     self.calendar.workdays.add(day)
                     self.calendar.holidays.discard(day)
@@ -404,9 +468,13 @@ class _Loader:
                 at = item["department"]
                 close = difflib.get_close_matches(f["department"], self.unit.departments, n=1, cutoff=0.4)
                 tip = f"是不是“{close[0]}”？" if close else ""
-                self.add(rel, at.line, at.col,
-                         f"{what}组织部门（department）“{f['department']}”不在 data/unit.yml 的 departments 中。"
-                         f"{tip}请改成已有的部门名称，或在 departments 中添加")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"{what}组织部门（department）“{f['department']}”不在 data/unit.yml 的 departments 中。"
+                    f"{tip}请改成已有的部门名称，或在 departments 中添加",
+                )
         photos: tuple[Photo, ...] = ()
         if f.get("photos"):
             photos = self.read_photos(f["photos"], rel, base_dir, what)
@@ -429,13 +497,18 @@ class _Loader:
             src = f["src"].replace("\\", "/")
             joined = posixpath.normpath(posixpath.join(base_dir or "", src))
             if src.startswith("/") or re.match(r"^[A-Za-z]:", src) or joined.startswith("../") or joined == "..":
-                self.add(rel, at.line, at.col,
-                         f"{what}第 {i} 张照片的路径“{src}”跑出了 {self.docs_rel}/ 文件夹。"
-                         "照片必须放在 docs/ 里面，路径相对于本文件所在的文件夹")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"{what}第 {i} 张照片的路径“{src}”跑出了 {self.docs_rel}/ 文件夹。"
+                    "照片必须放在 docs/ 里面，路径相对于本文件所在的文件夹",
+                )
                 continue
             if not joined.lower().endswith(PHOTO_TYPES):
-                self.add(rel, at.line, at.col,
-                         f"{what}第 {i} 张照片“{src}”不是支持的图片格式。请使用 JPG、PNG、WebP 或 HEIC")
+                self.add(
+                    rel, at.line, at.col, f"{what}第 {i} 张照片“{src}”不是支持的图片格式。请使用 JPG、PNG、WebP 或 HEIC"
+                )
                 continue
             reason = self.find_file(joined)
             if reason:
@@ -445,8 +518,12 @@ class _Loader:
                 self.add(rel, at.line, at.col, f"{what}第 {i} 张照片“{src}”是空文件（0 字节）。请重新复制这张照片")
                 continue
             if not (f["caption"] or f["alt"]):
-                self.add(rel, at.line, at.col,
-                         f"{what}第 {i} 张照片“{src}”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"{what}第 {i} 张照片“{src}”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）",
+                )
                 continue
             self.referenced_photos.add(joined)
             out.append(Photo(joined, f["caption"], f["alt"], rel, at.line))
@@ -458,8 +535,12 @@ class _Loader:
             self.add(rel, at.line, at.col, f"{what}结束日期（end_date）早于开始日期（date）。请核对")
         if f.get("date") and f["date"] > self.today and not draft:
             at = item["date"]
-            self.add(rel, at.line, at.col,
-                     f"{what}日期 {f['date'].isoformat()} 还没到。请核对年份；计划中的活动请加 draft: true，办完后再发布")
+            self.add(
+                rel,
+                at.line,
+                at.col,
+                f"{what}日期 {f['date'].isoformat()} 还没到。请核对年份；计划中的活动请加 draft: true，办完后再发布",
+            )
 
     def make_activity(self, f, item, rel, kind, aid, base_dir, what, page=None) -> Activity | None:
         category, criteria, photos = self.activity_fields(f, item, rel, base_dir, what)
@@ -468,9 +549,19 @@ class _Loader:
         if f["title"] is None or f["date"] is None or category is None:
             return None
         return Activity(
-            id=aid, kind=kind, title=f["title"], date=f["date"], category=category,
-            source=rel, line=item.line, end_date=f.get("end_date"), criteria=criteria,
-            photos=photos, draft=draft, page=page, **{k: f[k] for k in schema.COPIED_FIELDS},
+            id=aid,
+            kind=kind,
+            title=f["title"],
+            date=f["date"],
+            category=category,
+            source=rel,
+            line=item.line,
+            end_date=f.get("end_date"),
+            criteria=criteria,
+            photos=photos,
+            draft=draft,
+            page=page,
+            **{k: f[k] for k in schema.COPIED_FIELDS},
         )
 
     def load_logs(self) -> tuple[list[Activity], list[Routine]]:
@@ -483,20 +574,27 @@ class _Loader:
             if path.suffix.lower() not in (".yml", ".yaml"):
                 # Markdown placed here is reported by scan_tree (gate.data_near_miss).
                 if not path.name.startswith(".") and not gate.data_near_miss(path.name):
-                    self.add(self._rel(path), None, None,
-                             "data/activities/ 里只能放 .yml 活动记录文件。请移走这个文件")
+                    self.add(self._rel(path), None, None, "data/activities/ 里只能放 .yml 活动记录文件。请移走这个文件")
                 continue
             value, rel = self.read_yaml(f"activities/{path.name}", required=True)
             if value is None:
                 continue
             if not isinstance(value, YMap):
-                self.add(rel, value.line, value.col,
-                         "活动记录文件应包含 activities:（一次性活动）和/或 routines:（例行活动）两个列表")
+                self.add(
+                    rel,
+                    value.line,
+                    value.col,
+                    "活动记录文件应包含 activities:（一次性活动）和/或 routines:（例行活动）两个列表",
+                )
                 continue
             for key in value:
                 if key not in ("activities", "routines"):
-                    self.add(rel, key.line, key.col,
-                             f"未知的顶层字段“{key}”{schema.suggest(key, ('activities', 'routines'))}")
+                    self.add(
+                        rel,
+                        key.line,
+                        key.col,
+                        f"未知的顶层字段“{key}”{schema.suggest(key, ('activities', 'routines'))}",
+                    )
             for i, item in self.expect_list(value.get("activities"), rel, "活动"):
                 what = f"第 {i} 条活动"
                 f = schema.read_fields(item, schema.LOG_ENTRY, rel, self.problems, what)
@@ -544,20 +642,28 @@ class _Loader:
                 at = item["repeat"] if repeat == "weekdays" else item["skip_holidays"]
                 years = package_years()
                 need = "按工作日重复" if repeat == "weekdays" else "要求跳过法定节假日"
-                self.add(rel, at.line, at.col,
-                         f"{what}{need}，但 chinese-calendar（只有 {years[0]}—{years[-1]} 年）和 "
-                         f"data/holidays.yml 都没有 {'、'.join(map(str, missing))} 年的放假安排。"
-                         "请在 data/holidays.yml 中补上该年的法定节假日和调休上班日（kind: 调休上班），"
-                         "或升级 chinese-calendar")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"{what}{need}，但 chinese-calendar（只有 {years[0]}—{years[-1]} 年）和 "
+                    f"data/holidays.yml 都没有 {'、'.join(map(str, missing))} 年的放假安排。"
+                    "请在 data/holidays.yml 中补上该年的法定节假日和调休上班日（kind: 调休上班），"
+                    "或升级 chinese-calendar",
+                )
                 return None
             if f["skip_holidays"]:
                 skip |= self.calendar.holidays
         base = set(expand(rule, f["start"], end, set(), self.calendar))
         for days, at in self.read_exceptions(item.get("except"), rel, what):
             if not days & base:
-                self.add(rel, at.line, at.col,
-                         f"{what}的例外日期“{at.strip()}”里没有这项活动的日期（{rule.describe()}），"
-                         "去掉它不会改变任何统计。请核对日期")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"{what}的例外日期“{at.strip()}”里没有这项活动的日期（{rule.describe()}），"
+                    "去掉它不会改变任何统计。请核对日期",
+                )
             skip |= days
         dates = sorted(d for d in base if d not in skip)
         rid = f["id"] or f"{stem}-r{_hash6(f['title'])}"
@@ -567,13 +673,25 @@ class _Loader:
             return None
         draft = bool(f["draft"])
         for day in dates:
-            occurrences.append(Activity(
-                id=f"{rid}-{day:%Y%m%d}", kind="routine", title=f["title"], date=day,
-                category=category, source=rel, line=item.line, criteria=criteria,
-                draft=draft, routine=rid, time=f["time"], **{k: f[k] for k in schema.COPIED_FIELDS},
-            ))
-        routine = Routine(rid, f["title"], category, repeat, f["start"], f["end"], rel, item.line,
-                          rule.describe(), tuple(dates))
+            occurrences.append(
+                Activity(
+                    id=f"{rid}-{day:%Y%m%d}",
+                    kind="routine",
+                    title=f["title"],
+                    date=day,
+                    category=category,
+                    source=rel,
+                    line=item.line,
+                    criteria=criteria,
+                    draft=draft,
+                    routine=rid,
+                    time=f["time"],
+                    **{k: f[k] for k in schema.COPIED_FIELDS},
+                )
+            )
+        routine = Routine(
+            rid, f["title"], category, repeat, f["start"], f["end"], rel, item.line, rule.describe(), tuple(dates)
+        )
         return routine, occurrences
 
     def read_exceptions(self, raw, rel, what) -> list[tuple[set[dt.date], YStr]]:
@@ -638,12 +756,16 @@ class _Loader:
             self.problems.extend(gate.markup_problems(rel, parts.body, parts.body_line, self.site))
             if kind == "activity":
                 if not parts.has_front_matter:
-                    self.add(rel, 1, 1,
-                             "活动页面缺少 front matter。文件开头应是 ---，然后是 title、date、category 等字段，再以 --- 结束")
+                    self.add(
+                        rel,
+                        1,
+                        1,
+                        "活动页面缺少 front matter。文件开头应是 ---，然后是 title、date、category 等字段，再以 --- 结束",
+                    )
                     pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False, parts.body_line)
                     continue
                 f = schema.read_fields(meta, schema.ACTIVITY_PAGE, rel, self.problems)
-                aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1:])[0]
+                aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1 :])[0]
                 base = posixpath.dirname(docs_path)
                 a = self.make_activity(f, meta, rel, "page", aid, base, "", page=docs_path)
                 if a:
@@ -666,9 +788,13 @@ class _Loader:
         orders: dict[int, ReportSection] = {}
         for section in sorted(report, key=lambda s: s.page):
             if section.order in orders:
-                self.add(self.doc_source(section.page), None, None,
-                         f"汇报章节的顺序（order）{section.order} 与 {self.doc_source(orders[section.order].page)} 相同。"
-                         "请给每一章不同的序号")
+                self.add(
+                    self.doc_source(section.page),
+                    None,
+                    None,
+                    f"汇报章节的顺序（order）{section.order} 与 {self.doc_source(orders[section.order].page)} 相同。"
+                    "请给每一章不同的序号",
+                )
             orders.setdefault(section.order, section)
         return pages, activities, sorted(report, key=lambda s: (s.order, s.page))
 
@@ -691,8 +817,12 @@ class _Loader:
             ok = True
             if f["level"] not in schema.HONOUR_LEVELS:
                 at = item["level"]
-                self.add(rel, at.line, at.col,
-                         f"{what}的级别（level）“{f['level']}”无法识别。请写：{'、'.join(schema.HONOUR_LEVELS)}")
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"{what}的级别（level）“{f['level']}”无法识别。请写：{'、'.join(schema.HONOUR_LEVELS)}",
+                )
                 ok = False
             if f["month"] is not None and not 1 <= f["month"] <= 12:
                 at = item["month"]
@@ -703,22 +833,42 @@ class _Loader:
                 self.add(rel, at.line, at.col, f"{what}的年份（year）{f['year']} 不合理。请写四位年份，例如 2024")
                 ok = False
             if f["photo"]:
-                ok = self.check_docs_file(f["photo"], item["photo"], rel, f"{what}的证书照片（photo）", PHOTO_TYPES) and ok
+                ok = (
+                    self.check_docs_file(f["photo"], item["photo"], rel, f"{what}的证书照片（photo）", PHOTO_TYPES)
+                    and ok
+                )
                 if ok:
                     self.referenced_photos.add(posixpath.normpath(f["photo"]))
             if ok:
-                out.append(Honour(f["year"], f["title"], f["level"], f["awarded_by"], rel, item.line,
-                                  f["month"], posixpath.normpath(f["photo"]) if f["photo"] else None, f["note"]))
+                out.append(
+                    Honour(
+                        f["year"],
+                        f["title"],
+                        f["level"],
+                        f["awarded_by"],
+                        rel,
+                        item.line,
+                        f["month"],
+                        posixpath.normpath(f["photo"]) if f["photo"] else None,
+                        f["note"],
+                    )
+                )
         return out
 
     def check_docs_file(self, path: str, at: YStr, rel: str, what: str, types) -> bool:
         norm = posixpath.normpath(path.replace("\\", "/"))
         if norm.startswith("../") or path.startswith("/") or norm == "..":
-            self.add(rel, at.line, at.col, f"{what}的路径“{path}”跑出了 {self.docs_rel}/ 文件夹。文件必须放在 docs/ 里面")
+            self.add(
+                rel, at.line, at.col, f"{what}的路径“{path}”跑出了 {self.docs_rel}/ 文件夹。文件必须放在 docs/ 里面"
+            )
             return False
         if not norm.lower().endswith(types):
-            self.add(rel, at.line, at.col,
-                     f"{what}“{path}”的文件类型不允许发布。可以使用：{'、'.join(t.lstrip('.') for t in types)}")
+            self.add(
+                rel,
+                at.line,
+                at.col,
+                f"{what}“{path}”的文件类型不允许发布。可以使用：{'、'.join(t.lstrip('.') for t in types)}",
+            )
             return False
         reason = self.find_file(norm)
         if reason:
@@ -742,8 +892,20 @@ class _Loader:
                 self.documented_files.add(norm)
                 size = (self.docs_dir / norm).stat().st_size
             crit = self.resolve_criteria(f["criteria"], item.get("criteria"), rel) if f["criteria"] else ()
-            out.append(Document(f["title"], f["issued"], rel, item.line, f["number"], f["kind"],
-                                posixpath.normpath(f["file"]) if f["file"] else None, size, f["summary"], crit))
+            out.append(
+                Document(
+                    f["title"],
+                    f["issued"],
+                    rel,
+                    item.line,
+                    f["number"],
+                    f["kind"],
+                    posixpath.normpath(f["file"]) if f["file"] else None,
+                    size,
+                    f["summary"],
+                    crit,
+                )
+            )
         return out
 
     def load_organization(self) -> Organization | None:
@@ -774,8 +936,15 @@ class _Loader:
                 members.append(Member(m["role"], m["name"], m["position"]))
         if f["name"] is None:
             return None
-        return Group(f["name"], tuple(members), tuple(f["duties"] or ()), f.get("established"),
-                     f.get("document"), f.get("location"), f.get("director"))
+        return Group(
+            f["name"],
+            tuple(members),
+            tuple(f["duties"] or ()),
+            f.get("established"),
+            f.get("document"),
+            f.get("location"),
+            f.get("director"),
+        )
 
     # --- the docs tree -----------------------------------------------------------------
 
@@ -799,14 +968,18 @@ class _Loader:
                     self._listings[current] = {e.name for e in entries}
                 for entry in entries:
                     name, full = entry.name, entry.path
-                    rel = full[len(root):].replace(os.sep, "/") if full.startswith(root) else full
+                    rel = full[len(root) :].replace(os.sep, "/") if full.startswith(root) else full
                     docs_path = full[docs_prefix:].replace(os.sep, "/")  # used for docs/ only
                     if docs:
                         self._links[full] = entry.is_symlink()
                     if entry.is_symlink():
                         if os.path.isdir(full):
-                            self.add(rel, None, None, "这是一个符号链接（快捷方式）指向的文件夹，网站不会发布其中内容。"
-                                     "请换成真实文件夹")
+                            self.add(
+                                rel,
+                                None,
+                                None,
+                                "这是一个符号链接（快捷方式）指向的文件夹，网站不会发布其中内容。请换成真实文件夹",
+                            )
                         else:
                             self.add(rel, None, None, "这是一个符号链接（快捷方式），网站不会发布它。请换成真实文件")
                         continue
@@ -820,8 +993,12 @@ class _Loader:
                         self.sizes[docs_path] = size
                     low = name.lower()
                     if low in JUNK_NAMES or name.startswith(("~$", ".~lock.")) or low.endswith((".tmp", ".bak")):
-                        self.add(rel, None, None,
-                                 "这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）")
+                        self.add(
+                            rel,
+                            None,
+                            None,
+                            "这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）",
+                        )
                         continue
                     if name.startswith("."):
                         continue
@@ -839,15 +1016,23 @@ class _Loader:
         """Every file under docs/ through the publication gate; what it lets through is
         recorded in ``self.published_files`` (the hook copies nothing else)."""
         by_lower: dict[str, str] = {}
-        ctx = gate.Context(photos=self.referenced_photos, documents=self.documented_files, site=self.site,
-                           excused=getattr(self, "excused_photos", set()))
+        ctx = gate.Context(
+            photos=self.referenced_photos,
+            documents=self.documented_files,
+            site=self.site,
+            excused=getattr(self, "excused_photos", set()),
+        )
         self.notices: list[Problem] = []  # not errors: reported by check and on the preview page
         for docs_path in sorted(self.tree_files):
             key = docs_path.lower()
             if key in by_lower:
-                self.add(self.doc_source(docs_path), None, None,
-                         f"与 {self.doc_source(by_lower[key])} 只有大小写不同。在 Windows 上这两个文件会互相覆盖，"
-                         "网址也会冲突。请给其中一个改名")
+                self.add(
+                    self.doc_source(docs_path),
+                    None,
+                    None,
+                    f"与 {self.doc_source(by_lower[key])} 只有大小写不同。在 Windows 上这两个文件会互相覆盖，"
+                    "网址也会冲突。请给其中一个改名",
+                )
             by_lower.setdefault(key, docs_path)
             decision = gate.classify(docs_path, ctx)
             if decision.published:
@@ -857,8 +1042,9 @@ class _Loader:
             elif decision.refusal:
                 self.add(self.doc_source(docs_path), None, None, decision.refusal)
             if docs_path.lower().endswith(RASTER_TYPES):
-                if problem := publication.gps_problem(self.docs_dir / docs_path, self.doc_source(docs_path),
-                                                      self.has_gps):
+                if problem := publication.gps_problem(
+                    self.docs_dir / docs_path, self.doc_source(docs_path), self.has_gps
+                ):
                     self.problems.extend([problem])
 
     def check_publication(self):
@@ -871,8 +1057,9 @@ class _Loader:
             if problem := publication.size_problem(size, rel):
                 self.problems.extend([problem])
         self.problems.extend(publication.name_problems((rel for rel, _ in self.all_files), allowed))
-        self.problems.extend(publication.document_problems(self.root, self.docs_dir, self.docs_rel,
-                                                           self.tree_files, allowed))
+        self.problems.extend(
+            publication.document_problems(self.root, self.docs_dir, self.docs_rel, self.tree_files, allowed)
+        )
 
 
 def load(
@@ -890,8 +1077,9 @@ def load(
     ``site`` is what the publication gate needs of mkdocs.yml (read from the project's
     mkdocs.yml when not given)."""
     root = Path(os.path.abspath(root))
-    loader = _Loader(root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"),
-                     today or dt.date.today(), site)
+    loader = _Loader(
+        root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"), today or dt.date.today(), site
+    )
     if photo_cache is not None:
         loader.has_gps = photo_cache.has_gps
     md_files = loader.scan_tree()
@@ -913,17 +1101,22 @@ def load(
     for a in activities:
         if a.id in seen_ids:
             other = seen_ids[a.id]
-            loader.add(a.source, a.line, None,
-                       f"活动编号“{a.id}”与 {other.source}:{other.line} 重复。请给其中一个换一个 id")
+            loader.add(
+                a.source, a.line, None, f"活动编号“{a.id}”与 {other.source}:{other.line} 重复。请给其中一个换一个 id"
+            )
         seen_ids.setdefault(a.id, a)
         if a.kind == "routine":
             continue
         key = (a.date, a.title)
         if key in seen_events:
             other = seen_events[key]
-            loader.add(a.source, a.line, None,
-                       f"这条活动与 {other.source}:{other.line} 重复（同一天、同一标题“{a.title}”）。"
-                       "请删除其中一条；如果确实是两次活动，请在标题中区分")
+            loader.add(
+                a.source,
+                a.line,
+                None,
+                f"这条活动与 {other.source}:{other.line} 重复（同一天、同一标题“{a.title}”）。"
+                "请删除其中一条；如果确实是两次活动，请在标题中区分",
+            )
         seen_events.setdefault(key, a)
 
     content = Content(
@@ -944,15 +1137,15 @@ def load(
     return content, loader.problems.sorted()
 
 
-_PHOTO_SRC = re.compile(r"""^[ \t]*(?:-[ \t]*)?src[ \t]*[:：][ \t]*["'“]?([^"'”#\r\n]*?)["'”]?[ \t]*(?:#.*)?$""",
-                       re.M)
+_PHOTO_SRC = re.compile(r"""^[ \t]*(?:-[ \t]*)?src[ \t]*[:：][ \t]*["'“]?([^"'”#\r\n]*?)["'”]?[ \t]*(?:#.*)?$""", re.M)
 
 
 def _named_photos(text: str, base: str) -> set[str]:
     """Docs paths an activity page names as photo sources, read from its raw text (so that
     they are known even when its front matter cannot be read)."""
-    return {posixpath.normpath(posixpath.join(base, m.replace("\\", "/")))
-            for m in _PHOTO_SRC.findall(text) if m.strip()}
+    return {
+        posixpath.normpath(posixpath.join(base, m.replace("\\", "/"))) for m in _PHOTO_SRC.findall(text) if m.strip()
+    }
 
 
 def url_collisions(
@@ -969,16 +1162,24 @@ def url_collisions(
     for src, dest in sorted(pairs):
         key = dest.lower()
         if key in taken:
-            out.append(Problem(
-                f"{docs_rel}/{src}", None, None,
-                f"网址 {taken[key]} 由网站自动生成（创建动态、分类、测评项目等页面使用），这个文件会和它冲突。"
-                "请给这个文件改名，或把它移到别的文件夹",
-            ))
+            out.append(
+                Problem(
+                    f"{docs_rel}/{src}",
+                    None,
+                    None,
+                    f"网址 {taken[key]} 由网站自动生成（创建动态、分类、测评项目等页面使用），这个文件会和它冲突。"
+                    "请给这个文件改名，或把它移到别的文件夹",
+                )
+            )
         elif key in seen:
-            out.append(Problem(
-                f"{docs_rel}/{src}", None, None,
-                f"与 {docs_rel}/{seen[key]} 会生成同一个网址（{dest}），其中一个会被覆盖。请给其中一个改名",
-            ))
+            out.append(
+                Problem(
+                    f"{docs_rel}/{src}",
+                    None,
+                    None,
+                    f"与 {docs_rel}/{seen[key]} 会生成同一个网址（{dest}），其中一个会被覆盖。请给其中一个改名",
+                )
+            )
         else:
             seen[key] = src
     return out

@@ -47,6 +47,7 @@ class SpecSource(Protocol):
     @property
     def gallery(self) -> Gallery: ...
 
+
 # Modules (in this package) that declare further kinds, imported once by :func:`kinds`.
 KIND_MODULES: list[str] = ["evidence", "editor"]
 
@@ -86,8 +87,9 @@ _REGISTRY: dict[str, PageKind] = {}
 _loaded = False
 
 
-def page_kind(name: str, *, search: bool = True, hide: tuple[str, ...] = HIDE_SIDEBARS,
-              meta: dict[str, Any] | None = None):
+def page_kind(
+    name: str, *, search: bool = True, hide: tuple[str, ...] = HIDE_SIDEBARS, meta: dict[str, Any] | None = None
+):
     """Class decorator: register the class's ``specs`` and ``render`` as kind ``name``."""
 
     def register_class(cls):
@@ -128,8 +130,10 @@ def kind(name: str) -> PageKind:
     try:
         return _REGISTRY[name]
     except KeyError:
-        raise PageKindError(f"unknown page kind {name!r}; known: {', '.join(_REGISTRY)}. "
-                            "Declare it with wenmingsite.pagekinds.page_kind") from None
+        raise PageKindError(
+            f"unknown page kind {name!r}; known: {', '.join(_REGISTRY)}. "
+            "Declare it with wenmingsite.pagekinds.page_kind"
+        ) from None
 
 
 def all_specs(site: SpecSource) -> list[PageSpec]:
@@ -147,12 +151,16 @@ def all_specs(site: SpecSource) -> list[PageSpec]:
 # --- the built-in kinds --------------------------------------------------------------------
 # Listings of the activities (wenmingsite.timeline), in the order the site shows them.
 
+
 @page_kind("timeline", search=False)
 class Timeline:
     @staticmethod
     def specs(site):
-        return [PageSpec("timeline/index.md", "创建动态", "timeline",
-                         description="本届创建周期内的全部创建活动，按时间排列")]
+        return [
+            PageSpec(
+                "timeline/index.md", "创建动态", "timeline", description="本届创建周期内的全部创建活动，按时间排列"
+            )
+        ]
 
     @staticmethod
     def render(site, spec, url):
@@ -164,9 +172,16 @@ class Year:
     @staticmethod
     def specs(site):
         # Years from the content, not the records: specs are needed before URLs exist.
-        return [PageSpec(f"timeline/{year}/index.md", f"{year}年创建动态", "year", str(year),
-                         description=f"{year}年的全部创建活动")
-                for year in sorted({a.date.year for a in site.content.published}, reverse=True)]
+        return [
+            PageSpec(
+                f"timeline/{year}/index.md",
+                f"{year}年创建动态",
+                "year",
+                str(year),
+                description=f"{year}年的全部创建活动",
+            )
+            for year in sorted({a.date.year for a in site.content.published}, reverse=True)
+        ]
 
     @staticmethod
     def render(site, spec, url):
@@ -182,10 +197,17 @@ class Categories:
     @staticmethod
     def render(site, spec, url):
         archive = site.archive
-        groups = [(c.name, c.description, f"categories/{c.slug}/index.md",
-                   archive.count_where(lambda e, s=c.slug: e.category_slug == s and not e.is_routine),
-                   archive.count_where(lambda e, s=c.slug: e.category_slug == s and e.is_routine),
-                   archive.by_category(c.slug).pages) for c in site.content.categories]
+        groups = [
+            (
+                c.name,
+                c.description,
+                f"categories/{c.slug}/index.md",
+                archive.count_where(lambda e, s=c.slug: e.category_slug == s and not e.is_routine),
+                archive.count_where(lambda e, s=c.slug: e.category_slug == s and e.is_routine),
+                archive.by_category(c.slug).pages,
+            )
+            for c in site.content.categories
+        ]
         return site.renderer.index_list(groups, url)
 
 
@@ -193,8 +215,10 @@ class Categories:
 class Category:
     @staticmethod
     def specs(site):
-        return [PageSpec(f"categories/{c.slug}/index.md", c.name, "category", c.slug, description=c.description)
-                for c in site.content.categories]
+        return [
+            PageSpec(f"categories/{c.slug}/index.md", c.name, "category", c.slug, description=c.description)
+            for c in site.content.categories
+        ]
 
     @staticmethod
     def render(site, spec, url):
@@ -205,8 +229,14 @@ class Category:
 class Criteria:
     @staticmethod
     def specs(site):
-        return [PageSpec("criteria/index.md", "测评体系对照", "criteria",
-                         description="每个测评项目的活动、汇报章节、制度文件和照片")]
+        return [
+            PageSpec(
+                "criteria/index.md",
+                "测评体系对照",
+                "criteria",
+                description="每个测评项目的活动、汇报章节、制度文件和照片",
+            )
+        ]
 
     @staticmethod
     def render(site, spec, url):
@@ -217,8 +247,10 @@ class Criteria:
 class Criterion:
     @staticmethod
     def specs(site):
-        return [PageSpec(f"criteria/{c.id}/index.md", c.name, "criterion", c.id, description=c.description)
-                for c in site.content.criteria]
+        return [
+            PageSpec(f"criteria/{c.id}/index.md", c.name, "criterion", c.id, description=c.description)
+            for c in site.content.criteria
+        ]
 
     @staticmethod
     def render(site, spec, url):
@@ -226,6 +258,7 @@ class Criterion:
 
 
 # Photos (wenmingsite.gallery).
+
 
 @page_kind("gallery", search=False)
 class GalleryFront:
@@ -261,6 +294,7 @@ class AlbumCategory:
 
 
 # The fixed pages: statistics, honours, organisation, the printable report, documents.
+
 
 @page_kind("stats")
 class Stats:
@@ -305,8 +339,14 @@ class Print:
     def specs(site):
         if not site.content.unit:
             return []
-        return [PageSpec("print/index.md", "汇报材料（打印版）", "print",
-                         description="供检查组阅读的完整汇报材料，可直接打印或另存为 PDF")]
+        return [
+            PageSpec(
+                "print/index.md",
+                "汇报材料（打印版）",
+                "print",
+                description="供检查组阅读的完整汇报材料，可直接打印或另存为 PDF",
+            )
+        ]
 
     @staticmethod
     def render(site, spec, url):
@@ -335,8 +375,14 @@ class OpenData:
 
     @staticmethod
     def specs(site):
-        return [PageSpec("open-data/index.md", "开放数据", "open-data",
-                         description="本站活动、照片和统计数据的公开数据文件及其说明")]
+        return [
+            PageSpec(
+                "open-data/index.md",
+                "开放数据",
+                "open-data",
+                description="本站活动、照片和统计数据的公开数据文件及其说明",
+            )
+        ]
 
     @staticmethod
     def render(site, spec, url):

@@ -42,7 +42,8 @@ GLUED_RIGHT = re.compile(r"^(?:[A-Za-z]|-[A-Za-z0-9])")
 # Amounts and counts written as 11 digits are not phone numbers when a unit follows or a
 # currency sign precedes.
 NOT_PHONE_AFTER = re.compile(
-    r"^\s*(?:元|万|亿|人|次|份|本|台|件|个|吨|斤|亩|户|名|位|株|棵|条|项|页|字|块|%|千克|公斤|米|平方)")
+    r"^\s*(?:元|万|亿|人|次|份|本|台|件|个|吨|斤|亩|户|名|位|株|棵|条|项|页|字|块|%|千克|公斤|米|平方)"
+)
 NOT_PHONE_BEFORE = re.compile(r"(?:[¥$€£]|RMB|CNY|人民币)\s*$")
 MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
 MOBILE_GROUPINGS = {(11,), (3, 4, 4), (3, 8)}
@@ -54,9 +55,40 @@ ID_CHECK = "10X98765432"
 # Province codes of resident IDs (GB/T 2260), and 81/82/83 for the residence permits of
 # Hong Kong, Macao and Taiwan residents.
 PROVINCES = {
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-    "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
-    "81", "82", "83",
+    "11",
+    "12",
+    "13",
+    "14",
+    "15",
+    "21",
+    "22",
+    "23",
+    "31",
+    "32",
+    "33",
+    "34",
+    "35",
+    "36",
+    "37",
+    "41",
+    "42",
+    "43",
+    "44",
+    "45",
+    "46",
+    "50",
+    "51",
+    "52",
+    "53",
+    "54",
+    "61",
+    "62",
+    "63",
+    "64",
+    "65",
+    "81",
+    "82",
+    "83",
 }
 PROVINCES_15 = PROVINCES - {"81", "82", "83"}  # permits have only ever had 18 digits
 ID_REGION = set("1234568")  # first digits of PROVINCES (kept for callers of the old name)
@@ -119,7 +151,7 @@ def normalise(line: str) -> tuple[str, list[int] | range]:
 
 def _canonical_mobile(digits: str) -> str:
     for prefix in ("0086", "86"):
-        rest = digits[len(prefix):]
+        rest = digits[len(prefix) :]
         if digits.startswith(prefix) and len(rest) == 11 and rest.startswith("1"):
             return rest
     return digits
@@ -154,17 +186,17 @@ def _numbers_in_chain(norm: str, chain: re.Match, where) -> list[Finding]:
     base = chain.start()
     groups = [(base + g.start(), base + g.end(), g.group()) for g in GROUP.finditer(chain.group())]
     n = len(groups)
-    spaced = [not norm[groups[k][1]:groups[k + 1][0]].strip() for k in range(n - 1)]
-    head = norm[max(0, base - 12):base]
+    spaced = [not norm[groups[k][1] : groups[k + 1][0]].strip() for k in range(n - 1)]
+    head = norm[max(0, base - 12) : base]
     open_start = not (GLUED_LEFT.search(head) and not LABEL_LEFT.search(head))
-    open_end = not GLUED_RIGHT.match(norm[chain.end():chain.end() + 2])
+    open_end = not GLUED_RIGHT.match(norm[chain.end() : chain.end() + 2])
     out = []
     i = 0
     while i < n:
         for j in range(min(n, i + MAX_GROUPS) - 1, i - 1, -1):
             if not ((open_start if i == 0 else spaced[i - 1]) and (open_end if j == n - 1 else spaced[j])):
                 continue
-            hit = _classify(norm, groups[i:j + 1])
+            hit = _classify(norm, groups[i : j + 1])
             if hit:
                 kind, start, number, masked = hit
                 end = groups[j][1]
@@ -182,8 +214,7 @@ def _classify(norm: str, groups: list[tuple[int, int, str]]):
     start = groups[0][0]
     if lengths in ID18_GROUPINGS and digits[:17].isdigit():
         region, birth, seq, check = digits[:6], digits[6:14], digits[14:17], digits[17]
-        if (region[:2] in PROVINCES and _plausible_birth(birth)
-                and id_checksum_ok(digits[:17], check)):
+        if region[:2] in PROVINCES and _plausible_birth(birth) and id_checksum_ok(digits[:17], check):
             return "id", start, digits, f"{region}{'*' * 8}{seq}{check}"
     if lengths in ID15_GROUPINGS and digits.isdigit():
         region, birth, seq = digits[:6], digits[6:12], digits[12:]
@@ -206,7 +237,7 @@ def _classify(norm: str, groups: list[tuple[int, int, str]]):
     if lengths not in MOBILE_GROUPINGS or not MOBILE.match(number):
         return None
     end = groups[-1][1]
-    if NOT_PHONE_AFTER.match(norm[end:]) or NOT_PHONE_BEFORE.search(norm[max(0, start - 8):start]):
+    if NOT_PHONE_AFTER.match(norm[end:]) or NOT_PHONE_BEFORE.search(norm[max(0, start - 8) : start]):
         return None
     if start > 0 and norm[start - 1] == "+":
         start -= 1

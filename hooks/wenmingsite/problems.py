@@ -61,6 +61,4 @@ class Problems:
 
     def sorted(self) -> list[Problem]:
         """Stable report order: by file, then line (whole-file problems first)."""
-        return sorted(
-            self.items, key=lambda p: (p.path, p.line or 0, p.col or 0)
-        )
+        return sorted(self.items, key=lambda p: (p.path, p.line or 0, p.col or 0))

@@ -47,8 +47,7 @@ def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int)
         line = MD_ESCAPE.sub(r"\1", line)
         for pattern in PLACEHOLDERS:
             for m in pattern.finditer(line):
-                out.append(Problem(rel, i, m.start() + 1,
-                                   f"这里还是模板占位符“{m.group(0)}”。请换成实际内容后再发布"))
+                out.append(Problem(rel, i, m.start() + 1, f"这里还是模板占位符“{m.group(0)}”。请换成实际内容后再发布"))
         for f in privacy.find(line, allowed_numbers):
             out.append(Problem(rel, i, f.start + 1, number_message(f.kind, f.masked)))
     return tuple(out)
@@ -56,8 +55,7 @@ def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int)
 
 def number_message(kind: str, masked: str) -> str:
     if kind == "mobile":
-        return (f"疑似个人手机号 {masked}。公开网站上不能出现群众和职工的个人手机号，"
-                "请删除，或改为单位的办公电话")
+        return f"疑似个人手机号 {masked}。公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
     return f"疑似居民身份证号 {masked}。公开网站上不能出现身份证号，请删除"
 
 
@@ -78,7 +76,7 @@ def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Proble
     for rel in rels:
         parts = rel.split("/")
         for k, name in enumerate(parts):
-            path = "/".join(parts[:k + 1])
+            path = "/".join(parts[: k + 1])
             folder = k < len(parts) - 1
             if folder:
                 if path in folders:
@@ -86,20 +84,28 @@ def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Proble
                 folders.add(path)
             # "2024-04-01-13812345678.md": in names, -, _ and . separate words as spaces do.
             spaced = re.sub(r"[-_.]", " ", name)
-            found = {f.masked: f for f in [*privacy.find(name, allowed_numbers),
-                                           *privacy.find(spaced, allowed_numbers)]}
+            found = {
+                f.masked: f for f in [*privacy.find(name, allowed_numbers), *privacy.find(spaced, allowed_numbers)]
+            }
             for f in found.values():
                 what = "个人手机号" if f.kind == "mobile" else "居民身份证号"
-                out.append(Problem(path, None, None,
-                                   f"{'文件夹名' if folder else '文件名'}中有疑似{what} {f.masked}。"
-                                   "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
-                                   f"请给这个{'文件夹' if folder else '文件'}改名、去掉号码"
-                                   "（页面或 data 中引用了它的地方也要一起改）"))
+                out.append(
+                    Problem(
+                        path,
+                        None,
+                        None,
+                        f"{'文件夹名' if folder else '文件名'}中有疑似{what} {f.masked}。"
+                        "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
+                        f"请给这个{'文件夹' if folder else '文件'}改名、去掉号码"
+                        "（页面或 data 中引用了它的地方也要一起改）",
+                    )
+                )
     return out
 
 
-def document_problems(root: Path, docs_dir: Path, docs_rel: str, docs_paths: Iterable[str],
-                      allowed_numbers: set[str]) -> list[Problem]:
+def document_problems(
+    root: Path, docs_dir: Path, docs_rel: str, docs_paths: Iterable[str], allowed_numbers: set[str]
+) -> list[Problem]:
     """Personal numbers inside the documents under docs/ (.docx, .pdf, .xlsx, .txt, .csv),
     and documents that cannot be checked. Findings are cached by content under
     ``root/.cache/privacy/``, so an unchanged document is not opened again."""
@@ -132,17 +138,25 @@ def document_problems(root: Path, docs_dir: Path, docs_rel: str, docs_paths: Ite
 def gps_problem(path: Path, rel: str, has_gps) -> Problem | None:
     """``has_gps``: images.gps_of, or a PhotoCache's memo of it."""
     if has_gps(path):
-        return Problem(rel, None, None,
-                       "原图带有 GPS 位置信息：仓库公开后，任何人都能下载原图看到拍摄地点。"
-                       "请运行 wenming fix 去掉位置信息（不改变画面），或在手机上关闭相机的位置记录后重新导出")
+        return Problem(
+            rel,
+            None,
+            None,
+            "原图带有 GPS 位置信息：仓库公开后，任何人都能下载原图看到拍摄地点。"
+            "请运行 wenming fix 去掉位置信息（不改变画面），或在手机上关闭相机的位置记录后重新导出",
+        )
     return None
 
 
 def size_problem(size: int, rel: str) -> Problem | None:
     if size > MAX_FILE_BYTES:
-        return Problem(rel, None, None,
-                       f"文件有 {size / 1024 / 1024:.0f} MB，超过 GitHub 单个文件 100 MB 的上限，无法提交。"
-                       "照片请先缩小，文档请转成 PDF 并压缩")
+        return Problem(
+            rel,
+            None,
+            None,
+            f"文件有 {size / 1024 / 1024:.0f} MB，超过 GitHub 单个文件 100 MB 的上限，无法提交。"
+            "照片请先缩小，文档请转成 PDF 并压缩",
+        )
     return None
 
 
@@ -155,9 +169,15 @@ def broken_links(rel: str, docs_path: str, body: str, body_line: int, exists) ->
             target = m.group(1)
             parsed = urllib.parse.urlsplit(target)
             if target.startswith("/") and not target.startswith("//"):
-                out.append(Problem(rel, i, m.start(1) + 1,
-                                   f"链接“{target}”以“/”开头（从网站根目录算起），网站发布在子路径下（如 GitHub Pages 的"
-                                   " /仓库名/）时会失效。请写相对于本文件所在文件夹的路径，例如 ../timeline/"))
+                out.append(
+                    Problem(
+                        rel,
+                        i,
+                        m.start(1) + 1,
+                        f"链接“{target}”以“/”开头（从网站根目录算起），网站发布在子路径下（如 GitHub Pages 的"
+                        " /仓库名/）时会失效。请写相对于本文件所在文件夹的路径，例如 ../timeline/",
+                    )
+                )
                 continue
             if parsed.scheme or parsed.netloc or target.startswith(("#", "mailto:")):
                 continue
@@ -166,8 +186,14 @@ def broken_links(rel: str, docs_path: str, body: str, body_line: int, exists) ->
                 continue
             resolved = posixpath.normpath(posixpath.join(base, path))
             if not exists(resolved):
-                out.append(Problem(rel, i, m.start(1) + 1,
-                                   f"链接的目标“{target}”不存在。请检查文件名和路径（路径相对于本文件所在的文件夹）"))
+                out.append(
+                    Problem(
+                        rel,
+                        i,
+                        m.start(1) + 1,
+                        f"链接的目标“{target}”不存在。请检查文件名和路径（路径相对于本文件所在的文件夹）",
+                    )
+                )
     return out
 
 

@@ -20,26 +20,75 @@ import chinese_calendar
 from .values import Invalid, normalise
 
 REPEATS = {
-    "daily": "daily", "每天": "daily", "每日": "daily",
-    "weekdays": "weekdays", "工作日": "weekdays", "每个工作日": "weekdays",
-    "weekly": "weekly", "每周": "weekly",
-    "monthly": "monthly", "每月": "monthly",
-    "quarterly": "quarterly", "每季度": "quarterly",
+    "daily": "daily",
+    "每天": "daily",
+    "每日": "daily",
+    "weekdays": "weekdays",
+    "工作日": "weekdays",
+    "每个工作日": "weekdays",
+    "weekly": "weekly",
+    "每周": "weekly",
+    "monthly": "monthly",
+    "每月": "monthly",
+    "quarterly": "quarterly",
+    "每季度": "quarterly",
 }
 
 WEEKDAYS = {
-    "周一": 0, "星期一": 0, "礼拜一": 0, "mon": 0, "monday": 0,
-    "周二": 1, "星期二": 1, "礼拜二": 1, "tue": 1, "tuesday": 1,
-    "周三": 2, "星期三": 2, "礼拜三": 2, "wed": 2, "wednesday": 2,
-    "周四": 3, "星期四": 3, "礼拜四": 3, "thu": 3, "thursday": 3,
-    "周五": 4, "星期五": 4, "礼拜五": 4, "fri": 4, "friday": 4,
-    "周六": 5, "星期六": 5, "礼拜六": 5, "sat": 5, "saturday": 5,
-    "周日": 6, "星期日": 6, "星期天": 6, "周天": 6, "礼拜天": 6, "sun": 6, "sunday": 6,
+    "周一": 0,
+    "星期一": 0,
+    "礼拜一": 0,
+    "mon": 0,
+    "monday": 0,
+    "周二": 1,
+    "星期二": 1,
+    "礼拜二": 1,
+    "tue": 1,
+    "tuesday": 1,
+    "周三": 2,
+    "星期三": 2,
+    "礼拜三": 2,
+    "wed": 2,
+    "wednesday": 2,
+    "周四": 3,
+    "星期四": 3,
+    "礼拜四": 3,
+    "thu": 3,
+    "thursday": 3,
+    "周五": 4,
+    "星期五": 4,
+    "礼拜五": 4,
+    "fri": 4,
+    "friday": 4,
+    "周六": 5,
+    "星期六": 5,
+    "礼拜六": 5,
+    "sat": 5,
+    "saturday": 5,
+    "周日": 6,
+    "星期日": 6,
+    "星期天": 6,
+    "周天": 6,
+    "礼拜天": 6,
+    "sun": 6,
+    "sunday": 6,
 }
 WEEKDAY_NAMES = "一二三四五六日"
 
-WEEK_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "第一": 1, "第二": 2, "第三": 3, "第四": 4,
-              "last": -1, "最后": -1, "最后一": -1, "-1": -1}
+WEEK_WORDS = {
+    "1": 1,
+    "2": 2,
+    "3": 3,
+    "4": 4,
+    "第一": 1,
+    "第二": 2,
+    "第三": 3,
+    "第四": 4,
+    "last": -1,
+    "最后": -1,
+    "最后一": -1,
+    "-1": -1,
+}
 
 
 @dataclass(frozen=True)
@@ -58,9 +107,7 @@ class Rule:
             return "每个工作日"
         if self.repeat == "weekly":
             return f"每{days}"
-        where = "每月" if self.repeat == "monthly" else (
-            "每季度" if self.month == 1 else f"每季度第{self.month}个月"
-        )
+        where = "每月" if self.repeat == "monthly" else ("每季度" if self.month == 1 else f"每季度第{self.month}个月")
         if self.day:
             return f"{where}{self.day}日"
         nth = "最后一个" if self.week == -1 else f"第{self.week}个"
@@ -91,8 +138,7 @@ def parse_week(text: str) -> int:
     return WEEK_WORDS[key]
 
 
-def make_rule(repeat: str, weekdays: tuple[int, ...], day: int | None, week: int | None,
-              month: int | None) -> Rule:
+def make_rule(repeat: str, weekdays: tuple[int, ...], day: int | None, week: int | None, month: int | None) -> Rule:
     """Check that the parts the rule needs are there, and nothing that it would ignore."""
     if repeat in ("daily", "weekdays"):
         if weekdays or day or week or month:
@@ -113,8 +159,7 @@ def make_rule(repeat: str, weekdays: tuple[int, ...], day: int | None, week: int
             raise Invalid("day（几号）和 weekday/week（第几个周几）只能选一种写法")
         if not 1 <= day <= 28:
             raise Invalid(
-                f"day 写了 {day}。为避免有的月份没有这一天，请写 1 到 28；"
-                "月底的活动请用 week: 最后 和 weekday"
+                f"day 写了 {day}。为避免有的月份没有这一天，请写 1 到 28；月底的活动请用 week: 最后 和 weekday"
             )
         return Rule(repeat, day=day, month=month or 1)
     if week is not None and len(weekdays) == 1:
@@ -155,13 +200,15 @@ def official_calendar() -> WorkCalendar:
 
 
 def _nth_weekday(year: int, month: int, weekday: int, week: int) -> dt.date:
-    days = [d for d in range(1, calendar.monthrange(year, month)[1] + 1)
-            if dt.date(year, month, d).weekday() == weekday]
+    days = [
+        d for d in range(1, calendar.monthrange(year, month)[1] + 1) if dt.date(year, month, d).weekday() == weekday
+    ]
     return dt.date(year, month, days[week - 1] if week > 0 else days[-1])
 
 
-def expand(rule: Rule, start: dt.date, end: dt.date, skip: set[dt.date],
-           work: WorkCalendar | None = None) -> list[dt.date]:
+def expand(
+    rule: Rule, start: dt.date, end: dt.date, skip: set[dt.date], work: WorkCalendar | None = None
+) -> list[dt.date]:
     """Every date from ``start`` to ``end`` inclusive that the rule names, minus ``skip``.
 
     With ``work``, 工作日 means the official working days: Monday to Friday minus
@@ -174,9 +221,11 @@ def expand(rule: Rule, start: dt.date, end: dt.date, skip: set[dt.date],
         one = dt.timedelta(days=1)
         while day <= end:
             wd = day.weekday()
-            if (rule.repeat == "daily"
-                    or (rule.repeat == "weekdays" and work.is_workday(day))
-                    or (rule.repeat == "weekly" and wd in rule.weekdays)):
+            if (
+                rule.repeat == "daily"
+                or (rule.repeat == "weekdays" and work.is_workday(day))
+                or (rule.repeat == "weekly" and wd in rule.weekdays)
+            ):
                 out.append(day)
             day += one
     else:

@@ -37,6 +37,7 @@ _LINK_ATTR = re.compile(r'(\s(?:src|href))="(?![a-z]+:|#|/)([^"]*)"')
 
 def rebase_links(html: str, from_url: str, to_url: str) -> str:
     """Relative links of HTML rendered for the page at ``from_url``, for the page at ``to_url``."""
+
     def fix(m: re.Match) -> str:
         target = posixpath.normpath(posixpath.join(from_url, m.group(2)))
         if m.group(2).endswith("/"):
@@ -122,8 +123,12 @@ def environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(
-        cn_date=cn_date, cn_date_range=cn_date_range, number=number, money=money,
-        entry_date=entry_date, filesize=filesize,
+        cn_date=cn_date,
+        cn_date_range=cn_date_range,
+        number=number,
+        money=money,
+        entry_date=entry_date,
+        filesize=filesize,
         money_or_dash=lambda v: money(v) if v else "—",
     )
     return env
@@ -153,8 +158,9 @@ class Renderer:
 
     PHOTO_DIR = "assets/photos"
 
-    def __init__(self, content: Content, urls: dict[str, str] | None = None, memo: bool = False,
-                 internal: bool = False):
+    def __init__(
+        self, content: Content, urls: dict[str, str] | None = None, memo: bool = False, internal: bool = False
+    ):
         """``memo``: keep the blocks of activity pages for the next build (`mkdocs serve`).
         ``internal``: the editors' preview, which also shows what the public site leaves out
         (evidence gaps, thresholds); templates see it as ``internal``."""
@@ -186,8 +192,13 @@ class Renderer:
         cover = self.gallery.covers.get(e.ids[0]) if self.gallery and e.ids else None
         category = self.urls.get(f"categories/{e.category_slug}/index.md", "")
         key = (e, category, (cover.photo, cover.published.key) if cover else None)
-        html = _remember(_ROWS, key, lambda: self.env.get_template("row.html").render(
-            e=e, cover=cover, root=ROOT, photo_dir=self.PHOTO_DIR, category_url=category))
+        html = _remember(
+            _ROWS,
+            key,
+            lambda: self.env.get_template("row.html").render(
+                e=e, cover=cover, root=ROOT, photo_dir=self.PHOTO_DIR, category_url=category
+            ),
+        )
         return Markup(html.replace(ROOT, relative_url("", page_url)))
 
     @property
@@ -210,17 +221,31 @@ class Renderer:
         if covers is None and self.gallery is not None:
             covers = self.gallery.covers
         return self.env.get_template(name).render(
-            content=self.content, rel=rel, page=page, photo_url=photo_url, urls=self.urls,
-            covers=covers or {}, row=lambda e: self.row(e, page_url), internal=self.internal,
-            grid=lambda shots, group: self.grid(shots, group, page_url), **context)
+            content=self.content,
+            rel=rel,
+            page=page,
+            photo_url=photo_url,
+            urls=self.urls,
+            covers=covers or {},
+            row=lambda e: self.row(e, page_url),
+            internal=self.internal,
+            grid=lambda shots, group: self.grid(shots, group, page_url),
+            **context,
+        )
 
     def criteria_of(self, activity: Activity):
         return [c for cid in activity.criteria if (c := self.content.criterion(cid))]
 
     def activity_panel(self, activity: Activity, page_url: str) -> str:
         category, criteria = self.content.category(activity.category), self.criteria_of(activity)
-        return self._fragment("activity_panel.html", page_url, (activity, category, tuple(criteria)),
-                              a=activity, category=category, criteria=criteria)
+        return self._fragment(
+            "activity_panel.html",
+            page_url,
+            (activity, category, tuple(criteria)),
+            a=activity,
+            category=category,
+            criteria=criteria,
+        )
 
     def photos(self, activity: Activity, page_url: str) -> str:
         shots = self.gallery.shots(activity) if self.gallery else ()
@@ -231,8 +256,14 @@ class Renderer:
         shared by its activity page and its albums. Left out of the search index: captions
         would only repeat the activity's own text."""
         template = self.env.get_template("figure.html")
-        figures = "".join(_remember(_FIGURES, (s.photo, s.published.key), lambda s=s: template.render(
-            s=s, group=GROUP, root=ROOT, photo_dir=self.PHOTO_DIR)) for s in shots)
+        figures = "".join(
+            _remember(
+                _FIGURES,
+                (s.photo, s.published.key),
+                lambda s=s: template.render(s=s, group=GROUP, root=ROOT, photo_dir=self.PHOTO_DIR),
+            )
+            for s in shots
+        )
         figures = figures.replace(ROOT, relative_url("", page_url)).replace(GROUP, str(escape(group)))
         return Markup(f'<div class="ws-photos" data-search-exclude>\n{figures}</div>\n')
 
@@ -249,9 +280,15 @@ class Renderer:
     def prev_next(self, prev: Activity | None, next_: Activity | None, page_url: str) -> str:
         if not (prev or next_):
             return ""
-        return self._fragment("prevnext.html", page_url, (prev, next_), prev=prev, next=next_,
-                              prev_url=self.urls.get(prev.page) if prev and prev.page is not None else None,
-                              next_url=self.urls.get(next_.page) if next_ and next_.page is not None else None)
+        return self._fragment(
+            "prevnext.html",
+            page_url,
+            (prev, next_),
+            prev=prev,
+            next=next_,
+            prev_url=self.urls.get(prev.page) if prev and prev.page is not None else None,
+            next_url=self.urls.get(next_.page) if next_ and next_.page is not None else None,
+        )
 
     def home(self, page_url: str, stats=None, coverage=(), published=None, latest: int = 6) -> str:
         """The homepage: a banner photo with the unit's name, the key figures of the term,
@@ -261,16 +298,26 @@ class Renderer:
         published = published or {}
         unit = self.content.unit
         # Routine occurrences count in the figures but would crowd out everything else.
-        one_off = sorted((a for a in self.content.published if a.kind != "routine"),
-                         key=lambda a: (a.date, a.id), reverse=True)
+        one_off = sorted(
+            (a for a in self.content.published if a.kind != "routine"), key=lambda a: (a.date, a.id), reverse=True
+        )
         covers = self.gallery.covers if self.gallery else {}
         items = [(a, self.urls.get(a.page) if a.page else None, covers.get(a.id)) for a in one_off[:latest]]
         figures = stats.term if stats else None
-        return self.render("home.html", page_url, unit=unit, figures=figures,
-                           amount=_amount_parts(figures.amount) if figures else None,
-                           banner=self._banner(published, one_off), entries=self._entries(stats, coverage),
-                           latest=items, coverage=coverage, thin=[c for c in coverage if c.thin],
-                           honours=self.content.honours[:3], level_class=_level_classes())
+        return self.render(
+            "home.html",
+            page_url,
+            unit=unit,
+            figures=figures,
+            amount=_amount_parts(figures.amount) if figures else None,
+            banner=self._banner(published, one_off),
+            entries=self._entries(stats, coverage),
+            latest=items,
+            coverage=coverage,
+            thin=[c for c in coverage if c.thin],
+            honours=self.content.honours[:3],
+            level_class=_level_classes(),
+        )
 
     def _banner(self, published: dict, newest_first: list) -> tuple | None:
         """The homepage banner: (Published, alt text, activity or None). The unit's own
@@ -303,8 +350,15 @@ class Renderer:
         used = {e.department for e in archive.entries if e.department}
         departments = [d for d in known if d in used] + sorted(used - set(known))
         listing = archive.recent() if year is None else archive.by_year(year)
-        return self.render("timeline.html", page_url, year=year, years=years, listing=listing,
-                           later=archive.later() if year is None else None, departments=departments)
+        return self.render(
+            "timeline.html",
+            page_url,
+            year=year,
+            years=years,
+            listing=listing,
+            later=archive.later() if year is None else None,
+            departments=departments,
+        )
 
     def group(self, listing, description: str | None, page_url: str) -> str:
         return self.render("group.html", page_url, listing=listing, description=description)
@@ -323,25 +377,42 @@ class Renderer:
             keys = [k for k in stats.months if k.startswith(f"{year}-")]
             rows = [(f"{int(k[5:])}月", stats.months_themed.get(k, 0), stats.months_routine.get(k, 0)) for k in keys]
             if rows:
-                svg = charts.columns(f"ws-m{year}", f"{year}年各月主题活动", [label[:-1] for label, _, _ in rows],
-                                     [v for _, v, _ in rows], " 项")
+                svg = charts.columns(
+                    f"ws-m{year}",
+                    f"{year}年各月主题活动",
+                    [label[:-1] for label, _, _ in rows],
+                    [v for _, v, _ in rows],
+                    " 项",
+                )
                 month_charts[year] = (svg, rows)
         names = {c.id: c.name for c in self.content.criteria}
         breakdowns = []
-        for key, heading, table in (("categories", "按类别", stats.categories),
-                                    ("criteria", "按测评项目", {names.get(k, k): v for k, v in stats.criteria.items()}),
-                                    ("departments", "按部门", stats.departments)):
+        for key, heading, table in (
+            ("categories", "按类别", stats.categories),
+            ("criteria", "按测评项目", {names.get(k, k): v for k, v in stats.criteria.items()}),
+            ("departments", "按部门", stats.departments),
+        ):
             tallies = list(table.items())
-            notes = [f"（另有例行活动 {number(t.routine_occurrences)} 次）" if t.routine_occurrences else ""
-                     for _, t in tallies]
+            notes = [
+                f"（另有例行活动 {number(t.routine_occurrences)} 次）" if t.routine_occurrences else ""
+                for _, t in tallies
+            ]
             svg = charts.bars(f"ws-{key}", f"{heading}的主题活动", [(k, t.one_off) for k, t in tallies], " 项", notes)
             breakdowns.append((key, heading, tallies, svg))
-        return self.render("stats.html", page_url, s=stats, month_charts=month_charts,
-                           breakdowns=breakdowns, unit=self.content.unit, fold=fold)
+        return self.render(
+            "stats.html",
+            page_url,
+            s=stats,
+            month_charts=month_charts,
+            breakdowns=breakdowns,
+            unit=self.content.unit,
+            fold=fold,
+        )
 
     def coverage_page(self, items, reference, page_url: str) -> str:
-        return self.render("coverage.html", page_url, items=items, reference=reference,
-                           thin=sum(1 for c in items if c.thin))
+        return self.render(
+            "coverage.html", page_url, items=items, reference=reference, thin=sum(1 for c in items if c.thin)
+        )
 
     def honours_page(self, shots, page_url: str) -> str:
         from itertools import groupby
@@ -352,15 +423,26 @@ class Renderer:
         years = [(y, list(g)) for y, g in groupby(honours, key=lambda h: h.year)]
         levels = [(lv, sum(1 for h in honours if h.level == lv)) for lv in HONOUR_LEVELS]
         level_class = dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system"), strict=True))
-        return self.render("honours.html", page_url, years=years, levels=levels, total=len(honours),
-                           shots=shots, level_class=level_class)
+        return self.render(
+            "honours.html",
+            page_url,
+            years=years,
+            levels=levels,
+            total=len(honours),
+            shots=shots,
+            level_class=level_class,
+        )
 
     def organization_page(self, page_url: str) -> str:
         return self.render("organization.html", page_url, org=self.content.organization)
 
     def documents_page(self, page_url: str) -> str:
-        return self.render("documents.html", page_url, documents=self.content.documents,
-                           names={c.id: c.name for c in self.content.criteria})
+        return self.render(
+            "documents.html",
+            page_url,
+            documents=self.content.documents,
+            names={c.id: c.name for c in self.content.criteria},
+        )
 
     def print_page(self, sections, stats, coverage, published, today, page_url: str) -> str:
         """Everything on one page for paper: cover, contents, report, figures, coverage,
@@ -371,10 +453,17 @@ class Renderer:
             shots = self.gallery.shots(a) if self.gallery else ()
             appendix.append((a, shots[0] if shots else None))
         return self.render(
-            "print.html", page_url, unit=self.content.unit, sections=sections, today=today, appendix=appendix,
-            stats_html=self.stats_page(stats, page_url, fold=False), coverage_html=self.coverage_page(coverage, stats.end, page_url),
+            "print.html",
+            page_url,
+            unit=self.content.unit,
+            sections=sections,
+            today=today,
+            appendix=appendix,
+            stats_html=self.stats_page(stats, page_url, fold=False),
+            coverage_html=self.coverage_page(coverage, stats.end, page_url),
             honours_html=self.honours_page(published, page_url) if self.content.honours else "",
-            organization_html=self.organization_page(page_url) if self.content.organization else "")
+            organization_html=self.organization_page(page_url) if self.content.organization else "",
+        )
 
     def report_criteria(self, section, page_url: str) -> str:
         names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]

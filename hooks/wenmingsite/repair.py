@@ -14,8 +14,12 @@ from . import images
 from .values import Invalid, parse_date
 
 DATE_KEYS = ("date", "end_date", "start", "end", "issued", "term_start", "term_end", "established")
-_KEY_FULLWIDTH = re.compile(r"^(?P<indent>[ \t\u3000]*)(?P<dash>-[ \u3000]+)?(?P<key>[A-Za-z_][\w-]*)[ \u3000]*：[ \u3000]*")
-_DATE_LINE = re.compile(rf"^(?P<head>\s*(?:-\s+)?(?:{'|'.join(DATE_KEYS)})\s*:\s*)(?P<value>[^#\n]*?)(?P<tail>\s*(?:#.*)?)$")
+_KEY_FULLWIDTH = re.compile(
+    r"^(?P<indent>[ \t\u3000]*)(?P<dash>-[ \u3000]+)?(?P<key>[A-Za-z_][\w-]*)[ \u3000]*：[ \u3000]*"
+)
+_DATE_LINE = re.compile(
+    rf"^(?P<head>\s*(?:-\s+)?(?:{'|'.join(DATE_KEYS)})\s*:\s*)(?P<value>[^#\n]*?)(?P<tail>\s*(?:#.*)?)$"
+)
 _LEADING = re.compile(r"^[\t\u3000 ]+")
 _IME_DASHES = re.compile(r"^[—－─━]{1,3}$")
 
@@ -29,7 +33,7 @@ class Change:
 def to_utf8(data: bytes) -> tuple[bytes | None, list[Change]]:
     """Re-encode UTF-16 or GBK/GB18030 text as UTF-8 (a UTF-8 BOM is dropped too)."""
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):], [Change(None, "去掉了文件开头的 BOM 标记")]
+        return data[len(codecs.BOM_UTF8) :], [Change(None, "去掉了文件开头的 BOM 标记")]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16").encode("utf-8"), [Change(None, "把 UTF-16 编码转换为 UTF-8")]
     try:
@@ -51,6 +55,7 @@ def yaml_lines(text: str, front_matter: bool) -> tuple[str | None, list[Change]]
     start, end = 0, len(lines)
     changes: list[Change] = []
     if front_matter:
+
         def separator(line: str) -> bool:
             return line.strip() in ("---", "...") or bool(_IME_DASHES.match(line.strip()))
 
@@ -69,12 +74,12 @@ def yaml_lines(text: str, front_matter: bool) -> tuple[str | None, list[Change]]
         line = lines[i]
         m = _KEY_FULLWIDTH.match(line)
         if m:
-            line = f"{m.group('indent')}{m.group('dash') or ''}{m.group('key')}: " + line[m.end():]
+            line = f"{m.group('indent')}{m.group('dash') or ''}{m.group('key')}: " + line[m.end() :]
             changes.append(Change(i + 1, f"把“{m.group('key')}：”中的全角冒号改为半角冒号加空格"))
         lead = _LEADING.match(line)
         if lead and ("\u3000" in lead.group(0) or "\t" in lead.group(0)):
             # Typed to line the entry up with its sibling, or to nest it under a "key:" line.
-            rest = line[lead.end():]
+            rest = line[lead.end() :]
             width = prev_indent + 2 if prev_opens or (prev_item and not rest.startswith("-")) else prev_indent
             line = " " * width + rest
             changes.append(Change(i + 1, "把行首的全角空格或 Tab 改为半角空格"))
@@ -98,8 +103,10 @@ def yaml_lines(text: str, front_matter: bool) -> tuple[str | None, list[Change]]
 
 
 GPS_REMOVED = "去掉了照片的 GPS 位置信息（画面没有改变）"
-GPS_NOT_REMOVED = ("照片带有 GPS 位置信息，但无法在不改变画面的情况下自动去掉，没有修改。"
-                   "请在手机相册中关闭“位置信息”后重新导出这张照片（或另存为 JPG），再替换原图")
+GPS_NOT_REMOVED = (
+    "照片带有 GPS 位置信息，但无法在不改变画面的情况下自动去掉，没有修改。"
+    "请在手机相册中关闭“位置信息”后重新导出这张照片（或另存为 JPG），再替换原图"
+)
 
 # Bytes per value of each TIFF field type (1 BYTE ... 13 IFD).
 _TIFF_SIZES = {1: 1, 2: 1, 3: 2, 4: 4, 5: 8, 6: 1, 7: 1, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8, 13: 4}
@@ -113,19 +120,19 @@ def blank_gps_exif(buf: bytearray, base: int) -> bool:
     zero the GPS IFD with every value it points to, in place: no length changes, so the
     container around it (a JPEG segment, a PNG chunk, a HEIF item) stays valid."""
     work = bytearray(buf)
-    order = _BYTE_ORDERS.get(bytes(work[base:base + 2]))
+    order = _BYTE_ORDERS.get(bytes(work[base : base + 2]))
     if order is None:
         return False
 
     def u(at: int, n: int) -> int:
         if at < 0 or at + n > len(work):
             raise IndexError(at)
-        return int.from_bytes(work[at:at + n], order)
+        return int.from_bytes(work[at : at + n], order)
 
     def zero(at: int, n: int) -> None:
         if at < 0 or at + n > len(work):
             raise IndexError(at)
-        work[at:at + n] = bytes(n)
+        work[at : at + n] = bytes(n)
 
     try:
         removed = False
@@ -134,7 +141,7 @@ def blank_gps_exif(buf: bytearray, base: int) -> bool:
             seen.add(ifd)
             at = base + ifd
             count = u(at, 2)
-            entries = [bytes(work[at + 2 + 12 * i:at + 14 + 12 * i]) for i in range(count)]
+            entries = [bytes(work[at + 2 + 12 * i : at + 14 + 12 * i]) for i in range(count)]
             next_ifd = u(at + 2 + 12 * count, 4)
             kept = [e for e in entries if int.from_bytes(e[:2], order) != images.GPS_IFD]
             for e in entries:
@@ -151,7 +158,7 @@ def blank_gps_exif(buf: bytearray, base: int) -> bool:
                 removed = True
             if len(kept) != count:
                 table = len(kept).to_bytes(2, order) + b"".join(kept) + next_ifd.to_bytes(4, order)
-                work[at:at + 2 + 12 * count + 4] = table.ljust(2 + 12 * count + 4, b"\x00")
+                work[at : at + 2 + 12 * count + 4] = table.ljust(2 + 12 * count + 4, b"\x00")
             ifd = next_ifd
     except IndexError:
         return False
@@ -180,7 +187,7 @@ def _png_text_chunk(block: images.Block, payload: bytes) -> bytes:
         return _png_chunk(b"iTXt", block.key + b"\x00\x00\x00\x00\x00" + payload)
     name = images.PNG_RAW_PROFILES[block.key].encode()
     hexed = payload.hex()
-    lines = "\n".join(hexed[i:i + 72] for i in range(0, len(hexed), 72))
+    lines = "\n".join(hexed[i : i + 72] for i in range(0, len(hexed), 72))
     text = f"\n{name.decode()}\n{len(payload):8d}\n{lines}\n".encode("ascii")
     return _png_chunk(b"zTXt", block.key + b"\x00\x00" + zlib.compress(text))
 
@@ -211,7 +218,7 @@ def strip_location(data: bytes) -> tuple[bytes | None, list[Change]]:
                 base = at + (6 if block.payload.startswith(b"Exif\x00\x00") else 0)
                 failed |= not blank_gps_exif(out, base)
             else:
-                out[at:at + len(block.payload)] = blank_xmp_gps(block.payload) or block.payload
+                out[at : at + len(block.payload)] = blank_xmp_gps(block.payload) or block.payload
             continue
         if block.carrier == "jpeg-xmp-extended":
             cuts.append((block.start, block.end, b""))
@@ -223,19 +230,22 @@ def strip_location(data: bytes) -> tuple[bytes | None, list[Change]]:
                 failed |= not blank_gps_exif(payload, base)
                 cuts.append((block.start, block.end, _png_text_chunk(block, bytes(payload))))
             else:
-                cuts.append((block.start, block.end, _png_text_chunk(block, blank_xmp_gps(block.payload) or block.payload)))
+                cuts.append(
+                    (block.start, block.end, _png_text_chunk(block, blank_xmp_gps(block.payload) or block.payload))
+                )
             continue
-        offset = {"jpeg-app1": 4 + (6 if block.kind == "exif" else len(images.XMP_JPEG)),
-                  "png-exif": 8, "webp": 8}[block.carrier]
+        offset = {"jpeg-app1": 4 + (6 if block.kind == "exif" else len(images.XMP_JPEG)), "png-exif": 8, "webp": 8}[
+            block.carrier
+        ]
         at = block.start + offset
         if block.kind == "exif":
             base = at + (6 if block.payload.startswith(b"Exif\x00\x00") else 0)
             failed |= not blank_gps_exif(out, base)
         else:
-            out[at:at + len(block.payload)] = blank_xmp_gps(block.payload) or block.payload
+            out[at : at + len(block.payload)] = blank_xmp_gps(block.payload) or block.payload
         if block.carrier == "png-exif":
-            body = bytes(out[block.start + 4:block.end - 4])
-            out[block.end - 4:block.end] = zlib.crc32(body).to_bytes(4, "big")
+            body = bytes(out[block.start + 4 : block.end - 4])
+            out[block.end - 4 : block.end] = zlib.crc32(body).to_bytes(4, "big")
     for start, end, replacement in sorted(cuts, reverse=True):
         out[start:end] = replacement
     new = bytes(out)

@@ -149,8 +149,9 @@ def _read_docx(path: Path, media_dir: Path | None) -> list[Block]:
 
             lines = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * width]
             lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows[1:]]
-            blocks.append(Block("".join("".join(r) for r in rows), kind="table", markdown="\n".join(lines),
-                                line=paragraphs))
+            blocks.append(
+                Block("".join("".join(r) for r in rows), kind="table", markdown="\n".join(lines), line=paragraphs)
+            )
     return blocks
 
 
@@ -178,8 +179,21 @@ def _heading_level(chain: list) -> int | None:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-                           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+    for value, letters in (
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
@@ -198,8 +212,15 @@ def _cn_counting(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     """A Word list number in the given w:numFmt (the common ones; others fall back to 1, 2, 3)."""
-    if fmt in ("chineseCounting", "chineseCountingThousand", "chineseLegalSimplified", "ideographDigital",
-               "japaneseCounting", "taiwaneseCounting", "taiwaneseCountingThousand"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "chineseLegalSimplified",
+        "ideographDigital",
+        "japaneseCounting",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+    ):
         text = _cn_counting(n)
         if fmt == "chineseLegalSimplified":
             text = text.translate(str.maketrans("一二三四五六七八九十", "壹贰叁肆伍陆柒捌玖拾"))
@@ -299,7 +320,7 @@ def _split_heading(text: str, title_start: int, limit: int) -> tuple[str, str] |
     title = text[title_start:]
     if len(title) <= limit:
         return text, ""
-    m = re.search(r"[。！？；;!?]", title[:limit + 1])
+    m = re.search(r"[。！？；;!?]", title[: limit + 1])
     if not m:
         return None
     cut = title_start + m.end()
@@ -323,15 +344,21 @@ def classify(blocks: list[Block], source: str = "汇报", notes: list[Problem] |
             for m in GLUED.finditer(pieces[-1]):
                 if cn_number(m.group(1)) != want or m.start() == 0:
                     continue
-                rest = pieces[-1][m.start():].strip()
+                rest = pieces[-1][m.start() :].strip()
                 head = LEVEL1.match(rest)
                 if head and _split_heading(rest, head.start(2), 40):
-                    pieces[-1:] = [pieces[-1][:m.start()].rstrip(), rest]
+                    pieces[-1:] = [pieces[-1][: m.start()].rstrip(), rest]
                     want += 1
                     break
-                notes.append(Problem(source, b.line, None,
-                                     f"这一段中间的“{rest[:12]}……”像是一级标题，但它后面 40 字内没有句号，所以没有拆开。"
-                                     "如果它是标题，请在原文里让它另起一段后重新导入"))
+                notes.append(
+                    Problem(
+                        source,
+                        b.line,
+                        None,
+                        f"这一段中间的“{rest[:12]}……”像是一级标题，但它后面 40 字内没有句号，所以没有拆开。"
+                        "如果它是标题，请在原文里让它另起一段后重新导入",
+                    )
+                )
             else:
                 break
         for piece in pieces:
@@ -381,13 +408,20 @@ def structure(blocks: list[Block], source: str = "汇报") -> Imported:
                 raise ImportRefused(
                     f"{source}:{b.line}: 文件里像是有不止一份汇报：“{b.text}”又从第 {b.number} 部分开始"
                     f"（前面已经到了第 {last_top} 部分“{sections[-1].title}”）。"
-                    "请把每份汇报分别保存为一个文件后再逐个导入")
+                    "请把每份汇报分别保存为一个文件后再逐个导入"
+                )
             if b.number is not None and b.number != last_top + 1:
                 missing = str(last_top + 1) if b.number == last_top + 2 else f"{last_top + 1}～{b.number - 1}"
                 before = f"上一个一级标题是“{sections[-1].title}”" if sections else "前面没有别的一级标题"
-                notes.append(Problem(source, b.line, None,
-                                     f"一级标题“{b.text}”前面缺了第 {missing} 部分（{before}）。"
-                                     "请核对原文是不是漏了一章，或者编号写错了"))
+                notes.append(
+                    Problem(
+                        source,
+                        b.line,
+                        None,
+                        f"一级标题“{b.text}”前面缺了第 {missing} 部分（{before}）。"
+                        "请核对原文是不是漏了一章，或者编号写错了",
+                    )
+                )
             last_top = b.number or last_top + 1
             sections.append(Section(b.text, b.number, line=b.line))
         elif sections:
@@ -399,13 +433,19 @@ def structure(blocks: list[Block], source: str = "汇报") -> Imported:
     for s in sections:
         body = [b for b in s.blocks if b.kind != "p" or b.level == 0]
         if not body:
-            notes.append(Problem(source, s.line, None,
-                                 f"“{s.title}”下面没有正文。请核对原文这一章是不是漏掉了或被截断了"))
+            notes.append(
+                Problem(source, s.line, None, f"“{s.title}”下面没有正文。请核对原文这一章是不是漏掉了或被截断了")
+            )
         elif body[-1].kind == "p" and not FINISHED.search(body[-1].text):
             last = body[-1].text
-            notes.append(Problem(source, body[-1].line, None,
-                                 f"“{s.title}”的最后一段以“{last[-8:]}”结尾，没有句号，像是原文在这里被截断了。"
-                                 "请对照原文补全"))
+            notes.append(
+                Problem(
+                    source,
+                    body[-1].line,
+                    None,
+                    f"“{s.title}”的最后一段以“{last[-8:]}”结尾，没有句号，像是原文在这里被截断了。请对照原文补全",
+                )
+            )
     if preface:
         first = preface[0]
         if first.kind == "p" and first.level == 0 and len(first.text) <= 40 and not SENTENCE_END.search(first.text):
@@ -415,17 +455,29 @@ def structure(blocks: list[Block], source: str = "汇报") -> Imported:
         levels = [b for b in s.blocks if b.level == 2]
         numbers = [b.number for b in levels]
         if numbers and numbers != list(range(1, len(numbers) + 1)):
-            notes.append(Problem(source, levels[0].line, None,
-                                 f"“{s.title}”下的二级标题编号不连续（{'、'.join(str(n) for n in numbers)}）。"
-                                 "请核对原文是不是漏了一节，或者编号写错了"))
+            notes.append(
+                Problem(
+                    source,
+                    levels[0].line,
+                    None,
+                    f"“{s.title}”下的二级标题编号不连续（{'、'.join(str(n) for n in numbers)}）。"
+                    "请核对原文是不是漏了一节，或者编号写错了",
+                )
+            )
     notes.sort(key=lambda p: p.line or 0)
     figures = []
     for s in sections:
         for b in s.blocks:
             for m in FIGURE.finditer(b.text):
-                figures.append({"section": s.title, "text": m.group(0),
-                                "value": m.group("number").replace(",", "").replace("，", ""),
-                                "unit": m.group("unit"), "approximate": bool(m.group("approx"))})
+                figures.append(
+                    {
+                        "section": s.title,
+                        "text": m.group(0),
+                        "value": m.group("number").replace(",", "").replace("，", ""),
+                        "unit": m.group("unit"),
+                        "approximate": bool(m.group("approx")),
+                    }
+                )
     return Imported(title, sections, notes, figures)
 
 
@@ -463,13 +515,16 @@ def _chars(text: str) -> str:
 
 def verify(source: list[Block], pages: list[str]) -> None:
     """Refuse to write anything unless every character of the source body is in the output."""
-    expected = _chars("".join(b.text for b in source if b.kind == "p") +
-                      "".join(b.text for b in source if b.kind == "table"))
+    expected = _chars(
+        "".join(b.text for b in source if b.kind == "p") + "".join(b.text for b in source if b.kind == "table")
+    )
     got = _chars("".join(pages))
     if sorted(expected) != sorted(got) or len(expected) != len(got):
         missing = "".join(sorted(set(expected) - set(got)))[:20]
-        raise ImportRefused(f"导入结果与原文的文字不一致（原文 {len(expected)} 字，结果 {len(got)} 字"
-                            f"{'，缺少：' + missing if missing else ''}）。为避免丢失内容，没有写入任何文件。请把原文件发给维护者检查")
+        raise ImportRefused(
+            f"导入结果与原文的文字不一致（原文 {len(expected)} 字，结果 {len(got)} 字"
+            f"{'，缺少：' + missing if missing else ''}）。为避免丢失内容，没有写入任何文件。请把原文件发给维护者检查"
+        )
 
 
 def suggest_criteria(section: Section, keywords: dict[str, list[str]]) -> list[str]:

@@ -97,17 +97,49 @@ def as_raw(value, field: Field):
 
 # Chinese keys editors are likely to type, and the canonical key to suggest.
 ALIASES = {
-    "标题": "title", "题目": "title", "名称": "name", "日期": "date", "时间": "date",
-    "开始日期": "date", "结束日期": "end_date", "截止日期": "end_date",
-    "类别": "category", "分类": "category", "类型": "category", "栏目": "category",
-    "测评项目": "criteria", "测评": "criteria", "指标": "criteria",
-    "部门": "department", "科室": "department", "地点": "location", "地址": "location",
-    "人数": "participants", "人次": "participants", "参与人数": "participants", "参加人数": "participants",
-    "志愿时长": "volunteer_hours", "服务时长": "volunteer_hours", "时长": "volunteer_hours",
-    "金额": "amount", "经费": "amount", "捐款": "amount", "投入": "amount",
-    "摘要": "summary", "简介": "summary", "概要": "summary", "照片": "photos", "图片": "photos",
-    "草稿": "draft", "描述": "description", "说明": "caption", "图片说明": "caption",
-    "文件": "src", "路径": "src", "顺序": "order", "排序": "order",
+    "标题": "title",
+    "题目": "title",
+    "名称": "name",
+    "日期": "date",
+    "时间": "date",
+    "开始日期": "date",
+    "结束日期": "end_date",
+    "截止日期": "end_date",
+    "类别": "category",
+    "分类": "category",
+    "类型": "category",
+    "栏目": "category",
+    "测评项目": "criteria",
+    "测评": "criteria",
+    "指标": "criteria",
+    "部门": "department",
+    "科室": "department",
+    "地点": "location",
+    "地址": "location",
+    "人数": "participants",
+    "人次": "participants",
+    "参与人数": "participants",
+    "参加人数": "participants",
+    "志愿时长": "volunteer_hours",
+    "服务时长": "volunteer_hours",
+    "时长": "volunteer_hours",
+    "金额": "amount",
+    "经费": "amount",
+    "捐款": "amount",
+    "投入": "amount",
+    "摘要": "summary",
+    "简介": "summary",
+    "概要": "summary",
+    "照片": "photos",
+    "图片": "photos",
+    "草稿": "draft",
+    "描述": "description",
+    "说明": "caption",
+    "图片说明": "caption",
+    "文件": "src",
+    "路径": "src",
+    "顺序": "order",
+    "排序": "order",
 }
 
 
@@ -146,21 +178,33 @@ def read_fields(
     for key in mapping:
         if key not in fields:
             problems.add(
-                rel, key.line, key.col,
+                rel,
+                key.line,
+                key.col,
                 f"{prefix}未知字段“{key}”{suggest(key, fields)}",
             )
     for name, field in fields.items():
         raw = mapping.get(name)
         if raw is None or (isinstance(raw, YStr) and not raw.strip()) or raw == [] or raw == {}:
             if field.required:
-                problems.add(rel, mapping.line, mapping.col,
-                             MSG_REQUIRED.format(where=where, name=name, label=field.label))
+                problems.add(
+                    rel, mapping.line, mapping.col, MSG_REQUIRED.format(where=where, name=name, label=field.label)
+                )
             out[name] = None
             continue
         if isinstance(raw, YStr) and not values.has_text(raw):
-            problems.add(rel, raw.line, raw.col, MSG_INVISIBLE.format(
-                prefix=prefix, label=field.label, name=name, invisible=values.invisible_only(raw),
-                required=MSG_INVISIBLE_REQUIRED if field.required else ""))
+            problems.add(
+                rel,
+                raw.line,
+                raw.col,
+                MSG_INVISIBLE.format(
+                    prefix=prefix,
+                    label=field.label,
+                    name=name,
+                    invisible=values.invisible_only(raw),
+                    required=MSG_INVISIBLE_REQUIRED if field.required else "",
+                ),
+            )
             out[name] = None
             continue
         try:

@@ -39,8 +39,9 @@ class SegmentCache:
             jieba_version = importlib.metadata.version("jieba")
         except importlib.metadata.PackageNotFoundError:  # pragma: no cover
             jieba_version = "?"
-        salt = hashlib.sha1(json.dumps([VERSION, jieba_version, sys.version_info[:2], words],
-                                       ensure_ascii=False).encode()).hexdigest()
+        salt = hashlib.sha1(
+            json.dumps([VERSION, jieba_version, sys.version_info[:2], words], ensure_ascii=False).encode()
+        ).hexdigest()
         self.words = words
         self.used = set()
         self.hits = self.misses = 0

@@ -117,8 +117,7 @@ def _image(published, photo_dir: str) -> dict | None:
     output = published.outputs.get(SHARE_VARIANT) if published else None
     if output is None:
         return None
-    return {"path": f"{photo_dir}/{output.path}", "width": output.width, "height": output.height,
-            "type": "image/jpeg"}
+    return {"path": f"{photo_dir}/{output.path}", "width": output.width, "height": output.height, "type": "image/jpeg"}
 
 
 def page_images(content: Content, gallery, photo_dir: str) -> dict[str, dict | None]:
@@ -155,17 +154,32 @@ def police_code(number: str) -> str:
     return "".join(re.findall(r"\d", number))
 
 
-def site_context(content: Content, icons: Icons, site_url: str | None, default: dict | None,
-                 pages: dict[str, dict | None], open_data: bool) -> dict:
+def site_context(
+    content: Content,
+    icons: Icons,
+    site_url: str | None,
+    default: dict | None,
+    pages: dict[str, dict | None],
+    open_data: bool,
+) -> dict:
     """What the theme templates (overrides/) read as ``config.extra.wenming_site``."""
     unit = content.unit
     touch = f"{ICON_DIR}/{TOUCH_ICON}"
     fallback = {"path": touch, "width": 180, "height": 180, "type": "image/png"}
     footer = {}
     if unit:
-        footer = {"name": unit.name, "address": unit.address, "phone": unit.phone, "icp": unit.icp,
-                  "police": unit.police, "police_url": POLICE_QUERY + police_code(unit.police) if unit.police else None,
-                  "icp_url": ICP_QUERY, "wechat": unit.wechat, "wechat_qr": unit.wechat_qr}
+        footer = {
+            "name": unit.name,
+            "address": unit.address,
+            "phone": unit.phone,
+            "icp": unit.icp,
+            "police": unit.police,
+            "police_url": POLICE_QUERY + police_code(unit.police) if unit.police else None,
+            "icp_url": ICP_QUERY,
+            "wechat": unit.wechat,
+            "wechat_qr": unit.wechat_qr,
+        }
+
     def located(image: dict | None) -> dict | None:
         return {**image, "url": absolute(site_url, image["path"])} if image else None
 

@@ -71,9 +71,19 @@ class Finish(NamedTuple):
 
 
 class Site:
-    def __init__(self, root: Path, docs_dir: Path | None = None, data_dir: Path | None = None, *,
-                 today: dt.date, site_config: gate.SiteConfig | None = None, internal: bool = False,
-                 serving: bool = False, photo_cache: images.PhotoCache | None = None, memo: bool = False):
+    def __init__(
+        self,
+        root: Path,
+        docs_dir: Path | None = None,
+        data_dir: Path | None = None,
+        *,
+        today: dt.date,
+        site_config: gate.SiteConfig | None = None,
+        internal: bool = False,
+        serving: bool = False,
+        photo_cache: images.PhotoCache | None = None,
+        memo: bool = False,
+    ):
         """``internal``: the editors' view (evidence gaps shown); ``serving``: `mkdocs serve`,
         which goes on despite problems, shows them on the pages and includes drafts;
         ``memo``: keep rendered blocks for the next serve build."""
@@ -119,12 +129,19 @@ class Site:
     def load(self, *, with_links: bool = True, clean_assets: bool = True) -> list[Problem]:
         """Read and validate everything. ``with_links``: report broken internal links too
         (MkDocs makes them errors only with --strict)."""
-        content, problems = loader.load(self.root, self.docs_dir, self.data_dir, today=self.today,
-                                        photo_cache=self.photo_cache, site=self.site_config)
+        content, problems = loader.load(
+            self.root,
+            self.docs_dir,
+            self.data_dir,
+            today=self.today,
+            photo_cache=self.photo_cache,
+            site=self.site_config,
+        )
         found = list(problems)
         if clean_assets:
             self.clean_assets, asset_problems = assets.publish_all(
-                content.files, self.docs_dir, self.docs_rel, assets.AssetCache(self.root / assets.CACHE_DIR))
+                content.files, self.docs_dir, self.docs_rel, assets.AssetCache(self.root / assets.CACHE_DIR)
+            )
             found += asset_problems
         found += links.problems(content, content.files, self.docs_rel, with_links=with_links)
         self.content = content
@@ -158,12 +175,16 @@ class Site:
     def publish_photos(self, progress: Progress | None = None) -> list[Problem]:
         """Make (or find in the cache) every photo's variants; report the ones that fail."""
         cache = self.photo_cache or images.PhotoCache(self.root / images.CACHE_DIR)
-        self.published, problems = publish_photos(self.content, self.docs_dir, cache,
-                                                  include_drafts=self.serving, progress=progress)
+        self.published, problems = publish_photos(
+            self.content, self.docs_dir, cache, include_drafts=self.serving, progress=progress
+        )
         self._gallery = self.renderer.gallery = Gallery(self.content, self.published)
         folder = str(cache.folder)
-        self.photo_outputs = {f"{PHOTO_DIR}/{o.path}": f"{folder}/{o.path}"
-                              for result in self.published.values() for o in result.outputs.values()}
+        self.photo_outputs = {
+            f"{PHOTO_DIR}/{o.path}": f"{folder}/{o.path}"
+            for result in self.published.values()
+            for o in result.outputs.values()
+        }
         return self.report(problems)
 
     def page_specs(self) -> list[PageSpec]:
@@ -189,12 +210,20 @@ class Site:
         self.neighbours = {}
         for i, a in enumerate(with_pages):
             if a.page:
-                self.neighbours[a.page] = (with_pages[i - 1] if i else None,
-                                           with_pages[i + 1] if i + 1 < len(with_pages) else None)
+                self.neighbours[a.page] = (
+                    with_pages[i - 1] if i else None,
+                    with_pages[i + 1] if i + 1 < len(with_pages) else None,
+                )
         start, end = stats.term_window(content, content.today or self.today)
         departments = list(content.unit.departments) if content.unit else []
-        self._stats = stats.compute(self.records, start, end, [c.name for c in content.categories],
-                                   [c.id for c in content.criteria], departments)
+        self._stats = stats.compute(
+            self.records,
+            start,
+            end,
+            [c.name for c in content.categories],
+            [c.id for c in content.criteria],
+            departments,
+        )
         self.coverage = coverage.compute(content, self.records, start, end)
         return coverage.gap_report(self.coverage, end)
 
@@ -221,9 +250,11 @@ class Site:
     def outputs(self, site_url: str | None, site_name: str) -> dict[str, str]:
         """The machine-readable files, in the order they are written: activities, statistics,
         photos and (when the site has an address) the RSS feed."""
-        out = {"api/activities.json": api.activities_json(self.records),
-               "api/stats.json": api.dumps(self.stats.as_json()),
-               "api/photos.json": api.photos_json(self.gallery, self.urls, PHOTO_DIR)}
+        out = {
+            "api/activities.json": api.activities_json(self.records),
+            "api/stats.json": api.dumps(self.stats.as_json()),
+            "api/photos.json": api.photos_json(self.gallery, self.urls, PHOTO_DIR),
+        }
         if site_url:
             out[FEED] = feed.rss(self.content, self.records, site_url, FEED, f"{site_name} · 创建动态")
         return out
@@ -234,9 +265,14 @@ class Site:
         self.site_url, self.feed = site_url, FEED if site_url else None
         clean = self.clean_assets.get(unit.logo) if unit and unit.logo else None
         icons = share.make_icons(content, site_name, Path(clean) if clean else None)
-        context = share.site_context(content, icons, site_url,
-                                     share.default_image(content, self.gallery, self.published, PHOTO_DIR),
-                                     share.page_images(content, self.gallery, PHOTO_DIR), open_data=True)
+        context = share.site_context(
+            content,
+            icons,
+            site_url,
+            share.default_image(content, self.gallery, self.published, PHOTO_DIR),
+            share.page_images(content, self.gallery, PHOTO_DIR),
+            open_data=True,
+        )
         return Finish(context, dict(icons.files), icons.how == "plain")
 
     def page_meta(self, src: str, markdown: str) -> dict | None:
@@ -345,6 +381,10 @@ class Site:
         if with_images:
             self.publish_photos()
         photos = {p.src for a in self.content.published for p in a.photos}
-        counts = {"pages": len(self.content.pages), "activities": len(self.content.published),
-                  "photos": len(photos), "notices": list(self.notices)}  # notices never fail a check
+        counts = {
+            "pages": len(self.content.pages),
+            "activities": len(self.content.published),
+            "photos": len(photos),
+            "notices": list(self.notices),
+        }  # notices never fail a check
         return sorted(set(self.problems), key=problem_order), counts

@@ -44,10 +44,14 @@ class Totals:
             return int(d) if d == d.to_integral_value() else float(d)
 
         return {
-            "activities": self.activities, "one_off": self.one_off,
-            "routine_occurrences": self.routine_occurrences, "pages": self.pages,
-            "participants": self.participants, "volunteer_hours": num(self.volunteer_hours),
-            "amount": num(self.amount), "photos": self.photos,
+            "activities": self.activities,
+            "one_off": self.one_off,
+            "routine_occurrences": self.routine_occurrences,
+            "pages": self.pages,
+            "participants": self.participants,
+            "volunteer_hours": num(self.volunteer_hours),
+            "amount": num(self.amount),
+            "photos": self.photos,
         }
 
 
@@ -88,8 +92,14 @@ def term_window(content, today: dt.date) -> tuple[dt.date, dt.date]:
     return min((a.date for a in content.published), default=today), today
 
 
-def compute(records: list[dict], start: dt.date, end: dt.date, categories: list[str],
-            criteria: list[str], departments: list[str]) -> Stats:
+def compute(
+    records: list[dict],
+    start: dt.date,
+    end: dt.date,
+    categories: list[str],
+    criteria: list[str],
+    departments: list[str],
+) -> Stats:
     """Figures for the records dated within ``start``..``end`` (the term).
 
     Category, criterion and department breakdowns keep the order of data/ and list every

@@ -29,7 +29,8 @@ class UnsafeSvg(ValueError):
     """An SVG that cannot be made safe; the message is for editors (Chinese)."""
 
 
-ELEMENTS = frozenset("""
+ELEMENTS = frozenset(
+    """
 svg g defs symbol use title desc switch
 path rect circle ellipse line polyline polygon
 text tspan textPath
@@ -38,15 +39,19 @@ filter feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix
 feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB
 feFuncG feFuncR feGaussianBlur feMerge feMergeNode feMorphology feOffset fePointLight
 feSpecularLighting feSpotLight feTile feTurbulence
-""".split())
+""".split()
+)
 
 # Named one by one in the report: these are how an SVG runs code or reaches out.
-DANGEROUS_ELEMENTS = frozenset("""
+DANGEROUS_ELEMENTS = frozenset(
+    """
 script foreignObject iframe embed object image feImage a animate animateMotion
 animateTransform animateColor set handler listener discard
-""".split())
+""".split()
+)
 
-ATTRIBUTES = frozenset("""
+ATTRIBUTES = frozenset(
+    """
 id class style transform viewBox width height x y x1 y1 x2 y2 cx cy r rx ry fx fy fr d
 points pathLength preserveAspectRatio version baseProfile
 fill fill-opacity fill-rule stroke stroke-width stroke-linecap stroke-linejoin
@@ -70,7 +75,8 @@ diffuseConstant kernelUnitLength azimuth elevation pointsAtX pointsAtY pointsAtZ
 limitingConeAngle z numOctaves baseFrequency seed stitchTiles
 systemLanguage requiredFeatures requiredExtensions
 role lang tabindex focusable aria-label aria-labelledby aria-describedby aria-hidden
-""".split())
+""".split()
+)
 
 # Elements whose href may point at another element of the same file.
 LOCAL_HREF = frozenset("use textPath linearGradient radialGradient pattern filter".split())
@@ -151,8 +157,12 @@ def clean_css(text: str, removed: Counter) -> str:
     for piece, delimiter in re.findall(r"([^{};]*)([{};]|$)", text):
         problem = _css_problem(piece)
         stripped = piece.strip().lower()
-        if problem is None and stripped.startswith("@") and delimiter != "}" \
-                and not stripped.startswith(_SAFE_AT_RULES):
+        if (
+            problem is None
+            and stripped.startswith("@")
+            and delimiter != "}"
+            and not stripped.startswith(_SAFE_AT_RULES)
+        ):
             problem = f"{stripped.split()[0]} 规则"
         if problem:
             removed[_join("样式中的", problem)] += 1
@@ -197,13 +207,17 @@ def _parse(text: str, extras: Counter) -> _Node:
     is ever expanded and nothing external is read); comments and processing instructions
     are counted in ``extras``."""
     if len(text.encode("utf-8")) > MAX_SVG_BYTES:
-        raise UnsafeSvg(f"SVG 文件超过 {MAX_SVG_BYTES >> 20} MB，不像是标志或插图。请用绘图软件导出精简的 SVG，或改用 PNG")
+        raise UnsafeSvg(
+            f"SVG 文件超过 {MAX_SVG_BYTES >> 20} MB，不像是标志或插图。请用绘图软件导出精简的 SVG，或改用 PNG"
+        )
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
     def refuse(*_args):
-        raise UnsafeSvg("SVG 文件含有 DOCTYPE 或实体（ENTITY）声明，可能被用来构造“实体炸弹”或读取外部文件，"
-                        "网站不会发布它。请用绘图软件重新导出为“普通 SVG”（不含 DOCTYPE）")
+        raise UnsafeSvg(
+            "SVG 文件含有 DOCTYPE 或实体（ENTITY）声明，可能被用来构造“实体炸弹”或读取外部文件，"
+            "网站不会发布它。请用绘图软件重新导出为“普通 SVG”（不含 DOCTYPE）"
+        )
 
     parser.StartDoctypeDeclHandler = refuse
     parser.EntityDeclHandler = refuse
@@ -216,8 +230,10 @@ def _parse(text: str, extras: Counter) -> _Node:
     def start(name, attrs):
         count[0] += 1
         if count[0] > MAX_ELEMENTS or len(stack) > MAX_DEPTH:
-            raise UnsafeSvg(f"SVG 文件的元素超过 {MAX_ELEMENTS} 个或嵌套超过 {MAX_DEPTH} 层，网站不会发布它。"
-                            "请用绘图软件简化后重新导出，或改用 PNG")
+            raise UnsafeSvg(
+                f"SVG 文件的元素超过 {MAX_ELEMENTS} 个或嵌套超过 {MAX_DEPTH} 层，网站不会发布它。"
+                "请用绘图软件简化后重新导出，或改用 PNG"
+            )
         node = _Node(name, list(attrs.items()))
         (stack[-1].children if stack else top).append(node)
         stack.append(node)
@@ -245,8 +261,10 @@ def _parse(text: str, extras: Counter) -> _Node:
         parser.Parse(text, True)
     except expat.ExpatError as exc:
         reason = EXPAT_REASONS.get(expat.ErrorString(exc.code), expat.ErrorString(exc.code))
-        raise UnsafeSvg(f"SVG 文件不是完整的 XML（第 {exc.lineno} 行第 {exc.offset + 1} 列：{reason}），"
-                        "可能没有保存完整。请用绘图软件重新导出") from None
+        raise UnsafeSvg(
+            f"SVG 文件不是完整的 XML（第 {exc.lineno} 行第 {exc.offset + 1} 列：{reason}），"
+            "可能没有保存完整。请用绘图软件重新导出"
+        ) from None
     if not top:
         raise UnsafeSvg("SVG 文件是空的。请用绘图软件重新导出")
     return top[0]

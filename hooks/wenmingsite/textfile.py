@@ -17,11 +17,9 @@ def decode_text(data: bytes, rel: str) -> str:
     encoding the file most likely has.
     """
     if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8):]
+        data = data[len(codecs.BOM_UTF8) :]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise ProblemError(
-            Problem(rel, None, None, f"文件是 UTF-16 编码，网站只能读取 UTF-8。{SAVE_AS_UTF8}")
-        )
+        raise ProblemError(Problem(rel, None, None, f"文件是 UTF-16 编码，网站只能读取 UTF-8。{SAVE_AS_UTF8}"))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -37,15 +35,15 @@ def decode_text(data: bytes, rel: str) -> str:
         raise ProblemError(
             Problem(
                 # No column: a GBK byte pair may pass as UTF-8 for a character or two.
-                rel, line, None,
+                rel,
+                line,
+                None,
                 f"文件不是 UTF-8 编码（看起来是 {guess}），从这里开始无法识别。{SAVE_AS_UTF8}",
             )
         ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise ProblemError(
-            Problem(rel, line, None, f"文件含有空字符，可能是 UTF-16 编码或二进制文件。{SAVE_AS_UTF8}")
-        )
+        raise ProblemError(Problem(rel, line, None, f"文件含有空字符，可能是 UTF-16 编码或二进制文件。{SAVE_AS_UTF8}"))
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

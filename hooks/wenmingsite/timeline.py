@@ -102,35 +102,52 @@ def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
             continue
         day = _date(r["date"])
         end = _date(r["end_date"]) if r["end_date"] else None
-        out.append(Entry(
-            date=day, last=end or day, title=r["title"], category=r["category"],
-            category_slug=r["category_slug"], criteria=tuple(r["criteria"]),
-            department=r["department"], participants=r["participants"], url=r["url"],
-            end_date=end, ids=(r["id"],),
-        ))
+        out.append(
+            Entry(
+                date=day,
+                last=end or day,
+                title=r["title"],
+                category=r["category"],
+                category_slug=r["category_slug"],
+                criteria=tuple(r["criteria"]),
+                department=r["department"],
+                participants=r["participants"],
+                url=r["url"],
+                end_date=end,
+                ids=(r["id"],),
+            )
+        )
     for (rid, _), rs in groups.items():
         counted = [r["participants"] for r in rs if r["participants"] is not None]
         first = rs[0]
-        out.append(Entry(
-            date=_date(rs[0]["date"]), last=_date(rs[-1]["date"]), title=first["title"],
-            category=first["category"], category_slug=first["category_slug"],
-            criteria=tuple(first["criteria"]), department=first["department"],
-            participants=sum(counted) if counted else None, count=len(rs),
-            rule=rules.get(rid, ""), ids=tuple(r["id"] for r in rs),
-        ))
+        out.append(
+            Entry(
+                date=_date(rs[0]["date"]),
+                last=_date(rs[-1]["date"]),
+                title=first["title"],
+                category=first["category"],
+                category_slug=first["category_slug"],
+                criteria=tuple(first["criteria"]),
+                department=first["department"],
+                participants=sum(counted) if counted else None,
+                count=len(rs),
+                rule=rules.get(rid, ""),
+                ids=tuple(r["id"] for r in rs),
+            )
+        )
     return out
 
 
 def listing(items: list[Entry]) -> Listing:
     """Group entries by the month they start in, newest month first."""
+
     def month_of(e: Entry):
         return (e.date.year, e.date.month)
 
     months = []
     for (year, month), grouped in groupby(sorted(items, key=month_of, reverse=True), key=month_of):
         group = list(grouped)
-        singles = sorted((e for e in group if not e.is_routine),
-                         key=lambda e: (e.date, e.ids), reverse=True)
+        singles = sorted((e for e in group if not e.is_routine), key=lambda e: (e.date, e.ids), reverse=True)
         routines = sorted((e for e in group if e.is_routine), key=lambda e: (e.title, e.date))
         months.append(Month(year, month, tuple(singles), tuple(routines)))
     return Listing(tuple(months))

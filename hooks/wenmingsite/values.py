@@ -22,22 +22,26 @@ class Invalid(ValueError):
 # The messages, as str.format templates: the converters below fill them in, and the
 # browser form (wenmingsite.editor) is handed the same texts.
 MSG_SHOWN_CUT = "{head}…（共 {n} 个字符）"
-MSG_NOT_PLAIN_DIGIT = ("{what}“{shown}”里的“{ch}”不是普通的阿拉伯数字（像是其他文字的数字、带圈数字或上标）。"
-                       "请只用 0 到 9 这十个数字，例如 {example}")
-MSG_INVISIBLE_ONLY = ("只有看不见的字符（{codes}），没有任何文字，"
-                      "常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入")
+MSG_NOT_PLAIN_DIGIT = (
+    "{what}“{shown}”里的“{ch}”不是普通的阿拉伯数字（像是其他文字的数字、带圈数字或上标）。"
+    "请只用 0 到 9 这十个数字，例如 {example}"
+)
+MSG_INVISIBLE_ONLY = (
+    "只有看不见的字符（{codes}），没有任何文字，常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入"
+)
 MSG_DATE_EMPTY = "日期是空的。请写成 2024-03-05 这样的形式"
 MSG_DATE_IMPOSSIBLE = "日期“{raw}”不存在（{year}年{month}月没有{day}日）。请核对后写成 {year4}-{month2}-DD 的形式"
 MSG_DATE_YEAR = "日期“{raw}”的年份 {year} 不合理。请核对年份"
-MSG_DATE_RANGE = ("“{raw}”像是一个日期范围。这里只能写一个日期（开始日期），"
-                  "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07")
+MSG_DATE_RANGE = (
+    "“{raw}”像是一个日期范围。这里只能写一个日期（开始日期），"
+    "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07"
+)
 MSG_DATE_CN_DIGITS = "日期“{raw}”用了汉字数字。请改用阿拉伯数字，例如 2024-03-05"
 MSG_DATE_NO_DAY = "日期“{raw}”缺少“日”。请写出具体哪一天，例如 2024-03-05"
 MSG_DATE_DAY_FIRST = "日期“{raw}”看不出哪个是月、哪个是日。请按“年-月-日”的顺序写成 2024-03-05 的形式"
 MSG_DATE_SHORT_YEAR = "日期“{raw}”的年份只有两位，无法确定是哪一年。请写四位年份，例如 2024-03-05"
 MSG_DATE_UNKNOWN = "无法识别日期“{raw}”。请写成 2024-03-05 或 2024年3月5日 的形式"
-MSG_APPROX = ("{what}“{shown}”不是一个确定的数。这里只写数字，例如 50；"
-              "“约”“余”“多”等说法请写在正文或 summary 里")
+MSG_APPROX = "{what}“{shown}”不是一个确定的数。这里只写数字，例如 50；“约”“余”“多”等说法请写在正文或 summary 里"
 MSG_COMMA = "{what}“{shown}”中的逗号位置不对。请只写数字，例如 1200"
 MSG_TOO_BIG = "{what}“{shown}”太大了（{found}）。{limit}，请核对后重新填写"
 MSG_TOO_BIG_DIGITS = "有 {n} 位数字"
@@ -142,9 +146,11 @@ def parse_date(text: str) -> dt.date:
             try:
                 value = dt.date(year, month, day)
             except ValueError:
-                raise Invalid(MSG_DATE_IMPOSSIBLE.format(
-                    raw=raw, year=year, month=month, day=day, year4=f"{year:04d}", month2=f"{month:02d}"
-                )) from None
+                raise Invalid(
+                    MSG_DATE_IMPOSSIBLE.format(
+                        raw=raw, year=year, month=month, day=day, year4=f"{year:04d}", month2=f"{month:02d}"
+                    )
+                ) from None
             if not EARLIEST_YEAR <= year <= LATEST_YEAR:
                 raise Invalid(MSG_DATE_YEAR.format(raw=raw, year=year))
             return value
@@ -171,11 +177,11 @@ _APPROX = re.compile(r"[约近余多超逾左右上下几]|以上|以下")
 _THOUSANDS = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$", re.ASCII)
 _DECIMAL = re.compile(r"([0-9]+)(?:\.([0-9]+))?")
 
-COUNT_DIGITS = 9        # counts, participants, years, months, days, order: up to 999,999,999
-DECIMAL_DIGITS = 9      # whole part of hours
-AMOUNT_DIGITS = 12      # whole 元: up to 999,999,999,999 (under 一万亿元)
-AMOUNT_WAN_DIGITS = 8   # whole part of an amount written in 万, the same bound
-AMOUNT_WHAT = "金额"     # how an amount is named in messages
+COUNT_DIGITS = 9  # counts, participants, years, months, days, order: up to 999,999,999
+DECIMAL_DIGITS = 9  # whole part of hours
+AMOUNT_DIGITS = 12  # whole 元: up to 999,999,999,999 (under 一万亿元)
+AMOUNT_WAN_DIGITS = 8  # whole part of an amount written in 万, the same bound
+AMOUNT_WHAT = "金额"  # how an amount is named in messages
 AMOUNT_UNITS = ("元",)
 AMOUNT_WAN = ("万元", "万")  # written in ten thousands: longest first
 
@@ -213,7 +219,10 @@ def parse_count(text: str, what: str = "数量", units: tuple[str, ...] = ()) ->
 
 
 def parse_decimal(
-    text: str, what: str = "数值", units: tuple[str, ...] = (), places: int = 2,
+    text: str,
+    what: str = "数值",
+    units: tuple[str, ...] = (),
+    places: int = 2,
     digits: int = DECIMAL_DIGITS,
 ) -> Decimal:
     _check_digits(text, what, DIGIT_EXAMPLES["decimal"])
@@ -246,8 +255,9 @@ def parse_amount(text: str) -> Decimal:
             raise Invalid(MSG_AMOUNT_NOT_NUMBER.format(shown=_shown(text)))
         whole = m.group(1).lstrip("0") or "0"
         if len(whole) > AMOUNT_WAN_DIGITS:
-            raise _too_big(AMOUNT_WHAT, text, MSG_TOO_BIG_WAN.format(n=len(whole)),
-                           MSG_LIMIT_WAN.format(digits=AMOUNT_WAN_DIGITS))
+            raise _too_big(
+                AMOUNT_WHAT, text, MSG_TOO_BIG_WAN.format(n=len(whole)), MSG_LIMIT_WAN.format(digits=AMOUNT_WAN_DIGITS)
+            )
         fraction = (m.group(2) or "").rstrip("0")
         if len(fraction) > 6:
             raise Invalid(MSG_AMOUNT_CENTS.format(shown=_shown(text)))

@@ -59,42 +59,63 @@ class YList(list):
 
 
 _YAML_PROBLEMS = [
-    ("mapping values are not allowed",
-     "这里出现了多余的“: ”（冒号加空格）。如果值本身含有冒号，请用英文双引号把整个值括起来，例如 title: \"主题：学习\""),
-    ("could not find expected ':'",
-     "找不到字段名后面的“: ”。请检查上一行或本行：字段名后要用半角冒号加一个空格，多行的值要比字段名多缩进"),
-    ("found character '\\t' that cannot start any token",
-     "这里有 Tab 字符。YAML 只能用半角空格缩进，请把 Tab 换成空格"),
-    ("found a tab character",
-     "这里有 Tab 字符。YAML 只能用半角空格缩进，请把 Tab 换成空格"),
-    ("did not find expected key",
-     "这一行的缩进与上面的字段不一致，或者以“[”“{”“-”开头的值没有加引号。同一层的字段请对齐；如果值以这些符号开头，请用英文双引号括起来"),
-    ("did not find expected ',' or ']'",
-     "以“[”开头的值被当成了列表，但没有正确结束。如果方括号是文字的一部分，请用英文双引号把整个值括起来"),
-    ("did not find expected ',' or '}'",
-     "以“{”开头的值被当成了映射，但没有正确结束。如果花括号是文字的一部分，请用英文双引号把整个值括起来"),
-    ("did not find expected '-' indicator",
-     "列表项的缩进不一致。同一列表的每一项“- ”要上下对齐"),
-    ("found undefined alias",
-     "以“*”开头的值被当成了引用。如果“*”是文字的一部分，请用英文双引号把整个值括起来"),
-    ("found character that cannot start any token",
-     "这一行以 YAML 的保留符号（如 @ ` % |）开头。请用英文双引号把整个值括起来"),
-    ("found unexpected end of stream",
-     "引号没有配对：一个值以引号开头，但直到文件结尾也没有找到结束的引号"),
-    ("found unknown escape character",
-     "双引号里的反斜杠“\\”被当成了转义符。请把值改用单引号括起来，或把“\\”写成“\\\\”"),
-    ("expected <block end>, but found",
-     "这一行的缩进与上面不一致，或者一个以引号开头的值在引号结束后还有文字。同一层的字段请对齐；含引号的文字请整体用另一种引号括起来"),
-    ("while scanning an anchor",
-     "以“&”开头的值被当成了锚点（anchor）。如果“&”是文字的一部分，请用英文双引号把整个值括起来"),
-    ("while scanning an alias",
-     "以“*”开头的值被当成了引用。如果“*”是文字的一部分，请用英文双引号把整个值括起来"),
-    ("while scanning a tag",
-     "以“!”开头的值被当成了类型标记（tag）。如果“!”是文字的一部分，请用英文双引号把整个值括起来"),
-    ("but found another document",
-     "这一行“---”把文件分成了两部分（YAML 的多个文档），网站只能读一个。数据文件里不需要“---”，请删除这一行"),
-    ("found undefined tag handle",
-     "以“!”开头的值被当成了类型标记（tag）。如果“!”是文字的一部分，请用英文双引号把整个值括起来"),
+    (
+        "mapping values are not allowed",
+        '这里出现了多余的“: ”（冒号加空格）。如果值本身含有冒号，请用英文双引号把整个值括起来，例如 title: "主题：学习"',
+    ),
+    (
+        "could not find expected ':'",
+        "找不到字段名后面的“: ”。请检查上一行或本行：字段名后要用半角冒号加一个空格，多行的值要比字段名多缩进",
+    ),
+    (
+        "found character '\\t' that cannot start any token",
+        "这里有 Tab 字符。YAML 只能用半角空格缩进，请把 Tab 换成空格",
+    ),
+    ("found a tab character", "这里有 Tab 字符。YAML 只能用半角空格缩进，请把 Tab 换成空格"),
+    (
+        "did not find expected key",
+        "这一行的缩进与上面的字段不一致，或者以“[”“{”“-”开头的值没有加引号。同一层的字段请对齐；如果值以这些符号开头，请用英文双引号括起来",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "以“[”开头的值被当成了列表，但没有正确结束。如果方括号是文字的一部分，请用英文双引号把整个值括起来",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "以“{”开头的值被当成了映射，但没有正确结束。如果花括号是文字的一部分，请用英文双引号把整个值括起来",
+    ),
+    ("did not find expected '-' indicator", "列表项的缩进不一致。同一列表的每一项“- ”要上下对齐"),
+    ("found undefined alias", "以“*”开头的值被当成了引用。如果“*”是文字的一部分，请用英文双引号把整个值括起来"),
+    (
+        "found character that cannot start any token",
+        "这一行以 YAML 的保留符号（如 @ ` % |）开头。请用英文双引号把整个值括起来",
+    ),
+    ("found unexpected end of stream", "引号没有配对：一个值以引号开头，但直到文件结尾也没有找到结束的引号"),
+    (
+        "found unknown escape character",
+        "双引号里的反斜杠“\\”被当成了转义符。请把值改用单引号括起来，或把“\\”写成“\\\\”",
+    ),
+    (
+        "expected <block end>, but found",
+        "这一行的缩进与上面不一致，或者一个以引号开头的值在引号结束后还有文字。同一层的字段请对齐；含引号的文字请整体用另一种引号括起来",
+    ),
+    (
+        "while scanning an anchor",
+        "以“&”开头的值被当成了锚点（anchor）。如果“&”是文字的一部分，请用英文双引号把整个值括起来",
+    ),
+    ("while scanning an alias", "以“*”开头的值被当成了引用。如果“*”是文字的一部分，请用英文双引号把整个值括起来"),
+    (
+        "while scanning a tag",
+        "以“!”开头的值被当成了类型标记（tag）。如果“!”是文字的一部分，请用英文双引号把整个值括起来",
+    ),
+    (
+        "but found another document",
+        "这一行“---”把文件分成了两部分（YAML 的多个文档），网站只能读一个。数据文件里不需要“---”，请删除这一行",
+    ),
+    (
+        "found undefined tag handle",
+        "以“!”开头的值被当成了类型标记（tag）。如果“!”是文字的一部分，请用英文双引号把整个值括起来",
+    ),
 ]
 
 _FULLWIDTH_KEY = re.compile(r"^\s*(?:(?:-\s+)?([A-Za-z_][\w-]*)|([\u4e00-\u9fff]{1,8}))\s*：")
@@ -117,8 +138,10 @@ def _explain_syntax(line_text: str, exc: yaml.MarkedYAMLError) -> str:
     problem = f"{exc.problem or ''} {exc.context or ''}"
     flow = _FLOW_START.match(line_text)
     if flow and ("did not find expected" in problem or "expected <block end>" in problem):
-        return (f"YAML 格式错误：值以“{flow.group(1)}”开头，会被当成列表或映射。"
-                f"如果它是文字的一部分，请用英文双引号把整个值括起来，例如 title: \"[通知]学习\"")
+        return (
+            f"YAML 格式错误：值以“{flow.group(1)}”开头，会被当成列表或映射。"
+            f'如果它是文字的一部分，请用英文双引号把整个值括起来，例如 title: "[通知]学习"'
+        )
     for needle, explanation in _YAML_PROBLEMS:
         if needle in problem:
             return f"YAML 格式错误：{explanation}"
@@ -187,17 +210,25 @@ def _load_yaml(
         m = _FULLWIDTH_KEY.match(line)
         if m and ": " not in line[: m.end()]:
             key = m.group(1) or m.group(2)
-            problems.append(Problem(
-                rel, i + 1 + line_offset, m.end(),
-                f"“{key}”后面是全角冒号“：”。字段名后面要用半角冒号加一个空格，例如 {key}: 值",
-            ))
+            problems.append(
+                Problem(
+                    rel,
+                    i + 1 + line_offset,
+                    m.end(),
+                    f"“{key}”后面是全角冒号“：”。字段名后面要用半角冒号加一个空格，例如 {key}: 值",
+                )
+            )
             continue
         m = _NOSPACE_KEY.match(line)
         if m and not line.strip().startswith(("http:", "https:")):
-            problems.append(Problem(
-                rel, i + 1 + line_offset, m.end(),
-                f"“{m.group(1)}:”后面缺少空格。请在冒号后加一个半角空格，例如 {m.group(1)}: 值",
-            ))
+            problems.append(
+                Problem(
+                    rel,
+                    i + 1 + line_offset,
+                    m.end(),
+                    f"“{m.group(1)}:”后面缺少空格。请在冒号后加一个半角空格，例如 {m.group(1)}: 值",
+                )
+            )
     if problems:
         return None, problems
 
@@ -211,9 +242,7 @@ def _load_yaml(
         line_text = lines[line_no] if line_no < len(lines) else ""
         # As before, a syntax error replaces the content problems found before it; what
         # the reader refused is kept, it is independent of the error.
-        return None, refusals + [
-            Problem(rel, line_no + 1 + line_offset, col_no + 1, _explain_syntax(line_text, exc))
-        ]
+        return None, refusals + [Problem(rel, line_no + 1 + line_offset, col_no + 1, _explain_syntax(line_text, exc))]
     except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
         return None, refusals + [
             Problem(rel, None, None, f"YAML 无法读取（{exc}）。请检查文件中是否有特殊的不可见字符")
@@ -229,11 +258,15 @@ def _too_long(text: str, rel: str, offset: int, limit: int) -> Problem:
     line = text.count("\n", 0, limit) + 1
     col = limit - (text.rfind("\n", 0, limit) + 1) + 1
     if rel.endswith(".md"):
-        msg = (f"front matter 太长（{len(text):,} 个字符，最多 {limit:,} 个），从这里起超出。"
-               "front matter 只写标题、日期、照片等字段；正文请写在第二行“---”的下面")
+        msg = (
+            f"front matter 太长（{len(text):,} 个字符，最多 {limit:,} 个），从这里起超出。"
+            "front matter 只写标题、日期、照片等字段；正文请写在第二行“---”的下面"
+        )
     else:
-        msg = (f"数据文件太长（{len(text):,} 个字符，最多 {limit:,} 个），从这里起超出。"
-               "请检查是否误粘贴了大段内容；活动记录可以按年份分成多个文件")
+        msg = (
+            f"数据文件太长（{len(text):,} 个字符，最多 {limit:,} 个），从这里起超出。"
+            "请检查是否误粘贴了大段内容；活动记录可以按年份分成多个文件"
+        )
     return Problem(rel, line + offset, col, msg)
 
 
@@ -244,9 +277,9 @@ class _Refused(Exception):
         self.problem = problem
 
 
-_KEY = object()   # a mapping frame waiting for its next key
+_KEY = object()  # a mapping frame waiting for its next key
 _DROP = object()  # ... for the value of a key that was reported and is not kept
-_SEQ = object()   # marks a sequence frame
+_SEQ = object()  # marks a sequence frame
 
 _ScalarEvent = yaml.ScalarEvent
 _MappingStartEvent = yaml.MappingStartEvent
@@ -287,32 +320,43 @@ def _build(text, lines, rel, offset, problems, refusals):
                 muted = bool(stack) and (stack[-1][2] or stack[-1][1] is _DROP)
                 if not event.style:  # plain scalar (None from PyYAML, '' from libyaml)
                     end = event.end_mark
-                    rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+                    rest = lines[end.line][end.column :] if end.line < len(lines) else ""
                     # "# note" is a comment by convention; "#话题" glued to the text is
                     # content the editor meant to keep, which YAML would silently cut off.
                     if not muted and _COMMENT_GLUED.match(rest):
-                        problems.append(Problem(
-                            rel, end.line + 1 + offset,
-                            end.column + 1 + len(rest) - len(rest.lstrip()),
-                            f"值“{event.value}”后面的“#”及其后文字会被当作注释丢掉。"
-                            "如果“#”是内容的一部分，请用英文双引号把整个值括起来；注释请单独写一行",
-                        ))
+                        problems.append(
+                            Problem(
+                                rel,
+                                end.line + 1 + offset,
+                                end.column + 1 + len(rest) - len(rest.lstrip()),
+                                f"值“{event.value}”后面的“#”及其后文字会被当作注释丢掉。"
+                                "如果“#”是内容的一部分，请用英文双引号把整个值括起来；注释请单独写一行",
+                            )
+                        )
                     if value == "<<" and stack and stack[-1][1] is _KEY:
-                        raise _Refused(Problem(
-                            rel, line, mark.column + 1,
-                            "“<<”是 YAML 的合并写法（把别处的字段并进来），网站不使用这种写法。"
-                            "请把需要的字段直接写在这里",
-                        ))
+                        raise _Refused(
+                            Problem(
+                                rel,
+                                line,
+                                mark.column + 1,
+                                "“<<”是 YAML 的合并写法（把别处的字段并进来），网站不使用这种写法。"
+                                "请把需要的字段直接写在这里",
+                            )
+                        )
             elif cls is _MappingStartEvent or cls is _SequenceStartEvent:
                 mark = event.start_mark
                 if event.anchor is not None or event.tag is not None:
                     _refuse_property(event, stack, lines, rel, offset, problems, refusals)
                 if len(stack) >= MAX_DEPTH:
-                    raise _Refused(Problem(
-                        rel, mark.line + 1 + offset, mark.column + 1,
-                        f"列表或映射在这里嵌套超过了 {MAX_DEPTH} 层，网站的内容用不到这么多层。"
-                        "如果“[”或“{”是文字的一部分，请用英文双引号把整个值括起来；否则请检查缩进",
-                    ))
+                    raise _Refused(
+                        Problem(
+                            rel,
+                            mark.line + 1 + offset,
+                            mark.column + 1,
+                            f"列表或映射在这里嵌套超过了 {MAX_DEPTH} 层，网站的内容用不到这么多层。"
+                            "如果“[”或“{”是文字的一部分，请用英文双引号把整个值括起来；否则请检查缩进",
+                        )
+                    )
                 container = YMap() if cls is _MappingStartEvent else YList()
                 container.line = mark.line + 1 + offset
                 container.col = mark.column + 1
@@ -328,8 +372,11 @@ def _build(text, lines, rel, offset, problems, refusals):
                 documents += 1
                 if documents > 1:
                     raise yaml.composer.ComposerError(
-                        "expected a single document in the stream", first_mark,
-                        "but found another document", event.start_mark)
+                        "expected a single document in the stream",
+                        first_mark,
+                        "but found another document",
+                        event.start_mark,
+                    )
                 continue
             elif cls is _StreamEndEvent:
                 return root
@@ -352,10 +399,14 @@ def _build(text, lines, rel, offset, problems, refusals):
                     frame[1] = _DROP
                 elif value in frame[0]:
                     first = frame[0].key_at(value)
-                    problems.append(Problem(
-                        rel, value.line, value.col,
-                        f"字段“{value}”重复出现（第 {first.line} 行已经有了）。请删除多余的一个，只保留正确的值",
-                    ))
+                    problems.append(
+                        Problem(
+                            rel,
+                            value.line,
+                            value.col,
+                            f"字段“{value}”重复出现（第 {first.line} 行已经有了）。请删除多余的一个，只保留正确的值",
+                        )
+                    )
                     frame[1] = _DROP
                 else:
                     frame[1] = value
@@ -371,22 +422,23 @@ def _refuse_property(event, stack, lines, rel, offset, problems, refusals) -> No
     """A tag (``!x``, ``!!str``) or an anchor (``&a``) in front of a value."""
     mark = event.start_mark
     line_text = lines[mark.line] if mark.line < len(lines) else ""
-    token = line_text[mark.column:].split(None, 1)[0] if line_text[mark.column:].strip() else ""
+    token = line_text[mark.column :].split(None, 1)[0] if line_text[mark.column :].strip() else ""
     example = ""
     end = event.end_mark if type(event) is _ScalarEvent else None  # the parser marks every scalar
     if end is not None and end.line == mark.line and stack:
         key = stack[-1][1]
-        typed = line_text[mark.column:end.column]
-        if (isinstance(key, YStr) and not line_text[end.column:].strip()
-                and '"' not in typed and "\\" not in typed):
-            example = f"，例如 {key}: \"{typed}\""
+        typed = line_text[mark.column : end.column]
+        if isinstance(key, YStr) and not line_text[end.column :].strip() and '"' not in typed and "\\" not in typed:
+            example = f'，例如 {key}: "{typed}"'
     line, col = mark.line + 1 + offset, mark.column + 1
     if token.startswith("&") or event.tag is None:
         what = "锚点（anchor，供别处引用的标记）"
     else:
         what = "类型标记（tag）"
     problem = Problem(
-        rel, line, col,
+        rel,
+        line,
+        col,
         f"值前面的“{token}”会被 YAML 当成{what}并从值里去掉，网站不使用这种写法。{_QUOTE_IT}{example}",
     )
     if event.anchor is not None:  # aliases may follow: stop here
