@@ -12,12 +12,19 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import HANG_SECONDS
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -31,7 +38,7 @@ def require_browser():
         try:
             import playwright.sync_api  # noqa: F401
         except ImportError:
-            missing = "没有安装 playwright（pip install -e \".[test]\"）"
+            missing = '没有安装 playwright（pip install -e ".[test]"）'
     if missing:
         if os.environ.get("CI"):
             pytest.fail(f"CI 必须运行浏览器测试：{missing}")
@@ -62,6 +69,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
+    def handle(self):
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the browser moved on before a response was sent (a page closed mid-load)
+
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()
@@ -70,8 +83,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")
-        if (not path.endswith(self.COMPRESS) or "gzip" not in self.headers.get("Accept-Encoding", "")
-                or not os.path.isfile(path)):
+        if (
+            not path.endswith(self.COMPRESS)
+            or "gzip" not in self.headers.get("Accept-Encoding", "")
+            or not os.path.isfile(path)
+        ):
             return super().send_head()
         with open(path, "rb") as fh:
             body = gzip.compress(fh.read(), 6)

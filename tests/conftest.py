@@ -28,7 +28,7 @@ MKDOCS_YML = f"""\
 site_name: 测试单位
 docs_dir: docs
 hooks:
-  - {REPO / 'hooks' / 'showcase.py'}
+  - {REPO / "hooks" / "showcase.py"}
 theme:
   name: material
   language: zh
@@ -136,7 +136,11 @@ def run_mkdocs(root: Path, *args: str, timeout: float = HANG_SECONDS) -> subproc
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
-        cwd=root, env=env, capture_output=True, text=True, timeout=timeout,
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -195,8 +199,9 @@ def copy_cache(dest_root: Path, source_root: Path = REPO) -> None:
         except OSError:
             return b
 
-    shutil.copytree(src, dest_root / ".cache", ignore=shutil.ignore_patterns(".*.tmp"),
-                    copy_function=copy, dirs_exist_ok=True)
+    shutil.copytree(
+        src, dest_root / ".cache", ignore=shutil.ignore_patterns(".*.tmp"), copy_function=copy, dirs_exist_ok=True
+    )
 
 
 @pytest.fixture(scope="session")
@@ -226,11 +231,17 @@ def copy_demo(dest: Path, cache_from: Path | None = None) -> Path:
     root, e.g. the ``demo_root`` fixture) seeds its .cache: its photos then need no work,
     the build is otherwise the same. Without it the copy's first build is cold."""
     root = dest / "demo"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(
-        ".git", "site", ".cache", "tests", "__pycache__", "*.egg-info", ".venv*", "reports", ".pytest_cache"))
+    shutil.copytree(
+        REPO,
+        root,
+        ignore=shutil.ignore_patterns(
+            ".git", "site", ".cache", "tests", "__pycache__", "*.egg-info", ".venv*", "reports", ".pytest_cache"
+        ),
+    )
     yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(
-        yml.replace("hooks/showcase.py", str(REPO / "hooks" / "showcase.py")), encoding="utf-8")
+        yml.replace("hooks/showcase.py", str(REPO / "hooks" / "showcase.py")), encoding="utf-8"
+    )
     if cache_from is not None:
         copy_cache(root, cache_from)
     return root
@@ -242,14 +253,14 @@ def metadata_blocks(data: bytes) -> list:
     if data[:2] == b"\xff\xd8":
         i = 2
         while i < len(data) and data[i] == 0xFF and data[i + 1] != 0xDA:  # up to start of scan
-            marker, length = data[i + 1], int.from_bytes(data[i + 2:i + 4], "big")
+            marker, length = data[i + 1], int.from_bytes(data[i + 2 : i + 4], "big")
             if 0xE1 <= marker <= 0xEF or marker == 0xFE:  # APP1..APP15 (EXIF, XMP, ICC...), COM
                 found.append(hex(marker))
             i += 2 + length
     elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         i = 12
         while i + 8 <= len(data):
-            tag, size = data[i:i + 4], int.from_bytes(data[i + 4:i + 8], "little")
+            tag, size = data[i : i + 4], int.from_bytes(data[i + 4 : i + 8], "little")
             if tag in (b"EXIF", b"XMP ", b"ICCP"):
                 found.append(tag)
             i += 8 + size + (size & 1)

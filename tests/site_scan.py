@@ -25,9 +25,9 @@ import html
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -47,13 +47,24 @@ class Finding:
 MARKUP_TYPES = (".html", ".htm", ".svg", ".xhtml")
 IMAGE_MAGIC = {b"\xff\xd8": "jpeg", b"\x89PNG": "png", b"RIFF": "webp"}
 SKIP_TEXT = (".map",)  # source maps of the theme's bundle: never read by a visitor
-SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:text/html", "data:application/xhtml",
-                  "data:text/xml", "data:application/xml", "data:image/svg+xml;", "data:text/javascript")
+SCRIPT_SCHEMES = (
+    "javascript:",
+    "vbscript:",
+    "livescript:",
+    "data:text/html",
+    "data:application/xhtml",
+    "data:text/xml",
+    "data:application/xml",
+    "data:image/svg+xml;",
+    "data:text/javascript",
+)
 ACTIVE_ELEMENTS = {"iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal"}
 # Browsers drop ASCII whitespace and control characters anywhere in a URL's scheme.
 URL_JUNK = re.compile(r"[\x00-\x20\x7f]+")
-INVISIBLE = re.compile(r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-                       r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]")
+INVISIBLE = re.compile(
+    r"[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    r"\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
 SEPARATORS = re.compile(r"[\s\-‐‑‒–—―－.·・_/]+")
 
 
@@ -127,9 +138,13 @@ def scan_markup(rel: str, text: str, known_scripts: set[str] | None, where: str 
             elif low == "srcdoc":
                 out.append(Finding(rel, "active-element", f"{prefix}<{tag} srcdoc> in {_snippet(node.html)}"))
             if value and _script_url(value):
-                out.append(Finding(rel, "script-url", f"{prefix}<{tag} {name}=\"{value[:60]}\">"))
-            if tag == "meta" and low == "content" and "url=" in (value or "").lower() \
-                    and (attrs.get("http-equiv") or "").lower() == "refresh":
+                out.append(Finding(rel, "script-url", f'{prefix}<{tag} {name}="{value[:60]}">'))
+            if (
+                tag == "meta"
+                and low == "content"
+                and "url=" in (value or "").lower()
+                and (attrs.get("http-equiv") or "").lower() == "refresh"
+            ):
                 out.append(Finding(rel, "active-element", f"{prefix}{_snippet(node.html)}"))
     if rel.lower().endswith(".svg") and re.search(r"GPS(?:Latitude|Longitude)|exif:GPS", text):
         out.append(Finding(rel, "image-metadata", "GPS in the SVG's metadata"))
@@ -159,11 +174,16 @@ def image_metadata(data: bytes) -> list[str]:
                 continue
             if marker in (0xDA, 0xD9):  # start of scan / end of image
                 break
-            length = int.from_bytes(data[i + 2:i + 4], "big")
-            payload = data[i + 4:i + 2 + length]
+            length = int.from_bytes(data[i + 2 : i + 4], "big")
+            payload = data[i + 4 : i + 2 + length]
             if marker == 0xE1:
-                found.append("xmp" if payload.startswith(b"http://ns.adobe.com/xap/") else
-                             "exif" if payload.startswith(b"Exif") else "app1")
+                found.append(
+                    "xmp"
+                    if payload.startswith(b"http://ns.adobe.com/xap/")
+                    else "exif"
+                    if payload.startswith(b"Exif")
+                    else "app1"
+                )
             elif marker == 0xED:
                 found.append("iptc")
             elif marker == 0xFE:
@@ -174,8 +194,8 @@ def image_metadata(data: bytes) -> list[str]:
     elif data[:8] == b"\x89PNG\r\n\x1a\n":
         i = 8
         while i + 8 <= len(data):
-            size = int.from_bytes(data[i:i + 4], "big")
-            tag = data[i + 4:i + 8]
+            size = int.from_bytes(data[i : i + 4], "big")
+            tag = data[i + 4 : i + 8]
             if tag in (b"eXIf", b"tEXt", b"zTXt", b"iTXt"):
                 found.append(tag.decode())
             if tag == b"IEND":
@@ -184,7 +204,7 @@ def image_metadata(data: bytes) -> list[str]:
     elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
         i = 12
         while i + 8 <= len(data):
-            tag, size = data[i:i + 4], int.from_bytes(data[i + 4:i + 8], "little")
+            tag, size = data[i : i + 4], int.from_bytes(data[i + 4 : i + 8], "little")
             if tag in (b"EXIF", b"XMP "):
                 found.append(tag.decode().strip())
             i += 8 + size + (size & 1)
@@ -203,8 +223,9 @@ def normalised(text: str) -> str:
     return re.sub(r"[^\S\n]", " ", text)
 
 
-def personal_numbers(rel: str, text: str, allowed: frozenset = frozenset(),
-                     planted: Iterable[str] = ()) -> list[Finding]:
+def personal_numbers(
+    rel: str, text: str, allowed: frozenset = frozenset(), planted: Iterable[str] = ()
+) -> list[Finding]:
     out = []
     seen = set()
     for i, line in enumerate(text.split("\n"), 1):
@@ -212,7 +233,13 @@ def personal_numbers(rel: str, text: str, allowed: frozenset = frozenset(),
             for f in privacy.find(variant, set(allowed)):
                 if (i, f.masked) not in seen:
                     seen.add((i, f.masked))
-                    out.append(Finding(rel, "personal-number", f"line {i}: {f.masked} in “{_snippet(variant[max(0, f.start - 20):f.start + 40], 70)}”"))
+                    out.append(
+                        Finding(
+                            rel,
+                            "personal-number",
+                            f"line {i}: {f.masked} in “{_snippet(variant[max(0, f.start - 20) : f.start + 40], 70)}”",
+                        )
+                    )
     if planted:
         flat = SEPARATORS.sub("", normalised(text))
         for digits in planted:
@@ -249,8 +276,11 @@ def document_text(path: Path) -> str | None:
             import openpyxl
 
             wb = openpyxl.load_workbook(path, read_only=True)
-            return "\n".join(" ".join(str(c) for c in row if c is not None)
-                             for ws in wb.worksheets for row in ws.iter_rows(values_only=True))
+            return "\n".join(
+                " ".join(str(c) for c in row if c is not None)
+                for ws in wb.worksheets
+                for row in ws.iter_rows(values_only=True)
+            )
         if suffix == ".pdf":
             import pypdf
 
@@ -271,8 +301,9 @@ def _read(path: Path) -> str:
     return path.read_bytes().decode("utf-8", errors="replace")
 
 
-def scan_site(site: Path, known_scripts: set[str] | None = None, allowed_numbers: Iterable[str] = (),
-              planted: Iterable[str] = ()) -> list[Finding]:
+def scan_site(
+    site: Path, known_scripts: set[str] | None = None, allowed_numbers: Iterable[str] = (), planted: Iterable[str] = ()
+) -> list[Finding]:
     """Everything in ``site`` that must not be published (see the module docstring)."""
     known = set(known_scripts or ())
     allowed = frozenset(allowed_numbers)

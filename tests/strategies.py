@@ -25,7 +25,7 @@ MARKUP = [
     "'><svg onload=alert(1)>",
     "javascript:alert(1)",
     "</title><script>alert(1)</script>",
-    "<a href=\"javascript:alert(1)\">x</a>",
+    '<a href="javascript:alert(1)">x</a>',
     "&lt;script&gt;",
     "&#60;script&#62;",
     "{{ config }}",
@@ -34,11 +34,58 @@ MARKUP = [
 ]
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u202e", "\u3000", "\u00a0"]
 DIGITS = ["１２３", "٣٤٥", "۴۵۶", "४५६", "১২৩", "๑๒๓", "99999999999999999999999", "1e400", "NaN", "-0", "0x1F"]
-YAML_SPECIALS = ["&a", "*a", "!tag", "!!str", "!!python/object/apply:os.system ['id']", "[", "]", "{", "}",
-                 "#", " #注释", ": ", "- ", "? ", "|", ">", "%YAML", "@", "`", "'", '"', "\\", "---", "...",
-                 "\t", "~", "null", "yes", "no", "0123", "9:30", "1.10", "<<"]
-CHINESE = ["植树节", "志愿服务", "文明单位", "学雷锋", "社区", "《通知》", "“引号”", "（括号）", "：", "——",
-           "，", "。", "职工之家", "办公室", "测试中心"]
+YAML_SPECIALS = [
+    "&a",
+    "*a",
+    "!tag",
+    "!!str",
+    "!!python/object/apply:os.system ['id']",
+    "[",
+    "]",
+    "{",
+    "}",
+    "#",
+    " #注释",
+    ": ",
+    "- ",
+    "? ",
+    "|",
+    ">",
+    "%YAML",
+    "@",
+    "`",
+    "'",
+    '"',
+    "\\",
+    "---",
+    "...",
+    "\t",
+    "~",
+    "null",
+    "yes",
+    "no",
+    "0123",
+    "9:30",
+    "1.10",
+    "<<",
+]
+CHINESE = [
+    "植树节",
+    "志愿服务",
+    "文明单位",
+    "学雷锋",
+    "社区",
+    "《通知》",
+    "“引号”",
+    "（括号）",
+    "：",
+    "——",
+    "，",
+    "。",
+    "职工之家",
+    "办公室",
+    "测试中心",
+]
 HOSTILE = MARKUP + INVISIBLE + DIGITS + YAML_SPECIALS
 
 # Placeholders and numbers the publication checks refuse on purpose; "valid" text avoids
@@ -62,6 +109,7 @@ def hostile_text(max_pieces: int = 6) -> st.SearchStrategy[str]:
 def valid_text(max_pieces: int = 6) -> st.SearchStrategy[str]:
     """Hostile text a page may legitimately hold (it is escaped, never refused): markup and
     YAML specials, but no C0/C1 control characters, placeholders or 11+ digit runs."""
+
     def ok(text: str) -> bool:
         if not text.strip():
             return False
@@ -81,8 +129,11 @@ def valid_text(max_pieces: int = 6) -> st.SearchStrategy[str]:
 
 def valid_title() -> st.SearchStrategy[str]:
     """A title the schema accepts: no < or >, at most 80 characters once whitespace is folded."""
-    return valid_text(5).map(lambda t: t.replace("<", "《").replace(">", "》")).filter(
-        lambda t: 0 < len(" ".join(t.split())) <= 80 and "<" not in t)
+    return (
+        valid_text(5)
+        .map(lambda t: t.replace("<", "《").replace(">", "》"))
+        .filter(lambda t: 0 < len(" ".join(t.split())) <= 80 and "<" not in t)
+    )
 
 
 # --- YAML scalars -------------------------------------------------------------------
@@ -90,8 +141,9 @@ def valid_title() -> st.SearchStrategy[str]:
 
 def _yaml_printable(c: str) -> bool:
     o = ord(c)
-    return (c in "\t" or 0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD
-            or o >= 0x10000) and c not in "\u2028\u2029\ufeff"
+    return (
+        c in "\t" or 0x20 <= o <= 0x7E or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or o >= 0x10000
+    ) and c not in "\u2028\u2029\ufeff"
 
 
 def double_quoted(text: str) -> str:
@@ -127,15 +179,37 @@ def past_dates() -> st.SearchStrategy[dt.date]:
 
 def date_forms(day: dt.date) -> st.SearchStrategy[str]:
     """The spellings of one date the schema promises to accept."""
-    return st.sampled_from([
-        day.isoformat(), f"{day.year}-{day.month}-{day.day}", f"{day.year}/{day.month}/{day.day}",
-        f"{day.year}.{day.month}.{day.day}", f"{day.year}年{day.month}月{day.day}日",
-        unicodedata.normalize("NFKC", day.isoformat()).translate(str.maketrans("0123456789-", "０１２３４５６７８９－")),
-    ])
+    return st.sampled_from(
+        [
+            day.isoformat(),
+            f"{day.year}-{day.month}-{day.day}",
+            f"{day.year}/{day.month}/{day.day}",
+            f"{day.year}.{day.month}.{day.day}",
+            f"{day.year}年{day.month}月{day.day}日",
+            unicodedata.normalize("NFKC", day.isoformat()).translate(
+                str.maketrans("0123456789-", "０１２３４５６７８９－")
+            ),
+        ]
+    )
 
 
-HOSTILE_NUMBERS = ["99999999999999999999999", "1e400", "NaN", "inf", "-0", "0x1F", "１２", "٣٤", "1_000",
-                   "1,2,3", "00", "+5", "５０人次", "0.0000001", "1" * 400]
+HOSTILE_NUMBERS = [
+    "99999999999999999999999",
+    "1e400",
+    "NaN",
+    "inf",
+    "-0",
+    "0x1F",
+    "１２",
+    "٣٤",
+    "1_000",
+    "1,2,3",
+    "00",
+    "+5",
+    "５０人次",
+    "0.0000001",
+    "1" * 400,
+]
 
 
 # --- personal numbers ---------------------------------------------------------------
@@ -155,7 +229,11 @@ class Planted:
 
 @st.composite
 def mobile_number(draw) -> str:
-    return "1" + draw(st.sampled_from("3456789")) + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=9, max_size=9)))
+    return (
+        "1"
+        + draw(st.sampled_from("3456789"))
+        + "".join(draw(st.lists(st.sampled_from("0123456789"), min_size=9, max_size=9)))
+    )
 
 
 @st.composite
@@ -164,7 +242,7 @@ def id_number(draw) -> str:
     born = draw(st.dates(dt.date(1950, 1, 1), dt.date(2005, 12, 31)))
     seq = f"{draw(st.integers(0, 999)):03d}"
     body = f"{region}{born:%Y%m%d}{seq}"
-    check = "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS)) % 11]
+    check = "10X98765432"[sum(int(d) * w for d, w in zip(body, ID_WEIGHTS, strict=True)) % 11]
     return body + check
 
 
@@ -182,13 +260,23 @@ FULLWIDTH = str.maketrans("0123456789Xx", "０１２３４５６７８９ＸＸ"
 def _groups(digits: str, sizes) -> list[str]:
     out, i = [], 0
     for n in sizes:
-        out.append(digits[i:i + n])
+        out.append(digits[i : i + n])
         i += n
     return out
 
 
-DISGUISES = ["plain", "fullwidth", "dash", "space", "dot", "ideographic-space", "zero-width", "plus86",
-             "nbsp", "fullwidth-dash"]
+DISGUISES = [
+    "plain",
+    "fullwidth",
+    "dash",
+    "space",
+    "dot",
+    "ideographic-space",
+    "zero-width",
+    "plus86",
+    "nbsp",
+    "fullwidth-dash",
+]
 
 
 @st.composite
@@ -241,11 +329,11 @@ RAW_HTML = [
     "[链接](<javascript:alert(1)>)",
     "![图](javascript:alert(1))",
     "[链接](data:text/html,<script>alert(1)</script>)",
-    "段落文字 {onclick=\"alert(1)\"}",
-    "[链接](https://example.org){onmouseover=\"alert(1)\"}",
+    '段落文字 {onclick="alert(1)"}',
+    '[链接](https://example.org){onmouseover="alert(1)"}',
     "# 标题 {onclick=alert(1)}",
     "<!-- <script>alert(1)</script> -->",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
 ]
 HARMLESS_HTML = [  # markup that shows as text or as code: the scanner must stay quiet
     "`<script>alert(1)</script>`",
@@ -264,16 +352,50 @@ def markdown_body(raw: bool = True) -> st.SearchStrategy[str]:
 
 # --- file names ---------------------------------------------------------------------
 
-NAME_STEMS = ["con", "CON", "aux", "nul", "prn", "com1", "lpt1", "?", "a*b", "a:b", "with space", " lead",
-              "trail ", "中文 活动", "2024-03-05-植树", "a#b", "a%20b", "%", "..", "-", "index", "README",
-              "<img src=x onerror=alert(1)>", "x\"y", "x'y", "ａｂｃ", "\u200b", "e\u0301", "x&y", "x;y"]
+NAME_STEMS = [
+    "con",
+    "CON",
+    "aux",
+    "nul",
+    "prn",
+    "com1",
+    "lpt1",
+    "?",
+    "a*b",
+    "a:b",
+    "with space",
+    " lead",
+    "trail ",
+    "中文 活动",
+    "2024-03-05-植树",
+    "a#b",
+    "a%20b",
+    "%",
+    "..",
+    "-",
+    "index",
+    "README",
+    "<img src=x onerror=alert(1)>",
+    'x"y',
+    "x'y",
+    "ａｂｃ",
+    "\u200b",
+    "e\u0301",
+    "x&y",
+    "x;y",
+]
 NAME_SUFFIXES = [".md", ".MD", ".Md", ".markdown", ".md.txt", ".md ", ".txt", ".mdown"]
 
 
 @st.composite
 def file_name(draw, suffixes=NAME_SUFFIXES) -> str:
-    stem = draw(st.one_of(st.sampled_from(NAME_STEMS), mobile_number().map(lambda m: f"{m}-报名"),
-                          st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1, max_size=8)))
+    stem = draw(
+        st.one_of(
+            st.sampled_from(NAME_STEMS),
+            mobile_number().map(lambda m: f"{m}-报名"),
+            st.text(st.characters(codec="utf-8", exclude_characters="/\x00"), min_size=1, max_size=8),
+        )
+    )
     name = stem + draw(st.sampled_from(suffixes))
     if name in (".", "..") or "/" in name or len(name.encode()) > 200:
         name = "x.md"
@@ -299,7 +421,7 @@ def encode(text: str, how: str) -> bytes:
         return text.encode("utf-16")
     if how == "stray-byte":
         data = text.encode("utf-8")
-        return data[: len(data) // 2] + b"\xff\xfe\x80" + data[len(data) // 2:]
+        return data[: len(data) // 2] + b"\xff\xfe\x80" + data[len(data) // 2 :]
     if how == "nul":
         return text.encode("utf-8") + b"\x00"
     return text.encode("utf-8")
@@ -335,8 +457,7 @@ def activity_page(draw, valid: bool = True, images: bool = False) -> PageSpec:
     title = draw(valid_title() if valid else hostile_text(4))
     values["title"] = title
     put("title", title)
-    lines.append(f"date: {draw(date_forms(day))}" if valid or draw(st.booleans())
-                 else f"date: {draw(hostile_text(2))}")
+    lines.append(f"date: {draw(date_forms(day))}" if valid or draw(st.booleans()) else f"date: {draw(hostile_text(2))}")
     category = draw(st.sampled_from(CATEGORIES) if valid else st.one_of(st.sampled_from(CATEGORIES), hostile_text(2)))
     put("category", category)
     for key in ("location", "summary", "description"):
@@ -402,10 +523,25 @@ def yaml_entry(draw, fields: dict[str, st.SearchStrategy[str]], valid: bool) -> 
             written = written.replace("\n", "\n    ")
         lines.append(f"{'- ' if i == 0 else '  '}{key}: {written}")
     if not valid and draw(st.booleans()):
-        lines.insert(draw(st.integers(0, len(lines))), draw(st.sampled_from([
-            "  <<: *a", "  x: &a 1", "  y: *a", "  z: !!binary aGVsbG8=", "  w: !tag v", "\t- tab: x",
-            "\u3000- x: y", "  [a, b]: c", "  ? complex\n  : key", "- " + "[" * 50 + "]" * 50,
-        ])))
+        lines.insert(
+            draw(st.integers(0, len(lines))),
+            draw(
+                st.sampled_from(
+                    [
+                        "  <<: *a",
+                        "  x: &a 1",
+                        "  y: *a",
+                        "  z: !!binary aGVsbG8=",
+                        "  w: !tag v",
+                        "\t- tab: x",
+                        "\u3000- x: y",
+                        "  [a, b]: c",
+                        "  ? complex\n  : key",
+                        "- " + "[" * 50 + "]" * 50,
+                    ]
+                )
+            ),
+        )
     return "\n".join(lines)
 
 
@@ -415,13 +551,20 @@ def activity_log(draw, valid: bool = True) -> str:
     entries = []
     for _ in range(draw(st.integers(1, 3))):
         day = draw(past_dates())
-        entries.append(draw(yaml_entry({
-            "date": date_forms(day) if valid else st.one_of(date_forms(day), hostile_text(2)),
-            "title": valid_title() if valid else hostile_text(4),
-            "category": st.sampled_from(CATEGORIES) if valid else hostile_text(2),
-            "summary": valid_text() if valid else hostile_text(),
-            "location": valid_text() if valid else hostile_text(),
-        }, valid)))
+        entries.append(
+            draw(
+                yaml_entry(
+                    {
+                        "date": date_forms(day) if valid else st.one_of(date_forms(day), hostile_text(2)),
+                        "title": valid_title() if valid else hostile_text(4),
+                        "category": st.sampled_from(CATEGORIES) if valid else hostile_text(2),
+                        "summary": valid_text() if valid else hostile_text(),
+                        "location": valid_text() if valid else hostile_text(),
+                    },
+                    valid,
+                )
+            )
+        )
     return "activities:\n" + "\n".join("  " + e.replace("\n", "\n  ") for e in entries) + "\n"
 
 
@@ -430,8 +573,9 @@ def honours_file(draw, valid: bool = True, photo: str | None = None) -> str:
     entries = []
     for i in range(draw(st.integers(1, 3))):
         fields = {
-            "year": st.sampled_from(["2024", "2025", "2026"]) if valid else st.one_of(
-                st.sampled_from(HOSTILE_NUMBERS), hostile_text(2)),
+            "year": st.sampled_from(["2024", "2025", "2026"])
+            if valid
+            else st.one_of(st.sampled_from(HOSTILE_NUMBERS), hostile_text(2)),
             "title": valid_title() if valid else hostile_text(4),
             "level": st.sampled_from(["国家级", "省级", "市级", "县区级", "系统内"]) if valid else hostile_text(2),
             "awarded_by": valid_text(3) if valid else hostile_text(3),
@@ -445,12 +589,16 @@ def honours_file(draw, valid: bool = True, photo: str | None = None) -> str:
 
 # --- images -------------------------------------------------------------------------
 
-GPS_XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-           b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="30,15.125N" '
-           b'exif:GPSLongitude="120,10.021E"/></rdf:RDF></x:xmpmeta>')
-PLAIN_XMP = (b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-             b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Zhang San" '
-             b'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Phone Camera"/></rdf:RDF></x:xmpmeta>')
+GPS_XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:exif="http://ns.adobe.com/exif/1.0/" exif:GPSLatitude="30,15.125N" '
+    b'exif:GPSLongitude="120,10.021E"/></rdf:RDF></x:xmpmeta>'
+)
+PLAIN_XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    b'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Zhang San" '
+    b'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreatorTool="Phone Camera"/></rdf:RDF></x:xmpmeta>'
+)
 SECRET_TEXT = "拍摄于张三家 13812345678"
 
 
@@ -483,7 +631,11 @@ def image_file(draw, gps_exif: bool | None = False, gps_xmp: bool | None = None)
     kind = draw(st.sampled_from(["jpeg", "png", "webp"]))
     w, h = draw(st.integers(8, 96)), draw(st.integers(8, 96))
     colour = draw(st.tuples(st.integers(0, 255), st.integers(0, 255), st.integers(0, 255)))
-    mode = draw(st.sampled_from(["RGB", "RGBA", "P", "L"])) if kind != "jpeg" else draw(st.sampled_from(["RGB", "L", "CMYK"]))
+    mode = (
+        draw(st.sampled_from(["RGB", "RGBA", "P", "L"]))
+        if kind != "jpeg"
+        else draw(st.sampled_from(["RGB", "L", "CMYK"]))
+    )
     im = Image.new("RGB", (w, h), colour)
     im.paste((255 - colour[0], colour[1], 0), (0, 0, w // 2, h // 2))
     im = im.convert(mode)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
 import browser
+import pytest
 
 
 def test_missing_chromium_skips_with_a_reason(monkeypatch):

@@ -9,7 +9,6 @@ import urllib.parse
 
 import pytest
 import yaml
-
 from browser import DESKTOP, Site, Visit, browser, record_wire_sizes, served_demo  # noqa: F401 - fixtures
 from conftest import REPO, UNIT_YML, build
 
@@ -151,8 +150,11 @@ def test_axe_finds_no_serious_problem_on_the_home(browser, served, viewport):
     visit = Visit(browser, viewport)
     page = visit.open(served.url)
     violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]]) for v in violations
-               if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
     visit.close()
 
@@ -187,11 +189,14 @@ def unit_with_banner(tmp_path_factory):
     from conftest import BASE_FILES, write
 
     root = tmp_path_factory.mktemp("home") / "unit"
-    files = {**BASE_FILES,
-             "data/unit.yml": UNIT_YML + "banner: assets/banner.jpg\n",
-             "docs/activities/2024-03-05-plant.md": (
-                 "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\nparticipants: 20\n"
-                 "photos:\n  - src: plant/a.jpg\n    alt: 职工在河堤植树\n---\n\n正文。\n")}
+    files = {
+        **BASE_FILES,
+        "data/unit.yml": UNIT_YML + "banner: assets/banner.jpg\n",
+        "docs/activities/2024-03-05-plant.md": (
+            "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\nparticipants: 20\n"
+            "photos:\n  - src: plant/a.jpg\n    alt: 职工在河堤植树\n---\n\n正文。\n"
+        ),
+    }
     for rel, text in files.items():
         write(root, rel, text)
     write(root, "docs/assets/banner.jpg", _photo())
@@ -203,7 +208,7 @@ def unit_with_banner(tmp_path_factory):
 
 def test_the_units_own_banner_photo_is_used_in_its_published_sizes(unit_with_banner):
     home = (unit_with_banner / "site/index.html").read_text(encoding="utf-8")
-    banner = home[home.index('<section class="ws-banner"'):home.index("</section>")]
+    banner = home[home.index('<section class="ws-banner"') : home.index("</section>")]
     assert "-t800.webp 800w" in banner and "-d1600.webp 1600w" in banner and "-t800j.jpg" in banner
     assert 'fetchpriority="high"' in banner and "lazy" not in banner
     assert "banner.jpg" not in banner  # never the original

@@ -56,7 +56,8 @@ def settle(page):
     its caption have stayed where they are for three frames and 100 ms (on a loaded machine
     frames come later, so this waits longer; it never gives up early)."""
     page.evaluate("() => { window.__wsSettle = null; }")
-    page.wait_for_function("""() => {
+    page.wait_for_function(
+        """() => {
         const i = document.querySelector('.gslide.current .gslide-image img');
         const d = document.querySelector('.gslide.current .gslide-desc');
         if (!(i && i.complete && i.naturalWidth > 0)
@@ -73,7 +74,9 @@ def settle(page):
         }
         s.frames += 1;
         return s.frames >= 3 && performance.now() - s.since >= 100;
-    }""", polling="raf")
+    }""",
+        polling="raf",
+    )
 
 
 def assert_whole_photo_and_caption_on_screen(geo: dict, caption: str):
@@ -104,8 +107,10 @@ def test_the_whole_photo_and_its_caption_are_on_one_screen(browser, served, scre
     for i, photo in enumerate(photos):
         if i:
             page.keyboard.press("ArrowRight")
-            page.wait_for_function("c => document.querySelector('.gslide.current .gslide-desc')?.innerText.trim() === c",
-                                   arg=photo["caption"])
+            page.wait_for_function(
+                "c => document.querySelector('.gslide.current .gslide-desc')?.innerText.trim() === c",
+                arg=photo["caption"],
+            )
             settle(page)
         geo = page.evaluate(GEOMETRY)
         assert geo["natural"] == [photo["outputs"]["d1600"]["width"], photo["outputs"]["d1600"]["height"]]
@@ -122,8 +127,10 @@ def _jpeg(size: tuple[int, int], colour) -> bytes:
     return out.getvalue()
 
 
-LONG_CAPTION = ("全体志愿者在村文化广场集中，分成三组分别前往示范田、果园和农家书屋，"
-                "为村民讲解春耕备耕、果树修剪和安全用药知识，并发放技术资料两百余份")
+LONG_CAPTION = (
+    "全体志愿者在村文化广场集中，分成三组分别前往示范田、果园和农家书屋，"
+    "为村民讲解春耕备耕、果树修剪和安全用药知识，并发放技术资料两百余份"
+)
 
 
 @pytest.fixture(scope="module")
@@ -135,15 +142,22 @@ def shapes_site(tmp_path_factory):
     for rel, text in BASE_FILES.items():
         write(root, rel, text)
     yml = root / "mkdocs.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - glightbox\n"),
-                   encoding="utf-8")
-    write(root, "docs/activities/2024-03-05-plant.md",
-          "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
-          "  - src: plant/tall.jpg\n    caption: 竖拍的合影\n"
-          "  - src: plant/wide.jpg\n    caption: 全景\n"
-          f"  - src: plant/land.jpg\n    caption: {LONG_CAPTION}\n---\n\n正文。\n")
-    for name, size, colour in (("tall", (900, 1600), (200, 60, 40)), ("wide", (2400, 600), (40, 120, 200)),
-                               ("land", (1600, 1200), (60, 160, 80))):
+    yml.write_text(
+        yml.read_text(encoding="utf-8").replace("  - search\n", "  - search\n  - glightbox\n"), encoding="utf-8"
+    )
+    write(
+        root,
+        "docs/activities/2024-03-05-plant.md",
+        "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
+        "  - src: plant/tall.jpg\n    caption: 竖拍的合影\n"
+        "  - src: plant/wide.jpg\n    caption: 全景\n"
+        f"  - src: plant/land.jpg\n    caption: {LONG_CAPTION}\n---\n\n正文。\n",
+    )
+    for name, size, colour in (
+        ("tall", (900, 1600), (200, 60, 40)),
+        ("wide", (2400, 600), (40, 120, 200)),
+        ("land", (1600, 1200), (60, 160, 80)),
+    ):
         (root / f"docs/activities/plant/{name}.jpg").parent.mkdir(parents=True, exist_ok=True)
         (root / f"docs/activities/plant/{name}.jpg").write_bytes(_jpeg(size, colour))
     result = build(root)
@@ -198,7 +212,9 @@ def test_focus_returns_to_the_thumbnail_that_opened_the_photo(browser, served, h
         page.get_by_role("button", name="关闭", exact=True).click()
     page.wait_for_selector(".glightbox-container", state="detached")
     page.wait_for_function("() => document.activeElement && document.activeElement.matches('a.glightbox')")
-    active = page.evaluate("() => [document.activeElement.getAttribute('href'), [...document.querySelectorAll('.ws-photo a.glightbox')].indexOf(document.activeElement)]")
+    active = page.evaluate(
+        "() => [document.activeElement.getAttribute('href'), [...document.querySelectorAll('.ws-photo a.glightbox')].indexOf(document.activeElement)]"
+    )
     assert active == [expected, index]
     visit.close()
 
@@ -214,8 +230,9 @@ def test_keyboard_user_opens_closes_and_continues_from_the_same_photo(browser, s
     page.wait_for_selector(".glightbox-container", state="detached")
     page.wait_for_function("() => document.activeElement.matches('a.glightbox')")
     page.keyboard.press("Enter")  # the same photo opens again from where focus came back
-    page.wait_for_function("c => document.querySelector('.gslide.current .gslide-desc')?.innerText.trim() === c",
-                           arg=photos[0]["caption"])
+    page.wait_for_function(
+        "c => document.querySelector('.gslide.current .gslide-desc')?.innerText.trim() === c", arg=photos[0]["caption"]
+    )
     visit.close()
 
 
@@ -245,8 +262,12 @@ def test_thumbnails_on_a_phone_are_big_enough_to_recognise(browser, served, scre
             i => { i.loading = 'eager'; return [i.getBoundingClientRect().width, i.getBoundingClientRect().height]; })""")
         assert thumbs, path
         assert all(w >= 150 and h >= 100 for w, h in thumbs), (path, thumbs)
-        page.wait_for_function("() => [...document.querySelectorAll('.ws-photo img, .ws-albums img')].every(i => i.complete && i.currentSrc)")
-        sources = page.evaluate("() => [...document.querySelectorAll('.ws-photo img, .ws-albums img')].map(i => i.currentSrc)")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.ws-photo img, .ws-albums img')].every(i => i.complete && i.currentSrc)"
+        )
+        sources = page.evaluate(
+            "() => [...document.querySelectorAll('.ws-photo img, .ws-albums img')].map(i => i.currentSrc)"
+        )
         assert all(s.endswith(("-t400.webp", "-t800.webp")) for s in sources), (path, sources)
     visit.close()
 
@@ -283,7 +304,10 @@ def test_axe_finds_no_serious_problem_with_the_lightbox_open(browser, served, sc
     page = visit.open(served.url + url)
     open_photo(page, 0)
     violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
-               if v["impact"] in ("serious", "critical")]
+    serious = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
     assert serious == []
     visit.close()

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from browser import Visit, browser, served_demo  # noqa: F401 - fixtures
 from conftest import HANG_SECONDS, TODAY
 
@@ -46,8 +45,7 @@ def _pages(site: Path) -> list[str]:
     records = json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]
     activity = next(r["url"] for r in records if r["url"])
     report = sorted(p for p in (site / "report").iterdir() if (p / "index.html").is_file())[0]
-    return ["", "timeline/", "gallery/", "stats/", "criteria/", activity,
-            report.relative_to(site).as_posix() + "/"]
+    return ["", "timeline/", "gallery/", "stats/", "criteria/", activity, report.relative_to(site).as_posix() + "/"]
 
 
 @pytest.fixture(scope="module")
@@ -140,8 +138,19 @@ def test_production_build_never_shows_gaps_but_the_editors_preview_does(demo_bui
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
     dest = tmp_path / "preview"
     proc = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("serve_rebuilds.py")), str(demo_build.root), "http://127.0.0.1:8123/"],
-        cwd=demo_build.root, env=env, input=f"build {dest}\n", capture_output=True, text=True, timeout=HANG_SECONDS)
+        [
+            sys.executable,
+            str(Path(__file__).with_name("serve_rebuilds.py")),
+            str(demo_build.root),
+            "http://127.0.0.1:8123/",
+        ],
+        cwd=demo_build.root,
+        env=env,
+        input=f"build {dest}\n",
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     criteria = (dest / "criteria/index.html").read_text(encoding="utf-8")
     assert '<p class="admonition-title">证据不足</p>' in criteria

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-
 import pytest
-
 from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
 
 pytestmark = pytest.mark.browser

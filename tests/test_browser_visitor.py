@@ -13,7 +13,6 @@ import unicodedata
 import urllib.parse
 
 import pytest
-
 from browser import DESKTOP, PHONE, Site, Visit, browser, served_demo  # noqa: F401 - fixtures
 from conftest import HANG_SECONDS, REPO
 
@@ -64,11 +63,14 @@ def test_a_visitor_follows_the_timeline_to_an_activity(browser, served, viewport
     visit.close()
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("志愿服务", "学雷锋日“技术进田间”志愿服务"),
-    ("敬老", "重阳节走进石门镇敬老院"),
-    ("测产", "青石村示范基地秋收测产"),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("志愿服务", "学雷锋日“技术进田间”志愿服务"),
+        ("敬老", "重阳节走进石门镇敬老院"),
+        ("测产", "青石村示范基地秋收测产"),
+    ],
+)
 def test_chinese_search_finds_the_right_pages(browser, served, query, expected):
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
@@ -129,8 +131,9 @@ def test_axe_finds_no_serious_problem(browser, served, viewport):
         violations = axe.run(page).response["violations"]
         report[name] = [(v["id"], v["impact"], len(v["nodes"])) for v in violations]
     REPORTS.mkdir(exist_ok=True)
-    (REPORTS / f"axe-{viewport['width']}.json").write_text(json.dumps(report, ensure_ascii=False, indent=1),
-                                                           encoding="utf-8")
+    (REPORTS / f"axe-{viewport['width']}.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8"
+    )
     serious = {name: [v for v in found if v[1] in ("serious", "critical")] for name, found in report.items()}
     assert all(not v for v in serious.values()), serious
     visit.close()
@@ -155,8 +158,11 @@ def test_every_image_has_alt_and_every_chart_a_text_equivalent(browser, served):
 def test_keyboard_alone_reaches_every_link_of_the_content(browser, served, path):
     visit = Visit(browser, DESKTOP)
     page = visit.open(served.url + path)
-    wanted = set(page.locator("article a[href]").evaluate_all(
-        "els => els.filter(e => e.offsetParent !== null && !e.classList.contains('headerlink')).map(e => e.href)"))
+    wanted = set(
+        page.locator("article a[href]").evaluate_all(
+            "els => els.filter(e => e.offsetParent !== null && !e.classList.contains('headerlink')).map(e => e.href)"
+        )
+    )
     reached = set()
     for _ in range(400):
         page.keyboard.press("Tab")
@@ -200,11 +206,17 @@ def test_page_weights_and_screenshots(browser, served):
                 weights[name] = page.evaluate(MEASURE)
             assert visit.errors == [], (name, vp_name, visit.errors)
             visit.close()
-    lines = ["# 访客首屏重量（手机 375 px，gzip 传输，Chromium Resource Timing）", "",
-             "| 页面 | 首次绘制前 | 首次绘制前请求数 | 首屏合计 | 首屏请求数 | 首次绘制 |", "|---|---|---|---|---|---|"]
+    lines = [
+        "# 访客首屏重量（手机 375 px，gzip 传输，Chromium Resource Timing）",
+        "",
+        "| 页面 | 首次绘制前 | 首次绘制前请求数 | 首屏合计 | 首屏请求数 | 首次绘制 |",
+        "|---|---|---|---|---|---|",
+    ]
     for name, w in weights.items():
-        lines.append(f"| {name} | {w['bytes_before_first_paint'] / 1024:.1f} KB | {w['requests_before_first_paint']} | "
-                     f"{w['first_screen_bytes'] / 1024:.1f} KB | {w['first_screen_requests']} | {w['first_paint_ms']} ms |")
+        lines.append(
+            f"| {name} | {w['bytes_before_first_paint'] / 1024:.1f} KB | {w['requests_before_first_paint']} | "
+            f"{w['first_screen_bytes'] / 1024:.1f} KB | {w['first_screen_requests']} | {w['first_paint_ms']} ms |"
+        )
     (REPORTS / "weights.json").write_text(json.dumps(weights, indent=1), encoding="utf-8")
     (REPORTS / "weights.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n" + "\n".join(lines))
@@ -212,11 +224,14 @@ def test_page_weights_and_screenshots(browser, served):
     assert heavy == {}
 
 
-@pytest.mark.parametrize("name, path, expect", [
-    ("report", "report/05-志愿服务/", "五、常态开展志愿服务，践行雷锋精神"),
-    ("stats", "stats/", "分年度主要数据"),
-    ("criteria", "criteria/", "测评项目佐证一览"),
-])
+@pytest.mark.parametrize(
+    "name, path, expect",
+    [
+        ("report", "report/05-志愿服务/", "五、常态开展志愿服务，践行雷锋精神"),
+        ("stats", "stats/", "分年度主要数据"),
+        ("criteria", "criteria/", "测评项目佐证一览"),
+    ],
+)
 def test_printable_pages(browser, served, name, path, expect):
     from pypdf import PdfReader
 

@@ -24,20 +24,24 @@ def test_fixture_site_builds_strict(site):
     result = build(root)
     assert result.returncode == 0, result.stderr
     page = html(root, "activities/2024-03-05-plant/index.html")
-    assert "<dt>日期</dt><dd><time datetime=\"2024-03-05\">2024年3月5日（周二）</time></dd>" in page
+    assert '<dt>日期</dt><dd><time datetime="2024-03-05">2024年3月5日（周二）</time></dd>' in page
     assert "<dt>参与</dt><dd>20 人次</dd>" in page
     # Inherited from the category, and linked to its listing.
     assert '<dt>测评项目</dt><dd><a href="../../criteria/volunteer-service/">学雷锋志愿服务</a></dd>' in page
     # Report sections are listed in the nav by their order; activities never are.
     home = html(root, "index.html")
     assert "一、组织领导" in home
-    assert "植树节义务植树" not in re.search(r'<nav class="md-nav md-nav--primary.*?<div class="md-content"', home, re.S).group(0)
+    assert "植树节义务植树" not in re.search(
+        r'<nav class="md-nav md-nav--primary.*?<div class="md-content"', home, re.S
+    ).group(0)
     # Readable anchors for Chinese headings, not _1, _2.
     assert 'id="一组织领导"' in html(root, "report/01-first/index.html")
 
 
 def test_new_activity_file_appears_with_normalised_values(site):
-    root = site({"docs/activities/2025/2025-06-01-集市.md": """\
+    root = site(
+        {
+            "docs/activities/2025/2025-06-01-集市.md": """\
         ---
         title: 端午“科技赶集”志愿服务
         date: 2025年6月1日
@@ -51,7 +55,9 @@ def test_new_activity_file_appears_with_normalised_values(site):
         ---
 
         当天上午，志愿者在集市入口设立咨询台。
-        """})
+        """
+        }
+    )
     result = build(root)
     assert result.returncode == 0, result.stderr
     records = {r["id"]: r for r in api(root)["activities"]}
@@ -107,14 +113,20 @@ def test_non_utf8_file_fails_cleanly(site):
     result = build(root)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "docs/activities/2024-03-05-plant.md:2: 文件不是 UTF-8 编码（看起来是 GBK/GB18030（旧版 Windows 软件常用））" in result.stderr
+    assert (
+        "docs/activities/2024-03-05-plant.md:2: 文件不是 UTF-8 编码（看起来是 GBK/GB18030（旧版 Windows 软件常用））"
+        in result.stderr
+    )
 
 
 def test_duplicate_urls_fail_the_build(site):
     root = site({"docs/about.md": "# 关于\n", "docs/about/index.md": "# 关于我们\n"})
     result = build(root)
     assert result.returncode == 1
-    assert "docs/about/index.md: 与 docs/about.md 会生成同一个网址（about/index.html），其中一个会被覆盖。请给其中一个改名" in result.stderr
+    assert (
+        "docs/about/index.md: 与 docs/about.md 会生成同一个网址（about/index.html），其中一个会被覆盖。请给其中一个改名"
+        in result.stderr
+    )
 
 
 def test_markup_in_titles_never_reaches_the_page(site):
@@ -125,8 +137,12 @@ def test_markup_in_titles_never_reaches_the_page(site):
 
 
 def test_ampersand_and_quotes_are_escaped_where_material_prints_raw(site):
-    root = site({A: '---\ntitle: 党建&业务“双融合”\ndate: 2024-03-05\ncategory: 志愿服务\n'
-                    'summary: 他说"好" & <b>不是标签</b>\n---\n正文\n'})
+    root = site(
+        {
+            A: "---\ntitle: 党建&业务“双融合”\ndate: 2024-03-05\ncategory: 志愿服务\n"
+            'summary: 他说"好" & <b>不是标签</b>\n---\n正文\n'
+        }
+    )
     assert build(root).returncode == 0
     page = html(root, "activities/2024-03-05-plant/index.html")
     assert "<title>党建&amp;业务“双融合” - 测试单位</title>" in page
@@ -136,8 +152,11 @@ def test_ampersand_and_quotes_are_escaped_where_material_prints_raw(site):
 
 
 def test_draft_is_kept_out_of_site_search_and_api(site):
-    root = site({"docs/activities/2024-05-01-draft.md":
-                 "---\ntitle: 尚未发布的草稿活动\ndate: 2024-05-01\ncategory: 文体活动\ndraft: true\n---\n草稿正文独有词语\n"})
+    root = site(
+        {
+            "docs/activities/2024-05-01-draft.md": "---\ntitle: 尚未发布的草稿活动\ndate: 2024-05-01\ncategory: 文体活动\ndraft: true\n---\n草稿正文独有词语\n"
+        }
+    )
     assert build(root).returncode == 0
     assert not (root / "site/activities/2024-05-01-draft").exists()
     assert "尚未发布的草稿活动" not in (root / "site/search/search_index.json").read_text(encoding="utf-8")
@@ -172,16 +191,28 @@ def test_missing_jieba_fails_the_build_instead_of_degrading_search(site, tmp_pat
 
     root = site()
     env = {**os.environ, "PYTHONPATH": str(blocker), "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
-                            capture_output=True, text=True, timeout=HANG_SECONDS)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert ("没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
-            in result.stderr)
+    assert (
+        "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
+        in result.stderr
+    )
 
 
 def test_report_section_lists_its_criteria(site):
-    root = site({"docs/report/01-first.md": "---\ntitle: 一、组织领导\norder: 1\ncriteria: [volunteer-service]\n---\n\n正文\n"})
+    root = site(
+        {"docs/report/01-first.md": "---\ntitle: 一、组织领导\norder: 1\ncriteria: [volunteer-service]\n---\n\n正文\n"}
+    )
     assert build(root).returncode == 0
-    assert ('<p class="ws-report-criteria"><span>对应测评项目</span> <span class="ws-tag">学雷锋志愿服务</span></p>'
-            in html(root, "report/01-first/index.html"))
+    assert (
+        '<p class="ws-report-criteria"><span>对应测评项目</span> <span class="ws-tag">学雷锋志愿服务</span></p>'
+        in html(root, "report/01-first/index.html")
+    )

@@ -8,9 +8,9 @@ so the package is checked against the official text.
 import datetime as dt
 
 import pytest
+from conftest import TODAY
 
 import wenmingsite
-from conftest import TODAY
 from wenmingsite.recurrence import expand, make_rule, official_calendar, package_years
 
 D = dt.date
@@ -83,8 +83,10 @@ def test_working_day_rule_over_a_whole_year(year):
 
 
 def routine(repeat: str, start: str, end: str, extra: str = "") -> str:
-    return (f"routines:\n  - title: 值班巡查\n    repeat: {repeat}\n    start: {start}\n    end: {end}\n"
-            f"{extra}    category: 文体活动\n")
+    return (
+        f"routines:\n  - title: 值班巡查\n    repeat: {repeat}\n    start: {start}\n    end: {end}\n"
+        f"{extra}    category: 文体活动\n"
+    )
 
 
 def dates(root, today=TODAY):
@@ -111,21 +113,25 @@ def test_skip_holidays_skips_official_holidays_only(site):
 
 
 def test_holidays_file_adds_local_days_off(site):
-    root = site({
-        "data/activities/2026.yml": routine("工作日", "2026-11-16", "2026-11-22"),
-        "data/holidays.yml": "- {name: 单位运动会, start: 2026-11-20}\n",
-    })
+    root = site(
+        {
+            "data/activities/2026.yml": routine("工作日", "2026-11-16", "2026-11-22"),
+            "data/holidays.yml": "- {name: 单位运动会, start: 2026-11-20}\n",
+        }
+    )
     assert dates(root) == [D(2026, 11, 16), D(2026, 11, 17), D(2026, 11, 18), D(2026, 11, 19)]
 
 
 def test_holidays_file_covers_a_year_the_package_lacks(site):
-    root = site({
-        "data/activities/2027.yml": routine("工作日", "2027-02-01", "2027-02-28"),
-        "data/holidays.yml": (
-            "- {name: 春节, start: 2027-02-06, end: 2027-02-13}\n"
-            "- {name: 春节调休, start: 2027-02-14, kind: 调休上班}\n"
-        ),
-    })
+    root = site(
+        {
+            "data/activities/2027.yml": routine("工作日", "2027-02-01", "2027-02-28"),
+            "data/holidays.yml": (
+                "- {name: 春节, start: 2027-02-06, end: 2027-02-13}\n"
+                "- {name: 春节调休, start: 2027-02-14, kind: 调休上班}\n"
+            ),
+        }
+    )
     got = dates(root, today=D(2027, 3, 1))
     # 20 weekdays in February 2027, minus 8-12 February, plus Sunday 14 February.
     assert len(got) == 20 - 5 + 1
@@ -144,10 +150,13 @@ def test_working_days_in_a_year_nobody_covers_is_an_error(site):
 
 
 def test_bad_kind_and_useless_make_up_day(site):
-    root = site({"data/holidays.yml": (
-        "- {name: 运动会, start: 2026-11-20, kind: 补休}\n"
-        "- {name: 加班, start: 2026-11-18, kind: 调休上班}\n"
-    )})
+    root = site(
+        {
+            "data/holidays.yml": (
+                "- {name: 运动会, start: 2026-11-20, kind: 补休}\n- {name: 加班, start: 2026-11-18, kind: 调休上班}\n"
+            )
+        }
+    )
     _, problems = wenmingsite.load(root, today=TODAY)
     assert [str(p) for p in problems] == [
         "data/holidays.yml:1:40: 第 1 个节假日“运动会”的类型（kind）“补休”无法识别。请写 放假（不写即为放假）或 调休上班",

@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
-
 import pytest
 from click.testing import CliRunner
+from conftest import TODAY, build
 from PIL import Image
 
-from conftest import TODAY, build
 from wenmingsite.cli import main, safe_name
 
 A = "docs/activities/2024-03-05-plant.md"
 
 
 def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False,
-                              prog_name="wenming")
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False, prog_name="wenming")
 
 
 def test_new_creates_a_commented_activity_that_check_accepts_once_filled(site):
     root = site()
-    result = run("new", "--root", root, "--title", "“学雷锋”志愿服务：进社区/敬老院", "--date", "2026年3月5日",
-                 "--category", "志愿服务", "--department", "工会")
+    result = run(
+        "new",
+        "--root",
+        root,
+        "--title",
+        "“学雷锋”志愿服务：进社区/敬老院",
+        "--date",
+        "2026年3月5日",
+        "--category",
+        "志愿服务",
+        "--department",
+        "工会",
+    )
     assert result.exit_code == 0, result.output
     stem = "2026-03-05-学雷锋-志愿服务-进社区-敬老院"
     assert result.output.splitlines() == [
@@ -39,9 +48,14 @@ def test_new_creates_a_commented_activity_that_check_accepts_once_filled(site):
     result = run("check", "--root", root, "--date", TODAY)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        f"docs/activities/2026/{stem}.md:28:1: 这里还是模板占位符“（在这里写活动的经过和成效）”。请换成实际内容后再发布")
-    page.write_text(text.replace("（在这里写活动的经过和成效）", "3月5日上午，工会组织志愿者走进社区。")
-                    .replace("participants:\n", "participants: 30\n"), encoding="utf-8")
+        f"docs/activities/2026/{stem}.md:28:1: 这里还是模板占位符“（在这里写活动的经过和成效）”。请换成实际内容后再发布"
+    )
+    page.write_text(
+        text.replace("（在这里写活动的经过和成效）", "3月5日上午，工会组织志愿者走进社区。").replace(
+            "participants:\n", "participants: 30\n"
+        ),
+        encoding="utf-8",
+    )
     result = run("check", "--root", root, "--date", TODAY)
     assert result.exit_code == 0, result.output
     assert "检查通过：4 个页面、2 条活动记录、0 张照片，没有发现问题" in result.output
@@ -70,24 +84,29 @@ def test_new_refuses_unknown_category_and_bad_dates(site):
     assert "“体育”不在 data/categories.yml 中。可选：志愿服务、文体活动" in result.output
 
 
-@pytest.mark.parametrize("title, name", [
-    ("植树节 义务植树", "植树节-义务植树"),
-    ("《民法典》宣传", "民法典-宣传"),
-    ("a/b\\c:d*e?f\"g<h>i|j", "a-b-c-d-e-f-g-h-i-j"),
-    ("……", "活动"),
-])
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("植树节 义务植树", "植树节-义务植树"),
+        ("《民法典》宣传", "民法典-宣传"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d-e-f-g-h-i-j"),
+        ("……", "活动"),
+    ],
+)
 def test_safe_file_names(title, name):
     assert safe_name(title) == name
 
 
 def test_check_reports_publication_problems_one_line_each(site):
-    root = site({
-        A: "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n"
-           "summary: XX单位组织，联系人13812348000\n---\n\n"
-           "身份证号110105198001011238的志愿者于20__年参加。详见[方案](../report/02-missing.md)。\n"
-           "办公电话 0571-86120318，已隐去的号码 138****8000。\n",
-        "docs/activities/Thumbs.db": b"junk",
-    })
+    root = site(
+        {
+            A: "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n"
+            "summary: XX单位组织，联系人13812348000\n---\n\n"
+            "身份证号110105198001011238的志愿者于20__年参加。详见[方案](../report/02-missing.md)。\n"
+            "办公电话 0571-86120318，已隐去的号码 138****8000。\n",
+            "docs/activities/Thumbs.db": b"junk",
+        }
+    )
     result = run("check", "--root", root, "--date", TODAY)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
@@ -101,21 +120,28 @@ def test_check_reports_publication_problems_one_line_each(site):
     assert "13812348000" not in result.output and "110105198001011238" not in result.output
     github = run("check", "--root", root, "--date", TODAY, "--format", "github")
     assert github.stdout.splitlines()[0] == (
-        "::error file=docs/activities/2024-03-05-plant.md,line=5,col=10::这里还是模板占位符“XX”。请换成实际内容后再发布")
+        "::error file=docs/activities/2024-03-05-plant.md,line=5,col=10::这里还是模板占位符“XX”。请换成实际内容后再发布"
+    )
 
 
 def test_the_build_refuses_what_check_refuses(site):
     root = site({A: "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\n---\n联系人13812348000\n"})
     result = build(root)
     assert result.returncode == 1
-    assert ("wenming: docs/activities/2024-03-05-plant.md:6:4: 疑似个人手机号 138****8000。"
-            "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话") in result.stderr
+    assert (
+        "wenming: docs/activities/2024-03-05-plant.md:6:4: 疑似个人手机号 138****8000。"
+        "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
+    ) in result.stderr
     assert "13812348000" not in result.stderr
 
 
 def test_check_finds_gps_in_originals_huge_files_and_broken_photos(site):
-    root = site({A: "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
-                    "  - src: plant/gps.jpg\n    caption: 现场\n  - src: plant/cut.jpg\n    caption: 合影\n---\n正文\n"})
+    root = site(
+        {
+            A: "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
+            "  - src: plant/gps.jpg\n    caption: 现场\n  - src: plant/cut.jpg\n    caption: 合影\n---\n正文\n"
+        }
+    )
     exif = Image.Exif()
     exif.get_ifd(0x8825).update({1: "N", 2: (30.0, 1.0, 2.0)})
     (root / "docs/activities/plant").mkdir()
@@ -125,20 +151,28 @@ def test_check_finds_gps_in_originals_huge_files_and_broken_photos(site):
         fh.truncate(101 * 1024 * 1024)  # sparse: costs no disk
     result = run("check", "--root", root, "--date", TODAY)
     lines = result.stdout.splitlines()
-    assert "docs/activities/plant/gps.jpg: 原图带有 GPS 位置信息：仓库公开后，任何人都能下载原图看到拍摄地点。" \
-           "请运行 wenming fix 去掉位置信息（不改变画面），或在手机上关闭相机的位置记录后重新导出" in lines
-    assert "docs/report/录像.mp4: 文件有 101 MB，超过 GitHub 单个文件 100 MB 的上限，无法提交。" \
-           "照片请先缩小，文档请转成 PDF 并压缩" in lines
-    assert any(line.startswith("docs/activities/2024-03-05-plant.md:8: 第 2 张照片“activities/plant/cut.jpg”：")
-               for line in lines)
+    assert (
+        "docs/activities/plant/gps.jpg: 原图带有 GPS 位置信息：仓库公开后，任何人都能下载原图看到拍摄地点。"
+        "请运行 wenming fix 去掉位置信息（不改变画面），或在手机上关闭相机的位置记录后重新导出" in lines
+    )
+    assert (
+        "docs/report/录像.mp4: 文件有 101 MB，超过 GitHub 单个文件 100 MB 的上限，无法提交。"
+        "照片请先缩小，文档请转成 PDF 并压缩" in lines
+    )
+    assert any(
+        line.startswith("docs/activities/2024-03-05-plant.md:8: 第 2 张照片“activities/plant/cut.jpg”：")
+        for line in lines
+    )
     assert result.exit_code == 1
 
 
 def test_fix_repairs_and_reports_each_change(site):
-    root = site({
-        A: ("——\ntitle：植树节义务植树\n\u3000date: 2024年3月5日\ncategory: 志愿服务\n——\n正文\n").encode("gbk"),
-        "data/activities/2024.yml": "activities:\n  - title: 座谈会\n    date: 2024/4/1\n    category: 文体活动\n",
-    })
+    root = site(
+        {
+            A: ("——\ntitle：植树节义务植树\n\u3000date: 2024年3月5日\ncategory: 志愿服务\n——\n正文\n").encode("gbk"),
+            "data/activities/2024.yml": "activities:\n  - title: 座谈会\n    date: 2024/4/1\n    category: 文体活动\n",
+        }
+    )
     exif = Image.Exif()
     exif[0x0112] = 6
     exif.get_ifd(0x8825).update({1: "N", 2: (30.0, 1.0, 2.0)})
@@ -163,11 +197,12 @@ def test_fix_repairs_and_reports_each_change(site):
     done = run("fix", "--root", root)
     assert done.output.splitlines()[-1] == "已修复 3 个文件。请运行 wenming check 再检查一遍。"
     assert (root / A).read_text(encoding="utf-8") == (
-        "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n---\n正文\n")
+        "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n---\n正文\n"
+    )
     after = (root / "docs/assets/banner.jpg").read_bytes()
     with Image.open(root / "docs/assets/banner.jpg") as im:
         assert not im.getexif().get_ifd(0x8825) and im.getexif()[0x0112] == 6
-    assert after[after.index(b"\xff\xda"):] == before[before.index(b"\xff\xda"):]  # pixels untouched
+    assert after[after.index(b"\xff\xda") :] == before[before.index(b"\xff\xda") :]  # pixels untouched
     assert run("check", "--root", root, "--date", TODAY).exit_code == 0
     assert run("fix", "--root", root).output == "没有需要自动修复的地方。\n"
 
@@ -186,8 +221,12 @@ def test_outside_a_site_folder(tmp_path):
 
 
 def test_check_decodes_certificate_photos_as_the_build_does(site):
-    root = site({"data/honours.yml": "- year: 2024\n  title: 青年文明号\n  level: 市级\n  awarded_by: 团市委\n"
-                                     "  photo: honours/cert.jpg\n"})
+    root = site(
+        {
+            "data/honours.yml": "- year: 2024\n  title: 青年文明号\n  level: 市级\n  awarded_by: 团市委\n"
+            "  photo: honours/cert.jpg\n"
+        }
+    )
     (root / "docs/honours").mkdir(parents=True)
     (root / "docs/honours/cert.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
     result = run("check", "--root", root, "--date", TODAY)

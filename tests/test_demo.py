@@ -9,7 +9,6 @@ from collections import Counter
 
 import pytest
 import yaml
-
 from conftest import REPO
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff")
@@ -29,7 +28,7 @@ def records(demo):
 def test_demo_builds_without_warnings(demo):
     _, log = demo
     assert not [line for line in log.splitlines() if line.startswith(("WARNING", "ERROR"))]
-    assert "not included in the \"nav\"" not in log
+    assert 'not included in the "nav"' not in log
 
 
 def test_demo_content_is_complete(records):
@@ -80,8 +79,12 @@ def test_activity_page_shows_info_panel_above_narrative(demo):
     panel = page.index('<section class="ws-activity"')
     narrative = page.index("3月5日是第61个“学雷锋纪念日”")
     assert panel < narrative
-    for fact in ('<dt>类别</dt><dd><a href="../../../categories/volunteer/">志愿服务</a></dd>', "<dt>组织部门</dt><dd>团支部</dd>",
-                 "<dt>参与</dt><dd>56 人次</dd>", "<dt>志愿服务时长</dt><dd>168 小时</dd>"):
+    for fact in (
+        '<dt>类别</dt><dd><a href="../../../categories/volunteer/">志愿服务</a></dd>',
+        "<dt>组织部门</dt><dd>团支部</dd>",
+        "<dt>参与</dt><dd>56 人次</dd>",
+        "<dt>志愿服务时长</dt><dd>168 小时</dd>",
+    ):
         assert fact in page
     assert "<h1" in page and "学雷锋日“技术进田间”志愿服务</h1>" in page
 
@@ -98,7 +101,10 @@ def test_homepage_introduces_the_unit(demo):
         assert (site / urllib.parse.unquote(href) / "index.html").is_file(), href
     term = demo_build_stats(site)["term"]
     # Themed work leads; routine occurrences are named apart, never added into one headline.
-    assert f'<span class="ws-keyfig"><strong>{term["one_off"]:,}</strong> 项</span><span class="ws-keyfig__label">主题活动</span>' in home
+    assert (
+        f'<span class="ws-keyfig"><strong>{term["one_off"]:,}</strong> 项</span><span class="ws-keyfig__label">主题活动</span>'
+        in home
+    )
     assert f"另有例行活动 {term['routine_occurrences']:,} 次" in home
     assert "项（次）活动" not in home
 
@@ -127,10 +133,15 @@ def test_search_finds_chinese_words(demo):
     site, _ = demo
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     sep = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
+
     def pages_with(word):
         """What lunr finds: a query term matches tokens that start with it."""
-        return {d["location"].split("#")[0] for d in index["docs"]
-                if any(t.startswith(word) for t in sep.split(d["title"] + " " + d["text"]))}
+        return {
+            d["location"].split("#")[0]
+            for d in index["docs"]
+            if any(t.startswith(word) for t in sep.split(d["title"] + " " + d["text"]))
+        }
+
     assert any("2025-03-05" in urllib.parse.unquote(p) for p in pages_with("志愿服务"))
     assert any("report/05" in urllib.parse.unquote(p) for p in pages_with("雷锋"))
     assert any("2025-03-05" in urllib.parse.unquote(p) for p in pages_with("志愿"))
@@ -153,6 +164,7 @@ def test_demo_photos_stay_small_and_phone_like():
     assert sum(p.stat().st_size for p in (REPO / "docs").rglob("*") if p.suffix.lower() in RASTER) <= 15 * 1024 * 1024
     photos = [p for p in (REPO / "docs/activities").rglob("*") if p.suffix.lower() in RASTER]
     from PIL import Image, ImageOps
+
     sizes = Counter()
     for p in photos:
         with Image.open(p) as im:

@@ -21,7 +21,6 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.parse
 import urllib.request
 from collections.abc import Callable
@@ -41,9 +40,16 @@ DELETED_PAGE = "activities/2024/2024-10-11-重阳敬老/index.html"
 ADDED_PAGE = "activities/2026/2026-11-20-迎检材料整理/index.html"
 PROGRESS = re.compile(r"^\[(\d+)/(\d+)\] 上传（(新增|修改)）(\S+?)（", re.M)
 DELETED_LINE = re.compile(r"^\[\d+/\d+\] 删除 (\S+)$", re.M)
-ENV = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_DEFAULT_REGION": "cn-north-1",
-       "AWS_EC2_METADATA_DISABLED": "true", "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
-       "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
+ENV = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "cn-north-1",
+    "AWS_EC2_METADATA_DISABLED": "true",
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    "NO_MKDOCS_2_WARNING": "1",
+    "WENMING_TODAY": TODAY.isoformat(),
+}
 
 
 def free_port() -> int:
@@ -66,24 +72,20 @@ def aws_env():
 
 @pytest.fixture(scope="module")
 def s3(aws_env):
-    """moto's S3 server in its own process: (endpoint url, boto3 client)."""
-    port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
+    """moto's S3 server on a port the system chose, in a thread of this process (its start()
+    returns once it listens, so nothing is polled): (endpoint url, boto3 client)."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    url = f"http://{host}:{port}"
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "/moto-api/", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.05)
         client = deploy.make_client(deploy.S3Target("x", "", url))
         client.create_bucket(Bucket="wenming", CreateBucketConfiguration={"LocationConstraint": "cn-north-1"})
         yield url, client
     finally:
-        server.terminate()
-        server.wait(10)
+        server.stop()
 
 
 def build(root: Path, out: Path) -> Path:
@@ -100,17 +102,27 @@ def sites(tmp_path_factory):
         shutil.copytree(REPO / ".cache", root / ".cache")
     built = {"A": build(root, base / "A")}
     page = root / EDITED
-    page.write_text(page.read_text(encoding="utf-8").replace(
-        "报名人数比上一年增加了6人。", "报名人数比上一年增加了6人，其中青年职工4人。").replace(
-        "献血量6,600毫升。", "献血量6,600毫升，其中青年职工4人。"), encoding="utf-8")
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        .replace("报名人数比上一年增加了6人。", "报名人数比上一年增加了6人，其中青年职工4人。")
+        .replace("献血量6,600毫升。", "献血量6,600毫升，其中青年职工4人。"),
+        encoding="utf-8",
+    )
     built["B"] = build(root, base / "B")
     shutil.rmtree(root / DELETED)
     (root / f"{DELETED}.md").unlink()
     built["C"] = build(root, base / "C")
     yml = root / "mkdocs.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace(
-        "site_name: 青溪市农业技术推广中心 · 文明单位创建", "site_name: 青溪市农技推广中心 · 文明单位创建"), encoding="utf-8")
-    write(root, "docs/activities/2026/2026-11-20-迎检材料整理.md", """\
+    yml.write_text(
+        yml.read_text(encoding="utf-8").replace(
+            "site_name: 青溪市农业技术推广中心 · 文明单位创建", "site_name: 青溪市农技推广中心 · 文明单位创建"
+        ),
+        encoding="utf-8",
+    )
+    write(
+        root,
+        "docs/activities/2026/2026-11-20-迎检材料整理.md",
+        """\
         ---
         title: 迎检材料整理
         date: 2026-11-20
@@ -121,15 +133,19 @@ def sites(tmp_path_factory):
         ---
 
         办公室对照测评体系，逐项整理创建台账和佐证材料。
-        """)
+        """,
+    )
     built["D"] = build(root, base / "D")
     return root, built
 
 
 @functools.lru_cache(maxsize=16)
 def files_of(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in site.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in site.rglob("*")
+        if p.is_file()
+    }
 
 
 def snapshot(client, prefix: str, bodies: bool | Callable[[str], bool] = False) -> dict[str, dict]:
@@ -138,12 +154,17 @@ def snapshot(client, prefix: str, bodies: bool | Callable[[str], bool] = False) 
     found = {}
     for page in client.get_paginator("list_objects").paginate(Bucket="wenming", Prefix=prefix):
         for item in page.get("Contents") or []:
-            rel = item["Key"][len(prefix):]
+            rel = item["Key"][len(prefix) :]
             entry = {"etag": item["ETag"]}
             if rel != deploy.MANIFEST and (bodies(rel) if callable(bodies) else bodies):
                 got = client.get_object(Bucket="wenming", Key=item["Key"])
-                entry.update(body=got["Body"].read(), type=got["ContentType"], cache=got["CacheControl"],
-                             encoding=got.get("ContentEncoding"), meta=got["Metadata"])
+                entry.update(
+                    body=got["Body"].read(),
+                    type=got["ContentType"],
+                    cache=got["CacheControl"],
+                    encoding=got.get("ContentEncoding"),
+                    meta=got["Metadata"],
+                )
             found[rel] = entry
     return found
 
@@ -230,8 +251,14 @@ def test_first_deploy_publishes_the_site_with_its_headers(history, sites):
 
 def test_upload_order_assets_then_pages_then_listings(history):
     order = [key for _, _, _, key in PROGRESS.findall(history["A"].out)]
-    kind = ["listing" if k.endswith((".json", ".xml", ".gz")) and "/assets/" not in k
-            else "page" if k.endswith(".html") else "asset" for k in order]
+    kind = [
+        "listing"
+        if k.endswith((".json", ".xml", ".gz")) and "/assets/" not in k
+        else "page"
+        if k.endswith(".html")
+        else "asset"
+        for k in order
+    ]
     assert kind == sorted(kind, key=["asset", "page", "listing"].index)
     assert kind.count("asset") > 100 and kind.count("page") > 50 and kind.count("listing") >= 5
 
@@ -240,7 +267,9 @@ def test_second_deploy_of_an_unchanged_site_uploads_nothing(history):
     run = history["A again"]
     assert run.code == 0, run.err
     assert progress(run.out) == {}
-    assert re.search(r"发布完成：上传 0 个文件，\d+ 个没有变化，删除 0 个，发送 0 B，2 次请求（GET 2）。", run.err), run.err
+    assert re.search(r"发布完成：上传 0 个文件，\d+ 个没有变化，删除 0 个，发送 0 B，2 次请求（GET 2）。", run.err), (
+        run.err
+    )
     assert {k: v["etag"] for k, v in run.after.items()} == {k: v["etag"] for k, v in history["A"].after.items()}
 
 
@@ -255,8 +284,10 @@ def test_one_edited_activity_uploads_its_page_the_listings_and_the_json(history,
     other_activities = {rel for rel in changed if rel.startswith("activities/") and rel != EDITED_PAGE}
     assert not other_activities
     assert not {rel for rel in changed if rel.startswith("assets/")}
-    listings = re.compile(r"(index|print/index|timeline/.*|categories/.*|criteria/.*|gallery/.*|stats/.*)\.html"
-                          r"|api/\w+\.json|search/search_index\.json|feed\.xml|sitemap\.xml(\.gz)?")
+    listings = re.compile(
+        r"(index|print/index|timeline/.*|categories/.*|criteria/.*|gallery/.*|stats/.*)\.html"
+        r"|api/\w+\.json|search/search_index\.json|feed\.xml|sitemap\.xml(\.gz)?"
+    )
     assert [rel for rel in changed if rel != EDITED_PAGE and not listings.fullmatch(rel)] == []
     assert len(changed) < 30
     assert f"发布完成：上传 {len(changed)} 个文件，{len(b) - len(changed)} 个没有变化，删除 0 个" in run.err
@@ -284,12 +315,15 @@ def test_dry_run_lists_changes_and_changes_nothing(s3, sites, history):
     url, client = s3
     _, built = sites
     before = snapshot(client, "unit/")
-    code, out, err = cli("deploy", "s3://wenming/unit", "--endpoint-url", url, "--site-dir", str(built["D"]),
-                         "--dry-run")
+    code, out, err = cli(
+        "deploy", "s3://wenming/unit", "--endpoint-url", url, "--site-dir", str(built["D"]), "--dry-run"
+    )
     assert code == 0, err
     assert f"将上传（新增）unit/{ADDED_PAGE}" in out
     assert "将上传（修改）unit/index.html" in out
-    assert re.search(r"--dry-run：将上传 \d+ 个文件（[\d.]+ [KM]?B），\d+ 个没有变化，将删除 0 个；存储桶没有任何改动。", out)
+    assert re.search(
+        r"--dry-run：将上传 \d+ 个文件（[\d.]+ [KM]?B），\d+ 个没有变化，将删除 0 个；存储桶没有任何改动。", out
+    )
     assert snapshot(client, "unit/") == before
 
 
@@ -299,10 +333,22 @@ def test_interrupted_deploy_leaves_a_consistent_site_and_the_next_run_finishes(s
     prefix = "killed/"
     assert cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(built["C"]))[0] == 0
     old_manifest = client.get_object(Bucket="wenming", Key=prefix + deploy.MANIFEST)["Body"].read()
-    command = [sys.executable, "-m", "wenmingsite", "deploy", f"s3://wenming/{prefix}", "--endpoint-url", url,
-               "--site-dir", str(built["D"]), "--jobs", "1"]
-    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    command = [
+        sys.executable,
+        "-m",
+        "wenmingsite",
+        "deploy",
+        f"s3://wenming/{prefix}",
+        "--endpoint-url",
+        url,
+        "--site-dir",
+        str(built["D"]),
+        "--jobs",
+        "1",
+    ]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
     seen = total = 0
     assert proc.stdout is not None
     for line in proc.stdout:
@@ -340,6 +386,7 @@ def test_interrupted_deploy_leaves_a_consistent_site_and_the_next_run_finishes(s
 
 # --- failures ----------------------------------------------------------------------------
 
+
 def tiny_site(folder: Path, files: dict[str, str]) -> Path:
     for rel, text in files.items():
         write(folder, rel, text)
@@ -348,8 +395,9 @@ def tiny_site(folder: Path, files: dict[str, str]) -> Path:
 
 def test_unreachable_endpoint_is_a_clear_chinese_error(tmp_path):
     site = tiny_site(tmp_path / "site", {"index.html": "<p>首页</p>"})
-    code, out, err = cli("deploy", "s3://wenming/x", "--endpoint-url", f"http://127.0.0.1:{free_port()}",
-                         "--site-dir", str(site))
+    code, out, err = cli(
+        "deploy", "s3://wenming/x", "--endpoint-url", f"http://127.0.0.1:{free_port()}", "--site-dir", str(site)
+    )
     assert code == 1
     assert "错误：读取存储桶中已发布的文件（s3://wenming/x/，服务地址 http://127.0.0.1:" in err
     assert "无法连接到存储服务（EndpointConnectionError）。请核对 --endpoint-url" in err
@@ -415,23 +463,37 @@ class FailingProxy:
 
 def test_endpoint_failing_midway_deletes_nothing(s3, tmp_path, monkeypatch):
     url, client = s3
-    old = tiny_site(tmp_path / "old", {"index.html": '<a href="old/">旧</a>', "old/index.html": "<p>旧页面</p>",
-                                       "assets/a.css": "p{}"})
-    new = tiny_site(tmp_path / "new", {"index.html": '<a href="new/">新</a>', "new/index.html": "<p>新页面</p>",
-                                       "assets/b.css": "p{color:red}", "assets/c.css": "a{}", "feed.xml": "<rss/>"})
+    old = tiny_site(
+        tmp_path / "old",
+        {"index.html": '<a href="old/">旧</a>', "old/index.html": "<p>旧页面</p>", "assets/a.css": "p{}"},
+    )
+    new = tiny_site(
+        tmp_path / "new",
+        {
+            "index.html": '<a href="new/">新</a>',
+            "new/index.html": "<p>新页面</p>",
+            "assets/b.css": "p{color:red}",
+            "assets/c.css": "a{}",
+            "feed.xml": "<rss/>",
+        },
+    )
     assert cli("deploy", "s3://wenming/fail", "--endpoint-url", url, "--site-dir", str(old))[0] == 0
     before = snapshot(client, "fail/")
     monkeypatch.setenv("AWS_MAX_ATTEMPTS", "1")
     proxy = FailingProxy(url, allowed=2)
     try:
-        code, out, err = cli("deploy", "s3://wenming/fail", "--endpoint-url", proxy.url, "--site-dir", str(new),
-                             "--jobs", "1")
+        code, out, err = cli(
+            "deploy", "s3://wenming/fail", "--endpoint-url", proxy.url, "--site-dir", str(new), "--jobs", "1"
+        )
     finally:
         proxy.close()
     assert code == 1
-    assert ("错误：上传 fail/new/index.html（s3://wenming/fail/，服务地址 " + proxy.url +
-            "）：存储服务返回错误 InternalError：We encountered an internal error。请核对存储桶设置后重新运行。"
-            "发布没有完成：已上传 2 个文件（共 5 个），没有删除任何文件，访客看到的仍是完整的旧网站") in err
+    assert (
+        "错误：上传 fail/new/index.html（s3://wenming/fail/，服务地址 "
+        + proxy.url
+        + "）：存储服务返回错误 InternalError：We encountered an internal error。请核对存储桶设置后重新运行。"
+        "发布没有完成：已上传 2 个文件（共 5 个），没有删除任何文件，访客看到的仍是完整的旧网站"
+    ) in err
     after = snapshot(client, "fail/")
     assert set(before) <= set(after)  # nothing deleted: old/ and a.css still there
     assert after[deploy.MANIFEST] == before[deploy.MANIFEST]
@@ -453,8 +515,14 @@ def test_foreign_files_and_nested_deploys_are_left_alone(s3, tmp_path):
     assert code == 0, err
     assert "保留 nest/preview/：这是另一次 wenming deploy 发布的目录，不会改动" in out
     assert "保留 nest/统计代码.txt：不是 wenming deploy 发布的文件，不会删除" in out
-    assert set(snapshot(client, "nest/")) == {"index.html", "统计代码.txt", deploy.MANIFEST, "preview/index.html",
-                                             "preview/a.css", f"preview/{deploy.MANIFEST}"}
+    assert set(snapshot(client, "nest/")) == {
+        "index.html",
+        "统计代码.txt",
+        deploy.MANIFEST,
+        "preview/index.html",
+        "preview/a.css",
+        f"preview/{deploy.MANIFEST}",
+    }
     assert "删除 0 个" in err
 
 
@@ -470,11 +538,15 @@ def test_failed_build_publishes_nothing(s3, site):
 
 # --- configuration ------------------------------------------------------------------------
 
+
 def test_target_and_gzip_from_mkdocs_yml(s3, tmp_path):
     url, client = s3
     page = "<p>" + "文明创建展示。" * 200 + "</p>"
     site = tiny_site(tmp_path / "site", {"index.html": page, "small.html": "<p>小</p>"})
-    root = tiny_site(tmp_path / "root", {"mkdocs.yml": f"""\
+    root = tiny_site(
+        tmp_path / "root",
+        {
+            "mkdocs.yml": f"""\
         site_name: 测试
         site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
         extra:
@@ -483,7 +555,9 @@ def test_target_and_gzip_from_mkdocs_yml(s3, tmp_path):
               target: s3://wenming/configured
               endpoint_url: {url}
               gzip: true
-        """})
+        """
+        },
+    )
     code, out, err = cli("deploy", "--root", str(root), "--site-dir", str(site))
     assert code == 0, err
     stored = client.get_object(Bucket="wenming", Key="configured/index.html")
@@ -495,31 +569,43 @@ def test_target_and_gzip_from_mkdocs_yml(s3, tmp_path):
 
 
 def test_a_key_in_mkdocs_yml_is_refused_with_its_line(tmp_path):
-    root = tiny_site(tmp_path / "root", {"mkdocs.yml": """\
+    root = tiny_site(
+        tmp_path / "root",
+        {
+            "mkdocs.yml": """\
         site_name: 测试
         extra:
           wenming:
             deploy:
               target: s3://wenming/x
               secret_access_key: abc
-        """})
+        """
+        },
+    )
     code, _, err = cli("deploy", "--root", str(root), "--site-dir", str(tmp_path))
     assert code == 1
-    assert ("错误：mkdocs.yml:6: extra.wenming.deploy 中不能写访问密钥（“secret_access_key”），没有发布任何文件。"
-            "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥") in err
+    assert (
+        "错误：mkdocs.yml:6: extra.wenming.deploy 中不能写访问密钥（“secret_access_key”），没有发布任何文件。"
+        "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥"
+    ) in err
 
 
 def test_unknown_setting_and_bad_target(tmp_path):
     root = tiny_site(tmp_path / "root", {"mkdocs.yml": "extra:\n  wenming:\n    deploy:\n      bucket: x\n"})
-    assert ("mkdocs.yml:4: extra.wenming.deploy 中的“bucket”不是可用的设置。可用的设置有：target、endpoint_url、"
-            "region、addressing_style、signature_version、gzip、site_url") in cli("deploy", "--root", str(root))[2]
+    assert (
+        "mkdocs.yml:4: extra.wenming.deploy 中的“bucket”不是可用的设置。可用的设置有：target、endpoint_url、"
+        "region、addressing_style、signature_version、gzip、site_url"
+    ) in cli("deploy", "--root", str(root))[2]
     assert "“Bad_Bucket”不是有效的存储桶名称" in cli("deploy", "s3://Bad_Bucket/x", "--root", str(tmp_path))[2]
     assert "不认识的发布目标“ftp://host/x”" in cli("deploy", "ftp://host/x", "--root", str(tmp_path))[2]
 
 
 # --- rsync --------------------------------------------------------------------------------
 
-@pytest.mark.skipif(shutil.which("rsync") is None, reason="rsync 未安装（apt-get install rsync）：跳过发布到服务器的测试")
+
+@pytest.mark.skipif(
+    shutil.which("rsync") is None, reason="rsync 未安装（apt-get install rsync）：跳过发布到服务器的测试"
+)
 def test_rsync_to_a_folder(sites, tmp_path):
     _, built = sites
     dest = tmp_path / "www"

@@ -168,8 +168,19 @@ def test_refuses_other_file_types(tmp_path):
     assert result.output == "Error: “台账.pdf”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx\n"
 
 
-FIELDS = ("title", "date", "end_date", "category", "criteria", "department", "location", "participants",
-          "volunteer_hours", "amount", "summary")
+FIELDS = (
+    "title",
+    "date",
+    "end_date",
+    "category",
+    "criteria",
+    "department",
+    "location",
+    "participants",
+    "volunteer_hours",
+    "amount",
+    "summary",
+)
 
 
 def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path):
@@ -193,8 +204,10 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
     assert "将把 71 项活动追加到" in result.output
     # Sheets and rows the ledger makes itself are passed by, each said so.
     for sheet in ("汇总", "例行活动"):
-        assert (f"台账.xlsx 工作表“{sheet}”：这是 wenming export 导出的汇总或例行活动明细，不是活动记录，没有导入"
-                "（例行活动在 data/activities/*.yml 的 routines 中维护）") in result.output
+        assert (
+            f"台账.xlsx 工作表“{sheet}”：这是 wenming export 导出的汇总或例行活动明细，不是活动记录，没有导入"
+            "（例行活动在 data/activities/*.yml 的 routines 中维护）"
+        ) in result.output
     assert result.output.count("这一行是“合计”行，没有导入（网站会自己统计合计数）。不需要处理") == 3
     assert result.output.splitlines()[-1] == "共 74 行：导入 71 行，跳过空行 0 行，合计行 3 行，有问题 0 行（见上）"
     back, problems = load(root, today=TODAY)

@@ -7,6 +7,7 @@ import dataclasses
 import json
 
 from conftest import build
+
 from wenmingsite import schema
 from wenmingsite.records import Activity
 
@@ -19,8 +20,9 @@ def test_every_copied_field_is_an_activity_attribute_in_every_schema():
 
 
 def test_copied_fields_reach_the_json_from_an_activity_page(site, tmp_path):
-    root = site({
-        "docs/activities/2025/2025-03-05-清扫.md": """\
+    root = site(
+        {
+            "docs/activities/2025/2025-03-05-清扫.md": """\
             ---
             title: 社区清扫
             date: 2025-03-05
@@ -34,12 +36,18 @@ def test_copied_fields_reach_the_json_from_an_activity_page(site, tmp_path):
             ---
             正文。
             """,
-    })
+        }
+    )
     result = build(root, "--site-dir", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
     data = json.loads((tmp_path / "out" / "api" / "activities.json").read_text(encoding="utf-8"))
     records = data["activities"] if isinstance(data, dict) else data
     record = next(r for r in records if r["title"] == "社区清扫")
     assert {k: record[k] for k in schema.COPIED_FIELDS} == {
-        "department": "办公室", "location": "人民公园", "participants": 30,
-        "volunteer_hours": 2.5, "amount": 1200, "summary": "清扫公园"}
+        "department": "办公室",
+        "location": "人民公园",
+        "participants": 30,
+        "volunteer_hours": 2.5,
+        "amount": 1200,
+        "summary": "清扫公园",
+    }

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 import http.server
 import io
-import json
 import os
 import re
 import threading
@@ -14,10 +13,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from PIL import Image
-
 from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - fixtures
 from conftest import REPO, build, copy_demo
+from PIL import Image
+
 from wenmingsite import images
 
 DEMO_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
@@ -36,6 +35,7 @@ def read(site: Path, path: str) -> str:
 
 
 # -- the demo build ------------------------------------------------------------------------
+
 
 def test_share_metadata_of_an_activity_is_its_first_photo_as_absolute_url(demo_build):
     photos = demo_build.api("photos.json")["photos"]
@@ -65,8 +65,11 @@ def test_home_shares_the_site_name_description_and_banner_or_latest_photo(demo_b
     assert og["og:description"] == ["青溪市农业技术推广中心第八届市级文明单位创建工作展示"]
     assert og["og:type"] == ["website"]
     assert og["og:url"] == [DEMO_SITE_URL]
-    same_day = ({DEMO_SITE_URL + latest["outputs"]["t800j"]["url"]} if chosen else
-                {DEMO_SITE_URL + p["outputs"]["t800j"]["url"] for p in photos if p["date"] == latest["date"]})
+    same_day = (
+        {DEMO_SITE_URL + latest["outputs"]["t800j"]["url"]}
+        if chosen
+        else {DEMO_SITE_URL + p["outputs"]["t800j"]["url"] for p in photos if p["date"] == latest["date"]}
+    )
     assert og["og:image"][0] in same_day
 
 
@@ -103,8 +106,12 @@ def test_404_page_is_chinese_with_absolute_links_and_a_search_form(demo_build):
     assert "<title>页面没有找到 - 青溪市农业技术推广中心 · 文明单位创建</title>" in html
     assert "<h1>页面没有找到</h1>" in html
     assert "404 - Not found" not in html
-    links = dict((text, href) for href, text in re.findall(
-        r'<li><a href="([^"]*)">([^<]*)</a></li>', html[html.index('class="ws-404__links"'):]))
+    links = dict(
+        (text, href)
+        for href, text in re.findall(
+            r'<li><a href="([^"]*)">([^<]*)</a></li>', html[html.index('class="ws-404__links"') :]
+        )
+    )
     assert list(links)[:6] == list(MAIN_ENTRIES)
     assert links["首页"] == "/" and links["创建动态"] == "/timeline/" and links["测评对照"] == "/criteria/"
     assert all(href.startswith("/") for href in links.values())
@@ -136,12 +143,13 @@ def test_open_data_page_explains_the_files_and_no_other_page_talks_to_developers
 
 def test_demo_footer_shows_the_address(demo_build):
     html = read(demo_build.site, "gallery/index.html")
-    footer = html[html.index('<div class="md-footer-meta__inner md-grid ws-footer">'):]
+    footer = html[html.index('<div class="md-footer-meta__inner md-grid ws-footer">') :]
     assert '<p class="ws-footer__name">青溪市农业技术推广中心</p>' in footer
     assert "<span>地址：青溪市滨河路 218 号</span>" in footer
 
 
 # -- a unit with every footer field, a raster logo and no site_url -------------------------
+
 
 @pytest.fixture(scope="module")
 def full_unit(tmp_path_factory, demo_root):
@@ -151,10 +159,14 @@ def full_unit(tmp_path_factory, demo_root):
     qr = Image.new("RGB", (120, 120), (255, 255, 255))
     qr.paste((0, 0, 0), (10, 10, 50, 50))
     qr.save(root / "docs/assets/qr.png")
-    unit = (root / "data/unit.yml").read_text(encoding="utf-8").replace("logo: assets/logo.svg", "logo: assets/logo.png")
+    unit = (
+        (root / "data/unit.yml").read_text(encoding="utf-8").replace("logo: assets/logo.svg", "logo: assets/logo.png")
+    )
     unit = re.sub(r"(?m)^(phone|icp|police|wechat|wechat_qr):.*\n", "", unit)  # the demo's own values
-    unit += ("phone: 0571-8765 4321\nicp: 浙ICP备12345678号-1\npolice: 浙公网安备 33010602011234号\n"
-             "wechat: 青溪农技\nwechat_qr: assets/qr.png\n")
+    unit += (
+        "phone: 0571-8765 4321\nicp: 浙ICP备12345678号-1\npolice: 浙公网安备 33010602011234号\n"
+        "wechat: 青溪农技\nwechat_qr: assets/qr.png\n"
+    )
     (root / "data/unit.yml").write_text(unit, encoding="utf-8")
     yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*\n", "", yml), encoding="utf-8")
@@ -170,12 +182,14 @@ def full_unit(tmp_path_factory, demo_root):
 
 def test_footer_shows_every_unit_field_with_the_filing_links(full_unit):
     html = read(full_unit, "stats/index.html")
-    footer = html[html.index('<div class="md-footer-meta__inner md-grid ws-footer">'):]
+    footer = html[html.index('<div class="md-footer-meta__inner md-grid ws-footer">') :]
     assert "<span>地址：青溪市滨河路 218 号</span>" in footer
     assert '<span>办公电话：<a href="tel:057187654321">0571-8765 4321</a></span>' in footer
     assert '<a href="https://beian.miit.gov.cn/" target="_blank" rel="noopener">浙ICP备12345678号-1</a>' in footer
-    assert ('<a href="https://beian.mps.gov.cn/#/query/webSearch?code=33010602011234" target="_blank" '
-            'rel="noopener">浙公网安备 33010602011234号</a>') in footer
+    assert (
+        '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=33010602011234" target="_blank" '
+        'rel="noopener">浙公网安备 33010602011234号</a>'
+    ) in footer
     assert '<img src="../assets/qr.png" alt="微信公众号“青溪农技”二维码" width="96" height="96"' in footer
     assert "<figcaption>微信公众号：青溪农技</figcaption>" in footer
     with Image.open(full_unit / "assets/qr.png") as im:  # published by the gate, re-encoded
@@ -202,6 +216,7 @@ def test_raster_logo_makes_the_icons_and_no_site_url_means_no_share_urls(full_un
 
 # -- in the browser ------------------------------------------------------------------------
 
+
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
     """Serves like GitHub Pages: /404.html, with status 404, for every missing URL."""
 
@@ -225,7 +240,8 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def pages_server(demo_build):
     server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(demo_build.site)))
+        ("127.0.0.1", 0), functools.partial(_PagesHandler, directory=str(demo_build.site))
+    )
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()

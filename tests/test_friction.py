@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import TODAY, write
+
 from wenmingsite import frontmatter, load
 from wenmingsite.cli import main, yaml_value
 
 A = "docs/activities/2024-03-05-plant.md"
 BASE = "date: 2024-03-05\ncategory: 志愿服务\nparticipants: 20\n"
 JPEG = b"\xff\xd8\xff\xe0fake"
-UNLISTED = ("未列入 photos 的照片：它不会出现在网站上（原图从不发布），这不影响网站生成。"
-            "要展示它，请在对应活动的 photos 中加上它和一句说明；不需要就删除它")
+UNLISTED = (
+    "未列入 photos 的照片：它不会出现在网站上（原图从不发布），这不影响网站生成。"
+    "要展示它，请在对应活动的 photos 中加上它和一句说明；不需要就删除它"
+)
 
 
 def run(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False,
-                              prog_name="wenming")
+    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False, prog_name="wenming")
 
 
 def page(front: str) -> dict:
@@ -31,7 +32,8 @@ def test_a_page_that_cannot_be_read_is_the_only_problem_not_its_photos(site):
     write(root, "docs/activities/2024-03-05-plant/b.jpg", JPEG)  # in its folder, not yet listed
     content, problems = load(root, today=TODAY)
     assert [str(p) for p in problems] == [
-        f"{A}:3:5: YAML 格式错误：以“[”开头的值被当成了列表，但没有正确结束。如果方括号是文字的一部分，请用英文双引号把整个值括起来"]
+        f"{A}:3:5: YAML 格式错误：以“[”开头的值被当成了列表，但没有正确结束。如果方括号是文字的一部分，请用英文双引号把整个值括起来"
+    ]
     assert content.notices == ()
 
 
@@ -56,13 +58,34 @@ def test_a_listed_photo_with_its_own_problem_is_not_also_unlisted(site):
     write(root, "docs/activities/plant/c.jpg", JPEG)
     content, problems = load(root, today=TODAY)
     assert [str(p) for p in problems] == [
-        f"{A}:7:10: 第 1 张照片“plant/c.jpg”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）"]
+        f"{A}:7:10: 第 1 张照片“plant/c.jpg”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）"
+    ]
     assert content.notices == ()
 
 
-HOSTILE = ["主题：学习 #二十大", "[通知]", '"引号"', "&A3", "!重要", "a: b", "50", "yes", "*星", "|竖线",
-           "% 比例", "`代码`", "反斜杠\\n", "{括号}", "- 开头", "? 问", "@人", "末尾 #",
-           "a: \U000e0001", "铃\x07声", "零宽\u200b空格"]  # invisible characters need escapes (above U+FFFF: \U)
+HOSTILE = [
+    "主题：学习 #二十大",
+    "[通知]",
+    '"引号"',
+    "&A3",
+    "!重要",
+    "a: b",
+    "50",
+    "yes",
+    "*星",
+    "|竖线",
+    "% 比例",
+    "`代码`",
+    "反斜杠\\n",
+    "{括号}",
+    "- 开头",
+    "? 问",
+    "@人",
+    "末尾 #",
+    "a: \U000e0001",
+    "铃\x07声",
+    "零宽\u200b空格",
+]  # invisible characters need escapes (above U+FFFF: \U)
 
 
 @pytest.mark.parametrize("title", HOSTILE)
@@ -75,13 +98,28 @@ def test_yaml_value_reads_back_as_the_title(title):
 @pytest.mark.parametrize("title", ["主题：学习 #二十大", "[通知]", '"引号"', "&A3", "!重要", "a: b"])
 def test_new_writes_a_page_that_passes_its_own_check(site, title):
     root = site()
-    result = run("new", "--root", root, "--title", title, "--date", "2026-03-05",
-                 "--category", "志愿服务", "--department", "工会")
+    result = run(
+        "new",
+        "--root",
+        root,
+        "--title",
+        title,
+        "--date",
+        "2026-03-05",
+        "--category",
+        "志愿服务",
+        "--department",
+        "工会",
+    )
     assert result.exit_code == 0, result.output
     path = root / result.output.splitlines()[0].removeprefix("已新建 ")
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("（在这里写活动的经过和成效）", "3月5日上午，工会组织志愿者走进社区。")
-                    .replace("participants:\n", "participants: 30\n"), encoding="utf-8")
+    path.write_text(
+        text.replace("（在这里写活动的经过和成效）", "3月5日上午，工会组织志愿者走进社区。").replace(
+            "participants:\n", "participants: 30\n"
+        ),
+        encoding="utf-8",
+    )
     content, problems = load(root, today=TODAY)
     assert problems == []
     assert [a.title for a in content.activities if a.source.endswith(path.name)] == [title]
@@ -103,7 +141,8 @@ def test_bad_option_values_are_reported_in_chinese(site):
     result = run("new", "--root", root, "--title", "x", "--date", "2024-03-01", "--category", "体育")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "错误：--category 的值有误：“体育”不在 data/categories.yml 中。可选：志愿服务、文体活动")
+        "错误：--category 的值有误：“体育”不在 data/categories.yml 中。可选：志愿服务、文体活动"
+    )
 
 
 def test_the_preview_page_lists_unlisted_photos_as_a_notice_not_a_failure(site):

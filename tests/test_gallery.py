@@ -16,9 +16,8 @@ from html import unescape
 
 import pytest
 import yaml
-from PIL import Image
-
 from conftest import REPO, TODAY, copy_demo, metadata_blocks, run_mkdocs
+from PIL import Image
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 HANG_SECONDS = 600  # waits fail only on a hang, never because the machine is slow
@@ -72,12 +71,15 @@ def test_activity_page_shows_its_photos_in_a_lightbox_grid(demo):
     figures = re.findall(r'<figure class="ws-photo" style="--r: ([\d.]+)">(.*?)</figure>', html, re.S)
     mine = [p for p in photos if p["activity"] == "2024/2024-03-05-学雷锋进田间"]
     assert len(figures) == len(mine) == 2
-    for (ratio, fig), photo in zip(figures, mine):
+    for (ratio, fig), photo in zip(figures, mine, strict=True):
         # The grid gives each photo its own shape (width over height, as published).
         assert float(ratio) == pytest.approx(photo["width"] / photo["height"], abs=1e-4)
         # No pixel size for glightbox: it would set it on the opened photo and crop it on a phone.
-        link = re.search(r'<a class="glightbox" href="([^"]+)" data-type="image" data-gallery="([^"]+)">'
-                         r'\s*<span class="glightbox-desc" hidden>([^<]+)</span>', fig)
+        link = re.search(
+            r'<a class="glightbox" href="([^"]+)" data-type="image" data-gallery="([^"]+)">'
+            r'\s*<span class="glightbox-desc" hidden>([^<]+)</span>',
+            fig,
+        )
         assert link, fig
         assert (page_dir / link.group(1)).resolve() == (site / photo["outputs"]["d1600"]["url"]).resolve()
         assert unescape(link.group(3)) == photo["caption"]
@@ -85,10 +87,15 @@ def test_activity_page_shows_its_photos_in_a_lightbox_grid(demo):
         assert srcset, fig
         assert (page_dir / srcset.group(1)).resolve() == (site / photo["outputs"]["t400"]["url"]).resolve()
         assert (page_dir / srcset.group(2)).resolve() == (site / photo["outputs"]["t800"]["url"]).resolve()
-        img = re.search(r'<img src="([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]+)" loading="lazy" decoding="async">', fig)
+        img = re.search(
+            r'<img src="([^"]+)" width="(\d+)" height="(\d+)" alt="([^"]+)" loading="lazy" decoding="async">', fig
+        )
         assert img, fig
         assert unescape(img.group(4)) == photo["caption"]  # the caption serves as alt
-        assert (int(img.group(2)), int(img.group(3))) == (photo["outputs"]["t800j"]["width"], photo["outputs"]["t800j"]["height"])
+        assert (int(img.group(2)), int(img.group(3))) == (
+            photo["outputs"]["t800j"]["width"],
+            photo["outputs"]["t800j"]["height"],
+        )
         assert f"<figcaption>{photo['caption']}</figcaption>" in fig
     # The rotated original (EXIF orientation 6) is published upright, landscape.
     assert all(p["width"] == 4000 and p["height"] == 3000 for p in mine)
@@ -114,7 +121,9 @@ def test_album_covers_on_the_gallery_page_are_all_different(demo):
     site, photos = demo
     records = {r["id"]: r for r in json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]}
     index = (site / "gallery/index.html").read_text(encoding="utf-8")
-    albums = re.findall(r'<li>\s*<a href="([^"]+)">\s*<picture>\s*<source type="image/webp" srcset="([^" ]+) 400w', index)
+    albums = re.findall(
+        r'<li>\s*<a href="([^"]+)">\s*<picture>\s*<source type="image/webp" srcset="([^" ]+) 400w', index
+    )
     keys = {p["date"][:4] for p in photos} | {records[p["activity"]]["category_slug"] for p in photos}
     assert sorted(href.strip("/") for href, _ in albums) == sorted(keys)
     covers = [cover for _, cover in albums]
@@ -148,16 +157,24 @@ def test_distinct_covers_finds_a_cover_for_every_album_where_a_greedy_choice_wou
 def test_timeline_shows_a_cover_for_activities_with_photos(demo):
     site, photos = demo
     page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
-    item = re.search(r'<li class="ws-tl__item"[^>]*>(?:(?!</li>).)*学雷锋日“技术进田间”志愿服务.*?</li>', page, re.S).group(0)
+    item = re.search(
+        r'<li class="ws-tl__item"[^>]*>(?:(?!</li>).)*学雷锋日“技术进田间”志愿服务.*?</li>', page, re.S
+    ).group(0)
     cover = re.search(r'<picture class="ws-tl__cover"><source type="image/webp" srcset="([^"]+)">', item)
     first = next(p for p in photos if p["activity"] == "2024/2024-03-05-学雷锋进田间")
-    assert cover and (site / "timeline/2024" / cover.group(1)).resolve() == (site / first["outputs"]["t400"]["url"]).resolve()
+    assert (
+        cover
+        and (site / "timeline/2024" / cover.group(1)).resolve() == (site / first["outputs"]["t400"]["url"]).resolve()
+    )
 
 
 def test_a_photo_that_cannot_be_read_names_its_entry(site):
-    root = site({"docs/activities/2024-03-05-plant.md":
-                 "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
-                 "  - src: plant/cut.jpg\n    caption: 现场\n---\n正文\n"})
+    root = site(
+        {
+            "docs/activities/2024-03-05-plant.md": "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\nphotos:\n"
+            "  - src: plant/cut.jpg\n    caption: 现场\n---\n正文\n"
+        }
+    )
     (root / "docs/activities/plant").mkdir(parents=True)
     (root / "docs/activities/plant/cut.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 200)
     result = run_mkdocs(root, "build", "--strict")
@@ -171,19 +188,32 @@ def test_killed_cold_build_then_normal_build_gives_a_correct_site(tmp_path):
     next one written to its temporary file."""
     root = copy_demo(tmp_path)
     marker = tmp_path / "paused"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(),
-           "WENMING_TEST_PAUSE_AFTER": "2", "WENMING_TEST_PAUSE_MARKER": str(marker)}
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "WENMING_TODAY": TODAY.isoformat(),
+        "WENMING_TEST_PAUSE_AFTER": "2",
+        "WENMING_TEST_PAUSE_MARKER": str(marker),
+    }
     log = tmp_path / "killed-build.log"
     with open(log, "wb") as out:
-        proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env,
-                                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     try:
         # A bound for a hang only: the build reaches its photos whatever the machine's speed.
         deadline = time.monotonic() + HANG_SECONDS
         while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.05)
-        assert marker.exists(), (f"the build never reached its photo work (exit {proc.poll()}):\n"
-                                 + log.read_text(encoding="utf-8", errors="replace")[-3000:])
+        assert marker.exists(), (
+            f"the build never reached its photo work (exit {proc.poll()}):\n"
+            + log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        )
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # the build and its worker processes, mid-write
         proc.wait()

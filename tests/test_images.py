@@ -7,16 +7,22 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import metadata_blocks
 from PIL import Image, ImageOps
 
 from wenmingsite import images
-from conftest import metadata_blocks
 from wenmingsite.images import ImageProblem, PhotoCache, make_outputs
 
 RED, BLUE, WHITE = (220, 20, 30), (20, 40, 200), (255, 255, 255)
-INVERSE = {2: Image.Transpose.FLIP_LEFT_RIGHT, 3: Image.Transpose.ROTATE_180,
-           4: Image.Transpose.FLIP_TOP_BOTTOM, 5: Image.Transpose.TRANSPOSE,
-           6: Image.Transpose.ROTATE_90, 7: Image.Transpose.TRANSVERSE, 8: Image.Transpose.ROTATE_270}
+INVERSE = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_90,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_270,
+}
 
 
 def upright_marker(size=(1200, 900)) -> Image.Image:
@@ -36,7 +42,7 @@ def phone_exif(orientation: int) -> Image.Exif:
 
 
 def close(a, b, tol=30) -> bool:
-    return all(abs(x - y) <= tol for x, y in zip(a, b))
+    return all(abs(x - y) <= tol for x, y in zip(a, b, strict=False))
 
 
 def outputs(tmp_path, src: Path):
@@ -114,7 +120,11 @@ def test_sizes_follow_the_spec_and_never_upscale(tmp_path):
     upright_marker((4000, 3000)).save(tmp_path / "big.jpg", quality=85)
     result, _ = outputs(tmp_path / "a", tmp_path / "big.jpg")
     assert {k: (o.width, o.height) for k, o in result.outputs.items()} == {
-        "d1600": (1600, 1200), "t800": (800, 600), "t800j": (800, 600), "t400": (400, 300)}
+        "d1600": (1600, 1200),
+        "t800": (800, 600),
+        "t800j": (800, 600),
+        "t400": (400, 300),
+    }
     upright_marker((300, 200)).save(tmp_path / "small.jpg")
     result, _ = outputs(tmp_path / "b", tmp_path / "small.jpg")
     assert {(o.width, o.height) for o in result.outputs.values()} == {(300, 200)}
@@ -130,10 +140,13 @@ def test_heic_from_an_iphone(tmp_path):
         assert close(out.convert("RGB").getpixel((50, 50)), RED, 40)
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("empty.jpg", b"", "照片是空文件（0 字节）。请重新复制这张照片"),
-    ("notes.jpg", "这不是照片".encode(), "这不是图片文件，或者文件已损坏。请重新从手机或相机导出这张照片"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        ("empty.jpg", b"", "照片是空文件（0 字节）。请重新复制这张照片"),
+        ("notes.jpg", "这不是照片".encode(), "这不是图片文件，或者文件已损坏。请重新从手机或相机导出这张照片"),
+    ],
+)
 def test_empty_and_non_image_files(tmp_path, name, data, message):
     (tmp_path / name).write_bytes(data)
     with pytest.raises(ImageProblem) as exc:
@@ -202,8 +215,7 @@ def test_a_cache_file_that_vanished_is_remade(tmp_path):
 def test_failures_do_not_stop_the_others_in_parallel(tmp_path):
     upright_marker().save(tmp_path / "good.jpg")
     (tmp_path / "bad.jpg").write_bytes(b"not an image")
-    done, failed = PhotoCache(tmp_path / "cache").publish(
-        [tmp_path / "good.jpg", tmp_path / "bad.jpg"], workers=2)
+    done, failed = PhotoCache(tmp_path / "cache").publish([tmp_path / "good.jpg", tmp_path / "bad.jpg"], workers=2)
     assert list(done) == [tmp_path / "good.jpg"]
     assert failed == {tmp_path / "bad.jpg": "这不是图片文件，或者文件已损坏。请重新从手机或相机导出这张照片"}
 

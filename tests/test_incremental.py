@@ -17,7 +17,6 @@ import threading
 from pathlib import Path
 
 import pytest
-
 from conftest import HANG_SECONDS, TODAY, copy_demo
 
 SERVE_URL = "http://127.0.0.1:8123/"
@@ -34,7 +33,13 @@ class Rebuilds:
         with open(self.log, "wb") as err:
             self.proc = subprocess.Popen(
                 [sys.executable, str(Path(__file__).with_name("serve_rebuilds.py")), str(root), SERVE_URL],
-                cwd=root, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True)
+                cwd=root,
+                env=env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+            )
 
     def build(self) -> tuple[Path, dict]:
         self.count += 1
@@ -49,8 +54,10 @@ class Rebuilds:
             line = self.proc.stdout.readline()
         finally:
             watchdog.cancel()
-        assert line, f"no answer from serve_rebuilds.py (a hang is killed after {HANG_SECONDS} s):\n" \
+        assert line, (
+            f"no answer from serve_rebuilds.py (a hang is killed after {HANG_SECONDS} s):\n"
             + self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
+        )
         return dest, json.loads(line)
 
     def close(self):
@@ -65,11 +72,21 @@ class Rebuilds:
 
 def clean_build(root: Path, dest: Path, strict: bool = True) -> Path:
     # Serve builds are the editors' preview (gaps shown): compare with a clean build of that view.
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(), "SITE_URL": SERVE_URL,
-           "WENMING_PREVIEW": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []),
-                             "--site-dir", str(dest)],
-                            cwd=root, env=env, capture_output=True, text=True, timeout=HANG_SECONDS)
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "WENMING_TODAY": TODAY.isoformat(),
+        "SITE_URL": SERVE_URL,
+        "WENMING_PREVIEW": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(dest)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
     assert result.returncode == 0, result.stderr[-3000:]
     return dest
 
@@ -79,9 +96,13 @@ def assert_same_site(served: Path, clean: Path) -> None:
     clean_files = {p.relative_to(clean).as_posix() for p in clean.rglob("*") if p.is_file()}
     assert served_files == clean_files, (
         f"only in serve: {sorted(served_files - clean_files)[:10]}; "
-        f"only in clean build: {sorted(clean_files - served_files)[:10]}")
-    differ = [rel for rel in sorted(clean_files)
-              if rel not in VOLATILE and (served / rel).read_bytes() != (clean / rel).read_bytes()]
+        f"only in clean build: {sorted(clean_files - served_files)[:10]}"
+    )
+    differ = [
+        rel
+        for rel in sorted(clean_files)
+        if rel not in VOLATILE and (served / rel).read_bytes() != (clean / rel).read_bytes()
+    ]
     assert not differ, f"{len(differ)} files differ from a clean build, e.g. {differ[:10]}"
 
 
@@ -139,18 +160,25 @@ def test_every_serve_rebuild_equals_a_clean_build(rebuilds, tmp_path):
     # Adds an activity that links to another one; saves the same text again (no change).
     (root / "docs/activities/2026/2026-02-10-春耕备耕讲座.md").write_text(
         "---\ntitle: 春耕备耕技术讲座\ndate: 2026-02-10\ncategory: 业务服务\nparticipants: 80\n---\n\n"
-        "讲座前情见[冬季培训](../2025/2025-01-09-冬季果树修剪培训.md)。\n", encoding="utf-8")
+        "讲座前情见[冬季培训](../2025/2025-01-09-冬季果树修剪培训.md)。\n",
+        encoding="utf-8",
+    )
     check()
     _, result = rebuilds.build()
     assert reuse(result)[0] == 0, "an unchanged site must reuse every page"
 
     # Deletes an activity.
-    (root / "docs/activities/2025/2025-07-29-防暑降温慰问.md").unlink()  # a page without photos (its photos would be orphans)
+    (
+        root / "docs/activities/2025/2025-07-29-防暑降温慰问.md"
+    ).unlink()  # a page without photos (its photos would be orphans)
     check()
 
     # Renames a report section: its title is in the navigation of every page.
-    edit(root / "docs/report/03-宣传氛围.md", "title: 三、弘扬核心价值观，营造浓厚宣传氛围",
-         "title: 三、弘扬核心价值观，营造良好宣传氛围")
+    edit(
+        root / "docs/report/03-宣传氛围.md",
+        "title: 三、弘扬核心价值观，营造浓厚宣传氛围",
+        "title: 三、弘扬核心价值观，营造良好宣传氛围",
+    )
     regenerated, reused = reuse(check())
     assert reused == 0, "a navigation title changes every page"
 
@@ -168,8 +196,9 @@ def test_every_serve_rebuild_equals_a_clean_build(rebuilds, tmp_path):
     page.unlink()
     shutil.rmtree(page.with_suffix(""), ignore_errors=True)
     result = check(strict=False)
-    assert any("2025-01-09-冬季果树修剪培训.md" in line and "春耕备耕讲座" in line for line in result["log"]), \
-        result["log"]
+    assert any("2025-01-09-冬季果树修剪培训.md" in line and "春耕备耕讲座" in line for line in result["log"]), result[
+        "log"
+    ]
 
 
 def test_full_rebuild_can_be_forced(tmp_path, demo_root):

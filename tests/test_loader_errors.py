@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 
 import pytest
+from conftest import TODAY, UNIT_YML, blank_pdf, small_docx, write
 
 import wenmingsite
-from conftest import TODAY, UNIT_YML, blank_pdf, small_docx, write
 
 A = "docs/activities/2024-03-05-plant.md"
 BASE = "date: 2024-03-05\ncategory: 志愿服务\n"
@@ -44,23 +44,31 @@ CASES = {
     ),
     "unquoted colon and space inside a value": (
         act("title: 主题: 学习\n" + BASE),
-        [f"{A}:2:10: YAML 格式错误：这里出现了多余的“: ”（冒号加空格）。如果值本身含有冒号，"
-         "请用英文双引号把整个值括起来，例如 title: \"主题：学习\""],
+        [
+            f"{A}:2:10: YAML 格式错误：这里出现了多余的“: ”（冒号加空格）。如果值本身含有冒号，"
+            '请用英文双引号把整个值括起来，例如 title: "主题：学习"'
+        ],
     ),
     "unquoted hash inside a value": (
         act("title: 学习 #二十大 精神\n" + BASE),
-        [f"{A}:2:11: 值“学习”后面的“#”及其后文字会被当作注释丢掉。如果“#”是内容的一部分，"
-         "请用英文双引号把整个值括起来；注释请单独写一行"],
+        [
+            f"{A}:2:11: 值“学习”后面的“#”及其后文字会被当作注释丢掉。如果“#”是内容的一部分，"
+            "请用英文双引号把整个值括起来；注释请单独写一行"
+        ],
     ),
     "value starting with a bracket": (
         act("title: [通知]学习\n" + BASE),
-        [f"{A}:2:12: YAML 格式错误：值以“[”开头，会被当成列表或映射。如果它是文字的一部分，"
-         "请用英文双引号把整个值括起来，例如 title: \"[通知]学习\""],
+        [
+            f"{A}:2:12: YAML 格式错误：值以“[”开头，会被当成列表或映射。如果它是文字的一部分，"
+            '请用英文双引号把整个值括起来，例如 title: "[通知]学习"'
+        ],
     ),
     "value that is only a bracketed list": (
         act("title: [通知]\n" + BASE),
-        [f"{A}:2:8: 标题（title）：应该是一段文字，这里却是列表。如果值以“[”开头（例如“[通知]”），"
-         "请用英文双引号把整个值括起来"],
+        [
+            f"{A}:2:8: 标题（title）：应该是一段文字，这里却是列表。如果值以“[”开头（例如“[通知]”），"
+            "请用英文双引号把整个值括起来"
+        ],
     ),
     "missing closing dashes": (
         {A: "---\ntitle: 植树\n" + BASE + "\n正文"},
@@ -68,12 +76,16 @@ CASES = {
     ),
     "blank line before the opening dashes": (
         {A: "\n---\ntitle: 植树\n" + BASE + "---\n正文"},
-        [f"{A}:1:1: front matter 的开头“---”前面有 1 个空行，网站会把它当成正文。请删除这些空行，让“---”成为文件的第 1 行"],
+        [
+            f"{A}:1:1: front matter 的开头“---”前面有 1 个空行，网站会把它当成正文。请删除这些空行，让“---”成为文件的第 1 行"
+        ],
     ),
     "IME dashes instead of ---": (
         {A: "——\ntitle: 植树\n" + BASE + "——\n正文"},
-        [f"{A}:1:1: 第 1 行是“——”，front matter 的开始和结束都必须是三个半角减号“---”"
-         "（中文输入法下输入的“——”是破折号）。请切换到英文输入法重新输入"],
+        [
+            f"{A}:1:1: 第 1 行是“——”，front matter 的开始和结束都必须是三个半角减号“---”"
+            "（中文输入法下输入的“——”是破折号）。请切换到英文输入法重新输入"
+        ],
     ),
     "IME dashes closing the block": (
         {A: "---\ntitle: 植树\n" + BASE + "——\n正文"},
@@ -81,7 +93,9 @@ CASES = {
     ),
     "front matter without dashes": (
         {A: "title: 植树\ndate: 2024-03-05\n\n正文"},
-        [f"{A}:1:1: 文件开头像是 front matter（“字段: 值”），但缺少上下两行“---”。请在第一个字段的上一行和最后一个字段的下一行各加一行 ---"],
+        [
+            f"{A}:1:1: 文件开头像是 front matter（“字段: 值”），但缺少上下两行“---”。请在第一个字段的上一行和最后一个字段的下一行各加一行 ---"
+        ],
     ),
     "activity without front matter": (
         {A: "# 只有正文\n"},
@@ -97,12 +111,16 @@ CASES = {
     ),
     "ambiguous date": (
         act("title: 植树\ndate: 03/05/2024\ncategory: 志愿服务"),
-        [f"{A}:3:7: 日期（date）：日期“03/05/2024”看不出哪个是月、哪个是日。请按“年-月-日”的顺序写成 2024-03-05 的形式"],
+        [
+            f"{A}:3:7: 日期（date）：日期“03/05/2024”看不出哪个是月、哪个是日。请按“年-月-日”的顺序写成 2024-03-05 的形式"
+        ],
     ),
     "date range in the date field": (
         act("title: 植树\ndate: 2024年3月5日至7日\ncategory: 志愿服务"),
-        [f"{A}:3:7: 日期（date）：“2024年3月5日至7日”像是一个日期范围。这里只能写一个日期（开始日期），"
-         "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07"],
+        [
+            f"{A}:3:7: 日期（date）：“2024年3月5日至7日”像是一个日期范围。这里只能写一个日期（开始日期），"
+            "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07"
+        ],
     ),
     "date in the future": (
         act("title: 植树\ndate: 2027-03-05\ncategory: 志愿服务"),
@@ -143,26 +161,36 @@ CASES = {
     ),
     "unknown department": (
         act("title: 植树\n" + BASE + "department: 办工室"),
-        [f"{A}:5:13: 组织部门（department）“办工室”不在 data/unit.yml 的 departments 中。是不是“办公室”？"
-         "请改成已有的部门名称，或在 departments 中添加"],
+        [
+            f"{A}:5:13: 组织部门（department）“办工室”不在 data/unit.yml 的 departments 中。是不是“办公室”？"
+            "请改成已有的部门名称，或在 departments 中添加"
+        ],
     ),
     "markup in a title": (
         act("title: <img src=x onerror=alert(1)>\n" + BASE),
-        [f"{A}:2:8: 标题（title）：“<img src=x onerror=alert(1)>”中含有“<”或“>”。标题里不能写网页代码；如需书名号请用中文“《》”"],
+        [
+            f"{A}:2:8: 标题（title）：“<img src=x onerror=alert(1)>”中含有“<”或“>”。标题里不能写网页代码；如需书名号请用中文“《》”"
+        ],
     ),
     "GBK file": (
         {A: ("---\ntitle: 植树\n" + BASE + "---\n正文\n").encode("gbk")},
-        [f"{A}:2: 文件不是 UTF-8 编码（看起来是 GBK/GB18030（旧版 Windows 软件常用）），从这里开始无法识别。"
-         "请用记事本或 VS Code 打开，选择“另存为”，编码选 UTF-8 后保存"],
+        [
+            f"{A}:2: 文件不是 UTF-8 编码（看起来是 GBK/GB18030（旧版 Windows 软件常用）），从这里开始无法识别。"
+            "请用记事本或 VS Code 打开，选择“另存为”，编码选 UTF-8 后保存"
+        ],
     ),
     "UTF-16 file": (
         {A: ("---\ntitle: 植树\n" + BASE + "---\n正文\n").encode("utf-16")},
         [f"{A}: 文件是 UTF-16 编码，网站只能读取 UTF-8。请用记事本或 VS Code 打开，选择“另存为”，编码选 UTF-8 后保存"],
     ),
     "duplicate activity across page and log": (
-        {"data/activities/2024.yml": "activities:\n  - title: 植树节义务植树\n    date: 2024-3-5\n    category: 志愿服务\n"},
-        ["data/activities/2024.yml:2: 这条活动与 docs/activities/2024-03-05-plant.md:2 重复（同一天、同一标题“植树节义务植树”）。"
-         "请删除其中一条；如果确实是两次活动，请在标题中区分"],
+        {
+            "data/activities/2024.yml": "activities:\n  - title: 植树节义务植树\n    date: 2024-3-5\n    category: 志愿服务\n"
+        },
+        [
+            "data/activities/2024.yml:2: 这条活动与 docs/activities/2024-03-05-plant.md:2 重复（同一天、同一标题“植树节义务植树”）。"
+            "请删除其中一条；如果确实是两次活动，请在标题中区分"
+        ],
     ),
 }
 
@@ -179,15 +207,17 @@ def test_utf8_with_bom_and_crlf_is_fine(site):
 
 
 def test_photo_problems(site):
-    root = site(act(
-        "title: 植树\n" + BASE + "photos:\n"
-        "  - src: plant/a.jpg\n    caption: 现场\n"
-        "  - src: ../../etc/x.jpg\n    caption: y\n"
-        "  - src: plant/B.JPG\n    caption: z\n"
-        "  - src: plant/c.jpg\n"
-        "  - src: plant/empty.jpg\n    caption: 空\n"
-        "  - src: plant/notes.txt\n    caption: 文\n"
-    ))
+    root = site(
+        act(
+            "title: 植树\n" + BASE + "photos:\n"
+            "  - src: plant/a.jpg\n    caption: 现场\n"
+            "  - src: ../../etc/x.jpg\n    caption: y\n"
+            "  - src: plant/B.JPG\n    caption: z\n"
+            "  - src: plant/c.jpg\n"
+            "  - src: plant/empty.jpg\n    caption: 空\n"
+            "  - src: plant/notes.txt\n    caption: 文\n"
+        )
+    )
     write(root, "docs/activities/plant/a.jpg", b"\xff\xd8\xff\xe0fake")
     write(root, "docs/activities/plant/b.jpg", b"\xff\xd8\xff\xe0fake")
     write(root, "docs/activities/plant/c.jpg", b"\xff\xd8\xff\xe0fake")
@@ -210,13 +240,15 @@ def test_missing_photo_suggests_a_close_name(site):
 
 
 def test_symlinks_junk_and_case_collisions(site, tmp_path):
-    root = site({
-        "docs/activities/Thumbs.db": b"junk",
-        "docs/report/~$创建汇报.docx": b"lock",
-        "docs/about/Notes.md": "# 说明\n",
-        "docs/about/notes.md": "# 说明\n",
-        "docs/report/old-report.docx": small_docx(),
-    })
+    root = site(
+        {
+            "docs/activities/Thumbs.db": b"junk",
+            "docs/report/~$创建汇报.docx": b"lock",
+            "docs/about/Notes.md": "# 说明\n",
+            "docs/about/notes.md": "# 说明\n",
+            "docs/report/old-report.docx": small_docx(),
+        }
+    )
     outside = tmp_path / "secret.md"
     outside.write_text("# 机密\n", encoding="utf-8")
     os.symlink(outside, root / "docs" / "linked.md")
@@ -231,12 +263,14 @@ def test_symlinks_junk_and_case_collisions(site, tmp_path):
 
 
 def test_url_collisions_are_reported_case_insensitively():
-    found = wenmingsite.url_collisions([
-        ("about.md", "about/index.html"),
-        ("about/index.md", "about/index.html"),
-        ("News.md", "News/index.html"),
-        ("news.md", "news/index.html"),
-    ])
+    found = wenmingsite.url_collisions(
+        [
+            ("about.md", "about/index.html"),
+            ("about/index.md", "about/index.html"),
+            ("News.md", "News/index.html"),
+            ("news.md", "news/index.html"),
+        ]
+    )
     assert [str(p) for p in found] == [
         "docs/about/index.md: 与 docs/about.md 会生成同一个网址（about/index.html），其中一个会被覆盖。请给其中一个改名",
         "docs/news.md: 与 docs/News.md 会生成同一个网址（news/index.html），其中一个会被覆盖。请给其中一个改名",
@@ -244,11 +278,13 @@ def test_url_collisions_are_reported_case_insensitively():
 
 
 def test_missing_data_files_and_bad_data_entries(site):
-    root = site({
-        "data/categories.yml": None,
-        "data/honours.yml": "- year: 2024\n  title: 青年文明号\n  level: 市级以上\n  awarded_by: 团市委\n",
-        "data/unit.yml": BASE_UNIT_WITH_TYPO,
-    })
+    root = site(
+        {
+            "data/categories.yml": None,
+            "data/honours.yml": "- year: 2024\n  title: 青年文明号\n  level: 市级以上\n  awarded_by: 团市委\n",
+            "data/unit.yml": BASE_UNIT_WITH_TYPO,
+        }
+    )
     assert problems(root) == [
         "data/categories.yml: 缺少数据文件 categories.yml。请从示例单位复制一份 data/categories.yml 再修改",
         "data/honours.yml:3:10: 第 1 项荣誉的级别（level）“市级以上”无法识别。请写：国家级、省级、市级、县区级、系统内",
@@ -286,26 +322,28 @@ def test_gps_in_a_published_image_is_an_error(site):
 
 
 def test_organization_documents_and_logo(site):
-    root = site({
-        "data/organization.yml": (
-            "leading_group:\n"
-            "  name: 创建工作领导小组\n"
-            "  members:\n"
-            "    - {role: 组长, name: 张三}\n"
-            "    - {role: 成员}\n"
-            "changes:\n"
-            "  - date: 2025年13月1日\n"
-            "    description: 调整\n"
-        ),
-        "data/documents.yml": (
-            "- title: 实施方案\n  issued: 2024-01-12\n  file: documents/plan.pdf\n"
-            "- title: 脚本\n  issued: 2024-01-12\n  file: documents/run.exe\n"
-            "- title: 外部\n  issued: 2024-01-12\n  file: ../secret.pdf\n"
-        ),
-        "docs/documents/plan.pdf": blank_pdf(),
-        "data/unit.yml": UNIT_YML + "logo: assets/Logo.svg\n",
-        "docs/assets/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
-    })
+    root = site(
+        {
+            "data/organization.yml": (
+                "leading_group:\n"
+                "  name: 创建工作领导小组\n"
+                "  members:\n"
+                "    - {role: 组长, name: 张三}\n"
+                "    - {role: 成员}\n"
+                "changes:\n"
+                "  - date: 2025年13月1日\n"
+                "    description: 调整\n"
+            ),
+            "data/documents.yml": (
+                "- title: 实施方案\n  issued: 2024-01-12\n  file: documents/plan.pdf\n"
+                "- title: 脚本\n  issued: 2024-01-12\n  file: documents/run.exe\n"
+                "- title: 外部\n  issued: 2024-01-12\n  file: ../secret.pdf\n"
+            ),
+            "docs/documents/plan.pdf": blank_pdf(),
+            "data/unit.yml": UNIT_YML + "logo: assets/Logo.svg\n",
+            "docs/assets/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        }
+    )
     content, found = wenmingsite.load(root, today=TODAY)
     assert [str(p) for p in found] == [
         "data/documents.yml:6:9: 第 2 份文件（file）“documents/run.exe”的文件类型不允许发布。"

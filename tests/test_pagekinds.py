@@ -6,10 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import TODAY
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from conftest import TODAY
 from wenmingsite import pagekinds
 from wenmingsite.pagekinds import PageKindError, page_kind
 from wenmingsite.timeline import PageSpec
@@ -70,6 +70,7 @@ def test_an_unknown_kind_names_the_known_ones():
 
 def test_a_kind_declared_twice_is_refused_at_declaration():
     with pytest.raises(PageKindError, match="page kind 'stats' is declared twice"):
+
         @page_kind("stats")
         class Again:
             specs = render = staticmethod(lambda *a: [])
@@ -77,11 +78,13 @@ def test_a_kind_declared_twice_is_refused_at_declaration():
 
 def test_a_kind_without_render_is_refused_at_declaration():
     with pytest.raises(PageKindError, match=r"page kind 'half' \(.*Half\) lacks render\(\)"):
+
         @page_kind("half")
         class Half:
             @staticmethod
             def specs(site):
                 return []
+
     assert "half" not in [k.name for k in pagekinds.kinds()]
 
 

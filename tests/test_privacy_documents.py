@@ -8,9 +8,9 @@ import io
 import json
 
 import pytest
+from conftest import TODAY, write
 
 import wenmingsite
-from conftest import TODAY, write
 from wenmingsite import doctext, publication
 
 MOBILE = "疑似个人手机号 138****8000。公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
@@ -21,13 +21,17 @@ PDF_HINT = "（PDF 请在原文档中修改后重新导出）"
 def make_pdf(pages: list[str]) -> bytes:
     """A minimal PDF with one line of Latin text per page (Helvetica)."""
     n = len(pages)
-    objs = ["<< /Type /Catalog /Pages 2 0 R >>",
-            f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * k} 0 R' for k in range(n))}] /Count {n} >>",
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    objs = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{' '.join(f'{4 + 2 * k} 0 R' for k in range(n))}] /Count {n} >>",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
     for k, text in enumerate(pages):
         stream = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET"
-        objs.append("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-                    f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * k} 0 R >>")
+        objs.append(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            f"/Resources << /Font << /F1 3 0 R >> >> /Contents {5 + 2 * k} 0 R >>"
+        )
         objs.append(f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream")
     out, offsets = b"%PDF-1.4\n", []
     for i, o in enumerate(objs, 1):
@@ -62,9 +66,12 @@ def make_docx() -> bytes:
     table.cell(1, 0).text, table.cell(1, 2).text = "王某", "110105 1980 0101 1238"
     # a tracked deletion: gone from the page, still inside the published file
     p = d.add_paragraph("电话：")
-    p._p.append(parse_xml(
-        '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="1" '
-        'w:author="x" w:date="2024-03-05T00:00:00Z"><w:r><w:delText>13812348000</w:delText></w:r></w:del>'))
+    p._p.append(
+        parse_xml(
+            '<w:del xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" w:id="1" '
+            'w:author="x" w:date="2024-03-05T00:00:00Z"><w:r><w:delText>13812348000</w:delText></w:r></w:del>'
+        )
+    )
     section = d.sections[0]
     section.header.paragraphs[0].text = "青溪市农业技术推广中心 办公电话 0571-86120318"
     section.footer.paragraphs[0].text = "经办人 139-0000-1111"
@@ -135,32 +142,50 @@ def test_txt_and_csv_give_line_and_column(tmp_path):
 def test_gbk_csv_is_a_problem_with_the_fix(tmp_path):
     assert check(tmp_path, {"documents/a.csv": "姓名,电话\n张某,13812348000\n".encode("gbk")}) == [
         "docs/documents/a.csv:1: 文件不是 UTF-8 编码（看起来是 GBK/GB18030（旧版 Windows 软件常用）），从这里开始无法识别。"
-        "请用记事本或 VS Code 打开，选择“另存为”，编码选 UTF-8 后保存"]
+        "请用记事本或 VS Code 打开，选择“另存为”，编码选 UTF-8 后保存"
+    ]
 
 
 def test_units_own_number_in_a_document_is_allowed(tmp_path):
     pdf = make_pdf(["Hotline 138-1234-8000", "Volunteer 13900001111"])
     assert check(tmp_path, {"documents/x.pdf": pdf}, allowed={"13812348000"}) == [
         "docs/documents/x.pdf: 第 2 页：疑似个人手机号 139****1111。公开网站上不能出现群众和职工的个人手机号，"
-        f"请删除，或改为单位的办公电话{PDF_HINT}"]
+        f"请删除，或改为单位的办公电话{PDF_HINT}"
+    ]
 
 
 CANNOT = "所以没法检查其中有没有个人手机号和身份证号"
 
 
-@pytest.mark.parametrize("name, data, message", [
-    ("a.pdf", b"%PDF-1.4\nnot really a pdf", f"无法读取这个 PDF（文件可能已损坏或不完整），{CANNOT}。请从原文档重新导出 PDF"),
-    ("b.pdf", b"", f"无法读取这个 PDF（文件可能已损坏或不完整），{CANNOT}。请从原文档重新导出 PDF"),
-    ("c.docx", b"PK\x03\x04 broken zip",
-     f"无法打开这个 Word 文件（可能已损坏、加了密码，或是旧版 .doc 改了扩展名），{CANNOT}。"
-     "请用 Word 或 WPS 打开后“另存为”.docx 格式（不要设置密码），或转成 PDF 后发布"),
-    ("d.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),  # an encrypted Office file is OLE, not zip
-     f"无法打开这个 Word 文件（可能已损坏、加了密码，或是旧版 .doc 改了扩展名），{CANNOT}。"
-     "请用 Word 或 WPS 打开后“另存为”.docx 格式（不要设置密码），或转成 PDF 后发布"),
-    ("e.xlsx", b"not a workbook",
-     f"无法打开这个 Excel 文件（可能已损坏、加了密码，或是旧版 .xls 改了扩展名），{CANNOT}。"
-     "请用 Excel 或 WPS 打开后“另存为”.xlsx 格式（不要设置密码），或转成 PDF 后发布"),
-])
+@pytest.mark.parametrize(
+    "name, data, message",
+    [
+        (
+            "a.pdf",
+            b"%PDF-1.4\nnot really a pdf",
+            f"无法读取这个 PDF（文件可能已损坏或不完整），{CANNOT}。请从原文档重新导出 PDF",
+        ),
+        ("b.pdf", b"", f"无法读取这个 PDF（文件可能已损坏或不完整），{CANNOT}。请从原文档重新导出 PDF"),
+        (
+            "c.docx",
+            b"PK\x03\x04 broken zip",
+            f"无法打开这个 Word 文件（可能已损坏、加了密码，或是旧版 .doc 改了扩展名），{CANNOT}。"
+            "请用 Word 或 WPS 打开后“另存为”.docx 格式（不要设置密码），或转成 PDF 后发布",
+        ),
+        (
+            "d.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504),  # an encrypted Office file is OLE, not zip
+            f"无法打开这个 Word 文件（可能已损坏、加了密码，或是旧版 .doc 改了扩展名），{CANNOT}。"
+            "请用 Word 或 WPS 打开后“另存为”.docx 格式（不要设置密码），或转成 PDF 后发布",
+        ),
+        (
+            "e.xlsx",
+            b"not a workbook",
+            f"无法打开这个 Excel 文件（可能已损坏、加了密码，或是旧版 .xls 改了扩展名），{CANNOT}。"
+            "请用 Excel 或 WPS 打开后“另存为”.xlsx 格式（不要设置密码），或转成 PDF 后发布",
+        ),
+    ],
+)
 def test_unreadable_documents_are_problems_not_tracebacks(tmp_path, name, data, message):
     assert check(tmp_path, {name: data}) == [f"docs/{name}: {message}"]
 
@@ -195,7 +220,8 @@ def test_warm_build_opens_no_document_and_cache_holds_no_number(tmp_path, monkey
     write(tmp_path, "docs/documents/a.csv", "张某,13900001111\n")
     assert [str(p) for p in publication.document_problems(tmp_path, docs, "docs", ["documents/a.csv"], set())] == [
         "docs/documents/a.csv:1:4: 疑似个人手机号 139****1111。公开网站上不能出现群众和职工的个人手机号，"
-        "请删除，或改为单位的办公电话"]
+        "请删除，或改为单位的办公电话"
+    ]
     assert len(json.loads(cache_file.read_text(encoding="utf-8"))["entries"]) == 1
 
 
@@ -207,16 +233,20 @@ def test_corrupt_cache_is_rebuilt(tmp_path):
 
 
 def test_every_build_reports_documents_and_file_names(site):
-    root = site({
-        "docs/documents/x.pdf": make_pdf(["Page one", "Page two", "ID 110105198001011238"]),
-        "docs/activities/2024/张三13812348000.jpg": b"\xff\xd8\xff\xd9",
-    })
+    root = site(
+        {
+            "docs/documents/x.pdf": make_pdf(["Page one", "Page two", "ID 110105198001011238"]),
+            "docs/activities/2024/张三13812348000.jpg": b"\xff\xd8\xff\xd9",
+        }
+    )
     _, problems = wenmingsite.load(root, today=TODAY)
     messages = [str(p) for p in problems]
     assert f"docs/documents/x.pdf: 第 3 页：{ID}{PDF_HINT}" in messages
-    assert ("docs/activities/2024/张三13812348000.jpg: 文件名中有疑似个人手机号 138****8000。"
-            "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
-            "请给这个文件改名、去掉号码（页面或 data 中引用了它的地方也要一起改）") in messages
+    assert (
+        "docs/activities/2024/张三13812348000.jpg: 文件名中有疑似个人手机号 138****8000。"
+        "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
+        "请给这个文件改名、去掉号码（页面或 data 中引用了它的地方也要一起改）"
+    ) in messages
     assert (root / ".cache" / "privacy" / "documents.json").is_file()
 
 
@@ -225,4 +255,5 @@ def test_a_missing_parser_names_the_dependency(tmp_path, monkeypatch):
 
     monkeypatch.setitem(sys.modules, "openpyxl", None)  # an environment installed before the pin
     assert check(tmp_path, {"a.xlsx": b"PK"}) == [
-        f"docs/a.xlsx: 缺少读取这类文件的组件 openpyxl，{CANNOT}。请在网站文件夹中运行 pip install -e . 重新安装依赖后再构建"]
+        f"docs/a.xlsx: 缺少读取这类文件的组件 openpyxl，{CANNOT}。请在网站文件夹中运行 pip install -e . 重新安装依赖后再构建"
+    ]

@@ -28,23 +28,32 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import strategies as S
+from conftest import BASE_FILES, HANG_SECONDS, REPO, TODAY, run_mkdocs, write
 from hypothesis import HealthCheck, Phase, event, example, given, note, seed, settings
 from hypothesis import strategies as st
 from hypothesis.database import DirectoryBasedExampleDatabase
-
-import strategies as S
-import wenmingsite
-from conftest import BASE_FILES, HANG_SECONDS, REPO, TODAY, run_mkdocs, write
 from site_scan import Finding, image_metadata, scan_site, script_signatures, snapshot
+
+import wenmingsite
 
 # --- profiles -------------------------------------------------------------------------
 
-_COMMON = dict(deadline=None, derandomize=False, print_blob=True,
-               suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
-                                      HealthCheck.data_too_large, HealthCheck.large_base_example])
+_COMMON = dict(
+    deadline=None,
+    derandomize=False,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.data_too_large,
+        HealthCheck.large_base_example,
+    ],
+)
 settings.register_profile("ci", database=None, phases=[Phase.explicit, Phase.generate], **_COMMON)
-settings.register_profile("dev", database=DirectoryBasedExampleDatabase(REPO / ".pytest_cache" / "hypothesis"),
-                          **_COMMON)
+settings.register_profile(
+    "dev", database=DirectoryBasedExampleDatabase(REPO / ".pytest_cache" / "hypothesis"), **_COMMON
+)
 settings.register_profile("thorough", database=None, **_COMMON)
 PROFILE = os.environ.get("WENMING_HYPOTHESIS_PROFILE", "ci")
 SCALE = 10 if PROFILE == "thorough" else 1
@@ -62,8 +71,10 @@ def examples(n: int):
 
 
 def rerun_hint(test_name: str) -> None:
-    note(f"rerun: WENMING_HYPOTHESIS_SEED={SEED} WENMING_HYPOTHESIS_PROFILE=dev "
-         f"pytest tests/test_properties.py -k {test_name}")
+    note(
+        f"rerun: WENMING_HYPOTHESIS_SEED={SEED} WENMING_HYPOTHESIS_PROFILE=dev "
+        f"pytest tests/test_properties.py -k {test_name}"
+    )
 
 
 slow = pytest.mark.slow  # real `mkdocs build --strict` runs, 2–4 s per example
@@ -85,6 +96,7 @@ class Hang(Exception):
 def time_limit(seconds: float, wall: float = HANG_SECONDS):
     """Raise Hang after ``seconds`` of this process's CPU time (however loaded the machine
     is) or ``wall`` seconds of real time (blocked: a hang)."""
+
     def spent(signum, frame):
         raise Hang(f"still running after {seconds} s of CPU time")
 
@@ -134,7 +146,9 @@ def assert_problems_name_files(root: Path, problems) -> None:
         assert os.path.lexists(path), f"problem names a file that does not exist: {p}"
         if p.line is not None:
             assert path.is_file(), f"a line number for a folder: {p}"
-            assert 1 <= p.line <= line_count(path) + 1, f"line {p.line} is outside the file ({line_count(path)} lines): {p}"
+            assert 1 <= p.line <= line_count(path) + 1, (
+                f"line {p.line} is outside the file ({line_count(path)} lines): {p}"
+            )
         if p.col is not None:
             assert p.line is not None and p.col >= 1, f"bad column: {p}"
         assert CJK.search(p.message), f"message is not Chinese: {p}"
@@ -155,8 +169,7 @@ def problems_for(problems, rel: str) -> list:
 
 
 @examples(150)
-@given(page=st.booleans().flatmap(lambda valid: S.activity_page(valid=valid)),
-       how=st.sampled_from(S.ENCODINGS))
+@given(page=st.booleans().flatmap(lambda valid: S.activity_page(valid=valid)), how=st.sampled_from(S.ENCODINGS))
 def test_activity_front_matter_loads_or_is_refused_with_its_file_named(page, how):
     """Random and hostile front matter never crashes or hangs the loader; every refusal
     names the file; a value that is accepted is exactly what the editor wrote."""
@@ -184,14 +197,18 @@ def test_activity_front_matter_loads_or_is_refused_with_its_file_named(page, how
 
 
 @examples(80)
-@given(log=st.booleans().flatmap(lambda valid: S.activity_log(valid=valid)),
-       honours=st.booleans().flatmap(lambda valid: S.honours_file(valid=valid)),
-       how=st.sampled_from(S.ENCODINGS), name=S.file_name(suffixes=[".yml", ".yaml", ".YML", ".yml.txt", ".json"]))
+@given(
+    log=st.booleans().flatmap(lambda valid: S.activity_log(valid=valid)),
+    honours=st.booleans().flatmap(lambda valid: S.honours_file(valid=valid)),
+    how=st.sampled_from(S.ENCODINGS),
+    name=S.file_name(suffixes=[".yml", ".yaml", ".YML", ".yml.txt", ".json"]),
+)
 def test_data_files_load_or_are_refused_with_their_file_named(log, honours, how, name):
     rerun_hint("test_data_files")
     with tempfile.TemporaryDirectory() as tmp:
-        root = make_site(Path(tmp), {f"data/activities/{name}": S.encode(log, how),
-                                     "data/honours.yml": S.encode(honours, how)})
+        root = make_site(
+            Path(tmp), {f"data/activities/{name}": S.encode(log, how), "data/honours.yml": S.encode(honours, how)}
+        )
         load(root)
 
 
@@ -220,8 +237,11 @@ YAML_TRAPS = {
 
 
 @examples(60)
-@given(trap=st.sampled_from(sorted(YAML_TRAPS)), depth=st.integers(1, 3000),
-       where=st.sampled_from(["data/unit.yml", "data/categories.yml", "data/honours.yml", "front matter"]))
+@given(
+    trap=st.sampled_from(sorted(YAML_TRAPS)),
+    depth=st.integers(1, 3000),
+    where=st.sampled_from(["data/unit.yml", "data/categories.yml", "data/honours.yml", "front matter"]),
+)
 @example(trap="deep-flow-list", depth=2000, where="data/honours.yml")
 @example(trap="deep-block", depth=1500, where="front matter")
 @example(trap="python-tag", depth=1, where="front matter")
@@ -257,8 +277,9 @@ def test_billion_laughs_is_refused_quickly_and_without_a_traceback(tmp_path):
     try:
         # "Quickly" is the child's 20 s CPU limit (the same on a loaded machine); the wall
         # bound only catches a hang.
-        result = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True,
-                                timeout=HANG_SECONDS, env=env)
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=HANG_SECONDS, env=env
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"loading data/honours.yml with an alias bomb did not finish within {HANG_SECONDS} s")
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
@@ -283,8 +304,9 @@ def test_any_file_name_loads_or_is_refused_with_its_file_named(name, folder):
         _, problems = load(root)
     digits = re.search(r"1[3-9]\d{9}", name)
     if digits:
-        assert any(p.path == rel and "手机号" in p.message for p in problems), \
+        assert any(p.path == rel and "手机号" in p.message for p in problems), (
             f"{rel}: a mobile number in a file name (published as a URL) is not reported"
+        )
 
 
 # --- personal numbers ------------------------------------------------------------------
@@ -296,20 +318,31 @@ def plant(place: str, written: str) -> tuple[dict, str]:
     """Files holding the number at ``place``, and the path a problem must name."""
     page = "docs/activities/2024-04-01-visit.md"
     if place == "front-matter":
-        return {page: f"---\ntitle: 走访\ndate: 2024-04-01\ncategory: 志愿服务\nsummary: \"联系人电话 {written}\"\n---\n\n正文。\n"}, page
+        return {
+            page: f'---\ntitle: 走访\ndate: 2024-04-01\ncategory: 志愿服务\nsummary: "联系人电话 {written}"\n---\n\n正文。\n'
+        }, page
     if place == "body":
-        return {page: f"---\ntitle: 走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n联系人张先生，电话 {written}。\n"}, page
+        return {
+            page: f"---\ntitle: 走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n联系人张先生，电话 {written}。\n"
+        }, page
     if place == "activity-log":
         rel = "data/activities/2024.yml"
-        return {rel: f"activities:\n  - date: 2024-04-01\n    title: 走访\n    category: 志愿服务\n"
-                     f"    summary: \"家属电话 {written}\"\n"}, rel
+        return {
+            rel: f"activities:\n  - date: 2024-04-01\n    title: 走访\n    category: 志愿服务\n"
+            f'    summary: "家属电话 {written}"\n'
+        }, rel
     if place == "honours":
         rel = "data/honours.yml"
-        return {rel: f"- year: 2024\n  title: 先进集体\n  level: 市级\n  awarded_by: 市文明办\n  note: \"联系人 {written}\"\n"}, rel
+        return {
+            rel: f'- year: 2024\n  title: 先进集体\n  level: 市级\n  awarded_by: 市文明办\n  note: "联系人 {written}"\n'
+        }, rel
     if place == "unit":
         rel = "data/unit.yml"
-        return {rel: textwrap.dedent(BASE_FILES[rel]).replace("introduction: 这是一个用于测试的单位。",
-                                                              f"introduction: \"联系人手机 {written}\"")}, rel
+        return {
+            rel: textwrap.dedent(BASE_FILES[rel]).replace(
+                "introduction: 这是一个用于测试的单位。", f'introduction: "联系人手机 {written}"'
+            )
+        }, rel
     if place == "file-name":
         rel = f"docs/activities/2024-04-01-{written}.md"
         return {rel: "---\ntitle: 报名\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n"}, rel
@@ -326,8 +359,10 @@ def plant(place: str, written: str) -> tuple[dict, str]:
         buffer = io.BytesIO()
         d.save(buffer)
         rel = "docs/files/名单.docx"
-        return {rel: buffer.getvalue(), "data/documents.yml":
-                "- title: 志愿者名单\n  issued: 2024-04-01\n  file: files/名单.docx\n"}, rel
+        return {
+            rel: buffer.getvalue(),
+            "data/documents.yml": "- title: 志愿者名单\n  issued: 2024-04-01\n  file: files/名单.docx\n",
+        }, rel
     raise AssertionError(place)
 
 
@@ -353,8 +388,10 @@ def test_personal_numbers_are_refused_in_any_disguise_and_any_place(number, plac
         root = make_site(Path(tmp), files)
         _, problems = load(root)
     named = [p for p in problems if p.path in files and ("手机号" in p.message or "身份证号" in p.message)]
-    assert named, (f"{number.kind} written as {number.written!r} ({number.disguise}) in {rel} is not reported; "
-                   f"problems: {[str(p) for p in problems]}")
+    assert named, (
+        f"{number.kind} written as {number.written!r} ({number.disguise}) in {rel} is not reported; "
+        f"problems: {[str(p) for p in problems]}"
+    )
     for p in named:
         assert number.digits not in p.message, f"the message repeats the number unmasked: {p}"
 
@@ -373,13 +410,16 @@ def test_originals_with_gps_in_exif_or_xmp_are_refused(image, place):
         rel = f"docs/activities/photo{image.ext}"
         files["docs/activities/2024-03-05-plant.md"] = (
             "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n"
-            f"photos:\n  - src: photo{image.ext}\n    caption: 植树\n---\n\n正文。\n")
+            f"photos:\n  - src: photo{image.ext}\n    caption: 植树\n---\n\n正文。\n"
+        )
     elif place == "assets":
         rel = f"docs/assets/photo{image.ext}"
     else:
         rel = f"docs/honours/cert{image.ext}"
-        files["data/honours.yml"] = (f"- year: 2024\n  title: 先进集体\n  level: 市级\n  awarded_by: 市文明办\n"
-                                     f"  photo: honours/cert{image.ext}\n")
+        files["data/honours.yml"] = (
+            f"- year: 2024\n  title: 先进集体\n  level: 市级\n  awarded_by: 市文明办\n"
+            f"  photo: honours/cert{image.ext}\n"
+        )
     files[rel] = image.data
     with tempfile.TemporaryDirectory() as tmp:
         root = make_site(Path(tmp), files)
@@ -396,11 +436,19 @@ def test_originals_with_gps_in_exif_or_xmp_are_refused(image, place):
 
 def test_scanner_sees_every_kind_of_leak(tmp_path):
     site = tmp_path / "site"
-    write(site, "index.html", '<html><head><script src="assets/evil.js"></script></head><body>'
-                              '<img src=x onerror=alert(1)><a href="java&#x09;script:alert(1)">x</a>'
-                              '<iframe src="https://e.example"></iframe><p>电话 138 1234 5678</p></body></html>')
-    write(site, "ok.html", "<p>&lt;script&gt;alert(1)&lt;/script&gt; onclick=alert(1) javascript:void(0)</p>"
-                           "<pre><code>&lt;img src=x onerror=alert(1)&gt;</code></pre>")
+    write(
+        site,
+        "index.html",
+        '<html><head><script src="assets/evil.js"></script></head><body>'
+        '<img src=x onerror=alert(1)><a href="java&#x09;script:alert(1)">x</a>'
+        '<iframe src="https://e.example"></iframe><p>电话 138 1234 5678</p></body></html>',
+    )
+    write(
+        site,
+        "ok.html",
+        "<p>&lt;script&gt;alert(1)&lt;/script&gt; onclick=alert(1) javascript:void(0)</p>"
+        "<pre><code>&lt;img src=x onerror=alert(1)&gt;</code></pre>",
+    )
     write(site, "a.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
     write(site, "feed.xml", "<rss><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></rss>")
     write(site, "search/search_index.json", '{"docs":[{"text":"<p>\\u003cimg src=x onerror=alert(1)\\u003e</p>"}]}')
@@ -414,10 +462,17 @@ def test_scanner_sees_every_kind_of_leak(tmp_path):
     (site / "p.webp").write_bytes(buffer.getvalue())  # a JPEG under a WebP name
     found = {(f.path, f.kind) for f in scan_site(site, known_scripts=set(), planted=["13912345678"])}
     assert found >= {
-        ("index.html", "script"), ("index.html", "event-attribute"), ("index.html", "script-url"),
-        ("index.html", "active-element"), ("index.html", "personal-number"), ("a.svg", "event-attribute"),
-        ("feed.xml", "event-attribute"), ("search/search_index.json", "event-attribute"),
-        ("api/x.json", "script-url"), ("api/x.json", "personal-number"), ("p.webp", "image-metadata"),
+        ("index.html", "script"),
+        ("index.html", "event-attribute"),
+        ("index.html", "script-url"),
+        ("index.html", "active-element"),
+        ("index.html", "personal-number"),
+        ("a.svg", "event-attribute"),
+        ("feed.xml", "event-attribute"),
+        ("search/search_index.json", "event-attribute"),
+        ("api/x.json", "script-url"),
+        ("api/x.json", "personal-number"),
+        ("p.webp", "image-metadata"),
     }, found
     assert not {f for f in found if f[0] == "ok.html"}, found
     assert set(image_metadata(buffer.getvalue())) >= {"exif", "xmp"}
@@ -430,7 +485,7 @@ site_name: 测试单位
 site_url: https://example.org/unit/
 docs_dir: docs
 hooks:
-  - {REPO / 'hooks' / 'showcase.py'}
+  - {REPO / "hooks" / "showcase.py"}
 theme:
   name: material
   language: zh
@@ -472,7 +527,8 @@ CLEAN_FILES = {
     **{k: textwrap.dedent(v) for k, v in BASE_FILES.items()},
     "mkdocs.yml": BUILD_YML,
     "docs/activities/2024-03-05-plant.md": textwrap.dedent(BASE_FILES["docs/activities/2024-03-05-plant.md"]).replace(
-        "participants: 20\n", "participants: 20\nphotos:\n  - src: plant.jpg\n    caption: 职工在河堤植树\n"),
+        "participants: 20\n", "participants: 20\nphotos:\n  - src: plant.jpg\n    caption: 职工在河堤植树\n"
+    ),
     "docs/activities/plant.jpg": _clean_jpeg(),
     "data/honours.yml": "- year: 2024\n  title: 市级文明单位\n  level: 市级\n  awarded_by: 市文明委\n",
 }
@@ -529,7 +585,7 @@ def build_and_check(clean: CleanBuild, tmp: Path, files: dict, planted=()) -> li
     event(f"build exit {result.returncode}")
     if result.returncode == 1:
         paths = project_paths(root)
-        docs_paths = [p[len("docs/"):] for p in paths if p.startswith("docs/")]
+        docs_paths = [p[len("docs/") :] for p in paths if p.startswith("docs/")]
         # Log lines end at "\n" only: str.splitlines would also cut at \x1c-\x1e, \x85 and
         # \u2028, which a generated file name may hold (a line then seemed to name no file).
         for line in log.split("\n"):
@@ -550,21 +606,25 @@ def hostile_content(draw):
         page = draw(st.sampled_from([True, True, True, False]).flatmap(lambda v: S.activity_page(valid=v)))
         files[f"docs/activities/{page.name}"] = page.text
     if draw(st.booleans()):
-        files["data/activities/log.yml"] = draw(st.sampled_from([True, True, False]).flatmap(
-            lambda v: S.activity_log(valid=v)))
+        files["data/activities/log.yml"] = draw(
+            st.sampled_from([True, True, False]).flatmap(lambda v: S.activity_log(valid=v))
+        )
     if draw(st.booleans()):
         files["data/honours.yml"] = draw(S.honours_file(valid=True))
     if draw(st.booleans()):
         name = draw(S.file_name())
         folder = draw(st.sampled_from(["docs/activities", "docs"]))
         title = draw(st.sampled_from(["<img src=x onerror=alert(1)>", "普通标题", '"><script>alert(1)</script>']))
-        files[f"{folder}/{name}"] = (f"---\ntitle: {S.double_quoted(title)}\ndate: 2024-04-01\n"
-                                     f"category: 志愿服务\n---\n\n{draw(S.markdown_body())}\n")
+        files[f"{folder}/{name}"] = (
+            f"---\ntitle: {S.double_quoted(title)}\ndate: 2024-04-01\n"
+            f"category: 志愿服务\n---\n\n{draw(S.markdown_body())}\n"
+        )
     if draw(st.booleans()):
         number = draw(S.planted_number())
         planted.append(number.digits)
         files["docs/activities/2024-04-02-visit.md"] = (
-            f"---\ntitle: 入户走访\ndate: 2024-04-02\ncategory: 志愿服务\n---\n\n联系人电话 {number.written}。\n")
+            f"---\ntitle: 入户走访\ndate: 2024-04-02\ncategory: 志愿服务\n---\n\n联系人电话 {number.written}。\n"
+        )
     return files, planted
 
 
@@ -572,11 +632,23 @@ def hostile_content(draw):
 @examples(16)
 @given(content=hostile_content())
 @example(content=({"docs/index.md": "---\ntitle: 首页\n---\n\n见[通知](notice.md)。\n"}, []))  # MkDocs' own refusal
-@example(content=({"docs/activities/x.markdown":
-                   "---\ntitle: <img src=x onerror=alert(1)>\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文\n"}, []))
-@example(content=({"docs/activities/2024-04-01-a.md":
-                   "---\ntitle: 活动\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n"
-                   "<img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n[点我](javascript:alert(1))\n"}, []))
+@example(
+    content=(
+        {
+            "docs/activities/x.markdown": "---\ntitle: <img src=x onerror=alert(1)>\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文\n"
+        },
+        [],
+    )
+)
+@example(
+    content=(
+        {
+            "docs/activities/2024-04-01-a.md": "---\ntitle: 活动\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n"
+            "<img src=x onerror=alert(1)>\n\n<script>alert(1)</script>\n\n[点我](javascript:alert(1))\n"
+        },
+        [],
+    )
+)
 def test_hostile_content_builds_clean_or_is_refused_cleanly(clean_build, content):
     rerun_hint("test_hostile_content")
     files, planted = content
@@ -607,12 +679,16 @@ def hostile_files(draw):
     if draw(st.booleans()):
         image = draw(S.image_file(gps_exif=False, gps_xmp=draw(gps_xmp)))
         files[f"docs/honours/cert{image.ext}"] = image.data
-        files["data/honours.yml"] = (f"- year: 2024\n  title: 先进集体\n  level: 市级\n  awarded_by: 市文明办\n"
-                                     f"  photo: honours/cert{image.ext}\n")
+        files["data/honours.yml"] = (
+            f"- year: 2024\n  title: 先进集体\n  level: 市级\n  awarded_by: 市文明办\n"
+            f"  photo: honours/cert{image.ext}\n"
+        )
     photo_list = "".join(f"  - src: {p}\n    caption: 活动照片\n" for p in photos)
     files["docs/activities/2024-04-01-photos.md"] = (
         "---\ntitle: 照片活动\ndate: 2024-04-01\ncategory: 志愿服务\n"
-        + (f"photos:\n{photo_list}" if photos else "") + f"---\n\n{body}")
+        + (f"photos:\n{photo_list}" if photos else "")
+        + f"---\n\n{body}"
+    )
     return files
 
 

@@ -11,39 +11,53 @@ from PIL import Image
 from wenmingsite import publication, repair
 
 
-@pytest.mark.parametrize("line, found", [
-    ("××单位2024年工作总结", "××"),
-    ("XX中心开展活动", "XX"),
-    ("xx科室负责", "xx"),
-    ("20XX年3月", "XX"),
-    ("20__年度", "20__"),
-    ("19__年", "19__"),
-    ("○○同志发言", "○○"),
-    ("[单位名称]创建工作汇报", "[单位名称]"),
-    ("联系人：[姓名]", "[姓名]"),
-    ("（在这里写活动的经过和成效）", "（在这里写活动的经过和成效）"),
-    ("20\\_\\_年度（Markdown 转义后）", "20__"),
-])
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("××单位2024年工作总结", "××"),
+        ("XX中心开展活动", "XX"),
+        ("xx科室负责", "xx"),
+        ("20XX年3月", "XX"),
+        ("20__年度", "20__"),
+        ("19__年", "19__"),
+        ("○○同志发言", "○○"),
+        ("[单位名称]创建工作汇报", "[单位名称]"),
+        ("联系人：[姓名]", "[姓名]"),
+        ("（在这里写活动的经过和成效）", "（在这里写活动的经过和成效）"),
+        ("20\\_\\_年度（Markdown 转义后）", "20__"),
+    ],
+)
 def test_placeholders_are_found(line, found):
     problems = publication.scan_text("docs/a.md", line, set())
     assert [p.message for p in problems] == [f"这里还是模板占位符“{found}”。请换成实际内容后再发布"]
 
 
-@pytest.mark.parametrize("line", [
-    "二〇〇八年成立", "尺码 XXL 的工作服", "见[单位名称说明](about.md)", "Linux 和 XML 协议", "编号 2024_01",
-    "金额 1,200 元", "**加粗**和 __强调__",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "二〇〇八年成立",
+        "尺码 XXL 的工作服",
+        "见[单位名称说明](about.md)",
+        "Linux 和 XML 协议",
+        "编号 2024_01",
+        "金额 1,200 元",
+        "**加粗**和 __强调__",
+    ],
+)
 def test_no_false_placeholders(line):
     assert publication.scan_text("docs/a.md", line, set()) == []
 
 
 def test_broken_links_and_good_links():
     exists = publication.page_exists(["index.md", "report/01.md", "assets/logo.svg"], ["timeline/index.md"])
-    body = ("[汇报](../report/01.md) [首页](../index.md) [动态](../timeline/) [标志](../assets/logo.svg)"
-            " [外部](https://example.org) [锚点](#a) [没有](../report/09.md)")
+    body = (
+        "[汇报](../report/01.md) [首页](../index.md) [动态](../timeline/) [标志](../assets/logo.svg)"
+        " [外部](https://example.org) [锚点](#a) [没有](../report/09.md)"
+    )
     problems = publication.broken_links("docs/activities/x.md", "activities/x.md", body, 7, exists)
     assert [(p.line, p.message) for p in problems] == [
-        (7, "链接的目标“../report/09.md”不存在。请检查文件名和路径（路径相对于本文件所在的文件夹）")]
+        (7, "链接的目标“../report/09.md”不存在。请检查文件名和路径（路径相对于本文件所在的文件夹）")
+    ]
 
 
 def test_utf16_and_bom_become_plain_utf8():

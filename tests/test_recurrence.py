@@ -1,9 +1,9 @@
 import datetime as dt
 
 import pytest
+from conftest import TODAY
 
 import wenmingsite
-from conftest import TODAY
 from wenmingsite.recurrence import expand, make_rule
 from wenmingsite.values import Invalid
 
@@ -13,28 +13,41 @@ D = dt.date
 def test_weekly_rule():
     rule = make_rule("weekly", (0,), None, None, None)
     assert expand(rule, D(2024, 1, 1), D(2024, 1, 31), {D(2024, 1, 1)}) == [
-        D(2024, 1, 8), D(2024, 1, 15), D(2024, 1, 22), D(2024, 1, 29)]
+        D(2024, 1, 8),
+        D(2024, 1, 15),
+        D(2024, 1, 22),
+        D(2024, 1, 29),
+    ]
     assert rule.describe() == "每周一"
 
 
 def test_monthly_nth_and_last_weekday_and_quarterly_day():
     first_friday = make_rule("monthly", (4,), None, 1, None)
-    assert expand(first_friday, D(2024, 1, 1), D(2024, 3, 31), set()) == [
-        D(2024, 1, 5), D(2024, 2, 2), D(2024, 3, 1)]
+    assert expand(first_friday, D(2024, 1, 1), D(2024, 3, 31), set()) == [D(2024, 1, 5), D(2024, 2, 2), D(2024, 3, 1)]
     last_wednesday = make_rule("monthly", (2,), None, -1, None)
     assert expand(last_wednesday, D(2024, 1, 1), D(2024, 2, 29), set()) == [D(2024, 1, 31), D(2024, 2, 28)]
     quarterly = make_rule("quarterly", (), 25, None, 3)
     assert expand(quarterly, D(2024, 2, 1), D(2024, 12, 31), set()) == [
-        D(2024, 3, 25), D(2024, 6, 25), D(2024, 9, 25), D(2024, 12, 25)]
+        D(2024, 3, 25),
+        D(2024, 6, 25),
+        D(2024, 9, 25),
+        D(2024, 12, 25),
+    ]
     assert quarterly.describe() == "每季度第3个月25日"
 
 
-@pytest.mark.parametrize("args, message", [
-    (("weekly", (), None, None, None), "每周重复需要写 weekday（周几），例如 weekday: 周一"),
-    (("monthly", (), 31, None, None), "day 写了 31。为避免有的月份没有这一天，请写 1 到 28；月底的活动请用 week: 最后 和 weekday"),
-    (("daily", (0,), None, None, None), "“每天”和“工作日”不需要 weekday、day、week、month，请删掉这些字段"),
-    (("quarterly", (), 5, None, 4), "month 是季度中的第几个月，只能是 1、2、3，这里是 4"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("weekly", (), None, None, None), "每周重复需要写 weekday（周几），例如 weekday: 周一"),
+        (
+            ("monthly", (), 31, None, None),
+            "day 写了 31。为避免有的月份没有这一天，请写 1 到 28；月底的活动请用 week: 最后 和 weekday",
+        ),
+        (("daily", (0,), None, None, None), "“每天”和“工作日”不需要 weekday、day、week、month，请删掉这些字段"),
+        (("quarterly", (), 5, None, 4), "month 是季度中的第几个月，只能是 1、2、3，这里是 4"),
+    ],
+)
 def test_incomplete_or_contradictory_rules(args, message):
     with pytest.raises(Invalid) as exc:
         make_rule(*args)
@@ -81,7 +94,7 @@ def test_routines_count_every_real_occurrence(site):
 
 
 def test_exception_that_removes_nothing_is_an_error(site):
-    text = ROUTINES.replace('2024-01-31]', '2024-01-20]')  # a Saturday
+    text = ROUTINES.replace("2024-01-31]", "2024-01-20]")  # a Saturday
     root = site({"data/activities/2024.yml": text, "data/holidays.yml": HOLIDAYS})
     _, problems = wenmingsite.load(root, today=TODAY)
     assert [str(p) for p in problems] == [

@@ -12,9 +12,9 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from conftest import build
 from PIL import Image
 
-from conftest import build
 from wenmingsite import report_import
 from wenmingsite.cli import main
 
@@ -66,24 +66,38 @@ def notes(imported) -> list[str]:
 def test_outline_levels_and_no_text_lost():
     blocks = source_lines(MESSY)
     imported = report_import.structure(blocks, "汇报.txt")
-    assert [s.title for s in imported.sections] == ["前言", "一、加强领导,健全机制", "二,深化志愿服务", "四、存在的不足"]
+    assert [s.title for s in imported.sections] == [
+        "前言",
+        "一、加强领导,健全机制",
+        "二,深化志愿服务",
+        "四、存在的不足",
+    ]
     levels = [[(b.level, b.text) for b in s.blocks if b.level] for s in imported.sections]
     assert levels[1] == [(2, "（一）成立领导小组"), (2, "（二）制定实施方案"), (3, "1、明确目标"), (3, "2.细化分工")]
     assert levels[2] == [(2, "(一)组建志愿服务队"), (2, "㈡开展结对帮扶")]
     assert imported.title == "青溪县XX局创建文明单位工作汇报"
     assert notes(imported) == [
         "汇报.txt:18: “二,深化志愿服务”的最后一段以“，捐款5640元”结尾，没有句号，像是原文在这里被截断了。请对照原文补全",
-        ("汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
-         "请核对原文是不是漏了一章，或者编号写错了"),
-        "汇报.txt:20: “四、存在的不足”的最后一段以“不及时,下一步将”结尾，没有句号，像是原文在这里被截断了。请对照原文补全"]
+        (
+            "汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
+            "请核对原文是不是漏了一章，或者编号写错了"
+        ),
+        "汇报.txt:20: “四、存在的不足”的最后一段以“不及时,下一步将”结尾，没有句号，像是原文在这里被截断了。请对照原文补全",
+    ]
     pages = [report_import.to_markdown(s) for s in imported.sections]
     report_import.verify(blocks, pages)  # raises if anything is missing
     text = "".join(pages)
     assert "## （一）成立领导小组" in text and "### 1、明确目标" in text and "### 2.细化分工" in text
     assert "一是宣传不够;二是资料归档不及时,下一步将" in text  # the abrupt end is kept as it is
     assert [f["text"] for f in imported.figures] == [
-        "全年召开推进会4次", "签订责任书28份", "注册志愿者120名", "全年服务3000余人次", "投入经费5万元",
-        "资助困难学生12名", "捐款5640元"]
+        "全年召开推进会4次",
+        "签订责任书28份",
+        "注册志愿者120名",
+        "全年服务3000余人次",
+        "投入经费5万元",
+        "资助困难学生12名",
+        "捐款5640元",
+    ]
 
 
 def test_verify_refuses_when_a_character_is_missing():
@@ -98,8 +112,10 @@ def test_several_reports_in_one_file_are_refused():
     text = MESSY.replace("四、存在的不足", "三、存在的不足") + "\n第二份汇报\n一、组织领导\n内容。\n"
     with pytest.raises(report_import.ImportRefused) as exc:
         report_import.structure(source_lines(text), "汇报.txt")
-    assert str(exc.value) == ("汇报.txt:23: 文件里像是有不止一份汇报：“一、组织领导”又从第 1 部分开始"
-                              "（前面已经到了第 3 部分“三、存在的不足”）。请把每份汇报分别保存为一个文件后再逐个导入")
+    assert str(exc.value) == (
+        "汇报.txt:23: 文件里像是有不止一份汇报：“一、组织领导”又从第 1 部分开始"
+        "（前面已经到了第 3 部分“三、存在的不足”）。请把每份汇报分别保存为一个文件后再逐个导入"
+    )
 
 
 def test_no_first_level_headings():
@@ -116,10 +132,16 @@ def test_gbk_text_file_imports_and_builds_strict(site, tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == "已从 汇报.txt 导入 4 个章节到 docs/report/（二级标题 4 个，三级标题 2 个），原文文字全部保留："
-    assert lines[1:5] == ["  docs/report/00-前言.md", "  docs/report/01-加强领导-健全机制.md",
-                          "  docs/report/02-深化志愿服务.md", "  docs/report/03-存在的不足.md"]
-    assert ("汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
-            "请核对原文是不是漏了一章，或者编号写错了") in lines
+    assert lines[1:5] == [
+        "  docs/report/00-前言.md",
+        "  docs/report/01-加强领导-健全机制.md",
+        "  docs/report/02-深化志愿服务.md",
+        "  docs/report/03-存在的不足.md",
+    ]
+    assert (
+        "汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
+        "请核对原文是不是漏了一章，或者编号写错了"
+    ) in lines
     assert lines[-1].startswith("找到 7 个关键数字（例如“全年召开推进会4次”）")
     pages = bodies(root)
     assert chars("".join(pages.values())).count("注册志愿者120名") == 1
@@ -148,8 +170,10 @@ def test_existing_sections_are_replaced_only_with_replace(site, tmp_path):
     source.write_text(MESSY, encoding="utf-8")
     result = run("import", source, "--root", root)
     assert result.exit_code == 1
-    assert ("docs/report/ 中已有 2 个章节文件，没有导入（新旧章节不能混在一起）。"
-            "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走") in result.output
+    assert (
+        "docs/report/ 中已有 2 个章节文件，没有导入（新旧章节不能混在一起）。"
+        "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走"
+    ) in result.output
     assert bodies(root) == before
     result = run("import", source, "--root", root, "--replace")
     assert result.exit_code == 0, result.output
@@ -182,14 +206,24 @@ def test_first_level_headings_glued_to_the_previous_paragraph_are_split():
     blocks = source_lines(GLUED)
     imported = report_import.structure(blocks, "水务.txt")
     assert [s.title for s in imported.sections] == [
-        "前言", "一、抓班子建设，带好队伍。", "二、加快发展速度，全年完成投资1200万元。", "三、下一步打算"]
+        "前言",
+        "一、抓班子建设，带好队伍。",
+        "二、加快发展速度，全年完成投资1200万元。",
+        "三、下一步打算",
+    ]
     assert [b.text for b in imported.sections[0].blocks] == [
-        "青溪县水务站创建工作汇报", "今年以来，我站扎实推进创建工作，现汇报如下:"]
+        "青溪县水务站创建工作汇报",
+        "今年以来，我站扎实推进创建工作，现汇报如下:",
+    ]
     assert [b.text for b in imported.sections[1].blocks] == [
-        "站里调整了创建领导小组，全年获得一、二、三等奖各一项，参加了第二、三轮技能比武，走访群众、开展宣传等等。"]
+        "站里调整了创建领导小组，全年获得一、二、三等奖各一项，参加了第二、三轮技能比武，走访群众、开展宣传等等。"
+    ]
     assert [(b.level, b.text) for b in imported.sections[2].blocks] == [
-        (2, "（一）抓项目落实。"), (0, "全年落实项目5个，道路、水利、供水、绿化、污水处理等重点工程均按计划推进，群众普遍满意。"),
-        (3, "1.项目管理"), (0, "项目按月调度。")]
+        (2, "（一）抓项目落实。"),
+        (0, "全年落实项目5个，道路、水利、供水、绿化、污水处理等重点工程均按计划推进，群众普遍满意。"),
+        (3, "1.项目管理"),
+        (0, "项目按月调度。"),
+    ]
     assert notes(imported) == ["水务.txt:6: “三、下一步打算”下面没有正文。请核对原文这一章是不是漏掉了或被截断了"]
     pages = [report_import.to_markdown(s) for s in imported.sections]
     report_import.verify(blocks, pages)
@@ -201,9 +235,12 @@ def test_a_glued_heading_without_a_sentence_end_is_reported_not_split():
     imported = report_import.structure(source_lines(text), "r.txt")
     assert [s.title for s in imported.sections] == ["前言", "一、组织领导"]
     assert notes(imported) == [
-        ("r.txt:3: 这一段中间的“二、开展志愿服务进社区进……”像是一级标题，但它后面 40 字内没有句号，所以没有拆开。"
-         "如果它是标题，请在原文里让它另起一段后重新导入"),
-        "r.txt:3: “一、组织领导”的最后一段以“区活动等十个方面”结尾，没有句号，像是原文在这里被截断了。请对照原文补全"]
+        (
+            "r.txt:3: 这一段中间的“二、开展志愿服务进社区进……”像是一级标题，但它后面 40 字内没有句号，所以没有拆开。"
+            "如果它是标题，请在原文里让它另起一段后重新导入"
+        ),
+        "r.txt:3: “一、组织领导”的最后一段以“区活动等十个方面”结尾，没有句号，像是原文在这里被截断了。请对照原文补全",
+    ]
 
 
 def test_skipped_numbering_names_the_line_and_the_missing_parts():
@@ -211,7 +248,8 @@ def test_skipped_numbering_names_the_line_and_the_missing_parts():
     imported = report_import.structure(source_lines(text), "r.txt")
     assert notes(imported) == [
         "r.txt:1: 一级标题“三、组织领导”前面缺了第 1～2 部分（前面没有别的一级标题）。请核对原文是不是漏了一章，或者编号写错了",
-        "r.txt:4: “四、志愿服务”下的二级标题编号不连续（1、3）。请核对原文是不是漏了一节，或者编号写错了"]
+        "r.txt:4: “四、志愿服务”下的二级标题编号不连续（1、3）。请核对原文是不是漏了一节，或者编号写错了",
+    ]
 
 
 def test_docx_with_table_image_and_circled_numbers(site, tmp_path):
@@ -281,8 +319,10 @@ def word_numbering(document, levels: list[tuple[str, str]]) -> str:
 
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
     numbering = document.part.numbering_part.element
-    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
-                   f'<w:lvlText w:val="{text}"/></w:lvl>' for i, (fmt, text) in enumerate(levels))
+    lvls = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
     abstract_id = str(90 + len(numbering.findall(qn("w:abstractNum"))))
     num_id = str(int(abstract_id) + 10)
     abstract = parse_xml(f'<w:abstractNum {ns} w:abstractNumId="{abstract_id}">{lvls}</w:abstractNum>')
@@ -299,8 +339,9 @@ def numbered(paragraph, num_id: str, level: int = 0):
     from docx.oxml import parse_xml
 
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    paragraph._p.get_or_add_pPr().append(parse_xml(
-        f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+    paragraph._p.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {ns}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>')
+    )
     return paragraph
 
 
@@ -308,8 +349,7 @@ def test_docx_word_numbering_and_heading_styles_are_kept(site, tmp_path):
     import docx
 
     document = docx.Document()
-    outline = word_numbering(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"),
-                                        ("decimal", "%3.")])
+    outline = word_numbering(document, [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")])
     items = word_numbering(document, [("decimal", "%1、")])
     document.add_paragraph("青溪县农技站创建工作汇报")
     document.add_paragraph("现将有关情况汇报如下：")
@@ -331,7 +371,12 @@ def test_docx_word_numbering_and_heading_styles_are_kept(site, tmp_path):
     imported = report_import.structure(blocks, source.name)
     assert [s.title for s in imported.sections] == ["前言", "一、组织领导", "二、志愿服务", "取得的成效"]
     assert [(b.level, b.text) for b in imported.sections[1].blocks] == [
-        (2, "（一）领导小组"), (0, "站长任组长。"), (2, "（二）完善制度"), (0, "1、修订考勤制度。"), (0, "2、修订学习制度。")]
+        (2, "（一）领导小组"),
+        (0, "站长任组长。"),
+        (2, "（二）完善制度"),
+        (0, "1、修订考勤制度。"),
+        (0, "2、修订学习制度。"),
+    ]
     assert [(b.level, b.text) for b in imported.sections[2].blocks] == [(3, "1.服务队"), (0, "全年开展志愿服务12次。")]
     assert notes(imported) == []
     pages = [report_import.to_markdown(s) for s in imported.sections]
@@ -342,7 +387,8 @@ def test_docx_word_numbering_and_heading_styles_are_kept(site, tmp_path):
     result = run("import", source, "--root", root)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0] == (
-        "已从 汇报.docx 导入 4 个章节到 docs/report/（二级标题 2 个，三级标题 1 个），原文文字全部保留：")
+        "已从 汇报.docx 导入 4 个章节到 docs/report/（二级标题 2 个，三级标题 1 个），原文文字全部保留："
+    )
     assert sorted(bodies(root)) == ["00-前言.md", "01-组织领导.md", "02-志愿服务.md", "03-取得的成效.md"]
     assert "## （二）完善制度\n\n1、修订考勤制度。" in bodies(root)["01-组织领导.md"]
 
@@ -361,12 +407,18 @@ def test_docx_notes_name_the_paragraph():
     imported = report_import.structure(report_import.read_source(path), "r.docx")
     assert notes(imported) == [
         "r.docx:4: 一级标题“三、志愿服务”前面缺了第 2 部分（上一个一级标题是“一、组织领导”）。请核对原文是不是漏了一章，或者编号写错了",
-        "r.docx:4: “三、志愿服务”下面没有正文。请核对原文这一章是不是漏掉了或被截断了"]
+        "r.docx:4: “三、志愿服务”下面没有正文。请核对原文这一章是不是漏掉了或被截断了",
+    ]
 
 
 def test_word_number_formats():
     assert [report_import.format_number(n, "chineseCounting") for n in (1, 10, 12, 20, 23)] == [
-        "一", "十", "十二", "二十", "二十三"]
+        "一",
+        "十",
+        "十二",
+        "二十",
+        "二十三",
+    ]
     assert report_import.format_number(3, "ideographEnclosedCircle") == "㈢"
     assert report_import.format_number(2, "decimalEnclosedCircle") == "②"
     assert report_import.format_number(4, "upperRoman") == "IV"

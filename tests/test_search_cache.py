@@ -38,8 +38,9 @@ def test_new_search_words_invalidate_the_cache(site):
     root = site()
     assert run_mkdocs(root, "build", "--strict").returncode == 0
     categories = root / "data/categories.yml"
-    categories.write_text(categories.read_text(encoding="utf-8") + "- name: 义务植树\n  slug: trees\n",
-                          encoding="utf-8")
+    categories.write_text(
+        categories.read_text(encoding="utf-8") + "- name: 义务植树\n  slug: trees\n", encoding="utf-8"
+    )
     result = run_mkdocs(root, "build", "--strict", "-v")
     assert result.returncode == 0
     assert misses(result)[1] > 0  # segmented again with the new word

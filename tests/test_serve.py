@@ -11,7 +11,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-
 from conftest import HANG_SECONDS, TODAY, write
 
 
@@ -60,7 +59,10 @@ def serve(site, tmp_path):
             with open(log, "wb") as out:
                 proc = subprocess.Popen(
                     [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-                    cwd=root, env=env, stdout=out, stderr=subprocess.STDOUT,
+                    cwd=root,
+                    env=env,
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
                 )
             procs.append(proc)
             url = f"http://127.0.0.1:{port}/"
@@ -96,7 +98,9 @@ def test_data_edits_rebuild_and_errors_show_instead_of_stopping(site, serve):
     (root / "data/unit.yml").write_text(unit.replace("测试市测试中心", "测试市第二中心"), encoding="utf-8")
     wait_for(url, "测试市第二中心")
 
-    write(root, "docs/activities/2024-06-01-bad.md", "---\ntitle：坏了\ndate: 2024-06-01\ncategory: 志愿服务\n---\n正文\n")
+    write(
+        root, "docs/activities/2024-06-01-bad.md", "---\ntitle：坏了\ndate: 2024-06-01\ncategory: 志愿服务\n---\n正文\n"
+    )
     home = wait_for(url, "ws-problems")
     assert "docs/activities/2024-06-01-bad.md:2</code> “title”后面是全角冒号“：”" in home
     page = fetch(url + "activities/2024-06-01-bad/")
@@ -111,8 +115,11 @@ def test_new_activity_file_appears_on_timeline_without_restart(site, serve):
     root = site()
     url = serve(root)
     wait_for(url + "timeline/", "植树节义务植树")
-    write(root, "docs/activities/2024-06-01-new.md",
-          "---\ntitle: 新增的端午志愿服务\ndate: 2024年6月1日\ncategory: 志愿服务\nparticipants: 12\n---\n正文\n")
+    write(
+        root,
+        "docs/activities/2024-06-01-new.md",
+        "---\ntitle: 新增的端午志愿服务\ndate: 2024年6月1日\ncategory: 志愿服务\nparticipants: 12\n---\n正文\n",
+    )
     page = wait_for(url + "timeline/", "新增的端午志愿服务")
     assert page.index("新增的端午志愿服务") < page.index("植树节义务植树")  # newest first
     assert '<time datetime="2024-06-01">2024年6月1日</time>' in page
@@ -124,15 +131,24 @@ def test_hostile_content_is_shown_as_problems_and_never_served(site, serve):
     root = site()
     url = serve(root)
     wait_for(url, "测试市测试中心")
-    write(root, "docs/activities/2024-06-02-x.markdown",
-          "---\ntitle: <img src=x onerror=alert(1)>\ndate: 2024-06-02\ncategory: 志愿服务\n---\n正文\n")
-    write(root, "docs/report/01-first.md",
-          "---\ntitle: 一、组织领导\norder: 1\nicon: material/no-such-icon\nsearch: yes\n---\n\n"
-          "<script>alert(2)</script>\n\n正文。\n")
+    write(
+        root,
+        "docs/activities/2024-06-02-x.markdown",
+        "---\ntitle: <img src=x onerror=alert(1)>\ndate: 2024-06-02\ncategory: 志愿服务\n---\n正文\n",
+    )
+    write(
+        root,
+        "docs/report/01-first.md",
+        "---\ntitle: 一、组织领导\norder: 1\nicon: material/no-such-icon\nsearch: yes\n---\n\n"
+        "<script>alert(2)</script>\n\n正文。\n",
+    )
     write(root, "data/activities/2024.yml", "activities: &a [*a]\n")
     # Serve may rebuild between two of the three writes: wait for the build that saw all three.
-    shown = ("docs/report/01-first.md:8</code>", "docs/activities/2024-06-02-x.markdown</code> 这像是一个 Markdown 页面",
-             "data/activities/2024.yml:1")
+    shown = (
+        "docs/report/01-first.md:8</code>",
+        "docs/activities/2024-06-02-x.markdown</code> 这像是一个 Markdown 页面",
+        "data/activities/2024.yml:1",
+    )
     wait_until(url, lambda page: all(s in page for s in shown), "the problems of all three files showing")
     report = fetch(url + "report/01-first/")
     assert "这一页的内容有 3 处问题（正式构建会失败）" in report

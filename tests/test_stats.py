@@ -13,9 +13,8 @@ from html import unescape
 import chinese_calendar
 import pytest
 import yaml
-from dateutil import rrule
-
 from conftest import HANG_SECONDS, REPO, TODAY, run_mkdocs
+from dateutil import rrule
 
 WEEKDAY = {"周一": rrule.MO, "周三": rrule.WE, "周五": rrule.FR}
 
@@ -38,15 +37,19 @@ def routine_dates(r: dict, today: dt.date, term_end: dt.date) -> list[dt.date]:
     if repeat in ("每周", "weekly"):
         rule = rrule.rrule(rrule.WEEKLY, byweekday=WEEKDAY[r["weekday"]], dtstart=start, until=end)
     elif repeat == "工作日":  # official working days: weekdays off a holiday, plus 调休 days
-        rule = [d for d in rrule.rrule(rrule.DAILY, dtstart=start, until=end)
-                if chinese_calendar.is_workday(d.date())]
+        rule = [d for d in rrule.rrule(rrule.DAILY, dtstart=start, until=end) if chinese_calendar.is_workday(d.date())]
     elif repeat in ("每月", "monthly") and "week" in r:
         rule = rrule.rrule(rrule.MONTHLY, byweekday=WEEKDAY[r["weekday"]](int(r["week"])), dtstart=start, until=end)
     elif repeat in ("每月", "monthly"):
         rule = rrule.rrule(rrule.MONTHLY, bymonthday=int(r["day"]), dtstart=start, until=end)
     elif repeat == "每季度":
-        rule = rrule.rrule(rrule.MONTHLY, bymonth=(r["month"], r["month"] + 3, r["month"] + 6, r["month"] + 9),
-                           bymonthday=int(r["day"]), dtstart=start, until=end)
+        rule = rrule.rrule(
+            rrule.MONTHLY,
+            bymonth=(r["month"], r["month"] + 3, r["month"] + 6, r["month"] + 9),
+            bymonthday=int(r["day"]),
+            dtstart=start,
+            until=end,
+        )
     else:
         raise AssertionError(repeat)
     days = [d.date() for d in rule]
@@ -70,11 +73,20 @@ def source_records() -> list[dict]:
         amount = entry.get("amount")
         if isinstance(amount, str):
             amount = float(amount.replace("万元", "")) * 10000
-        out.append({"kind": kind, "date": day, "category": entry["category"],
-                    "department": entry.get("department"), "participants": entry.get("participants") or 0,
-                    "hours": float(entry.get("volunteer_hours") or 0), "amount": float(amount or 0),
-                    "photos": len(entry.get("photos") or []), "criteria_names": entry.get("criteria") or [],
-                    "category_criteria": categories[entry["category"]].get("criteria") or []})
+        out.append(
+            {
+                "kind": kind,
+                "date": day,
+                "category": entry["category"],
+                "department": entry.get("department"),
+                "participants": entry.get("participants") or 0,
+                "hours": float(entry.get("volunteer_hours") or 0),
+                "amount": float(amount or 0),
+                "photos": len(entry.get("photos") or []),
+                "criteria_names": entry.get("criteria") or [],
+                "category_criteria": categories[entry["category"]].get("criteria") or [],
+            }
+        )
 
     for md in (REPO / "docs/activities").rglob("*.md"):
         meta = yaml.safe_load(md.read_text(encoding="utf-8").split("---")[1])
@@ -123,7 +135,10 @@ def test_year_month_category_and_department_figures_match_the_sources(demo):
     by_year = Counter(r["date"].year for r in records)
     for year, count in by_year.items():
         assert stats["years"][str(year)]["activities"] == count
-        row = re.search(rf'<tr><th scope="row">{year}年</th><td[^>]*>([\d,]+)</td><td[^>]*>([\d,]+)</td><td[^>]*>([\d,]+)</td>', page)
+        row = re.search(
+            rf'<tr><th scope="row">{year}年</th><td[^>]*>([\d,]+)</td><td[^>]*>([\d,]+)</td><td[^>]*>([\d,]+)</td>',
+            page,
+        )
         routine = sum(1 for r in records if r["date"].year == year and r["kind"] == "routine")
         assert int(row.group(1).replace(",", "")) == count - routine
         assert int(row.group(2).replace(",", "")) == routine
@@ -151,7 +166,9 @@ def test_year_month_category_and_department_figures_match_the_sources(demo):
 
 def test_criteria_figures_include_category_defaults(demo):
     _, stats, _ = demo
-    names = {c["name"]: c["id"] for c in yaml.safe_load((REPO / "data/criteria.yml").read_text(encoding="utf-8"))["items"]}
+    names = {
+        c["name"]: c["id"] for c in yaml.safe_load((REPO / "data/criteria.yml").read_text(encoding="utf-8"))["items"]
+    }
     expected = defaultdict(int)
     for r in source_records():
         ids = {names.get(n, n) for n in r["criteria_names"]} | set(r["category_criteria"])
@@ -166,8 +183,11 @@ def test_coverage_flags_the_thin_items_and_says_why(demo):
     # The public page presents the evidence; the gaps go to the log, `wenming gaps` and the
     # editors' preview (tests/test_browser_phone.py builds it).
     assert 'class="ws-thin"' not in page and "证据不足" not in page and "待加强" not in page
-    assert re.search(r'<th scope="row"><a href="#family">家庭文明建设</a></th>\s*<td data-label="佐证材料" '
-                     r'class="ws-coverage__evidence">主题活动 \d+ 项', page)
+    assert re.search(
+        r'<th scope="row"><a href="#family">家庭文明建设</a></th>\s*<td data-label="佐证材料" '
+        r'class="ws-coverage__evidence">主题活动 \d+ 项',
+        page,
+    )
     assert "INFO    -  wenming: 测评项目对照（截至 2026年11月27日）：15 项中有 1 项证据不足" in log
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "待加强" not in home and "证据不足" not in home
@@ -177,9 +197,22 @@ def test_gaps_command_prints_the_list_for_the_office(demo_root):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "wenmingsite.cli", "gaps", "--root", str(demo_root),
-                             "--date", TODAY.isoformat(), "--strict"], capture_output=True, text=True,
-                            timeout=HANG_SECONDS)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "wenmingsite.cli",
+            "gaps",
+            "--root",
+            str(demo_root),
+            "--date",
+            TODAY.isoformat(),
+            "--strict",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "测评项目对照（截至 2026年11月27日）：15 项中有 1 项证据不足",
@@ -207,20 +240,21 @@ def test_honours_organization_and_documents_pages(demo):
 
 
 def test_routine_exception_and_draft_are_counted_right(site):
-    root = site({
-        "data/holidays.yml": "- {name: 元旦, start: 2024-01-01}\n",
-        "data/activities/2024.yml": (
-            "routines:\n"
-            "  - title: 每周一升国旗\n    repeat: 每周\n    weekday: 周一\n    start: 2024-01-01\n"
-            "    end: 2024-01-31\n    skip_holidays: true\n    except: [2024-01-15]\n"
-            "    category: 文体活动\n    participants: 50\n"
-            "activities:\n"
-            "  - title: 草稿活动\n    date: 2024-01-10\n    category: 文体活动\n    participants: 999\n"
-            "    amount: 1万元\n    draft: true\n"
-        ),
-        "docs/activities/2024-02-01-draft.md":
-            "---\ntitle: 草稿页面\ndate: 2024-02-01\ncategory: 志愿服务\nparticipants: 777\ndraft: true\n---\n正文\n",
-    })
+    root = site(
+        {
+            "data/holidays.yml": "- {name: 元旦, start: 2024-01-01}\n",
+            "data/activities/2024.yml": (
+                "routines:\n"
+                "  - title: 每周一升国旗\n    repeat: 每周\n    weekday: 周一\n    start: 2024-01-01\n"
+                "    end: 2024-01-31\n    skip_holidays: true\n    except: [2024-01-15]\n"
+                "    category: 文体活动\n    participants: 50\n"
+                "activities:\n"
+                "  - title: 草稿活动\n    date: 2024-01-10\n    category: 文体活动\n    participants: 999\n"
+                "    amount: 1万元\n    draft: true\n"
+            ),
+            "docs/activities/2024-02-01-draft.md": "---\ntitle: 草稿页面\ndate: 2024-02-01\ncategory: 志愿服务\nparticipants: 777\ndraft: true\n---\n正文\n",
+        }
+    )
     result = run_mkdocs(root, "build", "--strict")
     assert result.returncode == 0, result.stderr
     stats = json.loads((root / "site/api/stats.json").read_text(encoding="utf-8"))

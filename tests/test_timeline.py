@@ -10,7 +10,6 @@ from email.utils import parsedate_to_datetime
 from html import unescape
 
 import pytest
-
 from conftest import build, write
 
 
@@ -30,8 +29,15 @@ def rows(page: str) -> list[dict]:
         for count, body in ITEM.findall(section):
             when = re.search(r'<time datetime="([^"]+)">', body)
             title = re.search(r'class="ws-(?:tl|routine)__title">(?:<a href="([^"]+)">)?([^<]+)', body)
-            out.append({"month": month, "date": when.group(1) if when else None,
-                        "href": title.group(1), "title": unescape(title.group(2)), "count": int(count)})
+            out.append(
+                {
+                    "month": month,
+                    "date": when.group(1) if when else None,
+                    "href": title.group(1),
+                    "title": unescape(title.group(2)),
+                    "count": int(count),
+                }
+            )
     return out
 
 
@@ -53,8 +59,10 @@ def test_year_pages_agree_with_api(demo):
         in_year = [r for r in records if r["date"].startswith(year)]
         assert sum(row["count"] for row in found) == len(in_year)
         themed = sum(1 for r in in_year if r["kind"] != "routine")
-        assert (f"{year}年：<strong>{themed:,}</strong> 项主题活动 · <strong>{len(in_year) - themed:,}</strong> 次例行活动"
-                f"（合计 {len(in_year):,} 项次") in page
+        assert (
+            f"{year}年：<strong>{themed:,}</strong> 项主题活动 · <strong>{len(in_year) - themed:,}</strong> 次例行活动"
+            f"（合计 {len(in_year):,} 项次"
+        ) in page
         months = [row["month"] for row in found]
         assert months == sorted(months, reverse=True)  # newest month first
         for row in found:
@@ -88,8 +96,10 @@ def test_routines_are_compact_but_counted(demo):
     assert len(march_exercise) == 4  # every Wednesday of March 2024
     march = re.search(r'<section class="ws-month[^"]*" id="m2024-03".*?</section>', page, re.S).group(0)
     people = sum(r["participants"] for r in march_exercise)
-    assert re.search(r'工间操</span> · 本月 <strong>4 次</strong>\s*<span class="ws-routine__meta">每周三 · '
-                     + f"{people} 人次", march)
+    assert re.search(
+        r'工间操</span> · 本月 <strong>4 次</strong>\s*<span class="ws-routine__meta">每周三 · ' + f"{people} 人次",
+        march,
+    )
     # One line per routine and month, after the month's themed activities.
     assert march.count("工间操") == 1
     assert march.index('class="ws-routines"') > march.index('class="ws-tl"')
@@ -139,17 +149,22 @@ def test_activity_page_links_neighbours_category_and_criteria(demo):
     pages = [r for r in records if r["url"]]
     middle = pages[5]
     html = (site / urllib.parse.unquote(middle["url"]) / "index.html").read_text(encoding="utf-8")
-    prev_link = re.search(r'<a class="ws-prevnext__prev" href="([^"]+)" rel="prev"><span>上一项活动</span>([^<]+)</a>', html)
-    next_link = re.search(r'<a class="ws-prevnext__next" href="([^"]+)" rel="next"><span>下一项活动</span>([^<]+)</a>', html)
+    prev_link = re.search(
+        r'<a class="ws-prevnext__prev" href="([^"]+)" rel="prev"><span>上一项活动</span>([^<]+)</a>', html
+    )
+    next_link = re.search(
+        r'<a class="ws-prevnext__next" href="([^"]+)" rel="next"><span>下一项活动</span>([^<]+)</a>', html
+    )
     assert unescape(prev_link.group(2)) == pages[4]["title"]
     assert unescape(next_link.group(2)) == pages[6]["title"]
     here = site / urllib.parse.unquote(middle["url"])
-    assert (here / urllib.parse.unquote(next_link.group(1)) / "index.html").resolve() == \
-        (site / urllib.parse.unquote(pages[6]["url"]) / "index.html").resolve()
+    assert (here / urllib.parse.unquote(next_link.group(1)) / "index.html").resolve() == (
+        site / urllib.parse.unquote(pages[6]["url"]) / "index.html"
+    ).resolve()
     category = re.search(r'<dt>类别</dt><dd><a href="([^"]+)">', html).group(1)
     assert (here / category).resolve() == (site / "categories" / middle["category_slug"]).resolve()
     for cid in middle["criteria"]:
-        assert f'criteria/{cid}/' in html
+        assert f"criteria/{cid}/" in html
 
 
 def test_rss_feed_is_valid_and_chinese_intact(demo):
@@ -177,18 +192,23 @@ def test_rss_feed_is_valid_and_chinese_intact(demo):
 
 
 def test_markup_and_ampersands_are_shown_as_text(site):
-    root = site({
-        "docs/activities/2024-03-05-plant.md":
-            '---\ntitle: 党建&业务“双融合”\ndate: 2024-03-05\ncategory: 志愿服务\n---\n正文\n',
-        "data/activities/2024.yml":
-            'activities:\n  - title: "A & B <i>斜体</i>"\n    date: 2024-04-01\n    category: 志愿服务\n',
-    })
+    root = site(
+        {
+            "docs/activities/2024-03-05-plant.md": "---\ntitle: 党建&业务“双融合”\ndate: 2024-03-05\ncategory: 志愿服务\n---\n正文\n",
+            "data/activities/2024.yml": 'activities:\n  - title: "A & B <i>斜体</i>"\n    date: 2024-04-01\n    category: 志愿服务\n',
+        }
+    )
     result = build(root)
     # A title with markup is refused outright ...
     assert result.returncode == 1
-    assert "data/activities/2024.yml:2:12: 第 1 条活动的标题（title）：“A & B <i>斜体</i>”中含有“<”或“>”" in result.stderr
-    write(root, "data/activities/2024.yml",
-          'activities:\n  - title: "A & B “斜体”"\n    date: 2024-04-01\n    category: 志愿服务\n')
+    assert (
+        "data/activities/2024.yml:2:12: 第 1 条活动的标题（title）：“A & B <i>斜体</i>”中含有“<”或“>”" in result.stderr
+    )
+    write(
+        root,
+        "data/activities/2024.yml",
+        'activities:\n  - title: "A & B “斜体”"\n    date: 2024-04-01\n    category: 志愿服务\n',
+    )
     assert build(root).returncode == 0
     page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
     # ... and ampersands and quotes are escaped wherever they are printed.
@@ -201,5 +221,7 @@ def test_a_file_at_a_generated_url_is_refused(site):
     root = site({"docs/timeline.md": "# 我的时间轴\n"})
     result = build(root)
     assert result.returncode == 1
-    assert ("docs/timeline.md: 网址 timeline/index.html 由网站自动生成（创建动态、分类、测评项目等页面使用），"
-            "这个文件会和它冲突。请给这个文件改名，或把它移到别的文件夹") in result.stderr
+    assert (
+        "docs/timeline.md: 网址 timeline/index.html 由网站自动生成（创建动态、分类、测评项目等页面使用），"
+        "这个文件会和它冲突。请给这个文件改名，或把它移到别的文件夹"
+    ) in result.stderr

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import HANG_SECONDS, REPO
 
 from wenmingsite.scaffold import UnitAnswers, unit_workflow, write_unit
 
@@ -33,7 +33,7 @@ def zizmor_findings(github_dir: Path, persona: str = "regular") -> list[str]:
         [ZIZMOR, "--offline", "--persona", persona, "--format", "json", "--no-progress", str(github_dir)],
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=HANG_SECONDS,
     )
     assert run.stdout.strip().startswith("["), run.stderr
     return [

@@ -4,9 +4,9 @@ texts) and the losses that used to pass without a word. Messages are asserted ex
 from __future__ import annotations
 
 import pytest
+from conftest import TODAY
 
 import wenmingsite
-from conftest import TODAY
 from wenmingsite.yamlstrict import MAX_DATA_CHARS, MAX_DEPTH, MAX_FRONT_MATTER_CHARS, load_yaml
 
 A = "docs/activities/2024-03-05-plant.md"
@@ -15,8 +15,10 @@ BASE = "date: 2024-03-05\ncategory: 志愿服务\n"
 QUOTE_IT = "如果这是文字的一部分，请用英文双引号把整个值括起来"
 ANCHOR = "会被 YAML 当成锚点（anchor，供别处引用的标记）并从值里去掉，网站不使用这种写法。"
 TAG = "会被 YAML 当成类型标记（tag）并从值里去掉，网站不使用这种写法。"
-NESTED = (f"列表或映射在这里嵌套超过了 {MAX_DEPTH} 层，网站的内容用不到这么多层。"
-          "如果“[”或“{”是文字的一部分，请用英文双引号把整个值括起来；否则请检查缩进")
+NESTED = (
+    f"列表或映射在这里嵌套超过了 {MAX_DEPTH} 层，网站的内容用不到这么多层。"
+    "如果“[”或“{”是文字的一部分，请用英文双引号把整个值括起来；否则请检查缩进"
+)
 INVISIBLE = "没有任何文字，常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入"
 
 
@@ -38,7 +40,7 @@ def messages(text: str, rel: str = "x.yml") -> list[str]:
 
 # 9 levels of 9 aliases each: 9**8 (43 million) strings once expanded, from ~300 bytes.
 BOMB = "a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n" + "".join(
-    f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefg", "bcdefgh")
+    f"{b}: &{b} [{','.join(['*' + a] * 9)}]\n" for a, b in zip("abcdefg", "bcdefgh", strict=True)
 )
 
 
@@ -73,21 +75,21 @@ def test_deep_block_nesting_is_refused_too():
 
 def test_a_tag_names_what_was_cut_and_shows_the_quoted_value():
     assert messages("title: !important 通知\n") == [
-        f"x.yml:1:8: 值前面的“!important”{TAG}{QUOTE_IT}，例如 title: \"!important 通知\""
+        f'x.yml:1:8: 值前面的“!important”{TAG}{QUOTE_IT}，例如 title: "!important 通知"'
     ]
 
 
 def test_every_tag_is_reported_and_standard_tags_too():
     assert messages("a: !!str 0123\nb: ! x\nc: !!seq [d]\n") == [
-        f"x.yml:1:4: 值前面的“!!str”{TAG}{QUOTE_IT}，例如 a: \"!!str 0123\"",
-        f"x.yml:2:4: 值前面的“!”{TAG}{QUOTE_IT}，例如 b: \"! x\"",
+        f'x.yml:1:4: 值前面的“!!str”{TAG}{QUOTE_IT}，例如 a: "!!str 0123"',
+        f'x.yml:2:4: 值前面的“!”{TAG}{QUOTE_IT}，例如 b: "! x"',
         f"x.yml:3:4: 值前面的“!!seq”{TAG}{QUOTE_IT}",
     ]
 
 
 def test_an_anchor_in_front_of_text_is_refused():
     assert messages("location: &A3 会议室\n") == [
-        f"x.yml:1:11: 值前面的“&A3”{ANCHOR}{QUOTE_IT}，例如 location: \"&A3 会议室\""
+        f'x.yml:1:11: 值前面的“&A3”{ANCHOR}{QUOTE_IT}，例如 location: "&A3 会议室"'
     ]
 
 
@@ -109,11 +111,22 @@ def test_an_alias_without_anchor_keeps_its_message():
     ]
 
 
-@pytest.mark.parametrize("text, col, message", [
-    ("t: &重要 通知\n", 5, "以“&”开头的值被当成了锚点（anchor）。如果“&”是文字的一部分，请用英文双引号把整个值括起来"),
-    ("t: *重要 通知\n", 5, "以“*”开头的值被当成了引用。如果“*”是文字的一部分，请用英文双引号把整个值括起来"),
-    ("t: !重要 通知\n", 5, "以“!”开头的值被当成了类型标记（tag）。如果“!”是文字的一部分，请用英文双引号把整个值括起来"),
-])
+@pytest.mark.parametrize(
+    "text, col, message",
+    [
+        (
+            "t: &重要 通知\n",
+            5,
+            "以“&”开头的值被当成了锚点（anchor）。如果“&”是文字的一部分，请用英文双引号把整个值括起来",
+        ),
+        ("t: *重要 通知\n", 5, "以“*”开头的值被当成了引用。如果“*”是文字的一部分，请用英文双引号把整个值括起来"),
+        (
+            "t: !重要 通知\n",
+            5,
+            "以“!”开头的值被当成了类型标记（tag）。如果“!”是文字的一部分，请用英文双引号把整个值括起来",
+        ),
+    ],
+)
 def test_markers_followed_by_chinese_are_explained(text, col, message):
     assert messages(text) == [f"x.yml:1:{col}: YAML 格式错误：{message}"]
 
@@ -127,7 +140,7 @@ def test_a_second_document_is_explained():
 
 def test_a_tag_before_a_syntax_error_is_kept_with_it():
     assert messages("a: !x 1\nb: [c\nd: 2\n") == [
-        f"x.yml:1:4: 值前面的“!x”{TAG}{QUOTE_IT}，例如 a: \"!x 1\"",
+        f'x.yml:1:4: 值前面的“!x”{TAG}{QUOTE_IT}，例如 a: "!x 1"',
         "x.yml:3:2: YAML 格式错误：以“[”开头的值被当成了列表，但没有正确结束。如果方括号是文字的一部分，请用英文双引号把整个值括起来",
     ]
 
@@ -153,7 +166,7 @@ def test_refusals_in_front_matter_name_the_page(site):
     root = site(act("title: 植树\ncriteria: " + "[" * 500 + "]" * 500 + "\n" + BASE))
     assert problems(root) == [f"{A}:3:22: {NESTED}"]
     root = site(act("title: !important 通知\n" + BASE))
-    assert problems(root) == [f"{A}:2:8: 值前面的“!important”{TAG}{QUOTE_IT}，例如 title: \"!important 通知\""]
+    assert problems(root) == [f'{A}:2:8: 值前面的“!important”{TAG}{QUOTE_IT}，例如 title: "!important 通知"']
 
 
 def test_the_alias_bomb_in_a_data_file(site):
@@ -169,29 +182,36 @@ def test_an_empty_unit_file_is_an_error(site, text):
 
 
 def test_a_holiday_that_ends_before_it_starts(site):
-    root = site({"data/holidays.yml": (
-        "- {name: 元旦, start: 2024-01-01}\n"
-        "- {name: 国庆节, start: 2024-10-07, end: 2024-10-01}\n"
-        "- start: 2024-05-05\n  end: 2024-05-01\n  name: 劳动节\n"
-    )})
+    root = site(
+        {
+            "data/holidays.yml": (
+                "- {name: 元旦, start: 2024-01-01}\n"
+                "- {name: 国庆节, start: 2024-10-07, end: 2024-10-01}\n"
+                "- start: 2024-05-05\n  end: 2024-05-01\n  name: 劳动节\n"
+            )
+        }
+    )
     assert problems(root) == [
         "data/holidays.yml:2:39: 第 2 个节假日“国庆节”的结束日期（end）“2024-10-01”早于开始日期（start）“2024-10-07”。请核对两个日期",
         "data/holidays.yml:4:8: 第 3 个节假日“劳动节”的结束日期（end）“2024-05-01”早于开始日期（start）“2024-05-05”。请核对两个日期",
     ]
 
 
-@pytest.mark.parametrize("title, codes", [
-    ('"\u200b\u200c\u200d"', "U+200B、U+200C、U+200D"),
-    ("\u2060\ufeff\u00ad", "U+2060、U+FEFF、U+00AD"),
-    ('" \u200b \u3164 "', "U+200B、U+3164"),
-])
+@pytest.mark.parametrize(
+    "title, codes",
+    [
+        ('"\u200b\u200c\u200d"', "U+200B、U+200C、U+200D"),
+        ("\u2060\ufeff\u00ad", "U+2060、U+FEFF、U+00AD"),
+        ('" \u200b \u3164 "', "U+200B、U+3164"),
+    ],
+)
 def test_a_title_of_invisible_characters_is_missing(site, title, codes):
     root = site(act(f"title: {title}\n" + BASE))
     assert problems(root) == [f"{A}:2:8: 标题（title）只有看不见的字符（{codes}），{INVISIBLE}（这是必填字段）"]
 
 
 def test_optional_fields_and_list_items_of_invisible_characters(site):
-    root = site(act("title: 植树\nlocation: \u200b\ncriteria: [volunteer-service, \"\u200b\"]\n" + BASE))
+    root = site(act('title: 植树\nlocation: \u200b\ncriteria: [volunteer-service, "\u200b"]\n' + BASE))
     assert problems(root) == [
         f"{A}:3:11: 地点（location）只有看不见的字符（U+200B），{INVISIBLE}",
         f"{A}:4:31: 测评项目（criteria）：这一项只有看不见的字符（U+200B），{INVISIBLE}",
@@ -201,8 +221,9 @@ def test_optional_fields_and_list_items_of_invisible_characters(site):
 def test_data_file_fields_of_invisible_characters(site):
     root = site({"data/categories.yml": "- name: \u200b\n  slug: volunteer\n"})
     found = problems(root)
-    assert ("data/categories.yml:1:9: 第 1 个活动类别的名称（name）只有看不见的字符（U+200B），"
-            f"{INVISIBLE}（这是必填字段）") in found
+    assert (
+        f"data/categories.yml:1:9: 第 1 个活动类别的名称（name）只有看不见的字符（U+200B），{INVISIBLE}（这是必填字段）"
+    ) in found
 
 
 def test_numbers_in_other_scripts_and_huge_numbers_through_the_loader(site):

@@ -8,8 +8,13 @@ def test_yaml_11_surprises_never_change_a_value():
     )
     assert problems == []
     assert dict(value) == {
-        "time": "9:30", "zip": "0123", "phone": "01062345671", "draft": "no",
-        "version": "1.10", "on": "yes", "null_text": "null",
+        "time": "9:30",
+        "zip": "0123",
+        "phone": "01062345671",
+        "draft": "no",
+        "version": "1.10",
+        "on": "yes",
+        "null_text": "null",
     }
 
 
@@ -62,7 +67,9 @@ def test_syntax_errors_midway_keep_their_messages():
         "x.yml:4:2: YAML 格式错误：以“[”开头的值被当成了列表，但没有正确结束。如果方括号是文字的一部分，请用英文双引号把整个值括起来"
     ]
     _, problems = load_yaml("- a: 1\n  b: 2\n - c: 3\n", "x.yml")
-    assert [str(p) for p in problems] == ["x.yml:3:2: YAML 格式错误：列表项的缩进不一致。同一列表的每一项“- ”要上下对齐"]
+    assert [str(p) for p in problems] == [
+        "x.yml:3:2: YAML 格式错误：列表项的缩进不一致。同一列表的每一项“- ”要上下对齐"
+    ]
 
 
 def test_duplicate_and_non_text_keys_drop_their_values_only():
