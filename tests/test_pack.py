@@ -193,3 +193,19 @@ def test_site_url_from_env_and_the_local_address_notice(tmp_path, monkeypatch):
     assert pack.check_site_url(pack.read_site_url(tmp_path)) == ("https://wenming.qingxi.example.cn/", None)
     with pytest.raises(pack.PackRefused, match="不是以 http:// 或 https:// 开头的网址"):
         pack.check_site_url("wenming.example.cn")
+
+
+def test_a_machine_without_pango_gets_a_chinese_refusal_not_a_traceback(site, monkeypatch):
+    """WeasyPrint needs the system's Pango (missing on a bare Windows or macOS): its import
+    error becomes the refusal, before any content work, and says where to get it."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint -> ImportError
+    root = site()
+    result = CliRunner().invoke(main, ["print", "--root", str(root), "--site-url", "https://wenming.example.cn/"])
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "无法启动排版 PDF 的 WeasyPrint（ModuleNotFoundError：" in result.output
+    assert "它需要系统的 Pango 文字排版库" in result.output and "另存为 PDF" in result.output
+    assert "Traceback" not in result.output
+    assert not (root / "dist").exists()

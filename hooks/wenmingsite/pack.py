@@ -171,6 +171,21 @@ def bind_site(root: Path, today: dt.date) -> Site:
     return site
 
 
+def layout_engine():
+    """WeasyPrint, or a Chinese refusal when the system's Pango it draws text with is
+    missing (Windows and macOS need it installed; Linux has it)."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise PackRefused(
+            f"无法启动排版 PDF 的 WeasyPrint（{type(exc).__name__}：{str(exc).splitlines()[0] if str(exc) else ''}）。"
+            "它需要系统的 Pango 文字排版库：Debian/Ubuntu 运行 apt-get install libpango-1.0-0 libpangoft2-1.0-0，"
+            "macOS 运行 brew install pango，Windows 请按 https://doc.courtbouillon.org/weasyprint/stable/first_steps.html "
+            "安装 GTK 运行库；也可以在浏览器中打开网站的“汇报材料（打印版）”页面，选择“打印 → 另存为 PDF”"
+        ) from None
+    return weasyprint
+
+
 def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material:
     """Everything the PDFs show. Refuses without a usable site address (the QR codes) or a
     Chinese font, and with the content's problems."""
@@ -178,6 +193,7 @@ def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material
     if not (root / "mkdocs.yml").is_file():
         raise PackRefused(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
     base, notice = check_site_url(site_url or read_site_url(root))
+    layout_engine()  # before the content work: a machine without Pango learns it at once
     if cjk_font() is None:
         raise PackRefused(
             "系统没有中文字体，PDF 里的中文会显示成方块。请安装中文字体"
@@ -366,8 +382,7 @@ def write_pdf(html: str, path: Path, title: str, author: str) -> Written:
     run never leaves half a PDF under the final name)."""
     import logging
 
-    import weasyprint
-
+    weasyprint = layout_engine()
     start = time.perf_counter()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notes are not for editors
     logging.getLogger("fontTools").setLevel(logging.ERROR)
