@@ -11,7 +11,8 @@ from .schema import COPIED_FIELDS
 SCHEMA_VERSION = 1
 
 
-def _num(value):
+def json_number(value):
+    """A Decimal as JSON and spreadsheets want it: an int when whole, else a float."""
     if value is None:
         return None
     if isinstance(value, Decimal):
@@ -30,7 +31,7 @@ def activity_record(a: Activity, content: Content, url: str | None) -> dict:
         "category": a.category,
         "category_slug": cat.slug if cat else None,
         "criteria": list(a.criteria),
-        **{name: _num(getattr(a, name)) for name in COPIED_FIELDS},
+        **{name: json_number(getattr(a, name)) for name in COPIED_FIELDS},
         "photos": len(a.photos),
         "routine": a.routine,
         "time": a.time,

@@ -569,6 +569,18 @@ def date_option(f):
     return click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天统计，默认今天")(f)
 
 
+def routines_option(f):
+    from .export import ROUTINES_BY
+
+    return click.option(
+        "--routines",
+        type=click.Choice(list(ROUTINES_BY)),
+        default=ROUTINES_BY[0],
+        show_default=True,
+        help="台账中的例行活动：每一次一行，或每项例行活动每月一行",
+    )(f)
+
+
 def _pack_material(root: Path, date: str | None, site_url: str | None):
     from . import pack
 
@@ -684,13 +696,7 @@ def deploy(target, endpoint_url, site_dir, dry_run, jobs, root: Path) -> None:
 @root_option
 @site_url_option
 @date_option
-@click.option(
-    "--routines",
-    type=click.Choice(["逐次", "按月"]),
-    default="逐次",
-    show_default=True,
-    help="台账中的例行活动：每一次一行，或每项例行活动每月一行",
-)
+@routines_option
 @help_option
 def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> None:
     from . import export
@@ -710,7 +716,7 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
     t = time.perf_counter()
     site = material.site
     ledger = export.Ledger(site.content, site.records, site.stats, material.base)
-    (path,) = export.write(dist / export.LEDGER, ledger, by_month=routines == "按月")
+    (path,) = export.write(dist / export.LEDGER, ledger, by_month=routines == export.ROUTINES_BY[1])
     click.echo(
         f"[4/4] 创建台账：{path.relative_to(root).as_posix()}（{len(ledger.years())} 个年度工作表，"
         f"用时 {time.perf_counter() - t:.1f} 秒）"
@@ -732,13 +738,7 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
 )
 @click.argument("target", metavar="文件", type=click.Path(dir_okay=False, path_type=Path))
 @root_option
-@click.option(
-    "--routines",
-    type=click.Choice(["逐次", "按月"]),
-    default="逐次",
-    show_default=True,
-    help="例行活动：每一次一行，或每项例行活动每月一行",
-)
+@routines_option
 @site_url_option
 @date_option
 @help_option
@@ -757,7 +757,7 @@ def export_ledger(target: Path, root: Path, routines: str, site_url: str | None,
     url = site_url or packing.read_site_url(root)
     base = url if not url or url.endswith("/") else url + "/"
     ledger = export.Ledger(site.content, site.records, site.stats, base)
-    paths = export.write(target, ledger, by_month=routines == "按月")
+    paths = export.write(target, ledger, by_month=routines == export.ROUTINES_BY[1])
     themed = sum(1 for r in site.records if r["kind"] != "routine")
     click.echo(
         f"已导出 {'、'.join(str(p) for p in paths)}：主题活动 {themed:,} 项，"

@@ -19,6 +19,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+from .api import json_number
 from .records import Content
 from .stats import Stats, Totals
 
@@ -73,14 +74,6 @@ ROUTINES_BY = ("逐次", "按月")
 LEDGER = "创建台账.xlsx"
 
 
-def _num(value):
-    if value is None:
-        return None
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
-
-
 class Ledger:
     """The rows of the ledger, from the api records (``base``: the site's address for the
     网页地址 column, or None for root-relative addresses)."""
@@ -117,8 +110,8 @@ class Ledger:
                     r["department"],
                     r["location"],
                     r["participants"],
-                    _num(r["volunteer_hours"]),
-                    _num(r["amount"]),
+                    json_number(r["volunteer_hours"]),
+                    json_number(r["amount"]),
                     r["summary"],
                     r["photos"],
                     "活动纪实" if r["kind"] == "page" else "活动记录",
@@ -143,8 +136,8 @@ class Ledger:
                         self._criteria(r),
                         r["department"],
                         r["participants"],
-                        _num(r["volunteer_hours"]),
-                        _num(r["amount"]),
+                        json_number(r["volunteer_hours"]),
+                        json_number(r["amount"]),
                         r["photos"],
                     ]
                 )
@@ -167,8 +160,8 @@ class Ledger:
                     self._criteria(first),
                     first["department"],
                     sum(r["participants"] or 0 for r in items),
-                    _num(sum(Decimal(str(r["volunteer_hours"] or 0)) for r in items)),
-                    _num(sum(Decimal(str(r["amount"] or 0)) for r in items)),
+                    json_number(sum(Decimal(str(r["volunteer_hours"] or 0)) for r in items)),
+                    json_number(sum(Decimal(str(r["amount"] or 0)) for r in items)),
                     sum(r["photos"] for r in items),
                 ]
             )
@@ -185,7 +178,14 @@ class Ledger:
 
 
 def _totals_row(t: Totals) -> list:
-    return [t.one_off, t.routine_occurrences, t.participants, _num(t.volunteer_hours), _num(t.amount), t.photos]
+    return [
+        t.one_off,
+        t.routine_occurrences,
+        t.participants,
+        json_number(t.volunteer_hours),
+        json_number(t.amount),
+        t.photos,
+    ]
 
 
 # --- .xlsx ------------------------------------------------------------------------------

@@ -345,6 +345,9 @@ class Reader:
             i = mapping.columns.get(name)
             return None if i is None or i >= len(cells) else cells[i]
 
+        def whole_row(message) -> RowProblem:  # about the row, not one of its cells
+            return RowProblem(self.source, sheet.name, number, None, None, message)
+
         def bad(name, message):
             i = mapping.columns.get(name)
             col = column_letter(i) if i is not None else None
@@ -356,28 +359,14 @@ class Reader:
         if all(_blank(v) for v in mapped):
             cols = "、".join(f"{column_letter(i)} 列" for i, v in enumerate(cells) if not _blank(v))
             problems.append(
-                RowProblem(
-                    self.source,
-                    sheet.name,
-                    number,
-                    None,
-                    None,
-                    f"这一行只在不导入的列（{cols}）里有内容，没有日期和活动名称。请补上日期和活动名称，或删除这一行",
+                whole_row(
+                    f"这一行只在不导入的列（{cols}）里有内容，没有日期和活动名称。请补上日期和活动名称，或删除这一行"
                 )
             )
             return self._done(problems, None)
         first = next((_text(v) for v in cells if not _blank(v)), "")
         if _blank(cell("date")) and _TOTAL_ROW.match("".join(first.split())):
-            self.result.problems.append(
-                RowProblem(
-                    self.source,
-                    sheet.name,
-                    number,
-                    None,
-                    None,
-                    f"这一行是“{first}”行，没有导入（网站会自己统计合计数）。不需要处理",
-                )
-            )
+            self.result.problems.append(whole_row(f"这一行是“{first}”行，没有导入（网站会自己统计合计数）。不需要处理"))
             self.result.totals += 1
             return None
 

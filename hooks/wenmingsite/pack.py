@@ -332,13 +332,8 @@ def report_html(m: Material) -> str:
             key = f"{year}-{month:02d}"
             cells.append((s.months_themed[key], s.months_routine[key]) if key in s.months else None)
         months.append((month, cells))
-    names = {c.id: c.name for c in content.criteria}
     breakdowns = []
-    for key, heading, table in (
-        ("categories", "按类别", s.categories),
-        ("criteria", "按测评项目", {names.get(k, k): v for k, v in s.criteria.items()}),
-        ("departments", "按部门", s.departments),
-    ):
+    for key, heading, table in s.breakdowns({c.id: c.name for c in content.criteria}):
         rows = list(table.items())
         svg = bars(f"{heading}的主题活动（项）", [(k, t.one_off) for k, t in rows])
         breakdowns.append((key, f"{heading}统计", rows, svg))

@@ -385,13 +385,8 @@ class Renderer:
                     " 项",
                 )
                 month_charts[year] = (svg, rows)
-        names = {c.id: c.name for c in self.content.criteria}
         breakdowns = []
-        for key, heading, table in (
-            ("categories", "按类别", stats.categories),
-            ("criteria", "按测评项目", {names.get(k, k): v for k, v in stats.criteria.items()}),
-            ("departments", "按部门", stats.departments),
-        ):
+        for key, heading, table in stats.breakdowns({c.id: c.name for c in self.content.criteria}):
             tallies = list(table.items())
             notes = [
                 f"（另有例行活动 {number(t.routine_occurrences)} 次）" if t.routine_occurrences else ""

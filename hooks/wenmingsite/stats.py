@@ -11,6 +11,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .api import json_number
+
 
 @dataclass
 class Totals:
@@ -40,17 +42,14 @@ class Totals:
         self.photos += r["photos"]
 
     def as_json(self) -> dict:
-        def num(d: Decimal):
-            return int(d) if d == d.to_integral_value() else float(d)
-
         return {
             "activities": self.activities,
             "one_off": self.one_off,
             "routine_occurrences": self.routine_occurrences,
             "pages": self.pages,
             "participants": self.participants,
-            "volunteer_hours": num(self.volunteer_hours),
-            "amount": num(self.amount),
+            "volunteer_hours": json_number(self.volunteer_hours),
+            "amount": json_number(self.amount),
             "photos": self.photos,
         }
 
@@ -67,6 +66,15 @@ class Stats:
     categories: dict[str, Totals] = field(default_factory=dict)
     criteria: dict[str, Totals] = field(default_factory=dict)  # criterion id -> totals
     departments: dict[str, Totals] = field(default_factory=dict)
+
+    def breakdowns(self, criterion_names: dict[str, str]) -> list[tuple[str, str, dict[str, Totals]]]:
+        """The three tallies the statistics show beside each other, as (key, heading, table):
+        by category, by criterion (named), by department."""
+        return [
+            ("categories", "按类别", self.categories),
+            ("criteria", "按测评项目", {criterion_names.get(k, k): v for k, v in self.criteria.items()}),
+            ("departments", "按部门", self.departments),
+        ]
 
     def as_json(self) -> dict:
         return {
