@@ -38,7 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(REPO / "src"))
 
 import serve  # noqa: E402
 from generate import generate  # noqa: E402

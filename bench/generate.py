@@ -114,7 +114,7 @@ def generate(out: Path, activities: int, seed: int = 1) -> Path:
     out.mkdir(parents=True)
     yml = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     yml = yml.replace("hooks/showcase.py", str(REPO / "hooks" / "showcase.py"))
-    yml = yml.replace("custom_dir: overrides", f"custom_dir: {REPO / 'overrides'}")
+    yml = yml.replace("custom_dir: src/wenmingsite/theme", f"custom_dir: {REPO / 'src' / 'wenmingsite' / 'theme'}")
     (out / "mkdocs.yml").write_text(yml, encoding="utf-8")
     (out / "mkdocs-baseline.yml").write_text(baseline_config(yml), encoding="utf-8")
     shutil.copytree(REPO / "data", out / "data")

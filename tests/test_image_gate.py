@@ -153,7 +153,7 @@ def test_heic_gps_is_seen_in_a_fresh_process(tmp_path):
     """`wenming check` asks before anything registered pillow_heif's opener with Pillow."""
     path = write(tmp_path, "IMG_0001.HEIC", WITH_GPS["exif.heic"]())
     code = (
-        "import sys; sys.path.insert(0, 'hooks'); from pathlib import Path; "
+        "import sys; sys.path.insert(0, 'src'); from pathlib import Path; "
         "from wenmingsite import images; print(images.gps_of(Path(sys.argv[1])))"
     )
     out = subprocess.run(

@@ -273,7 +273,7 @@ def test_billion_laughs_is_refused_quickly_and_without_a_traceback(tmp_path):
         "content, problems = wenmingsite.load(sys.argv[1], today=dt.date(2026, 11, 27))\n"
         "print('\\n'.join(map(str, problems)))\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(REPO / "hooks")}
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     try:
         # "Quickly" is the child's 20 s CPU limit (the same on a loaded machine); the wall
         # bound only catches a hang.

@@ -17,7 +17,8 @@ from pathlib import Path
 from string import Template
 
 TEMPLATES = Path(__file__).parent / "scaffold"
-# The checkout this package was installed from (editable install): hooks/wenmingsite/ -> root.
+THEME = Path(__file__).parent / "theme"  # the theme overrides the package ships
+# The checkout this package was installed from (editable install): src/wenmingsite/ -> root.
 SOURCE_ROOT = Path(__file__).resolve().parent.parent.parent
 GLUE = SOURCE_ROOT / "hooks" / "showcase.py"
 GLUE_MODULE = "wenmingsite_showcase_glue"
@@ -136,9 +137,9 @@ def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
     for rel in SHARED:
         out[rel] = _shared(rel).read_text(encoding="utf-8")
     out[WORKFLOW] = unit_workflow(_shared(WORKFLOW).read_text(encoding="utf-8"))
-    for path in sorted((SOURCE_ROOT / "overrides").rglob("*")):
+    for path in sorted(THEME.rglob("*")):
         if path.is_file():
-            out[path.relative_to(SOURCE_ROOT).as_posix()] = path.read_text(encoding="utf-8")
+            out["overrides/" + path.relative_to(THEME).as_posix()] = path.read_text(encoding="utf-8")
     return out
 
 
