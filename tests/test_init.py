@@ -91,7 +91,7 @@ def test_unit_yml_answers_and_shared_files_copied(unit):
     assert (root / "hooks" / "showcase.py").read_text(encoding="utf-8").count("\n") == 2  # comment + one line
     workflow = (root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert "pytest" not in workflow and "tests:" not in workflow and "needs: build\n" in workflow
-    assert "pip install --require-hashes -r requirements/lock-build.txt\n" in workflow
+    assert "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n" in workflow
     assert '--src "$RUNNER_TEMP/src" -r requirements.txt\n' in workflow
     assert "mkdocs build --strict" in workflow
     # The same lock as the tool's own build, and the tool itself at one commit.

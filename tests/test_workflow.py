@@ -144,12 +144,12 @@ def test_installs_are_locked_with_hashes():
         if name != "deploy"
     }
     assert installs == {
-        "build": "pip install --require-hashes -r requirements/lock-build.txt\n"
-        "pip install --no-deps --no-build-isolation -e .\n",
-        "deploy-cn": "pip install --require-hashes -r requirements/lock-build.txt\n"
-        "pip install --no-deps --no-build-isolation -e .\n",
-        "tests": "pip install --require-hashes -r requirements/lock.txt\n"
-        "pip install --no-deps --no-build-isolation -e .\n",
+        "build": "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n"
+        "pip install --no-deps --no-build-isolation -e .\npip check\n",
+        "deploy-cn": "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n"
+        "pip install --no-deps --no-build-isolation -e .\npip check\n",
+        "tests": "pip install --no-deps --require-hashes -r requirements/lock.txt\n"
+        "pip install --no-deps --no-build-isolation -e .\npip check\n",
     }
 
 
