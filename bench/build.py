@@ -4,7 +4,7 @@
 
 For each size N, `bench/generate.py` makes a synthetic unit with N activity pages (500–800
 characters of Chinese each) plus the demo's logs and routines, and a baseline config of the
-same site: same theme, plugins and search settings, our hooks removed, activities out of the
+same site: same theme, plugins and search settings, our plugin removed, activities out of the
 nav. Each measurement is the median of alternating paired runs (subprocess wall time and the
 child's peak RSS, after one warm-up build of each so that caches are warm as on an
 editor's machine). Reported:
@@ -82,7 +82,7 @@ def med(results, i=0):
 
 
 def one_page_site(folder: Path) -> Path:
-    """The smallest unit our hooks accept, and the same single page for the baseline."""
+    """The smallest unit our plugin accepts, and the same single page for the baseline."""
     (folder / "docs").mkdir(parents=True)
     (folder / "data").mkdir()
     (folder / "docs" / "index.md").write_text("---\ntitle: 首页\n---\n\n欢迎。\n", encoding="utf-8")
@@ -95,10 +95,11 @@ def one_page_site(folder: Path) -> Path:
     (folder / "data" / "categories.yml").write_text("- name: 志愿服务\n  slug: volunteer\n", encoding="utf-8")
     base = (
         "site_name: 测试\ntheme:\n  name: material\n  language: zh\n  font: false\n"
-        "plugins:\n  - search:\n      lang: zh\n  - glightbox\nnav:\n  - 首页: index.md\n"
+        "plugins:\n  - search:\n      lang: zh\n  - glightbox\n"
     )
-    (folder / "mkdocs-baseline.yml").write_text(base, encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(base + f"hooks:\n  - {REPO / 'hooks' / 'showcase.py'}\n", encoding="utf-8")
+    nav = "nav:\n  - 首页: index.md\n"
+    (folder / "mkdocs-baseline.yml").write_text(base + nav, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(base + "  - wenming\n" + nav, encoding="utf-8")
     return folder
 
 
@@ -271,7 +272,7 @@ def write_report(r: dict) -> None:
         "# 构建基准（bench/build.py）",
         "",
         f"合成单位（每篇活动 500–800 字），{r['rounds']} 轮交替配对运行取中位数，{r['cpus']} 核。"
-        "基线：同一批 Markdown、同样的主题和搜索设置，去掉本项目的 hooks，活动不进导航。",
+        "基线：同一批 Markdown、同样的主题和搜索设置，去掉本项目的 wenming 插件，活动不进导航。",
         "",
         "| 指标 | 本项目 | 基线 | 比值 | 目标 |",
         "|---|---|---|---|---|",

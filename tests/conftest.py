@@ -24,17 +24,16 @@ TODAY = dt.date(2026, 11, 27)
 # never by a slow or loaded machine. Speed is measured in bench/, never asserted here.
 HANG_SECONDS = 600
 
-MKDOCS_YML = f"""\
+MKDOCS_YML = """\
 site_name: 测试单位
 docs_dir: docs
-hooks:
-  - {REPO / "hooks" / "showcase.py"}
 theme:
   name: material
   language: zh
   font: false
 plugins:
   - search
+  - wenming
 markdown_extensions:
   - toc:
       slugify: !!python/object/apply:pymdownx.slugs.slugify
@@ -237,10 +236,6 @@ def copy_demo(dest: Path, cache_from: Path | None = None) -> Path:
         ignore=shutil.ignore_patterns(
             ".git", "site", ".cache", "tests", "__pycache__", "*.egg-info", ".venv*", "reports", ".pytest_cache"
         ),
-    )
-    yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
-    (root / "mkdocs.yml").write_text(
-        yml.replace("hooks/showcase.py", str(REPO / "hooks" / "showcase.py")), encoding="utf-8"
     )
     if cache_from is not None:
         copy_cache(root, cache_from)

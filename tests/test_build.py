@@ -202,7 +202,7 @@ def test_missing_jieba_fails_the_build_instead_of_degrading_search(site, tmp_pat
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。请在项目文件夹运行 pip install -e . 安装全部依赖后重试"
+        "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。请按 requirements/lock-build.txt 安装全部依赖后重试"
         in result.stderr
     )
 

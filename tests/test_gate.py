@@ -71,13 +71,13 @@ FILE_CASES = {
         "docs/about.html",
         "<script>alert(1)</script>",
         "docs/about.html: “.html”文件会在访客的浏览器里运行或显示为独立网页，不会发布。编辑内容请写成 .md 页面；"
-        "如果确实需要（由维护者确认），请在 mkdocs.yml 的 extra_css、extra_javascript 或 extra.wenming.publish_as_is 中列出它",
+        "如果确实需要（由维护者确认），请在 mkdocs.yml 的 extra_css、extra_javascript 或 wenming 插件的 publish_as_is 中列出它",
     ),
     "javascript file": (
         "docs/assets/x.js",
         "alert(1)",
         "docs/assets/x.js: “.js”文件会在访客的浏览器里运行或显示为独立网页，不会发布。编辑内容请写成 .md 页面；"
-        "如果确实需要（由维护者确认），请在 mkdocs.yml 的 extra_css、extra_javascript 或 extra.wenming.publish_as_is 中列出它",
+        "如果确实需要（由维护者确认），请在 mkdocs.yml 的 extra_css、extra_javascript 或 wenming 插件的 publish_as_is 中列出它",
     ),
     "unregistered pdf": (
         "docs/documents/x.pdf",

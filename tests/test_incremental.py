@@ -77,10 +77,23 @@ def clean_build(root: Path, dest: Path, strict: bool = True) -> Path:
         "NO_MKDOCS_2_WARNING": "1",
         "WENMING_TODAY": TODAY.isoformat(),
         "SITE_URL": SERVE_URL,
-        "WENMING_PREVIEW": "1",
     }
+    # The same configuration with the plugin's preview setting on, beside it.
+    preview = root / "mkdocs-preview.yml"
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    preview.write_text(re.sub(r"(?m)^  - wenming\b.*$", "  - wenming:\n      preview: true", text), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(dest)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            *(["--strict"] if strict else []),
+            "-f",
+            str(preview),
+            "--site-dir",
+            str(dest),
+        ],
         cwd=root,
         env=env,
         capture_output=True,

@@ -480,12 +480,10 @@ def test_scanner_sees_every_kind_of_leak(tmp_path):
 
 # --- real builds ------------------------------------------------------------------------
 
-BUILD_YML = f"""\
+BUILD_YML = """\
 site_name: 测试单位
 site_url: https://example.org/unit/
 docs_dir: docs
-hooks:
-  - {REPO / "hooks" / "showcase.py"}
 theme:
   name: material
   language: zh
@@ -493,6 +491,7 @@ theme:
 plugins:
   - search
   - glightbox
+  - wenming
 markdown_extensions:
   - toc:
       permalink: true

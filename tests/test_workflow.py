@@ -205,7 +205,7 @@ def history(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
-    first = commit(repo, {"docs/index.md": "a", "hooks/showcase.py": "a", "data/unit.yml": "a"})
+    first = commit(repo, {"docs/index.md": "a", "src/wenmingsite/site.py": "a", "data/unit.yml": "a"})
     return repo, first
 
 
@@ -221,11 +221,11 @@ def test_content_only_push_skips_engine_tests(history):
 @pytest.mark.parametrize(
     "files",
     [
-        {"hooks/showcase.py": "b"},
+        {"src/wenmingsite/site.py": "b"},
         {"docs/index.md": "b", "mkdocs.yml": "x"},
         {"requirements/lock.txt": "x"},
         {".github/workflows/pages.yml": "x"},
-        {"overrides/main.html": "x"},
+        {"src/wenmingsite/theme/main.html": "x"},
         {"docsy/x.md": "x"},  # only docs/ itself is content
     ],
 )

@@ -55,7 +55,7 @@ DOCUMENT_TYPES = (".pdf", ".ofd", ".doc", ".docx", ".xls", ".xlsx", ".ppt", ".pp
 FONT_TYPES = (".woff2", ".woff")
 ASSET_NAMES = ("CNAME", "robots.txt")
 # Kinds of file that run code or show a page of their own: published only when a
-# maintainer lists them in mkdocs.yml (extra_css, extra_javascript, extra.wenming.publish_as_is).
+# maintainer lists them in mkdocs.yml (extra_css, extra_javascript, the wenming plugin's publish_as_is).
 CODE_TYPES = (".css", ".js", ".mjs", ".html", ".htm", ".xml", ".json")
 
 FILE_CLASSES = [
@@ -225,7 +225,7 @@ def classify(path: str, ctx: Context) -> Decision:
             None,
             f"“.{low.rpartition('.')[2]}”文件会在访客的浏览器里运行或显示为独立网页，不会发布。"
             "编辑内容请写成 .md 页面；如果确实需要（由维护者确认），请在 mkdocs.yml 的 "
-            "extra_css、extra_javascript 或 extra.wenming.publish_as_is 中列出它",
+            "extra_css、extra_javascript 或 wenming 插件的 publish_as_is 中列出它",
         )
     kind = f"“.{low.rpartition('.')[2]}”" if "." in name else "没有扩展名的"
     return Decision(
@@ -248,40 +248,25 @@ def data_near_miss(rel_in_data: str) -> str | None:
 
 
 def read_site_config(mkdocs_yml: Path, docs_dir: str = "docs") -> SiteConfig:
-    """The files a maintainer allows as they are, read from mkdocs.yml without MkDocs.
+    """The gate's view of mkdocs.yml, read without MkDocs (``wenming check`` and the tools)."""
+    from . import settings
 
-    mkdocs.yml holds MkDocs' own tags (``!ENV``, ``!!python/name:``); they are read as
-    nothing, since only plain lists of paths matter here."""
-    import yaml
-
-    class Lenient(yaml.SafeLoader):
-        pass
-
-    Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
-    Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    try:
-        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8-sig"), Loader=Lenient) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return SiteConfig()
-    if not isinstance(data, dict):
-        return SiteConfig()
-    extra = _mapping(data, "extra")
-    ours = _mapping(extra, "wenming")
+    data = settings.read_mkdocs_yml(mkdocs_yml)
     theme = _mapping(data, "theme")
-    status = _mapping(extra, "status")
+    status = _mapping(_mapping(data, "extra"), "status")
     extensions: list = []
     configs: dict = {}
     for item in data.get("markdown_extensions") or []:
         if isinstance(item, str):
             extensions.append(item)
         elif isinstance(item, dict) and len(item) == 1:
-            ((name, settings),) = item.items()
+            ((name, settings_),) = item.items()
             extensions.append(name)
-            configs[name] = settings if isinstance(settings, dict) else {}
+            configs[name] = settings_ if isinstance(settings_, dict) else {}
     return site_config(
         data.get("extra_css") or [],
         data.get("extra_javascript") or [],
-        ours.get("publish_as_is") or [],
+        settings.options(data).get("publish_as_is") or [],
         theme.get("custom_dir"),
         status.keys(),
         extensions,
@@ -642,6 +627,7 @@ def template_exists(name: str, root: Path, site: SiteConfig) -> bool:
     folders = []
     if site.custom_dir:
         folders.append(root / site.custom_dir)
+    folders.append(Path(__file__).parent / "theme")  # the package's own templates
     if (material := _material_dir()) is not None:
         folders.append(material / "templates")
     clean = posixpath.normpath(name)

@@ -13,7 +13,7 @@ expensive steps are looked up by the exact inputs they depend on:
 
 A changed input changes the key, so a reused result is always the one a clean build
 would make (``tests/test_incremental.py`` compares both). No MkDocs import: the glue
-in ``showcase.py`` hands plain values in.
+in ``plugin.py`` hands plain values in.
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class Memo:
                 del table[src]
 
 
-def config_key(config_file: str | os.PathLike, site_url: str | None, theme_dir: str | None) -> str:
-    """The configuration file as written, the (environment-given) site URL and the theme
-    overrides: any change there rebuilds everything."""
-    return digest(Path(config_file).read_bytes(), site_url or "", folder_state(theme_dir))
+def config_key(config_file: str | os.PathLike, site_url: str | None, *theme_dirs: str) -> str:
+    """The configuration file as written, the (environment-given) site URL and the template
+    folders read before Material's: any change there rebuilds everything."""
+    return digest(Path(config_file).read_bytes(), site_url or "", *map(folder_state, theme_dirs))

@@ -69,8 +69,11 @@ class PageKind:
     # Material's sidebars to hide: generated pages are photo walls, listings and figures, so
     # the full width is theirs (the tabs above still lead everywhere).
     hide: tuple[str, ...] = HIDE_SIDEBARS
-    # Further page meta for the theme (e.g. {"robots": "noindex"}; see overrides/main.html).
+    # Further page meta for the theme (e.g. {"robots": "noindex"}; see theme/main.html).
     meta: dict[str, Any] = field(default_factory=dict)
+    # (page, data file) of a kind that has its one page only when the unit has that data: a
+    # nav entry naming the page without the data is the unit's problem, named in Chinese.
+    needs: tuple[str, str] | None = None
 
     def page_meta(self, spec: PageSpec) -> dict[str, Any]:
         meta: dict[str, Any] = {"title": spec.title}
@@ -88,7 +91,12 @@ _loaded = False
 
 
 def page_kind(
-    name: str, *, search: bool = True, hide: tuple[str, ...] = HIDE_SIDEBARS, meta: dict[str, Any] | None = None
+    name: str,
+    *,
+    search: bool = True,
+    hide: tuple[str, ...] = HIDE_SIDEBARS,
+    meta: dict[str, Any] | None = None,
+    needs: tuple[str, str] | None = None,
 ):
     """Class decorator: register the class's ``specs`` and ``render`` as kind ``name``."""
 
@@ -96,7 +104,7 @@ def page_kind(
         missing = [m for m in ("specs", "render") if not callable(getattr(cls, m, None))]
         if missing:
             raise PageKindError(f"page kind {name!r} ({cls.__qualname__}) lacks {', '.join(missing)}()")
-        register(PageKind(name, cls.specs, cls.render, search, tuple(hide), dict(meta or {})))
+        register(PageKind(name, cls.specs, cls.render, search, tuple(hide), dict(meta or {}), needs))
         return cls
 
     return register_class
@@ -307,7 +315,7 @@ class Stats:
         return site.renderer.stats_page(site.stats, url)
 
 
-@page_kind("honours")
+@page_kind("honours", needs=("honours/index.md", "data/honours.yml"))
 class Honours:
     @staticmethod
     def specs(site):
@@ -320,7 +328,7 @@ class Honours:
         return site.renderer.honours_page(site.published, url)
 
 
-@page_kind("organization")
+@page_kind("organization", needs=("organization/index.md", "data/organization.yml"))
 class Organization:
     @staticmethod
     def specs(site):
@@ -356,7 +364,7 @@ class Print:
         return site.renderer.print_page(sections, site.stats, site.coverage, site.published, site.today, url)
 
 
-@page_kind("documents")
+@page_kind("documents", needs=("documents/index.md", "data/documents.yml"))
 class Documents:
     @staticmethod
     def specs(site):

@@ -9,7 +9,6 @@ Imports no MkDocs: :func:`glue_hooks` is what the new unit's one-line hook file 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import json
 import sys
 from dataclasses import dataclass
@@ -20,7 +19,6 @@ TEMPLATES = Path(__file__).parent / "scaffold"
 THEME = Path(__file__).parent / "theme"  # the theme overrides the package ships
 # The checkout this package was installed from (editable install): src/wenmingsite/ -> root.
 SOURCE_ROOT = Path(__file__).resolve().parent.parent.parent
-GLUE = SOURCE_ROOT / "hooks" / "showcase.py"
 GLUE_MODULE = "wenmingsite_showcase_glue"
 # The lock of what building a site needs (every package with its hashes): a unit installs the
 # same set the tool was tested with, and gets a new copy when it moves to a new tool commit.
@@ -198,24 +196,22 @@ def write_unit(target: Path, a: UnitAnswers, force: bool = False, today: dt.date
 
 
 def glue_hooks() -> dict:
-    """The MkDocs event handlers of the installed tool's glue (``hooks/showcase.py``).
-
-    A new unit's hook file is one line that puts these into its own module, so upgrading
-    the tool upgrades every unit. The glue is loaded once per process (like a hook file).
-    """
+    """The event handlers of the ``wenming`` plugin, for a unit made before the plugin
+    existed: its ``hooks/showcase.py`` is one line that puts these into its own module.
+    ``wenming upgrade`` replaces that hook with the plugin entry in mkdocs.yml."""
     module = sys.modules.get(GLUE_MODULE)
     if module is None:
-        if not GLUE.is_file():
-            raise ImportError(
-                f"找不到 wenming-site 的 MkDocs 钩子 {GLUE}。请从工具的源代码仓库安装：pip install -e 工具文件夹"
-            )
-        spec = importlib.util.spec_from_file_location(GLUE_MODULE, GLUE)
-        assert spec is not None and spec.loader is not None  # a .py file always has a loader
-        module = importlib.util.module_from_spec(spec)
+        from .plugin import WenmingPlugin
+
+        plugin = WenmingPlugin()
+        errors, warnings = plugin.load_config({})
+        if errors:  # the defaults always validate; a failure here is the tool's own bug
+            raise ImportError(f"wenming 插件的默认设置无效：{errors}")
+        module = type(sys)(GLUE_MODULE)
+        module.handlers = {  # type: ignore[attr-defined]
+            name: getattr(plugin, name)
+            for name in dir(plugin)
+            if name.startswith("on_") and callable(getattr(plugin, name))
+        }
         sys.modules[GLUE_MODULE] = module
-        try:
-            spec.loader.exec_module(module)
-        except BaseException:
-            del sys.modules[GLUE_MODULE]
-            raise
-    return {k: v for k, v in vars(module).items() if k.startswith("on_") and callable(v)}
+    return dict(module.handlers)
