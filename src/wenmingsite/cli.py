@@ -13,7 +13,7 @@ import click
 from . import images, load, publication, repair
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
-from .scaffold import ScaffoldError, UnitAnswers, write_unit
+from .scaffold import ScaffoldError, UnitAnswers, tool_source, version, write_unit
 from .site import Site
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
@@ -292,8 +292,13 @@ def _init_ask(flag: str | None, option: str, label: str, check, default: str | N
 @click.option("--term-start", metavar="日期", help="创建周期开始，例如 2025-01-01 或 2025年1月1日")
 @click.option("--term-end", metavar="日期", help="创建周期结束，例如 2027-12-31")
 @click.option("--force", is_flag=True, help="文件夹不是空的也生成（同名文件会被覆盖）")
+@click.option(
+    "--tool-url",
+    metavar="地址",
+    help="写进 requirements.txt 的工具下载地址（发布页上的 .whl）；默认用本机安装工具时的地址",
+)
 @help_option
-def init(directory, name, short_name, title_sought, term_start, term_end, force) -> None:
+def init(directory, name, short_name, title_sought, term_start, term_end, force, tool_url) -> None:
     from .scaffold import check_dir, check_text
     from .values import parse_date
 
@@ -318,6 +323,7 @@ def init(directory, name, short_name, title_sought, term_start, term_end, force)
             directory,
             UnitAnswers(name=name, short_name=short_name, title_sought=title_sought, term_start=start, term_end=end),
             force=force,
+            tool_url=tool_url,
         )
     except ScaffoldError as exc:
         raise InitError(str(exc)) from None
@@ -329,6 +335,45 @@ def init(directory, name, short_name, title_sought, term_start, term_end, force)
     click.echo(f"已在 {directory} 生成 {len(written)} 个文件。")
     click.echo("下一步：补全 data/unit.yml 中的单位简介和部门，改写 docs/report/ 中的示例章节，")
     click.echo(f"然后 cd {directory}，运行 wenming check 检查、mkdocs serve 预览。")
+    requirement, portable = tool_source(tool_url)
+    if not portable:
+        click.echo(
+            f"提示：本机的工具是从本地文件安装的，requirements.txt 只写了版本号 {requirement}。"
+            "发布前请在网站文件夹运行 wenming upgrade --tool-url 工具发布页上的 .whl 地址"
+        )
+
+
+# --- upgrade -----------------------------------------------------------------------------
+
+
+@main.command(
+    cls=ChineseCommand,
+    help="把 wenming init 写的工具文件升级到本机安装的工具版本：requirements.txt、锁文件、发布流程、"
+    ".gitignore、mkdocs.yml 中的插件和导航。不动你的页面、数据和你加的导航；不询问，用 git 撤销。",
+)
+@click.option("--dry-run", is_flag=True, help="只列出会做的修改，不改动文件")
+@click.option("--tool-url", metavar="地址", help="写进 requirements.txt 的工具下载地址（发布页上的 .whl）")
+@root_option
+@help_option
+def upgrade(root: Path, dry_run: bool, tool_url: str | None) -> None:
+    from . import upgrade as upgrading
+
+    try:
+        changes, notes = upgrading.plan(root, tool_url)
+    except ScaffoldError as exc:
+        raise InitError(str(exc)) from None
+    for change in changes:
+        click.echo(("（试运行）" if dry_run else "") + change.describe())
+    for note in notes:
+        click.echo(note)
+    if not changes:
+        click.echo(f"已经是最新：工具 {version()} 版写的文件都不需要改。")
+        return
+    if dry_run:
+        click.echo(f"共 {len(changes)} 处修改；去掉 --dry-run 执行。")
+        return
+    upgrading.apply(root, changes)
+    click.echo(f"已按工具 {version()} 版完成 {len(changes)} 处修改。请运行 mkdocs build --strict 确认，再用 git 提交。")
 
 
 # --- check -------------------------------------------------------------------------------

@@ -1053,6 +1053,7 @@ class _Loader:
         allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
         for rel, text in self.texts.items():
             self.problems.extend(publication.scan_text(rel, text, allowed))
+            self.notices.extend(publication.sample_notices(rel, text))
         for rel, size in self.all_files:
             if problem := publication.size_problem(size, rel):
                 self.problems.extend([problem])

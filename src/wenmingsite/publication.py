@@ -53,6 +53,20 @@ def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int)
     return tuple(out)
 
 
+def sample_notices(rel: str, text: str) -> list[Problem]:
+    """Sample text ``wenming init`` wrote that is still unedited: the comment line above it
+    carries the mark (a notice, not an error: a new unit builds before it is filled in)."""
+    from .scaffold import SAMPLE_MARK
+
+    if SAMPLE_MARK not in text:
+        return []
+    return [
+        Problem(rel, i, None, "这里还是 wenming init 写的示例内容，请改写成本单位的实际情况，改好后删掉这一行注释")
+        for i, line in enumerate(text.split("\n"), 1)
+        if line.lstrip().startswith("#") and SAMPLE_MARK in line
+    ]
+
+
 def number_message(kind: str, masked: str) -> str:
     if kind == "mobile":
         return f"疑似个人手机号 {masked}。公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"

@@ -1,32 +1,47 @@
-"""``wenming init``: write a new unit's site repository with no demo content.
+"""``wenming init`` and ``wenming upgrade``: a unit's site repository, holding only its own
+content and settings.
 
-Unit-specific files come from the templates in ``scaffold/``; the shared files (national
-criteria, default categories, holidays, theme overrides, the Pages workflow) are copied from
-the tool's own checkout, so a new unit starts with exactly what the tool ships today.
-Imports no MkDocs: :func:`glue_hooks` is what the new unit's one-line hook file calls.
+Everything comes from the installed package (a wheel carries no repository files): the
+unit-specific files from the templates in ``scaffold/``, the shared ones (national criteria,
+default categories, holidays, the build lock, the publishing workflow) from
+``scaffold/shared/`` (copies of the repository's files, see ``tools/sync_scaffold.py``). The
+engine itself — plugin, templates, theme — stays in the installed package, so installing a
+new version upgrades every unit; ``wenming upgrade`` brings what init wrote up to date.
+Imports no MkDocs.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from string import Template
 
-TEMPLATES = Path(__file__).parent / "scaffold"
-THEME = Path(__file__).parent / "theme"  # the theme overrides the package ships
-# The checkout this package was installed from (editable install): src/wenmingsite/ -> root.
-SOURCE_ROOT = Path(__file__).resolve().parent.parent.parent
-GLUE_MODULE = "wenmingsite_showcase_glue"
-# The lock of what building a site needs (every package with its hashes): a unit installs the
-# same set the tool was tested with, and gets a new copy when it moves to a new tool commit.
-SHARED = ("data/criteria.yml", "data/categories.yml", "data/holidays.yml", "requirements/lock-build.txt")
+PACKAGE = Path(__file__).parent
+TEMPLATES = PACKAGE / "scaffold"
+SHARED_DIR = TEMPLATES / "shared"
+THEME = PACKAGE / "theme"  # the theme templates the package ships
+# Unit file -> its copy in the package. A unit edits its data; the lock and the workflow are
+# the tool's and `wenming upgrade` replaces them.
+SHARED = {
+    "data/criteria.yml": "criteria.yml",
+    "data/categories.yml": "categories.yml",
+    "data/holidays.yml": "holidays.yml",
+    "requirements/lock-build.txt": "lock-build.txt",
+}
 WORKFLOW = ".github/workflows/pages.yml"
+DISTRIBUTION = "wenming-site"
+GLUE_MODULE = "wenmingsite_showcase_glue"
+# A comment line carrying this mark sits above each piece of sample text init writes: while it
+# is there, `wenming check` and the build name the file in a notice (the sample is still unedited).
+SAMPLE_MARK = "wenming init 示例"
 # The tool's own workflow installs the checkout and runs its tests; a unit's installs the tool
-# (requirements.txt, at a fixed commit) and has no engine tests. Everything else — pins by
-# commit hash, per-job permissions, the checks and the strict build — is the same file.
+# (requirements.txt) and has no engine tests. Everything else — pins by commit hash, per-job
+# permissions, the checks and the strict build — is the same file.
 ENGINE_TESTS = (
     "  # --- engine tests (wenming init leaves this job out of a new unit's workflow) ---\n",
     "  # --- end engine tests ---\n\n",
@@ -34,7 +49,7 @@ ENGINE_TESTS = (
 WORKFLOW_EDITS = (
     (
         "          pip install --no-deps --no-build-isolation -e .\n",
-        '          pip install --no-deps --no-build-isolation --src "$RUNNER_TEMP/src" -r requirements.txt\n',
+        "          pip install --no-deps --no-build-isolation -r requirements.txt\n",
     ),
     ("    needs: [build, tests]\n", "    needs: build\n"),
 )
@@ -85,7 +100,7 @@ def _sample_activity(a: UnitAnswers, today: dt.date) -> tuple[dt.date, str]:
     return a.term_start, ("" if a.term_start <= today else "draft: true\n")
 
 
-def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
+def files_for(a: UnitAnswers, today: dt.date, tool_url: str | None = None) -> dict[str, str]:
     """Relative path -> text of every file ``init`` writes."""
     if a.term_end < a.term_start:
         raise ScaffoldError(
@@ -98,6 +113,7 @@ def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
         title_sought=a.title_sought,
         term=a.term,
         site_description=site_description,
+        mark=SAMPLE_MARK,
     )
     quoted = {k: _yaml(v) for k, v in plain.items()}
     quoted.update(
@@ -106,6 +122,8 @@ def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
         term_end=a.term_end.isoformat(),
         site_name=_yaml(f"{a.name} · 文明单位创建"),
         copyright=_yaml(a.name),
+        introduction=_yaml(f"{a.name}正在开展{a.term}{a.title_sought}创建工作。"),
+        mark=SAMPLE_MARK,
     )
     day, draft = _sample_activity(a, today)
 
@@ -126,19 +144,66 @@ def files_for(a: UnitAnswers, today: dt.date) -> dict[str, str]:
                 "summary": _yaml(f"{a.short_name}召开{a.term}{a.title_sought}创建工作动员会，部署本届创建任务。"),
             },
         ),
-        "hooks/showcase.py": fill("showcase.py.tmpl", {}),
-        ".gitignore": fill("gitignore.tmpl", {}),
         "README.md": fill("README.md.tmpl", plain),
-        "requirements.txt": fill("requirements.txt.tmpl", {"commit": tool_commit()}),
         ".github/dependabot.yml": fill("dependabot.yml.tmpl", {}),
     }
-    for rel in SHARED:
-        out[rel] = _shared(rel).read_text(encoding="utf-8")
-    out[WORKFLOW] = unit_workflow(_shared(WORKFLOW).read_text(encoding="utf-8"))
-    for path in sorted(THEME.rglob("*")):
-        if path.is_file():
-            out["overrides/" + path.relative_to(THEME).as_posix()] = path.read_text(encoding="utf-8")
+    out.update(tool_files(tool_url))
+    for rel, name in SHARED.items():
+        out[rel] = (SHARED_DIR / name).read_text(encoding="utf-8")
     return out
+
+
+def tool_files(tool_url: str | None = None) -> dict[str, str]:
+    """The files of a unit that belong to the tool's version (``upgrade`` rewrites them)."""
+    return {
+        "requirements.txt": requirements_txt(tool_url),
+        "requirements/lock-build.txt": (SHARED_DIR / "lock-build.txt").read_text(encoding="utf-8"),
+        WORKFLOW: unit_workflow((SHARED_DIR / "pages.yml").read_text(encoding="utf-8")),
+        ".gitignore": (TEMPLATES / "gitignore.tmpl").read_text(encoding="utf-8"),
+    }
+
+
+def version() -> str:
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:  # run from a checkout without installing it
+        return "0+unknown"
+
+
+def tool_source(tool_url: str | None = None) -> tuple[str, bool]:
+    """(requirement, portable?) naming this very version of the tool for a unit's
+    requirements.txt: the address it was installed from (a release's wheel, a git commit),
+    which another machine can install again; else its version, which a package index serves."""
+    if tool_url:
+        url = tool_url.strip()
+        if re.match(r"(?:git\+)?https://", url):
+            return f"{DISTRIBUTION} @ {url}", True
+        raise ScaffoldError(f"--tool-url“{url}”不是 https:// 开头的下载地址。请写工具发布页上的 .whl 文件地址")
+    try:
+        text = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
+    except metadata.PackageNotFoundError:
+        text = None
+    info = json.loads(text) if text else {}
+    url = info.get("url", "")
+    if url.startswith(("https://", "http://")):
+        vcs = info.get("vcs_info")
+        if vcs:
+            return f"{DISTRIBUTION} @ {vcs.get('vcs', 'git')}+{url}@{vcs.get('commit_id')}", True
+        hashes = (info.get("archive_info") or {}).get("hashes") or {}
+        pin = f" --hash=sha256:{hashes['sha256']}" if "sha256" in hashes else ""
+        return f"{DISTRIBUTION} @ {url}{pin}", True
+    # From an index (no direct_url.json), or from a local file or checkout (not portable).
+    return f"{DISTRIBUTION}=={version()}", not url
+
+
+def requirements_txt(tool_url: str | None = None) -> str:
+    requirement, _portable = tool_source(tool_url)
+    return (
+        f"# 发布网站时安装的 wenming-site 工具（{version()} 版），由 wenming init / wenming upgrade 写入。\n"
+        "# 它的依赖在 requirements/lock-build.txt 中，每个包都校验哈希。升级工具：安装新版本后在本文件夹运行\n"
+        "# wenming upgrade，它改写本文件、锁文件和发布流程，然后一起提交。\n"
+        f"{requirement}\n"
+    )
 
 
 def unit_workflow(workflow: str) -> str:
@@ -149,45 +214,19 @@ def unit_workflow(workflow: str) -> str:
     for old, new in [*edits, *WORKFLOW_EDITS]:
         if old not in workflow:
             raise ScaffoldError(
-                f"{SOURCE_ROOT / WORKFLOW} 中找不到“{old.strip()}”，无法改写成单位用的发布流程。"
+                f"工具自带的发布流程中找不到“{old.strip()}”，无法改写成单位用的发布流程。"
                 "请维护者同步 wenmingsite/scaffold.py 中的 ENGINE_TESTS 和 WORKFLOW_EDITS"
             )
         workflow = workflow.replace(old, new)
     return workflow
 
 
-def tool_commit() -> str:
-    """The commit of the tool's checkout (a unit installs the tool at this commit), or ``main``."""
-    head = SOURCE_ROOT / ".git" / "HEAD"
-    try:
-        ref = head.read_text(encoding="ascii").strip()
-        if ref.startswith("ref: "):
-            name = ref[5:]
-            loose = SOURCE_ROOT / ".git" / name
-            if loose.is_file():
-                ref = loose.read_text(encoding="ascii").strip()
-            else:  # packed refs: "<sha> <name>" lines
-                packed = (SOURCE_ROOT / ".git" / "packed-refs").read_text(encoding="ascii").splitlines()
-                ref = next((line.split()[0] for line in packed if line.endswith(" " + name)), "")
-    except (OSError, UnicodeDecodeError):
-        return "main"
-    return ref if len(ref) == 40 and all(c in "0123456789abcdef" for c in ref) else "main"
-
-
-def _shared(rel: str) -> Path:
-    path = SOURCE_ROOT / rel
-    if not path.is_file():
-        raise ScaffoldError(
-            f"找不到工具自带的 {rel}（应在 {SOURCE_ROOT} 中）。"
-            "wenming init 需要从工具的源代码仓库安装：pip install -e 工具文件夹"
-        )
-    return path
-
-
-def write_unit(target: Path, a: UnitAnswers, force: bool = False, today: dt.date | None = None) -> list[str]:
+def write_unit(
+    target: Path, a: UnitAnswers, force: bool = False, today: dt.date | None = None, tool_url: str | None = None
+) -> list[str]:
     """Write the new unit into ``target``; return the relative paths written, sorted."""
     check_dir(target, force)
-    files = files_for(a, today or dt.date.today())
+    files = files_for(a, today or dt.date.today(), tool_url)
     for rel, text in files.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)
