@@ -55,12 +55,46 @@ def unit(tmp_path_factory):
 
 def test_new_unit_builds_strict_with_its_own_name(unit):
     root, output = unit
-    assert "已在" in output and "生成 20 个文件" in output
+    assert "已在" in output and "生成 14 个文件" in output
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "江北区图书馆 · 文明单位创建" in home
     assert "江北区图书馆本届区级文明单位创建工作" in home
     assert (root / "site" / "report" / "01-组织领导" / "index.html").is_file()
     assert "创建工作动员会" in (root / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
+
+
+def test_unit_holds_no_engine_code(unit):
+    """The plugin, templates and theme stay in the installed tool: a new version upgrades the unit."""
+    root, _ = unit
+    files = sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+    files = [f for f in files if not f.startswith(("site/", ".cache/"))]
+    assert not [f for f in files if f.endswith((".py", ".html", ".xml", ".js", ".css", ".tmpl"))]
+    assert not (root / "hooks").exists() and not (root / "overrides").exists()
+    mkdocs_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - wenming " in mkdocs_yml
+    assert not re.search(r"(?m)^hooks:|^\s+custom_dir:", mkdocs_yml)
+    # The theme's sitemap comes from the tool: the editor page is not listed.
+    assert "/editor/" not in (root / "site" / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_sample_text_is_not_published_as_instructions(unit):
+    """Init's instructions are YAML comments (never published), named by check as notices."""
+    root, _ = unit
+    for path in (root / "site").rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert "请在这里写" not in text and "wenming init" not in text, path
+    result = wenming("check", "--root", root, "--no-images")
+    assert result.exit_code == 0, result.output
+    notices = [line for line in result.output.splitlines() if "wenming init 写的示例内容" in line]
+    assert sorted(line.split(":")[0].removeprefix("提示 ") for line in notices) == [
+        "data/unit.yml",
+        "docs/activities/2025/2025-01-01-创建工作动员会.md",
+        "docs/report/01-组织领导.md",
+    ], result.output
+    assert all(
+        line.endswith("这里还是 wenming init 写的示例内容，请改写成本单位的实际情况，改好后删掉这一行注释")
+        for line in notices
+    )
 
 
 def test_built_site_has_no_word_of_the_demo_unit(unit):
@@ -88,13 +122,12 @@ def test_unit_yml_answers_and_shared_files_copied(unit):
     assert (str(data["term_start"]), str(data["term_end"])) == ("2025-01-01", "2027-12-31")
     for rel in ("data/criteria.yml", "data/categories.yml", "data/holidays.yml"):
         assert (root / rel).read_bytes() == (REPO / rel).read_bytes()
-    assert (root / "hooks" / "showcase.py").read_text(encoding="utf-8").count("\n") == 2  # comment + one line
     workflow = (root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
     assert "pytest" not in workflow and "tests:" not in workflow and "needs: build\n" in workflow
     assert "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n" in workflow
-    assert '--src "$RUNNER_TEMP/src" -r requirements.txt\n' in workflow
+    assert "pip install --no-deps --no-build-isolation -r requirements.txt\n" in workflow
     assert "mkdocs build --strict" in workflow
-    # The same lock as the tool's own build, and the tool itself at one commit.
+    # The same lock as the tool's own build, and the tool itself by this version.
     assert (root / "requirements" / "lock-build.txt").read_bytes() == (
         REPO / "requirements" / "lock-build.txt"
     ).read_bytes()
@@ -103,9 +136,9 @@ def test_unit_yml_answers_and_shared_files_copied(unit):
         for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines()
         if line and not line.startswith("#")
     ]
-    assert re.fullmatch(
-        r"-e git\+https://github\.com/OWNER/wenming-site\.git@([0-9a-f]{40}|main)#egg=wenming-site", tool
-    )
+    # This checkout is installed editable (not portable): the version, and init says so.
+    assert re.fullmatch(r"wenming-site==\d+\.\d+\.\d+", tool)
+    assert "dist/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
     assert "package-ecosystem: github-actions" in (root / ".github" / "dependabot.yml").read_text(encoding="utf-8")
     assert "site/" in (root / ".gitignore").read_text(encoding="utf-8")
     assert (root / "README.md").read_text(encoding="utf-8").startswith("# 江北区图书馆 · 文明单位创建展示站")
@@ -207,3 +240,30 @@ def test_term_not_yet_started_gives_a_draft_example(tmp_path):
     assert "\ndraft: true\n---\n" in text
     built = build(root)
     assert built.returncode == 0, built.stderr
+
+
+def test_package_copies_match_the_repository():
+    """A unit is made from the installed package alone; its copies of repository files
+    must be the files themselves."""
+    from wenmingsite import scaffold
+
+    stale = [
+        rel
+        for rel, name in {**scaffold.SHARED, ".github/workflows/pages.yml": "pages.yml"}.items()
+        if (scaffold.SHARED_DIR / name).read_bytes() != (REPO / rel).read_bytes()
+    ]
+    assert stale == [], f"{stale} 与包中的副本不一致：请运行 python tools/sync_scaffold.py 后一起提交"
+
+
+def test_tool_url_is_written_and_checked(tmp_path):
+    url = "https://github.com/example/wenming-site/releases/download/v0.2.0/wenming_site-0.2.0-py3-none-any.whl"
+    result = wenming("init", tmp_path / "u", *ANSWERS, "--tool-url", url)
+    assert result.exit_code == 0, result.output
+    assert "提示：本机的工具是从本地文件安装的" not in result.output
+    assert f"wenming-site @ {url}\n" in (tmp_path / "u" / "requirements.txt").read_text(encoding="utf-8")
+    result = wenming("init", tmp_path / "v", *ANSWERS, "--tool-url", "ftp://x/y.whl")
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == "错误：--tool-url“ftp://x/y.whl”不是 https:// 开头的下载地址。请写工具发布页上的 .whl 文件地址\n"
+    )

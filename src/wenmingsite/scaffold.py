@@ -189,7 +189,11 @@ def tool_source(tool_url: str | None = None) -> tuple[str, bool]:
         vcs = info.get("vcs_info")
         if vcs:
             return f"{DISTRIBUTION} @ {vcs.get('vcs', 'git')}+{url}@{vcs.get('commit_id')}", True
-        hashes = (info.get("archive_info") or {}).get("hashes") or {}
+        archive = info.get("archive_info") or {}
+        hashes = dict(archive.get("hashes") or {})
+        if "=" in (archive.get("hash") or ""):  # the older single form, "sha256=<hex>"
+            name, _, value = archive["hash"].partition("=")
+            hashes.setdefault(name, value)
         pin = f" --hash=sha256:{hashes['sha256']}" if "sha256" in hashes else ""
         return f"{DISTRIBUTION} @ {url}{pin}", True
     # From an index (no direct_url.json), or from a local file or checkout (not portable).
