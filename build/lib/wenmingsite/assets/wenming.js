@@ -1,0 +1,90 @@
+/* 创建动态的筛选：按类别、测评项目、部门在当前页内筛选。
+   没有脚本时表单不显示（html 保留 no-js），页面显示完整列表；分类和测评项目另有静态页面。 */
+(function () {
+  "use strict";
+  function setup(form) {
+    var root = form.parentNode;
+    var items = root.querySelectorAll(".ws-listing .ws-tl__item");
+    var months = root.querySelectorAll(".ws-listing .ws-month");
+    var output = form.querySelector("output");
+    function apply() {
+      var want = {};
+      Array.prototype.forEach.call(form.elements, function (el) {
+        if (el.name && el.value) want[el.name] = el.value;
+      });
+      var shown = 0;
+      Array.prototype.forEach.call(items, function (li) {
+        var ok = (!want.category || li.dataset.category === want.category) &&
+          (!want.criteria || (" " + li.dataset.criteria + " ").indexOf(" " + want.criteria + " ") >= 0) &&
+          (!want.department || li.dataset.department === want.department);
+        li.hidden = !ok;
+        if (ok) shown += parseInt(li.dataset.count || "1", 10);
+      });
+      Array.prototype.forEach.call(months, function (m) {
+        m.hidden = !m.querySelector(".ws-tl__item:not([hidden])");
+      });
+      output.textContent = Object.keys(want).length ? "筛选出 " + shown + " 项（次）活动" : "";
+    }
+    form.addEventListener("change", apply);
+  }
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-ws-filter]"), setup);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+
+/* 照片灯箱（glightbox）：按钮用中文名称，对话框有名称；关闭后（Esc 或关闭按钮）
+   焦点回到打开它的那张缩略图。只处理 glightbox 创建和移除的节点，不依赖它的内部接口。 */
+(function () {
+  "use strict";
+  var LABELS = { ".gclose": "关闭", ".gprev": "上一张", ".gnext": "下一张" };
+  var opener = null;
+  function remember(event) {
+    var link = event.target.closest && event.target.closest("a.glightbox");
+    if (link) opener = link;
+  }
+  function label(box) {
+    box.setAttribute("aria-label", "照片浏览");
+    box.setAttribute("aria-modal", "true");
+    Object.keys(LABELS).forEach(function (selector) {
+      var button = box.querySelector(selector);
+      if (button) {
+        button.setAttribute("aria-label", LABELS[selector]);
+        button.setAttribute("title", LABELS[selector]);
+        button.setAttribute("type", "button");
+      }
+    });
+  }
+  function isBox(node) {
+    return node.nodeType === 1 && node.id === "glightbox-body";
+  }
+  function watch(records) {
+    records.forEach(function (record) {
+      Array.prototype.forEach.call(record.addedNodes, function (node) {
+        if (isBox(node)) label(node);
+      });
+      Array.prototype.forEach.call(record.removedNodes, function (node) {
+        if (isBox(node) && opener && document.contains(opener)) {
+          opener.focus();
+          opener = null;
+        }
+      });
+    });
+  }
+  function init() {
+    if (!document.querySelector("a.glightbox")) return;
+    document.addEventListener("click", remember, true);
+    new MutationObserver(watch).observe(document.body, { childList: true });
+    var box = document.getElementById("glightbox-body");
+    if (box) label(box);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,814 @@
+"""The editors' command line: ``wenming new | check | fix | gaps`` (help in Chinese)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import images, load, publication, repair
+from .loader import ACTIVITIES_DIR
+from .problems import Problem
+from .scaffold import ScaffoldError, UnitAnswers, tool_source, version, write_unit
+from .site import Site
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class ChineseFormatter(click.HelpFormatter):
+    def write_usage(self, prog, args="", prefix=None):
+        super().write_usage(prog, args, prefix="用法：")
+
+    def write_heading(self, heading):
+        heading = {"Options": "选项", "Commands": "子命令", "Arguments": "参数"}.get(heading, heading)
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseFormatter
+
+
+class ChineseCommand(click.Command):
+    context_class = ChineseContext
+
+
+class ChineseGroup(click.Group):
+    context_class = ChineseContext
+    command_class = ChineseCommand
+
+
+def root_option(f):
+    return click.option(
+        "--root",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=".",
+        show_default=True,
+        help="网站文件夹（mkdocs.yml 所在的文件夹）",
+    )(f)
+
+
+def help_option(f):
+    return click.help_option("-h", "--help", help="显示帮助并退出")(f)
+
+
+def _day(value: str | None) -> dt.date:
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"“{value}”不是日期，请写成 2026-11-27 的形式") from None
+
+
+def _require_site(root: Path) -> None:
+    if not (root / "mkdocs.yml").is_file():
+        raise click.ClickException(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
+
+
+def _site_clean(root: Path, today: dt.date) -> Site:
+    """The unit's site loaded and validated (no links, no images), or a Chinese error."""
+    _require_site(root)
+    site = Site(root, today=today)
+    problems = site.load(with_links=False, clean_assets=False)
+    if problems:
+        for p in problems:
+            click.echo(str(p), err=True)
+        raise click.ClickException(f"内容共有 {len(problems)} 处问题，请先运行 wenming check 并按提示修改")
+    return site
+
+
+@click.group(
+    cls=ChineseGroup,
+    context_settings=CONTEXT,
+    help="文明创建展示站的编辑工具。在网站文件夹（mkdocs.yml 所在的文件夹）中运行。",
+)
+@click.version_option(package_name="wenming-site", message="%(version)s", help="显示版本并退出")
+@help_option
+def main() -> None:
+    pass
+
+
+# --- new ---------------------------------------------------------------------------------
+
+UNSAFE = re.compile(r"[^\w\u4e00-\u9fff-]+")
+
+
+def safe_name(title: str, limit: int = 20) -> str:
+    """A file name that works on Windows, macOS, Linux and in a URL: Chinese characters,
+    letters and digits kept, everything else (punctuation, spaces) collapsed to '-'."""
+    name = UNSAFE.sub("-", title).strip("-_")
+    return name[:limit].rstrip("-_") or "活动"
+
+
+def yaml_value(text: str) -> str:
+    """``text`` as a front-matter value that reads back as exactly ``text``: as it is when
+    the site's own reader agrees, otherwise in double quotes with escapes."""
+    from . import frontmatter
+
+    if text and text == text.strip():
+        parts = frontmatter.split(f"---\nv: {text}\n---\n", "x.md")
+        if (
+            not parts.problems
+            and parts.meta is not None
+            and str(parts.meta.get("v")) == text
+            and isinstance(parts.meta.get("v"), str)
+        ):
+            return text
+    escaped = "".join(
+        "\\\\"
+        if c == "\\"
+        else '\\"'
+        if c == '"'
+        else (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}")
+        if not c.isprintable()
+        else c
+        for c in text
+    )
+    return f'"{escaped}"'
+
+
+def _choose(label: str, options: list[str]) -> str:
+    """Ask until the answer is one of ``options`` (click's own message would be English)."""
+    while True:
+        answer = click.prompt(f"{label}（可选：{'、'.join(options)}）").strip()
+        if answer in options:
+            return answer
+        click.echo(f"“{answer}”不是可选的{label}。请从这些中选一个：{'、'.join(options)}")
+
+
+class _NewError(click.UsageError):
+    """A bad option value, said in Chinese (click's "Invalid value for" is English)."""
+
+    def __init__(self, message: str, option: str):
+        super().__init__(f"{option} 的值有误：{message}")
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.format_message()}", err=True)
+
+
+NEW_TEMPLATE = """---
+# 活动名称（必填），80 字以内
+title: {title}
+# 活动日期（必填）；持续多天的活动，再加一行 end_date: 结束日期
+date: {date}
+# 活动类别（必填），可选：{categories}
+category: {category}
+# 这项活动支撑的测评项目（可不填，类别自带的测评项目会自动加上），例如 [法治建设, 家庭文明建设]
+criteria: []
+# 组织部门
+department: {department}
+# 活动地点
+location:
+# 参与人次，只写数字，例如 56
+participants:
+# 志愿服务时长（小时），没有就不填
+volunteer_hours:
+# 金额（元），也可以写 3万元，没有就不填
+amount:
+# 一两句话的摘要，会显示在活动信息和列表里
+summary:
+# 照片：把照片放进同名文件夹 {folder}/，每张照片写两行，例如：
+#   - src: {folder}/现场.jpg
+#     caption: 志愿者在现场为群众讲解
+photos: []
+---
+
+{body}
+"""
+
+
+@main.command(cls=ChineseCommand, help="新建一项活动：生成填好基本信息的 Markdown 文件和放照片的文件夹。")
+@click.option("--title", help="活动名称")
+@click.option("--date", "date_text", metavar="日期", help="活动日期，例如 2026-03-05 或 2026年3月5日（默认今天）")
+@click.option("--category", help="活动类别（data/categories.yml 中的名称）")
+@click.option("--department", help="组织部门")
+@root_option
+@help_option
+def new(title, date_text, category, department, root: Path) -> None:
+    from .values import Invalid, parse_date
+
+    today = dt.date.today()
+    _require_site(root)
+    # Problems elsewhere (a half-written activity) must not stop anyone adding another one;
+    # only the lists this command offers have to be readable.
+    content, _ = load(root, today=today)
+    names = [c.name for c in content.categories]
+    if not names:
+        raise click.ClickException("data/categories.yml 中没有可用的活动类别。请先运行 wenming check 并按提示修改")
+    departments = list(content.unit.departments) if content.unit else []
+    while True:
+        asked = not title
+        title = " ".join((title or click.prompt("活动名称")).split())
+        if not re.search(r"[<>]", title):
+            break
+        if not asked:
+            raise _NewError("活动名称里不能有“<”或“>”", "--title")
+        click.echo("活动名称里不能有“<”或“>”。请重新输入")
+        title = None
+    day: dt.date | None = None
+    while day is None:
+        raw = date_text or click.prompt("活动日期", default=today.isoformat())
+        try:
+            day = parse_date(raw)
+        except Invalid as exc:
+            if date_text:
+                raise _NewError(str(exc), "--date") from None
+            click.echo(str(exc))
+    if category is None:
+        category = _choose("活动类别", names)
+    elif category not in names:
+        raise _NewError(f"“{category}”不在 data/categories.yml 中。可选：{'、'.join(names)}", "--category")
+    if department is None and departments:
+        department = _choose("组织部门", departments)
+    elif department and departments and department not in departments:
+        raise _NewError(
+            f"“{department}”不在 data/unit.yml 的 departments 中。可选：{'、'.join(departments)}", "--department"
+        )
+    folder = root / "docs" / ACTIVITIES_DIR / str(day.year)
+    stem = f"{day.isoformat()}-{safe_name(title)}"
+    n = 1
+    while (folder / f"{stem}.md").exists() or (folder / stem).exists():
+        n += 1
+        stem = f"{day.isoformat()}-{safe_name(title)}-{n}"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / stem).mkdir()
+    (folder / stem / ".gitkeep").write_text("", encoding="utf-8")
+    text = NEW_TEMPLATE.format(
+        title=yaml_value(title),
+        date=day.isoformat(),
+        category=yaml_value(category),
+        categories="、".join(names),
+        department=yaml_value(department) if department else "",
+        folder=stem,
+        body=publication.NEW_BODY,
+    )
+    path = folder / f"{stem}.md"
+    path.write_text(text, encoding="utf-8")
+    rel = path.relative_to(root).as_posix()
+    click.echo(f"已新建 {rel}")
+    click.echo(f"照片请放进 {(folder / stem).relative_to(root).as_posix()}/ 文件夹，并在 photos 中登记。")
+    click.echo("填写完正文和其他信息后，运行 wenming check 检查，再用 mkdocs serve 预览。")
+
+
+# --- init --------------------------------------------------------------------------------
+
+
+class InitError(click.ClickException):
+    """An error of `wenming init`, shown in Chinese (click's own framing says "Error:")."""
+
+    def show(self, file=None) -> None:
+        click.echo(f"错误：{self.message}", err=True)
+
+
+def _init_ask(flag: str | None, option: str, label: str, check, default: str | None = None):
+    """A flag's value checked once (an error ends the command), or a prompt asked until valid."""
+    from .values import Invalid
+
+    while True:
+        raw = (
+            flag
+            if flag is not None
+            else click.prompt(label, default=default, show_default=default is not None, prompt_suffix="：")
+        )
+        try:
+            return check(raw)
+        except (Invalid, ScaffoldError) as exc:
+            if flag is not None:
+                raise InitError(f"{option}：{exc}") from None
+            click.echo(str(exc), err=True)
+
+
+@main.command(
+    cls=ChineseCommand, help="新建一个单位的网站文件夹（不含示例单位的内容），生成后即可用 mkdocs build --strict 构建。"
+)
+@click.argument("directory", metavar="文件夹", required=False, type=click.Path(file_okay=True, path_type=Path))
+@click.option("--name", help="单位全称，例如 某某市图书馆")
+@click.option("--short-name", help="单位简称（给了 --name 而不给它时，与全称相同）")
+@click.option("--title-sought", help="创建目标，例如 市级文明单位")
+@click.option("--term-start", metavar="日期", help="创建周期开始，例如 2025-01-01 或 2025年1月1日")
+@click.option("--term-end", metavar="日期", help="创建周期结束，例如 2027-12-31")
+@click.option("--force", is_flag=True, help="文件夹不是空的也生成（同名文件会被覆盖）")
+@click.option(
+    "--tool-url",
+    metavar="地址",
+    help="写进 requirements.txt 的工具下载地址（发布页上的 .whl）；默认用本机安装工具时的地址",
+)
+@help_option
+def init(directory, name, short_name, title_sought, term_start, term_end, force, tool_url) -> None:
+    from .scaffold import check_dir, check_text
+    from .values import parse_date
+
+    if directory is None:
+        raise InitError("请写出新网站的文件夹，例如 wenming init 某某单位网站")
+    try:
+        check_dir(directory, force)  # before any question: no answers typed in vain
+        if name is not None and short_name is None:
+            short_name = name  # a script gave --name only: no question it cannot answer
+        name = _init_ask(name, "--name", "单位全称", lambda v: check_text(v, "单位全称"))
+        short_name = _init_ask(
+            short_name, "--short-name", "单位简称", lambda v: check_text(v, "单位简称"), default=name
+        )
+        title_sought = _init_ask(
+            title_sought, "--title-sought", "创建目标", lambda v: check_text(v, "创建目标"), default="市级文明单位"
+        )
+        start = _init_ask(term_start, "--term-start", "创建周期开始", parse_date)
+        end = _init_ask(term_end, "--term-end", "创建周期结束", parse_date)
+        if end < start:
+            raise InitError(f"创建周期结束（{end.isoformat()}）早于开始（{start.isoformat()}）。请核对两个日期")
+        written = write_unit(
+            directory,
+            UnitAnswers(name=name, short_name=short_name, title_sought=title_sought, term_start=start, term_end=end),
+            force=force,
+            tool_url=tool_url,
+        )
+    except ScaffoldError as exc:
+        raise InitError(str(exc)) from None
+    except click.Abort:
+        raise InitError(
+            "已取消（或没有读到回答），没有生成任何文件。在脚本中运行时，请用 --name、--title-sought、"
+            "--term-start、--term-end 写出全部回答"
+        ) from None
+    click.echo(f"已在 {directory} 生成 {len(written)} 个文件。")
+    click.echo("下一步：补全 data/unit.yml 中的单位简介和部门，改写 docs/report/ 中的示例章节，")
+    click.echo(f"然后 cd {directory}，运行 wenming check 检查、mkdocs serve 预览。")
+    requirement, portable = tool_source(tool_url)
+    if not portable:
+        click.echo(
+            f"提示：本机的工具是从本地文件安装的，requirements.txt 只写了版本号 {requirement}。"
+            "发布前请在网站文件夹运行 wenming upgrade --tool-url 工具发布页上的 .whl 地址"
+        )
+
+
+# --- upgrade -----------------------------------------------------------------------------
+
+
+@main.command(
+    cls=ChineseCommand,
+    help="把 wenming init 写的工具文件升级到本机安装的工具版本：requirements.txt、锁文件、发布流程、"
+    ".gitignore、mkdocs.yml 中的插件和导航。不动你的页面、数据和你加的导航；不询问，用 git 撤销。",
+)
+@click.option("--dry-run", is_flag=True, help="只列出会做的修改，不改动文件")
+@click.option("--tool-url", metavar="地址", help="写进 requirements.txt 的工具下载地址（发布页上的 .whl）")
+@root_option
+@help_option
+def upgrade(root: Path, dry_run: bool, tool_url: str | None) -> None:
+    from . import upgrade as upgrading
+
+    try:
+        changes, notes = upgrading.plan(root, tool_url)
+    except ScaffoldError as exc:
+        raise InitError(str(exc)) from None
+    for change in changes:
+        click.echo(("（试运行）" if dry_run else "") + change.describe())
+    for note in notes:
+        click.echo(note)
+    if not changes:
+        click.echo(f"已经是最新：工具 {version()} 版写的文件都不需要改。")
+        return
+    if dry_run:
+        click.echo(f"共 {len(changes)} 处修改；去掉 --dry-run 执行。")
+        return
+    upgrading.apply(root, changes)
+    click.echo(f"已按工具 {version()} 版完成 {len(changes)} 处修改。请运行 mkdocs build --strict 确认，再用 git 提交。")
+
+
+# --- check -------------------------------------------------------------------------------
+
+
+def run_checks(root: Path, today: dt.date, with_images: bool = True) -> tuple[list[Problem], dict]:
+    """Everything a build validates, plus broken internal links; nothing is built."""
+    cache = images.PhotoCache(root / images.CACHE_DIR) if with_images else None
+    return Site(root, today=today, photo_cache=cache).check(with_images)
+
+
+def github_annotation(p: Problem) -> str:
+    where = f"file={p.path}"
+    if p.line:
+        where += f",line={p.line}"
+        if p.col:
+            where += f",col={p.col}"
+    message = p.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error {where}::{message}"
+
+
+@main.command(
+    cls=ChineseCommand,
+    help="检查全部内容（不生成网站）：格式、必填项、照片、链接、模板占位符、个人手机号和身份证号等。"
+    "有问题时逐行列出并以退出码 1 结束。",
+)
+@root_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="输出格式：text 为“文件:行:列: 说明”，github 为 GitHub Actions 的标注",
+)
+@click.option("--no-images", is_flag=True, help="不解码照片（更快，但查不出损坏的照片）")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天检查日期，默认今天")
+@help_option
+def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
+    _require_site(root)
+    start = time.perf_counter()
+    problems, counts = run_checks(root, _day(date), with_images=not no_images)
+    for p in problems:
+        click.echo(github_annotation(p) if fmt == "github" else str(p))
+    notices = counts.get("notices", [])
+    for p in notices:
+        click.echo(github_annotation(p).replace("::error ", "::notice ", 1) if fmt == "github" else f"提示 {p}")
+    elapsed = time.perf_counter() - start
+    if problems:
+        click.echo(
+            f"发现 {len(problems)} 处问题（用时 {elapsed:.1f} 秒）。请按每一行的提示修改；"
+            "编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。",
+            err=True,
+        )
+        sys.exit(1)
+    click.echo(
+        f"检查通过：{counts['pages']} 个页面、{counts['activities']} 条活动记录、"
+        f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。",
+        err=True,
+    )
+    if notices:
+        click.echo(f"另有 {len(notices)} 条提示（不影响网站生成），见上面以“提示”开头的行。", err=True)
+
+
+# --- fix ---------------------------------------------------------------------------------
+
+
+@main.command(
+    cls=ChineseCommand,
+    help="自动修复机械性的问题并逐条报告：文件编码转为 UTF-8、字段名后的全角冒号和行首全角空格、"
+    "中文日期写法改为 2024-03-05、去掉照片原图中的 GPS 位置信息。",
+)
+@root_option
+@click.option("--dry-run", is_flag=True, help="只列出会做的修改，不改动文件")
+@help_option
+def fix(root: Path, dry_run: bool) -> None:
+    _require_site(root)
+    changed = 0
+    paths = [
+        p for folder in ("data", "docs") if (root / folder).is_dir() for p in publication.walk_files(root / folder)
+    ]
+    for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
+        rel = path.relative_to(root).as_posix()
+        low = path.suffix.lower()
+        data = path.read_bytes()
+        changes: list[repair.Change] = []
+        new = None
+        if low in publication.TEXT_TYPES:
+            new, changes = repair.to_utf8(data)
+            try:
+                text = (new if new is not None else data).decode("utf-8")
+            except UnicodeDecodeError:
+                text = None  # to_utf8 has said why it left the file alone
+            if text is not None:
+                crlf = "\r\n" in text
+                fixed, more = repair.yaml_lines(text.replace("\r\n", "\n"), front_matter=(low == ".md"))
+                if fixed is not None:
+                    new = (fixed.replace("\n", "\r\n") if crlf else fixed).encode("utf-8")
+                changes += more
+        elif low in (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"):
+            new, changes = repair.strip_location(data)
+        for c in changes:
+            click.echo(f"{rel}:{c.line}: {c.description}" if c.line else f"{rel}: {c.description}")
+        if new is not None and new != data:
+            changed += 1
+            if not dry_run:
+                path.write_bytes(new)
+    if not changed:
+        click.echo("没有需要自动修复的地方。")
+    elif dry_run:
+        click.echo(f"以上修改涉及 {changed} 个文件（--dry-run：没有改动任何文件）。")
+    else:
+        click.echo(f"已修复 {changed} 个文件。请运行 wenming check 再检查一遍。")
+
+
+# --- import ------------------------------------------------------------------------------
+
+
+@main.command(
+    "import",
+    cls=ChineseCommand,
+    help="导入创建工作汇报（.docx 或 .txt）：按“一、二、三……”拆成 docs/report/ 下的章节页面，"
+    "不丢失任何文字；报告模板占位符、编号问题和文中的关键数字。",
+)
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@root_option
+@click.option("--replace", is_flag=True, help="docs/report/ 中已有章节时，删除原有章节，换成这次导入的")
+@help_option
+@click.option("--yes", is_flag=True, help="导入活动台账（.xlsx 或 .csv）时不询问，直接按显示的列对应关系导入")
+def import_report(source: Path, root: Path, replace: bool, yes: bool = False) -> None:
+    if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
+        from . import ledger
+
+        _require_site(root)
+        return ledger.run(source, root, yes)
+    import json
+    import shutil
+    import tempfile
+
+    from . import report_import
+    from .yamlstrict import load_yaml
+
+    _require_site(root)
+    target = root / "docs" / "report"
+    existing = sorted(target.glob("*.md")) if target.is_dir() else []
+    if existing and not replace:
+        raise click.ClickException(
+            f"docs/report/ 中已有 {len(existing)} 个章节文件，没有导入（新旧章节不能混在一起）。"
+            "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走"
+        )
+    media = target / "images"
+    staging = Path(tempfile.mkdtemp(prefix="wenming-import-"))
+    try:
+        blocks = report_import.read_source(source, staging / "images")
+        imported = report_import.structure(blocks, source.name)
+        bodies = [report_import.to_markdown(s) for s in imported.sections]
+        report_import.verify(blocks, bodies)
+    except report_import.ImportRefused as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise click.ClickException(str(exc)) from None
+    for old in existing:  # only now that the new report is known to be complete
+        old.unlink()
+    if existing and media.is_dir():
+        shutil.rmtree(media)
+    if (staging / "images").is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.move(str(staging / "images"), str(media))
+    shutil.rmtree(staging, ignore_errors=True)
+    if existing:
+        click.echo(f"已删除 docs/report/ 中原有的 {len(existing)} 个章节文件（--replace）。")
+    keywords = {}
+    criteria_file = root / "data" / "criteria.yml"
+    if criteria_file.is_file():
+        value, _ = load_yaml(criteria_file.read_text(encoding="utf-8"), "data/criteria.yml")
+        items = value.get("items") if isinstance(value, dict) else value
+        for item in items or []:
+            if isinstance(item, dict) and item.get("id"):
+                words = item.get("keywords") or []
+                keywords[str(item["id"])] = [str(w) for w in (words if isinstance(words, list) else [words])]
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    for order, (section, body) in enumerate(zip(imported.sections, bodies, strict=True)):
+        criteria = report_import.suggest_criteria(section, keywords)
+        front = ["---", f"title: {json.dumps(section.title, ensure_ascii=False)}", f"order: {order}"]
+        if criteria:
+            front.append(f"criteria: [{', '.join(criteria)}]  # 按关键词推荐，请核对")
+        heading = report_import.LEVEL1.match(section.title) if section.number else None
+        name = f"{order:02d}-{safe_name(heading.group(2) if heading else section.title)}.md"
+        (target / name).write_text("\n".join(front + ["---", "", body]), encoding="utf-8")
+        written.append(name)
+    levels = {level: sum(1 for s in imported.sections for b in s.blocks if b.level == level) for level in (2, 3)}
+    click.echo(
+        f"已从 {source.name} 导入 {len(written)} 个章节到 docs/report/"
+        f"（二级标题 {levels[2]} 个，三级标题 {levels[3]} 个），原文文字全部保留："
+    )
+    for name in written:
+        click.echo(f"  docs/report/{name}")
+    for note in imported.notes:
+        click.echo(str(note))
+    allowed: set[str] = set()
+    for name, body in zip(written, bodies, strict=True):
+        for p in publication.scan_text(f"docs/report/{name}", body, allowed):
+            click.echo(str(p))
+    if imported.figures:
+        figures = root / "data" / "key-figures-candidates.yml"
+        lines = ["# 导入汇报时从正文中找到的数字，供整理“主要数据”时参考；确认后可以删除这个文件。"]
+        for f in imported.figures:
+            lines += [
+                f"- section: {json.dumps(f['section'], ensure_ascii=False)}",
+                f"  text: {json.dumps(f['text'], ensure_ascii=False)}",
+                f'  value: "{f["value"]}"',
+                f"  unit: {f['unit']}",
+                f"  approximate: {'true' if f['approximate'] else 'false'}",
+            ]
+        figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        click.echo(
+            f"找到 {len(imported.figures)} 个关键数字（例如“{imported.figures[0]['text']}”），"
+            f"已列在 data/key-figures-candidates.yml，请挑选后写入数据。"
+        )
+
+
+# --- print -------------------------------------------------------------------------------
+
+
+def cjk_font() -> str | None:
+    from .pack import cjk_font as find
+
+    return find()
+
+
+def site_url_option(f):
+    return click.option(
+        "--site-url", metavar="网址", help="网站的正式地址，二维码和链接指向它（默认读 mkdocs.yml 的 site_url）"
+    )(f)
+
+
+def date_option(f):
+    return click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天统计，默认今天")(f)
+
+
+def routines_option(f):
+    from .export import ROUTINES_BY
+
+    return click.option(
+        "--routines",
+        type=click.Choice(list(ROUTINES_BY)),
+        default=ROUTINES_BY[0],
+        show_default=True,
+        help="台账中的例行活动：每一次一行，或每项例行活动每月一行",
+    )(f)
+
+
+def _pack_material(root: Path, date: str | None, site_url: str | None):
+    from . import pack
+
+    try:
+        material = pack.prepare(root, _day(date), site_url)
+    except pack.PackRefused as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        raise click.ClickException(str(exc)) from None
+    for notice in material.notices:
+        click.echo(notice, err=True)
+    return material
+
+
+@main.command(
+    "print",
+    cls=ChineseCommand,
+    help="生成供检查组阅读的汇报材料 PDF：封面、带页码的目录、各章汇报、主要数据、测评体系对照、荣誉、"
+    "组织领导、制度文件、佐证材料目录（带二维码）和活动一览。需要中文字体；不需要浏览器。",
+)
+@root_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="PDF 文件保存到哪里（默认 dist/汇报材料.pdf）",
+)
+@site_url_option
+@date_option
+@help_option
+def print_pdf(root: Path, output: Path | None, site_url: str | None, date: str | None) -> None:
+    from . import pack
+
+    material = _pack_material(root, date, site_url)
+    written = pack.write_report(material, output or root / pack.DIST / pack.REPORT_PDF)
+    click.echo(f"已生成{pack.describe('汇报材料', written, root)}，中文字体：{pack.cjk_font()}。")
+
+
+# --- gaps --------------------------------------------------------------------------------
+
+
+@main.command(
+    cls=ChineseCommand, help="列出证据不足的测评项目（迎检前使用）。要求写在 data/criteria.yml 的 thresholds 中。"
+)
+@root_option
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="按哪一天统计，默认今天")
+@click.option("--strict", is_flag=True, help="有证据不足的项目时以退出码 1 结束（供自动检查使用）")
+@help_option
+def gaps(root: Path, date: str | None, strict: bool) -> None:
+    site = _site_clean(root, _day(date))
+    lines = site.bind({a.page: a.page for a in site.content.published if a.page})
+    items, end = site.coverage, site.stats.end
+    if not lines:
+        click.echo(f"{len(items)} 个测评项目的证据都已达到要求（截至 {end.year}年{end.month}月{end.day}日）。")
+        return
+    for line in lines:
+        click.echo(line)
+    if strict:
+        sys.exit(1)
+
+
+# --- deploy ------------------------------------------------------------------------------
+
+
+@main.command(
+    cls=ChineseCommand,
+    help="发布网站到兼容 S3 的云存储（阿里云 OSS、腾讯云 COS、华为云 OBS 等）或用 rsync 发布到自己的服务器："
+    "先用 --strict 生成网站（有问题就不发布），只上传内容变了的文件，新文件都传完后才删除旧文件。"
+    "访问密钥只从环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 读取。",
+)
+@click.argument("target", metavar="目标", required=False)
+@click.option(
+    "--endpoint-url",
+    metavar="网址",
+    help="云存储的服务地址，例如阿里云 OSS 杭州：https://s3.oss-cn-hangzhou.aliyuncs.com",
+)
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="发布已经生成好的网站文件夹（不再生成），例如 site",
+)
+@click.option("--dry-run", is_flag=True, help="只列出会上传和删除的文件，不改动存储桶或服务器")
+@click.option("--jobs", type=click.IntRange(1, 64), default=8, show_default=True, help="同时上传的文件数")
+@root_option
+@help_option
+def deploy(target, endpoint_url, site_dir, dry_run, jobs, root: Path) -> None:
+    from .deploy import DeployError, run
+
+    try:
+        run(
+            root,
+            target,
+            endpoint_url=endpoint_url,
+            site_dir=site_dir,
+            dry_run=dry_run,
+            jobs=jobs,
+            echo=click.echo,
+            err=lambda text: click.echo(text, err=True),
+        )
+    except DeployError as exc:
+        click.echo(f"错误：{exc}", err=True)
+        sys.exit(1)
+
+
+# --- pack --------------------------------------------------------------------------------
+
+
+@main.command(
+    cls=ChineseCommand,
+    help="一次生成迎检材料包，放在 dist/ 中：汇报材料 PDF、佐证材料目录 PDF（带二维码）、创建台账 Excel。",
+)
+@root_option
+@site_url_option
+@date_option
+@routines_option
+@help_option
+def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> None:
+    from . import export
+    from . import pack as packing
+
+    start = time.perf_counter()
+    material = _pack_material(root, date, site_url)
+    click.echo(
+        f"[1/4] 读取内容：{len(material.site.records):,} 条活动记录、{material.index.items:,} 项佐证材料"
+        f"（用时 {material.seconds:.1f} 秒）"
+    )
+    dist = root / packing.DIST
+    written = packing.write_report(material, dist / packing.REPORT_PDF)
+    click.echo(f"[2/4] {packing.describe('汇报材料', written, root)}")
+    written = packing.write_evidence(material, dist / packing.EVIDENCE_PDF)
+    click.echo(f"[3/4] {packing.describe('佐证材料目录', written, root)}")
+    t = time.perf_counter()
+    site = material.site
+    ledger = export.Ledger(site.content, site.records, site.stats, material.base)
+    (path,) = export.write(dist / export.LEDGER, ledger, by_month=routines == export.ROUTINES_BY[1])
+    click.echo(
+        f"[4/4] 创建台账：{path.relative_to(root).as_posix()}（{len(ledger.years())} 个年度工作表，"
+        f"用时 {time.perf_counter() - t:.1f} 秒）"
+    )
+    click.echo(
+        f"迎检材料包已生成在 {dist.relative_to(root).as_posix() if dist.is_relative_to(root) else dist}/，"
+        f"共用时 {time.perf_counter() - start:.1f} 秒。"
+    )
+
+
+# --- export ------------------------------------------------------------------------------
+
+
+@main.command(
+    "export",
+    cls=ChineseCommand,
+    help="把创建台账导出为表格：.xlsx（每年一个工作表、例行活动表和汇总表，合计与网站“数据统计”一致）"
+    "或 .csv（主题活动和例行活动各一个文件）。导出的 .xlsx 可以再用 wenming import 导入。",
+)
+@click.argument("target", metavar="文件", type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+@routines_option
+@site_url_option
+@date_option
+@help_option
+def export_ledger(target: Path, root: Path, routines: str, site_url: str | None, date: str | None) -> None:
+    from . import export
+    from . import pack as packing
+
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        raise click.ClickException(f"“{target.name}”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx")
+    try:
+        site = packing.bind_site(root, _day(date))
+    except packing.PackRefused as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        raise click.ClickException(str(exc)) from None
+    url = site_url or packing.read_site_url(root)
+    base = url if not url or url.endswith("/") else url + "/"
+    ledger = export.Ledger(site.content, site.records, site.stats, base)
+    paths = export.write(target, ledger, by_month=routines == export.ROUTINES_BY[1])
+    themed = sum(1 for r in site.records if r["kind"] != "routine")
+    click.echo(
+        f"已导出 {'、'.join(str(p) for p in paths)}：主题活动 {themed:,} 项，"
+        f"例行活动 {len(site.records) - themed:,} 次（{routines}）。"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,414 @@
+"""The inspection pack: the printed report (汇报材料) and the evidence index (佐证材料目录)
+as PDFs, laid out by WeasyPrint from our own print templates (templates/pack/).
+
+WeasyPrint implements CSS Paged Media itself: page-margin boxes for the running header and
+the "page / pages" footer, ``target-counter()`` for the contents' page numbers, named pages
+for the cover, break control for rows and figures. It is pure Python on the system's Pango,
+so no browser has to be installed. The browser's own print of ``/print/`` stays the fallback.
+
+Nothing here builds the site: the content is loaded and bound exactly as a build does
+(:class:`wenmingsite.site.Site`), the report chapters are converted from their Markdown,
+photos come from the image cache the builds share, and links and QR codes point to the pages
+of the published site at ``site_url``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.parse
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import evidence, links
+from .problems import Problem
+from .records import Unit
+from .render import TEMPLATES, environment, number
+from .site import PHOTO_DIR, Site
+
+DIST = "dist"
+REPORT_PDF = "汇报材料.pdf"
+EVIDENCE_PDF = "佐证材料目录.pdf"
+CSS = TEMPLATES / "pack" / "pack.css"
+# The Markdown extensions of the demo's mkdocs.yml that change what a report chapter shows
+# (toc only adds anchors and permalinks, which paper does not need).
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1")
+
+
+class PackRefused(Exception):
+    """The pack cannot be made; ``str(exc)`` is the Chinese message, ``problems`` the
+    content problems behind it (printed first)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+# --- configuration ----------------------------------------------------------------------
+
+
+def read_site_url(root: Path) -> str | None:
+    """``site_url`` of mkdocs.yml, with MkDocs' ``!ENV [NAME, default]`` resolved as MkDocs
+    resolves it; None when it is not set (or resolves to nothing)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        names = (
+            loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        )
+        *variables, default = names if len(names) > 1 else (names + [None])
+        for name in variables:
+            if os.environ.get(str(name)):
+                return os.environ[str(name)]
+        return default
+
+    Loader.add_constructor("!ENV", env)
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8-sig"), Loader=Loader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return str(value).strip() or None if value else None
+
+
+def check_site_url(url: str | None) -> tuple[str, str | None]:
+    """(the base URL ending in "/", a notice or None). Refused when there is none or it is
+    not an http(s) address: the QR codes would lead nowhere."""
+    if not url:
+        raise PackRefused(
+            "mkdocs.yml 没有设置 site_url，佐证材料目录的二维码无法指向网站上的页面，没有生成 PDF。"
+            "请在 mkdocs.yml 中写上网站的正式地址，例如 site_url: https://wenming.example.cn/，"
+            "或者运行时加上 --site-url https://wenming.example.cn/"
+        )
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PackRefused(
+            f"网站地址“{url}”不是以 http:// 或 https:// 开头的网址，二维码无法打开。"
+            "请把 mkdocs.yml 的 site_url（或 --site-url）改成网站的正式地址，例如 https://wenming.example.cn/"
+        )
+    base = url if url.endswith("/") else url + "/"
+    notice = None
+    if parts.hostname in LOCAL_HOSTS:
+        notice = (
+            f"提示：网站地址是本机地址 {base}，二维码只能在这台电脑上打开。正式打印前，"
+            "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成"
+        )
+    return base, notice
+
+
+def cjk_font() -> str | None:
+    """The family fontconfig gives Chinese text (what Pango will use), or None when no
+    installed font covers Chinese."""
+    if not shutil.which("fc-list"):
+        return "（系统默认）"  # not a fontconfig system: Pango finds its own fonts
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
+    if not found:
+        return None
+    match = subprocess.run(["fc-match", "serif:lang=zh-cn", "family"], capture_output=True, text=True).stdout.strip()
+    return match.split(",")[0] or found.splitlines()[0].split(",")[0]
+
+
+# --- the material -----------------------------------------------------------------------
+
+
+def page_url(docs_path: str) -> str:
+    """The URL MkDocs gives a page (use_directory_urls, the default), root-relative."""
+    dest = links.dest(docs_path)
+    return dest[: -len("index.html")] if dest.endswith("index.html") else dest
+
+
+@dataclass
+class Material:
+    """Everything the printed documents show, computed once for the pack's parts."""
+
+    site: Site
+    base: str  # the site's address, ending in "/"
+    index: evidence.Index
+    notices: list[str]
+    seconds: float  # time to load and bind
+
+    @property
+    def unit(self) -> Unit:
+        assert self.site.content.unit is not None  # bind_site refuses a unit without data/unit.yml
+        return self.site.content.unit
+
+    def absolute(self, url: str) -> str:
+        """A root-relative site URL as an address a phone can open (percent-encoded)."""
+        return self.base + urllib.parse.quote(url, safe="/#?=&%-._~")
+
+
+def bind_site(root: Path, today: dt.date) -> Site:
+    """The unit's content loaded, validated and bound as a build does it (photos from the
+    image cache the builds share); refused with the content's problems."""
+    if not (root / "mkdocs.yml").is_file():
+        raise PackRefused(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
+    site = Site(root, today=today)
+    problems = site.load(with_links=True)
+    if not problems:
+        problems = site.publish_photos()
+    if problems:
+        raise PackRefused(
+            f"内容共有 {len(problems)} 处问题，没有生成。请按上面每一行的提示修改，或先运行 wenming check", problems
+        )
+    if site.content.unit is None:
+        raise PackRefused(
+            "data/unit.yml 没有单位信息，汇报材料的封面、页眉和台账的标题无从写起。请先填写 data/unit.yml"
+        )
+    specs = site.page_specs()
+    site.bind({src: page_url(src) for src in [*site.content.pages, *(s.src for s in specs)]})
+    return site
+
+
+def layout_engine():
+    """WeasyPrint, or a Chinese refusal when the system's Pango it draws text with is
+    missing (Windows and macOS need it installed; Linux has it)."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise PackRefused(
+            f"无法启动排版 PDF 的 WeasyPrint（{type(exc).__name__}：{str(exc).splitlines()[0] if str(exc) else ''}）。"
+            "它需要系统的 Pango 文字排版库：Debian/Ubuntu 运行 apt-get install libpango-1.0-0 libpangoft2-1.0-0，"
+            "macOS 运行 brew install pango，Windows 请按 https://doc.courtbouillon.org/weasyprint/stable/first_steps.html "
+            "安装 GTK 运行库；也可以在浏览器中打开网站的“汇报材料（打印版）”页面，选择“打印 → 另存为 PDF”"
+        ) from None
+    return weasyprint
+
+
+def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material:
+    """Everything the PDFs show. Refuses without a usable site address (the QR codes) or a
+    Chinese font, and with the content's problems."""
+    start = time.perf_counter()
+    if not (root / "mkdocs.yml").is_file():
+        raise PackRefused(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
+    base, notice = check_site_url(site_url or read_site_url(root))
+    layout_engine()  # before the content work: a machine without Pango learns it at once
+    if cjk_font() is None:
+        raise PackRefused(
+            "系统没有中文字体，PDF 里的中文会显示成方块。请安装中文字体"
+            "（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试"
+        )
+    site = bind_site(root, today)
+    index = evidence.compute(site.content, site.records, site.stats.start, site.stats.end, site.urls, site.gallery)
+    return Material(site, base, index, [notice] if notice else [], time.perf_counter() - start)
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+
+def css_string(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
+    return f'"{out}"'
+
+
+def stylesheet(m: Material, title: str) -> str:
+    head = f"@page {{ @top-left {{ content: {css_string(m.unit.name + ' · ' + title)}; }} }}\n"
+    return CSS.read_text(encoding="utf-8") + head
+
+
+def qr_uri(url: str) -> str:
+    import segno
+
+    # Error level L keeps long (percent-encoded Chinese) addresses at a low version, so
+    # that each module stays big enough on paper for a phone camera.
+    return segno.make(url, error="l", micro=False).png_data_uri(scale=4, border=2)
+
+
+_SRC = re.compile(r'(\s(?:src|href))="([^"]*)"')
+_LEADING_H1 = re.compile(r"^\s*<h1[^>]*>.*?</h1>", re.S)
+
+
+def chapter_html(m: Material, page: str) -> str:
+    """A report chapter as paper shows it: its Markdown converted as the site converts it,
+    through the publication gate's allowlist, its own first heading dropped (the template
+    prints the chapter title, also for an imported 前言 that has none), images as local files
+    and links as the site's addresses."""
+    import markdown
+
+    from . import gate
+
+    site, meta = m.site, m.site.content.pages[page]
+    html = gate.sanitise(markdown.markdown(meta.body, extensions=MARKDOWN_EXTENSIONS))
+    html = _LEADING_H1.sub("", html, count=1)
+    folder = posixpath.dirname(page)
+
+    def fix(match: re.Match) -> str:
+        attr, value = match.group(1), match.group(2)
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^/", value):
+            return match.group(0)
+        path, _, fragment = urllib.parse.unquote(value).partition("#")
+        target = posixpath.normpath(posixpath.join(folder, path))
+        if attr.strip() == "src":
+            if target in site.published:  # a photo: its print-sized copy
+                return f'{attr}="{_cache_file(m, site.published[target].output("t800j")).as_uri()}"'
+            form = site.published_form(target)
+            if isinstance(form, Path):
+                return f'{attr}="{form.resolve().as_uri()}"'
+            return f'{attr}="{(site.docs_dir / target).resolve().as_uri()}"'
+        url = site.urls.get(target) or site.urls.get(posixpath.join(target, "index.md")) or target
+        return f'{attr}="{m.absolute(url + ("#" + fragment if fragment else ""))}"'
+
+    return _SRC.sub(fix, html)
+
+
+def bars(title: str, rows: list[tuple[str, int]]) -> str:
+    """Horizontal bars for paper: one line per row, the label beside its bar (the site's
+    charts put labels above bars to suit phones, which would take a page per chart here)."""
+    from html import escape
+
+    row, label_width, bar_width = 18, 190, 330
+    height = row * max(len(rows), 1) + 4
+    peak = max([v for _, v in rows] + [1])
+    body = []
+    for i, (label, value) in enumerate(rows):
+        y = 2 + i * row
+        w = bar_width * value / peak
+        body.append(
+            f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end" fill="#222">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar_width}" height="11" fill="#eeeeee"/>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="11" fill="#b3131b"/>'
+            f'<text x="{label_width + bar_width + 6}" y="{y + 12}" fill="#222">{value:,}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 580 {height}" width="580" height="{height}" '
+        f'font-size="11" font-family="Noto Sans CJK SC, sans-serif" role="img" aria-label="{escape(title)}">'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _cache_file(m: Material, output) -> Path:
+    return Path(m.site.photo_outputs[f"{PHOTO_DIR}/{output.path}"])
+
+
+def _context(m: Material) -> dict:
+    content = m.site.content
+    qr_cache: dict[str, str] = {}
+
+    def qr(url: str) -> str:
+        if url not in qr_cache:
+            qr_cache[url] = qr_uri(m.absolute(url))
+        return qr_cache[url]
+
+    def photo(shot) -> str:
+        return _cache_file(m, shot.published.output("t800j")).as_uri()
+
+    return dict(
+        unit=content.unit,
+        content=content,
+        today=m.site.today,
+        index=m.index,
+        qr=qr,
+        photo=photo,
+        absolute=m.absolute,
+        site_qr=qr_uri(m.base),
+        names={c.id: c.name for c in content.criteria},
+    )
+
+
+def report_html(m: Material) -> str:
+    site, content = m.site, m.site.content
+    s = site.stats
+    sections = [
+        (sec, chapter_html(m, sec.page), [c.name for cid in sec.criteria if (c := content.criterion(cid))])
+        for sec in content.report
+    ]
+    years = list(s.years)
+    months = []
+    for month in range(1, 13):
+        cells = []
+        for year in years:
+            key = f"{year}-{month:02d}"
+            cells.append((s.months_themed[key], s.months_routine[key]) if key in s.months else None)
+        months.append((month, cells))
+    breakdowns = []
+    for key, heading, table in s.breakdowns({c.id: c.name for c in content.criteria}):
+        rows = list(table.items())
+        svg = bars(f"{heading}的主题活动（项）", [(k, t.one_off) for k, t in rows])
+        breakdowns.append((key, f"{heading}统计", rows, svg))
+    groups = {g.criterion.id: g for g in m.index.groups if g.criterion}
+    coverage = [(c, groups.get(c.criterion.id)) for c in site.coverage]
+    appendix = [
+        r for r in site.records if r["kind"] != "routine" and s.start.isoformat() <= r["date"] <= s.end.isoformat()
+    ]
+    return (
+        environment()
+        .get_template("pack/report.html")
+        .render(
+            **_context(m),
+            css=stylesheet(m, "创建工作汇报材料"),
+            s=s,
+            sections=sections,
+            months=months,
+            breakdowns=breakdowns,
+            coverage=coverage,
+            appendix=appendix,
+        )
+    )
+
+
+def evidence_html(m: Material) -> str:
+    return environment().get_template("pack/evidence.html").render(**_context(m), css=stylesheet(m, "佐证材料目录"))
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    pages: int
+    seconds: float
+
+
+def write_pdf(html: str, path: Path, title: str, author: str) -> Written:
+    """Lay out ``html`` and write the PDF to ``path`` (through a temporary file: a killed
+    run never leaves half a PDF under the final name)."""
+    import logging
+
+    weasyprint = layout_engine()
+    start = time.perf_counter()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notes are not for editors
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()
+    document.metadata.title = title
+    document.metadata.authors = [author]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".wenming-", suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    try:
+        document.write_pdf(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return Written(path, len(document.pages), time.perf_counter() - start)
+
+
+def write_report(m: Material, path: Path) -> Written:
+    unit = m.unit
+    return write_pdf(report_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料", unit.name)
+
+
+def write_evidence(m: Material, path: Path) -> Written:
+    unit = m.unit
+    return write_pdf(evidence_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name)
+
+
+def describe(label: str, w: Written, root: Path) -> str:
+    try:
+        shown = w.path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = str(w.path)
+    return f"{label}：{shown}（{number(w.pages)} 页，用时 {w.seconds:.1f} 秒）"

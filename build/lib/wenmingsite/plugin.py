@@ -1,0 +1,623 @@
+"""The MkDocs plugin ``wenming`` — the only module that touches MkDocs' build objects.
+
+A unit's ``mkdocs.yml`` names it under ``plugins:`` (after ``search`` and ``glightbox``); the
+entry point in ``pyproject.toml`` makes an installed wenming-site findable by that name, as
+MkDocs finds Material's own plugins. Everything else lives in this package and imports no
+MkDocs: this module translates MkDocs' events into calls on :class:`wenmingsite.site.Site`,
+and keeps what `mkdocs serve` reuses between rebuilds (:mod:`wenmingsite.memo`).
+
+The plugin defines ``on_startup``, so MkDocs keeps one instance for a whole `mkdocs serve`
+session; per-build state is reset in ``on_config``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, cast
+
+import jinja2
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import TableOfContents
+
+from . import gate, images, loader, memo, search_words, settings, share, url_collisions
+from .records import Content
+from .render import relative_url
+from .segments import SegmentCache
+from .site import PHOTOS_MARK, Site
+
+log = get_plugin_logger("wenming")
+
+REPORT_PLACEHOLDER = "report/"
+PACKAGE = Path(__file__).parent
+ASSETS = PACKAGE / "assets"
+THEME = PACKAGE / "theme"  # templates over Material's (header, footer, 404, sitemap)
+ASSET_DIR = "assets/wenming"
+SEARCH_CACHE_DIR = ".cache/search"
+MEMO_TEMPLATE = "wenming-reused-output.html"
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+class _Day(c.OptionallyRequired[dt.date]):
+    """A day written as ``2026-11-27`` (YAML reads it as a date already) or as text."""
+
+    def run_validation(self, value: object) -> dt.date:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise base.ValidationError(f"“{value}”不是日期，请写成 2026-11-27 这样的形式") from None
+
+
+class WenmingConfig(base.Config):
+    """Settings of the ``wenming`` plugin (each optional; the defaults suit a public site)."""
+
+    preview = c.Type(bool, default=False)
+    """Build the editors' view (evidence gaps, thresholds, drafts marked) as `mkdocs serve`
+    does — for the staff preparing an inspection, never for the public site."""
+
+    today = c.Optional(_Day())
+    """Build as of this day instead of the real date (reproducible builds, tests). The
+    environment variable ``WENMING_TODAY`` overrides it, for test runs of a fixed site."""
+
+    publish_as_is = c.ListOfItems(c.Type(str), default=[])
+    """Files under docs/ the maintainer allows as they are, past the publication gate's
+    classes (for example a vendor's verification file). Each is named, never a pattern."""
+
+    incremental = c.Type(bool, default=True)
+    """`mkdocs serve` rebuilds only what an edit changes; off makes each rebuild a full one."""
+
+    search_cache = c.Type(bool, default=True)
+    """Keep jieba's segmentation of the search index in .cache/search between builds."""
+
+    segmentation = c.Type(bool, default=True)
+    """Chinese word segmentation of the search index. Off only for benchmarks: without it
+    the search finds almost nothing in Chinese."""
+
+
+# Maintainers' overrides of the benchmark and test knobs above, for runs of a site they do
+# not edit (the benchmark's comparison builds, the suite's fixed day). A unit never sets them.
+TODAY_ENV = "WENMING_TODAY"
+KNOB_ENV = {
+    "incremental": "WENMING_INCREMENTAL",
+    "search_cache": "WENMING_SEGMENT_CACHE",
+}
+NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
+
+
+@dataclass
+class Incremental:
+    """One serve rebuild's use of the memo (see wenmingsite.memo)."""
+
+    memo: memo.Memo
+    config_key: str
+    search_index: Any | None
+    nav: Any = None
+    files: Files | None = None
+    files_digest: str | None = None
+    keys: dict = field(default_factory=dict)  # src -> output key
+    reused: dict = field(default_factory=dict)  # src -> memo.Output
+    search_start: dict = field(default_factory=dict)  # src -> index length before the page
+
+    def files_key(self) -> str:
+        if self.files_digest is None:
+            self.files_digest = memo.digest("\n".join(f"{f.src_uri}\0{f.url}" for f in self.files or ()))
+        return self.files_digest
+
+
+class _Bytecode(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory across serve rebuilds (the bucket carries
+    the template source's checksum, so an edited override compiles again)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if (data := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class MemoPage(Page):
+    """A page of `mkdocs serve` that reuses its last Markdown conversion when the text it
+    converts (and, for text with links, the file list) is unchanged."""
+
+    def __init__(self, inc: Incremental, file: File, config) -> None:
+        self.inc = inc
+        super().__init__(None, file, config)
+
+    def render(self, config, files) -> None:
+        inc, src = self.inc, self.file.src_uri
+        key = inc.memo.conversion_key(src, self.markdown or "", inc.config_key, inc.files_key)
+        if found := inc.memo.conversion(src, key):
+            # memo.py imports no MkDocs: the table of contents it keeps is the one made here.
+            self.content, self._title_from_render = found.content, found.title
+            self.toc = cast(TableOfContents, found.toc)
+            self.present_anchor_ids = set(found.anchors)
+            return
+        super().render(config, files)
+        if not self.links_to_anchors:  # links into other pages are re-validated every time
+            inc.memo.keep_conversion(
+                src,
+                memo.Conversion(
+                    key, self.content or "", self.toc, self._title_from_render, set(self.present_anchor_ids or ())
+                ),
+            )
+
+
+class WenmingPlugin(BasePlugin[WenmingConfig]):
+    """文明创建展示站: a unit's creation material as a showcase site."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.site: Site | None = None  # the build in progress (see wenmingsite.site)
+        self.lightbox: dict[str, tuple[str, str]] = {}  # way up to the root -> glightbox's tags
+        self.segments: SegmentCache | None = None  # kept across `mkdocs serve` rebuilds
+        self.memo: memo.Memo | None = None  # idem, `mkdocs serve` only
+        self.incremental: Incremental | None = None
+        self.bytecode = _Bytecode()
+
+    # --- settings -----------------------------------------------------------------------
+
+    def _knob(self, name: str) -> bool:
+        env = os.environ.get(KNOB_ENV[name])
+        return env != "0" if env is not None else bool(self.config[name])
+
+    def _segmentation(self) -> bool:
+        return os.environ.get(NO_SEGMENTATION_ENV) != "1" and self.config.segmentation
+
+    def _today(self) -> dt.date:
+        if value := os.environ.get(TODAY_ENV):
+            return dt.date.fromisoformat(value)
+        return self.config.today or dt.date.today()
+
+    # --- events -------------------------------------------------------------------------
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+        if command == "serve" and self._knob("incremental"):
+            self.memo = memo.Memo()
+        memo.keep_between_builds(self.memo is not None)
+
+    def on_config(self, config):
+        self.site = self.incremental = None  # one instance serves every rebuild: start clean
+        self.lightbox.clear()
+        try:
+            import jieba  # noqa: F401 - Material's search silently skips segmentation without it
+        except ImportError:
+            raise PluginError(
+                "没有安装中文分词库 jieba，站内搜索将几乎搜不到中文内容。"
+                "请按 requirements/lock-build.txt 安装全部依赖后重试"
+            ) from None
+        self._use_theme(config)
+        self._cache_segmentation(config)
+        css = f"{ASSET_DIR}/wenming.css"
+        if css not in config.extra_css:
+            config.extra_css.insert(0, css)
+            script = ExtraScriptValue(f"{ASSET_DIR}/wenming.js")
+            script.defer = True
+            config.extra_javascript.append(script)
+        if self.memo is not None:
+            self.memo.start_build()
+            search = config.plugins.get("material/search")
+            self.incremental = Incremental(
+                self.memo,
+                memo.config_key(config.config_file_path, config.site_url, *theme_dirs(config)),
+                getattr(search, "search_index", None),
+            )
+        return config
+
+    @staticmethod
+    def _use_theme(config) -> None:
+        """The package's templates go between the unit's own overrides (``custom_dir``,
+        which still win) and Material's, so a new version of the tool brings new ones."""
+        dirs = config.theme.dirs
+        if str(THEME) not in dirs:
+            dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
+
+    def _cache_segmentation(self, config) -> None:
+        """Wrap the segmentation of Material's search index with our persistent cache."""
+        plugin = config.plugins.get("material/search")
+        index = getattr(plugin, "search_index", None)
+        if index is None or not hasattr(index, "_segment_chinese"):
+            return  # another search plugin, or a Material version that segments elsewhere
+        if not self._segmentation():
+            index._segment_chinese = lambda text: text
+            return
+        if not self._knob("search_cache"):
+            self.segments = None
+            return
+        if self.segments is None:
+            self.segments = SegmentCache(Path(config.config_file_path).parent / SEARCH_CACHE_DIR)
+        index._segment_chinese = self.segments.wrap(index._segment_chinese)
+
+    def on_pre_build(self, *, config) -> None:
+        """Load and validate everything before MkDocs wipes site/: a failed build keeps the
+        last good site in place."""
+        root = Path(config.config_file_path).parent
+        self.site = Site(
+            root,
+            Path(config.docs_dir),
+            root / "data",
+            today=self._today(),
+            site_config=self._gate_config(config),
+            internal=self.command == "serve" or self.config.preview,
+            serving=self.command == "serve",
+            photo_cache=images.PhotoCache(root / images.CACHE_DIR),
+            memo=self.memo is not None,
+        )
+        # MkDocs would find URL collisions and broken links only after wiping site/. Links are
+        # errors where MkDocs makes them so (--strict); otherwise (serve, a plain build) MkDocs'
+        # own warnings report them, as before.
+        problems = self.site.load(with_links=bool(config.strict))
+        for notice in self.site.notices:  # info, not warning: a notice must not fail --strict
+            log.info(f"提示 {notice}")
+        self._fail_or_report(problems)
+        import jieba  # on_config made sure it is installed
+
+        jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for editors
+        if self.segments is not None:
+            self.segments.configure(search_words(self.site.content))  # jieba starts only on a miss
+        elif self._segmentation():
+            for word in search_words(self.site.content):
+                # Domain words stay whole in the index (the browser does not segment queries).
+                jieba.add_word(word)
+
+    def _gate_config(self, config) -> gate.SiteConfig:
+        """What the publication gate needs from this configuration (see wenmingsite.gate)."""
+        status = config.extra.get("status") if isinstance(config.extra.get("status"), dict) else {}
+        return gate.site_config(
+            config.extra_css,
+            config.extra_javascript,
+            self.config.publish_as_is,
+            config.theme.custom_dir,
+            status.keys(),
+            [e for e in config.markdown_extensions if isinstance(e, str)],
+            config.mdx_configs,
+        )
+
+    def _build(self) -> Site:
+        """The build in progress (on_pre_build makes it before any other event needs it)."""
+        if self.site is None:
+            raise PluginError("内部错误：文明创建展示站的构建状态缺失（on_pre_build 没有运行）。请重新运行构建")
+        return self.site
+
+    def _fail_or_report(self, problems) -> None:
+        for p in problems:
+            log.error(str(p))
+        if problems and self.command != "serve":
+            raise PluginError(
+                f"内容共有 {len(self._build().problems)} 处问题，网站没有生成。"
+                "请按上面每一行的提示修改对应文件后重新构建。"
+            )
+
+    @event_priority(100)  # before search and other plugins see the files
+    def on_files(self, files: Files, *, config) -> Files:
+        site = self._build()
+        content = site.content
+        self._fail_or_report(site.publish_photos(progress=_photo_progress()))
+        specs = site.page_specs()
+        self._fail_or_report(
+            site.report(settings.nav_problems(Path(config.config_file_path), config.nav, {s.src for s in specs}))
+        )
+        generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV) for s in specs]
+        generated += [
+            File.generated(config, f"{ASSET_DIR}/{p.name}", abs_src_path=str(p))
+            for p in sorted(ASSETS.iterdir())
+            if p.is_file()
+        ]
+        # One stylesheet for visitors, kept in parts by concern (assets/css/NN-name.css).
+        generated.append(
+            File.generated(
+                config,
+                f"{ASSET_DIR}/wenming.css",
+                content="\n".join(p.read_text(encoding="utf-8") for p in sorted((ASSETS / "css").glob("*.css"))),
+            )
+        )
+        generated += self._finish(config)
+        reserved = {f.dest_uri: f.src_uri for f in generated}
+        reserved.update((dest, dest) for dest in site.photo_outputs)
+        # Found before the build already (wenmingsite.links), unless the configuration's URLs differ.
+        self._fail_or_report(
+            site.report(
+                url_collisions(
+                    ((f.src_uri, f.dest_uri) for f in files if not f.generated_by), site.docs_rel, reserved=reserved
+                )
+            )
+        )
+
+        for f in files.documentation_pages():
+            if f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/"):
+                # Activities stay out of the nav by design; don't list them as omitted.
+                f.inclusion = InclusionLevel.NOT_IN_NAV
+        if self.command != "serve":
+            for page in site.drafts():
+                if draft := files.get_file_from_path(page):
+                    files.remove(draft)
+        self._through_gate(files, config)
+        for f in generated:
+            files.append(f)
+
+        for line in site.bind({f.src_uri: f.url for f in files.documentation_pages()}):
+            log.info(line)
+
+        def converted(src: str) -> tuple[str, str] | None:
+            found = files.get_file_from_path(src)
+            if found is None or found.page is None:
+                return None
+            return found.page.content or "", found.page.url
+
+        site.converted = converted
+        for path, text in site.outputs(config.site_url, config.site_name).items():
+            files.append(File.generated(config, path, content=text))
+        if not config.site_url:
+            log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
+        _expand_report_nav(config, content)
+        if self.incremental is not None:
+            self.incremental.files = files
+            titled = set(_titled_nav_paths(config.nav or []))
+            for f in files.documentation_pages():
+                if f.page is None and f.src_uri not in titled:
+                    MemoPage(self.incremental, f, config)  # what MkDocs would make, plus the memo
+        return files
+
+    def _through_gate(self, files: Files, config) -> None:
+        """Only what the publication gate let through goes on from docs/, each file in its
+        class's form: photos never as they are (their variants are linked in later), other
+        images and SVG as their cleaned copies (wenmingsite.gate lists the classes)."""
+        docs_dir = os.path.normpath(config.docs_dir)
+        for f in list(files):
+            if f.generated_by or os.path.normpath(f.src_dir or "") != docs_dir:
+                continue  # the theme's own files and generated ones
+            form = self._build().published_form(f.src_uri)
+            if form is not True:
+                files.remove(f)
+                if form:
+                    files.append(File.generated(config, f.src_uri, abs_src_path=str(form)))
+
+    def _finish(self, config) -> list[File]:
+        """Icons from the unit's logo, share metadata and footer details for the theme
+        templates (``config.extra.wenming_site``, see wenmingsite.share); the icon files."""
+        finish = self._build().finish(config.site_name, config.site_url)
+        if finish.plain_icon:
+            log.info(
+                "没有找到中文字体，网站图标（favicon）画成了不带文字的主题色圆标。"
+                "安装 fonts-noto-cjk 等中文字体后重新构建，图标上会显示单位名称的第一个字"
+            )
+        config.extra["wenming_site"] = finish.context
+        if self.incremental is not None:  # every page's head and footer show these: part of each page's key
+            shared = {k: v for k, v in finish.context.items() if k != "pages"}  # a page's own photo is in its key
+            self.incremental.config_key = memo.digest(
+                self.incremental.config_key, json.dumps(shared, ensure_ascii=False, sort_keys=True)
+            )
+        return [File.generated(config, f"{share.ICON_DIR}/{name}", content=data) for name, data in finish.icons.items()]
+
+    def on_page_read_source(self, *, page, config):
+        """Serve the body we already read: MkDocs must not re-parse front matter it would
+        silently get wrong, nor read a non-UTF-8 file and crash."""
+        if self.site is None:
+            return None
+        meta = self.site.content.pages.get(page.file.src_uri)
+        if meta is None:
+            return None
+        # The leading blank line stops MkDocs from taking a first "Key: value" line as meta.
+        return "\n" + meta.body
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        if self.site is not None and (meta := self.site.page_meta(page.file.src_uri, markdown)) is not None:
+            page.meta = meta
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        if self.site is None:
+            return html
+        return self.site.decorate(page.file.src_uri, page.url, html, is_homepage=page.is_homepage)
+
+    def on_nav(self, nav, *, config, files):
+        if self.incremental is not None:
+            self.incremental.nav = nav
+        return nav
+
+    @event_priority(-100)  # every page is read and converted; before anything is written
+    def on_env(self, env, *, config, files):
+        """Reuse the theme output and search entries of every page whose inputs are unchanged
+        since the last serve build."""
+        inc = self.incremental
+        if inc is None:
+            return env
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
+        env.bytecode_cache = self.bytecode  # the theme compiles once per serve session, not per build
+        state = memo.digest(
+            inc.config_key, json.dumps(_nav_state(inc.nav.items if inc.nav else []), ensure_ascii=False)
+        )
+        late = self._build().late
+        present = set()
+        for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            page = f.page
+            if page is None or page.content is None:
+                continue
+            present.add(f.src_uri)
+            key = memo.digest(
+                state,
+                f.src_uri,
+                page.url,
+                page.title or "",
+                json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
+                json.dumps(_toc_state(page.toc), ensure_ascii=False),
+                page.content,
+                late.get(f.src_uri, ""),
+            )
+            inc.keys[f.src_uri] = key
+            if found := inc.memo.output(f.src_uri, key):
+                inc.reused[f.src_uri] = found
+                # A template that costs nothing; the output is replaced in on_post_page.
+                page.meta = {**page.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
+        inc.memo.forget_missing(present)
+        return env
+
+    @event_priority(100)  # before the search plugin indexes the page
+    def on_page_context(self, context, *, page, config, nav):
+        inc = self.incremental
+        if inc is not None and inc.search_index is not None:
+            src = page.file.src_uri
+            if src in inc.reused:
+                inc.search_index.entries.extend(inc.reused[src].search_entries)
+                page.content = ""  # its output is known: spare the search plugin's pass over it
+            else:
+                inc.search_start[src] = len(inc.search_index.entries)
+        return context
+
+    @event_priority(-100)  # last: what is kept for the next serve build is what gets written
+    def on_post_page(self, output, *, page, config):
+        inc, src = self.incremental, page.file.src_uri
+        if inc is not None and src in inc.reused:
+            inc.memo.outputs_reused += 1
+            return inc.reused[src].html
+        # Material's search dialog has no accessible name (axe: aria-dialog-name).
+        output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+        if self.site is not None:
+            if photos := self.site.late.get(src):
+                output = output.replace(PHOTOS_MARK, photos, 1)
+            if page.meta.get("glightbox") is False and 'class="glightbox' in output:
+                output = self._with_lightbox(output, page.url, config)
+        if inc is not None and src in inc.keys:
+            inc.memo.rendered += 1
+            entries = inc.search_index.entries[inc.search_start[src] :] if src in inc.search_start else []
+            inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
+        return output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        """The 404 page (a theme template, not a page): the search dialog's name as on pages."""
+        if template_name == "404.html":
+            output_content = output_content.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+        return output_content
+
+    def on_post_build(self, *, config) -> None:
+        if self.site is not None:
+            self.site.link_photos(config.site_dir)
+        if self.segments is not None:
+            self.segments.save()
+            log.debug(f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses")
+        if self.incremental is not None:
+            m = self.incremental.memo
+            log.info(
+                f"预览增量重建：{m.rendered} 页重新生成（其中 {m.converted} 页重新转换 Markdown），"
+                f"{m.outputs_reused} 页未受影响、沿用上次结果"
+            )
+
+    def on_serve(self, server, *, config, builder):
+        # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
+        # package itself still need a restart: serve reuses the plugin object.)
+        data = Path(config.config_file_path).parent / "data"
+        if data.is_dir():
+            server.watch(str(data))
+        return server
+
+    def _with_lightbox(self, output: str, page_url: str, config) -> str:
+        """The tags mkdocs-glightbox adds to a page with pictures, without its full re-parse of
+        every such page: the plugin adds them once to an empty page at the same depth, and the
+        result is spliced in."""
+        up = relative_url("", page_url)
+        if (tags := self.lightbox.get(up)) is None:
+            plugin = config.plugins.get("glightbox")
+            tags = ("", "")
+            if plugin is not None:
+                probe = plugin.on_post_page(
+                    "<html><head></head><body></body></html>",
+                    page=SimpleNamespace(url=page_url, meta={}),
+                    config=config,
+                )
+                tags = (
+                    probe[probe.index("<head>") + 6 : probe.index("</head>")],
+                    probe[probe.index("<body>") + 6 : probe.rindex("</body>")],
+                )
+            self.lightbox[up] = tags
+        head, body = tags
+        output = output.replace("</head>", head + "</head>", 1)
+        end = output.rindex("</body>")
+        return output[:end] + body + output[end:]
+
+
+def theme_dirs(config) -> list[str]:
+    """The template folders this build reads before Material's own: any change rebuilds all."""
+    return [d for d in (config.theme.custom_dir, str(THEME)) if d]
+
+
+def _titled_nav_paths(items):
+    """Pages that nav gives a title of its own (MkDocs creates those pages itself)."""
+    for item in items:
+        if isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, str):
+                    yield value
+                elif isinstance(value, list):
+                    yield from _titled_nav_paths(value)
+
+
+def _photo_progress():
+    """The photo work's progress line, every two seconds on a large first build."""
+    last = [0.0]
+
+    def progress(done: int, total: int, elapsed: float) -> None:
+        if total < 20 or (elapsed - last[0] < 2 and done < total):
+            return
+        last[0] = elapsed
+        rate = done / elapsed if elapsed else 0
+        left = (total - done) / rate if rate else 0
+        log.info(f"正在处理照片：{done}/{total}，每秒 {rate:.1f} 张，预计还需 {left:.0f} 秒")
+
+    return progress
+
+
+def _expand_report_nav(config, content: Content) -> None:
+    """Replace the ``report/`` entry of nav with the report sections in their order."""
+
+    def expand(items):
+        out = []
+        for item in items:
+            if isinstance(item, dict):
+                ((title, value),) = item.items()
+                if value == REPORT_PLACEHOLDER:
+                    value = [{s.title: s.page} for s in content.report]
+                elif isinstance(value, list):
+                    value = expand(value)
+                out.append({title: value})
+            else:
+                out.append(item)
+        return out
+
+    if config.nav:
+        config.nav = expand(config.nav)
+
+
+def _nav_state(items) -> list:
+    out = []
+    for item in items:
+        if isinstance(item, Section):
+            out.append(["S", item.title, _nav_state(item.children)])
+        elif isinstance(item, Link):
+            out.append(["L", item.title, item.url])
+        else:
+            out.append(["P", item.title, item.url, item.is_homepage])
+    return out
+
+
+def _toc_state(items) -> list:
+    return [[t.title, t.url, t.level, _toc_state(t.children)] for t in items]

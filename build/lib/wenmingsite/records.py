@@ -1,0 +1,234 @@
+"""Typed, frozen records of a unit's content, as loaded and validated."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    short_name: str
+    kind: str
+    title_sought: str
+    term: str
+    term_start: dt.date
+    term_end: dt.date
+    introduction: str
+    headcount: int | None = None
+    logo: str | None = None
+    address: str | None = None
+    phone: str | None = None
+    departments: tuple[str, ...] = ()
+    banner: str | None = None  # docs path of the homepage banner photo (default: the latest photo)
+    icp: str | None = None  # ICP 备案号, shown in the footer
+    police: str | None = None  # 公安机关互联网站安全备案号
+    wechat: str | None = None  # 微信公众号 name
+    wechat_qr: str | None = None  # docs path of the 公众号 QR image
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """How much evidence an assessment item needs before the coverage view is satisfied."""
+
+    min_activities: int = 3  # distinct activities in the term (a routine counts once)
+    min_photos: int = 0
+    recent_months: int = 6  # flag an item with nothing in this many months
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    name: str
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+    thresholds: Thresholds = Thresholds()
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    slug: str
+    description: str | None = None
+    criteria: tuple[str, ...] = ()  # criterion ids
+
+
+@dataclass(frozen=True)
+class Photo:
+    src: str  # path relative to docs/, POSIX form
+    caption: str | None
+    alt: str | None
+    source: str  # the file that lists the photo, relative to the project root
+    line: int
+
+    @property
+    def text(self) -> str:
+        """What a screen reader hears: the alt text, else the caption."""
+        return self.alt or self.caption or ""
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One activity as a visitor and the statistics see it.
+
+    ``kind`` is ``page`` (a Markdown page of its own), ``log`` (an entry of a YAML log)
+    or ``routine`` (one real occurrence of a recurring routine).
+    """
+
+    id: str
+    kind: str
+    title: str
+    date: dt.date
+    category: str  # category name
+    source: str  # file relative to the project root
+    line: int
+    end_date: dt.date | None = None
+    criteria: tuple[str, ...] = ()  # criterion ids: the entry's own plus its category's
+    department: str | None = None
+    location: str | None = None
+    participants: int | None = None
+    volunteer_hours: Decimal | None = None
+    amount: Decimal | None = None
+    summary: str | None = None
+    photos: tuple[Photo, ...] = ()
+    draft: bool = False
+    page: str | None = None  # docs-relative path of the Markdown page
+    routine: str | None = None  # id of the routine an occurrence belongs to
+    time: str | None = None
+
+
+@dataclass(frozen=True)
+class Routine:
+    id: str
+    title: str
+    category: str
+    repeat: str
+    start: dt.date
+    end: dt.date | None
+    source: str
+    line: int
+    description: str  # e.g. "每周一", for compact listings
+    dates: tuple[dt.date, ...] = ()  # every real occurrence after exceptions
+
+
+@dataclass(frozen=True)
+class Honour:
+    year: int
+    title: str
+    level: str
+    awarded_by: str
+    source: str
+    line: int
+    month: int | None = None
+    photo: str | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    role: str
+    name: str
+    position: str | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    name: str
+    members: tuple[Member, ...] = ()
+    duties: tuple[str, ...] = ()
+    established: dt.date | None = None
+    document: str | None = None
+    location: str | None = None
+    director: str | None = None
+
+
+@dataclass(frozen=True)
+class Change:
+    date: dt.date
+    description: str
+    document: str | None = None
+
+
+@dataclass(frozen=True)
+class Organization:
+    leading_group: Group
+    office: Group | None = None
+    changes: tuple[Change, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    title: str
+    issued: dt.date
+    source: str
+    line: int
+    number: str | None = None
+    kind: str | None = None
+    file: str | None = None  # docs-relative path of the downloadable file
+    size: int | None = None  # bytes
+    summary: str | None = None
+    criteria: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Front matter of one Markdown page, parsed once per build by our strict reader."""
+
+    path: str  # docs-relative
+    meta: dict
+    body: str
+    kind: str  # activity | report | page
+    ok: bool  # False when the front matter could not be read
+    body_line: int = 1  # line of the file where the body starts
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    page: str  # docs-relative
+    title: str
+    order: int
+    criteria: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything one build knows about the unit."""
+
+    unit: Unit | None
+    criteria: tuple[Criterion, ...]
+    categories: tuple[Category, ...]
+    activities: tuple[Activity, ...]  # published and draft, sorted by (date, id)
+    routines: tuple[Routine, ...]
+    honours: tuple[Honour, ...]
+    organization: Organization | None
+    documents: tuple[Document, ...]
+    report: tuple[ReportSection, ...]
+    pages: dict = field(default_factory=dict)  # docs-relative path -> PageMeta
+    today: dt.date | None = None  # the day the content was loaded as of
+    # docs-relative path -> publication class (wenmingsite.gate), for every file under docs/
+    # that the gate lets through; a file not in here is never copied to site/.
+    files: dict = field(default_factory=dict)
+    # Not errors (never fail a build): e.g. photos in an activity folder that no photos lists.
+    notices: tuple = ()
+
+    @functools.cached_property  # read-only content: computed once, not per listing
+    def published(self) -> tuple[Activity, ...]:
+        return tuple(a for a in self.activities if not a.draft)
+
+    @property
+    def photo_paths(self) -> set[str]:
+        """Docs-relative paths of every original photo the content refers to."""
+        paths = {p.src for a in self.activities for p in a.photos}
+        paths.update(h.photo for h in self.honours if h.photo)
+        if self.unit and self.unit.banner:
+            paths.add(self.unit.banner)
+        return paths
+
+    def criterion(self, cid: str) -> Criterion | None:
+        return next((c for c in self.criteria if c.id == cid), None)
+
+    def category(self, name: str) -> Category | None:
+        return next((c for c in self.categories if c.name == name), None)

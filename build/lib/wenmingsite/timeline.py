@@ -1,0 +1,217 @@
+"""The timeline of creation work and its archives, drawn from the api records.
+
+``api/activities.json`` is the single source: listings are built from the same record
+dicts, so dates, counts and order on every listing agree with it by construction.
+Recurring routines collapse to one entry per routine and month; counts stay per
+occurrence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from .records import Content
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of a listing: an activity, or a routine's occurrences in one month."""
+
+    date: dt.date  # the activity date; for a routine group, its first occurrence in the month
+    last: dt.date  # the last day it covers (end date, or last occurrence)
+    title: str
+    category: str
+    category_slug: str
+    criteria: tuple[str, ...]
+    department: str | None
+    participants: int | None
+    url: str | None = None  # site URL of its page
+    count: int = 1  # occurrences
+    rule: str | None = None  # for routine groups, e.g. "每周一"
+    end_date: dt.date | None = None
+    ids: tuple[str, ...] = ()
+
+    @property
+    def is_routine(self) -> bool:
+        return self.rule is not None
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    entries: tuple[Entry, ...]  # one-off activities, newest first
+    routines: tuple[Entry, ...]  # routine groups, by title
+
+    @property
+    def count(self) -> int:
+        """Activities in the month, counting every routine occurrence."""
+        return sum(e.count for e in self.entries) + sum(e.count for e in self.routines)
+
+    @property
+    def themed(self) -> int:
+        """主题活动 in the month: one-off activities (pages and log entries)."""
+        return len(self.entries)
+
+    @property
+    def routine_occurrences(self) -> int:
+        return sum(e.count for e in self.routines)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Listing:
+    months: tuple[Month, ...]  # newest first
+
+    @property
+    def count(self) -> int:
+        return sum(m.count for m in self.months)
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for m in self.months for e in m.entries if e.url)
+
+    @property
+    def themed(self) -> int:
+        return sum(m.themed for m in self.months)
+
+    @property
+    def routine_occurrences(self) -> int:
+        return sum(m.routine_occurrences for m in self.months)
+
+    def years(self) -> list[int]:
+        return sorted({m.year for m in self.months}, reverse=True)
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
+    """Listing entries from api records; ``rules`` maps routine id -> its description."""
+    out: list[Entry] = []
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in records:
+        if r["kind"] == "routine":
+            groups.setdefault((r["routine"], r["date"][:7]), []).append(r)
+            continue
+        day = _date(r["date"])
+        end = _date(r["end_date"]) if r["end_date"] else None
+        out.append(
+            Entry(
+                date=day,
+                last=end or day,
+                title=r["title"],
+                category=r["category"],
+                category_slug=r["category_slug"],
+                criteria=tuple(r["criteria"]),
+                department=r["department"],
+                participants=r["participants"],
+                url=r["url"],
+                end_date=end,
+                ids=(r["id"],),
+            )
+        )
+    for (rid, _), rs in groups.items():
+        counted = [r["participants"] for r in rs if r["participants"] is not None]
+        first = rs[0]
+        out.append(
+            Entry(
+                date=_date(rs[0]["date"]),
+                last=_date(rs[-1]["date"]),
+                title=first["title"],
+                category=first["category"],
+                category_slug=first["category_slug"],
+                criteria=tuple(first["criteria"]),
+                department=first["department"],
+                participants=sum(counted) if counted else None,
+                count=len(rs),
+                rule=rules.get(rid, ""),
+                ids=tuple(r["id"] for r in rs),
+            )
+        )
+    return out
+
+
+def listing(items: list[Entry]) -> Listing:
+    """Group entries by the month they start in, newest month first."""
+
+    def month_of(e: Entry):
+        return (e.date.year, e.date.month)
+
+    months = []
+    for (year, month), grouped in groupby(sorted(items, key=month_of, reverse=True), key=month_of):
+        group = list(grouped)
+        singles = sorted((e for e in group if not e.is_routine), key=lambda e: (e.date, e.ids), reverse=True)
+        routines = sorted((e for e in group if e.is_routine), key=lambda e: (e.title, e.date))
+        months.append(Month(year, month, tuple(singles), tuple(routines)))
+    return Listing(tuple(months))
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page: where it lives and what it lists."""
+
+    src: str  # docs-relative path of the virtual Markdown file
+    title: str
+    kind: str  # timeline | year | categories | category | criteria | criterion
+    key: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class Archive:
+    """Everything the generated listing pages need, computed once per build."""
+
+    content: Content
+    records: list[dict]
+    entries: list[Entry] = field(default_factory=list)
+
+    def __post_init__(self):
+        rules = {r.id: r.description for r in self.content.routines}
+        self.entries = entries(self.records, rules)
+
+    def years(self) -> list[int]:
+        return sorted({e.date.year for e in self.entries}, reverse=True)
+
+    def recent(self, months: int = 12) -> Listing:
+        """The first page of the timeline: the ``months`` calendar months up to the newest
+        month with a themed activity, so that it opens with themed work rather than with a
+        month of routines (see ``later``). Without themed work, the newest months."""
+        newest = self._newest_themed()
+        if newest is None:
+            return listing([])
+        first = newest.year * 12 + newest.month - months
+        last = newest.year * 12 + newest.month
+        return listing([e for e in self.entries if first < e.date.year * 12 + e.date.month <= last])
+
+    def _newest_themed(self) -> dt.date | None:
+        themed = [e.date for e in self.entries if not e.is_routine]
+        return max(themed or [e.date for e in self.entries], default=None)
+
+    def later(self) -> Listing:
+        """Months after the newest themed activity: routine occurrences only (for instance
+        the current month so far). The first page names them in one line instead of
+        opening with them; their year page lists them."""
+        newest = self._newest_themed()
+        if newest is None:
+            return listing([])
+        last = newest.year * 12 + newest.month
+        return listing([e for e in self.entries if e.date.year * 12 + e.date.month > last])
+
+    def by_year(self, year: int) -> Listing:
+        return listing([e for e in self.entries if e.date.year == year])
+
+    def by_category(self, slug: str) -> Listing:
+        return listing([e for e in self.entries if e.category_slug == slug])
+
+    def by_criterion(self, cid: str) -> Listing:
+        return listing([e for e in self.entries if cid in e.criteria])
+
+    def count_where(self, predicate) -> int:
+        return sum(e.count for e in self.entries if predicate(e))
