@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import stat
 import subprocess
 import unicodedata
 
@@ -209,3 +210,70 @@ def test_a_machine_without_pango_gets_a_chinese_refusal_not_a_traceback(site, mo
     assert "它需要系统的 Pango 文字排版库" in result.output and "另存为 PDF" in result.output
     assert "Traceback" not in result.output
     assert not (root / "dist").exists()
+
+
+# --- the files in dist/ are ordinary files ----------------------------------------------
+
+
+@pytest.fixture(params=[0o022, 0o027], ids=["umask022", "umask027"])
+def umask(request):
+    old = os.umask(request.param)
+    try:
+        yield request.param
+    finally:
+        os.umask(old)
+
+
+def modes(folder) -> dict[str, int]:
+    return {p.name: stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()}
+
+
+def layout_or_skip() -> None:
+    try:
+        pack.layout_engine()
+    except pack.PackRefused as exc:
+        pytest.skip(str(exc))
+
+
+def test_a_pdf_gets_the_mode_of_any_written_file(tmp_path, umask):
+    """Not mkstemp's 0600: a web server, a shared folder or a colleague must be able to read it."""
+    layout_or_skip()
+    path = tmp_path / "dist" / "a.pdf"
+    path.parent.mkdir()
+    path.write_bytes(b"old")
+    path.chmod(0o600)  # what an earlier version left: replaced with the ordinary mode
+    pack.write_pdf("<p>pack</p>", path, "t", "a")
+    assert path.read_bytes().startswith(b"%PDF")
+    assert modes(path.parent) == {"a.pdf": 0o666 & ~umask}
+
+
+def test_pack_print_and_export_write_ordinary_files(site, umask):
+    layout_or_skip()
+    if pack.cjk_font() is None:
+        pytest.skip("系统没有中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）")
+    root = site()
+    args = ["--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL]
+    result = CliRunner().invoke(main, ["pack", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    for command in (["print", "-o", str(root / "dist/打印.pdf")], ["export", str(root / "dist/台账.csv")]):
+        result = CliRunner().invoke(main, [*command, *args], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    expected = 0o666 & ~umask
+    assert modes(root / "dist") == {
+        "佐证材料目录.pdf": expected,
+        "创建台账.xlsx": expected,
+        "汇报材料.pdf": expected,
+        "打印.pdf": expected,
+        **{p.name: expected for p in (root / "dist").glob("台账*.csv")},
+    }
+    assert len(list((root / "dist").glob("台账*.csv"))) == 2
+
+
+def test_export_writes_an_ordinary_file(site, umask):
+    root = site()
+    target = root / "dist" / "台账.xlsx"
+    result = CliRunner().invoke(
+        main, ["export", str(target), "--root", str(root), "--date", TODAY.isoformat()], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert modes(target.parent) == {"台账.xlsx": 0o666 & ~umask}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import urllib.parse
 
 import pytest
 from click.testing import CliRunner
@@ -423,3 +424,243 @@ def test_word_number_formats():
     assert report_import.format_number(2, "decimalEnclosedCircle") == "②"
     assert report_import.format_number(4, "upperRoman") == "IV"
     assert report_import.format_number(2, "ideographTraditional") == "乙"
+
+
+# --- a new unit: init, import, build ----------------------------------------------------
+
+INIT = [
+    "--name",
+    "松川县水文站",
+    "--short-name",
+    "松川水文站",
+    "--title-sought",
+    "县级文明单位",
+    "--term-start",
+    "2025-01-01",
+    "--term-end",
+    "2027-12-31",
+]
+
+# A fictional unit's report, written for these tests in the way such reports are written.
+HYDROLOGY = [
+    "松川县水文站创建县级文明单位工作汇报",
+    "县文明委检查组各位领导：",
+    "近年来，我站在县委、县政府和市水文局的领导下，坚持把精神文明建设与水文测报业务同部署、同落实，"
+    "现将创建工作汇报如下：",
+    "一、强化组织领导，完善创建机制",
+    "（一）健全领导机构",
+    "站里成立了由站长任组长、副站长任副组长、各科室负责人为成员的创建工作领导小组，下设办公室负责日常工作。",
+    "（二）落实工作责任",
+    "制定《松川县水文站创建县级文明单位实施方案》，将创建任务分解到科室、落实到人，全年召开创建推进会4次。",
+    "二、加强思想道德建设，提升职工素质",
+    "（一）深化理论学习",
+    "坚持每月一次集中学习，全年组织专题学习12次，参加职工320人次。",
+    "（二）弘扬志愿精神",
+    "组建“水文先锋”志愿服务队，注册志愿者26名，开展防汛知识进社区、进校园活动9场。",
+    "三、立足水文主业，优化窗口服务",
+    "（一）做好汛期测报",
+    "汛期实行24小时值班，及时发布水情信息150余期，为防汛决策提供了可靠依据。",
+    "（二）规范服务流程",
+    "公开服务承诺和办事流程，全年受理资料查询86件，群众满意率达到98%。",
+    "四、存在的不足和下一步打算",
+    "一是创建宣传的形式还不够丰富；二是志愿服务的常态化机制有待完善。下一步，我站将对照测评体系查漏补缺，"
+    "推动创建工作再上新台阶。",
+]
+
+
+def docx_report(path, paragraphs):
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    document.save(path)
+    return path
+
+
+def init_unit(tmp_path):
+    root = tmp_path / "松川水文站网站"
+    result = run("init", root, *INIT)
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def index_targets(root):
+    text = (root / "docs/index.md").read_text(encoding="utf-8")
+    return re.findall(r"\]\((report/[^)]+)\)", text)
+
+
+def test_init_import_replace_and_build(tmp_path):
+    root = init_unit(tmp_path)
+    assert index_targets(root) == ["report/01-组织领导.md"]
+    source = docx_report(tmp_path / "汇报.docx", HYDROLOGY)
+    # The sample chapter of init is replaced without --replace, and the home page follows.
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        "docs/index.md:11: 链接 report/01-组织领导.md 已改为 report/01-强化组织领导-完善创建机制.md",
+        "docs/report/01-组织领导.md 是 wenming init 生成的示例章节，还没有改写过，已换成这次导入的章节。",
+        "已从 汇报.docx 导入 5 个章节到 docs/report/（二级标题 6 个，三级标题 0 个），原文文字全部保留：",
+    ]
+    assert sorted(bodies(root)) == [
+        "00-前言.md",
+        "01-强化组织领导-完善创建机制.md",
+        "02-加强思想道德建设-提升职工素质.md",
+        "03-立足水文主业-优化窗口服务.md",
+        "04-存在的不足和下一步打算.md",
+    ]
+    assert index_targets(root) == ["report/01-强化组织领导-完善创建机制.md"]
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    assert (root / "site/report/01-强化组织领导-完善创建机制/index.html").is_file()
+
+    # The imported chapters are the unit's own now: a second import asks for --replace.
+    revised = [t.replace("一、强化组织领导，完善创建机制", "一、加强组织领导，健全工作机制") for t in HYDROLOGY]
+    source = docx_report(tmp_path / "汇报（修改稿）.docx", revised)
+    before = bodies(root)
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 1
+    assert "docs/report/ 中已有 5 个章节文件，没有导入（新旧章节不能混在一起）。" in result.output
+    assert bodies(root) == before
+    result = run("import", source, "--root", root, "--replace")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:2] == [
+        "docs/index.md:11: 链接 report/01-强化组织领导-完善创建机制.md 已改为 report/01-加强组织领导-健全工作机制.md",
+        "已删除 docs/report/ 中原有的 5 个章节文件（--replace）。",
+    ]
+    (target,) = index_targets(root)
+    assert (root / "docs" / target).is_file()
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    home = (root / "site/index.html").read_text(encoding="utf-8")
+    link = re.search(r'<a href="([^"]+)">创建汇报</a>', home).group(1)
+    assert urllib.parse.unquote(link) == "report/01-加强组织领导-健全工作机制/"
+    assert (root / "site" / urllib.parse.unquote(link) / "index.html").is_file()
+
+
+def test_an_edited_sample_chapter_is_the_units_own(tmp_path):
+    root = init_unit(tmp_path)
+    sample = root / "docs/report/01-组织领导.md"
+    text = sample.read_text(encoding="utf-8")
+    sample.write_bytes(text.replace("\n", "\r\n").encode("utf-8"))  # line ends alone change nothing
+    assert report_import.is_init_sample(sample.read_bytes())
+    # A sentence added in front of the unit's name is an edit, not a longer name.
+    sample.write_text(text.replace("松川水文站把", "站党支部高度重视。松川水文站把"), encoding="utf-8")
+    assert not report_import.is_init_sample(sample.read_bytes())
+    source = docx_report(tmp_path / "汇报.docx", HYDROLOGY)
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 1
+    assert "docs/report/ 中已有 1 个章节文件，没有导入" in result.output
+    assert "站党支部高度重视" in sample.read_text(encoding="utf-8")
+
+
+def test_links_from_subfolders_anchors_references_and_nav_follow_the_chapter(tmp_path):
+    root = init_unit(tmp_path)
+    about = root / "docs/about/index.md"
+    about.parent.mkdir()
+    about.write_bytes(
+        (
+            "---\ntitle: 关于我们\n---\n\n"
+            '请先读[汇报第一章](../report/01-组织领导.md#一领导重视责任到人 "第一章")，'
+            "再看[前言](../report/00-前言.md)以外的内容。\n\n"
+            "[汇报][chapter]\n\n"
+            "[chapter]: <../report/01-组织领导.md>\n"
+        )
+        .replace("\n", "\r\n")
+        .encode("utf-8")
+    )
+    mkdocs = root / "mkdocs.yml"
+    config = mkdocs.read_text(encoding="utf-8")
+    nav = "  - 创建汇报: report/   # 由 hooks 按各章 front matter 中的 order 自动展开\n"
+    assert nav in config
+    mkdocs.write_text(
+        config.replace(nav, "  - 创建汇报:\n      - 组织领导: report/01-组织领导.md\n  - 关于我们: about/index.md\n"),
+        encoding="utf-8",
+    )
+    source = docx_report(tmp_path / "汇报.docx", HYDROLOGY)
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 0, result.output
+    new = "01-强化组织领导-完善创建机制"
+    assert result.output.splitlines()[:5] == [
+        f"docs/about/index.md:5: 链接 ../report/01-组织领导.md#一领导重视责任到人 已改为 ../report/{new}.md"
+        "（原来指向的位置 #一领导重视责任到人 在删除的章节里，改为指向新章节的开头）",
+        f"docs/about/index.md:9: 链接 ../report/01-组织领导.md 已改为 ../report/{new}.md",
+        f"docs/index.md:11: 链接 report/01-组织领导.md 已改为 report/{new}.md",
+        f"mkdocs.yml:72: 导航 report/01-组织领导.md 已改为 report/{new}.md",
+        "docs/report/01-组织领导.md 是 wenming init 生成的示例章节，还没有改写过，已换成这次导入的章节。",
+    ]
+    assert about.read_bytes().decode("utf-8") == (
+        "---\r\ntitle: 关于我们\r\n---\r\n\r\n"
+        f'请先读[汇报第一章](../report/{new}.md "第一章")，'
+        "再看[前言](../report/00-前言.md)以外的内容。\r\n\r\n"
+        "[汇报][chapter]\r\n\r\n"
+        f"[chapter]: <../report/{new}.md>\r\n"
+    )
+    assert f"      - 组织领导: report/{new}.md\n" in mkdocs.read_text(encoding="utf-8")
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+
+
+def test_links_that_cannot_follow_stop_the_import_before_anything_changes(tmp_path):
+    root = init_unit(tmp_path)
+    (root / "docs/about").mkdir()
+    (root / "docs/about/index.md").write_text(
+        '---\ntitle: 关于我们\n---\n\n<a href="../report/01-组织领导/">汇报</a>\n\n[跨行的\n链接](../report/01-组织领导.md)\n',
+        encoding="utf-8",
+    )
+    files = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    source = docx_report(tmp_path / "汇报.docx", HYDROLOGY)
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "docs/about/index.md:5:4: HTML 标签里的链接 ../report/01-组织领导/ 指向要删除的 docs/report/01-组织领导.md，"
+        "无法自动修改。请把它改成 Markdown 链接 [文字](路径) 或删掉，再重新导入",
+        "docs/about/index.md:8: 这一行提到了要删除的“01-组织领导.md”，但不是能自动修改的链接（链接跨行或写法特殊）。"
+        "请把它改成一行里的 [文字](路径) 或删掉，再重新导入",
+        "Error: 有 2 处链接无法自动改到新章节（见上面各行）。为了不让它们失效，没有删除、导入或修改任何文件。"
+        "请按各行的提示修改后重新导入",
+    ]
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == files
+
+
+def test_replace_keeps_images_other_pages_still_show(site, tmp_path):
+    root = site(
+        {
+            "docs/report/images/图1.png": b"\x89PNG\r\n\x1a\n",
+            "docs/index.md": "---\ntitle: 首页\n---\n\n![照片](report/images/图1.png)\n",
+        }
+    )
+    source = tmp_path / "r.txt"
+    source.write_text("一、组织领导\n成立了领导小组。\n", encoding="utf-8")
+    result = run("import", source, "--root", root, "--replace")
+    assert result.exit_code == 1
+    assert (
+        "docs/index.md:5:7: 链接 report/images/图1.png 指向 docs/report/images/图1.png，--replace 会删除原有章节的图片。"
+        "请先把这个文件复制到别处（例如 docs/assets/）并改好链接，再重新导入"
+    ) in result.output
+    assert (root / "docs/report/images/图1.png").is_file() and (root / "docs/report/01-first.md").is_file()
+
+
+def test_nav_entries_that_would_name_one_chapter_twice_stop_the_import(site, tmp_path):
+    from conftest import MKDOCS_YML
+
+    root = site(
+        {
+            "mkdocs.yml": MKDOCS_YML.replace(
+                "  - 创建汇报: report/\n",
+                "  - 创建汇报:\n      - 组织领导: report/01-first.md\n      - 旧章节: report/02-old.md\n",
+            ),
+            "docs/report/02-old.md": "---\ntitle: 旧章节\norder: 2\n---\n\n# 旧章节\n\n正文。\n",
+        }
+    )
+    files = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    source = tmp_path / "r.txt"
+    source.write_text("一、组织领导\n成立了领导小组。\n", encoding="utf-8")
+    result = run("import", source, "--root", root, "--replace")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        "mkdocs.yml:22: 导航里的 report/02-old.md 要改成 report/00-组织领导.md，但导航里已经有（或同时会有）这一章，"
+        "会重复出现。建议把导航中逐个列出的汇报章节换成一行“- 创建汇报: report/”（按章节顺序自动展开），再重新导入"
+    )
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == files
