@@ -572,7 +572,7 @@ def test_links_from_subfolders_anchors_references_and_nav_follow_the_chapter(tmp
     )
     mkdocs = root / "mkdocs.yml"
     config = mkdocs.read_text(encoding="utf-8")
-    nav = "  - 创建汇报: report/   # 由 hooks 按各章 front matter 中的 order 自动展开\n"
+    nav = "  - 创建汇报: report/   # 由 wenming 插件按各章 front matter 中的 order 自动展开\n"
     assert nav in config
     mkdocs.write_text(
         config.replace(nav, "  - 创建汇报:\n      - 组织领导: report/01-组织领导.md\n  - 关于我们: about/index.md\n"),
@@ -587,7 +587,7 @@ def test_links_from_subfolders_anchors_references_and_nav_follow_the_chapter(tmp
         "（原来指向的位置 #一领导重视责任到人 在删除的章节里，改为指向新章节的开头）",
         f"docs/about/index.md:9: 链接 ../report/01-组织领导.md 已改为 ../report/{new}.md",
         f"docs/index.md:11: 链接 report/01-组织领导.md 已改为 report/{new}.md",
-        f"mkdocs.yml:72: 导航 report/01-组织领导.md 已改为 report/{new}.md",
+        f"mkdocs.yml:71: 导航 report/01-组织领导.md 已改为 report/{new}.md",
         "docs/report/01-组织领导.md 是 wenming init 生成的示例章节，还没有改写过，已换成这次导入的章节。",
     ]
     assert about.read_bytes().decode("utf-8") == (
@@ -660,7 +660,7 @@ def test_nav_entries_that_would_name_one_chapter_twice_stop_the_import(site, tmp
     result = run("import", source, "--root", root, "--replace")
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == (
-        "mkdocs.yml:22: 导航里的 report/02-old.md 要改成 report/00-组织领导.md，但导航里已经有（或同时会有）这一章，"
+        "mkdocs.yml:21: 导航里的 report/02-old.md 要改成 report/00-组织领导.md，但导航里已经有（或同时会有）这一章，"
         "会重复出现。建议把导航中逐个列出的汇报章节换成一行“- 创建汇报: report/”（按章节顺序自动展开），再重新导入"
     )
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == files
