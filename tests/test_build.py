@@ -216,3 +216,25 @@ def test_report_section_lists_its_criteria(site):
         '<p class="ws-report-criteria"><span>对应测评项目</span> <span class="ws-tag">学雷锋志愿服务</span></p>'
         in html(root, "report/01-first/index.html")
     )
+
+
+def test_nav_entry_for_a_page_without_its_data_is_a_chinese_problem(site):
+    """荣誉墙 in the nav without data/honours.yml: MkDocs would abort in English."""
+    from click.testing import CliRunner
+    from conftest import MKDOCS_YML
+
+    from wenmingsite.cli import main
+
+    yml = MKDOCS_YML + "  - 荣誉墙: honours/index.md\n"
+    root = site({"mkdocs.yml": yml})
+    line = yml.splitlines().index("  - 荣誉墙: honours/index.md") + 1
+    expected = (
+        f"mkdocs.yml:{line}: 导航（nav）中的“honours/index.md”这一页要由 data/honours.yml 生成，但现在没有这个文件"
+        "或其中没有内容。请先写好 data/honours.yml，或者删掉这一行导航（也可以在行首加 # 暂时不显示）"
+    )
+    built = build(root)
+    assert built.returncode == 1
+    assert expected in built.stderr
+    assert "is included in the 'nav' configuration" not in built.stderr + built.stdout
+    checked = CliRunner().invoke(main, ["check", "--root", str(root), "--no-images"])
+    assert checked.exit_code == 1 and expected in checked.output, checked.output

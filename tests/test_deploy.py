@@ -549,12 +549,13 @@ def test_target_and_gzip_from_mkdocs_yml(s3, tmp_path):
             "mkdocs.yml": f"""\
         site_name: 测试
         site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]
-        extra:
-          wenming:
-            deploy:
-              target: s3://wenming/configured
-              endpoint_url: {url}
-              gzip: true
+        plugins:
+          - search
+          - wenming:
+              deploy:
+                target: s3://wenming/configured
+                endpoint_url: {url}
+                gzip: true
         """
         },
     )
@@ -574,18 +575,18 @@ def test_a_key_in_mkdocs_yml_is_refused_with_its_line(tmp_path):
         {
             "mkdocs.yml": """\
         site_name: 测试
-        extra:
-          wenming:
-            deploy:
-              target: s3://wenming/x
-              secret_access_key: abc
+        plugins:
+          - wenming:
+              deploy:
+                target: s3://wenming/x
+                secret_access_key: abc
         """
         },
     )
     code, _, err = cli("deploy", "--root", str(root), "--site-dir", str(tmp_path))
     assert code == 1
     assert (
-        "错误：mkdocs.yml:6: extra.wenming.deploy 中不能写访问密钥（“secret_access_key”），没有发布任何文件。"
+        "错误：mkdocs.yml:6: wenming 插件的 deploy 中不能写访问密钥（“secret_access_key”），没有发布任何文件。"
         "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥"
     ) in err
 

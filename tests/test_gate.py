@@ -430,3 +430,25 @@ def test_a_processing_instruction_is_dropped_like_a_comment(site):
     assert problems(root) == []
     html = gate.sanitise(gate._converter(gate.DEFAULT_MARKDOWN).reset().convert(body))
     assert html == "<p>第一段。</p>\n\n\n<p>第二段。</p>"
+
+
+def test_publish_as_is_is_a_plugin_setting(site):
+    """A maintainer-allowed file, named in the wenming plugin's settings, is published as it is;
+    the same file without the setting stops the build with its line."""
+    from conftest import MKDOCS_YML
+
+    auth = '<?xml version="1.0"?><users><user>0123ABCD</user></users>'
+    refused = build(site({"docs/BingSiteAuth.xml": auth}))
+    assert refused.returncode == 1
+    assert "docs/BingSiteAuth.xml: “.xml”文件" in refused.stderr
+    allowed = MKDOCS_YML.replace("  - wenming\n", "  - wenming:\n      publish_as_is: [BingSiteAuth.xml]\n")
+    root = site({"docs/BingSiteAuth.xml": auth, "mkdocs.yml": allowed})
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    assert (root / "site" / "BingSiteAuth.xml").read_text(encoding="utf-8") == auth
+    from click.testing import CliRunner
+
+    from wenmingsite.cli import main
+
+    checked = CliRunner().invoke(main, ["check", "--root", str(root), "--no-images"])
+    assert checked.exit_code == 0, checked.output
