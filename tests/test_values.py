@@ -3,7 +3,17 @@ from decimal import Decimal
 
 import pytest
 
-from wenmingsite.values import Invalid, parse_amount, parse_bool, parse_count, parse_date, parse_decimal
+from wenmingsite.values import (
+    Invalid,
+    MissingYear,
+    excel_serial_date,
+    parse_amount,
+    parse_bool,
+    parse_count,
+    parse_date,
+    parse_date_span,
+    parse_decimal,
+)
 
 
 @pytest.mark.parametrize(
@@ -18,6 +28,7 @@ from wenmingsite.values import Invalid, parse_amount, parse_bool, parse_count, p
         "２０２４年３月５日",
         " 2024 年 3 月 5 日 ",
         "2024－3－5",
+        "20240305",
     ],
 )
 def test_common_chinese_date_forms_are_normalised(text):
@@ -40,6 +51,8 @@ def test_common_chinese_date_forms_are_normalised(text):
             "结束日期请写在 end_date 字段，例如 date: 2024-03-05 和 end_date: 2024-03-07",
         ),
         ("1024-03-05", "日期“1024-03-05”的年份 1024 不合理。请核对年份"),
+        ("20240230", "日期“20240230”不存在（2024年2月没有30日）。请核对后写成 2024-02-DD 的形式"),
+        ("10240305", "日期“10240305”的年份 1024 不合理。请核对年份"),
         ("上周五", "无法识别日期“上周五”。请写成 2024-03-05 或 2024年3月5日 的形式"),
     ],
 )
@@ -173,3 +186,52 @@ def test_invisible_characters_are_not_text():
     assert invisible_only("\u200b \u200b\ufeff") == (
         "只有看不见的字符（U+200B、U+FEFF），没有任何文字，常见于从网页或聊天软件复制来的内容。请删除这个值后重新输入"
     )
+
+
+# --- dates as ledgers write them ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, year, expected",
+    [
+        ("2024-04-15", None, (dt.date(2024, 4, 15), None)),
+        ("20240415", None, (dt.date(2024, 4, 15), None)),
+        ("2024-04-15 09:30", None, (dt.date(2024, 4, 15), None)),
+        ("2024-04-15T09:30:00", None, (dt.date(2024, 4, 15), None)),
+        ("２０２４年４月１５日　下午", None, (dt.date(2024, 4, 15), None)),
+        ("2024年4月15日 周一 14:00", None, (dt.date(2024, 4, 15), None)),
+        ("4月15日", 2024, (dt.date(2024, 4, 15), None)),
+        ("4月15日-17日", 2025, (dt.date(2025, 4, 15), dt.date(2025, 4, 17))),
+        ("2024.4.15-4.17", None, (dt.date(2024, 4, 15), dt.date(2024, 4, 17))),
+        ("2024-4-15-17", None, (dt.date(2024, 4, 15), dt.date(2024, 4, 17))),
+        ("2024/4/15～2024/5/2", None, (dt.date(2024, 4, 15), dt.date(2024, 5, 2))),
+        ("2024年4月15日至4月17日", None, (dt.date(2024, 4, 15), dt.date(2024, 4, 17))),
+        ("2024.12.30-1.2", None, (dt.date(2024, 12, 30), dt.date(2025, 1, 2))),
+    ],
+)
+def test_ledger_date_spans(text, year, expected):
+    assert parse_date_span(text, year) == expected
+
+
+def test_a_day_without_a_year_needs_one():
+    with pytest.raises(MissingYear) as exc:
+        parse_date_span("4月15日")
+    assert str(exc.value) == "日期“4月15日”没有写年份。请写出年份，例如 2024年3月5日"
+
+
+def test_a_span_still_refuses_what_parse_date_refuses():
+    with pytest.raises(Invalid) as exc:
+        parse_date_span("05/03/2024")
+    assert str(exc.value) == "日期“05/03/2024”看不出哪个是月、哪个是日。请按“年-月-日”的顺序写成 2024-03-05 的形式"
+
+
+def test_excel_day_numbers():
+    # Day 60 is Excel's 1900-02-29, which never was: later days are one more than a calendar count.
+    assert excel_serial_date(45397) == dt.date(2024, 4, 15)
+    assert excel_serial_date(45397.99) == dt.date(2024, 4, 15)
+    assert excel_serial_date(45397 - 1462, date1904=True) == dt.date(2024, 4, 15)
+    assert excel_serial_date(32874) == dt.date(1990, 1, 1)
+    assert excel_serial_date(73415) == dt.date(2100, 12, 31)
+    for outside in (32873, 73416, 0, -1):
+        with pytest.raises(Invalid, match="不是 20240415 这样的八位日期"):
+            excel_serial_date(outside)

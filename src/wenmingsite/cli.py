@@ -515,12 +515,33 @@ def _chapter_name(order: int, section) -> str:
 )
 @help_option
 @click.option("--yes", is_flag=True, help="导入活动台账（.xlsx 或 .csv）时不询问，直接按显示的列对应关系导入")
-def import_report(source: Path, root: Path, replace: bool, yes: bool = False) -> None:
+@click.option(
+    "--map",
+    "column_map",
+    multiple=True,
+    metavar="列名=字段",
+    help="导入活动台账时指定某一列对应哪个字段，例如 --map 责任科室=部门（可重复；字段写英文名或中文名，写“不导入”则不导入这一列）",
+)
+@click.option(
+    "--add-departments",
+    is_flag=True,
+    help="导入活动台账时，把台账中有、data/unit.yml 的 departments 中没有的部门添加进去，并导入这些行",
+)
+def import_report(
+    source: Path,
+    root: Path,
+    replace: bool,
+    yes: bool = False,
+    column_map: tuple[str, ...] = (),
+    add_departments: bool = False,
+) -> None:
     if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
         from . import ledger
 
         _require_site(root)
-        return ledger.run(source, root, yes)
+        return ledger.run(source, root, yes, column_map, add_departments)
+    if column_map or add_departments:
+        raise click.ClickException("--map 和 --add-departments 只用于导入活动台账（.xlsx 或 .csv），导入汇报时不需要")
     import json
     import shutil
     import tempfile

@@ -311,8 +311,8 @@ def read_config(root: Path) -> dict:
     lines = _key_lines(_plugin_node(node), ("deploy",))
     if "deploy" not in ours:  # an older unit's place for it
         extra = data.get("extra")
-        ours = extra.get("wenming") if isinstance(extra, dict) else None
-        ours = ours if isinstance(ours, dict) else {}
+        legacy = extra.get("wenming") if isinstance(extra, dict) else None
+        ours = legacy if isinstance(legacy, dict) else {}
         name = "extra.wenming.deploy"
         lines = _key_lines(node, ("extra", "wenming", "deploy"))
     deploy = ours.get("deploy")
