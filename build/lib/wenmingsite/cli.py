@@ -492,6 +492,14 @@ def fix(root: Path, dry_run: bool) -> None:
 # --- import ------------------------------------------------------------------------------
 
 
+def _chapter_name(order: int, section) -> str:
+    """The file name of an imported chapter: its order and its title without the number."""
+    from .report_import import LEVEL1
+
+    heading = LEVEL1.match(section.title) if section.number else None
+    return f"{order:02d}-{safe_name(heading.group(2) if heading else section.title)}.md"
+
+
 @main.command(
     "import",
     cls=ChineseCommand,
@@ -500,15 +508,40 @@ def fix(root: Path, dry_run: bool) -> None:
 )
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @root_option
-@click.option("--replace", is_flag=True, help="docs/report/ 中已有章节时，删除原有章节，换成这次导入的")
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="docs/report/ 中已有章节时，删除原有章节，换成这次导入的，指向原有章节的链接改到新章节（没有改写过的示例章节不需要此选项）",
+)
 @help_option
 @click.option("--yes", is_flag=True, help="导入活动台账（.xlsx 或 .csv）时不询问，直接按显示的列对应关系导入")
-def import_report(source: Path, root: Path, replace: bool, yes: bool = False) -> None:
+@click.option(
+    "--map",
+    "column_map",
+    multiple=True,
+    metavar="列名=字段",
+    help="导入活动台账时指定某一列对应哪个字段，例如 --map 责任科室=部门（可重复；字段写英文名或中文名，写“不导入”则不导入这一列）",
+)
+@click.option(
+    "--add-departments",
+    is_flag=True,
+    help="导入活动台账时，把台账中有、data/unit.yml 的 departments 中没有的部门添加进去，并导入这些行",
+)
+def import_report(
+    source: Path,
+    root: Path,
+    replace: bool,
+    yes: bool = False,
+    column_map: tuple[str, ...] = (),
+    add_departments: bool = False,
+) -> None:
     if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
         from . import ledger
 
         _require_site(root)
-        return ledger.run(source, root, yes)
+        return ledger.run(source, root, yes, column_map, add_departments)
+    if column_map or add_departments:
+        raise click.ClickException("--map 和 --add-departments 只用于导入活动台账（.xlsx 或 .csv），导入汇报时不需要")
     import json
     import shutil
     import tempfile
@@ -519,31 +552,71 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
     _require_site(root)
     target = root / "docs" / "report"
     existing = sorted(target.glob("*.md")) if target.is_dir() else []
-    if existing and not replace:
+    # The sample chapter `wenming init` wrote, still as it was written, is no one's work yet.
+    samples = [p for p in existing if report_import.is_init_sample(p.read_bytes())]
+    others = [p for p in existing if p not in samples]
+    if others and not replace:
         raise click.ClickException(
-            f"docs/report/ 中已有 {len(existing)} 个章节文件，没有导入（新旧章节不能混在一起）。"
+            f"docs/report/ 中已有 {len(others)} 个章节文件，没有导入（新旧章节不能混在一起）。"
             "如果要用这份汇报换掉原有章节，请加 --replace 重新运行；否则请先把原有章节移走"
         )
     media = target / "images"
     staging = Path(tempfile.mkdtemp(prefix="wenming-import-"))
     try:
-        blocks = report_import.read_source(source, staging / "images")
-        imported = report_import.structure(blocks, source.name)
-        bodies = [report_import.to_markdown(s) for s in imported.sections]
-        report_import.verify(blocks, bodies)
-    except report_import.ImportRefused as exc:
+        try:
+            blocks = report_import.read_source(source, staging / "images")
+            imported = report_import.structure(blocks, source.name)
+            bodies = [report_import.to_markdown(s) for s in imported.sections]
+            report_import.verify(blocks, bodies)
+        except report_import.ImportRefused as exc:
+            raise click.ClickException(str(exc)) from None
+        names = [_chapter_name(order, section) for order, section in enumerate(imported.sections)]
+        drop_media = replace and media.is_dir()
+        if (staging / "images").is_dir() and media.exists() and not drop_media:
+            raise click.ClickException(
+                "docs/report/images/ 已经存在，这份汇报里的图片没有地方放，没有导入。"
+                "如果它是原有章节的图片，请加 --replace 重新运行；否则请先把这个文件夹改名或移走"
+            )
+        # Links to the chapters that go name their successors: the chapter with the same
+        # number (一、→ 一、), else the first one imported.
+        by_number: dict[int | None, str] = {
+            s.number: n for s, n in zip(imported.sections, names, strict=True) if s.number is not None
+        }
+        moves = {}
+        for old in existing:
+            number = report_import.chapter_number(old.read_bytes().decode("utf-8", errors="replace"))
+            moves[f"report/{old.name}"] = f"report/{by_number.get(number, names[0])}"
+        removed = (
+            {f"report/images/{p.relative_to(media).as_posix()}" for p in media.rglob("*") if p.is_file()}
+            if drop_media
+            else set()
+        )
+        plan = report_import.plan_links(root, moves, removed)
+        if plan.refusals:
+            for problem in plan.refusals:
+                click.echo(str(problem))
+            raise click.ClickException(
+                f"有 {len(plan.refusals)} 处链接无法自动改到新章节（见上面各行）。为了不让它们失效，"
+                "没有删除、导入或修改任何文件。请按各行的提示修改后重新导入"
+            )
+        # Only now that the new report is known to be complete and every link can follow it.
+        for path, data in plan.files.items():
+            path.write_bytes(data)
+        for change in plan.changes:
+            click.echo(str(change))
+        for old in existing:
+            old.unlink()
+        if drop_media:
+            shutil.rmtree(media)
+        if (staging / "images").is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(staging / "images"), str(media))
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise click.ClickException(str(exc)) from None
-    for old in existing:  # only now that the new report is known to be complete
-        old.unlink()
-    if existing and media.is_dir():
-        shutil.rmtree(media)
-    if (staging / "images").is_dir():
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(staging / "images"), str(media))
-    shutil.rmtree(staging, ignore_errors=True)
-    if existing:
-        click.echo(f"已删除 docs/report/ 中原有的 {len(existing)} 个章节文件（--replace）。")
+    for sample in samples:
+        click.echo(f"docs/report/{sample.name} 是 wenming init 生成的示例章节，还没有改写过，已换成这次导入的章节。")
+    if others:
+        click.echo(f"已删除 docs/report/ 中原有的 {len(others)} 个章节文件（--replace）。")
     keywords = {}
     criteria_file = root / "data" / "criteria.yml"
     if criteria_file.is_file():
@@ -555,13 +628,11 @@ def import_report(source: Path, root: Path, replace: bool, yes: bool = False) ->
                 keywords[str(item["id"])] = [str(w) for w in (words if isinstance(words, list) else [words])]
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for order, (section, body) in enumerate(zip(imported.sections, bodies, strict=True)):
+    for order, (section, body, name) in enumerate(zip(imported.sections, bodies, names, strict=True)):
         criteria = report_import.suggest_criteria(section, keywords)
         front = ["---", f"title: {json.dumps(section.title, ensure_ascii=False)}", f"order: {order}"]
         if criteria:
             front.append(f"criteria: [{', '.join(criteria)}]  # 按关键词推荐，请核对")
-        heading = report_import.LEVEL1.match(section.title) if section.number else None
-        name = f"{order:02d}-{safe_name(heading.group(2) if heading else section.title)}.md"
         (target / name).write_text("\n".join(front + ["---", "", body]), encoding="utf-8")
         written.append(name)
     levels = {level: sum(1 for s in imported.sections for b in s.blocks if b.level == level) for level in (2, 3)}

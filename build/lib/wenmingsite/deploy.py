@@ -244,7 +244,7 @@ def parse_target(
     if not text:
         raise DeployError(
             "没有写发布目标。请写成 wenming deploy s3://存储桶名/前缀 --endpoint-url 服务地址，"
-            "或 wenming deploy 用户名@服务器:/网站目录，也可以在 mkdocs.yml 的 extra.wenming.deploy.target 中设置"
+            "或 wenming deploy 用户名@服务器:/网站目录，也可以在 mkdocs.yml 中 wenming 插件的 deploy: target: 中设置"
         )
     if text.startswith("s3://"):
         bucket, _, prefix = text[len("s3://") :].partition("/")
@@ -282,8 +282,11 @@ def parse_target(
 
 
 def read_config(root: Path) -> dict:
-    """``extra.wenming.deploy`` of mkdocs.yml (MkDocs' own tags read as nothing)."""
+    """The ``deploy`` settings of the ``wenming`` plugin in mkdocs.yml (an older unit's
+    ``extra.wenming.deploy`` is still read); MkDocs' own tags read as nothing."""
     import yaml
+
+    from . import settings
 
     path = root / "mkdocs.yml"
     try:
@@ -301,15 +304,23 @@ def read_config(root: Path) -> dict:
         data = yaml.load(text, Loader=Lenient) or {}
     except yaml.YAMLError:
         return {}  # MkDocs itself reports a broken mkdocs.yml when the site is built
-    extra = data.get("extra") if isinstance(data, dict) else None
-    ours = extra.get("wenming") if isinstance(extra, dict) else None
-    deploy = ours.get("deploy") if isinstance(ours, dict) else None
+    if not isinstance(data, dict):
+        return {}
+    _, ours = settings.plugin_entry(data.get("plugins"))
+    name = "wenming 插件的 deploy"
+    lines = _key_lines(_plugin_node(node), ("deploy",))
+    if "deploy" not in ours:  # an older unit's place for it
+        extra = data.get("extra")
+        legacy = extra.get("wenming") if isinstance(extra, dict) else None
+        ours = legacy if isinstance(legacy, dict) else {}
+        name = "extra.wenming.deploy"
+        lines = _key_lines(node, ("extra", "wenming", "deploy"))
+    deploy = ours.get("deploy")
     if deploy is None:
         return {}
-    lines = _key_lines(node, ("extra", "wenming", "deploy"))
     if not isinstance(deploy, dict):
         raise DeployError(
-            f"mkdocs.yml:{lines.get('', '?')}: extra.wenming.deploy 应该是若干“名称: 值”的设置，"
+            f"mkdocs.yml:{lines.get('', '?')}: {name} 应该是若干“名称: 值”的设置，"
             f"例如 target: s3://存储桶/前缀。请按 README“发布到国内云存储或自己的服务器”一节修改"
         )
     for key, value in deploy.items():
@@ -317,21 +328,35 @@ def read_config(root: Path) -> dict:
         low = str(key).lower()
         if any(w in low for w in SECRET_WORDS):
             raise DeployError(
-                f"{where}: extra.wenming.deploy 中不能写访问密钥（“{key}”），没有发布任何文件。"
+                f"{where}: {name} 中不能写访问密钥（“{key}”），没有发布任何文件。"
                 "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥；"
                 "密钥请放在环境变量 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY 中"
                 "（GitHub Actions 中放在仓库的 Secrets 里）"
             )
         if key not in CONFIG_KEYS:
-            raise DeployError(
-                f"{where}: extra.wenming.deploy 中的“{key}”不是可用的设置。可用的设置有：{'、'.join(CONFIG_KEYS)}"
-            )
+            raise DeployError(f"{where}: {name} 中的“{key}”不是可用的设置。可用的设置有：{'、'.join(CONFIG_KEYS)}")
         if key == "gzip":
             if not isinstance(value, bool):
                 raise DeployError(f"{where}: gzip 只能写 true 或 false，现在是“{value}”")
         elif value is not None and not isinstance(value, str):
             raise DeployError(f"{where}: {key} 应该是一段文字，例如 target: s3://存储桶/前缀")
     return dict(deploy)
+
+
+def _plugin_node(node):
+    """The YAML node of the ``wenming`` plugin's settings in ``plugins:`` (list or mapping form)."""
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    plugins = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "plugins"), None)
+    items = plugins.value if isinstance(plugins, yaml.SequenceNode) else [plugins]
+    for item in items:
+        if isinstance(item, yaml.MappingNode):
+            for k, v in item.value:
+                if isinstance(k, yaml.ScalarNode) and k.value == "wenming":
+                    return v
+    return None
 
 
 def _key_lines(node, path: tuple[str, ...]) -> dict[str, int]:
@@ -520,7 +545,7 @@ def explain(exc: BaseException, target: S3Target, doing: str) -> str:
         if code == "SecondLevelDomainForbidden":
             return (
                 f"{where}：这个存储服务要求用“桶名.服务地址”的方式访问。请在 mkdocs.yml 的 "
-                "extra.wenming.deploy 中写 addressing_style: virtual，或删掉 addressing_style: path"
+                "wenming 插件的 deploy 中写 addressing_style: virtual，或删掉 addressing_style: path"
             )
         return f"{where}：存储服务返回错误 {code}{'：' + message if message else ''}。请核对存储桶设置后重新运行"
     return f"{where}：{type(exc).__name__}：{exc}"
@@ -874,7 +899,7 @@ def run(
         made_for = built_for(site_dir)
         if made_for and not made_for.startswith(site_url.rstrip("/")):
             err(
-                f"提示：{site_dir} 是按网址 {made_for} 生成的，而 mkdocs.yml 中 extra.wenming.deploy.site_url 是 "
+                f"提示：{site_dir} 是按网址 {made_for} 生成的，而 mkdocs.yml 中 wenming 插件的 deploy: site_url: 是 "
                 f"{site_url}；站点地图、订阅和二维码会指向前者。要指向国内地址，请设置环境变量 SITE_URL={site_url} 后重新生成"
             )
     try:

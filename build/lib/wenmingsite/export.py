@@ -313,18 +313,13 @@ def workbook(ledger: Ledger, by_month: bool = False):
 
 
 def write_xlsx(path: Path, ledger: Ledger, by_month: bool = False) -> list[Path]:
-    import os
-    import tempfile
+    import io
 
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".wenming-", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        workbook(ledger, by_month).save(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    from .images import _atomic_write
+
+    buffer = io.BytesIO()
+    workbook(ledger, by_month).save(buffer)
+    _atomic_write(path, buffer.getvalue())  # the ordinary file mode, not mkstemp's 0600
     return [path]
 
 

@@ -20,13 +20,12 @@ import posixpath
 import re
 import shutil
 import subprocess
-import tempfile
 import time
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import evidence, links
+from . import evidence, images, links
 from .problems import Problem
 from .records import Unit
 from .render import TEMPLATES, environment, number
@@ -384,15 +383,9 @@ def write_pdf(html: str, path: Path, title: str, author: str) -> Written:
     document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()
     document.metadata.title = title
     document.metadata.authors = [author]
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".wenming-", suffix=".pdf", dir=path.parent)
-    os.close(fd)
-    try:
-        document.write_pdf(tmp)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    # The package's one atomic write: a file with the ordinary mode (0666 less the umask),
+    # where a temporary file from tempfile.mkstemp would keep its private 0600.
+    images._atomic_write(path, document.write_pdf())
     return Written(path, len(document.pages), time.perf_counter() - start)
 
 

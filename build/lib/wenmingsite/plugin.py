@@ -79,6 +79,10 @@ class WenmingConfig(base.Config):
     """Files under docs/ the maintainer allows as they are, past the publication gate's
     classes (for example a vendor's verification file). Each is named, never a pattern."""
 
+    deploy = c.Type(dict, default={})
+    """Where ``wenming deploy`` publishes (target, endpoint_url, …; never a key): read and
+    checked by that command (README, 发布到国内云存储或自己的服务器); the build ignores it."""
+
     incremental = c.Type(bool, default=True)
     """`mkdocs serve` rebuilds only what an edit changes; off makes each rebuild a full one."""
 

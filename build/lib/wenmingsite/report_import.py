@@ -5,16 +5,26 @@ The report's outline — ``一、`` → ``（一）``/``㈠``/``(一)`` → ``1�
 levels below. No text is ever dropped or rewritten: every paragraph is written verbatim
 (a heading only gains ``#`` marks), and the importer checks, character by character, that
 the body of the input is all in the output before it writes anything.
+
+Chapters already in docs/report/ give way only safely: the untouched sample chapter of
+``wenming init`` is recognised (:func:`is_init_sample`), and every link to a chapter about to
+be deleted is moved to its successor first, or the import stops (:func:`plan_links`).
 """
 
 from __future__ import annotations
 
+import codecs
+import functools
+import posixpath
 import re
 import unicodedata
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import Template
 
-from .problems import Problem
+from . import frontmatter, publication, textfile
+from .problems import Problem, ProblemError
 
 CN_NUM = "一二三四五六七八九十"
 # "一、二、三等奖" is an enumeration, not a heading.
@@ -533,3 +543,334 @@ def suggest_criteria(section: Section, keywords: dict[str, list[str]]) -> list[s
     scores = {cid: sum(text.count(k) for k in words) for cid, words in keywords.items()}
     ranked = sorted((s, cid) for cid, s in scores.items() if s > 0)
     return [cid for _, cid in sorted(ranked, key=lambda x: -x[0])[:3]]
+
+
+# --- replacing the chapters already in docs/report/ -------------------------------------
+
+SAMPLE_TEMPLATE = Path(__file__).parent / "scaffold" / "chapter.md.tmpl"
+# What `wenming init` fills into the sample chapter: a unit's name, its title sought, its term.
+# Each is one line without markup (scaffold.check_text) and never a sentence, so text an
+# editor added around a name cannot pass for part of it.
+_SAMPLE_VALUE = r"[^\n。！？；;!?，,：:<>\[\]{}*_`#|\\]{1,60}"
+
+
+@functools.lru_cache(maxsize=4)
+def _sample_pattern(template: str) -> re.Pattern[str]:
+    """The sample chapter's template as a pattern: its text verbatim, each ``$name`` a value."""
+    out, seen, pos = [], set(), 0
+    for m in Template.pattern.finditer(template):
+        out.append(re.escape(template[pos : m.start()]))
+        pos = m.end()
+        name = m.group("named") or m.group("braced")
+        if m.group("escaped") is not None:
+            out.append(re.escape("$"))
+        elif name:
+            out.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_SAMPLE_VALUE})")
+            seen.add(name)
+        else:
+            out.append(re.escape(m.group(0)))
+    out.append(re.escape(template[pos:]))
+    return re.compile("".join(out))
+
+
+def _plain(text: str) -> str:
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
+
+
+def is_init_sample(data: bytes, template: Path = SAMPLE_TEMPLATE) -> bool:
+    """Whether a chapter file is still the sample ``wenming init`` wrote: the template's text
+    exactly (line ends and a BOM aside) with the unit's names filled in. Any other edit —
+    a word changed, a sentence added — makes it the unit's own chapter."""
+    try:
+        pattern = _sample_pattern(_plain(template.read_text(encoding="utf-8")))
+        text = _plain(data.decode("utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return False
+    return pattern.fullmatch(text) is not None
+
+
+def chapter_number(text: str, rel: str = "") -> int | None:
+    """The first-level number of a chapter page (“一、……” → 1): of its title, else its first heading."""
+    parts = frontmatter.split(_plain(text), rel)
+    titles = [str(parts.meta.get("title") or "")] if parts.meta is not None else []
+    titles += [m.group(1) for m in re.finditer(r"(?m)^#\s+(.+?)\s*#*\s*$", parts.body)][:1]
+    for title in titles:
+        m = LEVEL1.match(title.strip())
+        if m:
+            return cn_number(m.group(1))
+    return None
+
+
+@dataclass(frozen=True)
+class LinkChange:
+    """One link (or navigation entry) moved from a chapter that goes to one that comes."""
+
+    path: str  # the file, relative to the site folder
+    line: int
+    old: str  # the target as it was written
+    new: str
+    kind: str = "链接"  # or 导航
+    dropped_anchor: str = ""
+
+    def __str__(self) -> str:
+        note = (
+            f"（原来指向的位置 #{self.dropped_anchor} 在删除的章节里，改为指向新章节的开头）"
+            if self.dropped_anchor
+            else ""
+        )
+        return f"{self.path}:{self.line}: {self.kind} {self.old} 已改为 {self.new}{note}"
+
+
+@dataclass
+class LinkPlan:
+    changes: list[LinkChange] = field(default_factory=list)
+    files: dict[Path, bytes] = field(default_factory=dict)  # the new bytes of every file changed
+    refusals: list[Problem] = field(default_factory=list)  # links that cannot be moved safely
+
+
+# Markdown links as Python-Markdown reads them: inline (text may hold one level of brackets;
+# the target may be in <>; an optional title), and reference definitions.
+INLINE_LINK = re.compile(
+    r"!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<(?P<angle>[^>\n]*)>|(?P<bare>[^)\s<>]+))"
+    r"(?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\s*\)"
+)
+REFERENCE_LINK = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))")
+HTML_LINK = re.compile(r"""\b(?:href|src)\s*=\s*(?:"(?P<dq>[^"\n]*)"|'(?P<sq>[^'\n]*)'|(?P<bare>[^\s"'>]+))""", re.I)
+
+
+def _resolve(target: str, page: str) -> tuple[str, str, str] | None:
+    """(the docs path a relative link target names, its path part as written, the rest
+    ``?query#anchor``), or None for external links and bare anchors."""
+    parsed = urllib.parse.urlsplit(target)
+    if parsed.scheme or parsed.netloc or not parsed.path or target.startswith(("#", "mailto:")):
+        return None
+    written = parsed.path
+    rest = target[len(written) :]
+    path = urllib.parse.unquote(written)
+    base = "" if path.startswith("/") else posixpath.dirname(page)
+    return posixpath.normpath(posixpath.join(base, path.lstrip("/"))), written, rest
+
+
+def _page_key(docs_path: str) -> str:
+    """The page file a link names: ``x.md``, ``x/`` and ``x`` all name ``x.md``."""
+    return docs_path if docs_path.endswith(".md") else docs_path.rstrip("/") + ".md"
+
+
+def _moved(written: str, new_page: str) -> str:
+    """``written`` (a path to a chapter in docs/report/) made to name ``new_page`` in the
+    same folder, in the same form: the folder part as written, ``.md`` or ``/`` kept."""
+    slash = written.endswith("/")
+    head, sep, last = written.rstrip("/").rpartition("/")
+    stem = posixpath.basename(new_page)[:-3]
+    md = urllib.parse.unquote(last).endswith(".md")
+    return f"{head}{sep}{stem}{'.md' if md else ''}{'/' if slash else ''}"
+
+
+def _mentions(line: str, needles: list[str], spans: list[tuple[int, int]]) -> str | None:
+    """The first needle found in ``line`` outside ``spans``."""
+    for needle in needles:
+        for m in re.finditer(re.escape(needle), line):
+            if not any(a <= m.start() < b for a, b in spans):
+                return needle
+    return None
+
+
+def plan_links(root: Path, moves: dict[str, str], removed: set[str]) -> LinkPlan:
+    """Every link to a chapter about to be deleted, moved to its successor; nothing written.
+
+    ``moves`` maps the docs path of each chapter that goes (``report/01-组织领导.md``) to
+    the chapter its links should name from now on; ``removed`` holds the docs paths of other
+    files that go (the old chapters' images), which no link can be moved to. Pages under
+    docs/ and the ``nav`` of mkdocs.yml are rewritten; a link the plan
+    cannot move safely — in HTML, in data/*.yml, split over lines — is a refusal.
+    """
+    plan = LinkPlan()
+    if not moves and not removed:
+        return plan
+    stems = sorted({posixpath.basename(p)[:-3] for p in moves}, key=len, reverse=True)
+    needles = [f"{s}.md" for s in stems] + [f"{s}/" for s in stems]
+    needles += [urllib.parse.quote(s) for s in stems if urllib.parse.quote(s) != s]
+    needles += sorted(removed | {urllib.parse.quote(p) for p in removed})
+    docs = root / "docs"
+    pages = sorted(p for p in (publication.walk_files(docs) if docs.is_dir() else []) if p.suffix.lower() == ".md")
+    for path in pages:
+        page = path.relative_to(docs).as_posix()
+        if page in moves:
+            continue
+        _plan_page(plan, path, f"docs/{page}", page, moves, removed, needles)
+    _plan_nav(plan, root, moves, removed, needles)
+    data = root / "data"
+    for path in sorted(publication.walk_files(data)) if data.is_dir() else []:
+        if path.suffix.lower() not in (".yml", ".yaml"):
+            continue
+        rel = path.relative_to(root).as_posix()
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        for i, line in enumerate(text.split("\n"), 1):
+            found = _mentions(line, needles, [m.span() for m in YAML_COMMENT.finditer(line)])
+            if found:
+                plan.refusals.append(
+                    Problem(
+                        rel, i, None, f"这里写着要删除的“{found}”，无法自动改成新章节。请先改掉或删掉它，再重新导入"
+                    )
+                )
+    return plan
+
+
+def _read(plan: LinkPlan, path: Path, rel: str) -> tuple[str, bool, bool] | None:
+    """(text with \\n line ends, had CRLF, had a BOM), or None with a refusal."""
+    data = path.read_bytes()
+    try:
+        text = textfile.decode_text(data, rel)
+    except ProblemError as exc:
+        p = exc.problem
+        plan.refusals.append(
+            Problem(
+                p.path,
+                p.line,
+                p.col,
+                f"{p.message}。读不出这个文件，就无法确认其中有没有指向要删除的章节的链接；请先运行 wenming fix",
+            )
+        )
+        return None
+    return text, b"\r\n" in data, data.startswith(codecs.BOM_UTF8)
+
+
+def _store(plan: LinkPlan, path: Path, text: str, crlf: bool, bom: bool) -> None:
+    data = (text.replace("\n", "\r\n") if crlf else text).encode("utf-8")
+    plan.files[path] = (codecs.BOM_UTF8 if bom else b"") + data
+
+
+def _plan_page(
+    plan: LinkPlan, path: Path, rel: str, page: str, moves: dict[str, str], removed: set[str], needles: list[str]
+) -> None:
+    read = _read(plan, path, rel)
+    if read is None:
+        return
+    text, crlf, bom = read
+    lines = text.split("\n")
+    body_line = frontmatter.split(text, rel).body_line
+    changed = False
+    # Code blocks too: the link check before every build (publication.broken_links) reads
+    # a link in code as a link, so one left pointing at a deleted chapter stops the build.
+    for i in range(body_line - 1, len(lines)):
+        line = lines[i]
+        seen: list[tuple[int, int]] = []
+        edits: list[tuple[int, int, str]] = []
+        found = [(m, "angle" if m.group("angle") is not None else "bare") for m in INLINE_LINK.finditer(line)]
+        found += [(m, "angle" if m.group("angle") is not None else "bare") for m in REFERENCE_LINK.finditer(line)]
+        for m, group in found:
+            seen.append(m.span())
+            target = m.group(group)
+            resolved = _resolve(target, page)
+            if resolved is None:
+                continue
+            docs_path, written, rest = resolved
+            new_page = moves.get(_page_key(docs_path))
+            if new_page is None:
+                if docs_path in removed:
+                    plan.refusals.append(
+                        Problem(
+                            rel,
+                            i + 1,
+                            m.start(group) + 1,
+                            f"链接 {target} 指向 docs/{docs_path}，--replace 会删除原有章节的图片。"
+                            "请先把这个文件复制到别处（例如 docs/assets/）并改好链接，再重新导入",
+                        )
+                    )
+                continue
+            query, _, anchor = rest.partition("#")
+            new = _moved(written, new_page) + query
+            if new != target:
+                edits.append((*m.span(group), new))
+                plan.changes.append(LinkChange(rel, i + 1, target, new, dropped_anchor=anchor))
+        for m in HTML_LINK.finditer(line):
+            seen.append(m.span())
+            target = next(g for g in m.groups() if g is not None)
+            resolved = _resolve(target, page)
+            if resolved and (_page_key(resolved[0]) in moves or resolved[0] in removed):
+                plan.refusals.append(
+                    Problem(
+                        rel,
+                        i + 1,
+                        m.start() + 1,
+                        f"HTML 标签里的链接 {target} 指向要删除的 docs/{_page_key(resolved[0])}，无法自动修改。"
+                        "请把它改成 Markdown 链接 [文字](路径) 或删掉，再重新导入",
+                    )
+                )
+        found_text = _mentions(line, needles, seen)
+        if found_text:
+            plan.refusals.append(
+                Problem(
+                    rel,
+                    i + 1,
+                    None,
+                    f"这一行提到了要删除的“{found_text}”，但不是能自动修改的链接（链接跨行或写法特殊）。"
+                    "请把它改成一行里的 [文字](路径) 或删掉，再重新导入",
+                )
+            )
+        for start, end, new in sorted(edits, reverse=True):
+            line = line[:start] + new + line[end:]
+        if edits:
+            lines[i] = line
+            changed = True
+    if changed:
+        _store(plan, path, "\n".join(lines), crlf, bom)
+
+
+NAV_KEY = re.compile(r"^nav\s*:")
+YAML_COMMENT = re.compile(r"(?:^|\s)#.*$")
+TOP_KEY = re.compile(r"^[^\s#-]")
+
+
+def _plan_nav(plan: LinkPlan, root: Path, moves: dict[str, str], removed: set[str], needles: list[str]) -> None:
+    path = root / "mkdocs.yml"
+    read = _read(plan, path, "mkdocs.yml") if path.is_file() else None
+    if read is None:
+        return
+    text, crlf, bom = read
+    lines = text.split("\n")
+    in_nav = False
+    named: dict[str, list[tuple[int, str]]] = {}  # new chapter -> (line, old) of the nav entries moved to it
+    kept: set[str] = set()  # chapters the nav names already
+    changed = False
+    for i, line in enumerate(lines):
+        if NAV_KEY.match(line):
+            in_nav = True
+        elif TOP_KEY.match(line):
+            in_nav = False
+        entry = re.match(r"""^(\s*-\s+(?:[^#]*?:\s+)?)(["']?)([^"'#\s]+)\2(\s*(?:#.*)?)$""", line) if in_nav else None
+        if entry and entry.group(3) in moves:
+            old = entry.group(3)
+            new = moves[old]
+            lines[i] = f"{entry.group(1)}{entry.group(2)}{new}{entry.group(2)}{entry.group(4)}"
+            named.setdefault(new, []).append((i + 1, old))
+            if new != old:
+                plan.changes.append(LinkChange("mkdocs.yml", i + 1, old, new, kind="导航"))
+                changed = True
+            continue
+        if entry:
+            kept.add(entry.group(3))
+        found = _mentions(line, needles, [m.span() for m in YAML_COMMENT.finditer(line)])
+        if found:
+            plan.refusals.append(
+                Problem(
+                    "mkdocs.yml",
+                    i + 1,
+                    None,
+                    f"这里写着要删除的“{found}”，无法自动改成新章节。请先改掉或删掉它，再重新导入",
+                )
+            )
+    for new, entries in named.items():
+        if len(entries) > 1 or new in kept:
+            at, old = entries[-1]
+            plan.refusals.append(
+                Problem(
+                    "mkdocs.yml",
+                    at,
+                    None,
+                    f"导航里的 {old} 要改成 {new}，但导航里已经有（或同时会有）这一章，会重复出现。"
+                    "建议把导航中逐个列出的汇报章节换成一行“- 创建汇报: report/”（按章节顺序自动展开），再重新导入",
+                )
+            )
+    if changed:
+        _store(plan, path, "\n".join(lines), crlf, bom)

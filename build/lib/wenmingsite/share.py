@@ -162,7 +162,7 @@ def site_context(
     pages: dict[str, dict | None],
     open_data: bool,
 ) -> dict:
-    """What the theme templates (overrides/) read as ``config.extra.wenming_site``."""
+    """What the theme templates (theme/) read as ``config.extra.wenming_site``."""
     unit = content.unit
     touch = f"{ICON_DIR}/{TOUCH_ICON}"
     fallback = {"path": touch, "width": 180, "height": 180, "type": "image/png"}

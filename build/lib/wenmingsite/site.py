@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import api, assets, coverage, feed, gate, images, links, loader, pagekinds, share, stats
+from . import api, assets, coverage, feed, gate, images, links, loader, pagekinds, settings, share, stats
 from .gallery import Gallery, publish_photos
 from .problems import Problem
 from .records import Activity, Content
@@ -378,6 +378,10 @@ class Site:
     def check(self, with_images: bool = True) -> tuple[list[Problem], dict]:
         """Everything a build validates, plus broken internal links; nothing is built."""
         self.load(with_links=True, clean_assets=with_images)
+        mkdocs_yml = self.root / "mkdocs.yml"
+        nav = settings.read_mkdocs_yml(mkdocs_yml).get("nav")
+        optional = {s.src for kind in pagekinds.kinds() if kind.needs for s in kind.specs(self)}
+        self.report(settings.nav_problems(mkdocs_yml, nav, optional))
         if with_images:
             self.publish_photos()
         photos = {p.src for a in self.content.published for p in a.photos}

@@ -99,6 +99,12 @@ def plan(root: Path, tool_url: str | None = None) -> tuple[list[Change], list[st
     new_yml, theme_changes, theme_notes = _theme(root, new_yml, shipped)
     changes += theme_changes
     notes += theme_notes
+    extra = (yaml.load(yml, Loader=_Lenient) or {}).get("extra")
+    if isinstance(extra, dict) and isinstance(extra.get("wenming"), dict):
+        notes.append(
+            "提示：mkdocs.yml 的 extra.wenming 中的设置（" + "、".join(map(str, extra["wenming"])) + "）"
+            "现在写在 plugins 的 - wenming: 下面；旧位置仍然有效，方便时请移过去"
+        )
     new_yml, added = _add_nav(new_yml)
     new_yml = new_yml.replace("# 由 hooks ", "# 由 wenming 插件").replace("由 hooks 自带的", "由 wenming 插件自带的")
     if new_yml != yml:

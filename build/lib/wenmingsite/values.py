@@ -120,6 +120,7 @@ _DATE_FORMS = [
     re.compile(r"^(\d{4})/(\d{1,2})/(\d{1,2})$", re.ASCII),
     re.compile(r"^(\d{4})\.(\d{1,2})\.(\d{1,2})$", re.ASCII),
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$", re.ASCII),
+    re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII),  # 20240415, as spreadsheets and file names have it
 ]
 _RANGE_HINT = re.compile(r"(至|到|~|～|—|--|\s-\s)")
 _MONTH_ONLY = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月?|[-/.](\d{1,2}))$", re.ASCII)
@@ -143,17 +144,7 @@ def parse_date(text: str) -> dt.date:
         m = form.match(s)
         if m:
             year, month, day = (int(g) for g in m.groups())
-            try:
-                value = dt.date(year, month, day)
-            except ValueError:
-                raise Invalid(
-                    MSG_DATE_IMPOSSIBLE.format(
-                        raw=raw, year=year, month=month, day=day, year4=f"{year:04d}", month2=f"{month:02d}"
-                    )
-                ) from None
-            if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-                raise Invalid(MSG_DATE_YEAR.format(raw=raw, year=year))
-            return value
+            return _real_date(raw, year, month, day)
     if _RANGE_HINT.search(s):
         raise Invalid(MSG_DATE_RANGE.format(raw=raw))
     if _CN_DATE_DIGITS.search(raw):
@@ -165,6 +156,150 @@ def parse_date(text: str) -> dt.date:
     if _SHORT_YEAR.match(s):
         raise Invalid(MSG_DATE_SHORT_YEAR.format(raw=raw))
     raise Invalid(MSG_DATE_UNKNOWN.format(raw=raw))
+
+
+def _real_date(raw: str, year: int, month: int, day: int) -> dt.date:
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        raise Invalid(
+            MSG_DATE_IMPOSSIBLE.format(
+                raw=raw, year=year, month=month, day=day, year4=f"{year:04d}", month2=f"{month:02d}"
+            )
+        ) from None
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise Invalid(MSG_DATE_YEAR.format(raw=raw, year=year))
+    return value
+
+
+# --- dates as ledgers write them ---------------------------------------------------
+#
+# A spreadsheet's date column holds more than one date field can: a time of day, the
+# weekday, a day without its year (the year is the sheet's), a range of days. These
+# converters are for such columns; a date field of a page still takes one date only.
+
+MSG_DATE_NO_YEAR = "日期“{raw}”没有写年份。请写出年份，例如 2024年3月5日"
+MSG_DATE_SPAN_BACKWARDS = "日期范围“{raw}”的结束日期 {end} 早于开始日期 {start}。请核对"
+MSG_DATE_SPAN_UNKNOWN = "无法识别日期范围“{raw}”。请写成 2024-03-05至2024-03-07 或 2024.3.5-3.7 的形式"
+MSG_DATE_WEEKDAY = "日期“{raw}”写的是星期{written}，但 {date} 是星期{actual}。请核对日期"
+MSG_DATE_NUMBER = (
+    "日期“{shown}”是一个数字，看不出是哪一天（不是 20240415 这样的八位日期，"
+    "也不是 1990 到 2100 年之间的 Excel 日期序号）。请写成 2024-03-05 或 2024年3月5日 的形式"
+)
+
+
+class MissingYear(Invalid):
+    """A day written without its year (``4月15日``) and no year to take it from."""
+
+
+_FULL_DATES = [  # at a position, not anchored: what follows may be a time or a range
+    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII),
+    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII),
+    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", re.ASCII),
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII),
+    re.compile(r"(\d{4})(\d{2})(\d{2})(?!\d)", re.ASCII),
+]
+_MONTH_DAY_CN = re.compile(r"()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII)
+_START_FORMS = [*_FULL_DATES, _MONTH_DAY_CN]
+# After a range separator the year, and the month, may be left out: 2024.4.15-4.17, 4月15日至17日.
+_END_FORMS = [
+    *_START_FORMS,
+    re.compile(r"()(\d{1,2})[-/.](\d{1,2})(?![-/.\d])", re.ASCII),
+    re.compile(r"()()(\d{1,2})\s*[日号]?(?!\d)", re.ASCII),
+]
+_SPAN_SEP = re.compile(r"\s*(?:至|到|~|〜|—+|–|―|-{1,2})\s*")
+_WEEKDAY = re.compile(r"\s*\(?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*\)?")
+_WEEKDAY_NAMES = "一二三四五六日"
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
+_TIME = re.compile(
+    rf"(?:\s*(?:上午|下午|晚上|早上|中午|全天))?(?:(?:T|\s*){_CLOCK}(?:\s*(?:-|~|至|到|—|–)\s*{_CLOCK})?)?", re.ASCII
+)
+
+
+def _date_at(s: str, pos: int, forms) -> tuple[tuple[int | None, int | None, int], int] | None:
+    for form in forms:
+        m = form.match(s, pos)
+        if m:
+            year, month, day = (int(g) if g else None for g in m.groups())
+            assert day is not None  # every form has the day
+            return (year, month, day), m.end()
+    return None
+
+
+def _after_date(s: str, pos: int, raw: str, value: dt.date) -> int:
+    """Past the weekday and time of day that may follow a date; a wrong weekday is refused."""
+    m = _WEEKDAY.match(s, pos)
+    if m:
+        written = "日" if m.group(1) == "天" else m.group(1)
+        actual = _WEEKDAY_NAMES[value.weekday()]
+        if written != actual:
+            raise Invalid(
+                MSG_DATE_WEEKDAY.format(raw=raw, written=m.group(1), date=format_date_cn(value), actual=actual)
+            )
+        pos = m.end()
+    m = _TIME.match(s, pos)  # every part is optional: it always matches
+    return m.end() if m else pos
+
+
+def parse_date_span(text: str, year: int | None = None) -> tuple[dt.date, dt.date | None]:
+    """A date as a ledger's date column has it: (first day, last day or None for one day).
+
+    Takes what :func:`parse_date` takes, and 20240415, ``2024-04-15 09:30``,
+    ``2024年4月15日（星期一）``, ``4月15日`` (in ``year``; without it :class:`MissingYear`),
+    and ranges ``2024.4.15-4.17``, ``2024年4月15日至17日``, ``2024-12-30至2025-01-02``.
+    """
+    raw = text.strip()
+    _check_digits(raw, "日期", DIGIT_EXAMPLES["date"])
+    s = normalise(raw)
+    found = _date_at(s, 0, _START_FORMS)
+    if found is None:
+        if _RANGE_HINT.search(s):
+            raise Invalid(MSG_DATE_SPAN_UNKNOWN.format(raw=raw))
+        return parse_date(raw), None
+    (y, m, d), pos = found
+    if y is None:
+        if year is None:
+            raise MissingYear(MSG_DATE_NO_YEAR.format(raw=raw))
+        y = year
+    assert m is not None  # only the end of a range may leave out the month
+    first = _real_date(raw, y, m, d)
+    pos = _after_date(s, pos, raw, first)
+    if pos == len(s):
+        return first, None
+    sep = _SPAN_SEP.match(s, pos)
+    found = _date_at(s, sep.end(), _END_FORMS) if sep else None
+    if found is None:
+        if sep or _RANGE_HINT.search(s):
+            raise Invalid(MSG_DATE_SPAN_UNKNOWN.format(raw=raw))
+        return parse_date(raw), None  # its message for what follows the date
+    (ey, em, ed), pos = found
+    if ey is None:
+        ey = first.year + (1 if em is not None and em < first.month else 0)  # 12月30日至1月2日
+    last = _real_date(raw, ey, em if em is not None else first.month, ed)
+    pos = _after_date(s, pos, raw, last)
+    if pos != len(s):
+        raise Invalid(MSG_DATE_SPAN_UNKNOWN.format(raw=raw))
+    if last < first:
+        raise Invalid(MSG_DATE_SPAN_BACKWARDS.format(raw=raw, start=first.isoformat(), end=last.isoformat()))
+    return first, (last if last > first else None)
+
+
+# Excel stores a date as a day number. In the 1900 date system day 1 is 1900-01-01 and day 60
+# the nonexistent 1900-02-29 (kept from Lotus 1-2-3), so from day 61 on day n is 1899-12-30 + n;
+# a workbook in the 1904 date system (old Mac Excel) counts from 1904-01-01 as day 0.
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
+SERIAL_YEARS = (1990, 2100)  # a day number outside these years is not taken for a date
+
+
+def excel_serial_date(serial: float, date1904: bool = False) -> dt.date:
+    """The day of an Excel day number (the time of day, its fraction, is dropped)."""
+    epoch = EXCEL_EPOCH_1904 if date1904 else EXCEL_EPOCH
+    low, high = (dt.date(SERIAL_YEARS[0], 1, 1) - epoch).days, (dt.date(SERIAL_YEARS[1], 12, 31) - epoch).days
+    if not low <= serial < high + 1:
+        shown = str(int(serial)) if float(serial).is_integer() and abs(serial) < 1e15 else repr(serial)
+        raise Invalid(MSG_DATE_NUMBER.format(shown=_shown(shown)))
+    return epoch + dt.timedelta(days=int(serial))
 
 
 def format_date_cn(value: dt.date) -> str:
