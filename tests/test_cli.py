@@ -209,7 +209,7 @@ def test_fix_repairs_and_reports_each_change(site):
 
 def test_help_is_in_chinese():
     out = run("--help").output
-    assert out.startswith("用法：wenming [OPTIONS] COMMAND [ARGS]...")
+    assert out.startswith("用法：wenming [选项] 子命令 [参数]...")
     assert "子命令：" in out and "选项：" in out and "显示帮助并退出" in out
     assert "检查全部内容（不生成网站）" in run("check", "--help").output
 

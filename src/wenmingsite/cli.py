@@ -1,4 +1,5 @@
-"""The editors' command line: ``wenming new | check | fix | gaps`` (help in Chinese)."""
+"""The editors' command line: ``wenming new | check | fix | gaps | build | serve …`` (in Chinese;
+click's own words come from ``clicktext``, ``build`` and ``serve`` live in ``mkdocs_cli``)."""
 
 from __future__ import annotations
 
@@ -10,49 +11,12 @@ from pathlib import Path
 
 import click
 
-from . import images, load, publication, repair
+from . import images, load, mkdocs_cli, publication, repair
+from .clicktext import CONTEXT, ChineseCommand, ChineseGroup, help_option, root_option
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
 from .scaffold import ScaffoldError, UnitAnswers, write_unit
 from .site import Site
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class ChineseFormatter(click.HelpFormatter):
-    def write_usage(self, prog, args="", prefix=None):
-        super().write_usage(prog, args, prefix="用法：")
-
-    def write_heading(self, heading):
-        heading = {"Options": "选项", "Commands": "子命令", "Arguments": "参数"}.get(heading, heading)
-        self.write(f"{'':>{self.current_indent}}{heading}：\n")
-
-
-class ChineseContext(click.Context):
-    formatter_class = ChineseFormatter
-
-
-class ChineseCommand(click.Command):
-    context_class = ChineseContext
-
-
-class ChineseGroup(click.Group):
-    context_class = ChineseContext
-    command_class = ChineseCommand
-
-
-def root_option(f):
-    return click.option(
-        "--root",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=".",
-        show_default=True,
-        help="网站文件夹（mkdocs.yml 所在的文件夹）",
-    )(f)
-
-
-def help_option(f):
-    return click.help_option("-h", "--help", help="显示帮助并退出")(f)
 
 
 def _day(value: str | None) -> dt.date:
@@ -90,6 +54,10 @@ def _site_clean(root: Path, today: dt.date) -> Site:
 @help_option
 def main() -> None:
     pass
+
+
+main.add_command(mkdocs_cli.build)
+main.add_command(mkdocs_cli.serve)
 
 
 # --- new ---------------------------------------------------------------------------------
