@@ -36,7 +36,7 @@ def test_new_creates_a_commented_activity_that_check_accepts_once_filled(site):
     assert result.output.splitlines() == [
         f"已新建 docs/activities/2026/{stem}.md",
         f"照片请放进 docs/activities/2026/{stem}/ 文件夹，并在 photos 中登记。",
-        "填写完正文和其他信息后，运行 wenming check 检查，再用 mkdocs serve 预览。",
+        "填写完正文和其他信息后，运行 wenming check 检查，再用 wenming serve 预览。",
     ]
     page = root / f"docs/activities/2026/{stem}.md"
     text = page.read_text(encoding="utf-8")
@@ -209,7 +209,7 @@ def test_fix_repairs_and_reports_each_change(site):
 
 def test_help_is_in_chinese():
     out = run("--help").output
-    assert out.startswith("用法：wenming [OPTIONS] COMMAND [ARGS]...")
+    assert out.startswith("用法：wenming [选项] 子命令 [参数]...")
     assert "子命令：" in out and "选项：" in out and "显示帮助并退出" in out
     assert "检查全部内容（不生成网站）" in run("check", "--help").output
 

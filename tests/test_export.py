@@ -165,7 +165,7 @@ def test_routines_by_month_and_csv(tmp_path):
 def test_refuses_other_file_types(tmp_path):
     result = CliRunner().invoke(main, ["export", str(tmp_path / "台账.pdf"), "--root", str(REPO)])
     assert result.exit_code == 1
-    assert result.output == "Error: “台账.pdf”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx\n"
+    assert result.output == "错误：“台账.pdf”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx\n"
 
 
 FIELDS = (

@@ -201,7 +201,7 @@ def test_appends_to_existing_file_before_routines(site, tmp_path):
     code, out = run(root, ledger, input="y\n")
     assert code == 0, out
     assert "台账.csv：表头在第 1 行，列的对应关系：" in out
-    assert "按上面的对应关系导入吗？ [Y/n]: y" in out
+    assert "按上面的对应关系导入吗？（是/否，直接回车即为“是”）：y" in out
     assert out.splitlines()[-1] == "共 3 行：导入 1 行，已有 1 行（未重复导入），跳过空行 1 行，有问题 0 行（见上）"
     text = (root / "data/activities/2025.yml").read_text(encoding="utf-8")
     assert text.index('title: "新活动"') < text.index("# 例行活动")
@@ -283,7 +283,7 @@ def test_a_year_file_that_is_a_list_is_refused_not_a_traceback(site, tmp_path):
     code, out = run(root, ledger, "--yes")
     assert code == 1
     assert out.splitlines()[-1] == (
-        "Error: data/activities/2025.yml 现在有错误，无法追加。请先运行 wenming check 按提示修好这个文件，再导入台账"
+        "错误：data/activities/2025.yml 现在有错误，无法追加。请先运行 wenming check 按提示修好这个文件，再导入台账"
     )
     assert (root / "data/activities/2025.yml").read_text(encoding="utf-8").startswith("- title: 已有的活动")
 

@@ -174,7 +174,7 @@ def test_no_site_url_refuses_with_the_fix(site):
     result = CliRunner().invoke(main, ["pack", "--root", str(root), "--date", TODAY.isoformat()])
     assert result.exit_code == 1
     assert result.output == (
-        "Error: mkdocs.yml 没有设置 site_url，佐证材料目录的二维码无法指向网站上的页面，没有生成 PDF。"
+        "错误：mkdocs.yml 没有设置 site_url，佐证材料目录的二维码无法指向网站上的页面，没有生成 PDF。"
         "请在 mkdocs.yml 中写上网站的正式地址，例如 site_url: https://wenming.example.cn/，"
         "或者运行时加上 --site-url https://wenming.example.cn/\n"
     )

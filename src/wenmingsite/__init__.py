@@ -1,6 +1,7 @@
 """文明创建展示站: load, validate and render a unit's creation-campaign content.
 
-Nothing in this package imports MkDocs; ``hooks/showcase.py`` is the only glue.
+Nothing in this package imports MkDocs but ``plugin.py`` (the MkDocs plugin, the only glue) and
+``mkdocs_cli.py`` (``wenming build``/``serve`` run MkDocs).
 """
 
 from pathlib import Path

@@ -1,4 +1,5 @@
-"""The editors' command line: ``wenming new | check | fix | gaps`` (help in Chinese)."""
+"""The editors' command line: ``wenming new | check | fix | gaps | build | serve …`` (in Chinese;
+click's own words come from ``clicktext``, ``build`` and ``serve`` live in ``mkdocs_cli``)."""
 
 from __future__ import annotations
 
@@ -10,49 +11,12 @@ from pathlib import Path
 
 import click
 
-from . import images, load, publication, repair
+from . import images, load, mkdocs_cli, publication, repair
+from .clicktext import CONTEXT, ChineseCommand, ChineseGroup, help_option, root_option
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
 from .scaffold import ScaffoldError, UnitAnswers, tool_source, version, write_unit
 from .site import Site
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-class ChineseFormatter(click.HelpFormatter):
-    def write_usage(self, prog, args="", prefix=None):
-        super().write_usage(prog, args, prefix="用法：")
-
-    def write_heading(self, heading):
-        heading = {"Options": "选项", "Commands": "子命令", "Arguments": "参数"}.get(heading, heading)
-        self.write(f"{'':>{self.current_indent}}{heading}：\n")
-
-
-class ChineseContext(click.Context):
-    formatter_class = ChineseFormatter
-
-
-class ChineseCommand(click.Command):
-    context_class = ChineseContext
-
-
-class ChineseGroup(click.Group):
-    context_class = ChineseContext
-    command_class = ChineseCommand
-
-
-def root_option(f):
-    return click.option(
-        "--root",
-        type=click.Path(file_okay=False, path_type=Path),
-        default=".",
-        show_default=True,
-        help="网站文件夹（mkdocs.yml 所在的文件夹）",
-    )(f)
-
-
-def help_option(f):
-    return click.help_option("-h", "--help", help="显示帮助并退出")(f)
 
 
 def _day(value: str | None) -> dt.date:
@@ -90,6 +54,10 @@ def _site_clean(root: Path, today: dt.date) -> Site:
 @help_option
 def main() -> None:
     pass
+
+
+main.add_command(mkdocs_cli.build)
+main.add_command(mkdocs_cli.serve)
 
 
 # --- new ---------------------------------------------------------------------------------
@@ -251,7 +219,7 @@ def new(title, date_text, category, department, root: Path) -> None:
     rel = path.relative_to(root).as_posix()
     click.echo(f"已新建 {rel}")
     click.echo(f"照片请放进 {(folder / stem).relative_to(root).as_posix()}/ 文件夹，并在 photos 中登记。")
-    click.echo("填写完正文和其他信息后，运行 wenming check 检查，再用 mkdocs serve 预览。")
+    click.echo("填写完正文和其他信息后，运行 wenming check 检查，再用 wenming serve 预览。")
 
 
 # --- init --------------------------------------------------------------------------------
@@ -283,7 +251,7 @@ def _init_ask(flag: str | None, option: str, label: str, check, default: str | N
 
 
 @main.command(
-    cls=ChineseCommand, help="新建一个单位的网站文件夹（不含示例单位的内容），生成后即可用 mkdocs build --strict 构建。"
+    cls=ChineseCommand, help="新建一个单位的网站文件夹（不含示例单位的内容），生成后即可用 wenming build 构建。"
 )
 @click.argument("directory", metavar="文件夹", required=False, type=click.Path(file_okay=True, path_type=Path))
 @click.option("--name", help="单位全称，例如 某某市图书馆")
@@ -334,7 +302,7 @@ def init(directory, name, short_name, title_sought, term_start, term_end, force,
         ) from None
     click.echo(f"已在 {directory} 生成 {len(written)} 个文件。")
     click.echo("下一步：补全 data/unit.yml 中的单位简介和部门，改写 docs/report/ 中的示例章节，")
-    click.echo(f"然后 cd {directory}，运行 wenming check 检查、mkdocs serve 预览。")
+    click.echo(f"然后 cd {directory}，运行 wenming check 检查、wenming serve 预览。")
     requirement, portable = tool_source(tool_url)
     if not portable:
         click.echo(
@@ -373,7 +341,7 @@ def upgrade(root: Path, dry_run: bool, tool_url: str | None) -> None:
         click.echo(f"共 {len(changes)} 处修改；去掉 --dry-run 执行。")
         return
     upgrading.apply(root, changes)
-    click.echo(f"已按工具 {version()} 版完成 {len(changes)} 处修改。请运行 mkdocs build --strict 确认，再用 git 提交。")
+    click.echo(f"已按工具 {version()} 版完成 {len(changes)} 处修改。请运行 wenming build 确认，再用 git 提交。")
 
 
 # --- check -------------------------------------------------------------------------------

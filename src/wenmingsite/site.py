@@ -16,7 +16,7 @@ A :class:`Site` goes through four stages, each a method, always in this order:
    :meth:`Site.outputs` gives the JSON and feed files; :meth:`Site.finish` the icons and
    share data; :meth:`Site.link_photos` puts the photo variants into the output folder.
 
-``hooks/showcase.py`` translates MkDocs' events into these calls; ``wenming check`` and
+``plugin.py`` translates MkDocs' events into these calls; ``wenming check`` and
 ``wenming gaps`` call the first stages only.
 """
 
