@@ -494,7 +494,10 @@ def test_without_yes_the_departments_are_a_question(site, tmp_path, answer, impo
     assert code == 0, out
     lines = out.splitlines()
     assert DEPARTMENTS_UNDECLARED in lines
-    assert f"把这 2 个部门添加到 data/unit.yml 的 departments 中，并导入这些行吗？ [y/N]: {answer}" in lines
+    assert (
+        f"把这 2 个部门添加到 data/unit.yml 的 departments 中，并导入这些行吗？（是/否，直接回车即为“否”）：{answer}"
+        in lines
+    )
     assert (DEPARTMENT_FIX in lines) == (answer == "n")
     assert lines[-1] == (f"共 61 行：导入 {imported + 1} 行，跳过空行 0 行，有问题 {60 - imported} 行（见上）")
     unit = (root / "data/unit.yml").read_text(encoding="utf-8")
@@ -698,7 +701,7 @@ def test_bad_map_options_are_refused_in_chinese(site, tmp_path, option, message)
     ledger_path.write_text(MAP_LEDGER, encoding="utf-8")
     code, out = run(root, ledger_path, "--yes", "--map", option)
     assert code == 1
-    assert out.splitlines()[-1] == f"Error: {message}"
+    assert out.splitlines()[-1] == f"错误：{message}"
     assert "Traceback" not in out
     assert not (root / "data/activities/2024.yml").exists()
 
@@ -709,7 +712,7 @@ def test_two_columns_mapped_to_one_field_are_refused(site, tmp_path):
     ledger_path.write_text(MAP_LEDGER, encoding="utf-8")
     code, out = run(root, ledger_path, "--map", "主责科室=部门", "--map", "活动时长=department")
     assert code == 1
-    assert out.splitlines()[-1] == ("Error: --map 把列“主责科室”和列“活动时长”都对应到了“部门”。每个字段只能对应一列")
+    assert out.splitlines()[-1] == ("错误：--map 把列“主责科室”和列“活动时长”都对应到了“部门”。每个字段只能对应一列")
 
 
 @pytest.mark.parametrize(
@@ -848,5 +851,5 @@ def test_map_and_add_departments_are_for_ledgers_only(site, tmp_path):
     code, out = run(root, report, "--add-departments")
     assert code == 1
     assert out.splitlines()[-1] == (
-        "Error: --map 和 --add-departments 只用于导入活动台账（.xlsx 或 .csv），导入汇报时不需要"
+        "错误：--map 和 --add-departments 只用于导入活动台账（.xlsx 或 .csv），导入汇报时不需要"
     )

@@ -618,7 +618,7 @@ def test_links_that_cannot_follow_stop_the_import_before_anything_changes(tmp_pa
         "无法自动修改。请把它改成 Markdown 链接 [文字](路径) 或删掉，再重新导入",
         "docs/about/index.md:8: 这一行提到了要删除的“01-组织领导.md”，但不是能自动修改的链接（链接跨行或写法特殊）。"
         "请把它改成一行里的 [文字](路径) 或删掉，再重新导入",
-        "Error: 有 2 处链接无法自动改到新章节（见上面各行）。为了不让它们失效，没有删除、导入或修改任何文件。"
+        "错误：有 2 处链接无法自动改到新章节（见上面各行）。为了不让它们失效，没有删除、导入或修改任何文件。"
         "请按各行的提示修改后重新导入",
     ]
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == files

@@ -11,6 +11,7 @@ import functools
 import hashlib
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -47,7 +48,12 @@ def fresh_venv(path: Path) -> Path:
 @pytest.fixture(scope="module")
 def wheel_server(tmp_path_factory):
     dist = tmp_path_factory.mktemp("dist")
-    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", dist, REPO], cwd=dist)
+    # Built from a copy of what the wheel is made of: setuptools leaves build/ beside its source.
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
+    shutil.copytree(REPO / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", dist, source], cwd=dist)
     (wheel,) = dist.glob("wenming_site-*.whl")
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(dist))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)

@@ -1,5 +1,0 @@
-"""`python -m wenmingsite` is the same as the `wenming` command."""
-
-from .cli import main
-
-main()
