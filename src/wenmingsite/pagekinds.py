@@ -51,7 +51,7 @@ class SpecSource(Protocol):
 # Modules (in this package) that declare further kinds, imported once by :func:`kinds`.
 KIND_MODULES: list[str] = ["evidence", "editor"]
 
-HIDE_SIDEBARS = ("navigation", "toc")
+HIDE_SIDEBARS = ("navigation", "toc", "footer")
 
 
 class PageKindError(Exception):
@@ -67,7 +67,8 @@ class PageKind:
     # would match every query (and make the index a third larger).
     search: bool = True
     # Material's sidebars to hide: generated pages are photo walls, listings and figures, so
-    # the full width is theirs (the tabs above still lead everywhere).
+    # the full width is theirs (the tabs above still lead everywhere); and the previous/next
+    # footer, a manual's chrome that leads nowhere a visitor of a showcase page wants to go.
     hide: tuple[str, ...] = HIDE_SIDEBARS
     # Further page meta for the theme (e.g. {"robots": "noindex"}; see theme/main.html).
     meta: dict[str, Any] = field(default_factory=dict)
@@ -375,6 +376,56 @@ class Documents:
     @staticmethod
     def render(site, spec, url):
         return site.renderer.documents_page(url)
+
+
+# Pages at the URLs a visitor gets by trimming an address (/activities/2025/ of an activity's
+# /activities/2025/2025-03-05-植树/): the listing they lead to, never a 404. The same listings
+# stand at /timeline/, so these stay out of search engines and the sitemap.
+
+
+@page_kind("activities-index", search=False, meta={"robots": "noindex"})
+class ActivitiesIndex:
+    @staticmethod
+    def specs(site):
+        folders = {"/".join(a.page.split("/")[:2]) for a in site.content.published if a.page and a.page.count("/") >= 2}
+        specs = [PageSpec("activities/index.md", "创建动态", "activities-index", description="本届全部创建活动")]
+        specs += [
+            PageSpec(f"{f}/index.md", f"{f[-4:]}年创建动态", "activities-index", f[-4:], f"{f[-4:]}年的全部创建活动")
+            for f in sorted(folders)
+            if f[-4:].isdigit() and len(f) == len("activities/2025")
+        ]
+        return [s for s in specs if s.src not in site.content.pages]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.timeline(site.archive, int(spec.key) if spec.key else None, url)
+
+
+@page_kind("report-index")
+class ReportIndex:
+    @staticmethod
+    def specs(site):
+        if not site.content.report or "report/index.md" in site.content.pages:
+            return []
+        return [PageSpec("report/index.md", "创建汇报", "report-index", description="创建工作汇报，按章节阅读")]
+
+    @staticmethod
+    def render(site, spec, url):
+        sections = [(s.title, s.page) for s in site.content.report]
+        return site.renderer.render("report_index.html", url, sections=sections)
+
+
+@page_kind("api-index", search=False, meta={"robots": "noindex"})
+class ApiIndex:
+    """/api/ (the folder of the data files) explains them, as 开放数据 does."""
+
+    @staticmethod
+    def specs(site):
+        return [PageSpec("api/index.md", "开放数据", "api-index", description="本站公开数据文件的说明")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.render("open_data.html", url, feed=site.feed)
 
 
 @page_kind("open-data")

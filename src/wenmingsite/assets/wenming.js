@@ -88,3 +88,75 @@
     init();
   }
 })();
+
+/* 灯箱的“第几张 / 共几张”：手机上也能知道还有多少张。用 mkdocs-glightbox 创建的
+   lightbox 实例的公开事件（open、slide_changed），计数放在灯箱里、朗读器会读出。 */
+(function () {
+  "use strict";
+  function init() {
+    /* global lightbox */
+    if (typeof lightbox === "undefined" || !lightbox || typeof lightbox.on !== "function") return;
+    function show(index) {
+      var box = document.getElementById("glightbox-body");
+      if (!box) return;
+      var counter = box.querySelector(".ws-lb-counter");
+      if (!counter) {
+        counter = document.createElement("div");
+        counter.className = "ws-lb-counter";
+        counter.setAttribute("aria-live", "polite");
+        box.appendChild(counter);
+      }
+      var total = (lightbox.elements || []).length;
+      counter.textContent = total > 1 ? index + 1 + " / " + total : "";
+    }
+    lightbox.on("open", function () {
+      show(lightbox.index || 0);
+    });
+    lightbox.on("slide_changed", function (data) {
+      show(data && data.current ? data.current.index : 0);
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
+
+/* 长者模式（适老化）：放大全站文字、加深对比，一键开关，记在本机浏览器里（localStorage），
+   下次打开任何页面都保持；页面开头的一行脚本在显示前就加上，避免闪动。不联网、不用第三方脚本。 */
+(function () {
+  "use strict";
+  var KEY = "wenming-elder";
+  var root = document.documentElement;
+  function set(on) {
+    root.classList.toggle("ws-elder", on);
+    try {
+      if (on) localStorage.setItem(KEY, "1");
+      else localStorage.removeItem(KEY);
+    } catch (e) {
+      /* private mode: the choice lasts for this page only */
+    }
+  }
+  function init() {
+    var header = document.querySelector(".md-header__inner");
+    if (!header || header.querySelector(".ws-elder-toggle")) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-header__button ws-elder-toggle";
+    button.textContent = "长者模式";
+    button.setAttribute("aria-pressed", root.classList.contains("ws-elder") ? "true" : "false");
+    button.addEventListener("click", function () {
+      var on = !root.classList.contains("ws-elder");
+      set(on);
+      button.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+    var search = header.querySelector(".md-search");
+    header.insertBefore(button, search || null);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,89 @@
+"""The public pages as a unit's topic site (issue 26, first part): no manual's previous/next
+bar on the showcase pages, a page at every address a visitor gets by trimming one, upright
+Chinese, the 长者模式 (large text, remembered) and a "1 / N" counter in the phone lightbox."""
+
+from __future__ import annotations
+
+import pytest
+from browser import Visit, browser, served_demo  # noqa: F401 - fixtures
+from test_browser_lightbox import activity_with_most_photos, open_photo
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+@pytest.mark.parametrize("path", ["index.html", "gallery/index.html", "stats/index.html", "honours/index.html"])
+def test_showcase_pages_have_no_previous_next_bar(demo_build, path):
+    html = (demo_build.site / path).read_text(encoding="utf-8")
+    # Material's 上一页/下一页 bar, kept in the markup but hidden by the page's `hide: [footer]`.
+    assert "md-footer__link" not in html or '<nav class="md-footer__inner md-grid" aria-label="页脚" hidden>' in html
+
+
+def test_every_trimmed_address_is_a_page(demo_build):
+    site = demo_build.site
+    activity_dirs = {p.parent.parent for p in (site / "activities").glob("*/*/index.html")}
+    assert activity_dirs, "the demo has activities in year folders"
+    for folder in [*sorted(activity_dirs), site / "activities", site / "report", site / "api"]:
+        assert (folder / "index.html").is_file(), folder.relative_to(site)
+    year = (site / "activities" / "2025" / "index.html").read_text(encoding="utf-8")
+    assert "<h1" in year and "2025年创建动态" in year
+    assert '<meta name="robots" content="noindex">' in year  # the same listing stands at /timeline/2025/
+    report = (site / "report" / "index.html").read_text(encoding="utf-8")
+    assert 'href="01-%E7%BB%84%E7%BB%87%E9%A2%86%E5%AF%BC/">一、加强组织领导' in report
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/activities/2025/</loc>" not in sitemap and "/api/</loc>" not in sitemap
+    assert "/report/</loc>" in sitemap
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_chinese_is_never_slanted(browser, served_demo, demo_build, screen):
+    url, _ = activity_with_most_photos(demo_build.api("photos.json")["photos"])
+    visit = Visit(browser, screen)
+    page = visit.open(served_demo.url + url.lstrip("/"))
+    slanted = page.evaluate(
+        "() => [...document.querySelectorAll('.md-typeset *')].filter(e => /[\\u4e00-\\u9fff]/.test(e.textContent)"
+        " && getComputedStyle(e).fontStyle !== 'normal').map(e => e.tagName + ':' + e.textContent.slice(0, 20))"
+    )
+    assert slanted == []
+    visit.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_elder_mode_enlarges_text_and_stays_on(browser, served_demo, screen):
+    visit = Visit(browser, screen)
+    page = visit.open(served_demo.url + "report/01-组织领导/")
+    size = "() => parseFloat(getComputedStyle(document.querySelector('.md-content .md-typeset p')).fontSize)"
+    before = page.evaluate(size)
+    toggle = page.get_by_role("button", name="长者模式")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert page.evaluate(size) >= 1.2 * before
+    page.reload()
+    assert page.evaluate(size) >= 1.2 * before  # remembered
+    assert page.get_by_role("button", name="长者模式").get_attribute("aria-pressed") == "true"
+    page = visit.open(served_demo.url + "stats/")  # and on every page
+    assert page.evaluate("() => document.documentElement.classList.contains('ws-elder')")
+    page.get_by_role("button", name="长者模式").click()
+    page.reload()
+    assert not page.evaluate("() => document.documentElement.classList.contains('ws-elder')")
+    assert visit.errors == []
+    visit.close()
+
+
+@pytest.mark.browser
+def test_phone_lightbox_counts_and_has_arrows(browser, served_demo, demo_build):
+    url, photos = activity_with_most_photos(demo_build.api("photos.json")["photos"])
+    visit = Visit(browser, PHONE)
+    page = visit.open(served_demo.url + url.lstrip("/"))
+    open_photo(page, 0)
+    counter = page.locator(".ws-lb-counter")
+    assert counter.text_content() == f"1 / {len(photos)}"
+    nxt = page.locator(".gnext")
+    box = nxt.bounding_box()
+    assert box and 0 <= box["y"] <= PHONE["height"] - box["height"] and box["x"] >= 0  # on the screen
+    nxt.click()
+    page.wait_for_function("() => document.querySelector('.ws-lb-counter').textContent.startsWith('2 /')")
+    assert counter.text_content() == f"2 / {len(photos)}"
+    visit.close()
