@@ -87,3 +87,21 @@ def test_phone_lightbox_counts_and_has_arrows(browser, served_demo, demo_build):
     page.wait_for_function("() => document.querySelector('.ws-lb-counter').textContent.startsWith('2 /')")
     assert counter.text_content() == f"2 / {len(photos)}"
     visit.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("screen", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_header_stays_in_place_on_every_tab(browser, served_demo, screen):
+    visit = Visit(browser, screen)
+    where = set()
+    for path in ["", "report/01-组织领导/", "timeline/", "gallery/", "stats/", "criteria/", "honours/"]:
+        page = visit.open(served_demo.url + path)
+        where.add(
+            page.evaluate(
+                "() => JSON.stringify(['.md-header__title', '.md-search', '.ws-elder-toggle', '.md-tabs__list']"
+                ".map(s => document.querySelector(s)).filter(e => e && e.offsetParent)"
+                ".map(e => { const r = e.getBoundingClientRect(); return [Math.round(r.left), Math.round(r.top)]; }))"
+            )
+        )
+    assert len(where) == 1, where
+    visit.close()
