@@ -111,7 +111,7 @@ def test_the_units_logo_is_in_the_header(demo_build):
     html = (demo_build.site / "stats" / "index.html").read_text(encoding="utf-8")
     header = html[html.index('<header class="md-header') : html.index("</header>")]
     assert (
-        '<img class="ws-logo" src="../assets/wenming/icons/apple-touch-icon.png" alt="" width="36" height="36">'
-        in header
+        # The demo's logo is an SVG (data/unit.yml logo), published as the gate's cleaned copy.
+        '<img class="ws-logo" src="../assets/logo.svg" alt="" width="36" height="36">' in header
     )
     assert 'viewBox="0 0 24 24"' not in header.split('data-md-component="logo"', 1)[1].split("</a>", 1)[0]
