@@ -52,7 +52,7 @@ def test_every_record_of_the_term_is_evidence_of_each_of_its_criteria(material):
     docs = {i.title: i for i in by_id["mechanism"].items if i.kind == "document"}
     plan = docs["《青溪市农业技术推广中心第八届市级文明单位创建工作实施方案》"]
     assert plan.url == "documents/创建工作实施方案.pdf" and plan.note == "青农技〔2024〕4号；实施方案"
-    assert docs["《创建文明单位工作责任分解表》"].figures == ("未附电子文件",)
+    assert docs["《创建文明单位工作责任分解表》"].figures == ("纸质件存档备查",)
     routine = next(i for i in by_id["culture-sports"].items if i.kind == "routine" and i.title == "工间操")
     # Each year's 工间操 is a routine of its own; its page is the month of its last occurrence.
     assert routine.figures[0] == f"{len(routine.ids)} 次" and routine.url == "timeline/2024/#m2024-12"

@@ -185,7 +185,7 @@ def test_coverage_flags_the_thin_items_and_says_why(demo):
     assert 'class="ws-thin"' not in page and "证据不足" not in page and "待加强" not in page
     assert re.search(
         r'<th scope="row"><a href="#family">家庭文明建设</a></th>\s*<td data-label="佐证材料" '
-        r'class="ws-coverage__evidence">主题活动 \d+ 项',
+        r'class="ws-coverage__evidence">\d+ 项主题活动',
         page,
     )
     assert "INFO    -  wenming: 测评项目对照（截至 2026年11月27日）：15 项中有 1 项证据不足" in log

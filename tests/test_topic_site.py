@@ -115,3 +115,25 @@ def test_the_units_logo_is_in_the_header(demo_build):
         '<img class="ws-logo" src="../assets/logo.svg" alt="" width="36" height="36">' in header
     )
     assert 'viewBox="0 0 24 24"' not in header.split('data-md-component="logo"', 1)[1].split("</a>", 1)[0]
+
+
+ZERO = r"(?<![\d.,])0(?:</[a-z]+>)?\s?(?:<[^>]+>)?(?:项|张|次|小时|元|篇|人次|万元|份)|0/0|：无<|未附电子文件"
+
+
+def test_no_public_page_prints_a_bare_zero(site, tmp_path):
+    """A unit early in its term (one activity, no photos, hours, money, routines or
+    documents): its public pages say what it has, never "0 张" or "制度文件：无"."""
+    import re
+
+    from conftest import build
+
+    root = site()
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    found = {}
+    for path in (root / "site").rglob("*.html"):
+        text = re.sub(r"<(svg|script)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
+        hits = re.findall(ZERO, text)
+        if hits:
+            found[path.relative_to(root / "site").as_posix()] = hits[:3]
+    assert found == {}

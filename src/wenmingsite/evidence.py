@@ -167,7 +167,7 @@ def compute(
                         day=d.issued,
                         when=f"印发日期 {format_date_cn(d.issued)}",
                         department=None,
-                        figures=() if d.file else ("未附电子文件",),
+                        figures=() if d.file else ("纸质件存档备查",),  # said as what exists, not as a gap
                         url=url,
                         note=note,
                     ),

@@ -75,6 +75,12 @@ def number(value) -> str:
     return f"{value:,}"
 
 
+def present(parts, sep: str = " · ") -> str:
+    """``[(count, "项主题活动"), …]`` as "3 项主题活动 · 12 张照片" without the parts that
+    are zero: a public page never prints "0 张", which an inspector reads as a gap."""
+    return sep.join(f"{number(n)} {unit}" if unit[:1] not in "（(" else f"{number(n)}{unit}" for n, unit in parts if n)
+
+
 def money(value) -> str:
     """Amounts the Chinese way: 万元 from ten thousand up, 元 with separators below."""
     value = Decimal(str(value))
@@ -130,6 +136,8 @@ def environment() -> jinja2.Environment:
         entry_date=entry_date,
         filesize=filesize,
         money_or_dash=lambda v: money(v) if v else "—",
+        number_or_dash=lambda v: number(v) if v else "—",  # table cells: a dash, not a bare 0
+        present=present,
     )
     return env
 
@@ -337,7 +345,13 @@ class Renderer:
         if c.report:
             found.append(("创建汇报", c.report[0].page, f"{len(c.report)} 个章节"))
         found.append(("创建动态", "timeline/index.md", f"{stats.term.one_off:,} 项活动" if stats else "按时间排列"))
-        found.append(("图片展示", "gallery/index.md", f"{self.gallery.count:,} 张照片" if self.gallery else "活动照片"))
+        found.append(
+            (
+                "图片展示",
+                "gallery/index.md",
+                f"{self.gallery.count:,} 张照片" if self.gallery and self.gallery.count else "活动照片",
+            )
+        )
         found.append(("数据统计", "stats/index.md", "图表和明细"))
         found.append(("测评对照", "criteria/index.md", f"{len(coverage)} 个项目" if coverage else "逐项对照"))
         found.append(("荣誉", "honours/index.md", f"{len(c.honours)} 项荣誉" if c.honours else "荣誉墙"))
