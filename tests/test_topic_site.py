@@ -137,3 +137,15 @@ def test_no_public_page_prints_a_bare_zero(site, tmp_path):
         if hits:
             found[path.relative_to(root / "site").as_posix()] = hits[:3]
     assert found == {}
+
+
+def test_search_index_holds_no_navigation_or_panel_labels(demo_build):
+    """A search hit is for what a page says, not for 上一项/下一项 or the panel's labels run
+    together ("类别帮扶共建 组织部门工会")."""
+    import json
+
+    docs = json.loads((demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    activities = [d for d in docs if d["location"].startswith("activities/")]
+    assert activities
+    for words in ("上一项", "下一项", "组织部门", "测评项目", "参与人次"):
+        assert [d["location"] for d in activities if words in d["text"].replace("\u200b", "")] == [], words
