@@ -24,7 +24,10 @@ def test_fixture_site_builds_strict(site):
     result = build(root)
     assert result.returncode == 0, result.stderr
     page = html(root, "activities/2024-03-05-plant/index.html")
-    assert '<dt>日期</dt><dd><time datetime="2024-03-05">2024年3月5日（周二）</time></dd>' in page
+    assert (
+        '<dt>日期</dt><dd><time datetime="2024-03-05">2024年3月5日<span class="ws-nowrap">（周二）</span></time></dd>'
+        in page
+    )
     assert "<dt>参与</dt><dd>20 人次</dd>" in page
     # Inherited from the category, and linked to its listing.
     assert '<dt>测评项目</dt><dd><a href="../../criteria/volunteer-service/">学雷锋志愿服务</a></dd>' in page

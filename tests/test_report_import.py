@@ -499,7 +499,7 @@ def test_init_import_replace_and_build(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[:3] == [
-        "docs/index.md:11: 链接 report/01-组织领导.md 已改为 report/01-强化组织领导-完善创建机制.md",
+        "docs/index.md:12: 链接 report/01-组织领导.md 已改为 report/01-强化组织领导-完善创建机制.md",
         "docs/report/01-组织领导.md 是 wenming init 生成的示例章节，还没有改写过，已换成这次导入的章节。",
         "已从 汇报.docx 导入 5 个章节到 docs/report/（二级标题 6 个，三级标题 0 个），原文文字全部保留：",
     ]
@@ -526,7 +526,7 @@ def test_init_import_replace_and_build(tmp_path):
     result = run("import", source, "--root", root, "--replace")
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[:2] == [
-        "docs/index.md:11: 链接 report/01-强化组织领导-完善创建机制.md 已改为 report/01-加强组织领导-健全工作机制.md",
+        "docs/index.md:12: 链接 report/01-强化组织领导-完善创建机制.md 已改为 report/01-加强组织领导-健全工作机制.md",
         "已删除 docs/report/ 中原有的 5 个章节文件（--replace）。",
     ]
     (target,) = index_targets(root)
@@ -586,7 +586,7 @@ def test_links_from_subfolders_anchors_references_and_nav_follow_the_chapter(tmp
         f"docs/about/index.md:5: 链接 ../report/01-组织领导.md#一领导重视责任到人 已改为 ../report/{new}.md"
         "（原来指向的位置 #一领导重视责任到人 在删除的章节里，改为指向新章节的开头）",
         f"docs/about/index.md:9: 链接 ../report/01-组织领导.md 已改为 ../report/{new}.md",
-        f"docs/index.md:11: 链接 report/01-组织领导.md 已改为 report/{new}.md",
+        f"docs/index.md:12: 链接 report/01-组织领导.md 已改为 report/{new}.md",
         f"mkdocs.yml:71: 导航 report/01-组织领导.md 已改为 report/{new}.md",
         "docs/report/01-组织领导.md 是 wenming init 生成的示例章节，还没有改写过，已换成这次导入的章节。",
     ]

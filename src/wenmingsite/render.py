@@ -51,16 +51,18 @@ def cn_date(value: dt.date) -> str:
     return format_date_cn(value)
 
 
-def cn_date_range(a: Activity) -> str:
-    text = f"{cn_date(a.date)}（周{WEEKDAY_NAMES[a.date.weekday()]}）"
+def cn_date_range(a: Activity) -> Markup:
+    # The weekday never splits across lines ("（周 / 四）"); the date may break before it.
+    weekday = Markup('<span class="ws-nowrap">（周{}）</span>').format(WEEKDAY_NAMES[a.date.weekday()])
+    text = escape(cn_date(a.date)) + weekday
     if a.end_date and a.end_date != a.date:
         end = a.end_date
         if end.year != a.date.year:
-            text += f"至{cn_date(end)}"
+            text += escape(f"至{cn_date(end)}")
         elif end.month != a.date.month:
-            text += f"至{end.month}月{end.day}日"
+            text += escape(f"至{end.month}月{end.day}日")
         else:
-            text += f"至{end.day}日"
+            text += escape(f"至{end.day}日")
     return text
 
 
@@ -473,6 +475,9 @@ class Renderer:
             honours_html=self.honours_page(published, page_url) if self.content.honours else "",
             organization_html=self.organization_page(page_url) if self.content.organization else "",
         )
+
+    def breadcrumb(self, trail, page_url: str, source: str | None, when=None, heading: str | None = None) -> str:
+        return self.render("breadcrumb.html", page_url, trail=trail, source=source, when=when, heading=heading)
 
     def report_criteria(self, section, page_url: str) -> str:
         names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]

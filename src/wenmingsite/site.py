@@ -298,6 +298,9 @@ class Site:
                     clean[key] = str(value)
                 elif key not in ("order", "criteria"):
                     clean[key] = plain(value)
+            if src in self.report_by_page and "hide" not in clean:
+                # A chapter is an article: its own contents beside it, not the whole report's.
+                clean["hide"] = ["navigation"]
         if "![" not in markdown and "<img" not in markdown.lower():
             # mkdocs-glightbox then skips the page; our own photos carry their lightbox links
             # already, and the hook adds the plugin's scripts where they are needed.
@@ -334,9 +337,21 @@ class Site:
             before.append(r.problems(page_problems, url))
         if spec := self.specs.get(src):
             before.append(self.render(spec, url))
-        if (section := self.report_by_page.get(src)) and section.criteria:
-            before.append(r.report_criteria(section, url))
+        source = self.content.unit.name if self.content.unit else None
+        if section := self.report_by_page.get(src):
+            report = "report/index.md" if "report/index.md" in self.specs else None
+            before.append(r.breadcrumb([("创建汇报", report), (section.title, None)], url, source))
+            if section.criteria:
+                before.append(r.report_criteria(section, url))
         if activity := self.activity_by_page.get(src):
+            year = f"timeline/{activity.date.year}/index.md"
+            trail = [
+                ("创建动态", "timeline/index.md"),
+                (f"{activity.date.year}年", year if year in self.specs else None),
+            ]
+            who = f"{source}{activity.department}" if source and activity.department else source
+            heading = None if "<h1" in body else activity.title
+            before.append(r.breadcrumb([*trail, (activity.title, None)], url, who, activity.date, heading))
             if activity.draft:
                 before.append(r.draft_notice(url))
             before.append(r.activity_panel(activity, url))
