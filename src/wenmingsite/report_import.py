@@ -114,6 +114,12 @@ def _read_docx(path: Path, media_dir: Path | None) -> list[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from . import officezip
+
+    try:
+        officezip.check_path(path)  # before python-docx inflates any part
+    except officezip.UnsafeZip as exc:
+        raise ImportRefused(f"{path.name} 没有导入：{exc}") from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:
