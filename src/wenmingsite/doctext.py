@@ -102,18 +102,25 @@ class _Refusals:
             )
 
     def message(self, suffix: str) -> str | None:
-        app = APPS.get(suffix, "原来的软件")
+        pdf = suffix == ".pdf"
+        app = APPS.get(suffix, "")
         out = []
         if self.unknown:
-            out.append(
-                f"文件里嵌入了本工具无法读取的内容（{'、'.join(self.unknown)}），{CANNOT_CHECK}。"
-                f"请在 {app} 中删除这些嵌入对象（或换成图片），或把文件另存为 PDF 后再发布"
+            fix = (
+                "请在原文档中删除这些附件或多媒体内容后重新导出 PDF"
+                if pdf
+                else f"请在 {app} 中删除这些嵌入对象（或换成图片），或把文件另存为 PDF 后再发布"
             )
+            out.append(f"文件里嵌入了本工具无法读取的内容（{'、'.join(self.unknown)}），{CANNOT_CHECK}。{fix}")
         if self.gps:
+            where = (
+                "在原文档中把它们换成处理过的照片后重新导出 PDF"
+                if pdf
+                else f"在 {app} 中删除这些照片、重新插入处理过的照片后保存"
+            )
             out.append(
                 f"文件里嵌入的照片带有 GPS 位置信息（{'、'.join(self.gps)}），公开后任何人都能看到拍摄地点。"
-                f"请对原照片运行 wenming fix 去掉位置信息（或在手机上关闭相机的位置记录后重新导出），"
-                f"在 {app} 中删除这些照片、重新插入处理过的照片后保存"
+                f"请对原照片运行 wenming fix 去掉位置信息（或在手机上关闭相机的位置记录后重新导出），{where}"
             )
         return "；另外，".join(out) or None
 
@@ -131,7 +138,7 @@ def pieces(path: Path, rel: str) -> Iterator[Piece]:
         save = f"“另存为”{target} 格式或 PDF" if target else "导出为 PDF"
         raise _unreadable(
             rel,
-            f"{what}是二进制格式，本工具无法完整读取其中的内容（正文之外还有修订记录、批注、文档属性等），"
+            f"{what}{'' if suffix == '.ofd' else '是二进制格式，'}本工具无法完整读取其中的内容（正文之外还有修订记录、批注、文档属性等），"
             f"{CANNOT_CHECK}。请用 {app} 打开后{save}，再在 data/documents.yml 中改为新文件",
         )
     if suffix not in (".pdf", *OFFICE_PACKAGES):
@@ -342,6 +349,7 @@ def _package(source: Path | io.BytesIO, suffix: str, refusals: _Refusals, depth:
         labels = _Labels(package, suffix)
         if suffix == ".xlsx":
             out += _xlsx_cells(zf, source, labels)
+
         def order(name: str) -> int:  # the editor reads the body first, the properties last
             if name == main:
                 return 0
@@ -910,6 +918,7 @@ class _PdfObjects:
         self.info_id = info.idnum if isinstance(info, IndirectObject) else None
         self.out: list[Piece] = []
         self.files_done: set[int] = set()
+        self.pending: list[tuple[int, Any]] = []
 
     def pieces(self) -> list[Piece]:
         from pypdf.generic import IndirectObject
@@ -924,6 +933,15 @@ class _PdfObjects:
                 continue
             context = "info" if idnum == self.info_id else None
             self._walk(obj, context, self.page_of.get(idnum), idnum)
+        for idnum, stream in self.pending:  # attached without a file specification
+            if idnum not in self.files_done:
+                self.files_done.add(idnum)
+                try:
+                    data = stream.get_data()
+                except Exception:
+                    self.refusals.unknown.append(f"第 {idnum} 号对象")
+                    continue
+                self._embedded(data, f"附件（第 {idnum} 号对象）", "")
         for number, page in enumerate(self.pages, 1):
             for annot in _resolve(page.get("/Annots")) or []:
                 self._appearance(page, _resolve(annot), number)
@@ -1005,9 +1023,7 @@ class _PdfObjects:
                 data = stream.get_data()
                 self.out.append(Piece("XMP 元数据", html.unescape(_decode(data))))
             elif kind == "/EmbeddedFile":
-                if idnum not in self.files_done:
-                    self.files_done.add(idnum)
-                    self._embedded(stream.get_data(), f"第 {idnum} 号对象", "")
+                self.pending.append((idnum, stream))  # read under its name, from its file specification
             elif subtype == "/Image" and any(f in ("/DCTDecode", "/JPXDecode") for f in filters):
                 raw = stream._data  # the JPEG as it was embedded, EXIF and all
                 self.out += _image(raw, "PDF 中的图片", f"第 {idnum} 号对象的图片", self.refusals)
@@ -1044,7 +1060,7 @@ class _PdfObjects:
         if not ext:
             ext = ".pdf" if data.startswith(b"%PDF") else ""
         if ext in (".txt", ".csv"):
-            self.out.append(Piece(f"{shown}中", _decode(data)))
+            self.out.append(Piece(shown, _decode(data)))
             return
         suffix = NESTED.get(ext)
         if suffix is None or self.depth >= MAX_DEPTH:
