@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import urllib.parse
 import zipfile
 from collections.abc import Callable
 
@@ -65,8 +66,10 @@ def photo(description: str = "", gps: bool = False) -> bytes:
     from PIL import Image
 
     exif = Image.Exif()
-    if description:
-        exif[0x010E] = description  # ImageDescription
+    if description.isascii():
+        exif[0x010E] = description  # ImageDescription (ASCII only)
+    else:
+        exif[0x9C9C] = description.encode("utf-16-le") + b"\0\0"  # XPComment, Windows' 备注
     if gps:
         exif.get_ifd(0x8825).update({1: "N", 2: (30.0, 15.0, 2.0), 3: "E", 4: (120.0, 9.0, 1.0)})
     buffer = io.BytesIO()
@@ -138,7 +141,8 @@ def docx_tel_link(n: str) -> bytes:
 
     def build(d):
         p = d.add_paragraph("咨询请拨打")
-        rid = d.part.relate_to(f"tel:{n[:3]}%20{n[3:]}", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        # percent-encoded, as Word stores what it was given: the reader's program decodes it
+        rid = d.part.relate_to(f"tel:{urllib.parse.quote(n)}", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
         p._p.append(
             parse_xml(
                 f'<w:hyperlink xmlns:w="{W_NS}" xmlns:r="{RT}" r:id="{rid}"><w:r><w:t>热线</w:t></w:r></w:hyperlink>'

@@ -433,7 +433,8 @@ def _image(data: bytes, where: str, name: str, refusals: _Refusals) -> list[Piec
     if any(images.block_has_gps(b) for b in blocks):
         refusals.gps.append(name)
     texts = [data.decode("utf-8", errors="replace")]
-    texts += [b.payload.decode("utf-16-le", errors="replace") for b in blocks if b.kind == "exif"]
+    # Windows' XP* fields are UTF-16, at whichever byte alignment the writer left them
+    texts += [b.payload[k:].decode("utf-16-le", errors="replace") for b in blocks if b.kind == "exif" for k in (0, 1)]
     return [Piece(f"{where} 的照片信息", "\n".join(t.replace("\x00", "\n") for t in texts))]
 
 
