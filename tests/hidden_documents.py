@@ -338,7 +338,8 @@ def xlsx_hyperlink(n: str) -> bytes:
 
 
 def xlsx_cell(n: str) -> bytes:
-    return xlsx_base(lambda book: book.active.__setitem__("C2", int(n) if n.isdigit() else n))
+    # typed as a number where Excel keeps every digit (15); longer ones are kept as text
+    return xlsx_base(lambda book: book.active.__setitem__("C2", int(n) if n.isdigit() and len(n) <= 15 else n))
 
 
 # --- PowerPoint (no library installed: the package is written part by part) ------------

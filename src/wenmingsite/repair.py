@@ -39,15 +39,10 @@ class Change:
 
 
 ENCODING_FIX = "请用记事本打开，确认文字显示正常后“另存为”，编码选 UTF-8"
+GUESSING = "（猜错会把文字变成乱码）"
+AMBIGUOUS = "可能是 GBK（简体中文），也可能是 Big5（繁体中文），无法确定是哪一种"
+UNSURE = "看起来是 {}，但其中有不常用的字符，无法确定编码"
 ENCODING_UNKNOWN = f"无法识别文件编码，没有修改。{ENCODING_FIX}"
-ENCODING_AMBIGUOUS = (
-    "文件不是 UTF-8 编码，可能是 GBK（简体中文），也可能是 Big5（繁体中文），无法确定是哪一种，没有修改"
-    f"（猜错会把文字变成乱码）。{ENCODING_FIX}"
-)
-ENCODING_UNSURE = (
-    "文件不是 UTF-8 编码，看起来是 {}，但其中有不常用的字符，无法确定编码，没有修改"
-    f"（猜错会把文字变成乱码）。{ENCODING_FIX}"
-)
 
 
 @functools.lru_cache(maxsize=32768)
@@ -80,11 +75,37 @@ def _plain(data: bytes, codec: str, common) -> str | None:
     return text if all(c.isascii() or common(c) for c in text) else None
 
 
+def decode_legacy(data: bytes) -> tuple[str | None, str]:
+    """Text that is not UTF-8, decoded only when its encoding is proven: the bytes decode
+    strictly, and as exactly one of GBK and Big5 into common characters (read as the other
+    they give rare characters or none). Returns the text and the encoding's name, or None
+    and why not (Chinese, to follow "文件不是 UTF-8 编码，"); "" when nothing fits at all."""
+    if b"\x00" in data:  # UTF-16 without a BOM, or not text at all
+        return None, ""
+    gbk = _plain(data, "gb18030", common_simplified)
+    big5 = _plain(data, "cp950", common_traditional)
+    if gbk is not None and big5 is None:
+        return gbk, "GBK/GB18030"
+    if big5 is not None and gbk is None:
+        return big5, "Big5（繁体中文）"
+    if gbk is not None:  # and Big5 too
+        return None, AMBIGUOUS
+    decodes = []
+    for codec, name in (("gb18030", "GBK（简体中文）"), ("cp950", "Big5（繁体中文）")):
+        try:
+            data.decode(codec)
+            decodes.append(name)
+        except UnicodeDecodeError:
+            pass
+    if len(decodes) == 1:
+        return None, UNSURE.format(decodes[0])
+    return None, AMBIGUOUS if decodes else ""
+
+
 def to_utf8(data: bytes) -> tuple[bytes | None, list[Change]]:
     """Re-encode UTF-16, GBK/GB18030 or Big5 text as UTF-8 (a UTF-8 BOM is dropped too),
-    only when the encoding is proven: the bytes decode strictly, and as exactly one of
-    GBK and Big5 into common characters (the same bytes read as the other give rare or
-    no characters). Anything less is left alone with the fix."""
+    only when the encoding is proven (:func:`decode_legacy`); anything less is left alone
+    with the fix."""
     if data.startswith(codecs.BOM_UTF8):
         try:
             data[len(codecs.BOM_UTF8) :].decode("utf-8")
@@ -101,28 +122,13 @@ def to_utf8(data: bytes) -> tuple[bytes | None, list[Change]]:
         return None, []
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data:  # UTF-16 without a BOM, or not text at all
+    text, why = decode_legacy(data)
+    if text is not None:
+        done = "把 Big5（繁体中文）编码转换为 UTF-8" if why.startswith("Big5") else "把 GBK/GB18030 编码转换为 UTF-8"
+        return text.encode("utf-8"), [Change(None, done)]
+    if not why:
         return None, [Change(None, ENCODING_UNKNOWN)]
-    gbk = _plain(data, "gb18030", common_simplified)
-    big5 = _plain(data, "cp950", common_traditional)
-    if gbk is not None and big5 is None:
-        return gbk.encode("utf-8"), [Change(None, "把 GBK/GB18030 编码转换为 UTF-8")]
-    if big5 is not None and gbk is None:
-        return big5.encode("utf-8"), [Change(None, "把 Big5（繁体中文）编码转换为 UTF-8")]
-    if gbk is not None:  # and big5 too
-        return None, [Change(None, ENCODING_AMBIGUOUS)]
-    decodes = []
-    for codec, name in (("gb18030", "GBK（简体中文）"), ("cp950", "Big5（繁体中文）")):
-        try:
-            data.decode(codec)
-            decodes.append(name)
-        except UnicodeDecodeError:
-            pass
-    if len(decodes) == 1:
-        return None, [Change(None, ENCODING_UNSURE.format(decodes[0]))]
-    if decodes:
-        return None, [Change(None, ENCODING_AMBIGUOUS)]
-    return None, [Change(None, ENCODING_UNKNOWN)]
+    return None, [Change(None, f"文件不是 UTF-8 编码，{why}，没有修改{GUESSING}。{ENCODING_FIX}")]
 
 
 # --- reading and writing the files it repairs ---------------------------------------------
