@@ -167,3 +167,19 @@ def test_write_atomic_refuses_a_link_swapped_in(tmp_path):
     with pytest.raises(repair.Unwritable, match="符号链接"):
         repair.read_regular(link)
     assert target.read_text(encoding="utf-8") == "x"
+
+
+def test_report_import_reads_big5_as_big5_and_refuses_a_guess(tmp_path):
+    from wenmingsite import report_import
+
+    report = "一、加強領導\n成立領導小組，制定實施方案。\n"
+    source = tmp_path / "汇报.txt"
+    source.write_bytes(report.encode("big5"))
+    assert [b.text for b in report_import.read_source(source)] == ["一、加強領導", "成立領導小組，制定實施方案。", ""]
+    source.write_bytes("你好\n".encode("gbk"))
+    with pytest.raises(report_import.ImportRefused) as exc:
+        report_import.read_source(source)
+    assert str(exc.value) == (
+        "汇报.txt 不是 UTF-8 编码，可能是 GBK（简体中文），也可能是 Big5（繁体中文），无法确定是哪一种，"
+        f"没有导入（猜错会把文字变成乱码）。{FIX}，再重新导入"
+    )

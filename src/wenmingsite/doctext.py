@@ -737,12 +737,13 @@ def _xml_pieces(root, name: str, labels: _Labels) -> Iterator[Piece]:
 
     fallback = kind == "shared"  # a string no cell shows is reported only when no cell has it
     plain = kind in ("properties", "custom", "sheet", "workbook", "sheet-comments")
+    # Only text that could hold a number is placed (finding the place walks up the tree).
     for p, text in paragraphs.items():
-        if text.strip():
+        if _lines_with_numbers(text):
             yield Piece(base(p), text, None, fallback)
     for el in root.iter():
         if isinstance(el.tag, str):
-            if el.text and el.text.strip() and el not in taken and el not in paragraphs:
+            if el.text and _lines_with_numbers(el.text) and el not in taken and el not in paragraphs:
                 where = base(el) if plain else f"{base(el)}（内部数据 {_qname(el)}）"
                 yield Piece(where, el.text, None, fallback)
             for key, value in el.attrib.items():
@@ -755,9 +756,9 @@ def _xml_pieces(root, name: str, labels: _Labels) -> Iterator[Piece]:
                     else:
                         where = f"{base(el)}中{ATTR_LABELS.get(attr, f'的内部属性 {attr}')}"
                     yield Piece(where, value, None, fallback)
-        elif el.text and el.text.strip():  # comments and processing instructions
+        elif el.text and _lines_with_numbers(el.text):  # comments and processing instructions
             yield Piece(f"{label}（XML 注释）", el.text)
-        if el.tail and el.tail.strip():
+        if el.tail and _lines_with_numbers(el.tail):
             yield Piece(f"{label}（内部数据）", el.tail)
 
 
