@@ -296,3 +296,25 @@ def test_embedded_packages_share_one_budget(tmp_path, monkeypatch):
         "docs/b.docx: 文件里嵌入了本工具无法读取的内容（word/embeddings/inner.docx），"
         f"{CANNOT}。请在 Word 或 WPS 中删除这些嵌入对象（或换成图片），或把文件另存为 PDF 后再发布"
     ]
+
+
+def test_a_pdf_object_that_cannot_be_parsed_makes_it_uncheckable(tmp_path):
+    """Arrays nested 5,000 deep exhaust the parser: the object is not skipped as if empty."""
+    deep = "[" * 5000 + f"({H.NUMBER})" + "]" * 5000
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R /PieceInfo 4 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+        deep,
+    ]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, o in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{i} 0 obj\n{o}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    assert check(tmp_path, {"deep.pdf": out}) == [
+        f"docs/deep.pdf: 文件的内部对象（第 4 号）无法读取（文件可能已损坏或被改动过），{CANNOT}。请从原文档重新导出 PDF"
+    ]

@@ -91,6 +91,7 @@ class _Refusals:
     def __init__(self) -> None:
         self.gps: list[str] = []
         self.unknown: list[str] = []
+        self.broken: list[int] = []  # PDF objects that cannot be parsed
         self.budget = officezip.MAX_TOTAL_BYTES  # shared by the packages nested in one document
 
     def spend(self, zf: zipfile.ZipFile) -> None:
@@ -112,6 +113,11 @@ class _Refusals:
                 else f"请在 {app} 中删除这些嵌入对象（或换成图片），或把文件另存为 PDF 后再发布"
             )
             out.append(f"文件里嵌入了本工具无法读取的内容（{'、'.join(self.unknown)}），{CANNOT_CHECK}。{fix}")
+        if self.broken:
+            shown = "、".join(f"第 {n} 号" for n in self.broken[:5]) + ("等" if len(self.broken) > 5 else "")
+            out.append(
+                f"文件的内部对象（{shown}）无法读取（文件可能已损坏或被改动过），{CANNOT_CHECK}。请从原文档重新导出 PDF"
+            )
         if self.gps:
             where = (
                 "在原文档中把它们换成处理过的照片后重新导出 PDF"
@@ -202,7 +208,6 @@ def _lines_with_numbers(text: str) -> bool:
 
 # --- Office packages (.docx, .xlsx, .pptx): every part of the zip ------------------------
 
-NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 NS_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 IMAGE_PARTS = (".png", ".jpg", ".jpeg", ".jpe", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".heif")
 # Vector pictures and their compressed forms: drawings the editor sees as they are.
@@ -267,6 +272,14 @@ def _family(tag) -> str:
     ):
         if key in ns:
             return family
+    return ""
+
+
+def _rid(el) -> str:
+    """The r:id of an element, transitional or strict (ISO 29500) namespace."""
+    for key, value in el.attrib.items():
+        if _local(key) == "id" and "relationships" in key:
+            return value
     return ""
 
 
@@ -535,7 +548,7 @@ class _Labels:
             hidden = "（隐藏）" if el.get("state") in ("hidden", "veryHidden") else ""
             label = f"表“{mask(title)}”{hidden}"
             self.sheet_titles[title] = label
-            target = rels.get(el.get(f"{{{NS_REL}}}id") or "", ("", "", True))
+            target = rels.get(_rid(el), ("", "", True))
             if target[2]:
                 continue
             self.fixed[target[1]] = label
@@ -550,7 +563,7 @@ class _Labels:
         for el in root.iter() if root is not None else ():
             if _local(el.tag) != "sldId":
                 continue
-            target = rels.get(el.get(f"{{{NS_REL}}}id") or "", ("", "", True))
+            target = rels.get(_rid(el), ("", "", True))
             if target[2] or target[1] not in self.package.names:
                 continue
             number += 1
@@ -894,7 +907,12 @@ def _pdf(source: Path | io.BytesIO, refusals: _Refusals, depth: int) -> Iterator
             raise _Unreadable(
                 f"第 {'、'.join(map(str, failed))} 页无法读取文字（文件可能已损坏），{CANNOT_CHECK}。请从原文档重新导出 PDF"
             )
-        out += _PdfObjects(reader, pages, refusals, depth).pieces()
+        try:
+            out += _PdfObjects(reader, pages, refusals, depth).pieces()
+        except RecursionError:  # objects nested deeper than any real PDF nests them
+            raise _Unreadable(
+                f"这个 PDF 的内部结构嵌套过深，无法完整读取，{CANNOT_CHECK}。请从原文档重新导出 PDF"
+            ) from None
         yield from out
     finally:
         quiet.setLevel(level)
@@ -931,7 +949,8 @@ class _PdfObjects:
         for idnum, generation in self._object_ids():
             try:
                 obj = self.reader.get_object(IndirectObject(idnum, generation, self.reader))
-            except Exception:  # a broken object no reader's program can show either
+            except Exception:  # RecursionError too: nested deeper than any real PDF
+                self.refusals.broken.append(idnum)
                 continue
             context = "info" if idnum == self.info_id else None
             self._walk(obj, context, self.page_of.get(idnum), idnum)
