@@ -112,7 +112,7 @@ def test_docx_paragraphs_tables_revisions_headers_footers_and_properties(tmp_pat
         f"docs/documents/名单.docx: 第 3 段：{MOBILE}",
         "docs/documents/名单.docx: 页脚：疑似个人手机号 139****1111。公开网站上不能出现群众和职工的个人手机号，"
         "请删除，或改为单位的办公电话",
-        f"docs/documents/名单.docx: 文档属性（标题、作者、备注等）：{MOBILE}",
+        f"docs/documents/名单.docx: 文档属性“作者”：{MOBILE}",
     ]
 
 

@@ -419,14 +419,27 @@ def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
 @help_option
 def fix(root: Path, dry_run: bool) -> None:
     _require_site(root)
-    changed = 0
-    paths = [
-        p for folder in ("data", "docs") if (root / folder).is_dir() for p in publication.walk_files(root / folder)
-    ]
+    changed = failed = 0
+    inside = root.resolve()
+    paths: list[Path] = []
+    for folder in ("data", "docs"):
+        if (root / folder).is_symlink():
+            click.echo(f"{folder}: {repair.LINK}")
+        elif (root / folder).is_dir():
+            paths += publication.walk_files(root / folder)
+    photos = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
     for path in sorted(paths, key=lambda p: p.relative_to(root).as_posix()):
         rel = path.relative_to(root).as_posix()
         low = path.suffix.lower()
-        data = path.read_bytes()
+        if low not in publication.TEXT_TYPES and low not in photos:
+            continue
+        try:
+            if not path.parent.resolve().is_relative_to(inside):
+                raise repair.Unwritable(repair.LINK)
+            data = repair.read_regular(path)
+        except repair.Unwritable as exc:
+            click.echo(f"{rel}: {exc}")
+            continue
         changes: list[repair.Change] = []
         new = None
         if low in publication.TEXT_TYPES:
@@ -441,14 +454,22 @@ def fix(root: Path, dry_run: bool) -> None:
                 if fixed is not None:
                     new = (fixed.replace("\n", "\r\n") if crlf else fixed).encode("utf-8")
                 changes += more
-        elif low in (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"):
+        else:
             new, changes = repair.strip_location(data)
         for c in changes:
             click.echo(f"{rel}:{c.line}: {c.description}" if c.line else f"{rel}: {c.description}")
         if new is not None and new != data:
-            changed += 1
-            if not dry_run:
-                path.write_bytes(new)
+            if dry_run:
+                changed += 1
+                continue
+            try:
+                repair.write_atomic(path, new)
+                changed += 1
+            except repair.Unwritable as exc:
+                click.echo(f"{rel}: {exc}")
+                failed += 1
+    if failed:
+        raise click.ClickException(f"有 {failed} 个文件需要修复但没有写入（原因见上），其余 {changed} 个文件已修复")
     if not changed:
         click.echo("没有需要自动修复的地方。")
     elif dry_run:

@@ -308,6 +308,12 @@ def read_sheets(path: Path) -> list[Sheet]:
     from openpyxl.utils.datetime import CALENDAR_MAC_1904
     from openpyxl.utils.exceptions import InvalidFileException
 
+    from . import officezip
+
+    try:
+        officezip.check_path(path)  # before openpyxl inflates any part
+    except officezip.UnsafeZip as exc:
+        raise LedgerRefused(f"{path.name} 没有导入：{exc}") from None
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError):

@@ -1,13 +1,21 @@
 """Safe, mechanical repairs for ``wenming fix``: each returns the new content (or None when
-nothing changes) and a description of every change, for the editor to read."""
+nothing changes) and a description of every change, for the editor to read; and the only
+way ``wenming fix`` reads and writes files (:func:`read_regular`, :func:`write_atomic`):
+never through a link, never half-written."""
 
 from __future__ import annotations
 
 import codecs
+import contextlib
+import functools
 import io
+import os
 import re
+import stat
+import tempfile
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
 from . import images
@@ -30,22 +38,166 @@ class Change:
     description: str  # Chinese, for the editor
 
 
+ENCODING_FIX = "请用记事本打开，确认文字显示正常后“另存为”，编码选 UTF-8"
+GUESSING = "（猜错会把文字变成乱码）"
+AMBIGUOUS = "可能是 GBK（简体中文），也可能是 Big5（繁体中文），无法确定是哪一种"
+UNSURE = "看起来是 {}，但其中有不常用的字符，无法确定编码"
+ENCODING_UNKNOWN = f"无法识别文件编码，没有修改。{ENCODING_FIX}"
+
+
+@functools.lru_cache(maxsize=32768)
+def common_simplified(ch: str) -> bool:
+    """A character of GB2312's common set: punctuation and symbols (rows 1-3) or one of its
+    6,763 hanzi (rows 16-87), not its kana, Greek, Cyrillic, pinyin or box drawing."""
+    try:
+        b = ch.encode("gbk")  # GBK's own mapping of GB2312 (A1AA is U+2014, as Windows has it)
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and b[1] >= 0xA1 and (0xA1 <= b[0] <= 0xA3 or 0xB0 <= b[0] <= 0xF7)
+
+
+@functools.lru_cache(maxsize=32768)
+def common_traditional(ch: str) -> bool:
+    """A character of Big5's symbols (A1-A3) or its 5,401 frequently used hanzi (A440-C67E)."""
+    try:
+        b = ch.encode("cp950")
+    except UnicodeEncodeError:
+        return False
+    return len(b) == 2 and (0xA1 <= b[0] <= 0xA3 or 0xA4 <= b[0] <= 0xC5 or (b[0] == 0xC6 and b[1] <= 0x7E))
+
+
+def _plain(data: bytes, codec: str, common) -> str | None:
+    """The text when ``data`` decodes strictly and every character is ASCII or common."""
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return text if all(c.isascii() or common(c) for c in text) else None
+
+
+def decode_legacy(data: bytes) -> tuple[str | None, str]:
+    """Text that is not UTF-8, decoded only when its encoding is proven: the bytes decode
+    strictly, and as exactly one of GBK and Big5 into common characters (read as the other
+    they give rare characters or none). Returns the text and the encoding's name, or None
+    and why not (Chinese, to follow "文件不是 UTF-8 编码，"); "" when nothing fits at all."""
+    if b"\x00" in data:  # UTF-16 without a BOM, or not text at all
+        return None, ""
+    gbk = _plain(data, "gb18030", common_simplified)
+    big5 = _plain(data, "cp950", common_traditional)
+    if gbk is not None and big5 is None:
+        return gbk, "GBK/GB18030"
+    if big5 is not None and gbk is None:
+        return big5, "Big5（繁体中文）"
+    if gbk is not None:  # and Big5 too
+        return None, AMBIGUOUS
+    decodes = []
+    for codec, name in (("gb18030", "GBK（简体中文）"), ("cp950", "Big5（繁体中文）")):
+        try:
+            data.decode(codec)
+            decodes.append(name)
+        except UnicodeDecodeError:
+            pass
+    if len(decodes) == 1:
+        return None, UNSURE.format(decodes[0])
+    return None, AMBIGUOUS if decodes else ""
+
+
 def to_utf8(data: bytes) -> tuple[bytes | None, list[Change]]:
-    """Re-encode UTF-16 or GBK/GB18030 text as UTF-8 (a UTF-8 BOM is dropped too)."""
+    """Re-encode UTF-16, GBK/GB18030 or Big5 text as UTF-8 (a UTF-8 BOM is dropped too),
+    only when the encoding is proven (:func:`decode_legacy`); anything less is left alone
+    with the fix."""
     if data.startswith(codecs.BOM_UTF8):
+        try:
+            data[len(codecs.BOM_UTF8) :].decode("utf-8")
+        except UnicodeDecodeError:
+            return None, [Change(None, ENCODING_UNKNOWN)]
         return data[len(codecs.BOM_UTF8) :], [Change(None, "去掉了文件开头的 BOM 标记")]
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16").encode("utf-8"), [Change(None, "把 UTF-16 编码转换为 UTF-8")]
+        try:
+            return data.decode("utf-16").encode("utf-8"), [Change(None, "把 UTF-16 编码转换为 UTF-8")]
+        except UnicodeDecodeError:
+            return None, [Change(None, ENCODING_UNKNOWN)]
     try:
         data.decode("utf-8")
         return None, []
     except UnicodeDecodeError:
         pass
+    text, why = decode_legacy(data)
+    if text is not None:
+        done = "把 Big5（繁体中文）编码转换为 UTF-8" if why.startswith("Big5") else "把 GBK/GB18030 编码转换为 UTF-8"
+        return text.encode("utf-8"), [Change(None, done)]
+    if not why:
+        return None, [Change(None, ENCODING_UNKNOWN)]
+    return None, [Change(None, f"文件不是 UTF-8 编码，{why}，没有修改{GUESSING}。{ENCODING_FIX}")]
+
+
+# --- reading and writing the files it repairs ---------------------------------------------
+
+
+class Unwritable(Exception):
+    """The file is left as it was; ``str(exc)`` says why and what to do, in Chinese."""
+
+
+LINK = "这是一个符号链接（快捷方式），wenming fix 不会修改它，也不会修改它指向的文件。请把它换成真实的文件再运行"
+READ_ONLY = "文件是只读的，wenming fix 没有修改它。需要修复请先去掉只读属性（在文件属性中取消“只读”）再运行"
+
+
+def read_regular(path: Path) -> bytes:
+    """The bytes of a regular file, never through a symbolic link (checked on the open file
+    itself, so a link swapped in after a check is refused too)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    if path.is_symlink():
+        raise Unwritable(LINK)
     try:
-        text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        return None, [Change(None, "无法识别文件编码，没有修改。请用记事本“另存为 UTF-8”")]
-    return text.encode("utf-8"), [Change(None, "把 GBK/GB18030 编码转换为 UTF-8")]
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if path.is_symlink():
+            raise Unwritable(LINK) from None
+        raise Unwritable(f"无法读取（{exc.strerror}），没有修改") from None
+    with os.fdopen(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise Unwritable("这不是普通文件，没有修改")
+        return fh.read()
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once: a temporary file in the same folder,
+    flushed to disk, given the original's permissions, then renamed over it. An
+    interruption leaves either the old file or the new one, never half of either; a link
+    is never written through (the rename replaces the name, not what a link points to)."""
+    try:
+        st = os.lstat(path)
+    except OSError as exc:
+        raise Unwritable(f"无法读取（{exc.strerror}），没有修改") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise Unwritable(LINK)
+    if not stat.S_ISREG(st.st_mode):
+        raise Unwritable("这不是普通文件，没有修改")
+    if not st.st_mode & stat.S_IWUSR:
+        raise Unwritable(READ_ONLY)
+    tmp = None
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as exc:
+        raise Unwritable(f"无法写入（{exc.strerror}），文件保持原样。请检查磁盘空间和文件夹权限后重新运行") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    with contextlib.suppress(OSError):  # make the rename itself durable where the OS allows
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
 
 
 def yaml_lines(text: str, front_matter: bool) -> tuple[str | None, list[Change]]:

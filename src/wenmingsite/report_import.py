@@ -91,15 +91,20 @@ def read_source(path: Path, media_dir: Path | None = None) -> list[Block]:
     """Paragraphs of a .txt (UTF-8 or GBK/GB18030) or .docx file, in document order."""
     suffix = path.suffix.lower()
     if suffix == ".txt":
+        from . import repair
+
         data = path.read_bytes()
-        for encoding in ("utf-8-sig", "gb18030"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise ImportRefused(f"{path.name} 既不是 UTF-8 也不是 GBK 编码，无法读取。请用记事本“另存为 UTF-8”后再导入")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            # GBK or Big5 only when proven: a guess turns a Big5 report into mojibake.
+            legacy, why = repair.decode_legacy(data)
+            if legacy is None:
+                why = f"不是 UTF-8 编码，{why}" if why else "既不是 UTF-8 也不是 GBK 或 Big5 编码"
+                raise ImportRefused(
+                    f"{path.name} {why}，没有导入{repair.GUESSING}。{repair.ENCODING_FIX}，再重新导入"
+                ) from None
+            text = legacy
         lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         return [Block(line, line=number) for number, line in enumerate(lines, 1)]
     if suffix == ".docx":
@@ -114,6 +119,12 @@ def _read_docx(path: Path, media_dir: Path | None) -> list[Block]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    from . import officezip
+
+    try:
+        officezip.check_path(path)  # before python-docx inflates any part
+    except officezip.UnsafeZip as exc:
+        raise ImportRefused(f"{path.name} 没有导入：{exc}") from None
     try:
         document = docx.Document(str(path))
     except Exception as exc:
