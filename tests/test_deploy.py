@@ -678,6 +678,45 @@ def test_a_defaced_object_is_restored_and_reported(s3, tmp_path):
     assert client.get_object(Bucket="wenming", Key=prefix + "index.html")["Body"].read() == "<p>首页</p>".encode()
 
 
+def test_the_record_is_keyed_by_the_deployers_secret(s3, tmp_path, monkeypatch):
+    """Signed with a key from the secret access key, a rotated key makes the old record and
+    MACs unprovable: nothing is deleted on their word (kept and named). WENMING_DEPLOY_KEY
+    keeps one key across rotations and temporary credentials."""
+    url, client = s3
+    old = tiny_site(tmp_path / "old", {"index.html": "<p>首页</p>", "old.html": "<p>旧</p>"})
+    new = tiny_site(tmp_path / "new", {"index.html": "<p>首页</p>"})
+    assert cli("deploy", "s3://wenming/keyed", "--endpoint-url", url, "--site-dir", str(old))[0] == 0
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "rotated-secret-access-key-0000")
+    code, out, err = cli("deploy", "s3://wenming/keyed", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 0, err
+    assert "的签名对不上（记录在别处被改动过，或者换了访问密钥或 WENMING_DEPLOY_KEY）" in err
+    assert "保留 keyed/old.html：无法证明是 wenming deploy 发布的（文件信息中的签名对不上），不会删除" in out
+    assert "old.html" in snapshot(client, "keyed/")
+
+    monkeypatch.setenv("WENMING_DEPLOY_KEY", "a-long-random-deploy-key-1234567890")
+    assert cli("deploy", "s3://wenming/stable", "--endpoint-url", url, "--site-dir", str(old))[0] == 0
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "rotated-again-secret-key-1111")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "temporary-session-token")
+    code, out, err = cli("deploy", "s3://wenming/stable", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 0, err
+    assert "签名对不上" not in err and "临时访问密钥" not in err
+    assert set(DELETED_LINE.findall(out)) == {"stable/old.html"}
+
+    monkeypatch.delenv("WENMING_DEPLOY_KEY")
+    code, out, err = cli("deploy", "s3://wenming/temporary", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 0, err
+    assert (
+        "提示：这次用的是临时访问密钥（带会话令牌），它签名的发布记录下次无法核对，网站里删掉的旧文件以后不会被自动删除。"
+        "请在环境变量 WENMING_DEPLOY_KEY 中放一个至少 20 个字符的随机字符串"
+    ) in err
+
+    monkeypatch.setenv("WENMING_DEPLOY_KEY", "short")
+    code, out, err = cli("deploy", "s3://wenming/short", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 1
+    assert "错误：环境变量 WENMING_DEPLOY_KEY 太短（5 个字符），别人可以猜出它来伪造发布记录，没有发布任何文件。" in err
+    assert snapshot(client, "short/") == {}
+
+
 # --- configuration ------------------------------------------------------------------------
 
 

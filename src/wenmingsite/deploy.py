@@ -1044,8 +1044,15 @@ def plan_s3(
         ok = bool(
             key and mac and seen.md5 and hmac.compare_digest(mac, object_mac(key, target, rel, seen.md5, seen.size))
         )
-        if not ok and key and (mac or rel in trusted) and seen.md5 is None:
-            md5 = actual_md5(rel)  # a store whose ETags are not MD5s: hash the bytes themselves
+        entry = trusted.get(rel)
+        # A store that gave this object (or gives objects) an ETag that is not their MD5 (KMS
+        # encryption, multipart): the bytes themselves are hashed. Never for a store whose ETags
+        # are MD5s, where a download would only repeat what the ETag says.
+        opaque = seen.md5 is None or (
+            isinstance(entry, dict) and entry.get("etag", entry.get("md5")) != entry.get("md5")
+        )
+        if not ok and key and (mac or entry) and opaque:
+            md5 = actual_md5(rel)
             ok = proven_by_record(rel, md5) or bool(
                 mac and hmac.compare_digest(mac, object_mac(key, target, rel, md5, seen.size))
             )
