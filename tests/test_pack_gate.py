@@ -22,6 +22,7 @@ MAGENTA = (255, 0, 255)  # the picture outside the unit
 GREEN = (0, 200, 0)  # the unpublished original
 ORANGE = (250, 140, 0)  # the draft activity's photo
 BLUE = (20, 60, 220)  # a published photo: its variant is printed
+RED = (220, 30, 30)  # an illustration under docs/assets/: its cleaned copy is printed
 
 
 def layout_or_skip() -> None:
@@ -46,9 +47,14 @@ def jpeg(color, size=(320, 240), gps: bool = False) -> bytes:
     return out.getvalue()
 
 
-def png(color, size=(64, 64)) -> bytes:
+def png(color, size=(64, 64), text: str | None = None) -> bytes:
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    if text:
+        info.add_text("Author", text)
     out = io.BytesIO()
-    Image.new("RGB", size, color).save(out, "PNG")
+    Image.new("RGB", size, color).save(out, "PNG", pnginfo=info)
     return out.getvalue()
 
 
@@ -71,6 +77,8 @@ order: 1
 <img src="../activities/2024-03-05-plant/listed.jpg" alt="已发布的照片">
 
 ![网络图片](https://img.example.com/x.png)
+
+![插图](../assets/插图%201.png)
 """
 
 DRAFT = """\
@@ -132,6 +140,7 @@ def hostile(site, tmp_path):
     write(root, "docs/activities/2024-03-05-plant/listed.jpg", jpeg(BLUE))
     write(root, "docs/activities/2024-03-05-plant/unlisted.jpg", jpeg(GREEN))
     write(root, "docs/activities/2024-03-06-draft/draft.jpg", jpeg(ORANGE))
+    write(root, "docs/assets/插图 1.png", png(RED, text="Author Zhang of the illustration"))
     (root.parent / "secret.png").write_bytes(png(MAGENTA))
     return root
 
@@ -169,6 +178,8 @@ def test_pack_leaves_out_what_the_site_does_not_publish_and_says_so(hostile):
     assert not [i for i in shown if mostly(i, GREEN)]
     assert not [i for i in shown if mostly(i, ORANGE)]
     assert [i for i in shown if mostly(i, BLUE)]  # the published photo, as its print variant
+    assert [i for i in shown if mostly(i, RED)]  # the illustration, as its cleaned copy
+    assert b"Author Zhang" not in raw and "插图" not in out
     # The alt text stands where the picture would have been.
     text = subprocess.run(["pdftotext", str(report), "-"], capture_output=True, text=True).stdout
     assert "单位外的图片" in text and "没有发布的原图" in text

@@ -250,7 +250,7 @@ class Resources:
         parts = urllib.parse.urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
-        return self.files.get(os.path.realpath(urllib.request.url2pathname(urllib.parse.unquote(parts.path))))
+        return self.files.get(os.path.realpath(urllib.request.url2pathname(parts.path)))
 
     def fetcher(self):
         """A ``weasyprint.urls.URLFetcher`` over these resources."""
