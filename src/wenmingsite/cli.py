@@ -722,6 +722,8 @@ def print_pdf(root: Path, output: Path | None, site_url: str | None, date: str |
 
     material = _pack_material(root, date, site_url)
     written = pack.write_report(material, output or root / pack.DIST / pack.REPORT_PDF)
+    for line in written.refused:
+        click.echo(line, err=True)
     click.echo(f"已生成{pack.describe('汇报材料', written, root)}，中文字体：{pack.cjk_font()}。")
 
 
@@ -816,8 +818,12 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
     dist = root / packing.DIST
     written = packing.write_report(material, dist / packing.REPORT_PDF)
     click.echo(f"[2/4] {packing.describe('汇报材料', written, root)}")
+    for line in written.refused:
+        click.echo(line, err=True)
     written = packing.write_evidence(material, dist / packing.EVIDENCE_PDF)
     click.echo(f"[3/4] {packing.describe('佐证材料目录', written, root)}")
+    for line in written.refused:
+        click.echo(line, err=True)
     t = time.perf_counter()
     site = material.site
     ledger = export.Ledger(site.content, site.records, site.stats, material.base)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -72,6 +73,26 @@ ROUTINE_MONTHLY = [
 SUMMARY = ["主题活动（项）", "例行活动（次）", "参与（人次）", "志愿服务（小时）", "金额（元）", "照片（张）"]
 ROUTINES_BY = ("逐次", "按月")
 LEDGER = "创建台账.xlsx"
+# Characters that start a formula (or a DDE call, or Lotus-style "@SUM") when a spreadsheet
+# program reads a cell: OWASP's list. Full-width forms (＝＋－＠, and the small forms ﹦﹢﹣﹫) are
+# folded onto them by NFKC; Chinese and Japanese Excel accept full-width operators typed into a
+# cell, so they are treated alike.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+# Whitespace a program may trim (LibreOffice's "trim spaces", Excel's own parsing) before it
+# looks at the first character.
+_TRIMMED = " \t\r\n\u3000\u00a0\ufeff\u200b"
+
+
+def formula_like(text: str) -> bool:
+    """True when a spreadsheet program could take ``text`` for a formula: its first character
+    (or the first after whitespace) is one of ``= + - @``, a tab or a carriage return, in
+    half-width or full-width form."""
+    if not text:
+        return False
+    if text[0] in FORMULA_STARTS:
+        return True
+    stripped = text.lstrip(_TRIMMED)
+    return bool(stripped) and unicodedata.normalize("NFKC", stripped[0])[:1] in FORMULA_STARTS
 
 
 class Ledger:
@@ -191,6 +212,20 @@ def _totals_row(t: Totals) -> list:
 # --- .xlsx ------------------------------------------------------------------------------
 
 
+def _as_text(cells) -> None:
+    """Every string cell of ``cells`` stays text (see the module docstring)."""
+    for cell in cells:
+        if isinstance(cell.value, str):
+            cell.data_type = "s"  # openpyxl made "=…" a formula and "#N/A" an error value
+            if formula_like(cell.value):
+                cell.quotePrefix = True
+
+
+def _header_text(text: str) -> str:
+    """Text for a printed page header: "&" starts Excel's header codes (&P, &"font"...)."""
+    return text.replace("&", "&&")
+
+
 def workbook(ledger: Ledger, by_month: bool = False):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
@@ -213,6 +248,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
         for row in rows:
             ws.append(row)
+            _as_text(ws[ws.max_row])
         last = len(rows) + 1
         for r in ws.iter_rows(min_row=2, max_row=last):
             for cell in r:
@@ -242,7 +278,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.oddFooter.center.text = "第 &P 页，共 &N 页"
         if unit:
-            ws.oddHeader.left.text = unit.name
+            ws.oddHeader.left.text = _header_text(unit.name)
 
     summary = book.active
     summary.title = "汇总"
@@ -266,6 +302,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
     ws = summary
     title = f"{unit.name}{unit.term}{unit.title_sought}创建台账汇总" if unit else "创建台账汇总"
     ws.append([title])
+    _as_text(ws[1])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append(
         [
@@ -283,6 +320,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
             cell.font, cell.fill, cell.border = bold, head_fill, box
         for name, t in rows:
             ws.append([name, *_totals_row(t)])
+            _as_text(ws[ws.max_row])
             for cell in ws[ws.max_row]:
                 cell.border = box
         ws.append(
@@ -329,6 +367,8 @@ def write_xlsx(path: Path, ledger: Ledger, by_month: bool = False) -> list[Path]
 def _csv_value(value):
     if isinstance(value, dt.date):
         return value.isoformat()
+    if isinstance(value, str) and formula_like(value):
+        return "'" + value
     return "" if value is None else value
 
 

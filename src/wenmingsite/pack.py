@@ -10,11 +10,25 @@ Nothing here builds the site: the content is loaded and bound exactly as a build
 (:class:`wenmingsite.site.Site`), the report chapters are converted from their Markdown,
 photos come from the image cache the builds share, and links and QR codes point to the pages
 of the published site at ``site_url``.
+
+The PDFs read only what the publication gate publishes, in its published form
+(:class:`Resources`): a photo's print-sized variant from the image cache, an image's or SVG's
+cleaned copy from the asset cache, a file the gate publishes as it is, and the QR codes made
+here. WeasyPrint fetches every image, stylesheet and font through :class:`Resources`' URL
+fetcher, which serves those files and refuses everything else: a chapter's
+``<img src="../../secret.png">`` outside docs/, an original photo the site never publishes
+(its EXIF, GPS included, would travel inside the PDF), a ``file://`` URL to elsewhere, any
+network address. A chapter's images are resolved first, so that each refusal is a Chinese line
+naming the page, its line and the image (the image's ``alt`` text stands in its place); the
+fetcher is the backstop for anything that slips past that (its refusals are listed too).
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import html as htmllib
+import mimetypes
 import os
 import posixpath
 import re
@@ -22,10 +36,11 @@ import shutil
 import subprocess
 import time
 import urllib.parse
-from dataclasses import dataclass
+import urllib.request
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import evidence, images, links
+from . import evidence, gate, images, links
 from .problems import Problem
 from .records import Unit
 from .render import TEMPLATES, environment, number
@@ -137,6 +152,8 @@ class Material:
     index: evidence.Index
     notices: list[str]
     seconds: float  # time to load and bind
+    resources: Resources = field(default_factory=lambda: Resources())
+    chapters: dict[str, str] = field(default_factory=dict)  # report page -> its HTML for paper
 
     @property
     def unit(self) -> Unit:
@@ -200,7 +217,68 @@ def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material
         )
     site = bind_site(root, today)
     index = evidence.compute(site.content, site.records, site.stats.start, site.stats.end, site.urls, site.gallery)
-    return Material(site, base, index, [notice] if notice else [], time.perf_counter() - start)
+    m = Material(site, base, index, [notice] if notice else [], 0.0)
+    # The chapters first: an image they may not show is said before any PDF is laid out.
+    m.chapters = {sec.page: chapter_html(m, sec.page) for sec in site.content.report}
+    m.seconds = time.perf_counter() - start
+    return m
+
+
+# --- what the PDFs may read ---------------------------------------------------------------
+
+
+class Resources:
+    """The files and inline images the pack's PDFs may show, and a WeasyPrint URL fetcher
+    that serves exactly these and refuses everything else (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, Path] = {}  # real path -> the file to read
+        self.inline: set[str] = set()  # data: URIs made here (QR codes)
+        self.refused: list[str] = []  # Chinese lines: what the fetcher would not read
+
+    def file(self, path: Path) -> str:
+        """The URL of a file the gate publishes in this form (registered as readable)."""
+        real = Path(os.path.realpath(path))
+        self.files[str(real)] = real
+        return real.as_uri()
+
+    def data(self, uri: str) -> str:
+        self.inline.add(uri)
+        return uri
+
+    def lookup(self, url: str) -> Path | None:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        return self.files.get(os.path.realpath(urllib.request.url2pathname(parts.path)))
+
+    def fetcher(self):
+        """A ``weasyprint.urls.URLFetcher`` over these resources."""
+        layout_engine()  # the Chinese refusal when WeasyPrint cannot start
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+        resources = self
+
+        class Fetcher(URLFetcher):
+            def fetch(self, url, headers=None):
+                if url in resources.inline:
+                    head, _, payload = url.partition(",")
+                    kind = head[len("data:") :].split(";")[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, base64.b64decode(payload), {"Content-Type": kind})
+                path = resources.lookup(url)
+                if path is None:
+                    shown = url if len(url) <= 200 else url[:200] + "…"
+                    line = (
+                        f"提示：排版 PDF 时要读取“{shown}”，它不是网站发布的文件，没有放入 PDF。"
+                        "PDF 只使用网站发布的图片（照片的缩略图、清理过的图片），请检查汇报章节中的图片路径"
+                    )
+                    if line not in resources.refused:
+                        resources.refused.append(line)
+                    raise ValueError("not a published file")
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+
+        return Fetcher()
 
 
 # --- HTML -------------------------------------------------------------------------------
@@ -225,38 +303,97 @@ def qr_uri(url: str) -> str:
 
 
 _SRC = re.compile(r'(\s(?:src|href))="([^"]*)"')
+_SRCSET = re.compile(r'\ssrcset="[^"]*"')
 _LEADING_H1 = re.compile(r"^\s*<h1[^>]*>.*?</h1>", re.S)
+
+
+def _where(m: Material, page: str, value: str) -> str:
+    """``docs/report/x.md:12`` for the first line of the page's Markdown naming ``value``."""
+    meta = m.site.content.pages[page]
+    rel = f"{m.site.docs_rel}/{page}"
+    for i, line in enumerate(meta.body.split("\n"), meta.body_line):
+        if value in line or htmllib.escape(value) in line:
+            return f"{rel}:{i}"
+    return rel
+
+
+def image_source(m: Material, page: str, value: str) -> tuple[str | None, str | None]:
+    """(the URL the PDF reads for a chapter image written as ``value``, None) when the gate
+    publishes it, else (None, why not: a Chinese clause)."""
+    site = m.site
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme or value.startswith("//"):
+        if parts.scheme in ("http", "https", "ftp") or value.startswith("//"):
+            return (
+                None,
+                "是网络上的图片，汇报材料不从网络读取任何内容，没有放入 PDF。请把图片放进 docs/assets/ 并写相对路径",
+            )
+        return (
+            None,
+            f"是“{parts.scheme}:”地址，不是网站发布的文件，没有放入 PDF。请把图片放进 docs/assets/ 并写相对路径",
+        )
+    if value.startswith("/"):
+        return None, "以“/”开头（从网站根目录或本机根目录算起），没有放入 PDF。请写相对于本文件所在文件夹的路径"
+    path = urllib.parse.unquote(parts.path)
+    if not path:
+        return None, "没有写图片路径，没有放入 PDF。请写相对于本文件所在文件夹的路径"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if target == ".." or target.startswith("../"):
+        return None, (
+            "在 docs/ 文件夹之外，网站不发布它，没有放入 PDF。"
+            "请把图片放进 docs/ 中（例如 docs/assets/），并写相对于本文件所在文件夹的路径"
+        )
+    if target in site.published:  # a photo: its print-sized copy
+        return m.resources.file(_cache_file(m, site.published[target].output("t800j"))), None
+    form = site.published_form(target)
+    if isinstance(form, Path):
+        return m.resources.file(form), None
+    if form is True:
+        docs = Path(os.path.realpath(site.docs_dir))
+        real = Path(os.path.realpath(site.docs_dir / target))
+        if real.is_file() and real.is_relative_to(docs):
+            return m.resources.file(real), None
+    source = site.docs_dir / target
+    if source.is_file() and target.lower().endswith(gate.PHOTO_TYPES + gate.IMAGE_TYPES):
+        return None, (
+            "是网站不发布的照片原图（原图可能带拍摄地点、手机型号等信息），没有放入 PDF。"
+            "请把这张照片写进一项活动的 photos（网站和 PDF 都会用重新生成的图片），或放进 docs/assets/"
+        )
+    if source.exists():
+        return None, "是网站不发布的文件（发布关卡没有放行），没有放入 PDF。请运行 wenming check 查看原因"
+    return None, "不存在，没有放入 PDF。请检查文件名和路径（路径相对于本文件所在的文件夹）"
 
 
 def chapter_html(m: Material, page: str) -> str:
     """A report chapter as paper shows it: its Markdown converted as the site converts it,
     through the publication gate's allowlist, its own first heading dropped (the template
-    prints the chapter title, also for an imported 前言 that has none), images as local files
-    and links as the site's addresses."""
+    prints the chapter title, also for an imported 前言 that has none), images as the files
+    the site publishes (anything else left out and said, see :func:`image_source`) and links
+    as the site's addresses."""
     import markdown
-
-    from . import gate
 
     site, meta = m.site, m.site.content.pages[page]
     html = gate.sanitise(markdown.markdown(meta.body, extensions=MARKDOWN_EXTENSIONS))
     html = _LEADING_H1.sub("", html, count=1)
+    html = _SRCSET.sub("", html)  # paper shows src; a candidate list is one more way out
     folder = posixpath.dirname(page)
 
     def fix(match: re.Match) -> str:
-        attr, value = match.group(1), match.group(2)
+        attr, value = match.group(1), htmllib.unescape(match.group(2))
+        if attr.strip() == "src":
+            url, why = image_source(m, page, value)
+            if url is None:
+                line = f"{_where(m, page, value)}: 图片“{value}”{why}"
+                if line not in m.notices:
+                    m.notices.append(line)
+                return ""
+            return f'{attr}="{htmllib.escape(url)}"'
         if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^/", value):
             return match.group(0)
         path, _, fragment = urllib.parse.unquote(value).partition("#")
         target = posixpath.normpath(posixpath.join(folder, path))
-        if attr.strip() == "src":
-            if target in site.published:  # a photo: its print-sized copy
-                return f'{attr}="{_cache_file(m, site.published[target].output("t800j")).as_uri()}"'
-            form = site.published_form(target)
-            if isinstance(form, Path):
-                return f'{attr}="{form.resolve().as_uri()}"'
-            return f'{attr}="{(site.docs_dir / target).resolve().as_uri()}"'
         url = site.urls.get(target) or site.urls.get(posixpath.join(target, "index.md")) or target
-        return f'{attr}="{m.absolute(url + ("#" + fragment if fragment else ""))}"'
+        return f'{attr}="{htmllib.escape(m.absolute(url + ("#" + fragment if fragment else "")))}"'
 
     return _SRC.sub(fix, html)
 
@@ -297,11 +434,11 @@ def _context(m: Material) -> dict:
 
     def qr(url: str) -> str:
         if url not in qr_cache:
-            qr_cache[url] = qr_uri(m.absolute(url))
+            qr_cache[url] = m.resources.data(qr_uri(m.absolute(url)))
         return qr_cache[url]
 
     def photo(shot) -> str:
-        return _cache_file(m, shot.published.output("t800j")).as_uri()
+        return m.resources.file(_cache_file(m, shot.published.output("t800j")))
 
     return dict(
         unit=content.unit,
@@ -311,7 +448,7 @@ def _context(m: Material) -> dict:
         qr=qr,
         photo=photo,
         absolute=m.absolute,
-        site_qr=qr_uri(m.base),
+        site_qr=m.resources.data(qr_uri(m.base)),
         names={c.id: c.name for c in content.criteria},
     )
 
@@ -320,7 +457,11 @@ def report_html(m: Material) -> str:
     site, content = m.site, m.site.content
     s = site.stats
     sections = [
-        (sec, chapter_html(m, sec.page), [c.name for cid in sec.criteria if (c := content.criterion(cid))])
+        (
+            sec,
+            m.chapters[sec.page] if sec.page in m.chapters else chapter_html(m, sec.page),
+            [c.name for cid in sec.criteria if (c := content.criterion(cid))],
+        )
         for sec in content.report
     ]
     years = list(s.years)
@@ -369,34 +510,42 @@ class Written:
     path: Path
     pages: int
     seconds: float
+    refused: tuple[str, ...] = ()  # what the URL fetcher would not read (Chinese lines)
 
 
-def write_pdf(html: str, path: Path, title: str, author: str) -> Written:
+def write_pdf(html: str, path: Path, title: str, author: str, resources: Resources | None = None) -> Written:
     """Lay out ``html`` and write the PDF to ``path`` (through a temporary file: a killed
-    run never leaves half a PDF under the final name)."""
+    run never leaves half a PDF under the final name). Every resource is read through
+    ``resources`` (nothing but its files and inline images when not given)."""
     import logging
 
     weasyprint = layout_engine()
     start = time.perf_counter()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notes are not for editors
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).render()
+    resources = resources or Resources()
+    before = len(resources.refused)
+    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=resources.fetcher()).render()
     document.metadata.title = title
     document.metadata.authors = [author]
     # The package's one atomic write: a file with the ordinary mode (0666 less the umask),
     # where a temporary file from tempfile.mkstemp would keep its private 0600.
     images._atomic_write(path, document.write_pdf())
-    return Written(path, len(document.pages), time.perf_counter() - start)
+    return Written(path, len(document.pages), time.perf_counter() - start, tuple(resources.refused[before:]))
 
 
 def write_report(m: Material, path: Path) -> Written:
     unit = m.unit
-    return write_pdf(report_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料", unit.name)
+    return write_pdf(
+        report_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料", unit.name, m.resources
+    )
 
 
 def write_evidence(m: Material, path: Path) -> Written:
     unit = m.unit
-    return write_pdf(evidence_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name)
+    return write_pdf(
+        evidence_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name, m.resources
+    )
 
 
 def describe(label: str, w: Written, root: Path) -> str:
