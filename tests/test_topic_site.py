@@ -149,3 +149,60 @@ def test_search_index_holds_no_navigation_or_panel_labels(demo_build):
     assert activities
     for words in ("上一项活动", "下一项活动", "组织部门"):  # labels no body text uses
         assert [d["location"] for d in activities if words in d["text"].replace("\u200b", "")] == [], words
+
+
+KNOWLEDGE = """\
+sections:
+  - title: 核心价值观
+    text: |
+      富强、民主、文明、和谐。
+      爱国、敬业、诚信、友善。
+quiz:
+  - question: 个人层面的价值准则是？
+    options: [富强民主, 爱国敬业诚信友善]
+    answer: 2
+  - question: 第二题
+    options: [甲, 乙, 丙]
+    answer: 丁
+"""
+
+
+def test_knowledge_page_and_a_wrong_answer_named_at_its_line(site):
+    from conftest import MKDOCS_YML, build
+
+    yml = MKDOCS_YML + "  - 应知应会: knowledge/index.md\n"
+    bad = build(site({"data/knowledge.yml": KNOWLEDGE, "mkdocs.yml": yml}))
+    assert bad.returncode == 1
+    assert (
+        "data/knowledge.yml:12:13: 第 2 道自测题的答案（answer）“丁”不是它的选项之一。"
+        "请写选项的序号（1 到 3）、字母（A 到 C）或选项原文"
+    ) in bad.stderr
+    root = site({"data/knowledge.yml": KNOWLEDGE.replace("answer: 丁", "answer: C"), "mkdocs.yml": yml})
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    html = (root / "site" / "knowledge" / "index.html").read_text(encoding="utf-8")
+    assert "<p>富强、民主、文明、和谐。</p><p>爱国、敬业、诚信、友善。</p>" in html
+    assert html.count('class="ws-quiz__q" data-answer=') == 2
+    assert 'data-answer="1"' in html and 'data-answer="2"' in html  # "2" and "C" as 0-based indexes
+
+
+@pytest.mark.browser
+def test_the_self_test_marks_answers_offline(browser, served_demo):
+    visit = Visit(browser, PHONE)
+    requests = []
+    visit.page.on("request", lambda r: requests.append(r.url))
+    page = visit.open(served_demo.url + "knowledge/")
+    questions = page.locator(".ws-quiz__q")
+    total = questions.count()
+    assert total >= 3
+    for i in range(total):  # the right answer to all but the last, which stays unanswered
+        if i < total - 1:
+            answer = int(questions.nth(i).get_attribute("data-answer"))
+            questions.nth(i).locator("input[type=radio]").nth(answer).check()
+    before = len(requests)
+    page.get_by_role("button", name="看看答对几道").click()
+    assert page.locator(".ws-quiz__score").text_content() == f"共 {total} 道题，答对 {total - 1} 道。"
+    assert questions.nth(total - 1).locator(".ws-quiz__mark").text_content() == "这道题还没有选。"
+    assert questions.nth(total - 1).locator("details").get_attribute("open") is not None
+    assert len(requests) == before  # nothing sent anywhere
+    visit.close()

@@ -27,10 +27,13 @@ from .records import (
     Document,
     Group,
     Honour,
+    Knowledge,
+    KnowledgeSection,
     Member,
     Organization,
     PageMeta,
     Photo,
+    QuizQuestion,
     ReportSection,
     Routine,
     Thresholds,
@@ -64,7 +67,8 @@ class _Loader:
     3. ``load_logs`` (data/activities/*.yml: entries and routines, expanded to occurrences
        with the holidays) and ``load_pages`` (docs/**/*.md: activity pages, report sections,
        other pages) — both check references against step 2.
-    4. ``load_honours``, ``load_organization``, ``load_documents``: the remaining data files.
+    4. ``load_honours``, ``load_organization``, ``load_documents``, ``load_knowledge``: the remaining
+       data files.
     5. ``check_tree`` (every file of docs/ classified by the publication gate; photos must be
        referenced by step 3) and ``check_publication`` (sizes, names, personal numbers in
        documents).
@@ -927,6 +931,63 @@ class _Loader:
             return None
         return Organization(group, office, tuple(sorted(changes, key=lambda c: c.date)))
 
+    def load_knowledge(self) -> Knowledge | None:
+        """应知应会 (data/knowledge.yml): sections of text and an optional self-test."""
+        value, rel = self.read_yaml("knowledge.yml", required=False)
+        if value is None:
+            return None
+        if not isinstance(value, YMap):
+            self.add(
+                rel, value.line, value.col, "应知应会应该是“字段: 值”的形式（sections、quiz）。请参照示例单位的写法"
+            )
+            return None
+        f = schema.read_fields(value, schema.KNOWLEDGE, rel, self.problems)
+        sections = []
+        for i, item in self.expect_list(f["sections"], rel, "内容（sections）") if f["sections"] else []:
+            s = schema.read_fields(item, schema.KNOWLEDGE_SECTION, rel, self.problems, f"第 {i} 部分内容")
+            if s["title"] and s["text"]:
+                paragraphs = tuple(p.strip() for p in s["text"].split("\n") if p.strip())
+                sections.append(KnowledgeSection(s["title"], paragraphs))
+        quiz = []
+        for i, item in self.expect_list(f["quiz"], rel, "自测题（quiz）") if f["quiz"] else []:
+            what = f"第 {i} 道自测题"
+            q = schema.read_fields(item, schema.QUIZ_QUESTION, rel, self.problems, what)
+            if not (q["question"] and q["options"] and q["answer"]):
+                continue
+            options = []
+            for option in q["options"]:
+                if not isinstance(option, YStr) or not option.strip():
+                    at = option if hasattr(option, "line") else item
+                    self.add(rel, at.line, at.col, f"{what}的选项（options）每一项应是一段文字。请写成“- 选项内容”")
+                    break
+                options.append(str(option).strip())
+            else:
+                answer = self.quiz_answer(q["answer"], options, item["answer"], rel, what)
+                if answer is not None:
+                    quiz.append(QuizQuestion(q["question"], tuple(options), answer, q["explain"]))
+        if not sections:
+            return None
+        return Knowledge(tuple(sections), tuple(quiz))
+
+    def quiz_answer(self, raw: str, options: list[str], at, rel: str, what: str) -> int | None:
+        """The right option, written as its number (1, 2, …), its letter (A, B, …) or its text."""
+        text = raw.strip()
+        letters = "ABCDEFGH"
+        if text.isdigit() and 1 <= int(text) <= len(options):
+            return int(text) - 1
+        if len(text) == 1 and text.upper() in letters[: len(options)]:
+            return letters.index(text.upper())
+        if text in options:
+            return options.index(text)
+        self.add(
+            rel,
+            at.line,
+            at.col,
+            f"{what}的答案（answer）“{text}”不是它的选项之一。请写选项的序号（1 到 {len(options)}）、"
+            f"字母（A 到 {letters[len(options) - 1]}）或选项原文",
+        )
+        return None
+
     def read_group(self, mapping: YMap, fields, rel, what) -> Group | None:
         f = schema.read_fields(mapping, fields, rel, self.problems, what)
         members = []
@@ -1093,6 +1154,7 @@ def load(
     honours = loader.load_honours()
     organization = loader.load_organization()
     documents = loader.load_documents()
+    knowledge = loader.load_knowledge()
     loader.check_tree()
     loader.check_publication()
 
@@ -1131,6 +1193,7 @@ def load(
         documents=tuple(sorted(documents, key=lambda d: d.issued, reverse=True)),
         report=tuple(report),
         pages=pages,
+        knowledge=knowledge,
         today=loader.today,
         files=loader.published_files,
         notices=tuple(sorted(loader.notices)),

@@ -329,6 +329,21 @@ class Honours:
         return site.renderer.honours_page(site.published, url)
 
 
+@page_kind("knowledge", needs=("knowledge/index.md", "data/knowledge.yml"))
+class KnowledgePage:
+    """应知应会: what every staff member should know, with a self-test that works offline."""
+
+    @staticmethod
+    def specs(site):
+        if not site.content.knowledge:
+            return []
+        return [PageSpec("knowledge/index.md", "应知应会", "knowledge", description="文明创建应知应会知识和自测")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.render("knowledge.html", url, knowledge=site.content.knowledge)
+
+
 @page_kind("organization", needs=("organization/index.md", "data/organization.yml"))
 class Organization:
     @staticmethod

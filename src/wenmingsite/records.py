@@ -194,6 +194,30 @@ class ReportSection:
 
 
 @dataclass(frozen=True)
+class KnowledgeSection:
+    """One part of 应知应会 (data/knowledge.yml): a heading and its paragraphs."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class QuizQuestion:
+    """A self-test question: the options in order, the right one by its index."""
+
+    question: str
+    options: tuple[str, ...]
+    answer: int  # 0-based index into options
+    explain: str | None = None
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    sections: tuple[KnowledgeSection, ...]
+    quiz: tuple[QuizQuestion, ...] = ()
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything one build knows about the unit."""
 
@@ -207,6 +231,7 @@ class Content:
     documents: tuple[Document, ...]
     report: tuple[ReportSection, ...]
     pages: dict = field(default_factory=dict)  # docs-relative path -> PageMeta
+    knowledge: Knowledge | None = None  # 应知应会 (data/knowledge.yml)
     today: dt.date | None = None  # the day the content was loaded as of
     # docs-relative path -> publication class (wenmingsite.gate), for every file under docs/
     # that the gate lets through; a file not in here is never copied to site/.

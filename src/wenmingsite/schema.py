@@ -463,6 +463,29 @@ CHANGE = dict(
     ]
 )
 
+KNOWLEDGE = dict(
+    [
+        _f("sections", "内容", as_raw, required=True, shape="list"),
+        _f("quiz", "自测题", as_raw, shape="list"),
+    ]
+)
+
+KNOWLEDGE_SECTION = dict(
+    [
+        _f("title", "标题", as_title, required=True),
+        _f("text", "正文", required=True),
+    ]
+)
+
+QUIZ_QUESTION = dict(
+    [
+        _f("question", "题目", required=True),
+        _f("options", "选项", as_raw, required=True, shape="list"),
+        _f("answer", "答案", required=True),
+        _f("explain", "解析"),
+    ]
+)
+
 ORGANIZATION = dict(
     [
         _f("leading_group", "领导小组", as_raw, required=True, shape="mapping"),

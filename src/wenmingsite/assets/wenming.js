@@ -160,3 +160,35 @@
     init();
   }
 })();
+
+/* 应知应会的自测：在本机核对答案，逐题标出对错并显示解析，不发送任何数据。 */
+(function () {
+  "use strict";
+  function setup(form) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var items = form.querySelectorAll(".ws-quiz__q");
+      var right = 0;
+      Array.prototype.forEach.call(items, function (item) {
+        var chosen = item.querySelector("input:checked");
+        var mark = item.querySelector(".ws-quiz__mark");
+        var ok = chosen && chosen.value === item.dataset.answer;
+        if (ok) right += 1;
+        item.classList.toggle("ws-quiz__q--right", !!ok);
+        item.classList.toggle("ws-quiz__q--wrong", !ok);
+        mark.hidden = false;
+        mark.textContent = ok ? "答对了。" : chosen ? "答错了，正确答案见下面。" : "这道题还没有选。";
+        if (!ok) item.querySelector("details").open = true;
+      });
+      form.querySelector(".ws-quiz__score").textContent = "共 " + items.length + " 道题，答对 " + right + " 道。";
+    });
+  }
+  function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("form[data-ws-quiz]"), setup);
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
