@@ -727,7 +727,7 @@ def clean_html(text: str) -> tuple[str, list[Removal]]:
 
 TITLE_PLACES = {"a": "链接的提示文字（title）", "img": "图片的提示文字（title）", "abbr": "缩写的解释（title）"}
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-ID_HINT = "请换一个编号，不要以“__”（两个下划线）开头，也不要用 glightbox-body、mermaid 这类主题自己的名字"
+RESERVED_HINT = "不要以“__”（两个下划线）开头，也不要用 glightbox-body、mermaid 这类主题自己的名字"
 
 
 def _removals(text: str, slugify: Callable[[str], str] | None = None) -> list[Removal]:
@@ -779,6 +779,10 @@ def _removals(text: str, slugify: Callable[[str], str] | None = None) -> list[Re
 def _title_removal(tag: str, value: str, markup: str) -> Removal:
     place = TITLE_PLACES.get(tag, f"<{tag}> 的提示文字（title）")
     shown = f"{markup} …" if len(markup) > 1 and not markup.startswith("<!") else markup
+    for form in _decoded(value):  # a short tag whole ("<b>"), a long one by its name ("<img …")
+        if (m := re.search(re.escape(markup) + r"[^<>]{0,8}>", form)) is not None:
+            shown = m.group(0)
+            break
     return Removal(
         "",
         value,  # the value as the browser reads it: found in the line however it was written
@@ -805,17 +809,17 @@ def _id_removal(node, tag: str, name: str, value: str, slugify) -> Removal:
             return Removal(
                 "",
                 f"# {heading}",
-                f"标题“{heading}”自动生成的网页编号（id）是“{value}”，这是网站主题保留的名字：主题的脚本按这样的编号"
+                f"标题“{heading}”自动生成的网页编号（id）是“{value}”，这是网站主题保留的名字：主题的脚本按这样的名字"
                 "找自己的设置和控件，页面里有同名编号会让搜索、目录等功能失灵，甚至被引到其他网站。"
                 "请改写这个标题（例如去掉开头的下划线），或在标题后面写 {#新编号} 另起一个编号",
                 (heading, value),
             )
-    what = "网页编号（id）" if name == "id" else "锚点名称（name）"
+    what, noun = ("网页编号（id）", "编号") if name == "id" else ("锚点名称（name）", "名称")
     return Removal(
         "",
         f"#{value}" if name == "id" else f'{name}="{value}"',
-        f"{what}“{value}”是网站主题保留的名字：主题的脚本按这样的编号找自己的设置和控件，"
-        f"页面里有同名编号会让搜索、目录等功能失灵，甚至被引到其他网站。{ID_HINT}",
+        f"{what}“{value}”是网站主题保留的名字：主题的脚本按这样的名字找自己的设置和控件，"
+        f"页面里有同名的{noun}会让搜索、目录等功能失灵，甚至被引到其他网站。请换一个{noun}，{RESERVED_HINT}",
         (f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}", value, name),
     )
 
