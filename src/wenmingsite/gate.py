@@ -868,18 +868,31 @@ def _bad_style(value: str) -> str | None:
     return None
 
 
+# Markdown's backslash escapes ("\_\_config" is the text "__config").
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+
+
+def _forms(text: str) -> list[str]:
+    """``text`` as the browser reads it, however it was written: character references
+    decoded (once, and again), Markdown's backslash escapes undone."""
+    out = []
+    for form in (text, _MD_ESCAPE.sub(r"\1", text)):
+        out += _decoded(form)
+    return out
+
+
 def _find(line: str, needle: str) -> int:
-    """Where ``needle`` (lower case) starts in ``line``, as written or as the browser decodes
-    character references ("&#106;avascript", "&lt;img", "&amp;lt;img"); -1 when nowhere."""
+    r"""Where ``needle`` (lower case) starts in ``line``, as written or as the browser reads
+    it ("&#106;avascript", "&lt;img", "&amp;lt;img", "\_\_search"); -1 when nowhere."""
     low = line.lower()
     if (at := low.find(needle)) >= 0:
         return at
-    if "&" not in line or not any(needle in form.lower() for form in _decoded(line)):
+    if not any(needle in form.lower() for form in _forms(line)):
         return -1
     for start in range(len(line)):
-        if line[start] == "&" or low[start] == needle[0]:
+        if line[start] in "&\\" or low[start] == needle[0]:
             head = line[start : start + len(needle) * 12]
-            if any(form.lower().startswith(needle) for form in _decoded(head)):
+            if any(form.lower().startswith(needle) for form in _forms(head)):
                 return start
     return -1
 
