@@ -87,7 +87,17 @@ def title_carriers(title: str) -> list[str]:
 
 
 IDS = ["__config", "__search", "__drawer", "__nav_1", "__tooltip2_0", "glightbox-body", "mermaid", "note", "_1"]
-HEADINGS = ["__config", "＿＿config", "&#95;&#95;config", "\\_\\_search", "__Drawer 区", "_备注", "活动小结"]
+HEADINGS = [
+    "__config",
+    "＿＿config",
+    "&#95;&#95;config",
+    "\\_\\_search",
+    "__Drawer 区",
+    "GLightbox Body",
+    "Mermaid",
+    "_备注",  # harmless: stays
+    "活动小结",
+]
 
 
 def id_carriers(value: str, how: str) -> list[str]:

@@ -396,12 +396,19 @@ def site_config(
 
 
 # A body that can hold nothing the checks below look at skips the conversion (the common case:
-# plain Markdown): markup and attribute lists (< {), character references (&, a title or a URL
-# written with &#60; or &#106;), backslashes (\\host is //host to a browser), a URL scheme or
-# //host (a script link, a picture from another site), and underscores that make a heading's
-# id start with "__" (also the compatibility forms the default slugify folds into "_").
+# plain Markdown, also with ordinary links to other sites): markup and attribute lists (< {),
+# character references (&: a title or a URL written with &#60; or &#106;), backslashes
+# (\\host is //host to a browser), script schemes, a link or a reference definition with a
+# scheme other than http(s), mailto and tel or starting with //, and underscores that make a
+# heading's id start with "__" (also the compatibility forms the default slugify folds into
+# "_") or make one of the lightbox's ids, and a picture whose address has a scheme or starts
+# with // (within 500 characters of "![": its alternative text may hold brackets).
 _SUSPECT_MARKDOWN = re.compile(
-    r"[<{&\\]|__|[\ufe33\ufe34\ufe4d-\ufe4f\uff3f]|[A-Za-z][A-Za-z0-9+.-]*\s*:|//",
+    r"[<{&\\]|__|[\ufe33\ufe34\ufe4d-\ufe4f\uff3f]|glightbox|mermaid|(?:javascript|vbscript|data|livescript)\s*:"
+    r"|\]\(\s*(?://|(?!(?:https?|mailto|tel)\s*:)[A-Za-z][A-Za-z0-9+.-]*\s*:)"
+    r"|^ {0,3}\[[^\]\n]+\]:\s*(?://|[A-Za-z][A-Za-z0-9+.-]*\s*:)"
+    r"|!\[.{0,500}?\]\(\s*(?://|[A-Za-z][A-Za-z0-9+.-]*\s*:)",
+    re.I | re.M | re.S,
 )
 
 
@@ -811,7 +818,8 @@ def _id_removal(node, tag: str, name: str, value: str, slugify) -> Removal:
                 f"# {heading}",
                 f"标题“{heading}”自动生成的网页编号（id）是“{value}”，这是网站主题保留的名字：主题的脚本按这样的名字"
                 "找自己的设置和控件，页面里有同名编号会让搜索、目录等功能失灵，甚至被引到其他网站。"
-                "请改写这个标题（例如去掉开头的下划线），或在标题后面写 {#新编号} 另起一个编号",
+                f"请改写这个标题{'（例如去掉开头的下划线）' if value.startswith('__') else ''}，"
+                "或在标题后面写 {#新编号} 另起一个编号",
                 (heading, value),
             )
     what, noun = ("网页编号（id）", "编号") if name == "id" else ("锚点名称（name）", "名称")
