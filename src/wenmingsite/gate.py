@@ -688,6 +688,11 @@ def foreign_resource(name: str, value: str) -> str | None:
     return next((u.strip() for u in urls if foreign_url(u)), None)
 
 
+# mkdocs-glightbox wraps a page's pictures in <a class="glightbox"> before the page reaches the
+# allowlist (its plugin runs first); the check refuses the class where content writes it.
+LIGHTBOX_LINK = ("a", "glightbox")
+
+
 def _published_value(element: str, attribute: str, value: str) -> str | None:
     """nh3's attribute filter: what the checks above refuse never reaches the page, also
     where the build goes on (`mkdocs serve` shows the problem and a clean page)."""
@@ -696,7 +701,7 @@ def _published_value(element: str, attribute: str, value: str) -> str | None:
     if attribute in ("id", "name") and reserved_id(value):
         return None
     if attribute == "class" and (bad := reserved_classes(value)):
-        kept = [c for c in value.split() if c not in bad]
+        kept = [c for c in value.split() if c not in bad or (element, c) == LIGHTBOX_LINK]
         return " ".join(kept) if kept else None
     if attribute in RESOURCE_ATTRIBUTES and foreign_resource(attribute, value):
         return None
