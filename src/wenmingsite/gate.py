@@ -28,12 +28,14 @@ from MkDocs' file list, also under ``mkdocs serve`` where the build goes on.
 
 from __future__ import annotations
 
+import functools
+import html
 import importlib.util
 import json
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -262,7 +264,10 @@ def read_site_config(mkdocs_yml: Path, docs_dir: str = "docs") -> SiteConfig:
         elif isinstance(item, dict) and len(item) == 1:
             ((name, settings_),) = item.items()
             extensions.append(name)
-            configs[name] = settings_ if isinstance(settings_, dict) else {}
+            configs[name] = dict(settings_) if isinstance(settings_, dict) else {}
+    for name in TOC_NAMES:
+        if name in configs and (slugify := _yml_slugify(mkdocs_yml)) is not None:
+            configs[name]["slugify"] = slugify
     return site_config(
         data.get("extra_css") or [],
         data.get("extra_javascript") or [],
@@ -278,6 +283,83 @@ def _mapping(data: dict, key: str) -> dict:
     """``data[key]`` when it is a mapping, else an empty one."""
     value = data.get(key)
     return value if isinstance(value, dict) else {}
+
+
+# The toc extension's slugify decides the ids of headings (and so whether a heading's text
+# makes an id the theme reserves): the check must use the site's own. Only these known,
+# side-effect-free functions are rebuilt from a description; mkdocs.yml may name them as a
+# function (``!!python/name:``) or, for pymdownx, through its factory (``!!python/object/apply:``).
+TOC_NAMES = ("toc", "markdown.extensions.toc")
+SLUG_FUNCTIONS = frozenset(
+    {"pymdownx.slugs._uslugify", "markdown.extensions.toc.slugify", "markdown.extensions.toc.slugify_unicode"}
+)
+SLUG_FACTORIES = frozenset({"pymdownx.slugs.slugify"})
+
+
+def _import(dotted: str):
+    import importlib
+
+    module, _, name = dotted.rpartition(".")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _describe_slugify(value) -> list | None:
+    """A known slugify (a function or a partial of one) as JSON-able data; None otherwise."""
+    func, kwargs = value, {}
+    if isinstance(value, functools.partial):
+        if value.args:
+            return None
+        func, kwargs = value.func, dict(value.keywords)
+    name = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', '')}"
+    if name not in SLUG_FUNCTIONS or not all(isinstance(v, (str, int, float, bool)) for v in kwargs.values()):
+        return None
+    return [name, kwargs]
+
+
+def _live_slugify(description) -> Callable | None:
+    if not (isinstance(description, list) and len(description) == 2 and description[0] in SLUG_FUNCTIONS):
+        return None
+    func = _import(description[0])
+    return functools.partial(func, **description[1]) if func is not None else None
+
+
+def _yml_slugify(mkdocs_yml: Path) -> Callable | None:
+    """The toc extension's slugify as mkdocs.yml names it, when it is a known one."""
+    import yaml
+
+    class Reader(yaml.SafeLoader):
+        pass
+
+    def applied(loader, suffix, node):
+        kwds = {}
+        if isinstance(node, yaml.MappingNode):
+            kwds = loader.construct_mapping(node, deep=True).get("kwds") or {}
+        factory = _import(suffix) if suffix in SLUG_FACTORIES and isinstance(kwds, dict) else None
+        try:
+            return factory(**kwds) if factory else None
+        except TypeError:
+            return None
+
+    def named(loader, suffix, node):
+        return _import(suffix) if suffix in SLUG_FUNCTIONS else None
+
+    Reader.add_multi_constructor("tag:yaml.org,2002:python/object/apply:", applied)
+    Reader.add_multi_constructor("tag:yaml.org,2002:python/name:", named)
+    Reader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    Reader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8-sig"), Loader=Reader) or {}
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    for item in (data.get("markdown_extensions") or []) if isinstance(data, dict) else []:
+        if isinstance(item, dict) and len(item) == 1:
+            ((name, settings_),) = item.items()
+            if name in TOC_NAMES and isinstance(settings_, dict) and callable(settings_.get("slugify")):
+                return settings_["slugify"]
+    return None
 
 
 def site_config(
@@ -300,8 +382,10 @@ def site_config(
         if not isinstance(name, str):
             continue  # an extension object: not nameable, and not needed to find markup
         settings = (extension_configs or {}).get(name) or {}
-        # Only plain settings travel (slugify functions and the like don't change markup).
-        plain = {k: v for k, v in settings.items() if isinstance(v, (str, int, float, bool))}
+        # Plain settings travel, and a known slugify (it decides heading ids, see TOC_NAMES).
+        plain: dict[str, object] = {k: v for k, v in settings.items() if isinstance(v, (str, int, float, bool))}
+        if name in TOC_NAMES and (slug := _describe_slugify(settings.get("slugify"))) is not None:
+            plain["slugify"] = slug
         markdown.append((name, json.dumps(plain, sort_keys=True, ensure_ascii=False)))
     return SiteConfig(
         frozenset(listed),
@@ -311,15 +395,29 @@ def site_config(
     )
 
 
-_SUSPECT_MARKDOWN = re.compile(r"[<{]|(?:javascript|vbscript|data|livescript)\s*:", re.I)
+# A body that can hold nothing the checks below look at skips the conversion (the common case:
+# plain Markdown, also with ordinary links to other sites): markup and attribute lists (< {),
+# character references (&: a title or a URL written with &#60; or &#106;), backslashes
+# (\\host is //host to a browser), script schemes, a link or a reference definition with a
+# scheme other than http(s), mailto and tel or starting with //, and underscores that make a
+# heading's id start with "__" (also the compatibility forms the default slugify folds into
+# "_") or make one of the lightbox's ids, and a picture whose address has a scheme or starts
+# with // (within 500 characters of "![": its alternative text may hold brackets).
+_SUSPECT_MARKDOWN = re.compile(
+    r"[<{&\\]|__|[\ufe33\ufe34\ufe4d-\ufe4f\uff3f]|glightbox|mermaid|(?:javascript|vbscript|data|livescript)\s*:"
+    r"|\]\(\s*(?://|(?!(?:https?|mailto|tel)\s*:)[A-Za-z][A-Za-z0-9+.-]*\s*:)"
+    r"|^ {0,3}\[[^\]\n]+\]:\s*(?://|[A-Za-z][A-Za-z0-9+.-]*\s*:)"
+    r"|!\[.{0,500}?\]\(\s*(?://|[A-Za-z][A-Za-z0-9+.-]*\s*:)",
+    re.I | re.M | re.S,
+)
 
 
 def markup_problems(rel: str, body: str, body_line: int, site: SiteConfig) -> list[Problem]:
     """What the allowlist will remove from a page's body, found before site/ is touched.
 
-    Bodies without ``<``, ``{`` or a script-like scheme cannot hold markup to remove (the
-    common case: plain Markdown); the rest are converted as the site converts them and
-    checked against the same allowlist that cleans every page in the build."""
+    Bodies that cannot hold anything to remove skip the work (``_SUSPECT_MARKDOWN``); the
+    rest are converted as the site converts them and checked against the same allowlist that
+    cleans every page in the build."""
     if not _SUSPECT_MARKDOWN.search(body):
         return []
     return list(_markup_problems(rel, body, body_line, site.markdown))
@@ -327,9 +425,11 @@ def markup_problems(rel: str, body: str, body_line: int, site: SiteConfig) -> li
 
 @lru_cache(maxsize=5_000)  # `mkdocs serve` re-checks only the pages that changed
 def _markup_problems(rel: str, body: str, body_line: int, markdown: tuple) -> tuple[Problem, ...]:
-    html_text = _converter(markdown).reset().convert(body)
-    _, removed = clean_html(html_text)
-    return tuple(locate(removed, rel, body, body_line))
+    converter = _converter(markdown)
+    html_text = converter.reset().convert(body)
+    toc = converter.treeprocessors["toc"] if "toc" in converter.treeprocessors else None
+    slug = (lambda text: toc.slugify(text, toc.sep)) if toc is not None else None
+    return tuple(locate(_removals(html_text, slug), rel, body, body_line))
 
 
 @lru_cache(maxsize=4)
@@ -338,6 +438,11 @@ def _converter(markdown: tuple):
 
     names = [name for name, _ in markdown]
     configs = {name: json.loads(settings) for name, settings in markdown}
+    for name in TOC_NAMES:
+        if name in configs and "slugify" in configs[name]:
+            slugify = _live_slugify(configs[name].pop("slugify"))
+            if slugify is not None:
+                configs[name]["slugify"] = slugify
     try:
         return md.Markdown(extensions=names, extension_configs=configs)
     except Exception:  # an extension this machine lacks: the markup-bearing ones suffice
@@ -488,10 +593,126 @@ STYLE_PROPERTIES = frozenset(
     }
 )
 
+# --- what the theme and its scripts read back from content ------------------------------
+#
+# The allowlist above says which attributes content may carry; these say which *values* of
+# them the theme would turn into something else. Checked in Material 9.8.1's bundle
+# (components/content, tooltip, tooltip2, sidebar, header; utilities/h) and GLightbox 3
+# (parseConfig, slide descriptions) as mkdocs-glightbox ships them:
+#
+# - ``title``: with ``content.tooltips`` Material mounts a tooltip on every ``[title]`` in the
+#   page content, on ``abbr[title]`` in the sidebar and on ``[title]`` in the header, and puts
+#   the value in with innerHTML; GLightbox shows a lightbox link's ``title`` (or its
+#   ``data-title``, ``data-description``, ``data-glightbox``) with innerHTML. ``alt``,
+#   ``aria-label`` and the rest are only ever read as text. ``data-*`` never passes the
+#   allowlist. (The theme's own scripts are made to show tooltips as text as well, see
+#   wenmingsite.shipped: this check is what tells the editor.)
+# - ``id`` and ``name``: Material finds its configuration as the first ``#__config`` in the
+#   page and its controls by ids that all start with "__" (``__search``, ``__drawer``,
+#   ``__palette_0``, ``__nav_1``, ``__tooltip2_0``, ``__codelineno-…``); GLightbox and this
+#   site's script look up ``glightbox-body`` and ``glightbox-slider``; Material loads mermaid
+#   when ``window.mermaid`` is an element.
+# - ``class``: Material acts on ``md-`` classes (``md-ellipsis`` copies an element's text into
+#   an HTML tooltip, ``md-status`` gets one, ``md-toggle--indeterminate``…) and on
+#   ``pre.mermaid`` (it fetches a script from unpkg.com); GLightbox opens ``.glightbox`` links
+#   (any URL, as an external page in a frame or a video player from cdn.plyr.io) and reads
+#   ``.glightbox-desc`` as HTML. Material documents ``md-button`` for content.
+# - ``src`` and ``srcset``: a picture is requested from its host when the page opens.
+REINTERPRETED_ATTRIBUTES = frozenset({"title"})
+RESERVED_ID_PREFIX = "__"
+RESERVED_IDS = frozenset({"glightbox-body", "glightbox-slider", "glightbox-style", "init-glightbox", "mermaid"})
+RESERVED_CLASS_PREFIXES = ("md-", "glightbox")
+RESERVED_CLASSES = frozenset({"mermaid"})
+CONTENT_CLASSES = frozenset({"md-button", "md-button--primary"})  # Material's buttons, for content
+RESOURCE_ATTRIBUTES = frozenset({"src", "srcset"})
+MARKUP = re.compile(r"<(?:[A-Za-z][^\s/>]*|/[A-Za-z][^\s/>]*|!--|![A-Za-z]*|\?)")
+DECODE_ROUNDS = 3  # a value is judged after every decoding a later reader might apply
+
+
+def _decoded(value: str, rounds: int = DECODE_ROUNDS) -> list[str]:
+    """``value`` and what decoding its character references again makes of it."""
+    out = [value]
+    for _ in range(rounds):
+        if "&" not in out[-1]:
+            break
+        again = html.unescape(out[-1])
+        if again == out[-1]:
+            break
+        out.append(again)
+    return out
+
+
+def reads_as_markup(value: str) -> str | None:
+    """The first tag that ``value`` holds, as is or after further decoding: "<img", "</b"…"""
+    for form in _decoded(value):
+        if m := MARKUP.search(form):
+            return m.group(0)
+    return None
+
+
+def reserved_id(value: str) -> bool:
+    value = value.strip()
+    return value.startswith(RESERVED_ID_PREFIX) or value.lower() in RESERVED_IDS
+
+
+def reserved_classes(value: str) -> list[str]:
+    return [
+        c
+        for c in value.split()
+        if c not in CONTENT_CLASSES and (c.lower() in RESERVED_CLASSES or c.lower().startswith(RESERVED_CLASS_PREFIXES))
+    ]
+
+
+# Browsers drop tabs and newlines anywhere in a URL and spaces and controls around it, and
+# read "\" as "/" in http(s) URLs: "\\host/x.png" and "/\host" are "//host/x.png".
+_URL_JUNK = re.compile(r"[\t\n\r]")
+
+
+def foreign_url(value: str) -> bool:
+    """A URL the browser fetches from another host: absolute http(s) or scheme-relative."""
+    url = _URL_JUNK.sub("", value).strip("\x00- ").replace("\\", "/")
+    if url.startswith("//"):
+        return True
+    m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return m is not None and m.group(1).lower() in ("http", "https")
+
+
+def srcset_urls(value: str) -> list[str]:
+    """The URLs of a ``srcset``: every piece between commas and spaces that could be one (a
+    descriptor such as ``2x`` is never foreign, so reading too many pieces is harmless)."""
+    return [piece for piece in re.split(r"[,\s]+", value) if piece]
+
+
+def foreign_resource(name: str, value: str) -> str | None:
+    urls = srcset_urls(value) if name == "srcset" else [value]
+    return next((u.strip() for u in urls if foreign_url(u)), None)
+
+
+# mkdocs-glightbox wraps a page's pictures in <a class="glightbox"> before the page reaches the
+# allowlist (its plugin runs first); the check refuses the class where content writes it.
+LIGHTBOX_LINK = ("a", "glightbox")
+
+
+def _published_value(element: str, attribute: str, value: str) -> str | None:
+    """nh3's attribute filter: what the checks above refuse never reaches the page, also
+    where the build goes on (`mkdocs serve` shows the problem and a clean page)."""
+    if attribute in REINTERPRETED_ATTRIBUTES and reads_as_markup(value):
+        return None
+    if attribute in ("id", "name") and reserved_id(value):
+        return None
+    if attribute == "class" and (bad := reserved_classes(value)):
+        kept = [c for c in value.split() if c not in bad or (element, c) == LIGHTBOX_LINK]
+        return " ".join(kept) if kept else None
+    if attribute in RESOURCE_ATTRIBUTES and foreign_resource(attribute, value):
+        return None
+    return value
+
+
 _cleaner = nh3.Cleaner(
     tags=set(ALLOWED_TAGS),
     clean_content_tags=set(DROPPED_WITH_CONTENT),
     attributes={"*": set(GLOBAL_ATTRIBUTES), **{t: set(a) for t, a in TAG_ATTRIBUTES.items()}},
+    attribute_filter=_published_value,
     url_schemes=set(URL_SCHEMES),
     link_rel=None,
     strip_comments=True,
@@ -501,34 +722,29 @@ _cleaner = nh3.Cleaner(
 
 @dataclass(frozen=True)
 class Removal:
-    """One thing the allowlist took out of a page: a Chinese description and a needle to
-    find it in the page's Markdown."""
+    """One thing the allowlist took out of a page: a Chinese description and needles to find
+    it in the page's Markdown (tried in order; each also as the browser decodes the line).
+    ``message``, when given, is the whole message (the reason differs from a removed script)."""
 
     what: str
     needle: str
+    message: str | None = None
+    more_needles: tuple[str, ...] = ()
 
 
 def clean_html(text: str) -> tuple[str, list[Removal]]:
     """The page HTML the site may publish, and what was removed from it."""
-    removed = _removals(text) if _suspect(text) else []
-    return _cleaner.clean(text), removed
+    return _cleaner.clean(text), _removals(text)
 
 
-_QUICK = re.compile(
-    r"<(?!/?(?:p|h[1-6]|a|em|strong|code|pre|ul|ol|li|blockquote|hr|br|img|table|thead|"
-    r"tbody|tr|th|td|div|span|details|summary|sup|sub)[\s>/])|\bon\w+\s*=|javascript:|data:|"
-    r"style=|script|&#|\\",
-    re.I,
-)
+TITLE_PLACES = {"a": "链接的提示文字（title）", "img": "图片的提示文字（title）", "abbr": "缩写的解释（title）"}
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+RESERVED_HINT = "不要以“__”（两个下划线）开头，也不要用 glightbox-body、mermaid 这类主题自己的名字"
 
 
-def _suspect(text: str) -> bool:
-    """Cheap test that lets the common page (plain Markdown) skip the parse that explains
-    removals; nh3 cleans every page regardless."""
-    return bool(_QUICK.search(text))
-
-
-def _removals(text: str) -> list[Removal]:
+def _removals(text: str, slugify: Callable[[str], str] | None = None) -> list[Removal]:
+    """What the allowlist and the checks above take out of ``text``, once per kind.
+    ``slugify``: the toc extension's, to tell an id made from a heading's text."""
     from selectolax.lexbor import LexborHTMLParser
 
     out: dict[tuple[str, ...], Removal] = {}
@@ -561,7 +777,88 @@ def _removals(text: str) -> list[Removal]:
                 out.setdefault(("url", scheme), Removal(f"<{tag}> 中以“{scheme}:”开头的链接", scheme[:4]))
             elif name == "style" and (bad := _bad_style(value)):
                 out.setdefault(("style", bad), Removal(f"<{tag}> 的样式“{bad}”", bad))
+            elif name in REINTERPRETED_ATTRIBUTES and (markup := reads_as_markup(value)):
+                out.setdefault(("title", tag, value), _title_removal(tag, value, markup))
+            elif name in ("id", "name") and reserved_id(value):
+                out.setdefault(("id", value), _id_removal(node, tag, name, value.strip(), slugify))
+            elif name == "class" and (bad_classes := reserved_classes(value)):
+                out.setdefault(("class", bad_classes[0]), _class_removal(bad_classes[0]))
+            elif name in RESOURCE_ATTRIBUTES and (url := foreign_resource(name, value)):
+                out.setdefault(("foreign", url), _foreign_removal(tag, name, url))
     return list(out.values())
+
+
+def _title_removal(tag: str, value: str, markup: str) -> Removal:
+    place = TITLE_PLACES.get(tag, f"<{tag}> 的提示文字（title）")
+    shown = f"{markup} …" if len(markup) > 1 and not markup.startswith("<!") else markup
+    for form in _decoded(value):  # a short tag whole ("<b>"), a long one by its name ("<img …")
+        if (m := re.search(re.escape(markup) + r"[^<>]{0,8}>", form)) is not None:
+            shown = m.group(0)
+            break
+    return Removal(
+        "",
+        value,  # the value as the browser reads it: found in the line however it was written
+        f"{place}里有“{shown}”这样的标签。访客把鼠标移上去时，主题会把它当作网页代码执行。"
+        "请去掉尖括号，或改用书名号《》",
+        (markup, "title"),
+    )
+
+
+def _heading_text(node) -> str:
+    text = node.text(deep=True) or ""
+    for link in node.css("a.headerlink"):  # the toc extension's permalink sign
+        mark = link.text(deep=True) or ""
+        if mark and text.endswith(mark):
+            text = text[: -len(mark)]
+    return text.strip()
+
+
+def _id_removal(node, tag: str, name: str, value: str, slugify) -> Removal:
+    if name == "id" and tag in HEADINGS and slugify is not None:
+        heading = _heading_text(node)
+        slug = slugify(heading) if heading else ""
+        if slug and re.fullmatch(re.escape(slug) + r"(?:_\d+)?", value):
+            return Removal(
+                "",
+                f"# {heading}",
+                f"标题“{heading}”自动生成的网页编号（id）是“{value}”，这是网站主题保留的名字：主题的脚本按这样的名字"
+                "找自己的设置和控件，页面里有同名编号会让搜索、目录等功能失灵，甚至被引到其他网站。"
+                f"请改写这个标题{'（例如去掉开头的下划线）' if value.startswith('__') else ''}，"
+                "或在标题后面写 {#新编号} 另起一个编号",
+                (heading, value),
+            )
+    what, noun = ("网页编号（id）", "编号") if name == "id" else ("锚点名称（name）", "名称")
+    return Removal(
+        "",
+        f"#{value}" if name == "id" else f'{name}="{value}"',
+        f"{what}“{value}”是网站主题保留的名字：主题的脚本按这样的名字找自己的设置和控件，"
+        f"页面里有同名的{noun}会让搜索、目录等功能失灵，甚至被引到其他网站。请换一个{noun}，{RESERVED_HINT}",
+        (f'{name}="{value}"', f"{name}='{value}'", f"{name}={value}", value, name),
+    )
+
+
+def _class_removal(cls: str) -> Removal:
+    return Removal(
+        "",
+        f".{cls}",
+        f"样式类名（class）“{cls}”是网站主题或照片灯箱自己用的：带这个类名的内容会被它们的脚本当作自己的部件处理"
+        "（例如把文字当作网页代码显示、在灯箱里打开其他网站、从其他网站下载脚本）。请删除这个类名"
+        "（按钮样式可以用 md-button）",
+        (cls, "class"),
+    )
+
+
+def _foreign_removal(tag: str, name: str, url: str) -> Removal:
+    shown = url if len(url) <= 60 else url[:57] + "…"
+    place = "图片的备选地址（srcset）" if name == "srcset" else "图片地址"
+    return Removal(
+        "",
+        url,
+        f"{place}“{shown}”在其他网站上。访客打开页面时，浏览器会去那个网站下载图片"
+        "（本网站承诺不向其他网站发出请求，那边的图片也可能随时被换掉）。"
+        "请把图片下载下来，放进活动文件夹或 docs/assets/，再用相对路径引用，例如 ![说明](照片.jpg)",
+        (url[:24], name),
+    )
 
 
 def _bad_scheme(value: str) -> str | None:
@@ -584,26 +881,62 @@ def _bad_style(value: str) -> str | None:
     return None
 
 
+# Markdown's backslash escapes ("\_\_config" is the text "__config").
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+
+
+def _forms(text: str) -> list[str]:
+    """``text`` as the browser reads it, however it was written: character references
+    decoded (once, and again), Markdown's backslash escapes undone."""
+    out = []
+    for form in (text, _MD_ESCAPE.sub(r"\1", text)):
+        out += _decoded(form)
+    return out
+
+
+def _find(line: str, needle: str) -> int:
+    r"""Where ``needle`` (lower case) starts in ``line``, as written or as the browser reads
+    it ("&#106;avascript", "&lt;img", "&amp;lt;img", "\_\_search"); -1 when nowhere."""
+    low = line.lower()
+    if (at := low.find(needle)) >= 0:
+        return at
+    if not any(needle in form.lower() for form in _forms(line)):
+        return -1
+    for start in range(len(line)):
+        if line[start] in "&\\" or low[start] == needle[0]:
+            head = line[start : start + len(needle) * 12]
+            if any(form.lower().startswith(needle) for form in _forms(head)):
+                return start
+    return -1
+
+
 def locate(removals: list[Removal], rel: str, body: str, body_line: int) -> list[Problem]:
     """One problem per removal, at the first line of the page's Markdown that shows it."""
     lines = body.split("\n")
-    lowered = [line.lower() for line in lines]
     out = []
     for r in removals:
-        needle = r.needle.lower()
         line = col = None
-        for i, text in enumerate(lowered):
-            if (at := text.find(needle)) >= 0:
-                line, col = body_line + i, at + 1
+        for needle in (r.needle, *r.more_needles):
+            needle = needle.lower()
+            if not needle:
+                continue
+            for i, text in enumerate(lines):
+                if (at := _find(text, needle)) >= 0:
+                    line, col = body_line + i, at + 1
+                    break
+            if line is not None:
                 break
         out.append(
             Problem(
                 rel,
                 line,
                 col,
-                f"正文中的 HTML 含有不允许发布的内容：{r.what}，已从网页中删除。"
-                "网站上的页面不能运行脚本、嵌入外部网页或带有事件属性。请删除它；"
-                "排版用 Markdown 写（表格、图片、链接、折叠块都可以）",
+                r.message
+                or (
+                    f"正文中的 HTML 含有不允许发布的内容：{r.what}，已从网页中删除。"
+                    "网站上的页面不能运行脚本、嵌入外部网页或带有事件属性。请删除它；"
+                    "排版用 Markdown 写（表格、图片、链接、折叠块都可以）"
+                ),
             )
         )
     return out

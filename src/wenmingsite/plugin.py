@@ -32,7 +32,7 @@ from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 
-from . import gate, images, loader, memo, search_words, settings, share, url_collisions
+from . import gate, images, loader, memo, search_words, settings, share, shipped, url_collisions
 from .records import Content
 from .render import relative_url
 from .segments import SegmentCache
@@ -513,7 +513,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             output_content = output_content.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
         return output_content
 
+    @event_priority(-100)  # last: after mkdocs-glightbox has copied its script into site/
     def on_post_build(self, *, config) -> None:
+        try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
+            shipped.neutralise(config.site_dir)
+        except shipped.ShippedError as exc:
+            raise PluginError(str(exc)) from None
         if self.site is not None:
             self.site.link_photos(config.site_dir)
         if self.segments is not None:
