@@ -206,3 +206,21 @@ def test_the_self_test_marks_answers_offline(browser, served_demo):
     assert questions.nth(total - 1).locator("details").get_attribute("open") is not None
     assert len(requests) == before  # nothing sent anywhere
     visit.close()
+
+
+def test_friendly_links_in_the_footer_and_a_script_address_refused(site):
+    from conftest import UNIT_YML, build
+
+    links = "links:\n  - name: 中国文明网\n    url: https://www.wenming.cn/\n  - name: 坏链接\n    url: javascript:alert(1)\n"
+    bad = build(site({"data/unit.yml": UNIT_YML + links}))
+    assert bad.returncode == 1
+    line = (UNIT_YML + links).splitlines().index("    url: javascript:alert(1)") + 1
+    assert (
+        f"data/unit.yml:{line}:10: 第 2 个友情链接的网址（url）“javascript:alert(1)”不是网站地址。"
+        "请写成 https://www.wenming.cn/ 这样以 https:// 开头的完整地址"
+    ) in bad.stderr
+    root = site({"data/unit.yml": UNIT_YML + links.split("  - name: 坏链接")[0]})
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    html = (root / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<span>友情链接：</span><a href="https://www.wenming.cn/" target="_blank" rel="noopener">中国文明网</a>' in html

@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 import stat
+import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -269,6 +270,23 @@ class _Loader:
         if len(set(departments)) != len(departments):
             at = value["departments"]
             self.add(rel, at.line, at.col, "部门（departments）中有重复的名称。请删除重复项")
+        links = []
+        for i, item in self.expect_list(f["links"], rel, "友情链接（links）") if f["links"] else []:
+            what = f"第 {i} 个友情链接"
+            link = schema.read_fields(item, schema.LINK, rel, self.problems, what)
+            if link["name"] and link["url"]:
+                url = link["url"].strip()
+                parts = urllib.parse.urlsplit(url)
+                if parts.scheme not in ("https", "http") or not parts.hostname or parts.username or parts.password:
+                    at = item["url"]
+                    self.add(
+                        rel,
+                        at.line,
+                        at.col,
+                        f"{what}的网址（url）“{url}”不是网站地址。请写成 https://www.wenming.cn/ 这样以 https:// 开头的完整地址",
+                    )
+                else:
+                    links.append((link["name"], url))
         self.unit = Unit(
             name=f["name"],
             short_name=f["short_name"],
@@ -288,6 +306,7 @@ class _Loader:
             police=f["police"],
             wechat=f["wechat"],
             wechat_qr=f["wechat_qr"],
+            links=tuple(links),
         )
 
     def empty_required(self, value, rel: str, what: str) -> None:

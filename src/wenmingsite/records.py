@@ -28,6 +28,7 @@ class Unit:
     police: str | None = None  # 公安机关互联网站安全备案号
     wechat: str | None = None  # 微信公众号 name
     wechat_qr: str | None = None  # docs path of the 公众号 QR image
+    links: tuple[tuple[str, str], ...] = ()  # 友情链接 (name, https URL), shown in the footer
 
 
 @dataclass(frozen=True)

@@ -362,6 +362,14 @@ UNIT = dict(
         _f("police", "公安备案号"),
         _f("wechat", "微信公众号"),
         _f("wechat_qr", "公众号二维码"),
+        _f("links", "友情链接", as_raw, shape="list"),
+    ]
+)
+
+LINK = dict(
+    [
+        _f("name", "名称", as_title, required=True),
+        _f("url", "网址", required=True),
     ]
 )
 

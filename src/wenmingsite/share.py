@@ -178,6 +178,7 @@ def site_context(
             "icp_url": ICP_QUERY,
             "wechat": unit.wechat,
             "wechat_qr": unit.wechat_qr,
+            "links": [{"name": name, "url": url} for name, url in unit.links],
         }
 
     def located(image: dict | None) -> dict | None:
