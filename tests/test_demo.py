@@ -156,7 +156,13 @@ def test_no_reference_to_foreign_hosts(demo):
         # The footer's filing numbers link to the official lookups, as the rules require
         # (links a visitor may follow; nothing is loaded from there).
         filings = re.findall(r'<a [^>]*href="(https://beian\.(?:miit|mps)\.gov\.cn/[^"]*)"', text)
-        external = [u for u in external if not u.startswith("http://127.0.0.1:8000/") and u not in filings]
+        # The unit's 友情链接 (data/unit.yml links), links too.
+        friends = re.findall(
+            r'href="([^"]+)"', "".join(re.findall(r'<p class="ws-footer__friends">.*?</p>', text, re.S))
+        )
+        external = [
+            u for u in external if not u.startswith("http://127.0.0.1:8000/") and u not in filings and u not in friends
+        ]
         assert external == [], page
 
 

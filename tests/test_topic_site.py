@@ -223,4 +223,6 @@ def test_friendly_links_in_the_footer_and_a_script_address_refused(site):
     built = build(root)
     assert built.returncode == 0, built.stderr
     html = (root / "site" / "index.html").read_text(encoding="utf-8")
-    assert '<span>友情链接：</span><a href="https://www.wenming.cn/" target="_blank" rel="noopener">中国文明网</a>' in html
+    assert (
+        '<span>友情链接：</span><a href="https://www.wenming.cn/" target="_blank" rel="noopener">中国文明网</a>' in html
+    )
