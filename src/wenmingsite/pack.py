@@ -308,7 +308,8 @@ class Resources:
                     shown = url if len(url) <= 200 else url[:200] + "…"
                     line = (
                         f"提示：排版 PDF 时要读取“{shown}”，它不是网站发布的文件，没有放入 PDF。"
-                        "PDF 只使用网站发布的图片（照片的缩略图、清理过的图片），请检查汇报章节中的图片路径"
+                        "PDF 只使用网站发布的图片（照片的缩略图、清理过的图片），不从网络读取任何内容。"
+                        "请检查汇报章节中的图片路径和 data/pack.css 中的 url()（字体请安装到系统中，按名称使用）"
                     )
                     if line not in resources.refused:
                         resources.refused.append(line)
