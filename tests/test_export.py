@@ -9,6 +9,7 @@ import html
 import json
 import re
 import shutil
+import urllib.parse
 
 import pytest
 from click.testing import CliRunner
@@ -92,6 +93,60 @@ def test_export_message_and_sheets(exported):
     assert pages[0][14].startswith("https://wenming.example.cn/activities/2024/")
 
 
+def test_a_column_has_one_name_on_every_sheet(exported):
+    book = load_workbook(exported[0])
+    headers = {ws.title: [c.value for c in ws[1]] for ws in book.worksheets if ws.title != "汇总"}
+    shared = ["类别", "测评项目", "部门", "参与人次", "志愿服务时长（小时）", "金额（元）", "照片（张）"]
+    for title, names in headers.items():
+        assert [n for n in names if n in shared] == shared, title
+        assert "日期" in names and "序号" in names
+    assert headers["例行活动"] == [
+        "序号",
+        "日期",
+        "例行活动",
+        "安排",
+        "类别",
+        "测评项目",
+        "部门",
+        "参与人次",
+        "志愿服务时长（小时）",
+        "金额（元）",
+        "照片（张）",
+    ]
+    summary = [row for row in book["汇总"].iter_rows(values_only=True) if row[0] == "按年度"]
+    assert list(summary[0][1:7]) == ["主题活动（项）", "例行活动（次）", *shared[3:]]
+
+
+def test_web_addresses_are_links_and_every_cell_is_in_a_chinese_font(exported):
+    """Excel and WPS open the 网页地址 with a click; no cell, header or default style is in
+    openpyxl's Calibri, which has no Chinese (Windows would substitute a font per cell)."""
+    import zipfile
+
+    book = load_workbook(exported[0])
+    year = book["2024年"]
+    column = [c.value for c in year[1]].index("网页地址")
+    linked = 0
+    for row in year.iter_rows(min_row=2, max_row=year.max_row - 1):
+        cell = row[column]
+        if cell.value:
+            assert cell.hyperlink is not None, cell.coordinate
+            target = cell.hyperlink.target
+            assert target.startswith("https://wenming.example.cn/activities/2024/") and target.isascii()
+            assert urllib.parse.unquote(target) == cell.value
+            assert cell.font.u == "single"
+            linked += 1
+    assert linked == sum(1 for r in year.iter_rows(min_row=2, values_only=True) if r[13] == "活动纪实")
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.font.name == "宋体", (ws.title, cell.coordinate, cell.font.name)
+    assert book._named_styles["Normal"].font.name == "宋体"
+    with zipfile.ZipFile(exported[0]) as z:
+        styles = z.read("xl/styles.xml").decode("utf-8")
+    assert "Calibri" not in styles and '<name val="宋体"/>' in styles
+
+
 def test_totals_equal_api_stats(exported, demo_build):
     stats = demo_build.api("stats.json")
     book = load_workbook(exported[0])
@@ -157,7 +212,7 @@ def test_routines_by_month_and_csv(tmp_path):
     themed = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert len(themed) == 72 and themed[1][1] == "2024-01-09"
     monthly = list(csv.reader((tmp_path / "台账-例行活动.csv").open(encoding="utf-8-sig")))
-    assert monthly[0][:6] == ["序号", "月份", "例行活动", "安排", "次数", "发生日期"]
+    assert monthly[0][:6] == ["序号", "月份", "例行活动", "安排", "次数", "日期"]
     assert sum(int(r[4]) for r in monthly[1:]) == 213
     flag = next(r for r in monthly[1:] if r[2] == "升国旗仪式")
     # 2024-01-01, the first Monday, is New Year's Day: the first raising is in February.
@@ -346,7 +401,7 @@ def test_formula_like_text_gets_an_apostrophe_in_the_csv(hostile_unit, tmp_path)
     assert row["测评项目"] == "'" + HOSTILE["criterion"]
     assert row["参与人次"] == "20" and row["日期"] == "2024-03-05"
     first = dict(zip(routines[0], routines[1], strict=True))
-    assert first["例行活动"] == "'" + HOSTILE["routine"] and first["所属类别"] == "'" + HOSTILE["category"]
+    assert first["例行活动"] == "'" + HOSTILE["routine"] and first["类别"] == "'" + HOSTILE["category"]
     # As text: no line of either file has a field that starts like a formula.
     for path in (out, tmp_path / "台账-例行活动.csv"):
         for fields in csv.reader(path.open(encoding="utf-8-sig")):

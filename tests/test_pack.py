@@ -1,7 +1,8 @@
-"""`wenming pack` and `wenming print`: the printed report an inspection group reads.
+"""`wenming pack` and `wenming print`: the printed report an inspection group reads, set like an
+official document (GB/T 9704), and the evidence index bound beside it.
 
-One pack of a copy of the demo is made per module (about 30–40 s on a loaded 2-core machine);
-every test reads the PDFs it wrote into dist/."""
+One pack of a copy of the demo is made per module (about 10–40 s on a loaded 2-core machine);
+every test reads the PDFs it wrote into dist/, as a reader (or poppler's pdftotext) sees them."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ from wenmingsite import pack
 from wenmingsite.cli import main
 
 SITE_URL = "https://wenming.example.cn/"
+MM = 72 / 25.4  # PDF points per millimetre
+A4_HEIGHT = 841.89
+TOP, BOTTOM, LEFT = 37 * MM, A4_HEIGHT - 35 * MM, 28 * MM  # the 版心's edges, from the page's top-left
 
 
 def nf(text: str) -> str:
@@ -51,6 +55,87 @@ def report(packed):
     return PdfReader(str(packed[0] / "dist" / "汇报材料.pdf"))
 
 
+@pytest.fixture(scope="module")
+def evidence(packed):
+    from pypdf import PdfReader
+
+    return PdfReader(str(packed[0] / "dist" / "佐证材料目录.pdf"))
+
+
+def text_lines(path, words: bool = False) -> list[list[tuple[float, float, float, str]]]:
+    """Per page, every line of text as poppler reads it (or every word, with ``words``):
+    (top, left, right, text), in points from the page's top-left corner."""
+    html = subprocess.run(["pdftotext", "-bbox-layout", str(path), "-"], capture_output=True, text=True).stdout
+    pages = []
+    for page in re.findall(r"<page[^>]*>(.*?)</page>", html, re.S):
+        lines = []
+        for line in re.findall(r"<line[^>]*>(.*?)</line>", page, re.S):
+            found = re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', line
+            )
+            if words:
+                lines += [(float(w[1]), float(w[0]), float(w[2]), htmlunescape(w[3])) for w in found]
+            elif found:
+                text = htmlunescape(" ".join(w[3] for w in found))
+                lines.append((float(found[0][1]), float(found[0][0]), float(found[-1][2]), text))
+        pages.append(lines)
+    return pages
+
+
+def htmlunescape(text: str) -> str:
+    import html
+
+    return html.unescape(text)
+
+
+def headings(reader) -> list[tuple[int, int, float, str]]:
+    """The PDF's bookmarks, WeasyPrint's record of every heading: (level, page index, top of
+    the heading from the page's top, title)."""
+    out = []
+
+    def walk(items, level):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                page = reader.get_destination_page_number(item)
+                top = float(reader.pages[page].mediabox.height) - float(item.top)
+                out.append((level, page, top, flat(item.title)))
+
+    walk(reader.outline, 0)
+    return out
+
+
+def header_problems(path, reader) -> list[str]:
+    """Pages whose running header does not name the part the page opens with: the part whose
+    heading has no text above it on the page, else the last part begun on an earlier page."""
+    pages = text_lines(path)
+    parts = [(page, top, title) for level, page, top, title in headings(reader) if level == 0 and page > 0]
+    wrong = []
+    for i, lines in enumerate(pages[1:], 1):
+        body = [line for line in lines if TOP - 2 <= line[0] <= BOTTOM]
+        header = flat("".join(line[3] for line in sorted(lines, key=lambda x: x[1]) if line[0] < TOP - 2))
+        opening = [t for p, top, t in parts if p == i and not any(line[0] < top - 1 for line in body)]
+        earlier = [t for p, top, t in parts if p < i]
+        expected = opening[0] if opening else earlier[-1]
+        if not header.endswith(expected):
+            wrong.append(f"第 {i + 1} 页页眉“{header}”，本页开头是“{expected}”")
+    return wrong
+
+
+def stranded_headings(path, reader) -> list[str]:
+    """Headings with nothing but themselves below them on their page."""
+    pages = text_lines(path)
+    out = []
+    for _, page, top, title in headings(reader):
+        if page == 0:
+            continue
+        below = "".join(flat(line[3]) for line in pages[page] if top - 1 <= line[0] <= BOTTOM)
+        if len(below) <= len(title) + 1:
+            out.append(f"第 {page + 1} 页：{title}")
+    return out
+
+
 def contents_entries(reader) -> list[tuple[str, int]]:
     """(title, page number) of every line of the contents pages ("title ....... 12")."""
     entries = []
@@ -79,18 +164,18 @@ def test_pack_reports_each_part_with_pages_and_time(packed):
 def test_every_contents_entry_names_the_page_of_its_heading(report):
     entries = contents_entries(report)
     titles = [t for t, _ in entries]
-    assert titles[0] == nf("一、加强组织领导，健全创建工作机制") and nf("附录：活动一览") in titles
+    assert titles[0] == nf("一、加强组织领导，健全创建工作机制")
     for part in (
         "主要数据",
         "测评体系对照",
         "荣誉",
         "组织领导",
         "制度文件",
-        "佐证材料目录",
-        "1. 理想信念教育",
-        "15. 创建工作机制",
+        "附录一：主题活动一览",
+        "附录二：例行活动一览",
     ):
-        assert part in titles
+        assert nf(part) in titles
+    assert "佐证材料目录" not in titles  # a volume of its own, laid out once
     assert not any(re.match(r"^\d+\.\s*[一二三四五六七八九十]+、", t) for t in titles)  # numbered once
     # The PDF's bookmarks are WeasyPrint's own record of where each heading landed.
     outline = {}
@@ -110,16 +195,130 @@ def test_every_contents_entry_names_the_page_of_its_heading(report):
         assert flat(title) in flat(report.pages[number - 1].extract_text()), (title, number)
 
 
-def test_pages_carry_the_unit_in_the_header_and_page_of_pages_in_the_footer(report):
-    total = len(report.pages)
-    assert 20 <= total <= 60
+def test_pages_carry_the_unit_in_the_header_and_folios_on_the_outer_side(packed, report):
+    """GB/T 9704 folios: "— N —", right on odd pages and left on even ones, below the 版心;
+    the cover has neither header nor folio."""
+    pages = text_lines(packed[0] / "dist" / "汇报材料.pdf")
+    width = float(report.pages[0].mediabox.width)
     cover = flat(report.pages[0].extract_text())
     assert "溪市农业技术推广中心" in cover and "第八届市级文明单位创建工作汇报材料" in cover
-    assert not re.search(r"\d+/\d+", cover)  # the cover has no header or footer
-    for i in (1, 2, total // 2, total - 1):
-        text = flat(report.pages[i].extract_text())
-        assert "溪市农业技术推广中心·创建工作汇报材料" in text, i
-        assert text.endswith(f"{i + 1}/{total}") or f"{i + 1}/{total}" in text, i
+    assert not re.search(r"—\d+—", cover)
+    for i, lines in enumerate(pages[1:], 2):
+        header = flat("".join(line[3] for line in lines if line[0] < TOP))
+        assert header.startswith("青溪市农业技术推广中心·创建工作汇报材料"), (i, header)
+        folios = [line for line in lines if line[0] > BOTTOM]
+        assert [line[3] for line in folios] == [f"— {i} —"], (i, folios)
+        top, left, right, _ = folios[0]
+        assert BOTTOM + 5 * MM < top < BOTTOM + 12 * MM  # about 7 mm below the 版心
+        if i % 2:
+            assert abs(width - 26 * MM - right - 14) < 3, (i, right)  # one 4号 character in from the right
+        else:
+            assert abs(left - LEFT - 14) < 3, (i, left)
+
+
+def test_running_header_names_the_part_each_page_opens_with(packed, report, evidence):
+    """Before, a page whose part began lower down was headed with that later part (report
+    pages 4, 10, 11 and 27, evidence pages 6, 7 and 10)."""
+    assert header_problems(packed[0] / "dist" / "汇报材料.pdf", report) == []
+    assert header_problems(packed[0] / "dist" / "佐证材料目录.pdf", evidence) == []
+
+
+def test_no_heading_ends_a_page(packed, report, evidence):
+    assert stranded_headings(packed[0] / "dist" / "汇报材料.pdf", report) == []
+    assert stranded_headings(packed[0] / "dist" / "佐证材料目录.pdf", evidence) == []
+
+
+def test_body_is_sanhao_fangsong_on_a_22_by_28_grid(report):
+    """The first chapter: 16 pt body text (3号), full lines of 28 characters, lines 28.95 pt
+    apart (22 to the 225 mm 版心), a two-character first-line indent."""
+    sizes, lines = set(), []
+
+    def seen(text, cm, tm, font, size):
+        if text.strip() and font:
+            scale = abs(cm[3] * tm[3])
+            sizes.add((str(font.get("/BaseFont")).split("+")[-1], round(size * scale, 2)))
+            lines.append((round(cm[5] + tm[5] * cm[3], 2), round(cm[4] + tm[4] * cm[0], 2), text.strip()))
+
+    report.pages[2].extract_text(visitor_text=seen)
+    assert ("Noto-Serif-CJK-SC", 16.0) in sizes  # the body (仿宋's fallback here)
+    assert ("Noto-Sans-CJK-SC", 16.0) in sizes  # the level-1 heading (黑体's fallback)
+    body = [(y, x, text) for y, x, text in lines if A4_HEIGHT - TOP > y > A4_HEIGHT - BOTTOM]
+    cjk = re.compile(r"[\u3000-\u9fff\uff00-\uffef]+")  # no half-width digits or letters
+    # A line the paragraph goes on from (the next line starts at the margin) is full: 28
+    # characters, 26 after the indent; one fewer where a mark may not end or begin a line.
+    full = [(x > LEFT + 1, text) for (_, x, text), nxt in zip(body, body[1:], strict=False) if abs(nxt[1] - LEFT) < 0.5]
+    full = [(indented, text) for indented, text in full if cjk.fullmatch(text)]
+    assert len(full) >= 5
+    assert all(len(text) in ((25, 26) if indented else (27, 28)) for indented, text in full), full
+    assert sum(len(text) == (26 if indented else 28) for indented, text in full) > len(full) / 2
+    indented = [x for y, x, text in body if x > LEFT + 1]
+    assert indented and all(abs(x - (LEFT + 31.58)) < 0.5 for x in indented)
+    pitches = {round(a[0] - b[0], 2) for a, b in zip(body, body[1:], strict=False)}
+    assert all(abs(pitch - 28.95) < 0.1 for pitch in pitches), pitches
+
+
+def test_text_keeps_the_left_margin_on_every_page(packed):
+    for name in ("汇报材料.pdf", "佐证材料目录.pdf"):
+        for i, lines in enumerate(text_lines(packed[0] / "dist" / name), 1):
+            assert all(line[1] >= LEFT - 0.5 for line in lines), (name, i, min(lines, key=lambda x: x[1]))
+
+
+def test_the_cover_carries_the_title_and_the_date_in_chinese_numerals(packed):
+    cover = text_lines(packed[0] / "dist" / "汇报材料.pdf")[0]
+    texts = [flat(line[3]) for line in cover]
+    assert texts[:2] == ["青溪市农业技术推广中心", "第八届市级文明单位创建工作汇报材料"]
+    assert "二〇二六年十一月" in texts  # TODAY, 2026-11-27
+    assert not any("2026年11月" in text for text in texts)
+
+
+def test_evidence_items_carry_their_standard_form_and_report_page(packed, report):
+    """Each criterion's table opens (on every page it runs over) with its 测评内容和标准; each
+    item says what it exists as and the report page where it is listed."""
+    root = packed[0]
+    ev = text_lines(root / "dist" / "佐证材料目录.pdf")
+    everything = "\n".join(line[3] for lines in ev for line in lines)
+    assert "材料形式" in everything and "页码" in everything
+    standard = "6. 学雷锋志愿服务 测评内容和标准：建立志愿服务队伍，常态化开展学雷锋志愿服务活动。"
+    assert flat(standard) in flat(everything)
+    volunteer = [
+        i for i, lines in enumerate(ev) if any(flat("测评内容和标准：建立志愿服务队伍") in flat(x[3]) for x in lines)
+    ]
+    header_of = {i: flat("".join(line[3] for line in ev[i] if line[0] < TOP)) for i in volunteer}
+    assert len(volunteer) >= 2 and all(h.endswith("6.学雷锋志愿服务") for h in header_of.values())
+
+    def row(title: str) -> dict[str, str]:
+        """The 材料形式 and 页码 cells of the item whose name begins with ``title``: the cells
+        beside its number (编号, the top of its row) under the headings of the table."""
+        for lines in text_lines(root / "dist" / "佐证材料目录.pdf", words=True):
+            for top, _, _, text in lines:
+                if flat(text).startswith(flat(title)):
+                    numbers = [x[0] for x in lines if re.fullmatch(r"\d+-\d+", x[3]) and x[0] <= top + 3]
+                    top = max(numbers)
+                    heading = next(x[0] for x in lines if x[3] == "材料形式")  # the table's heading row
+                    columns = {x[3]: x[1] for x in lines if abs(x[0] - heading) < 1}
+                    same = [x for x in lines if top - 3 < x[0] < top + 24]  # the first lines of the row
+                    return {
+                        "form": "".join(x[3] for x in same if columns["材料形式"] - 3 < x[1] < columns["页码"] - 3),
+                        "page": "".join(x[3] for x in same if columns["页码"] - 3 <= x[1] < columns["照片"] - 3),
+                    }
+        raise AssertionError(title)
+
+    reports = text_lines(root / "dist" / "汇报材料.pdf")
+
+    def report_page(text: str, after: str) -> int:
+        start = next(i for i, lines in enumerate(reports) if any(flat(after) == flat(x[3]) for x in lines))
+        return next(
+            i + 1 for i, lines in enumerate(reports) if i >= start and any(flat(text) in flat(x[3]) for x in lines)
+        )
+
+    spring = row("学雷锋日“技术进田间”志愿服务")
+    assert spring["form"] == "网页照片"
+    assert spring["page"] == str(report_page("学雷锋日“技术进田", "附录一：主题活动一览"))
+    plan = row("《青溪市农业技术推广中心第八届")  # …创建工作实施方案》
+    assert plan["form"].startswith("纸质电子文件")
+    assert plan["page"] == str(report_page("青农技〔2024〕4号", "制度文件"))
+    exercise = row("工间操")
+    assert exercise["form"] == "台账记录" and exercise["page"] == str(report_page("工间操", "附录二：例行活动一览"))
 
 
 def test_short_chapters_flow_on_without_half_empty_pages(report):
@@ -136,7 +335,7 @@ def test_short_chapters_flow_on_without_half_empty_pages(report):
                 ys.append(cm[5] + tm[5] * cm[3])
 
         page.extract_text(visitor_text=seen)
-        body = [y for y in ys if 60 < y < height - 60]  # not the header and footer
+        body = [y for y in ys if height - BOTTOM < y < height - TOP]  # the 版心: not the header and folio
         assert body and min(body) < 0.35 * height, f"第 {i} 页下半部分是空白（最低一行在 {min(body) / height:.0%}）"
 
 
@@ -153,6 +352,16 @@ def test_paper_holds_no_web_only_text_and_amounts_stay_on_one_line(packed, repor
 def test_report_goes_to_an_ignored_dist_folder():
     ignored = subprocess.run(["git", "check-ignore", "-q", "dist/汇报材料.pdf"], cwd=REPO)
     assert ignored.returncode == 0
+
+
+def test_chinese_date():
+    import datetime as dt
+
+    assert pack.chinese_date(dt.date(2026, 12, 1)) == "二〇二六年十二月"
+    assert pack.chinese_date(dt.date(2030, 1, 31), with_day=True) == "二〇三〇年一月三十一日"
+    assert pack.chinese_date(dt.date(2024, 10, 10), with_day=True) == "二〇二四年十月十日"
+    assert pack.chinese_date(dt.date(2025, 11, 20), with_day=True) == "二〇二五年十一月二十日"
+    assert pack.chinese_date(dt.date(2019, 2, 9), with_day=True) == "二〇一九年二月九日"
 
 
 def test_an_imported_preface_gets_its_heading(site):

@@ -260,3 +260,41 @@ def test_the_fetcher_serves_only_registered_files_and_fetches_nothing_else(tmp_p
     assert any(secret.as_uri() in line for line in written.refused)
     assert any(f"{server.url}/a.png" in line for line in written.refused)
     assert all(line.startswith("提示：排版 PDF 时要读取“") for line in written.refused)
+
+
+def test_a_units_own_print_stylesheet_is_read_after_ours_and_fetches_nothing(site):
+    """data/pack.css (the maintainer's own template for the pack) comes after the built-in
+    stylesheet, so it can change anything; what it links to is not fetched, network or file."""
+    layout_or_skip()
+    server = Recorder()
+    try:
+        root = site(
+            {
+                "data/pack.css": (
+                    f'@import url("{server.url}/more.css");\n'
+                    '@page { @top-right { content: "本单位自定的页眉"; } }\n'
+                    f'body {{ background: url("{server.url}/bg.png"); }}\n'
+                    '@font-face { font-family: Own; src: url("file:///etc/hostname"); }\n'
+                ),
+            }
+        )
+        result = CliRunner().invoke(
+            main,
+            ["pack", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL],
+            catch_exceptions=False,
+        )
+    finally:
+        server.close()
+    assert result.exit_code == 0, result.output
+    assert server.paths == []
+    for url in (f"{server.url}/more.css", f"{server.url}/bg.png", "file:///etc/hostname"):
+        assert (
+            f"提示：排版 PDF 时要读取“{url}”，它不是网站发布的文件，没有放入 PDF。"
+            "PDF 只使用网站发布的图片（照片的缩略图、清理过的图片），不从网络读取任何内容。"
+            "请检查汇报章节中的图片路径和 data/pack.css 中的 url()（字体请安装到系统中，按名称使用）"
+        ) in result.output
+    for name in ("汇报材料.pdf", "佐证材料目录.pdf"):
+        pages = subprocess.run(
+            ["pdftotext", "-f", "2", "-l", "2", str(root / "dist" / name), "-"], capture_output=True, text=True
+        ).stdout
+        assert "本单位自定的页眉" in pages, name

@@ -703,8 +703,9 @@ def _pack_material(root: Path, date: str | None, site_url: str | None):
 @main.command(
     "print",
     cls=ChineseCommand,
-    help="生成供检查组阅读的汇报材料 PDF：封面、带页码的目录、各章汇报、主要数据、测评体系对照、荣誉、"
-    "组织领导、制度文件、佐证材料目录（带二维码）和活动一览。需要中文字体；不需要浏览器。",
+    help="生成供检查组阅读的汇报材料 PDF（按公文格式排版）：封面、带页码的目录、各章汇报、主要数据、测评体系对照、"
+    "荣誉、组织领导、制度文件、主题活动和例行活动一览。佐证材料目录单独成册，用 wenming pack 生成。"
+    "需要中文字体；不需要浏览器。",
 )
 @root_option
 @click.option(

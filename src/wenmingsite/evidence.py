@@ -39,6 +39,9 @@ class Item:
     note: str | None = None  # category, 文号, 授予单位, rule…
     photos: tuple = ()  # gallery Shots (for the printed index)
     ids: tuple[str, ...] = ()  # activity ids behind it
+    key: str = ""  # what it is, across documents: document:<n>, activity:<id>, routine:<id>, honour:<n>
+    forms: tuple[str, ...] = ()  # 材料形式: 纸质, 电子文件（PDF）, 网页, 照片, 台账记录, 证书
+    standard: str | None = None  # its criterion's 测评内容和标准 (data/criteria.yml description)
 
 
 @dataclass(frozen=True)
@@ -112,6 +115,40 @@ def _figures(participants, hours, amount, photos: int) -> tuple[str, ...]:
     return tuple(out)
 
 
+FILE_KINDS = {
+    ".pdf": "PDF",
+    ".doc": "Word",
+    ".docx": "Word",
+    ".wps": "WPS",
+    ".xls": "Excel",
+    ".xlsx": "Excel",
+    ".et": "WPS",
+    ".ppt": "PPT",
+    ".pptx": "PPT",
+    ".ofd": "OFD",
+}
+
+
+def forms(kind: str, *, file: str | None = None, page: bool = False, photos: int = 0) -> tuple[str, ...]:
+    """材料形式: what the evidence exists as, from what the item is. A 制度文件 is an issued
+    document, so paper; with a published file also electronic (its format from the name). An
+    activity with a page is a web page (活动纪实), one without a 台账记录 line, like a routine; a
+    honour is its certificate. Photos are said when there are any."""
+    out: list[str] = []
+    if kind == "document":
+        out.append("纸质")
+        if file:
+            ext = "." + file.rsplit(".", 1)[-1].lower() if "." in file else ""
+            out.append(f"电子文件（{FILE_KINDS[ext]}）" if ext in FILE_KINDS else "电子文件")
+    elif kind == "honour":
+        out.append("证书")
+    else:
+        out.append("网页" if page else "台账记录")
+    if photos:
+        out.append("照片")
+    return tuple(out)
+
+
 def _timeline_url(day: dt.date, urls: dict[str, str]) -> str:
     """The month on the year's timeline page (log entries and routines have no page)."""
     base = urls.get(f"timeline/{day.year}/index.md", f"timeline/{day.year}/")
@@ -150,7 +187,7 @@ def compute(
             return c.id in ids if c else not (set(ids) & known)
 
         items: list[tuple] = []  # (kind order, day, title, Item without number)
-        for d in content.documents:
+        for di, d in enumerate(content.documents):
             if not supports(d.criteria):
                 continue
             note = "；".join(x for x in (d.number, d.kind) if x) or None
@@ -170,6 +207,8 @@ def compute(
                         figures=() if d.file else ("纸质件存档备查",),  # said as what exists, not as a gap
                         url=url,
                         note=note,
+                        key=f"document:{di}",
+                        forms=forms("document", file=d.file),
                     ),
                 )
             )
@@ -195,6 +234,8 @@ def compute(
                         note=r["category"],
                         photos=tuple(shots.get(r["id"], ())),
                         ids=(r["id"],),
+                        key=f"activity:{r['id']}",
+                        forms=forms("activity", page=bool(r["url"]), photos=r["photos"]),
                     ),
                 )
             )
@@ -208,7 +249,8 @@ def compute(
             participants = sum(r["participants"] or 0 for r in occ)
             hours = sum((r["volunteer_hours"] or 0) for r in occ)
             amount = sum((r["amount"] or 0) for r in occ)
-            figures = (f"{len(occ)} 次",) + _figures(participants, hours, amount, sum(r["photos"] for r in occ))
+            pictures = sum(r["photos"] for r in occ)
+            figures = (f"{len(occ)} 次",) + _figures(participants, hours, amount, pictures)
             items.append(
                 (
                     2,
@@ -225,6 +267,8 @@ def compute(
                         url=_timeline_url(last, urls),
                         note="；".join(x for x in (routine.description if routine else None, occ[0]["category"]) if x),
                         ids=tuple(r["id"] for r in occ),
+                        key=f"routine:{rid}",
+                        forms=forms("routine", photos=pictures),
                     ),
                 )
             )
@@ -247,11 +291,16 @@ def compute(
                         figures=(h.level,),
                         url=f"{honours_url}#y{h.year}",
                         note="；".join(x for x in (h.awarded_by, h.note) if x),
+                        key=f"honour:{i}",
+                        forms=forms("honour", photos=1 if h.photo else 0),
                     ),
                 )
             )
         items.sort(key=lambda t: (t[0], t[1], t[2]))
-        numbered = tuple(Item(number=f"{n}-{k}", **fields) for k, (_, _, _, fields) in enumerate(items, 1))
+        standard = c.description if c else None
+        numbered = tuple(
+            Item(number=f"{n}-{k}", standard=standard, **fields) for k, (_, _, _, fields) in enumerate(items, 1)
+        )
         if c is None and not numbered:
             continue
         sections = tuple(

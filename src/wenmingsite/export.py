@@ -7,16 +7,23 @@ department whose figures are those of ``api/stats.json`` (the same records, the 
 function: wenmingsite.stats).
 
 The year sheets use the column names ``wenming import`` reads (wenmingsite.ledger), so an
-exported ledger imports back as the same activities. The 例行活动 and 汇总 sheets are built
-from data/ rules and totals, not typed in: their headers are deliberately not ledger headers,
-so the importer passes them by instead of turning every routine occurrence into an activity.
+exported ledger imports back as the same activities. A figure or field has one name on every
+sheet (类别, 部门, 参与人次, 志愿服务时长（小时）…). The 例行活动 and 汇总 sheets are built from
+data/ rules and totals, not typed in: the workbook names them as sheets an import passes by
+(a custom document property), and a routine's name stands under 例行活动, not 活动名称, so
+that even a copy of the sheet (or its .csv) is never read as activities.
+
+Web addresses are hyperlinks; every cell, the header style and the workbook's default style
+use 宋体, the font every Chinese Windows PC (and WPS) has, instead of openpyxl's Calibri.
 """
 
 from __future__ import annotations
 
+import copy
 import csv
 import datetime as dt
 import unicodedata
+import urllib.parse
 from decimal import Decimal
 from pathlib import Path
 
@@ -44,14 +51,14 @@ THEMED = [
 ]
 ROUTINE = [
     ("序号", 6),
-    ("发生日期", 11),
+    ("日期", 11),
     ("例行活动", 24),
     ("安排", 18),
-    ("所属类别", 10),
+    ("类别", 10),
     ("测评项目", 26),
-    ("承办科室", 12),
-    ("参与（人次）", 9),
-    ("志愿服务（小时）", 10),
+    ("部门", 12),
+    ("参与人次", 9),
+    ("志愿服务时长（小时）", 11),
     ("金额（元）", 11),
     ("照片（张）", 8),
 ]
@@ -61,16 +68,20 @@ ROUTINE_MONTHLY = [
     ("例行活动", 24),
     ("安排", 18),
     ("次数", 6),
-    ("发生日期", 22),
-    ("所属类别", 10),
+    ("日期", 22),
+    ("类别", 10),
     ("测评项目", 26),
-    ("承办科室", 12),
-    ("参与（人次）", 9),
-    ("志愿服务（小时）", 10),
+    ("部门", 12),
+    ("参与人次", 9),
+    ("志愿服务时长（小时）", 11),
     ("金额（元）", 11),
     ("照片（张）", 8),
 ]
-SUMMARY = ["主题活动（项）", "例行活动（次）", "参与（人次）", "志愿服务（小时）", "金额（元）", "照片（张）"]
+SUMMARY = ["主题活动（项）", "例行活动（次）", "参与人次", "志愿服务时长（小时）", "金额（元）", "照片（张）"]
+FONT_NAME = "宋体"  # SimSun: on every Chinese Windows since 95, and WPS's default
+FONT_SIZE = 11
+GB2312_CHARSET = 134  # tells Excel the font's script, as its own files do for 宋体
+LINK_COLOR = "0563C1"  # Excel's own hyperlink blue
 ROUTINES_BY = ("逐次", "按月")
 LEDGER = "创建台账.xlsx"
 # Characters that start a formula (or a DDE call, or Lotus-style "@SUM") when a spreadsheet
@@ -226,13 +237,38 @@ def _header_text(text: str) -> str:
     return text.replace("&", "&&")
 
 
+def _link(value) -> str | None:
+    """The hyperlink target of a 网页地址 cell: an absolute http(s) address, percent-encoded
+    (a root-relative address, exported without the site's address, links nowhere)."""
+    if not isinstance(value, str) or not value.startswith(("http://", "https://")):
+        return None
+    return urllib.parse.quote(value, safe=":/#?=&%-._~")
+
+
+def _chinese_fonts(book, font) -> None:
+    """The workbook's default font and its Normal style in ``font``: the style of every empty
+    cell, of the column widths Excel computes, and of each cell without a font of its own."""
+    from openpyxl.styles import NamedStyle
+    from openpyxl.styles.named_styles import NamedStyleList
+    from openpyxl.utils.indexed_list import IndexedList
+
+    # openpyxl has no public setting for these: a new workbook's font 0 and its Normal style
+    # are Calibri. Replaced before any cell is styled, so every style index still holds.
+    book._fonts = IndexedList([font])
+    book._named_styles = NamedStyleList()
+    book.add_named_style(NamedStyle(name="Normal", font=copy.copy(font), builtinId=0))
+
+
 def workbook(ledger: Ledger, by_month: bool = False):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    bold = Font(bold=True)
+    plain = Font(name=FONT_NAME, size=FONT_SIZE, charset=GB2312_CHARSET)
+    _chinese_fonts(book, plain)
+    bold = Font(name=FONT_NAME, size=FONT_SIZE, charset=GB2312_CHARSET, bold=True)
+    link = Font(name=FONT_NAME, size=FONT_SIZE, charset=GB2312_CHARSET, color=LINK_COLOR, underline="single")
     head_fill = PatternFill("solid", fgColor="F1E4E4")
     thin = Side(style="thin", color="999999")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -240,7 +276,8 @@ def workbook(ledger: Ledger, by_month: bool = False):
     unit = content.unit
 
     def table(ws, columns, rows, sums: dict[str, str], label_col: str, count_col: str | None):
-        ws.append([h for h, _ in columns])
+        headers = [h for h, _ in columns]
+        ws.append(headers)
         for i, (_, width) in enumerate(columns, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
             cell = ws.cell(1, i)
@@ -250,12 +287,15 @@ def workbook(ledger: Ledger, by_month: bool = False):
             ws.append(row)
             _as_text(ws[ws.max_row])
         last = len(rows) + 1
+        address = headers.index("网页地址") + 1 if "网页地址" in headers else None
         for r in ws.iter_rows(min_row=2, max_row=last):
             for cell in r:
-                cell.border = box
+                cell.border, cell.font = box, plain
                 cell.alignment = Alignment(vertical="top", wrap_text=True)
                 if isinstance(cell.value, dt.date):
                     cell.number_format = "yyyy-mm-dd"
+                if cell.column == address and (target := _link(cell.value)):
+                    cell.hyperlink, cell.font = target, link
         headers = [h for h, _ in columns]
         # "合计" stands in the name column with the date column empty, which is how
         # `wenming import` recognises a totals row (the count comes after it, for the same reason).
@@ -294,7 +334,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
         )
     ws = book.create_sheet("例行活动")
     columns = ROUTINE_MONTHLY if by_month else ROUTINE
-    sums = {"参与（人次）": "SUM", "志愿服务（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"}
+    sums = {"参与人次": "SUM", "志愿服务时长（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"}
     if by_month:
         sums["次数"] = "SUM"
     table(ws, columns, ledger.routine_rows(by_month), sums, "例行活动", None if by_month else "安排")
@@ -303,13 +343,14 @@ def workbook(ledger: Ledger, by_month: bool = False):
     title = f"{unit.name}{unit.term}{unit.title_sought}创建台账汇总" if unit else "创建台账汇总"
     ws.append([title])
     _as_text(ws[1])
-    ws["A1"].font = Font(bold=True, size=14)
+    ws["A1"].font = Font(name=FONT_NAME, size=14, charset=GB2312_CHARSET, bold=True)
     ws.append(
         [
             f"统计范围：{stats.start:%Y-%m-%d} 至 {stats.end:%Y-%m-%d}（与网站“数据统计”页和 api/stats.json 一致）；"
             "例行活动按实际发生的每一次计数。明细见各年度工作表和“例行活动”工作表。"
         ]
     )
+    ws["A2"].font = plain
     ws.column_dimensions["A"].width = 30
     for i in range(2, 8):
         ws.column_dimensions[get_column_letter(i)].width = 14
@@ -322,7 +363,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
             ws.append([name, *_totals_row(t)])
             _as_text(ws[ws.max_row])
             for cell in ws[ws.max_row]:
-                cell.border = box
+                cell.border, cell.font = box, plain
         ws.append(
             [
                 "合计（本届）"

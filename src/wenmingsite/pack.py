@@ -2,9 +2,15 @@
 as PDFs, laid out by WeasyPrint from our own print templates (templates/pack/).
 
 WeasyPrint implements CSS Paged Media itself: page-margin boxes for the running header and
-the "page / pages" footer, ``target-counter()`` for the contents' page numbers, named pages
-for the cover, break control for rows and figures. It is pure Python on the system's Pango,
-so no browser has to be installed. The browser's own print of ``/print/`` stays the fallback.
+the folios, ``target-counter()`` for the contents' page numbers, named pages for the cover,
+break control for rows and figures. It is pure Python on the system's Pango, so no browser has
+to be installed. The browser's own print of ``/print/`` stays the fallback. The documents are
+set like the official documents units hand in (GB/T 9704, see templates/pack/pack.css); a
+unit's own ``data/pack.css`` is read after the built-in stylesheet.
+
+Each part is laid out once: the report first, then the evidence index, which prints for every
+item the page of the report where it appears (its row in the report's appendix, documents or
+honours table), read from the report's laid-out pages; each QR code is made once per pack.
 
 Nothing here builds the site: the content is loaded and bound exactly as a build does
 (:class:`wenmingsite.site.Site`), the report chapters are converted from their Markdown,
@@ -47,6 +53,7 @@ from .render import TEMPLATES, environment, number
 from .site import PHOTO_DIR, Site
 
 DIST = "dist"
+UNIT_CSS = "pack.css"  # under data/: a unit's own print stylesheet, read after ours
 REPORT_PDF = "汇报材料.pdf"
 EVIDENCE_PDF = "佐证材料目录.pdf"
 CSS = TEMPLATES / "pack" / "pack.css"
@@ -134,6 +141,24 @@ def cjk_font() -> str | None:
     return match.split(",")[0] or found.splitlines()[0].split(",")[0]
 
 
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1..99 in Chinese numerals as dates write them: 十, 十二, 二十, 三十一."""
+    tens, ones = divmod(n, 10)
+    if not 0 < n < 100:
+        raise ValueError(n)
+    return (("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" if tens else "") + (CHINESE_DIGITS[ones] if ones else "")
+
+
+def chinese_date(day: dt.date, with_day: bool = False) -> str:
+    """A date in Chinese numerals, as a cover or a signature writes it: 二〇二六年十二月
+    (the year digit by digit with 〇), 二〇二六年十二月三十一日 with ``with_day``."""
+    text = "".join(CHINESE_DIGITS[int(d)] for d in str(day.year)) + "年" + chinese_number(day.month) + "月"
+    return text + chinese_number(day.day) + "日" if with_day else text
+
+
 # --- the material -----------------------------------------------------------------------
 
 
@@ -154,6 +179,8 @@ class Material:
     seconds: float  # time to load and bind
     resources: Resources = field(default_factory=lambda: Resources())
     chapters: dict[str, str] = field(default_factory=dict)  # report page -> its HTML for paper
+    qr_codes: dict[str, str] = field(default_factory=dict)  # absolute URL -> data URI, made once
+    report_pages: dict[str, int] | None = None  # report anchor -> its page, once the report is laid out
 
     @property
     def unit(self) -> Unit:
@@ -163,6 +190,17 @@ class Material:
     def absolute(self, url: str) -> str:
         """A root-relative site URL as an address a phone can open (percent-encoded)."""
         return self.base + urllib.parse.quote(url, safe="/#?=&%-._~")
+
+    def qr(self, address: str) -> str:
+        """The QR code of an absolute address as a data URI, made once per pack."""
+        if address not in self.qr_codes:
+            self.qr_codes[address] = self.resources.data(qr_uri(address))
+        return self.qr_codes[address]
+
+    def unit_css(self) -> str | None:
+        """The URL of the unit's data/pack.css (registered as readable), or None."""
+        path = self.site.data_dir / UNIT_CSS
+        return self.resources.file(path) if path.is_file() else None
 
 
 def bind_site(root: Path, today: dt.date) -> Site:
@@ -270,7 +308,8 @@ class Resources:
                     shown = url if len(url) <= 200 else url[:200] + "…"
                     line = (
                         f"提示：排版 PDF 时要读取“{shown}”，它不是网站发布的文件，没有放入 PDF。"
-                        "PDF 只使用网站发布的图片（照片的缩略图、清理过的图片），请检查汇报章节中的图片路径"
+                        "PDF 只使用网站发布的图片（照片的缩略图、清理过的图片），不从网络读取任何内容。"
+                        "请检查汇报章节中的图片路径和 data/pack.css 中的 url()（字体请安装到系统中，按名称使用）"
                     )
                     if line not in resources.refused:
                         resources.refused.append(line)
@@ -413,7 +452,7 @@ def bars(title: str, rows: list[tuple[str, int]]) -> str:
         body.append(
             f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end" fill="#222">{escape(label)}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{bar_width}" height="11" fill="#eeeeee"/>'
-            f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="11" fill="#b3131b"/>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="11" fill="#555555"/>'
             f'<text x="{label_width + bar_width + 6}" y="{y + 12}" fill="#222">{value:,}</text>'
         )
     return (
@@ -430,12 +469,9 @@ def _cache_file(m: Material, output) -> Path:
 
 def _context(m: Material) -> dict:
     content = m.site.content
-    qr_cache: dict[str, str] = {}
 
     def qr(url: str) -> str:
-        if url not in qr_cache:
-            qr_cache[url] = m.resources.data(qr_uri(m.absolute(url)))
-        return qr_cache[url]
+        return m.qr(m.absolute(url))
 
     def photo(shot) -> str:
         return m.resources.file(_cache_file(m, shot.published.output("t800j")))
@@ -448,9 +484,60 @@ def _context(m: Material) -> dict:
         qr=qr,
         photo=photo,
         absolute=m.absolute,
-        site_qr=m.resources.data(qr_uri(m.base)),
+        chinese_date=chinese_date,
+        site_qr=m.qr(m.base),
+        unit_css=m.unit_css(),
         names={c.id: c.name for c in content.criteria},
     )
+
+
+def appendix_records(m: Material) -> list[dict]:
+    """The 主题活动 of the term, as the report's appendix lists them."""
+    s = m.site.stats
+    start, end = s.start.isoformat(), s.end.isoformat()
+    return [r for r in m.site.records if r["kind"] != "routine" and start <= r["date"] <= end]
+
+
+def routine_rows(m: Material) -> list[dict]:
+    """One row per routine with occurrences in the term (the report's 附录二), in the order of
+    their first occurrence."""
+    s = m.site.stats
+    start, end = s.start.isoformat(), s.end.isoformat()
+    rules = {r.id: r for r in m.site.content.routines}
+    rows: dict[str, dict] = {}
+    for r in m.site.records:
+        if r["kind"] != "routine" or not start <= r["date"] <= end:
+            continue
+        day = dt.date.fromisoformat(r["date"])
+        row = rows.get(r["routine"])
+        if row is None:
+            rule = rules.get(r["routine"])
+            row = rows[r["routine"]] = dict(
+                id=r["routine"],
+                title=r["title"],
+                rule=rule.description if rule else None,
+                first=day,
+                last=day,
+                count=0,
+                department=r["department"],
+                participants=0,
+            )
+        row["first"], row["last"] = min(row["first"], day), max(row["last"], day)
+        row["count"] += 1
+        row["participants"] += r["participants"] or 0
+    return list(rows.values())
+
+
+def report_anchors(m: Material) -> dict[str, str]:
+    """Evidence item key (wenmingsite.evidence.Item.key, and ``section:<url>`` for a report
+    chapter) -> the id of the chapter or row of the report that shows it."""
+    site, content = m.site, m.site.content
+    anchors = {f"section:{site.urls.get(sec.page, sec.page)}": f"s-{n}" for n, sec in enumerate(content.report, 1)}
+    anchors |= {f"document:{i}": f"d-{i}" for i in range(len(content.documents))}
+    anchors |= {f"honour:{i}": f"h-{i}" for i in range(len(content.honours))}
+    anchors |= {f"activity:{r['id']}": f"a-{n}" for n, r in enumerate(appendix_records(m), 1)}
+    anchors |= {f"routine:{r['id']}": f"rt-{n}" for n, r in enumerate(routine_rows(m), 1)}
+    return anchors
 
 
 def report_html(m: Material) -> str:
@@ -479,9 +566,7 @@ def report_html(m: Material) -> str:
         breakdowns.append((key, f"{heading}统计", rows, svg))
     groups = {g.criterion.id: g for g in m.index.groups if g.criterion}
     coverage = [(c, groups.get(c.criterion.id)) for c in site.coverage]
-    appendix = [
-        r for r in site.records if r["kind"] != "routine" and s.start.isoformat() <= r["date"] <= s.end.isoformat()
-    ]
+    anchors = report_anchors(m)
     return (
         environment()
         .get_template("pack/report.html")
@@ -493,13 +578,26 @@ def report_html(m: Material) -> str:
             months=months,
             breakdowns=breakdowns,
             coverage=coverage,
-            appendix=appendix,
+            appendix=appendix_records(m),
+            routines=routine_rows(m),
+            anchor=anchors.__getitem__,
         )
     )
 
 
-def evidence_html(m: Material) -> str:
-    return environment().get_template("pack/evidence.html").render(**_context(m), css=stylesheet(m, "佐证材料目录"))
+def evidence_html(m: Material, pages: dict[str, int] | None = None) -> str:
+    """The evidence index; ``pages`` (report anchor -> page) gives each item its 页码."""
+    anchors = report_anchors(m)
+    pages = pages or {}
+
+    def page_of(key: str) -> int | None:
+        return pages.get(anchors.get(key, ""))
+
+    return (
+        environment()
+        .get_template("pack/evidence.html")
+        .render(**_context(m), css=stylesheet(m, "佐证材料目录"), page_of=page_of)
+    )
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -513,39 +611,75 @@ class Written:
     refused: tuple[str, ...] = ()  # what the URL fetcher would not read (Chinese lines)
 
 
-def write_pdf(html: str, path: Path, title: str, author: str, resources: Resources | None = None) -> Written:
-    """Lay out ``html`` and write the PDF to ``path`` (through a temporary file: a killed
-    run never leaves half a PDF under the final name). Every resource is read through
+def layout(html: str, resources: Resources | None = None):
+    """``html`` laid out by WeasyPrint (a ``weasyprint.Document``), every resource read through
     ``resources`` (nothing but its files and inline images when not given)."""
     import logging
 
     weasyprint = layout_engine()
-    start = time.perf_counter()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notes are not for editors
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     resources = resources or Resources()
-    before = len(resources.refused)
-    document = weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=resources.fetcher()).render()
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=resources.fetcher()).render()
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """Every anchor (element id) of a laid-out document -> the page it is on (1 = the first)."""
+    pages: dict[str, int] = {}
+    for folio, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            pages.setdefault(name, folio)
+    return pages
+
+
+def save(document, path: Path, title: str, author: str) -> None:
+    """Write a laid-out document to ``path`` (through a temporary file: a killed run never
+    leaves half a PDF under the final name)."""
     document.metadata.title = title
     document.metadata.authors = [author]
     # The package's one atomic write: a file with the ordinary mode (0666 less the umask),
     # where a temporary file from tempfile.mkstemp would keep its private 0600.
     images._atomic_write(path, document.write_pdf())
+
+
+def write_pdf(html: str, path: Path, title: str, author: str, resources: Resources | None = None) -> Written:
+    """Lay out ``html`` and write the PDF to ``path``."""
+    start = time.perf_counter()
+    resources = resources or Resources()
+    before = len(resources.refused)
+    document = layout(html, resources)
+    save(document, path, title, author)
     return Written(path, len(document.pages), time.perf_counter() - start, tuple(resources.refused[before:]))
 
 
-def write_report(m: Material, path: Path) -> Written:
+def _report_title(m: Material) -> str:
     unit = m.unit
-    return write_pdf(
-        report_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料", unit.name, m.resources
-    )
+    return f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料"
+
+
+def write_report(m: Material, path: Path) -> Written:
+    """The report, laid out once; its pages are kept for the evidence index's 页码. The time
+    counts everything the part needs: its HTML (and QR code), the layout and the writing."""
+    start = time.perf_counter()
+    before = len(m.resources.refused)
+    document = layout(report_html(m), m.resources)
+    m.report_pages = anchor_pages(document)
+    save(document, path, _report_title(m), m.unit.name)
+    return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
 
 
 def write_evidence(m: Material, path: Path) -> Written:
+    """The evidence index with each item's page in the report. After :func:`write_report` the
+    report's pages are known; alone (a test, a caller that wants only the index) the report is
+    laid out here first, and not written."""
+    start = time.perf_counter()
+    before = len(m.resources.refused)
+    if m.report_pages is None:
+        m.report_pages = anchor_pages(layout(report_html(m), m.resources))
+    document = layout(evidence_html(m, m.report_pages), m.resources)
     unit = m.unit
-    return write_pdf(
-        evidence_html(m), path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name, m.resources
-    )
+    save(document, path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name)
+    return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
 
 
 def describe(label: str, w: Written, root: Path) -> str:
