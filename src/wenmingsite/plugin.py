@@ -681,9 +681,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         everything = _source_texts(root, Path(config.docs_dir), docs_rel, config.theme.custom_dir)
 
         def sources_for(output: str):
-            own = pages.get(output)
-            if own is not None:
-                yield f"{docs_rel}/{own}", (Path(config.docs_dir) / own).read_text
+            own = pages.get(output) or output  # a page, or a file of docs/ (an SVG) at its own path
+            if (Path(config.docs_dir) / own).is_file():
+                yield f"{docs_rel}/{own}", _reader(Path(config.docs_dir) / own)
             yield from everything
 
         self._fail_or_report(site.report(outputs_scan.problems(leaks, sources_for, self._site_shown)))
@@ -732,16 +732,23 @@ def _shown(path: Path, root: Path) -> str:
 def _source_texts(root: Path, docs_dir: Path, docs_rel: str, custom_dir: str | None):
     """(path, reader) of every text a number on the site can come from: mkdocs.yml, the
     pages, the data files and the theme overrides (read only when a number was found)."""
-    out = [("mkdocs.yml", (root / "mkdocs.yml").read_text)]
-    folders = [(docs_dir, docs_rel, (".md",)), (root / "data", "data", (".yml", ".yaml"))]
+    out = [("mkdocs.yml", _reader(root / "mkdocs.yml"))]
+    folders: list[tuple[Path, str, tuple[str, ...]]] = [
+        (docs_dir, docs_rel, (".md", ".svg")),
+        (root / "data", "data", (".yml", ".yaml")),
+    ]
     if custom_dir:
         folders.append((Path(custom_dir), _shown(Path(custom_dir), root), ("",)))
     for folder, shown, suffixes in folders:
         for path in sorted(publication.walk_files(folder)) if folder.is_dir() else []:
             if path.name.lower().endswith(suffixes) and not path.is_symlink():
                 rel = path.relative_to(folder).as_posix()
-                out.append((f"{shown}/{rel}", path.read_text))
+                out.append((f"{shown}/{rel}", _reader(path)))
     return out
+
+
+def _reader(path: Path):
+    return lambda: path.read_text(encoding="utf-8", errors="replace")
 
 
 def theme_dirs(config) -> list[str]:

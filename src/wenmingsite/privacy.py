@@ -314,7 +314,7 @@ def canonical_numbers(allowed: frozenset) -> frozenset:
 # separators anywhere. Lines without one (dates, serial numbers, links) are not read further.
 _S = r"(?: {0,2}(?:-{1,2}|\.) {0,2}| {1,3})?"
 SHAPE = re.compile(
-    rf"(?<![0-9])1[3-9]{_S}[0-9]{_S}[0-9]{_S}[0-9]{_S}[0-9]{_S}[0-9]{_S}[0-9]{_S}[0-9]{_S}[0-9]{_S}[0-9]{_S}[0-9](?![0-9])"
+    rf"(?<![0-9])1{_S}[3-9](?:{_S}[0-9]){{9}}(?![0-9])"
     rf"|(?:0086|86)1[3-9][0-9]{{9}}(?![0-9])"
     rf"|(?<![0-9])[1-8](?:{_S}[0-9]){{13}}(?:(?:{_S}[0-9]){{3}}{_S}[0-9Xx]|{_S}[0-9])(?![0-9])"
 )
