@@ -115,6 +115,8 @@ KNOB_ENV = {
     "search_cache": "WENMING_SEGMENT_CACHE",
 }
 NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
+# The benchmark's comparison build without the output scan (bench/outputs.py); never a unit's.
+NO_OUTPUT_SCAN_ENV = "WENMING_BENCH_NO_OUTPUT_SCAN"
 
 
 @dataclass
@@ -655,7 +657,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.segments is not None:
             self.segments.save()
             log.debug(f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses")
-        if self.command != "serve" and self.site is not None:
+        if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)
         if self.incremental is not None:
