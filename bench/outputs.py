@@ -1,15 +1,22 @@
 """What the output scan (wenmingsite.outputs_scan) and the new-folder switch cost a build of
 a 1,000-activity unit, as medians of alternating runs.
 
-    python bench/outputs.py [--activities 1000] [--rounds 7] [--base-src PATH]
+    python bench/outputs.py [--activities 1000] [--rounds 5] [--base-src PATH]
 
-`bench/generate.py` makes the unit; after one warm-up build of each variant (caches warm, as
-on an editor's machine) each round builds it with the scan and without it
-(``WENMING_BENCH_NO_OUTPUT_SCAN=1``), in alternating order, in child processes: wall time and
-the child's CPU time (user + system). With ``--base-src`` (the ``src`` folder of a checkout
-of the last release, e.g. ``git worktree add /tmp/base <commit>``) a third variant builds with
-that version of the package first on PYTHONPATH: the whole round's cost against the release.
-The scan alone is also timed in-process over the built site (CPU, best of five).
+`bench/generate.py` makes the unit; after one warm-up build of each variant each round builds
+it with the scan and without it (``WENMING_BENCH_NO_OUTPUT_SCAN=1``), in alternating order,
+in child processes: wall time and the child's CPU time (user + system). Three situations:
+
+- ``unchanged``: nothing changed since the last build (the scan finds every output in its
+  cache of clean outputs, ``.cache/outputs``, and reads none);
+- ``one edit``: one activity edited before every build (its page, its neighbours, the
+  listings, the search index, feed, sitemap and api change and are read again);
+- ``cold``: ``.cache/outputs`` removed before every build (a first build; every output read).
+
+With ``--base-src`` (the ``src`` folder of a checkout of the last release, e.g. ``git worktree
+add /tmp/base <commit>``) a third variant builds with that version of the package first on
+PYTHONPATH: the whole of this round's changes against the release. The scan alone is also
+timed in-process over the built site (CPU, best of five, without its cache).
 
 Writes bench/results/outputs.md and outputs.json.
 """
@@ -77,8 +84,18 @@ def main() -> None:
     parser.add_argument("--base-src", type=Path, help="src/ of the last release, for the third variant")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-outputs-"))
+    runs: dict[str, dict[str, list[tuple[float, float]]]] = {}
     try:
         root = generate(work / "unit", args.activities)
+        # The release gets its own copy: caches keyed by the detector's source (documents,
+        # clean outputs) would otherwise be rebuilt every time the two versions alternate.
+        base_root = work / "unit-release"
+        if args.base_src:
+            shutil.copytree(root, base_root)
+        edited = sorted((root / "docs" / "activities").rglob("*.md"))[
+            len(list((root / "docs" / "activities").rglob("*.md"))) // 2
+        ]
+        original = edited.read_text(encoding="utf-8")
         variants = {
             "with scan": ENV,
             "without scan": {**ENV, "WENMING_BENCH_NO_OUTPUT_SCAN": "1"},
@@ -86,23 +103,39 @@ def main() -> None:
         if args.base_src:
             variants["last release"] = {**ENV, "PYTHONPATH": str(args.base_src.resolve())}
         names = list(variants)
+        count = [0]
+
+        def where(name: str) -> Path:
+            return base_root if name == "last release" else root
+
+        def before(situation: str, name: str) -> None:
+            if situation == "cold":
+                shutil.rmtree(where(name) / ".cache" / "outputs", ignore_errors=True)
+            elif situation == "one edit":
+                count[0] += 1
+                page = where(name) / edited.relative_to(root)
+                page.write_text(original + f"\n补充说明第 {count[0]} 次。\n", encoding="utf-8")
+
         for name in names:  # warm-up
-            build(root, variants[name])
-        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
-        for i in range(args.rounds):
-            order = names if i % 2 == 0 else names[::-1]
-            for name in order:
-                runs[name].append(build(root, variants[name]))
-                print(
-                    f"round {i + 1} {name}: {runs[name][-1][0]:.2f} s wall, {runs[name][-1][1]:.2f} s CPU", flush=True
-                )
+            build(where(name), variants[name])
+        for situation in ("unchanged", "one edit", "cold"):
+            runs[situation] = {name: [] for name in names}
+            for i in range(args.rounds):
+                order = names if i % 2 == 0 else names[::-1]
+                for name in order:
+                    before(situation, name)
+                    runs[situation][name].append(build(where(name), variants[name]))
+                    w, c = runs[situation][name][-1]
+                    print(f"{situation} round {i + 1} {name}: {w:.2f} s wall, {c:.2f} s CPU", flush=True)
+            for name in names:
+                (where(name) / edited.relative_to(root)).write_text(original, encoding="utf-8")
         build(root, ENV)
         alone = scan_alone(root / "site")
         files = sum(1 for p in (root / "site").rglob("*") if p.is_file())
         size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    r = {
+    r: dict = {
         "activities": args.activities,
         "rounds": args.rounds,
         "site_files": files,
@@ -110,45 +143,50 @@ def main() -> None:
         "scan_alone_cpu": alone,
         "load": os.getloadavg(),
         "median": {
-            name: {"wall": statistics.median(w for w, _ in v), "cpu": statistics.median(c for _, c in v)}
-            for name, v in runs.items()
+            situation: {
+                name: {"wall": statistics.median(w for w, _ in v), "cpu": statistics.median(c for _, c in v)}
+                for name, v in by_name.items()
+            }
+            for situation, by_name in runs.items()
         },
         "runs": runs,
     }
-    m = r["median"]
-    r["ratio_wall"] = m["with scan"]["wall"] / m["without scan"]["wall"]
-    r["ratio_cpu"] = m["with scan"]["cpu"] / m["without scan"]["cpu"]
-    if "last release" in m:
-        r["vs_release_wall"] = m["with scan"]["wall"] / m["last release"]["wall"]
-        r["vs_release_cpu"] = m["with scan"]["cpu"] / m["last release"]["cpu"]
+    for m in r["median"].values():
+        m["ratio_wall"] = m["with scan"]["wall"] / m["without scan"]["wall"]
+        m["ratio_cpu"] = m["with scan"]["cpu"] / m["without scan"]["cpu"]
+        if "last release" in m:
+            m["vs_release_wall"] = m["with scan"]["wall"] / m["last release"]["wall"]
+            m["vs_release_cpu"] = m["with scan"]["cpu"] / m["last release"]["cpu"]
     write_report(r)
-    print(json.dumps({k: v for k, v in r.items() if k != "runs"}, indent=2))
+    print(json.dumps({k: v for k, v in r.items() if k != "runs"}, indent=2, ensure_ascii=False))
 
 
 def write_report(r: dict) -> None:
-    m = r["median"]
+    names = {"unchanged": "未改动", "one edit": "改一篇活动", "cold": "无缓存（首次构建）"}
     lines = [
         "# 输出检查的耗时（bench/outputs.py）",
         "",
         f"合成单位 {r['activities']} 项活动（生成 {r['site_files']} 个文件，{r['site_bytes'] / 1e6:.1f} MB），"
-        f"`mkdocs build --strict`，{r['rounds']} 轮交替运行取中位数，2 核，测量时平均负载 "
-        f"{r['load'][0]:.1f}（机器同时在跑别的任务，墙钟时间偏大、波动大；CPU 时间更稳定）。",
+        f"`mkdocs build --strict`，每种情况 {r['rounds']} 轮交替运行取中位数，2 核；测量结束时平均负载 "
+        f"{r['load'][0]:.1f}（机器上同时有别的任务时墙钟时间偏大、波动大，CPU 时间更稳定）。",
         "",
-        "| 构建 | 墙钟时间 | CPU 时间 |",
-        "|---|---|---|",
+        "| 情况 | 含输出检查 | 不含 | 比值（墙钟） | 比值（CPU） |"
+        + (" 上一版 | 本版/上一版（CPU） |" if "vs_release_cpu" in r["median"]["unchanged"] else ""),
+        "|---|---|---|---|---|" + ("---|---|" if "vs_release_cpu" in r["median"]["unchanged"] else ""),
     ]
-    for name, v in m.items():
-        lines.append(f"| {name} | {v['wall']:.2f} s | {v['cpu']:.2f} s |")
+    for situation, m in r["median"].items():
+        row = (
+            f"| {names[situation]} | {m['with scan']['wall']:.2f} s（CPU {m['with scan']['cpu']:.2f} s） "
+            f"| {m['without scan']['wall']:.2f} s（CPU {m['without scan']['cpu']:.2f} s） "
+            f"| {m['ratio_wall']:.3f}× | {m['ratio_cpu']:.3f}× |"
+        )
+        if "vs_release_cpu" in m:
+            row += f" {m['last release']['wall']:.2f} s（CPU {m['last release']['cpu']:.2f} s） | {m['vs_release_cpu']:.3f}× |"
+        lines.append(row)
     lines += [
         "",
-        f"- 含输出检查 / 不含：墙钟 {r['ratio_wall']:.3f}×，CPU {r['ratio_cpu']:.3f}×",
-        f"- 输出检查单独计时（进程内 CPU，五次取最短）：{r['scan_alone_cpu']:.3f} s，"
-        f"占含检查构建 CPU 时间的 {r['scan_alone_cpu'] / m['with scan']['cpu'] * 100:.1f}%",
+        f"输出检查单独计时（进程内 CPU，不用缓存，五次取最短）：{r['scan_alone_cpu']:.3f} s。",
     ]
-    if "vs_release_wall" in r:
-        lines.append(
-            f"- 本版 / 上一版（同一台机器交替运行）：墙钟 {r['vs_release_wall']:.3f}×，CPU {r['vs_release_cpu']:.3f}×"
-        )
     (HERE / "results").mkdir(exist_ok=True)
     (HERE / "results" / "outputs.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (HERE / "results" / "outputs.json").write_text(json.dumps(r, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -39,6 +39,7 @@ eleven digits (:data:`privacy.CANDIDATE`). The numbers found are located back in
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html
 import io
 import json
@@ -302,10 +303,14 @@ def walk(site_dir: Path) -> Iterator[tuple[str, str]]:
 
 
 def scan(
-    site_dir: Path, allowed: frozenset = frozenset(), skip: Callable[[str], bool] = lambda rel: False
+    site_dir: Path,
+    allowed: frozenset = frozenset(),
+    skip: Callable[[str], bool] = lambda rel: False,
+    cache: CleanCache | None = None,
 ) -> list[Leak]:
     """Every personal number a reader of the files under ``site_dir`` receives, except in
-    the files ``skip`` names (the theme's and this package's own assets)."""
+    the files ``skip`` names (the theme's and this package's own assets). With ``cache``,
+    a file whose exact bytes an earlier build found clean is not read again."""
     scanner = Scanner(allowed)
     out: list[Leak] = []
     for rel, full in walk(site_dir):
@@ -313,8 +318,81 @@ def scan(
             continue
         with open(full, "rb") as fh:
             data = fh.read()
-        out.extend(scanner.file(rel, data))
+        if rel.endswith(".gz") and _same_as_unpacked(full, data):
+            continue  # sitemap.xml.gz: the sitemap.xml beside it, read already
+        key = cache.key(data) if cache is not None else b""
+        if cache is not None and cache.known(key):
+            continue
+        found = scanner.file(rel, data)
+        out.extend(found)
+        if cache is not None and not found:
+            cache.add(key)
     return sorted(out, key=lambda leak: (leak.output, leak.masked))
+
+
+def _same_as_unpacked(full: str, data: bytes) -> bool:
+    try:
+        with open(full[:-3], "rb") as fh:
+            beside = fh.read()
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            return packed.read(len(beside) + 1) == beside
+    except (OSError, EOFError):
+        return False
+
+
+class CleanCache:
+    """Outputs found clean, by content hash, kept in ``.cache/outputs/`` between builds: a
+    rebuild reads only what changed. The key includes this module's and privacy.py's source
+    and the unit's allowed numbers, so a changed detector or office phone reads all again."""
+
+    FILE = "clean.json"
+
+    def __init__(self, folder: Path, allowed: frozenset):
+        self.path = folder / self.FILE
+        salt = hashlib.sha256()
+        for source in (privacy.__file__, __file__):
+            salt.update(Path(source).read_bytes())
+        salt.update("\n".join(sorted(allowed)).encode())
+        self.salt = salt.hexdigest()
+        self.seen: set[bytes] = set()
+        self.kept: set[bytes] = set()  # what this build found clean
+        try:
+            stored = json.loads(self.path.read_text(encoding="utf-8"))
+            if stored.get("salt") == self.salt:
+                self.seen = {bytes.fromhex(k) for k in stored["clean"]}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            pass
+
+    @staticmethod
+    def key(data: bytes) -> bytes:
+        return hashlib.blake2b(data, digest_size=16).digest()
+
+    def known(self, key: bytes) -> bool:
+        if key in self.seen:
+            self.kept.add(key)
+            return True
+        return False
+
+    def add(self, key: bytes) -> None:
+        self.kept.add(key)
+
+    def save(self) -> None:
+        """Keep what this build found clean (outputs gone from the site are dropped); a
+        cache that cannot be written only costs the next build time."""
+        if self.kept == self.seen:
+            return
+        data = json.dumps({"salt": self.salt, "clean": sorted(k.hex() for k in self.kept)}).encode()
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "wb") as fh:
+                fh.write(data)
+            os.replace(tmp, self.path)
+        except OSError:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
 
 
 # --- where it was written ------------------------------------------------------------------

@@ -59,6 +59,7 @@ ASSETS = PACKAGE / "assets"
 THEME = PACKAGE / "theme"  # templates over Material's (header, footer, 404, sitemap)
 ASSET_DIR = "assets/wenming"
 SEARCH_CACHE_DIR = ".cache/search"
+OUTPUTS_CACHE_DIR = ".cache/outputs"
 MEMO_TEMPLATE = "wenming-reused-output.html"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -674,10 +675,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         unit = site.content.unit
         allowed = frozenset(publication.allowed_numbers(unit.phone if unit else None))
         theirs = self.theirs
-        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__)
-        if not leaks:
-            return
         root = Path(config.config_file_path).parent
+        cache = outputs_scan.CleanCache(root / OUTPUTS_CACHE_DIR, allowed)
+        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache)
+        if not leaks:
+            cache.save()
+            return
         pages = self.page_sources
         docs_rel = site.docs_rel
         everything = _source_texts(root, Path(config.docs_dir), docs_rel, config.theme.custom_dir)

@@ -174,6 +174,47 @@ def _document_findings(cache, path: Path, rel: str, allowed_numbers: set[str]) -
 THEME_DOCUMENT_CACHE = Path(".cache") / "privacy-theme"  # its own: each cache drops what it did not see
 
 
+# What MkDocs (1.6, Files.add_files_from_theme) never copies from a theme folder: dot files
+# and folders, Python, templates (*.html and the theme's static templates), read-mes, the
+# theme's own settings, translations, Markdown.
+THEME_NEVER_COPIED = (
+    [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"]
+    + [f"*{x}" for x in (".markdown", ".mdown", ".mkdn", ".mkd", ".md")]
+    + ["404.html", "sitemap.xml"]  # Material's static templates
+)
+
+
+def theme_static_paths(custom_dir: Path) -> list[str]:
+    """The files of a theme folder that MkDocs copies to site/ (for ``wenming check``; a
+    build takes the list from MkDocs itself)."""
+    import fnmatch
+
+    out = []
+    for path in sorted(walk_all(custom_dir)):
+        rel = path.relative_to(custom_dir).as_posix()
+        if not any(fnmatch.fnmatch(rel.lower(), pattern) for pattern in THEME_NEVER_COPIED):
+            out.append(rel)
+    return out
+
+
+def walk_all(folder: Path) -> Iterable[Path]:
+    for dirpath, _, filenames in os.walk(folder):
+        for name in filenames:
+            yield Path(dirpath) / name
+
+
+def beside_docs(root: Path, site, allowed_numbers: set[str]) -> list[Problem]:
+    """What ``wenming check`` finds beside docs/ and data/ that a build also refuses:
+    personal numbers in mkdocs.yml, and the theme folder's files (``site``: gate.SiteConfig)."""
+    out = config_problems(root / "mkdocs.yml", "mkdocs.yml", allowed_numbers)
+    if site is not None and site.custom_dir and (root / site.custom_dir).is_dir():
+        custom = root / site.custom_dir
+        shown = Path(os.path.normpath(site.custom_dir)).as_posix()
+        out += theme_links(root, custom, shown)
+        out += theme_files(root, custom, shown, theme_static_paths(custom), site, allowed_numbers)[1]
+    return out
+
+
 def theme_links(root: Path, custom_dir: Path, shown: str) -> list[Problem]:
     """Links in the theme folder that point outside the project (templates included: a
     template is read by the build as much as a copied file is)."""
