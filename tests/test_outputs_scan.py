@@ -320,3 +320,30 @@ def test_the_demo_builds_as_before(tmp_path):
     result = run_mkdocs(root, "build", "--strict")
     assert result.returncode == 0, result.stderr[-3000:]
     assert sorted(p.name for p in root.iterdir() if p.name.startswith(".site.")) == []
+
+
+def test_wenming_check_reports_the_theme_folder_and_mkdocs_yml_as_the_build_does(site):
+    import subprocess
+    import sys
+
+    root = _with_overrides(site, {"overrides/evil.htm": "<script>alert(1)</script>", "overrides/main.html": "{{ x }}"})
+    (root / "mkdocs.yml").write_text(
+        (root / "mkdocs.yml").read_text(encoding="utf-8") + 'site_description: "联系 一三八〇〇一三八〇〇〇"\n',
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "wenmingsite", "check", "--no-images"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WENMING_TODAY": "2026-11-27"},
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    out = result.stdout
+    assert (
+        "overrides/evil.htm: 主题文件夹（overrides）中的“.htm”文件会在访客的浏览器里运行或显示为独立网页，不会发布。"
+        in out
+    )
+    assert "overrides/main.html" not in out  # a template
+    line = (root / "mkdocs.yml").read_text(encoding="utf-8").count("\n")
+    assert f"mkdocs.yml:{line}:23: 疑似个人手机号 138****8000。" in out

@@ -150,6 +150,24 @@ def read_markup(markup: str) -> tuple[str, str, str]:
     return text, attributes, "\n".join(raw)
 
 
+def _items(value) -> list:
+    """A JSON document's items: each element of its top-level lists (the entries of the
+    search index, the records of api/*.json), and the rest as one item."""
+    if isinstance(value, list):
+        return value
+    if isinstance(value, dict):
+        out: list = []
+        rest: dict = {}
+        for k, v in value.items():
+            if isinstance(v, list):
+                out.extend(v)
+                rest[k] = None
+            else:
+                rest[k] = v
+        return [rest, *out]
+    return [value]
+
+
 def _strings(value) -> Iterator[str]:
     stack = [value]
     while stack:
@@ -176,9 +194,11 @@ class Scanner:
     """Reads outputs one by one; parts of pages already read (the same navigation, header
     and scripts on a thousand pages) are not read again."""
 
-    def __init__(self, allowed: frozenset = frozenset()):
+    def __init__(self, allowed: frozenset = frozenset(), cache: CleanCache | None = None):
         self.allowed = allowed
+        self.cache = cache
         self.parts_read: set[str] = set()
+        self.pending: list[bytes] = []  # keys of the pieces of the file being read
 
     def readings(self, rel: str, data: bytes) -> list[tuple[str, str, bool]]:
         """(part, text, decoded) for each way a reader reads the output ``rel`` (see the
@@ -211,11 +231,14 @@ class Scanner:
                 value = json.loads(text)
             except ValueError:
                 return [("数据", text, False)]
-            if "<" not in text:  # no string holds markup (\u003c would be one too, in ensure_ascii JSON)
-                strings = "\n".join(s.replace("\n", " ") for s in _strings(value))
+            # Each string is a text of its own (a break between them: no digits run across),
+            # read item by item: an item read clean by an earlier build (the search entries of
+            # pages that did not change) is not read again.
+            strings = BREAK.join(self._unread(BREAK.join(_strings(item)) for item in _items(value)))
+            if "<" not in strings:
+                strings = strings.replace("\n", " ").replace(BREAK, "\n")
                 return [("数据", _percent_decoded(html.unescape(strings) if "&" in strings else strings), True)]
-            # Each string is a text of its own (a break between them: no digits run across).
-            shown, attributes, raw = read_markup(BREAK.join(_strings(value)))
+            shown, attributes, raw = read_markup(strings)
             return [
                 ("数据", _percent_decoded(shown), True),
                 ("数据中的网页属性", attributes, True),
@@ -223,8 +246,33 @@ class Scanner:
             ]
         return [("文字", text, False)]
 
+    def _unread(self, pieces: Iterable[str]) -> list[str]:
+        """The pieces the cache does not know as clean (all of them without a cache)."""
+        if self.cache is None:
+            return list(pieces)
+        out = []
+        for piece in pieces:
+            key = self.cache.key(piece.encode("utf-8"))
+            if not self.cache.known(key):
+                self.pending.append(key)
+                out.append(piece)
+        return out
+
     def file(self, rel: str, data: bytes) -> list[Leak]:
         """The personal numbers a reader of output ``rel`` receives."""
+        cache = self.cache
+        key = cache.key(data) if cache is not None else b""
+        if cache is not None and cache.known(key):
+            return []
+        self.pending = []
+        out = self._read(rel, data)
+        if cache is not None and not out:
+            cache.add(key)
+            for piece in self.pending:
+                cache.add(piece)
+        return out
+
+    def _read(self, rel: str, data: bytes) -> list[Leak]:
         out: list[Leak] = []
         seen: set[tuple[str, str]] = set()
         for part, text, decoded in self.readings(rel, data):
@@ -311,7 +359,7 @@ def scan(
     """Every personal number a reader of the files under ``site_dir`` receives, except in
     the files ``skip`` names (the theme's and this package's own assets). With ``cache``,
     a file whose exact bytes an earlier build found clean is not read again."""
-    scanner = Scanner(allowed)
+    scanner = Scanner(allowed, cache)
     out: list[Leak] = []
     for rel, full in walk(site_dir):
         if skip(rel) or rel.lower().endswith(UNREAD_TYPES):
@@ -320,13 +368,7 @@ def scan(
             data = fh.read()
         if rel.endswith(".gz") and _same_as_unpacked(full, data):
             continue  # sitemap.xml.gz: the sitemap.xml beside it, read already
-        key = cache.key(data) if cache is not None else b""
-        if cache is not None and cache.known(key):
-            continue
-        found = scanner.file(rel, data)
-        out.extend(found)
-        if cache is not None and not found:
-            cache.add(key)
+        out.extend(scanner.file(rel, data))
     return sorted(out, key=lambda leak: (leak.output, leak.masked))
 
 
