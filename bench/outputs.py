@@ -64,6 +64,50 @@ def build(root: Path, env: dict) -> tuple[float, float]:
     return wall, cpu
 
 
+def shares(root: Path, rounds: int, before) -> dict[str, list[float]]:
+    """The scan's share of each build's CPU time, both measured inside the same build (so the
+    machine's other load cancels out): in-process builds, the plugin's scan timed."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from wenmingsite import plugin
+
+    spent = [0.0]
+    original = plugin.WenmingPlugin._scan_outputs
+
+    def timed(self, config):
+        start = time.process_time()
+        try:
+            return original(self, config)
+        finally:
+            spent[0] += time.process_time() - start
+
+    plugin.WenmingPlugin._scan_outputs = timed  # type: ignore[method-assign]
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"})
+    out: dict[str, list[float]] = {}
+    cwd = Path.cwd()
+    os.chdir(root)
+    try:
+        for situation in ("unchanged", "one edit", "cold"):
+            out[situation] = []
+            for i in range(rounds + 1):
+                before(situation, "with scan")
+                config = load_config(str(root / "mkdocs.yml"), strict=True)
+                config.plugins.on_startup(command="build", dirty=False)
+                spent[0] = 0.0
+                start = time.process_time()
+                mkdocs_build(config)
+                total = time.process_time() - start
+                config.plugins.on_shutdown()
+                if i:  # the first is a warm-up (jieba, caches of this process)
+                    out[situation].append(spent[0] / total)
+                    print(f"share {situation} {i}: {spent[0]:.3f} s of {total:.2f} s CPU", flush=True)
+    finally:
+        os.chdir(cwd)
+        plugin.WenmingPlugin._scan_outputs = original  # type: ignore[method-assign]
+    return out
+
+
 def scan_alone(site: Path) -> float:
     from wenmingsite import outputs_scan
 
@@ -82,7 +126,11 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--base-src", type=Path, help="src/ of the last release, for the third variant")
+    parser.add_argument("--report", action="store_true", help="only write outputs.md again from outputs.json")
     args = parser.parse_args()
+    if args.report:
+        write_report(json.loads((HERE / "results" / "outputs.json").read_text(encoding="utf-8")))
+        return
     work = Path(tempfile.mkdtemp(prefix="bench-outputs-"))
     runs: dict[str, dict[str, list[tuple[float, float]]]] = {}
     try:
@@ -130,6 +178,7 @@ def main() -> None:
             for name in names:
                 (where(name) / edited.relative_to(root)).write_text(original, encoding="utf-8")
         build(root, ENV)
+        share = shares(root, args.rounds, before)
         alone = scan_alone(root / "site")
         files = sum(1 for p in (root / "site").rglob("*") if p.is_file())
         size = sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file())
@@ -141,6 +190,8 @@ def main() -> None:
         "site_files": files,
         "site_bytes": size,
         "scan_alone_cpu": alone,
+        "share": {k: statistics.median(v) for k, v in share.items()},
+        "share_runs": share,
         "load": os.getloadavg(),
         "median": {
             situation: {
@@ -183,6 +234,27 @@ def write_report(r: dict) -> None:
         if "vs_release_cpu" in m:
             row += f" {m['last release']['wall']:.2f} s（CPU {m['last release']['cpu']:.2f} s） | {m['vs_release_cpu']:.3f}× |"
         lines.append(row)
+    if "share" in r:
+        lines += [
+            "",
+            "同一次构建之内测得的输出检查占构建 CPU 时间的比例（进程内构建，中位数；机器上其他任务对两者的影响相互抵消，"
+            "是最可靠的数字）：",
+            "",
+            "| 情况 | 输出检查 / 整次构建 |",
+            "|---|---|",
+        ]
+        lines += [f"| {names[k]} | {v * 100:.1f}% |" for k, v in r["share"].items()]
+    lines += [
+        "",
+        "各轮中最短的一次（受机器上其他任务的影响最小）：",
+        "",
+        "| 情况 | 含输出检查（CPU） | 不含（CPU） | 比值（CPU） |",
+        "|---|---|---|---|",
+    ]
+    for situation, by_name in r["runs"].items():
+        with_scan = min(c for _, c in by_name["with scan"])
+        without = min(c for _, c in by_name["without scan"])
+        lines.append(f"| {names[situation]} | {with_scan:.2f} s | {without:.2f} s | {with_scan / without:.3f}× |")
     lines += [
         "",
         f"输出检查单独计时（进程内 CPU，不用缓存，五次取最短）：{r['scan_alone_cpu']:.3f} s。",

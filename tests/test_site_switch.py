@@ -305,3 +305,16 @@ def test_leftovers_of_a_running_build_are_left_alone(tmp_path):
     assert running.is_dir()
     folder.discard()
     assert sorted(p.name for p in tmp_path.iterdir()) == [running.name]
+
+
+def test_a_site_folder_that_is_a_link_is_replaced_where_it_points(site, tmp_path):
+    root, _ = built(site)
+    served = tmp_path / "www" / "site"
+    shutil.move(root / "site", served)
+    os.symlink(served, root / "site")
+    write(root, ACTIVITY, "---\ntitle: 入户走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n")
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert (root / "site").is_symlink() and os.readlink(root / "site") == str(served)
+    assert "入户走访" in (served / "activities/2024-04-01-visit/index.html").read_text(encoding="utf-8")
+    assert leftovers(served.parent) == [] and leftovers(root) == []

@@ -57,7 +57,8 @@ class Beside:
     """One build's new folder beside ``target`` (the real site folder)."""
 
     def __init__(self, target: str | os.PathLike, shown: str | None = None):
-        self.target = Path(os.path.abspath(target))
+        # A site folder that is a link (to a web server's folder) is replaced where it points.
+        self.target = Path(os.path.realpath(target))
         self.shown = shown or str(target)  # how messages name the site folder
         self.new: Path | None = None
 
@@ -116,7 +117,7 @@ class Beside:
         old = target.with_name(f".{target.name}.{OLD}-{os.getpid()}-{secrets.token_hex(4)}")
         moved: list[str] = []
         try:
-            if target.is_symlink() or (target.exists() and not target.is_dir()):
+            if target.exists() and not target.is_dir():
                 raise OSError(errno.ENOTDIR, "不是文件夹", str(target))
             if target.exists():
                 for entry in os.scandir(target):
