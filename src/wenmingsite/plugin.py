@@ -25,14 +25,28 @@ import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import CountHandler
 
-from . import gate, images, loader, memo, search_words, settings, share, shipped, url_collisions
+from . import (
+    gate,
+    images,
+    loader,
+    memo,
+    outputs_scan,
+    publication,
+    search_words,
+    settings,
+    share,
+    shipped,
+    sitefolder,
+    url_collisions,
+)
 from .records import Content
 from .render import relative_url
 from .segments import SegmentCache
@@ -46,6 +60,7 @@ ASSETS = PACKAGE / "assets"
 THEME = PACKAGE / "theme"  # templates over Material's (header, footer, 404, sitemap)
 ASSET_DIR = "assets/wenming"
 SEARCH_CACHE_DIR = ".cache/search"
+OUTPUTS_CACHE_DIR = ".cache/outputs"
 MEMO_TEMPLATE = "wenming-reused-output.html"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -102,6 +117,8 @@ KNOB_ENV = {
     "search_cache": "WENMING_SEGMENT_CACHE",
 }
 NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
+# The benchmark's comparison build without the output scan (bench/outputs.py); never a unit's.
+NO_OUTPUT_SCAN_ENV = "WENMING_BENCH_NO_OUTPUT_SCAN"
 
 
 @dataclass
@@ -177,6 +194,11 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.memo: memo.Memo | None = None  # idem, `mkdocs serve` only
         self.incremental: Incremental | None = None
         self.bytecode = _Bytecode()
+        self.dirty = False
+        self.folder: sitefolder.Beside | None = None  # the new folder a build writes, beside site/
+        self.warnings: CountHandler | None = None  # what --strict will count, known before the switch
+        self.page_sources: dict[str, str] = {}  # output path -> docs path of the page it comes from
+        self.theirs: set[str] = set()  # output paths of the theme's and this package's own assets
 
     # --- settings -----------------------------------------------------------------------
 
@@ -196,6 +218,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
+        self.dirty = dirty
         if command == "serve" and self._knob("incremental"):
             self.memo = memo.Memo()
         memo.keep_between_builds(self.memo is not None)
@@ -226,7 +249,71 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 memo.config_key(config.config_file_path, config.site_url, *theme_dirs(config)),
                 getattr(search, "search_index", None),
             )
+        self._write_beside(config)
         return config
+
+    # --- the site folder: written beside, switched into place (wenmingsite.sitefolder) ----
+
+    def _write_beside(self, config) -> None:
+        """A build writes into a new folder next to site_dir; on_post_build switches it into
+        place once everything (the output scan included) has succeeded. Not for `mkdocs serve`
+        (its site_dir is a temporary folder) nor --dirty builds (which keep what is there)."""
+        self.folder = None
+        if self.command == "serve" or self.dirty:
+            return
+        root = Path(config.config_file_path).parent
+        self.folder = sitefolder.Beside(config.site_dir, _shown(Path(config.site_dir), root))
+        try:
+            config.site_dir = str(self.folder.start())
+        except sitefolder.WriteFailure as exc:
+            self.folder = None
+            raise PluginError(str(exc)) from None
+        if config.strict:
+            self.warnings = CountHandler(level=logging.WARNING)
+            logging.getLogger("mkdocs").addHandler(self.warnings)
+
+    def _switch(self, config) -> None:
+        """Put the new folder in place of site_dir, unless --strict is going to refuse the
+        build for a warning (MkDocs counts them only after this event)."""
+        if self.folder is None:
+            return
+        counted = self._stop_counting()
+        if counted:
+            return  # MkDocs aborts next; on_build_error discards the new folder
+        try:
+            notice = self.folder.switch()
+        except sitefolder.WriteFailure as exc:
+            raise PluginError(str(exc)) from None
+        finally:
+            config.site_dir = str(self.folder.target)
+        if notice:
+            log.info(f"提示 {notice}")
+
+    def _stop_counting(self) -> int:
+        if self.warnings is None:
+            return 0
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        counted = sum(n for _, n in self.warnings.get_counts())
+        self.warnings = None
+        return counted
+
+    @event_priority(-100)  # after the other plugins have cleaned up: last
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves the last good site as it was; a write failure (a full
+        disk, a read-only folder) is one Chinese line, not a traceback."""
+        self._stop_counting()
+        shown, new = self._site_shown, self.folder.new if self.folder else None
+        if self.folder is not None:
+            self.folder.discard()
+            self.folder = None
+        if isinstance(error, OSError):
+            root = self.site.root if self.site is not None else Path.cwd()
+            log.error(sitefolder.write_failure(error, shown, new, root))
+            raise Abort("Aborted with a BuildError!") from None
+
+    @property
+    def _site_shown(self) -> str:
+        return self.folder.shown if self.folder is not None else "site"
 
     @staticmethod
     def _use_theme(config) -> None:
@@ -270,7 +357,15 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         # MkDocs would find URL collisions and broken links only after wiping site/. Links are
         # errors where MkDocs makes them so (--strict); otherwise (serve, a plain build) MkDocs'
         # own warnings report them, as before.
-        problems = self.site.load(with_links=bool(config.strict))
+        problems = list(self.site.load(with_links=bool(config.strict)))
+        unit = self.site.content.unit
+        problems += self.site.report(
+            publication.config_problems(
+                Path(config.config_file_path),
+                _shown(Path(config.config_file_path), root),
+                publication.allowed_numbers(unit.phone if unit else None),
+            )
+        )
         for notice in self.site.notices:  # info, not warning: a notice must not fail --strict
             log.info(f"提示 {notice}")
         self._fail_or_report(problems)
@@ -356,6 +451,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 if draft := files.get_file_from_path(page):
                     files.remove(draft)
         self._through_gate(files, config)
+        self._theme_through_gate(files, config)
         for f in generated:
             files.append(f)
 
@@ -374,6 +470,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if not config.site_url:
             log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
         _expand_report_nav(config, content)
+        self._remember_outputs(files, config)
         if self.incremental is not None:
             self.incremental.files = files
             titled = set(_titled_nav_paths(config.nav or []))
@@ -381,6 +478,22 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 if f.page is None and f.src_uri not in titled:
                     MemoPage(self.incremental, f, config)  # what MkDocs would make, plus the memo
         return files
+
+    def _remember_outputs(self, files: Files, config) -> None:
+        """For the output scan: which page each output comes from, and which outputs are
+        the theme's and this package's own (not read: no content reaches them)."""
+        self.page_sources = {
+            f.dest_uri: f.src_uri for f in files.documentation_pages() if not f.generated_by and f.src_uri
+        }
+        custom = os.path.normpath(config.theme.custom_dir) if config.theme.custom_dir else None
+        docs_dir = os.path.normpath(config.docs_dir)
+        self.theirs = {
+            f.dest_uri
+            for f in files
+            if (f.src_dir and os.path.normpath(f.src_dir) not in (docs_dir, custom) and not f.generated_by)
+            or (f.abs_src_path and Path(f.abs_src_path).is_relative_to(ASSETS))
+            or f.dest_uri.startswith(f"{ASSET_DIR}/")
+        }
 
     def _through_gate(self, files: Files, config) -> None:
         """Only what the publication gate let through goes on from docs/, each file in its
@@ -395,6 +508,31 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 files.remove(f)
                 if form:
                     files.append(File.generated(config, f.src_uri, abs_src_path=str(form)))
+
+    def _theme_through_gate(self, files: Files, config) -> None:
+        """Files MkDocs copies from the unit's theme folder (``custom_dir``) pass the same
+        gate as docs/ (publication.theme_files), or are refused; links out of the project
+        are refused there, templates included."""
+        if not config.theme.custom_dir:
+            return
+        site = self._build()
+        custom = Path(os.path.normpath(config.theme.custom_dir))
+        root = Path(config.config_file_path).parent
+        shown = _shown(custom, root)
+        theme = {
+            f.src_uri: f for f in files if not f.generated_by and Path(os.path.normpath(f.src_dir or "")) == custom
+        }
+        unit = site.content.unit
+        allowed = publication.allowed_numbers(unit.phone if unit else None)
+        forms, problems = publication.theme_files(root, custom, shown, theme, self._gate_config(config), allowed)
+        problems = publication.theme_links(root, custom, shown) + problems
+        self._fail_or_report(site.report(problems))
+        for src, f in theme.items():
+            form = forms.get(src, False)
+            if form is not True:
+                files.remove(f)
+                if form:
+                    files.append(File.generated(config, src, abs_src_path=str(form)))
 
     def _finish(self, config) -> list[File]:
         """Icons from the unit's logo, share metadata and footer details for the theme
@@ -490,6 +628,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(-100)  # last: what is kept for the next serve build is what gets written
     def on_post_page(self, output, *, page, config):
+        sitefolder.pause_for_test(self.folder.new if self.folder else None)
         inc, src = self.incremental, page.file.src_uri
         if inc is not None and src in inc.reused:
             inc.memo.outputs_reused += 1
@@ -513,7 +652,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             output_content = output_content.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
         return output_content
 
-    @event_priority(-100)  # last: after mkdocs-glightbox has copied its script into site/
+    # Last: after mkdocs-glightbox has copied its script into site/, and the search index and
+    # every other output are written.
+    @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
             shipped.neutralise(config.site_dir)
@@ -524,12 +665,40 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.segments is not None:
             self.segments.save()
             log.debug(f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses")
+        if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
+            self._scan_outputs(config)
+        self._switch(config)
         if self.incremental is not None:
             m = self.incremental.memo
             log.info(
                 f"预览增量重建：{m.rendered} 页重新生成（其中 {m.converted} 页重新转换 Markdown），"
                 f"{m.outputs_reused} 页未受影响、沿用上次结果"
             )
+
+    def _scan_outputs(self, config) -> None:
+        """Personal numbers in what visitors receive, decoded (wenmingsite.outputs_scan):
+        found, they fail the build before the new folder replaces site/."""
+        site = self._build()
+        unit = site.content.unit
+        allowed = frozenset(publication.allowed_numbers(unit.phone if unit else None))
+        theirs = self.theirs
+        root = Path(config.config_file_path).parent
+        cache = outputs_scan.CleanCache(root / OUTPUTS_CACHE_DIR, allowed)
+        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache)
+        if not leaks:
+            cache.save()
+            return
+        pages = self.page_sources
+        docs_rel = site.docs_rel
+        everything = _source_texts(root, Path(config.docs_dir), docs_rel, config.theme.custom_dir)
+
+        def sources_for(output: str):
+            own = pages.get(output) or output  # a page, or a file of docs/ (an SVG) at its own path
+            if (Path(config.docs_dir) / own).is_file():
+                yield f"{docs_rel}/{own}", _reader(Path(config.docs_dir) / own)
+            yield from everything
+
+        self._fail_or_report(site.report(outputs_scan.problems(leaks, sources_for, self._site_shown)))
 
     def on_serve(self, server, *, config, builder):
         # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
@@ -562,6 +731,36 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         output = output.replace("</head>", head + "</head>", 1)
         end = output.rindex("</body>")
         return output[:end] + body + output[end:]
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A folder as messages name it: relative to the project when inside it."""
+    try:
+        return Path(os.path.abspath(path)).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _source_texts(root: Path, docs_dir: Path, docs_rel: str, custom_dir: str | None):
+    """(path, reader) of every text a number on the site can come from: mkdocs.yml, the
+    pages, the data files and the theme overrides (read only when a number was found)."""
+    out = [("mkdocs.yml", _reader(root / "mkdocs.yml"))]
+    folders: list[tuple[Path, str, tuple[str, ...]]] = [
+        (docs_dir, docs_rel, (".md", ".svg")),
+        (root / "data", "data", (".yml", ".yaml")),
+    ]
+    if custom_dir:
+        folders.append((Path(custom_dir), _shown(Path(custom_dir), root), ("",)))
+    for folder, shown, suffixes in folders:
+        for path in sorted(publication.walk_files(folder)) if folder.is_dir() else []:
+            if path.name.lower().endswith(suffixes) and not path.is_symlink():
+                rel = path.relative_to(folder).as_posix()
+                out.append((f"{shown}/{rel}", _reader(path)))
+    return out
+
+
+def _reader(path: Path):
+    return lambda: path.read_text(encoding="utf-8", errors="replace")
 
 
 def theme_dirs(config) -> list[str]:

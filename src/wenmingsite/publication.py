@@ -54,6 +54,20 @@ def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int)
     return tuple(out)
 
 
+def config_problems(path: Path, rel: str, allowed_numbers: set[str]) -> list[Problem]:
+    """Personal numbers in mkdocs.yml, decoded as its values are (``copyright``,
+    ``site_description`` and the rest reach every page; the repository is public)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return []  # MkDocs itself reports an unreadable mkdocs.yml
+    return [
+        Problem(rel, i, f.start + 1, number_message(f.kind, f.masked))
+        for i, line in enumerate(text.split("\n"), 1)
+        for f in privacy.find(line, allowed_numbers)
+    ]
+
+
 def sample_notices(rel: str, text: str) -> list[Problem]:
     """Sample text ``wenming init`` wrote that is still unedited: the comment line above it
     carries the mark (a notice, not an error: a new unit builds before it is filled in)."""
@@ -127,27 +141,192 @@ def document_problems(
     from . import doctext
 
     cache = doctext.DocumentCache(root / doctext.CACHE_DIR)
-    allowed_keys = {doctext.number_key(n) for n in privacy.canonical_numbers(frozenset(allowed_numbers))}
     out = []
     for docs_path in sorted(docs_paths):
-        if not docs_path.lower().endswith(doctext.DOCUMENT_TYPES):
-            continue
-        rel = f"{docs_rel}/{docs_path}"
-        entry = cache.findings(docs_dir / docs_path, rel)
-        if entry["error"]:
-            line, col, message = entry["error"]
-            out.append(Problem(rel, line, col, message))
-        for where, line, col, kind, masked, key in entry["found"]:
-            if key in allowed_keys:
-                continue
-            message = number_message(kind, masked)
-            if where:
-                message = f"{where}：{message}"
-            if docs_path.lower().endswith(".pdf"):
-                message += "（PDF 请在原文档中修改后重新导出）"
-            out.append(Problem(rel, line, col, message))
+        if docs_path.lower().endswith(doctext.DOCUMENT_TYPES):
+            out += _document_findings(cache, docs_dir / docs_path, f"{docs_rel}/{docs_path}", allowed_numbers)
     cache.save()
     return out
+
+
+def _document_findings(cache, path: Path, rel: str, allowed_numbers: set[str]) -> list[Problem]:
+    from . import doctext
+
+    allowed_keys = {doctext.number_key(n) for n in privacy.canonical_numbers(frozenset(allowed_numbers))}
+    out = []
+    entry = cache.findings(path, rel)
+    if entry["error"]:
+        line, col, message = entry["error"]
+        out.append(Problem(rel, line, col, message))
+    for where, line, col, kind, masked, key in entry["found"]:
+        if key in allowed_keys:
+            continue
+        message = number_message(kind, masked)
+        if where:
+            message = f"{where}：{message}"
+        if rel.lower().endswith(".pdf"):
+            message += "（PDF 请在原文档中修改后重新导出）"
+        out.append(Problem(rel, line, col, message))
+    return out
+
+
+# --- files beside docs/: the theme's custom_dir ---------------------------------------------
+
+THEME_DOCUMENT_CACHE = Path(".cache") / "privacy-theme"  # its own: each cache drops what it did not see
+
+
+# What MkDocs (1.6, Files.add_files_from_theme) never copies from a theme folder: dot files
+# and folders, Python, templates (*.html and the theme's static templates), read-mes, the
+# theme's own settings, translations, Markdown.
+THEME_NEVER_COPIED = (
+    [".*", "*/.*", "*.py", "*.pyc", "*.html", "*readme*", "mkdocs_theme.yml", "locales/*"]
+    + [f"*{x}" for x in (".markdown", ".mdown", ".mkdn", ".mkd", ".md")]
+    + ["404.html", "sitemap.xml"]  # Material's static templates
+)
+
+
+def theme_static_paths(custom_dir: Path) -> list[str]:
+    """The files of a theme folder that MkDocs copies to site/ (for ``wenming check``; a
+    build takes the list from MkDocs itself)."""
+    import fnmatch
+
+    out = []
+    for path in sorted(walk_all(custom_dir)):
+        rel = path.relative_to(custom_dir).as_posix()
+        if not any(fnmatch.fnmatch(rel.lower(), pattern) for pattern in THEME_NEVER_COPIED):
+            out.append(rel)
+    return out
+
+
+def walk_all(folder: Path) -> Iterable[Path]:
+    for dirpath, _, filenames in os.walk(folder):
+        for name in filenames:
+            yield Path(dirpath) / name
+
+
+def beside_docs(root: Path, site, allowed_numbers: set[str]) -> list[Problem]:
+    """What ``wenming check`` finds beside docs/ and data/ that a build also refuses:
+    personal numbers in mkdocs.yml, and the theme folder's files (``site``: gate.SiteConfig)."""
+    out = config_problems(root / "mkdocs.yml", "mkdocs.yml", allowed_numbers)
+    if site is not None and site.custom_dir and (root / site.custom_dir).is_dir():
+        custom = root / site.custom_dir
+        shown = Path(os.path.normpath(site.custom_dir)).as_posix()
+        out += theme_links(root, custom, shown)
+        out += theme_files(root, custom, shown, theme_static_paths(custom), site, allowed_numbers)[1]
+    return out
+
+
+def theme_links(root: Path, custom_dir: Path, shown: str) -> list[Problem]:
+    """Links in the theme folder that point outside the project (templates included: a
+    template is read by the build as much as a copied file is)."""
+    out = []
+    top = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(custom_dir):
+        for name in sorted(dirnames + filenames):
+            path = Path(dirpath) / name
+            if not path.is_symlink():
+                continue
+            target = Path(os.path.realpath(path))
+            if not target.is_relative_to(top):
+                rel = path.relative_to(custom_dir).as_posix()
+                out.append(
+                    Problem(
+                        f"{shown}/{rel}",
+                        None,
+                        None,
+                        f"这是指向项目以外（{os.readlink(path)}）的符号链接（快捷方式），网站不会读取也不会发布它。"
+                        "请换成真实文件，或删除它",
+                    )
+                )
+    return out
+
+
+def theme_files(
+    root: Path, custom_dir: Path, shown: str, paths: Iterable[str], site, allowed_numbers: set[str]
+) -> tuple[dict[str, Path | bool], list[Problem]]:
+    """How each file of the theme folder (``custom_dir``) that MkDocs would copy to site/
+    is published, through the same classes as docs/ (wenmingsite.gate): images re-encoded,
+    SVG rebuilt (svgsafe), documents read for personal numbers (only kinds that can be
+    read), web fonts, CNAME and robots.txt as they are, code and pages (``.js``, ``.css``,
+    ``.htm``…) only when mkdocs.yml lists them (``site``: gate.SiteConfig); anything else is
+    refused. ``paths`` are relative to ``custom_dir`` (and so to site/). Returns each path's
+    form (True: as it is; a Path: its clean copy; False: not published) and the problems.
+
+    ``.html`` files are never among ``paths``: MkDocs uses them as Jinja templates only
+    (main.html, partials/…, a page's ``template:``), never copies them, and they are the
+    maintainer's code like the plugin; what they render is read by the output scan."""
+    from . import assets, doctext, gate, images
+
+    forms: dict[str, Path | bool] = {}
+    out: list[Problem] = []
+    top = root.resolve()
+    asset_cache = assets.AssetCache(root / assets.CACHE_DIR)
+    documents = doctext.DocumentCache(root / THEME_DOCUMENT_CACHE)
+    for rel in sorted(paths):
+        path = custom_dir / rel
+        where = f"{shown}/{rel}"
+        low = rel.lower()
+        forms[rel] = False
+        if path.is_symlink() and not Path(os.path.realpath(path)).is_relative_to(top):
+            continue  # theme_links reports it
+        if reason := gate.name_problem(rel):
+            out.append(Problem(where, None, None, reason))
+            continue
+        name = posixpath.basename(rel)
+        if low.endswith(gate.IMAGE_TYPES + gate.SVG_TYPES):
+            clean, problem = asset_cache.publish(path)
+            if problem:
+                out.append(Problem(where, None, None, problem))
+                continue
+            if low.endswith(gate.IMAGE_TYPES) and (gps := gps_problem(path, where, images.gps_of)):
+                out.append(gps)
+            dangerous = [r for r in asset_cache.removed.get(path, []) if not r.startswith(assets._HARMLESS_REMOVAL)]
+            if notice := assets.removal_notice(dangerous):
+                out.append(Problem(where, None, None, notice))
+            forms[rel] = clean or False
+        elif low.endswith(gate.UNSHOWABLE_IMAGES):
+            out.append(Problem(where, None, None, "浏览器无法显示这种图片格式，不会发布。请另存为 JPG 或 PNG"))
+        elif low.endswith(gate.DOCUMENT_TYPES) or (rel in site.listed and low.endswith(doctext.DOCUMENT_TYPES)):
+            if not low.endswith(doctext.DOCUMENT_TYPES):
+                out.append(
+                    Problem(
+                        where,
+                        None,
+                        None,
+                        f"“.{low.rpartition('.')[2]}”文件的内容无法检查，不知道其中有没有个人手机号和身份证号，不会发布。"
+                        "请转成 PDF 或 .docx/.xlsx 后，放在 docs/ 中并在 data/documents.yml 中登记",
+                    )
+                )
+                continue
+            found = _document_findings(documents, path, where, allowed_numbers)
+            out += found
+            forms[rel] = not found
+        elif name in gate.ASSET_NAMES or low.endswith(gate.FONT_TYPES) or rel in site.listed:
+            forms[rel] = True
+        elif low.endswith(gate.CODE_TYPES):
+            out.append(
+                Problem(
+                    where,
+                    None,
+                    None,
+                    f"主题文件夹（{shown}）中的“.{low.rpartition('.')[2]}”文件会在访客的浏览器里运行或显示为独立网页，"
+                    "不会发布。页面模板请写成 .html（只作为模板使用，不会单独发布）；确实需要原样发布的（由维护者确认），"
+                    "请在 mkdocs.yml 的 extra_css、extra_javascript 或 wenming 插件的 publish_as_is 中列出它",
+                )
+            )
+        else:
+            kind = f"“.{low.rpartition('.')[2]}”" if "." in name else "没有扩展名的"
+            out.append(
+                Problem(
+                    where,
+                    None,
+                    None,
+                    f"主题文件夹（{shown}）中{kind}文件不会发布到网站。这里只发布图片、SVG、网页字体、PDF 和 Office 文档"
+                    "（检查个人号码后）和 mkdocs.yml 中列出的文件。要公开的内容请放在 docs/ 中",
+                )
+            )
+    documents.save()
+    return forms, out
 
 
 def gps_problem(path: Path, rel: str, has_gps) -> Problem | None:

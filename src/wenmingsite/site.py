@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import api, assets, coverage, feed, gate, images, links, loader, pagekinds, settings, share, stats
+from . import api, assets, coverage, feed, gate, images, links, loader, pagekinds, publication, settings, share, stats
 from .gallery import Gallery, publish_photos
 from .problems import Problem
 from .records import Activity, Content
@@ -395,6 +395,14 @@ class Site:
         self.load(with_links=True, clean_assets=with_images)
         mkdocs_yml = self.root / "mkdocs.yml"
         nav = settings.read_mkdocs_yml(mkdocs_yml).get("nav")
+        unit = self.content.unit
+        self.report(  # mkdocs.yml's values and the theme folder, as a build checks them
+            publication.beside_docs(
+                self.root,
+                self.site_config or gate.read_site_config(mkdocs_yml),
+                publication.allowed_numbers(unit.phone if unit else None),
+            )
+        )
         optional = {s.src for kind in pagekinds.kinds() if kind.needs for s in kind.specs(self)}
         self.report(settings.nav_problems(mkdocs_yml, nav, optional))
         if with_images:

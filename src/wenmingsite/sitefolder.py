@@ -1,0 +1,258 @@
+"""The site folder: a build writes a new folder beside it and switches it into place only
+when everything succeeded, so a fault never leaves a half-written ``site/``.
+
+MkDocs empties ``site/`` and writes into it file by file: a full disk, a read-only folder or
+a ``kill -9`` during the write phase leave a site with some pages, no search index, no
+photos. Instead the build writes into ``.site.tmp-<pid>-<random>`` next to ``site/`` (same
+file system, so switching is two renames): the old folder becomes ``.site.old-…``, the new
+one becomes ``site/``, the old one is removed. What an interrupted build leaves (its
+``.tmp-`` folder, or an ``.old-`` one when it was stopped between the two renames) is
+cleared by the next build, which first puts a missing ``site/`` back from its ``.old-``.
+Entries of ``site/`` whose names start with a dot (a ``.git`` of a deployment checkout)
+move into the new folder, as MkDocs' own cleaning never removes them.
+
+Nothing here imports MkDocs; the plugin calls :meth:`Beside.start` from ``on_config``,
+:meth:`Beside.switch` last in ``on_post_build`` and :meth:`Beside.discard` on a failed build.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+import secrets
+import shutil
+import sys
+import time
+from pathlib import Path
+
+NEW = "tmp"
+OLD = "old"
+
+
+def _leftover(name: str) -> re.Pattern:
+    return re.compile(rf"^\.{re.escape(name)}\.({NEW}|{OLD})-(\d+)-[0-9a-f]+$")
+
+
+def _alive(pid: int) -> bool:
+    """Whether the build that made a leftover may still be running (same machine)."""
+    if pid == os.getpid():
+        return False  # an earlier build of this process (serve never writes beside)
+    if sys.platform == "win32":
+        return False  # no cheap check; two builds into one folder at once are not supported
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class WriteFailure(Exception):
+    """A folder could not be written: ``str()`` is the Chinese line for the editor."""
+
+
+class Beside:
+    """One build's new folder beside ``target`` (the real site folder)."""
+
+    def __init__(self, target: str | os.PathLike, shown: str | None = None):
+        # A site folder that is a link (to a web server's folder) is replaced where it points.
+        self.target = Path(os.path.realpath(target))
+        self.shown = shown or str(target)  # how messages name the site folder
+        self.new: Path | None = None
+
+    # --- before the build ------------------------------------------------------------------
+
+    def start(self) -> Path:
+        """Clear what interrupted builds left, make the new folder and return it."""
+        parent = self.target.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+            self.clear_leftovers()
+            while True:
+                new = parent / f".{self.target.name}.{NEW}-{os.getpid()}-{secrets.token_hex(4)}"
+                try:
+                    new.mkdir()  # with the usual permissions (a web server reads site/)
+                    break
+                except FileExistsError:
+                    continue
+        except OSError as exc:
+            failed = Path(str(exc.filename)) if exc.filename else parent
+            if failed.parent == parent and failed.name.startswith(f".{self.target.name}."):
+                failed = parent  # the new folder's own name means nothing to an editor
+            raise WriteFailure(
+                f"{_shown(failed, parent)}: 无法在“{self.shown}”旁边新建生成网站用的文件夹（{reason(exc)}）。"
+                f"网站先生成在这个新文件夹里，全部成功后才替换 {self.shown}，所以需要对它所在的文件夹有写入权限。"
+                f"{fix(exc, parent)}上一次生成的网站保持不变"
+            ) from None
+        self.new = new
+        return new
+
+    def clear_leftovers(self) -> None:
+        """Put a missing site folder back from an interrupted switch; remove the folders of
+        builds that are no longer running."""
+        parent = self.target.parent
+        pattern = _leftover(self.target.name)
+        found = []
+        for entry in os.scandir(parent):
+            m = pattern.match(entry.name)
+            if m and entry.is_dir(follow_symlinks=False) and not _alive(int(m.group(2))):
+                found.append((m.group(1), Path(entry.path)))
+        if not self.target.exists():
+            olds = sorted((p for kind, p in found if kind == OLD), key=lambda p: p.stat().st_mtime)
+            if olds:  # stopped between the two renames: the last good site is the old one
+                os.rename(olds[-1], self.target)
+                found = [(k, p) for k, p in found if p != olds[-1]]
+        for _, path in found:
+            _remove(path)
+
+    # --- after the build -------------------------------------------------------------------
+
+    def switch(self) -> str | None:
+        """Put the new folder in place of the site folder. Returns a Chinese notice when
+        the old folder could not be removed (it is removed by the next build)."""
+        assert self.new is not None, "start() first"
+        new, target = self.new, self.target
+        old = target.with_name(f".{target.name}.{OLD}-{os.getpid()}-{secrets.token_hex(4)}")
+        moved: list[str] = []
+        try:
+            if target.exists() and not target.is_dir():
+                raise OSError(errno.ENOTDIR, "不是文件夹", str(target))
+            if target.exists():
+                for entry in os.scandir(target):
+                    # MkDocs never removes these (a deployment's .git, for one): they stay.
+                    if entry.name.startswith(".") and not (new / entry.name).exists():
+                        os.rename(entry.path, new / entry.name)
+                        moved.append(entry.name)
+                os.rename(target, old)
+            try:
+                os.rename(new, target)
+            except OSError:
+                if old.exists():
+                    os.rename(old, target)
+                raise
+        except OSError as exc:
+            for name in moved:  # the old site as it was
+                if (new / name).exists() and target.is_dir() and not (target / name).exists():
+                    os.rename(new / name, target / name)
+            self.discard()
+            raise WriteFailure(
+                f"{_shown(exc.filename, target)}: 网站已经生成，但无法替换“{self.shown}”文件夹（{reason(exc)}）。"
+                f"{fix(exc, target.parent)}上一次生成的网站保持不变"
+            ) from None
+        self.new = None
+        if old.exists() and not _remove(old):
+            return (
+                f"上一次生成的网站已移到 {old.name}，但无法删除（文件只读或被其他程序占用）。"
+                "下次构建会再次尝试删除；也可以手动删除这个文件夹"
+            )
+        return None
+
+    def discard(self) -> None:
+        """Remove the new folder of a build that failed."""
+        if self.new is not None:
+            _remove(self.new)
+            self.new = None
+
+
+def _remove(path: Path) -> bool:
+    """Remove a folder tree; False when some of it could not be removed."""
+    if not path.exists():
+        return True
+    shutil.rmtree(path, ignore_errors=True)
+    return not path.exists()
+
+
+def _shown(filename: object, fallback: Path) -> str:
+    """A path as an editor reads it: relative to the working folder when under it."""
+    path = Path(str(filename)) if filename else fallback
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+REASONS = {
+    errno.ENOSPC: "磁盘空间已满",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EROFS: "所在磁盘是只读的",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限或文件被锁定",
+    errno.EBUSY: "文件夹正被其他程序使用",
+    errno.ENOTDIR: "路径不是文件夹",
+    errno.EEXIST: "已有同名文件",
+    errno.EXDEV: "不在同一个磁盘上",
+}
+
+
+def reason(exc: OSError) -> str:
+    return REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+
+
+def fix(exc: OSError, folder: Path) -> str:
+    """The Chinese sentence that says how to fix a write failure (ends with 。)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "请清理这个磁盘上的空间（例如删除不用的文件，或删除 .cache 文件夹，下次构建会重新生成），然后重新构建。"
+    if exc.errno == errno.EROFS:
+        return "请把网站文件夹放在可写的磁盘上，或用 -d 指定生成到别的文件夹。"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return f"请确认当前用户对 {_shown(None, folder)} 有写入权限（或用 -d 指定生成到别的文件夹），然后重新构建。"
+    if exc.errno == errno.EBUSY:
+        return "请关闭正在使用这个文件夹的程序（资源管理器、预览服务器、杀毒软件等）后重新构建。"
+    return "请检查这个文件夹后重新构建。"
+
+
+def write_failure(exc: OSError, site: str, new: Path | None, root: Path) -> str:
+    """The Chinese line for an OSError anywhere in a build's writing (``site``: how the site
+    folder is shown; ``new``: the folder the build was writing; ``root``: the project): it
+    names the folder being written (the site folder, or which cache under .cache/)."""
+    where = site
+    if not exc.filename and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        where = _fullest(site, new, Path(os.path.abspath(root)) / ".cache")
+    elif exc.filename:
+        path = Path(os.path.abspath(str(exc.filename)))
+        cache = Path(os.path.abspath(root)) / ".cache"
+        if path.is_relative_to(cache):
+            parts = path.relative_to(cache).parts
+            where = ".cache" + (f"/{parts[0]}" if len(parts) > 1 else "")
+        elif new is None or not path.is_relative_to(new):
+            if path.is_relative_to(os.path.abspath(root)) and exc.errno not in (errno.ENOSPC, errno.EDQUOT):
+                where = _shown(path, root)
+    return f"{where}: 写入失败（{reason(exc)}）。{fix(exc, root)}上一次生成的网站（{site}）保持不变"
+
+
+def _fullest(site: str, new: Path | None, cache: Path) -> str:
+    """Which of the site folder and .cache lies on the full disk (a write that ran out of
+    space does not say which file it was)."""
+    places = [(site, new), (".cache", cache)]
+    found = []
+    for shown, path in places:
+        if path is not None and path.exists():
+            found.append((os.stat(path).st_dev, shutil.disk_usage(path).free, shown))
+    if len(found) == 2 and found[0][0] == found[1][0]:
+        return f"{site}（和 .cache）"
+    return min(found, key=lambda f: f[1])[2] if found else site
+
+
+# --- test-only pause ---------------------------------------------------------------------------
+# TEST-ONLY (tests/test_site_switch.py kills a build in its write phase at a known point, on
+# any machine speed): with WENMING_TEST_PAUSE_WRITING=N set, the build that has written N
+# pages into its new folder creates the file named by WENMING_TEST_PAUSE_MARKER and sleeps
+# until it is killed. Never set it outside the tests: a build with it set never finishes.
+_pages_written = 0
+
+
+def pause_for_test(folder: Path | None) -> None:
+    global _pages_written
+    after = os.environ.get("WENMING_TEST_PAUSE_WRITING")
+    if not after or folder is None:
+        return
+    _pages_written += 1
+    if _pages_written < int(after):
+        return
+    marker = Path(os.environ["WENMING_TEST_PAUSE_MARKER"])
+    marker.with_name(f"{marker.name}.{os.getpid()}").write_text(str(folder), encoding="utf-8")
+    os.replace(marker.with_name(f"{marker.name}.{os.getpid()}"), marker)
+    while True:
+        time.sleep(3600)
