@@ -43,6 +43,8 @@ def pages(site_dir: Path) -> dict[str, str]:
         "album": f"gallery/{newest_year}/",
         "activity": f"activities/{busiest}/",
         "stats": "stats/",
+        "report": "report/" + min(p.parent.name for p in (site_dir / "report").glob("*/index.html")) + "/",
+        "knowledge": "knowledge/",
     }
 
 
@@ -74,16 +76,22 @@ def main() -> int:
                     shots = [(name, None)]
                     if name == "activity":
                         shots.append(("lightbox", ".ws-photo a.glightbox"))
+                    if name == "home":  # 长者模式 on; the choice is remembered, so it is turned off after
+                        shots.append(("elder", ".ws-elder-toggle"))
                     for shot, click in shots:
-                        if click:
+                        if click and shot == "lightbox":
                             page.locator(click).first.click()
                             page.locator(".gslide.current img").wait_for(state="visible")
                             page.wait_for_timeout(800)  # the opening animation
+                        elif click:
+                            page.locator(click).first.click()
                         png = page.screenshot()
                         target = OUT / f"{shot}-{device}.jpg"
                         with Image.open(io.BytesIO(png)) as im:
                             im.convert("RGB").save(target, "JPEG", quality=82, optimize=True, progressive=True)
                         written.append(target)
+                        if shot == "elder":
+                            page.locator(".ws-elder-toggle").click()
                 context.close()
             browser.close()
     finally:
