@@ -235,3 +235,19 @@ def test_demo_originals_really_are_phone_like():
             assert size in ((4000, 3000), (2000, 1500)), p  # a phone's full and "large" export sizes
             phone_sized += size == (4000, 3000)
     assert {1, 6, 8} <= orientations and phone_sized >= 3
+
+
+def test_truncated_jpeg_is_refused_after_weasyprint_was_imported(tmp_path):
+    """WeasyPrint turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process when it is
+    imported (wenming pack does): a half-copied photo must still be refused, not published grey."""
+    pytest.importorskip("weasyprint")
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # what WeasyPrint does
+    buffer = io.BytesIO()
+    upright_marker((1600, 1200)).save(buffer, "JPEG", quality=90)
+    (tmp_path / "cut.jpg").write_bytes(buffer.getvalue()[: len(buffer.getvalue()) // 2])
+    with pytest.raises(ImageProblem, match="照片文件不完整或已损坏"):
+        outputs(tmp_path, tmp_path / "cut.jpg")
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # the process's setting is left as it was

@@ -126,7 +126,7 @@ def _encode_gif(im) -> bytes:
     frames, durations = [], []
     for i in range(n):
         im.seek(i)
-        im.load()
+        images.load_whole(im)
         frames.append(im.convert("RGBA"))
         durations.append(int(im.info.get("duration", 100) or 100))
     loop = im.info.get("loop", 0)
@@ -175,7 +175,7 @@ def _clean_raster(src: Path, fmt: str) -> bytes:
                 return _encode_gif(im)
             orientation = im.getexif().get(images.ORIENTATION, 1)
             icc = im.info.get("icc_profile")
-            im.load()
+            images.load_whole(im)
         except (OSError, SyntaxError, EOFError) as exc:
             raise images.ImageProblem(
                 f"图片文件不完整或已损坏，无法读取（{exc}）。可能没有复制完整，请重新复制这张图片"

@@ -195,6 +195,20 @@ def make_outputs(src: Path, key: str, cache: Path) -> Published:
         Image.MAX_IMAGE_PIXELS = saved
 
 
+def load_whole(im) -> None:
+    """``im.load()`` that fails on a truncated file whatever the process's setting: importing
+    WeasyPrint (``wenming pack``) turns Pillow's LOAD_TRUNCATED_IMAGES on for the whole process,
+    which would publish half a photo grey instead of saying it is incomplete."""
+    from PIL import ImageFile
+
+    before = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        im.load()
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = before
+
+
 def _make_outputs(src: Path, key: str, cache: Path) -> Published:
     from PIL import Image, UnidentifiedImageError
 
@@ -237,7 +251,7 @@ def _make_outputs(src: Path, key: str, cache: Path) -> Published:
             target = target if orientation < 5 else (target[1], target[0])
             im.draft("RGB", target)
         try:
-            im.load()
+            load_whole(im)
         except (OSError, SyntaxError) as exc:
             raise ImageProblem(
                 f"照片文件不完整或已损坏，无法读取（{exc}）。可能没有复制完整，请重新复制这张照片"
