@@ -31,7 +31,6 @@ import importlib.metadata
 import io
 import json
 import logging
-import os
 import posixpath
 import re
 import urllib.parse
@@ -41,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import officezip, privacy
+from . import images, officezip, privacy
 from .problems import Problem, ProblemError
 from .textfile import read_text
 
@@ -1243,16 +1242,6 @@ class DocumentCache:
         data = json.dumps({"salt": self.salt, "sources": sources, "entries": entries}, ensure_ascii=False).encode(
             "utf-8"
         )
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.path)
-        except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        if not images.write_cache(self.path, data):
             return
         self.entries, self.sources, self._dirty = entries, sources, False

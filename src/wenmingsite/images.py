@@ -148,11 +148,30 @@ def _upright(im, orientation: int):
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
+    """Write whole or not at all (a temporary name, then one rename); no temporary file is
+    left behind when the write fails (a full disk)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise
+
+
+def write_cache(path: Path, data: bytes) -> bool:
+    """A cache file written whole or not at all; one that cannot be written only costs the
+    next build time, so a failure is reported as False, never raised."""
+    try:
+        _atomic_write(path, data)
+    except OSError:
+        return False
+    return True
 
 
 # --- test-only pause ------------------------------------------------------------------

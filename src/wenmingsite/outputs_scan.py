@@ -50,7 +50,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import privacy
+from . import images, privacy
 from .problems import Problem
 from .publication import number_message
 
@@ -424,17 +424,7 @@ class CleanCache:
         if self.kept == self.seen:
             return
         data = json.dumps({"salt": self.salt, "clean": sorted(k.hex() for k in self.kept)}).encode()
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, self.path)
-        except OSError:
-            try:
-                tmp.unlink()
-            except OSError:
-                pass
+        images.write_cache(self.path, data)
 
 
 # --- where it was written ------------------------------------------------------------------
