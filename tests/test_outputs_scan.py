@@ -347,3 +347,16 @@ def test_wenming_check_reports_the_theme_folder_and_mkdocs_yml_as_the_build_does
     assert "overrides/main.html" not in out  # a template
     line = (root / "mkdocs.yml").read_text(encoding="utf-8").count("\n")
     assert f"mkdocs.yml:{line}:23: 疑似个人手机号 138****8000。" in out
+
+
+def test_lines_read_as_written_hold_only_characters_normalising_leaves_alone():
+    """The scan sends lines of ASCII, Chinese characters and common punctuation to the
+    detector only when they have a number's shape: that is sound only if none of those
+    characters folds into a digit or a separator, and no numeral is among them."""
+    from wenmingsite import privacy
+
+    safe = [chr(c) for c in range(0x80, 0x10000) if not outputs_scan._UNUSUAL.match(chr(c))]
+    assert len(safe) > 20000
+    for ch in safe:
+        folded = privacy._fold(ch)
+        assert not any(c.isdigit() or c.isspace() or c in "-." for c in folded), (ch, folded)

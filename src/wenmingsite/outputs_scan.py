@@ -309,13 +309,21 @@ def numbers_in(text: str, allowed: frozenset = frozenset(), decoded: bool = Fals
             start, end = _around(text, m.start(), m.end(), start, end)
         done = end
         line = text[start:end]
-        if decoded and line.isascii() and not privacy.SHAPE.search(line):
+        if decoded and not _UNUSUAL.search(line) and not privacy.SHAPE.search(line):
             continue  # links, dates, serial numbers: no number's shape
         out.extend(privacy.find(line, allowed, decode=not decoded))
     return out
 
 
 LONG_LINE = 400
+# A line of ASCII, Chinese characters and the usual Chinese punctuation reads as written
+# (normalising changes none of them): its numbers, if any, have privacy.SHAPE. Any other
+# character (a full-width digit, a Chinese numeral, a dash, an invisible one) may take part
+# in a number: such lines go to find() whole.
+_UNUSUAL = re.compile(
+    rf"[^\x00-\x7f\u4e00-\u9fff\u3001\u3002\u3008-\u3011\u2018\u2019\u201c\u201d"
+    rf"\uff01-\uff0c\uff1a-\uff1f]|[{privacy._CN}]"
+)
 # What a number's chain can be made of, read backwards and forwards from eleven digits: the
 # window find() reads is this run and a little context (its look-behind is 12 characters).
 _CHAINISH = re.compile(rf"[{privacy._D}{_SEPARATORS}\sXx+]*")
