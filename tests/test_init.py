@@ -138,7 +138,7 @@ def test_unit_yml_answers_and_shared_files_copied(unit):
     ]
     # This checkout is installed editable (not portable): the version, and init says so.
     assert re.fullmatch(r"wenming-site==\d+\.\d+\.\d+", tool)
-    assert "dist/" in (root / ".gitignore").read_text(encoding="utf-8").splitlines()
+    assert {"dist/", ".site.*/"} <= set((root / ".gitignore").read_text(encoding="utf-8").splitlines())
     assert "package-ecosystem: github-actions" in (root / ".github" / "dependabot.yml").read_text(encoding="utf-8")
     assert "site/" in (root / ".gitignore").read_text(encoding="utf-8")
     assert (root / "README.md").read_text(encoding="utf-8").startswith("# 江北区图书馆 · 文明单位创建展示站")
