@@ -17,9 +17,9 @@ from .problems import Problem
 PLUGIN = "wenming"
 
 
-def read_mkdocs_yml(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as plain data; MkDocs' own tags (``!ENV``, ``!!python/name:``) read as
-    nothing. An unreadable file is an empty mapping (MkDocs itself reports it)."""
+def parse_mkdocs_yml(text: str) -> dict[str, Any]:
+    """mkdocs.yml's text as plain data; MkDocs' own tags (``!ENV``, ``!!python/name:``) read as
+    nothing. Text that is not a YAML mapping is an empty one (MkDocs itself reports it)."""
     import yaml
 
     class Lenient(yaml.SafeLoader):
@@ -28,10 +28,18 @@ def read_mkdocs_yml(path: Path) -> dict[str, Any]:
     Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
     Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=Lenient) or {}
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        data = yaml.load(text, Loader=Lenient) or {}
+    except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data (see :func:`parse_mkdocs_yml`); an unreadable file is empty."""
+    try:
+        return parse_mkdocs_yml(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError):
+        return {}
 
 
 def plugin_entry(plugins: object) -> tuple[bool, dict[str, Any]]:

@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from . import scaffold, settings
 from .scaffold import ScaffoldError
 
@@ -99,7 +97,7 @@ def plan(root: Path, tool_url: str | None = None) -> tuple[list[Change], list[st
     new_yml, theme_changes, theme_notes = _theme(root, new_yml, shipped)
     changes += theme_changes
     notes += theme_notes
-    extra = (yaml.load(yml, Loader=_Lenient) or {}).get("extra")
+    extra = (settings.parse_mkdocs_yml(yml)).get("extra")
     if isinstance(extra, dict) and isinstance(extra.get("wenming"), dict):
         notes.append(
             "提示：mkdocs.yml 的 extra.wenming 中的设置（" + "、".join(map(str, extra["wenming"])) + "）"
@@ -165,7 +163,7 @@ def _drop_hook(text: str) -> str:
 
 
 def _add_plugin(text: str) -> str:
-    data = yaml.load(text, Loader=_Lenient) or {}
+    data = settings.parse_mkdocs_yml(text)
     if settings.plugin_entry(data.get("plugins"))[0]:
         return text
     lines = text.splitlines(keepends=True)
@@ -180,7 +178,7 @@ def _add_plugin(text: str) -> str:
 def _theme(root: Path, text: str, shipped: dict[str, set[str]]) -> tuple[str, list[Change], list[str]]:
     """Copies of the tool's templates that init put in overrides/ go (the plugin brings the
     current ones); templates the unit changed stay and still take precedence."""
-    data = yaml.load(text, Loader=_Lenient) or {}
+    data = settings.parse_mkdocs_yml(text)
     theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
     custom = theme.get("custom_dir") if isinstance(theme, dict) else None
     if not isinstance(custom, str):
@@ -218,12 +216,12 @@ def _nav_items(items, section: str | None = None):
 
 def _add_nav(text: str) -> tuple[str, list[str]]:
     """Nav entries for pages the tool generates that the unit's nav lacks."""
-    data = yaml.load(text, Loader=_Lenient) or {}
+    data = settings.parse_mkdocs_yml(text)
     nav = data.get("nav")
     if not isinstance(nav, list):
         return text, []  # no nav: MkDocs lists every page by itself
     template = (scaffold.TEMPLATES / "mkdocs.yml.tmpl").read_text(encoding="utf-8")
-    wanted = yaml.load(template.split("\nnav:", 1)[1].join(["nav:", ""]), Loader=_Lenient)["nav"]
+    wanted = settings.parse_mkdocs_yml(template.split("\nnav:", 1)[1].join(["nav:", ""]))["nav"]
     have = {path for _, _, path in _nav_items(nav)} | {
         v for item in nav if isinstance(item, dict) for v in item.values() if isinstance(v, str)
     }
@@ -257,11 +255,3 @@ def _add_nav(text: str) -> tuple[str, list[str]]:
         have.add(path)
         added.append(title)
     return text, added
-
-
-class _Lenient(yaml.SafeLoader):
-    """mkdocs.yml with MkDocs' own tags read as nothing."""
-
-
-_Lenient.add_multi_constructor("!", lambda loader, suffix, node: None)
-_Lenient.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
