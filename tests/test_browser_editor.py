@@ -92,6 +92,8 @@ def python_message(name: str, text: str, fields=schema.ACTIVITY_PAGE) -> str | N
 
 CORPUS = {
     "title": [
+        "javascript:alert(1)",
+        "JaVa Script : 植树",
         "学雷锋日“技术进田间”志愿服务",
         "",
         " ",
@@ -223,8 +225,19 @@ CORPUS = {
         "0.001",
         "",
     ],
-    "location": ["白沙乡青石村", "", "\u200b", "  "],
-    "summary": ["青年志愿者到青石村帮助农户调试育秧设备。", "\u2060\u00ad"],
+    "location": [
+        "白沙乡青石村",
+        "",
+        "\u200b",
+        "  ",
+        "javascript:alert(1)",
+        " Java\tScript:x",
+        "java&#115;cript&colon;x",
+        "data:text/html,x",
+        "data: 2024",
+        "说明：javascript:x",
+    ],
+    "summary": ["青年志愿者到青石村帮助农户调试育秧设备。", "\u2060\u00ad", "vbscript:msgbox", "&#x6A;avascript:x"],
 }
 DATE_ALPHABET = list("0123456789０１２３４５６７８９年月日号-/.至 ~〇三") + ["", "\u3000", "①"]
 NUMBER_ALPHABET = list("0123456789０５.,-约余万元人次小时h ²") + ["", "\u200b"]

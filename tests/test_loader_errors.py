@@ -172,6 +172,13 @@ CASES = {
             f"{A}:2:8: 标题（title）：“<img src=x onerror=alert(1)>”中含有“<”或“>”。标题里不能写网页代码；如需书名号请用中文“《》”"
         ],
     ),
+    "script address in a text field, also behind character references": (
+        act("title: 植树\n" + BASE + 'location: "java&#115;cript :alert(1)"'),
+        [
+            f"{A}:5:11: 地点（location）：“java&#115;cript :alert(1)”以“javascript:”开头：浏览器会把这样的网址"
+            "当作脚本运行，文字里不能这样写。请删去“javascript:”或改写这段文字"
+        ],
+    ),
     "GBK file": (
         {A: ("---\ntitle: 植树\n" + BASE + "---\n正文\n").encode("gbk")},
         [

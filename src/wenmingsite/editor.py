@@ -123,6 +123,7 @@ def rules(content: Content) -> dict:
             "number_categories": sorted(values._NUMBER_CATEGORIES),
             "plain_digits": "".join(sorted(values._PLAIN_DIGITS)),
             "cn_zero": "〇",
+            "script_schemes": list(schema.SCRIPT_SCHEMES),
         },
         "patterns": {
             "date_forms": [js_pattern(p, "match") for p in values._DATE_FORMS],

@@ -8,6 +8,7 @@ Keys are the canonical English names (MkDocs and Material already use ``title``,
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,9 +38,27 @@ class Skip(Exception):
 
 MARKUP = re.compile(r"[<>]")
 TITLE_LIMIT = 80
+# Addresses a browser runs as a script. A text field that starts with one (also written with
+# character references or spaces inside the scheme) reaches the open-data JSON and the feed,
+# whose readers may well turn it into a link: it is refused, as no real text starts so.
+SCRIPT_SCHEMES = (
+    "javascript:",
+    "vbscript:",
+    "livescript:",
+    "data:text/html",
+    "data:application/xhtml",
+    "data:text/xml",
+    "data:application/xml",
+    "data:image/svg+xml",
+    "data:text/javascript",
+)
+_ADDRESS_JUNK = re.compile(r"[\x00-\x20\x7f]+")
 
 # The messages, as str.format templates (the browser form, wenmingsite.editor, shows the same).
 MSG_TITLE_MARKUP = "“{text}”中含有“<”或“>”。标题里不能写网页代码；如需书名号请用中文“《》”"
+MSG_SCRIPT_ADDRESS = (
+    "“{text}”以“{scheme}”开头：浏览器会把这样的网址当作脚本运行，文字里不能这样写。请删去“{scheme}”或改写这段文字"
+)
 MSG_TITLE_LONG = "太长了（{n} 个字）。标题请控制在 80 个字以内，详细内容写在正文或 summary 里"
 MSG_REQUIRED = "{where}缺少必填字段 {name}（{label}）。请补上，例如 {name}: …"
 MSG_INVISIBLE = "{prefix}{label}（{name}）{invisible}{required}"
@@ -47,14 +66,28 @@ MSG_INVISIBLE_REQUIRED = "（这是必填字段）"
 MSG_INVALID = "{prefix}{label}（{name}）：{reason}"
 
 
+def script_scheme(text: str) -> str | None:
+    """The script scheme ``text`` starts with as a browser reads it, if any."""
+    compact = _ADDRESS_JUNK.sub("", html.unescape(text)).lower()
+    return next((scheme for scheme in SCRIPT_SCHEMES if compact.startswith(scheme)), None)
+
+
+def _refuse_script_address(text: str) -> None:
+    if (scheme := script_scheme(text)) is not None:
+        raise values.Invalid(MSG_SCRIPT_ADDRESS.format(text=text[:40], scheme=scheme))
+
+
 def as_text(value: YStr, field: Field) -> str:
-    return str(value).strip()
+    text = str(value).strip()
+    _refuse_script_address(text)
+    return text
 
 
 def as_title(value: YStr, field: Field) -> str:
     text = " ".join(str(value).split())
     if MARKUP.search(text):
         raise values.Invalid(MSG_TITLE_MARKUP.format(text=text))
+    _refuse_script_address(text)
     if len(text) > TITLE_LIMIT:
         raise values.Invalid(MSG_TITLE_LONG.format(n=len(text)))
     return text

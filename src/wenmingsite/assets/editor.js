@@ -186,16 +186,31 @@
 
   // --- schema.py ---------------------------------------------------------------------------
 
+  // schema.script_scheme: character references decoded as html.unescape does (a textarea's
+  // content is text, so nothing in it is parsed as markup or run).
+  var DECODER = typeof document !== "undefined" ? document.createElement("textarea") : null;
+  function refuseScriptAddress(text) {
+    var decoded = text;
+    if (DECODER) { DECODER.innerHTML = text; decoded = DECODER.value; }
+    var compact = decoded.replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
+    R.text.script_schemes.forEach(function (scheme) {
+      if (compact.indexOf(scheme) === 0) {
+        throw new Invalid(fmt(M.MSG_SCRIPT_ADDRESS, { text: chars(text).slice(0, 40).join(""), scheme: scheme }));
+      }
+    });
+    return text;
+  }
   function asTitle(value) {
     var text = words(value).join(" ");
     if (P.markup.test(text)) throw new Invalid(fmt(M.MSG_TITLE_MARKUP, { text: text }));
+    refuseScriptAddress(text);
     if (len(text) > R.limits.title) throw new Invalid(fmt(M.MSG_TITLE_LONG, { n: len(text) }));
     return text;
   }
   var N = R.numbers;
   var CONVERT = {
     title: asTitle,
-    text: function (v) { return strip(v); },
+    text: function (v) { return refuseScriptAddress(strip(v)); },
     choice: function (v) { return strip(v); },
     date: parseDate,
     count: function (v) { return parseCount(v, N.participants.what, N.participants.units); },
