@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import nh3
 
@@ -334,7 +335,7 @@ def _yml_slugify(mkdocs_yml: Path) -> Callable | None:
         pass
 
     def applied(loader, suffix, node):
-        kwds = {}
+        kwds: Any = {}
         if isinstance(node, yaml.MappingNode):
             kwds = loader.construct_mapping(node, deep=True).get("kwds") or {}
         factory = _import(suffix) if suffix in SLUG_FACTORIES and isinstance(kwds, dict) else None

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 # Bump when the way outputs are made changes: every cached output is then remade.
 PIPELINE_VERSION = 1
@@ -525,7 +526,7 @@ def _heif_blocks(fh) -> list[Block]:
         for kind in ("exif", "xmp"):
             payload = image.info.get(kind)
             if payload:
-                blocks.append(Block(kind, "heif", -1, -1, bytes(payload)))
+                blocks.append(Block(kind, "heif", -1, -1, bytes(cast(Any, payload))))
     return blocks
 
 

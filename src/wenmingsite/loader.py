@@ -1115,7 +1115,7 @@ class _Loader:
                 )
             by_lower.setdefault(key, docs_path)
             decision = gate.classify(docs_path, ctx)
-            if decision.published:
+            if decision.kind is not None:  # published
                 self.published_files[docs_path] = decision.kind
             elif decision.notice:
                 self.notices.append(Problem(self.doc_source(docs_path), None, None, decision.notice))

@@ -642,7 +642,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 output = self._with_lightbox(output, page.url, config)
         if inc is not None and src in inc.keys:
             inc.memo.rendered += 1
-            entries = inc.search_index.entries[inc.search_start[src] :] if src in inc.search_start else []
+            index = inc.search_index
+            entries = index.entries[inc.search_start[src] :] if index is not None and src in inc.search_start else []
             inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
         return output
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 
@@ -300,7 +302,9 @@ def _build(text, lines, rel, offset, problems, refusals):
     walking it.
     """
     parser = _Loader(text)
-    get_event = parser.get_event
+    # Events are dispatched on their exact class below; typed loosely so that each branch can
+    # read the attributes its class has.
+    get_event: Callable[[], Any] = parser.get_event
     root = None
     documents = 0
     first_mark = None
@@ -387,7 +391,7 @@ def _build(text, lines, rel, offset, problems, refusals):
             if not stack:
                 root = value
                 if first_mark is None:
-                    first_mark = yaml.Mark(rel, 0, value.line - 1 - offset, value.col - 1, None, None)
+                    first_mark = yaml.Mark(rel, 0, value.line - 1 - offset, value.col - 1, None, 0)
                 continue
             frame = stack[-1]
             state = frame[1]
