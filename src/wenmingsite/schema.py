@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,6 +81,11 @@ def as_text(value: YStr, field: Field) -> str:
     text = str(value).strip()
     _refuse_script_address(text)
     return text
+
+
+def as_url(value: YStr, field: Field) -> str:
+    """A web address: its loader checks the scheme and says what an address must look like."""
+    return str(value).strip()
 
 
 def as_title(value: YStr, field: Field) -> str:
@@ -196,7 +201,7 @@ def describe_shape(value) -> str:
 
 def read_fields(
     mapping: YMap,
-    fields: dict[str, Field],
+    fields: Mapping[str, Field],
     rel: str,
     problems: Problems,
     where: str = "",
@@ -402,7 +407,7 @@ UNIT = dict(
 LINK = dict(
     [
         _f("name", "名称", as_title, required=True),
-        _f("url", "网址", required=True),
+        _f("url", "网址", as_url, required=True),
     ]
 )
 
