@@ -18,23 +18,15 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from . import frontmatter, gate, images, publication, schema
+from .datafiles import DATA_FILES, DataFile
 from .problems import Problem, ProblemError, Problems
 from .records import (
     Activity,
     Category,
-    Change,
     Content,
     Criterion,
-    Document,
-    Group,
-    Honour,
-    Knowledge,
-    KnowledgeSection,
-    Member,
-    Organization,
     PageMeta,
     Photo,
-    QuizQuestion,
     ReportSection,
     Routine,
     Thresholds,
@@ -68,8 +60,8 @@ class _Loader:
     3. ``load_logs`` (data/activities/*.yml: entries and routines, expanded to occurrences
        with the holidays) and ``load_pages`` (docs/**/*.md: activity pages, report sections,
        other pages) — both check references against step 2.
-    4. ``load_honours``, ``load_organization``, ``load_documents``, ``load_knowledge``: the remaining
-       data files.
+    4. ``load_data_file`` for each declared data file (wenmingsite.datafiles: honours,
+       organization, documents, knowledge…), in the order they are declared.
     5. ``check_tree`` (every file of docs/ classified by the publication gate; photos must be
        referenced by step 3) and ``check_publication`` (sizes, names, personal numbers in
        documents).
@@ -829,55 +821,6 @@ class _Loader:
 
     # --- other data --------------------------------------------------------------------
 
-    def load_honours(self) -> list[Honour]:
-        value, rel = self.read_yaml("honours.yml", required=False)
-        out = []
-        for i, item in self.expect_list(value, rel, "荣誉"):
-            what = f"第 {i} 项荣誉"
-            f = schema.read_fields(item, schema.HONOUR, rel, self.problems, what)
-            if None in (f["year"], f["title"], f["level"], f["awarded_by"]):
-                continue
-            ok = True
-            if f["level"] not in schema.HONOUR_LEVELS:
-                at = item["level"]
-                self.add(
-                    rel,
-                    at.line,
-                    at.col,
-                    f"{what}的级别（level）“{f['level']}”无法识别。请写：{'、'.join(schema.HONOUR_LEVELS)}",
-                )
-                ok = False
-            if f["month"] is not None and not 1 <= f["month"] <= 12:
-                at = item["month"]
-                self.add(rel, at.line, at.col, f"{what}的月份（month）只能是 1 到 12，这里是 {f['month']}")
-                ok = False
-            if not 1949 <= f["year"] <= self.today.year:
-                at = item["year"]
-                self.add(rel, at.line, at.col, f"{what}的年份（year）{f['year']} 不合理。请写四位年份，例如 2024")
-                ok = False
-            if f["photo"]:
-                ok = (
-                    self.check_docs_file(f["photo"], item["photo"], rel, f"{what}的证书照片（photo）", PHOTO_TYPES)
-                    and ok
-                )
-                if ok:
-                    self.referenced_photos.add(posixpath.normpath(f["photo"]))
-            if ok:
-                out.append(
-                    Honour(
-                        f["year"],
-                        f["title"],
-                        f["level"],
-                        f["awarded_by"],
-                        rel,
-                        item.line,
-                        f["month"],
-                        posixpath.normpath(f["photo"]) if f["photo"] else None,
-                        f["note"],
-                    )
-                )
-        return out
-
     def check_docs_file(self, path: str, at: YStr, rel: str, what: str, types) -> bool:
         norm = posixpath.normpath(path.replace("\\", "/"))
         if norm.startswith("../") or path.startswith("/") or norm == "..":
@@ -899,132 +842,30 @@ class _Loader:
             return False
         return True
 
-    def load_documents(self) -> list[Document]:
-        value, rel = self.read_yaml("documents.yml", required=False)
-        out = []
-        for i, item in self.expect_list(value, rel, "制度文件"):
-            what = f"第 {i} 份文件"
-            f = schema.read_fields(item, schema.DOCUMENT, rel, self.problems, what)
-            if f["title"] is None or f["issued"] is None:
-                continue
-            size = None
-            if f["file"]:
-                if not self.check_docs_file(f["file"], item["file"], rel, f"{what}（file）", schema.DOCUMENT_TYPES):
-                    continue
-                norm = posixpath.normpath(f["file"])
-                self.documented_files.add(norm)
-                size = (self.docs_dir / norm).stat().st_size
-            crit = self.resolve_criteria(f["criteria"], item.get("criteria"), rel) if f["criteria"] else ()
-            out.append(
-                Document(
-                    f["title"],
-                    f["issued"],
-                    rel,
-                    item.line,
-                    f["number"],
-                    f["kind"],
-                    posixpath.normpath(f["file"]) if f["file"] else None,
-                    size,
-                    f["summary"],
-                    crit,
+    def load_data_file(self, spec: DataFile):
+        """One declared data file (wenmingsite.datafiles): its records, in their order, or for
+        a mapping file its one record; absent files give none."""
+        value, rel = self.read_yaml(spec.name, required=False)
+        if spec.shape == "mapping":
+            if value is None:
+                return None
+            if not isinstance(value, YMap):
+                self.add(
+                    rel, value.line, value.col, f"{spec.what}应该是“字段: 值”的形式{spec.hint}。请参照示例单位的写法"
                 )
-            )
-        return out
-
-    def load_organization(self) -> Organization | None:
-        value, rel = self.read_yaml("organization.yml", required=False)
-        if value is None:
-            return None
-        if not isinstance(value, YMap):
-            self.add(rel, value.line, value.col, "组织机构应该是“字段: 值”的形式。请参照示例单位的写法")
-            return None
-        f = schema.read_fields(value, schema.ORGANIZATION, rel, self.problems)
-        group = self.read_group(f["leading_group"], schema.GROUP, rel, "领导小组") if f["leading_group"] else None
-        office = self.read_group(f["office"], schema.OFFICE, rel, "领导小组办公室") if f["office"] else None
-        changes = []
-        for i, item in self.expect_list(f["changes"], rel, "调整记录") if f["changes"] else []:
-            c = schema.read_fields(item, schema.CHANGE, rel, self.problems, f"第 {i} 条调整记录")
-            if c["date"] and c["description"]:
-                changes.append(Change(c["date"], c["description"], c["document"]))
-        if group is None:
-            return None
-        return Organization(group, office, tuple(sorted(changes, key=lambda c: c.date)))
-
-    def load_knowledge(self) -> Knowledge | None:
-        """应知应会 (data/knowledge.yml): sections of text and an optional self-test."""
-        value, rel = self.read_yaml("knowledge.yml", required=False)
-        if value is None:
-            return None
-        if not isinstance(value, YMap):
-            self.add(
-                rel, value.line, value.col, "应知应会应该是“字段: 值”的形式（sections、quiz）。请参照示例单位的写法"
-            )
-            return None
-        f = schema.read_fields(value, schema.KNOWLEDGE, rel, self.problems)
-        sections = []
-        for i, item in self.expect_list(f["sections"], rel, "内容（sections）") if f["sections"] else []:
-            s = schema.read_fields(item, schema.KNOWLEDGE_SECTION, rel, self.problems, f"第 {i} 部分内容")
-            if s["title"] and s["text"]:
-                paragraphs = tuple(p.strip() for p in s["text"].split("\n") if p.strip())
-                sections.append(KnowledgeSection(s["title"], paragraphs))
-        quiz = []
-        for i, item in self.expect_list(f["quiz"], rel, "自测题（quiz）") if f["quiz"] else []:
-            what = f"第 {i} 道自测题"
-            q = schema.read_fields(item, schema.QUIZ_QUESTION, rel, self.problems, what)
-            if not (q["question"] and q["options"] and q["answer"]):
-                continue
-            options = []
-            for option in q["options"]:
-                if not isinstance(option, YStr) or not option.strip():
-                    at = option if hasattr(option, "line") else item
-                    self.add(rel, at.line, at.col, f"{what}的选项（options）每一项应是一段文字。请写成“- 选项内容”")
-                    break
-                options.append(str(option).strip())
-            else:
-                answer = self.quiz_answer(q["answer"], options, item["answer"], rel, what)
-                if answer is not None:
-                    quiz.append(QuizQuestion(q["question"], tuple(options), answer, q["explain"]))
-        if not sections:
-            return None
-        return Knowledge(tuple(sections), tuple(quiz))
-
-    def quiz_answer(self, raw: str, options: list[str], at, rel: str, what: str) -> int | None:
-        """The right option, written as its number (1, 2, …), its letter (A, B, …) or its text."""
-        text = raw.strip()
-        letters = "ABCDEFGH"
-        if text.isdigit() and 1 <= int(text) <= len(options):
-            return int(text) - 1
-        if len(text) == 1 and text.upper() in letters[: len(options)]:
-            return letters.index(text.upper())
-        if text in options:
-            return options.index(text)
-        self.add(
-            rel,
-            at.line,
-            at.col,
-            f"{what}的答案（answer）“{text}”不是它的选项之一。请写选项的序号（1 到 {len(options)}）、"
-            f"字母（A 到 {letters[len(options) - 1]}）或选项原文",
-        )
-        return None
-
-    def read_group(self, mapping: YMap, fields, rel, what) -> Group | None:
-        f = schema.read_fields(mapping, fields, rel, self.problems, what)
-        members = []
-        for i, item in self.expect_list(f["members"], rel, f"{what}成员") if f["members"] else []:
-            m = schema.read_fields(item, schema.MEMBER, rel, self.problems, f"{what}第 {i} 位成员")
-            if m["role"] and m["name"]:
-                members.append(Member(m["role"], m["name"], m["position"]))
-        if f["name"] is None:
-            return None
-        return Group(
-            f["name"],
-            tuple(members),
-            tuple(f["duties"] or ()),
-            f.get("established"),
-            f.get("document"),
-            f.get("location"),
-            f.get("director"),
-        )
+                return None
+            return spec.build(self, schema.read_fields(value, spec.fields, rel, self.problems), value, rel, spec.what)
+        out = []
+        for i, item in self.expect_list(value, rel, spec.what):
+            what = spec.entry.format(i=i, what=spec.what)
+            f = schema.read_fields(item, spec.fields, rel, self.problems, what)
+            if any(f[name] is None for name, field in spec.fields.items() if field.required):
+                continue  # reported by read_fields
+            if (made := spec.build(self, f, item, rel, what)) is not None:
+                out.append(made)
+        if spec.newest_first is not None:
+            out.sort(key=spec.newest_first, reverse=True)
+        return tuple(out)
 
     # --- the docs tree -----------------------------------------------------------------
 
@@ -1170,10 +1011,7 @@ def load(
     loader.load_holidays()
     log_activities, routines = loader.load_logs()
     pages, page_activities, report = loader.load_pages(md_files)
-    honours = loader.load_honours()
-    organization = loader.load_organization()
-    documents = loader.load_documents()
-    knowledge = loader.load_knowledge()
+    data = {spec.into: loader.load_data_file(spec) for spec in DATA_FILES}
     loader.check_tree()
     loader.check_publication()
 
@@ -1207,12 +1045,9 @@ def load(
         categories=tuple(loader.categories),
         activities=tuple(activities),
         routines=tuple(routines),
-        honours=tuple(sorted(honours, key=lambda h: (h.year, h.month or 0), reverse=True)),
-        organization=organization,
-        documents=tuple(sorted(documents, key=lambda d: d.issued, reverse=True)),
         report=tuple(report),
         pages=pages,
-        knowledge=knowledge,
+        **data,
         today=loader.today,
         files=loader.published_files,
         notices=tuple(sorted(loader.notices)),
