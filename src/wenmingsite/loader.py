@@ -21,6 +21,7 @@ from . import frontmatter, gate, images, publication, schema
 from .problems import Problem, ProblemError, Problems
 from .records import (
     Activity,
+    Announcement,
     Category,
     Change,
     Content,
@@ -33,12 +34,16 @@ from .records import (
     Member,
     Organization,
     PageMeta,
+    Person,
     Photo,
     QuizQuestion,
     ReportSection,
     Routine,
     Thresholds,
     Unit,
+    Volunteering,
+    VolunteerProject,
+    VolunteerTeam,
 )
 from .recurrence import expand, make_rule, parse_repeat, parse_week, parse_weekday
 from .textfile import read_text
@@ -47,6 +52,7 @@ from .yamlstrict import YList, YMap, YStr, load_yaml
 
 ACTIVITIES_DIR = "activities"
 REPORT_DIR = "report"
+NOTICES_DIR = "notices"
 PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 RASTER_TYPES = PHOTO_TYPES + (".tif", ".tiff", ".gif", ".bmp")
 JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"}
@@ -68,8 +74,8 @@ class _Loader:
     3. ``load_logs`` (data/activities/*.yml: entries and routines, expanded to occurrences
        with the holidays) and ``load_pages`` (docs/**/*.md: activity pages, report sections,
        other pages) — both check references against step 2.
-    4. ``load_honours``, ``load_organization``, ``load_documents``, ``load_knowledge``: the remaining
-       data files.
+    4. ``load_honours``, ``load_organization``, ``load_documents``, ``load_knowledge``,
+       ``load_volunteers``, ``load_people``: the remaining data files.
     5. ``check_tree`` (every file of docs/ classified by the publication gate; photos must be
        referenced by step 3) and ``check_publication`` (sizes, names, personal numbers in
        documents).
@@ -104,6 +110,7 @@ class _Loader:
         # The hook passes MkDocs' own configuration; `wenming check` reads mkdocs.yml itself.
         self.site = site if site is not None else gate.read_site_config(root / "mkdocs.yml")
         self.published_files: dict[str, str] = {}  # docs path -> gate class
+        self.announcements: list[Announcement] = []  # 通知公告, found by load_pages
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -755,6 +762,8 @@ class _Loader:
                 kind = "activity"
             elif docs_path.startswith(f"{REPORT_DIR}/") and name not in ("index.md", "README.md"):
                 kind = "report"
+            elif docs_path.startswith(f"{NOTICES_DIR}/") and name not in ("index.md", "README.md"):
+                kind = "notice"
             else:
                 kind = "page"
             try:
@@ -803,6 +812,8 @@ class _Loader:
                 if f["title"] and f["order"] is not None:
                     report.append(ReportSection(docs_path, f["title"], f["order"], crit))
                 clean = {k: v for k, v in f.items() if v is not None}
+            elif kind == "notice":
+                clean = self.load_notice(docs_path, meta, rel)
             else:
                 f = schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems)
                 self.material_keys(meta, f, rel)
@@ -820,6 +831,38 @@ class _Loader:
                 )
             orders.setdefault(section.order, section)
         return pages, activities, sorted(report, key=lambda s: (s.order, s.page))
+
+    def load_notice(self, docs_path: str, meta: YMap, rel: str) -> dict:
+        """A 通知公告 page (docs/notices/*.md): its record in ``self.announcements``; returns the
+        page meta the theme gets (title, description and Material's keys; an article without
+        the side columns)."""
+        f = schema.read_fields(meta, schema.NOTICE_PAGE, rel, self.problems)
+        self.material_keys(meta, f, rel)
+        self.activity_fields({"category": None, "criteria": None, "department": f["department"]}, meta, rel, None, "")
+        ok = f["title"] is not None and f["date"] is not None
+        if f["date"] and f["date"] > self.today:
+            at = meta["date"]
+            self.add(
+                rel,
+                at.line,
+                at.col,
+                f"发布日期（date）{f['date'].isoformat()} 还没到。请核对年份；还不能发布的通知请先不要提交",
+            )
+            ok = False
+        if f["date"] and f["expires"] and f["expires"] < f["date"]:
+            at = meta["expires"]
+            self.add(rel, at.line, at.col, "有效期至（expires）早于发布日期（date）。请核对两个日期")
+            ok = False
+        if ok:
+            self.announcements.append(
+                Announcement(
+                    docs_path, f["title"], f["date"], rel, f["department"], f["expires"], bool(f["top"]), f["summary"]
+                )
+            )
+        own = ("date", "department", "expires", "top", "summary")
+        clean = {k: v for k, v in f.items() if v is not None and k not in own}
+        clean.setdefault("hide", ["navigation", "toc"])
+        return clean
 
     def material_keys(self, meta: YMap, fields: dict, rel: str) -> None:
         """Report Material's keys the theme would choke on, and keep them from it."""
@@ -1026,6 +1069,109 @@ class _Loader:
             f.get("director"),
         )
 
+    # --- topic-site sections: 志愿服务, 文明风采 (通知公告 are pages, see load_pages) ----------
+
+    def read_public_fields(self, item: YMap, fields, rel: str, what: str) -> dict:
+        """``schema.read_fields`` for entries about people: a key for a private phone or ID
+        number is refused by name (not only as an unknown key) and never read."""
+        kept = YMap()
+        kept.line, kept.col = item.line, item.col
+        for key, value in item.items():
+            if key.strip().lower() in schema.PRIVATE_KEYS:
+                self.add(rel, key.line, key.col, schema.MSG_PRIVATE_KEY.format(prefix=f"{what}的", key=key))
+            else:
+                kept[key] = value
+        return schema.read_fields(kept, fields, rel, self.problems, what)
+
+    def load_volunteers(self) -> Volunteering | None:
+        """志愿服务 (data/volunteers.yml): teams, standing projects, and which activity
+        categories count as volunteer service (default: 志愿服务, when the unit has it)."""
+        value, rel = self.read_yaml("volunteers.yml", required=False)
+        if value is None:
+            return None
+        if not isinstance(value, YMap):
+            self.add(
+                rel,
+                value.line,
+                value.col,
+                "志愿服务应该是“字段: 值”的形式（teams、projects、categories）。请参照示例单位的写法",
+            )
+            return None
+        f = schema.read_fields(value, schema.VOLUNTEERS, rel, self.problems)
+        teams = []
+        for i, item in self.expect_list(f["teams"], rel, "志愿服务队（teams）") if f["teams"] else []:
+            what = f"第 {i} 支志愿服务队"
+            t = self.read_public_fields(item, schema.VOLUNTEER_TEAM, rel, what)
+            if t["founded"] and t["founded"] > self.today:
+                at = item["founded"]
+                self.add(
+                    rel, at.line, at.col, f"{what}的成立日期（founded）{t['founded'].isoformat()} 还没到。请核对年份"
+                )
+            elif t["name"]:
+                teams.append(
+                    VolunteerTeam(t["name"], t["founded"], t["members"] or None, t["leader"], t["description"])
+                )
+        projects = []
+        for i, item in self.expect_list(f["projects"], rel, "服务项目（projects）") if f["projects"] else []:
+            p = self.read_public_fields(item, schema.VOLUNTEER_PROJECT, rel, f"第 {i} 个服务项目")
+            if p["name"] and p["description"]:
+                projects.append(VolunteerProject(p["name"], p["description"], p["schedule"], p["place"], p["partner"]))
+        names = {c.name: c.name for c in self.categories}
+        names.update({c.slug: c.name for c in self.categories})
+        categories: list[str] = []
+        if f["categories"]:
+            raw = value["categories"]
+            for text, at in zip(
+                f["categories"], [v for v in (raw if isinstance(raw, YList) else [raw]) if v.strip()], strict=False
+            ):
+                try:
+                    categories.append(self.resolve_choice(text, names, "活动类别", "data/categories.yml"))
+                except Invalid as exc:
+                    self.add(rel, at.line, at.col, f"计入志愿服务的活动类别（categories）：{exc}")
+        elif "志愿服务" in names:
+            categories.append("志愿服务")
+        if not teams:
+            return None
+        return Volunteering(tuple(teams), tuple(projects), tuple(dict.fromkeys(categories)))
+
+    def load_people(self) -> list[Person]:
+        """文明风采/身边好人 (data/people.yml). Their names are published on purpose; the deed
+        text goes through the same personal-number check as every text (check_publication)."""
+        value, rel = self.read_yaml("people.yml", required=False)
+        out = []
+        for i, item in self.expect_list(value, rel, "人物（文明风采）"):
+            what = f"第 {i} 位人物"
+            f = self.read_public_fields(item, schema.PERSON, rel, what)
+            if None in (f["name"], f["role"], f["year"], f["honour"], f["deed"]):
+                continue
+            ok = True
+            if not 1949 <= f["year"] <= self.today.year:
+                at = item["year"]
+                self.add(rel, at.line, at.col, f"{what}的年份（year）{f['year']} 不合理。请写四位年份，例如 2025")
+                ok = False
+            photo = None
+            if f["photo"]:
+                if self.check_docs_file(f["photo"], item["photo"], rel, f"{what}的照片（photo）", PHOTO_TYPES):
+                    photo = posixpath.normpath(f["photo"].replace("\\", "/"))
+                    self.referenced_photos.add(photo)
+                else:
+                    ok = False
+            if photo and not f["caption"]:
+                at = item["photo"]
+                self.add(
+                    rel,
+                    at.line,
+                    at.col,
+                    f"{what}的照片“{f['photo']}”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）",
+                )
+                ok = False
+            if ok:
+                deed = tuple(p.strip() for p in f["deed"].split("\n") if p.strip())
+                out.append(
+                    Person(f["name"], f["role"], f["year"], f["honour"], deed, rel, item.line, photo, f["caption"])
+                )
+        return out
+
     # --- the docs tree -----------------------------------------------------------------
 
     def scan_tree(self) -> list[str]:
@@ -1174,6 +1320,8 @@ def load(
     organization = loader.load_organization()
     documents = loader.load_documents()
     knowledge = loader.load_knowledge()
+    volunteering = loader.load_volunteers()
+    people = loader.load_people()
     loader.check_tree()
     loader.check_publication()
 
@@ -1213,6 +1361,9 @@ def load(
         report=tuple(report),
         pages=pages,
         knowledge=knowledge,
+        volunteering=volunteering,
+        announcements=tuple(sorted(loader.announcements, key=lambda n: (n.date, n.page), reverse=True)),
+        people=tuple(sorted(people, key=lambda p: p.year, reverse=True)),
         today=loader.today,
         files=loader.published_files,
         notices=tuple(sorted(loader.notices)),
