@@ -272,6 +272,11 @@ CASES = {
         {N: "---\ndate: 2026-11-01\n---\n\n正文。\n"},
         f"{N}:2:1: 缺少必填字段 title（标题）。请补上，例如 title: …",
     ),
+    "a notice in a subfolder": (
+        {"docs/notices/2026/2026-11-01-通知.md": notice("通知", "2026-11-01")},
+        "docs/notices/2026/2026-11-01-通知.md: 通知公告请直接放在 docs/notices/ 里，不要再分子文件夹。"
+        "请把这个文件移到 docs/notices/ 下，例如 docs/notices/2026-11-20-迎检工作安排.md",
+    ),
     "a script in a notice": (
         {N: notice("通知", "2026-11-01", body="<script>alert(1)</script>")},
         f"{N}:6:1: 正文中的 HTML 含有不允许发布的内容：<script> 元素及其内容，已从网页中删除。"

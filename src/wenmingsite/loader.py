@@ -838,6 +838,14 @@ class _Loader:
         the side columns)."""
         f = schema.read_fields(meta, schema.NOTICE_PAGE, rel, self.problems)
         self.material_keys(meta, f, rel)
+        if "/" in docs_path[len(NOTICES_DIR) + 1 :]:  # its trimmed address would be a 404
+            self.add(
+                rel,
+                None,
+                None,
+                f"通知公告请直接放在 {self.docs_rel}/{NOTICES_DIR}/ 里，不要再分子文件夹。"
+                f"请把这个文件移到 {self.docs_rel}/{NOTICES_DIR}/ 下，例如 {self.docs_rel}/{NOTICES_DIR}/2026-11-20-迎检工作安排.md",
+            )
         self.activity_fields({"category": None, "criteria": None, "department": f["department"]}, meta, rel, None, "")
         ok = f["title"] is not None and f["date"] is not None
         if f["date"] and f["date"] > self.today:

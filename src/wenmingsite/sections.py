@@ -119,7 +119,7 @@ class NoticesPage:
 
     @staticmethod
     def specs(site):
-        if not site.content.announcements or "notices/index.md" in site.content.pages:
+        if not site.content.announcements:
             return []
         return [PageSpec("notices/index.md", "通知公告", "notices", description="本单位文明创建工作的通知和公告")]
 
