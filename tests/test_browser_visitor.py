@@ -28,6 +28,10 @@ KEY_PAGES = {
     "activity": "activities/2025/2025-10-11-秋收测产/",
     "report": "report/05-志愿服务/",
     "honours": "honours/",
+    "volunteer": "volunteer/",
+    "notices": "notices/",
+    "notice": "notices/2026-11-20-迎检工作安排/",
+    "people": "people/",
 }
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 

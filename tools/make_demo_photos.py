@@ -99,6 +99,9 @@ PHOTOS = [
     (A + "2026/2026-10-16-重阳节走访慰问/eldercare-1.jpg", "eldercare", "2026:10:16 09:50:33", "autumn"),
     (A + "2026/2026-10-16-重阳节走访慰问/eldercare-2.jpg", "eldercare_yard", "2026:10:16 10:42:15", "autumn"),
     (A + "2026/2026-11-13-迎检推进会/hall-1.jpg", "hall_side", "2026:11:13 14:30:52", ""),
+    # 文明风采 (data/people.yml)
+    ("people/2025-greenhouse.jpg", "greenhouse", "2025:05:16 10:20:41", "spring"),
+    ("people/2024-eldercare.jpg", "eldercare", "2024:12:02 09:35:12", "winter"),
 ]
 
 

@@ -45,6 +45,9 @@ def pages(site_dir: Path) -> dict[str, str]:
         "stats": "stats/",
         "report": "report/" + min(p.parent.name for p in (site_dir / "report").glob("*/index.html")) + "/",
         "knowledge": "knowledge/",
+        "volunteer": "volunteer/",
+        "notices": "notices/",
+        "people": "people/",
     }
 
 

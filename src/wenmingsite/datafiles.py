@@ -36,9 +36,14 @@ from .records import (
     KnowledgeSection,
     Member,
     Organization,
+    Person,
     QuizQuestion,
+    Volunteering,
+    VolunteerProject,
+    VolunteerTeam,
 )
-from .yamlstrict import YMap, YStr
+from .values import Invalid
+from .yamlstrict import YList, YMap, YStr
 
 if TYPE_CHECKING:
     from .loader import _Loader
@@ -58,6 +63,8 @@ class DataFile:
     entry: str = "第 {i} 项{what}"  # how messages name one entry of a list file
     hint: str = ""  # for a mapping file that is not one: after "应该是“字段: 值”的形式"
     newest_first: Callable[[Any], Any] | None = None  # the records' order, by this key descending
+    # Entries about people: a key for a private phone or ID number is refused by name, not read.
+    about_people: bool = False
 
 
 def record(cls: type, fields: dict[str, Any], **given: Any) -> Any:
@@ -193,6 +200,77 @@ def _quiz_answer(ld: _Loader, raw: str, options: list[str], at, rel: str, what: 
     return None
 
 
+# --- 志愿服务 (data/volunteers.yml) ------------------------------------------------------------
+
+
+def volunteering(ld: _Loader, f: dict[str, Any], item: YMap, rel: str, what: str) -> Volunteering | None:
+    """Teams, standing projects, and which activity categories count as volunteer service
+    (default: 志愿服务, when the unit has it)."""
+    teams = []
+    for i, entry in ld.expect_list(f["teams"], rel, "志愿服务队（teams）") if f["teams"] else []:
+        where = f"第 {i} 支志愿服务队"
+        t = ld.read_public_fields(entry, schema.VOLUNTEER_TEAM, rel, where)
+        if t["founded"] and t["founded"] > ld.today:
+            at = entry["founded"]
+            ld.add(rel, at.line, at.col, f"{where}的成立日期（founded）{t['founded'].isoformat()} 还没到。请核对年份")
+        elif t["name"]:
+            teams.append(record(VolunteerTeam, t, members=t["members"] or None))
+    projects = []
+    for i, entry in ld.expect_list(f["projects"], rel, "服务项目（projects）") if f["projects"] else []:
+        p = ld.read_public_fields(entry, schema.VOLUNTEER_PROJECT, rel, f"第 {i} 个服务项目")
+        if p["name"] and p["description"]:
+            projects.append(record(VolunteerProject, p))
+    names = {c.name: c.name for c in ld.categories}
+    names.update({c.slug: c.name for c in ld.categories})
+    categories: list[str] = []
+    if f["categories"]:
+        raw = item["categories"]
+        given = [v for v in (raw if isinstance(raw, YList) else [raw]) if v.strip()]
+        for text, at in zip(f["categories"], given, strict=False):
+            try:
+                categories.append(ld.resolve_choice(text, names, "活动类别", "data/categories.yml"))
+            except Invalid as exc:
+                ld.add(rel, at.line, at.col, f"计入志愿服务的活动类别（categories）：{exc}")
+    elif "志愿服务" in names:
+        categories.append("志愿服务")
+    if not teams:
+        return None
+    return Volunteering(tuple(teams), tuple(projects), tuple(dict.fromkeys(categories)))
+
+
+# --- 文明风采/身边好人 (data/people.yml) ----------------------------------------------------------
+
+
+def person(ld: _Loader, f: dict[str, Any], item: YMap, rel: str, what: str) -> Person | None:
+    """Names are published on purpose; the deed text goes through the same personal-number
+    check as every text (the loader's check_publication)."""
+    ok = True
+    if not 1949 <= f["year"] <= ld.today.year:
+        at = item["year"]
+        ld.add(rel, at.line, at.col, f"{what}的年份（year）{f['year']} 不合理。请写四位年份，例如 2025")
+        ok = False
+    photo = None
+    if f["photo"]:
+        if ld.check_docs_file(f["photo"], item["photo"], rel, f"{what}的照片（photo）", PHOTO_TYPES):
+            photo = posixpath.normpath(f["photo"].replace("\\", "/"))
+            ld.referenced_photos.add(photo)
+        else:
+            ok = False
+    if photo and not f["caption"]:
+        at = item["photo"]
+        ld.add(
+            rel,
+            at.line,
+            at.col,
+            f"{what}的照片“{f['photo']}”没有说明。请加上 caption: 一句话说明照片内容（视障读者也靠它了解照片）",
+        )
+        ok = False
+    if not ok:
+        return None
+    deed = tuple(p.strip() for p in f["deed"].split("\n") if p.strip())
+    return record(Person, f, deed=deed, photo=photo, source=rel, line=item.line)
+
+
 # --- the declarations, in the order they are read ----------------------------------------------
 
 DATA_FILES: tuple[DataFile, ...] = (
@@ -222,5 +300,24 @@ DATA_FILES: tuple[DataFile, ...] = (
         knowledge,
         shape="mapping",
         hint="（sections、quiz）",
+    ),
+    DataFile(
+        "volunteers.yml",
+        "志愿服务",
+        "volunteering",
+        schema.VOLUNTEERS,
+        volunteering,
+        shape="mapping",
+        hint="（teams、projects、categories）",
+    ),
+    DataFile(
+        "people.yml",
+        "人物（文明风采）",
+        "people",
+        schema.PERSON,
+        person,
+        entry="第 {i} 位人物",
+        newest_first=lambda p: p.year,
+        about_people=True,
     ),
 )

@@ -28,6 +28,9 @@ def publish_photos(
             refs.setdefault(h.photo, []).append((h.source, h.line, "证书照片"))
     if content.unit and content.unit.banner:
         refs.setdefault(content.unit.banner, []).append(("data/unit.yml", None, "首页横幅照片"))
+    for person in content.people:
+        if person.photo:
+            refs.setdefault(person.photo, []).append((person.source, person.line, "人物照片"))
     done, failed = cache.publish([docs_dir / src for src in refs], progress=progress)
     problems = []
     for path, message in failed.items():

@@ -22,6 +22,7 @@ from .datafiles import DATA_FILES, DataFile
 from .problems import Problem, ProblemError, Problems
 from .records import (
     Activity,
+    Announcement,
     Category,
     Content,
     Criterion,
@@ -39,6 +40,7 @@ from .yamlstrict import YList, YMap, YStr, load_yaml
 
 ACTIVITIES_DIR = "activities"
 REPORT_DIR = "report"
+NOTICES_DIR = "notices"
 PHOTO_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif")
 RASTER_TYPES = PHOTO_TYPES + (".tif", ".tiff", ".gif", ".bmp")
 JUNK_NAMES = {"thumbs.db", "desktop.ini", ".ds_store", "ehthumbs.db"}
@@ -96,6 +98,7 @@ class _Loader:
         # The hook passes MkDocs' own configuration; `wenming check` reads mkdocs.yml itself.
         self.site = site if site is not None else gate.read_site_config(root / "mkdocs.yml")
         self.published_files: dict[str, str] = {}  # docs path -> gate class
+        self.announcements: list[Announcement] = []  # 通知公告, found by load_pages
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -747,6 +750,8 @@ class _Loader:
                 kind = "activity"
             elif docs_path.startswith(f"{REPORT_DIR}/") and name not in ("index.md", "README.md"):
                 kind = "report"
+            elif docs_path.startswith(f"{NOTICES_DIR}/") and name not in ("index.md", "README.md"):
+                kind = "notice"
             else:
                 kind = "page"
             try:
@@ -795,6 +800,8 @@ class _Loader:
                 if f["title"] and f["order"] is not None:
                     report.append(ReportSection(docs_path, f["title"], f["order"], crit))
                 clean = {k: v for k, v in f.items() if v is not None}
+            elif kind == "notice":
+                clean = self.load_notice(docs_path, meta, rel)
             else:
                 f = schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems)
                 self.material_keys(meta, f, rel)
@@ -812,6 +819,46 @@ class _Loader:
                 )
             orders.setdefault(section.order, section)
         return pages, activities, sorted(report, key=lambda s: (s.order, s.page))
+
+    def load_notice(self, docs_path: str, meta: YMap, rel: str) -> dict:
+        """A 通知公告 page (docs/notices/*.md): its record in ``self.announcements``; returns the
+        page meta the theme gets (title, description and Material's keys; an article without
+        the side columns)."""
+        f = schema.read_fields(meta, schema.NOTICE_PAGE, rel, self.problems)
+        self.material_keys(meta, f, rel)
+        if "/" in docs_path[len(NOTICES_DIR) + 1 :]:  # its trimmed address would be a 404
+            self.add(
+                rel,
+                None,
+                None,
+                f"通知公告请直接放在 {self.docs_rel}/{NOTICES_DIR}/ 里，不要再分子文件夹。"
+                f"请把这个文件移到 {self.docs_rel}/{NOTICES_DIR}/ 下，例如 {self.docs_rel}/{NOTICES_DIR}/2026-11-20-迎检工作安排.md",
+            )
+        self.activity_fields({"category": None, "criteria": None, "department": f["department"]}, meta, rel, None, "")
+        ok = f["title"] is not None and f["date"] is not None
+        if f["date"] and f["date"] > self.today:
+            at = meta["date"]
+            self.add(
+                rel,
+                at.line,
+                at.col,
+                f"发布日期（date）{f['date'].isoformat()} 还没到。请核对年份；还不能发布的通知请先不要提交",
+            )
+            ok = False
+        if f["date"] and f["expires"] and f["expires"] < f["date"]:
+            at = meta["expires"]
+            self.add(rel, at.line, at.col, "有效期至（expires）早于发布日期（date）。请核对两个日期")
+            ok = False
+        if ok:
+            self.announcements.append(
+                Announcement(
+                    docs_path, f["title"], f["date"], rel, f["department"], f["expires"], bool(f["top"]), f["summary"]
+                )
+            )
+        own = ("date", "department", "expires", "top", "summary")
+        clean = {k: v for k, v in f.items() if v is not None and k not in own}
+        clean.setdefault("hide", ["navigation", "toc"])
+        return clean
 
     def material_keys(self, meta: YMap, fields: dict, rel: str) -> None:
         """Report Material's keys the theme would choke on, and keep them from it."""
@@ -858,7 +905,10 @@ class _Loader:
         out = []
         for i, item in self.expect_list(value, rel, spec.what):
             what = spec.entry.format(i=i, what=spec.what)
-            f = schema.read_fields(item, spec.fields, rel, self.problems, what)
+            if spec.about_people:
+                f = self.read_public_fields(item, spec.fields, rel, what)
+            else:
+                f = schema.read_fields(item, spec.fields, rel, self.problems, what)
             if any(f[name] is None for name, field in spec.fields.items() if field.required):
                 continue  # reported by read_fields
             if (made := spec.build(self, f, item, rel, what)) is not None:
@@ -866,6 +916,20 @@ class _Loader:
         if spec.newest_first is not None:
             out.sort(key=spec.newest_first, reverse=True)
         return tuple(out)
+
+    # --- topic-site sections: 志愿服务, 文明风采 (通知公告 are pages, see load_pages) ----------
+
+    def read_public_fields(self, item: YMap, fields, rel: str, what: str) -> dict:
+        """``schema.read_fields`` for entries about people: a key for a private phone or ID
+        number is refused by name (not only as an unknown key) and never read."""
+        kept = YMap()
+        kept.line, kept.col = item.line, item.col
+        for key, value in item.items():
+            if key.strip().lower() in schema.PRIVATE_KEYS:
+                self.add(rel, key.line, key.col, schema.MSG_PRIVATE_KEY.format(prefix=f"{what}的", key=key))
+            else:
+                kept[key] = value
+        return schema.read_fields(kept, fields, rel, self.problems, what)
 
     # --- the docs tree -----------------------------------------------------------------
 
@@ -1047,6 +1111,7 @@ def load(
         routines=tuple(routines),
         report=tuple(report),
         pages=pages,
+        announcements=tuple(sorted(loader.announcements, key=lambda n: (n.date, n.page), reverse=True)),
         **data,
         today=loader.today,
         files=loader.published_files,

@@ -443,8 +443,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         )
 
         for f in files.documentation_pages():
-            if f.src_uri.startswith(f"{loader.ACTIVITIES_DIR}/"):
-                # Activities stay out of the nav by design; don't list them as omitted.
+            if f.src_uri.startswith((f"{loader.ACTIVITIES_DIR}/", f"{loader.NOTICES_DIR}/")):
+                # Activities and notices stay out of the nav by design; don't list them as omitted.
                 f.inclusion = InclusionLevel.NOT_IN_NAV
         if self.command != "serve":
             for page in site.drafts():

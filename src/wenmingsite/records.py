@@ -219,6 +219,72 @@ class Knowledge:
 
 
 @dataclass(frozen=True)
+class VolunteerTeam:
+    """A volunteer team of the unit (data/volunteers.yml). No private person's number: the
+    leader is named by role."""
+
+    name: str
+    founded: dt.date | None = None
+    members: int | None = None
+    leader: str | None = None
+    description: str | None = None
+
+
+@dataclass(frozen=True)
+class VolunteerProject:
+    """A standing service project: what, when, where, with whom."""
+
+    name: str
+    description: str
+    schedule: str | None = None
+    place: str | None = None
+    partner: str | None = None
+
+
+@dataclass(frozen=True)
+class Volunteering:
+    """志愿服务 (data/volunteers.yml): teams, projects, and the activity categories whose
+    activities count as volunteer service (their figures come from the activities)."""
+
+    teams: tuple[VolunteerTeam, ...]
+    projects: tuple[VolunteerProject, ...] = ()
+    categories: tuple[str, ...] = ()  # category names
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """A 通知公告 page (docs/notices/*.md). Named so beside Content.notices, which are the
+    build's own notes to editors."""
+
+    page: str  # docs path
+    title: str
+    date: dt.date
+    source: str  # file, for messages
+    department: str | None = None
+    expires: dt.date | None = None
+    top: bool = False
+    summary: str | None = None
+
+    def expired(self, today: dt.date) -> bool:
+        return self.expires is not None and self.expires < today
+
+
+@dataclass(frozen=True)
+class Person:
+    """One of 文明风采/身边好人 (data/people.yml): a publicly honoured member of staff."""
+
+    name: str
+    role: str
+    year: int
+    honour: str
+    deed: tuple[str, ...]  # paragraphs
+    source: str
+    line: int
+    photo: str | None = None  # docs path, published through the photo pipeline
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class Content:
     """Everything one build knows about the unit."""
 
@@ -233,6 +299,9 @@ class Content:
     report: tuple[ReportSection, ...]
     pages: dict = field(default_factory=dict)  # docs-relative path -> PageMeta
     knowledge: Knowledge | None = None  # 应知应会 (data/knowledge.yml)
+    volunteering: Volunteering | None = None  # 志愿服务 (data/volunteers.yml)
+    announcements: tuple[Announcement, ...] = ()  # 通知公告 (docs/notices/), newest first
+    people: tuple[Person, ...] = ()  # 文明风采 (data/people.yml), newest first
     today: dt.date | None = None  # the day the content was loaded as of
     # docs-relative path -> publication class (wenmingsite.gate), for every file under docs/
     # that the gate lets through; a file not in here is never copied to site/.
@@ -251,6 +320,7 @@ class Content:
         paths.update(h.photo for h in self.honours if h.photo)
         if self.unit and self.unit.banner:
             paths.add(self.unit.banner)
+        paths.update(p.photo for p in self.people if p.photo)
         return paths
 
     def criterion(self, cid: str) -> Criterion | None:

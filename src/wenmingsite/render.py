@@ -104,6 +104,12 @@ def _level_classes() -> dict[str, str]:
     return dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system"), strict=True))
 
 
+def _home_notices(content: Content) -> list:
+    from .sections import home_notices
+
+    return home_notices(content)
+
+
 def filesize(size: int | None) -> str:
     if size is None:
         return ""
@@ -327,6 +333,7 @@ class Renderer:
             thin=[c for c in coverage if c.thin],
             honours=self.content.honours[:3],
             level_class=_level_classes(),
+            notices=_home_notices(self.content),
         )
 
     def _banner(self, published: dict, newest_first: list) -> tuple | None:

@@ -539,3 +539,110 @@ ORGANIZATION = dict(
         _f("changes", "调整记录", as_raw, shape="list"),
     ]
 )
+
+# --- topic-site sections: 志愿服务, 通知公告, 文明风采 -----------------------------------
+
+VOLUNTEERS = dict(
+    [
+        _f("teams", "志愿服务队", as_raw, required=True, shape="list"),
+        _f("projects", "服务项目", as_raw, shape="list"),
+        _f("categories", "计入志愿服务的活动类别", shape="scalar_or_list"),
+    ]
+)
+
+VOLUNTEER_TEAM = dict(
+    [
+        _f("name", "队伍名称", as_title, required=True),
+        _f("founded", "成立日期", as_date),
+        _f("members", "队员人数", as_count),
+        _f("leader", "负责人", as_title),
+        _f("description", "简介"),
+    ]
+)
+
+VOLUNTEER_PROJECT = dict(
+    [
+        _f("name", "项目名称", as_title, required=True),
+        _f("description", "项目简介", required=True),
+        _f("schedule", "服务时间"),
+        _f("place", "服务地点"),
+        _f("partner", "合作单位"),
+    ]
+)
+
+NOTICE_PAGE = dict(
+    [
+        _f("title", "标题", as_title, required=True),
+        _f("date", "发布日期", as_date, required=True),
+        _f("department", "发布部门"),
+        _f("expires", "有效期至", as_date),
+        _f("top", "置顶", as_bool),
+        _f("summary", "摘要"),
+        *_MATERIAL_KEYS,
+    ]
+)
+
+PERSON = dict(
+    [
+        _f("name", "姓名", as_title, required=True),
+        _f("role", "身份", as_title, required=True),
+        _f("year", "年份", as_count, required=True),
+        _f("honour", "称号", as_title, required=True),
+        _f("deed", "事迹", required=True),
+        _f("photo", "照片"),
+        _f("caption", "照片说明"),
+    ]
+)
+
+ALIASES.update(
+    {
+        "来源": "department",
+        "发布部门": "department",
+        "发布日期": "date",
+        "有效期": "expires",
+        "有效期至": "expires",
+        "过期日期": "expires",
+        "置顶": "top",
+        "姓名": "name",
+        "身份": "role",
+        "职务": "role",
+        "年份": "year",
+        "称号": "honour",
+        "荣誉": "honour",
+        "事迹": "deed",
+        "队伍": "teams",
+        "服务队": "teams",
+        "项目": "projects",
+        "服务项目": "projects",
+        "成立日期": "founded",
+        "成立时间": "founded",
+        "队员人数": "members",
+        "负责人": "leader",
+        "队长": "leader",
+        "服务时间": "schedule",
+        "服务地点": "place",
+        "合作单位": "partner",
+        "共建单位": "partner",
+    }
+)
+
+# Keys that would publish a private person's contact or identity: refused with their own
+# message (the unit's office phone belongs in data/unit.yml).
+PRIVATE_KEYS = (
+    "phone",
+    "mobile",
+    "tel",
+    "telephone",
+    "id_card",
+    "idcard",
+    "电话",
+    "手机",
+    "手机号",
+    "联系电话",
+    "身份证",
+    "身份证号",
+)
+MSG_PRIVATE_KEY = (
+    "{prefix}字段“{key}”会公开个人的联系方式或身份信息，网站不收这样的字段。请删去这一行"
+    "（单位的办公电话写在 data/unit.yml 的 phone 里）"
+)

@@ -104,7 +104,10 @@ def nav_problems(mkdocs_yml: Path, nav: object, produced: set[str]) -> list[Prob
             _line_of(text, page),
             None,
             f"导航（nav）中的“{page}”这一页要由 {needed[page]} 生成，但现在没有这个文件或其中没有内容。"
-            f"请先写好 {needed[page]}，或者删掉这一行导航（也可以在行首加 # 暂时不显示）",
+            f"请先写好 {needed[page]}，或者删掉这一行导航（也可以在行首加 # 暂时不显示）"
+            if not needed[page].endswith("/")
+            else f"导航（nav）中的“{page}”这一页列出 {needed[page]} 里的文章，但那里还没有一篇。"
+            f"请先在 {needed[page]} 里写好一篇，或者删掉这一行导航（也可以在行首加 # 暂时不显示）",
         )
         for page in missing
     ]

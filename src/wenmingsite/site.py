@@ -105,6 +105,7 @@ class Site:
         self.clean_assets: dict[str, Path] = {}  # docs path -> cleaned copy of an image or SVG
         self.activity_by_page: dict[str, Activity] = {}
         self.report_by_page: dict = {}
+        self.announcement_by_page: dict = {}  # docs path -> records.Announcement
         # Stage 2
         self.published: dict[str, images.Published] = {}  # photo docs path -> its variants
         self._gallery: Gallery | None = None
@@ -150,6 +151,7 @@ class Site:
         self.renderer = Renderer(content, memo=self.memo, internal=self.internal)
         self.report_by_page = {s.page: s for s in content.report}
         self.activity_by_page = {a.page: a for a in content.activities if a.page}
+        self.announcement_by_page = {n.page: n for n in content.announcements}
         return self.problems
 
     def report(self, problems: list[Problem]) -> list[Problem]:
@@ -359,6 +361,13 @@ class Site:
                 after.append(PHOTOS_MARK)
                 self.late[src] = photos
             after.append(r.prev_next(*self.neighbours.get(src, (None, None)), url))
+        if notice := self.announcement_by_page.get(src):
+            index = "notices/index.md" if "notices/index.md" in self.specs else None
+            who = f"{source}{notice.department}" if source and notice.department else source
+            heading = None if "<h1" in body else notice.title
+            before.append(r.breadcrumb([("通知公告", index), (notice.title, None)], url, who, notice.date, heading))
+            expired = notice.expired(self.content.today or self.today)
+            before.append(r.render("notice_status.html", url, n=notice, expired=expired))
         if is_homepage and self.content.unit:
             if self.problems and self.serving:
                 before.append(r.problems(self.problems, url))
