@@ -125,7 +125,7 @@ def test_timeline_opens_with_themed_work(browser, served_demo, demo_build):
 
 def _gap_hits(site: Path) -> list[str]:
     hits = []
-    for path in [*site.rglob("*.html"), site / "search/search_index.json"]:
+    for path in [*site.rglob("*.html"), *sorted((site / "search").glob("*.json"))]:
         text = path.read_text(encoding="utf-8")
         if path.suffix == ".json":
             text = json.dumps(json.loads(text), ensure_ascii=False)
