@@ -290,4 +290,4 @@ def search_text(site: Path) -> str:
     part, words joined again: segmentation puts zero-width spaces between them)."""
     from wenmingsite import search_index
 
-    return json.dumps(search_index.read(site), ensure_ascii=False).replace("\u200b", "")
+    return json.dumps(search_index.read(site), ensure_ascii=False, separators=(",", ":")).replace("\u200b", "")

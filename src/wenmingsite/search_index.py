@@ -13,7 +13,7 @@ one-activity deploy sent. So, after the build, the index is written as
 
 each as UTF-8 JSON. A page stays in its part from build to build, so an edit to one page
 changes one part; the number of parts is a power of two that grows with the index (about
-128 KiB a part), and changes (moving pages between parts) only when the index doubles.
+256 KiB a part), and changes (moving pages between parts) only when the index doubles.
 The search worker (``shipped``) fetches every part and hands the theme's search the pages as
 one list: what visitors search and see is the index as the theme wrote it.
 
@@ -33,7 +33,10 @@ from pathlib import Path
 INDEX = "search/search_index.json"
 PART = "search/part-{:02d}.json"
 PART_NAME = re.compile(r"part-\d+\.json")
-PART_BYTES = 128 * 1024  # the size a part aims at, in UTF-8
+# The size a part aims at, in UTF-8. Fewer, larger parts gzip better for the first search
+# (each part starts its compression afresh); smaller ones make the deploy after an edit
+# smaller (bench/search_bytes.py, bench/results/search.md).
+PART_BYTES = 256 * 1024
 
 
 def _page(location: str) -> str:
