@@ -179,6 +179,10 @@ def report(r: dict) -> str:
         "",
         "改一项活动后变化的文件：" + "，".join(f"`{k}` {kb(n)}" for k, n in e["changed"].items()),
         "",
+        f"发布字节中搜索索引以外的部分（{kb(e['other_bytes'])}）来自上面列出的其他文件，与搜索无关；"
+        f"只看搜索，改一项活动重新发送 {kb(e['search_bytes'])}（一个分片），Material 原样为整份索引 "
+        f"{kb(s['material_bytes'])}。",
+        "",
     ]
     return "\n".join(lines)
 

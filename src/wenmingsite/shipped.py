@@ -19,8 +19,8 @@ reaches site/ (the installed packages are never touched), at the end of every bu
   site uses none of them: content cannot ask for a diagram or a video (``gate`` refuses the
   ``mermaid`` and ``glightbox`` classes and pictures from other hosts).
 - **Search costs nothing until it is used.** Material starts its search worker and fetches
-  the whole search index on every page load (with ``search.highlight``, twice over), before
-  anyone searches. The worker is now made when the first message is posted to it, the index
+  the whole search index on every page load (for the worker and, with ``search.highlight``,
+  for the highlighter), before anyone searches. The worker is now made when the first message is posted to it, the index
   is fetched when the search box opens (as Material already does for ``file:`` pages), and
   the highlighter fetches it only on a page opened from a search result (``?h=`` in its
   address). The worker puts the index together from its parts (``search_index``).
