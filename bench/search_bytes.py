@@ -26,6 +26,7 @@ import argparse
 import gzip
 import json
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -194,19 +195,22 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     work = Path(tempfile.mkdtemp(prefix="wenming-bench-search-"))
-    root = generate(work / "unit", args.activities)
-    deploy.build_site(root, work / "site1")
-    site = work / "site1"
-    activity = sorted(p for p in site.glob("activities/*/*/index.html"))[args.activities // 3]
-    results: dict = {"activities": args.activities, "index": index_sizes(site)}
-    results["visit"] = visit(site, activity.parent.relative_to(site).as_posix() + "/")
-    results["material_load_bytes"] = material_first_search(
-        site, results["index"], results["visit"]["first_search_files"]
-    )
-    results["one_edit"] = one_edit(root, work, args.activities)
+    try:
+        root = generate(work / "unit", args.activities)
+        deploy.build_site(root, work / "site1")
+        site = work / "site1"
+        activity = sorted(p for p in site.glob("activities/*/*/index.html"))[args.activities // 3]
+        results: dict = {"activities": args.activities, "index": index_sizes(site)}
+        results["visit"] = visit(site, activity.parent.relative_to(site).as_posix() + "/")
+        results["material_load_bytes"] = material_first_search(
+            site, results["index"], results["visit"]["first_search_files"]
+        )
+        results["one_edit"] = one_edit(root, work, args.activities)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     e = results["one_edit"]
     results["material_edit_bytes"] = e["other_bytes"] + results["index"]["material_bytes"]
-    print(json.dumps({k: v for k, v in results.items()}, ensure_ascii=False, indent=1))
+    print(json.dumps(results, ensure_ascii=False, indent=1))
     if args.out:
         args.out.with_suffix(".json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")
         args.out.with_suffix(".md").write_text(report(results), "utf-8")
