@@ -459,7 +459,7 @@ def test_the_page_is_light_separate_and_kept_from_search(browser, served_demo, d
     visit.open(served_demo.url + "editor/")
     visit.page.wait_for_load_state("networkidle")
     # The page and what it needs to work; the theme's site search (its index, worker and
-    # lunr) loads in a worker whatever the page, and grows with the site's content.
+    # lunr) loads only once the search box is used, and grows with the site's content.
     search = ("/search/", "/workers/", "/lunr/", "/sitemap.xml")
     own = {url: n for url, n in sizes.items() if not any(part in url for part in search)}
     total = sum(own.values())
@@ -511,7 +511,7 @@ def test_an_activity_made_in_the_browser_builds_with_upright_photos_and_no_gps(
     Image.new("RGBA", (900, 600), (255, 255, 255, 0)).save(flat, "PNG")
     visit = open_editor(browser, served_demo)
     page = visit.page
-    page.wait_for_load_state("networkidle")  # the theme's search loads its index meanwhile
+    page.wait_for_load_state("networkidle")
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     visit.context.set_offline(True)  # once loaded, the page needs nothing more
