@@ -341,7 +341,8 @@ def scan_site(
                 out.append(Finding(rel, "invalid-json", _snippet(text, 80)))
                 value = None
             strings = list(_strings(value))
-            searchable = low.endswith("search_index.json")
+            # The theme's search index and its parts (wenmingsite.search_index)
+            searchable = low.endswith("search_index.json") or bool(re.fullmatch(r"search/part-\d+\.json", low))
             for s in strings:
                 if searchable and "<" in s:  # Material renders the index's text as HTML
                     out.extend(scan_markup(rel, s, None, where="search index"))

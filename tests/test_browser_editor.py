@@ -15,7 +15,7 @@ import zipfile
 
 import pytest
 from browser import DESKTOP, PHONE, Visit, browser, record_wire_sizes, served_demo  # noqa: F401 - fixtures
-from conftest import build, copy_demo, metadata_blocks
+from conftest import build, copy_demo, metadata_blocks, search_text
 from PIL import Image
 
 from wenmingsite import cli, editor, frontmatter, images, schema
@@ -459,7 +459,7 @@ def test_the_page_is_light_separate_and_kept_from_search(browser, served_demo, d
     visit.open(served_demo.url + "editor/")
     visit.page.wait_for_load_state("networkidle")
     # The page and what it needs to work; the theme's site search (its index, worker and
-    # lunr) loads in a worker whatever the page, and grows with the site's content.
+    # lunr) loads only once the search box is used, and grows with the site's content.
     search = ("/search/", "/workers/", "/lunr/", "/sitemap.xml")
     own = {url: n for url, n in sizes.items() if not any(part in url for part in search)}
     total = sum(own.values())
@@ -477,7 +477,7 @@ def test_the_page_is_light_separate_and_kept_from_search(browser, served_demo, d
     home = (site / "index.html").read_text(encoding="utf-8")
     assert "noindex" not in home and "editor.js" not in home and "editor.css" not in home
     assert 'href="editor/"' not in home  # not in the navigation
-    assert '"location":"editor/' not in (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"editor/' not in search_text(site)
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")  # nor offered to search engines
     assert "/editor/" not in sitemap and "/evidence/" in sitemap and sitemap.startswith("<?xml")
 
@@ -511,7 +511,7 @@ def test_an_activity_made_in_the_browser_builds_with_upright_photos_and_no_gps(
     Image.new("RGBA", (900, 600), (255, 255, 255, 0)).save(flat, "PNG")
     visit = open_editor(browser, served_demo)
     page = visit.page
-    page.wait_for_load_state("networkidle")  # the theme's search loads its index meanwhile
+    page.wait_for_load_state("networkidle")
     requests = []
     page.on("request", lambda r: requests.append(r.url))
     visit.context.set_offline(True)  # once loaded, the page needs nothing more

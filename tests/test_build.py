@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import HANG_SECONDS, build, write
+from conftest import HANG_SECONDS, build, search_text, write
+
+from wenmingsite import search_index
 
 A = "docs/activities/2024-03-05-plant.md"
 
@@ -162,7 +164,7 @@ def test_draft_is_kept_out_of_site_search_and_api(site):
     )
     assert build(root).returncode == 0
     assert not (root / "site/activities/2024-05-01-draft").exists()
-    assert "尚未发布的草稿活动" not in (root / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "尚未发布的草稿活动" not in search_text(root / "site")
     assert "尚未发布" not in json.dumps(api(root), ensure_ascii=False)
     assert "尚未发布" not in html(root, "index.html")
 
@@ -170,7 +172,7 @@ def test_draft_is_kept_out_of_site_search_and_api(site):
 def test_chinese_search_index_is_segmented(site):
     root = site()
     assert build(root).returncode == 0
-    index = json.loads((root / "site/search/search_index.json").read_text(encoding="utf-8"))
+    index = search_index.read(root / "site")
     assert "\\u200b" in index["config"]["separator"]
     titles = [d["title"] for d in index["docs"]]
     assert any("\u200b" in t for t in titles), titles  # jieba cut the words apart

@@ -9,7 +9,9 @@ from collections import Counter
 
 import pytest
 import yaml
-from conftest import REPO
+from conftest import REPO, search_text
+
+from wenmingsite import search_index
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff")
 
@@ -67,7 +69,7 @@ def test_every_page_url_in_api_exists(demo, records):
 def test_drafts_and_original_photos_are_not_published(demo):
     site, _ = demo
     assert not list(site.rglob("*国际志愿者日*"))
-    assert "筹备中" not in (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert "筹备中" not in search_text(site)
     originals = {p.name for p in (REPO / "docs").rglob("*") if p.suffix.lower() in RASTER}
     published = [p for p in site.rglob("*") if p.suffix.lower() in RASTER and p.name in originals]
     assert originals and published == []
@@ -131,7 +133,7 @@ def test_readable_anchors_for_chinese_headings(demo):
 
 def test_search_finds_chinese_words(demo):
     site, _ = demo
-    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    index = search_index.read(site)
     sep = re.compile(r"[\s\u200b\u3000\-、。，．？！；]+")
 
     def pages_with(word):

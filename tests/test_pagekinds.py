@@ -10,7 +10,7 @@ from conftest import TODAY
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from wenmingsite import pagekinds
+from wenmingsite import pagekinds, search_index
 from wenmingsite.pagekinds import PageKindError, page_kind
 from wenmingsite.timeline import PageSpec
 
@@ -52,7 +52,7 @@ def test_a_registered_kind_becomes_a_page_of_the_built_site(site, tmp_path, monk
     for record in published["activities"] if isinstance(published, dict) else published:
         assert f"<li>{record['title']}</li>" in page
     # Its declaration's rules: out of the search index, meta for the theme.
-    index = json.loads((tmp_path / "out" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    index = search_index.read(tmp_path / "out")
     assert not [d for d in index["docs"] if d["location"].startswith("notices/")]
     assert '<meta name="description" content="近期公告">' in page
 

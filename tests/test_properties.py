@@ -452,6 +452,7 @@ def test_scanner_sees_every_kind_of_leak(tmp_path):
     write(site, "a.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
     write(site, "feed.xml", "<rss><item><description>&lt;img src=x onerror=alert(1)&gt;</description></item></rss>")
     write(site, "search/search_index.json", '{"docs":[{"text":"<p>\\u003cimg src=x onerror=alert(1)\\u003e</p>"}]}')
+    write(site, "search/part-03.json", '[{"text":"<p>\\u003cimg src=x onerror=alert(1)\\u003e</p>"}]')
     write(site, "api/x.json", '{"url": "javascript:alert(1)", "s": "\\uff11\\uff13\\uff18\\u200b12345678"}')
     import io
 
@@ -470,6 +471,7 @@ def test_scanner_sees_every_kind_of_leak(tmp_path):
         ("a.svg", "event-attribute"),
         ("feed.xml", "event-attribute"),
         ("search/search_index.json", "event-attribute"),
+        ("search/part-03.json", "event-attribute"),
         ("api/x.json", "script-url"),
         ("api/x.json", "personal-number"),
         ("p.webp", "image-metadata"),

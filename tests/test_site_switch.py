@@ -60,7 +60,7 @@ def test_a_build_refused_by_the_output_scan_leaves_the_previous_site_byte_identi
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert (
         "ERROR   -  wenming: docs/activities/2024-04-01-visit.md:7: 生成的网站上"
-        "（site/activities/2024-04-01-visit/index.html 的网页文字、site/search/search_index.json 的数据）"
+        "（site/activities/2024-04-01-visit/index.html 的网页文字、site/search/part-00.json 的数据）"
         "会显示疑似个人手机号 138****8000。公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话。"
         "这里的号码被拆开、转义、跨行或写成了中文数字，检查源文件时不易认出，但访客看到的是完整号码"
     ) in result.stderr

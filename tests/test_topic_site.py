@@ -142,9 +142,9 @@ def test_no_public_page_prints_a_bare_zero(site, tmp_path):
 def test_search_index_holds_no_navigation_or_panel_labels(demo_build):
     """A search hit is for what a page says, not for 上一项/下一项 or the panel's labels run
     together ("类别帮扶共建 组织部门工会")."""
-    import json
+    from wenmingsite import search_index
 
-    docs = json.loads((demo_build.site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    docs = search_index.read(demo_build.site)["docs"]
     activities = [d for d in docs if d["location"].startswith("activities/")]
     assert activities
     for words in ("上一项活动", "下一项活动", "组织部门"):  # labels no body text uses

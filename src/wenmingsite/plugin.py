@@ -40,6 +40,7 @@ from . import (
     memo,
     outputs_scan,
     publication,
+    search_index,
     search_words,
     settings,
     share,
@@ -657,6 +658,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     # every other output are written.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
+        search_index.split(config.site_dir)  # UTF-8, in parts: an edit re-sends one part, not all
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
             shipped.neutralise(config.site_dir)
         except shipped.ShippedError as exc:

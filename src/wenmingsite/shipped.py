@@ -18,6 +18,12 @@ reaches site/ (the installed packages are never touched), at the end of every bu
   host cannot be reached (no diagram, no polyfill, no star count, no video player). A unit's
   site uses none of them: content cannot ask for a diagram or a video (``gate`` refuses the
   ``mermaid`` and ``glightbox`` classes and pictures from other hosts).
+- **Search costs nothing until it is used.** Material starts its search worker and fetches
+  the whole search index on every page load (for the worker and, with ``search.highlight``,
+  for the highlighter), before anyone searches. The worker is now made when the first message is posted to it, the index
+  is fetched when the search box opens (as Material already does for ``file:`` pages), and
+  the highlighter fetches it only on a page opened from a search result (``?h=`` in its
+  address). The worker puts the index together from its parts (``search_index``).
 - **No source maps.** The bundles' ``.map`` files hold their full sources for developers'
   tools; they are not published, and the comments that point tools at them are removed.
 
@@ -42,6 +48,35 @@ SEARCH_WORKER = "assets/javascripts/workers/search.*.min.js"
 LIGHTBOX = "assets/javascripts/glightbox.min.js"
 SOURCE_MAP = r"\s*//# sourceMappingURL=[^\n]*\s*$"
 NOWHERE = "about:invalid"  # a URL no browser fetches (https://url.spec.whatwg.org/#about-scheme)
+
+
+# A stand-in for the search worker with the three methods Material uses, making the real
+# Worker (and fetching its script) only when the first message is posted.
+LAZY_WORKER = (
+    "(u=>{let w,q=[];return{"
+    "addEventListener(...a){w?w.addEventListener(...a):q.push(a)},"
+    "removeEventListener(...a){w?w.removeEventListener(...a):q=q.filter(b=>b[1]!==a[1])},"
+    "postMessage(d){if(!w){w=new Worker(u);for(const a of q)w.addEventListener(...a)}w.postMessage(d)}}})"
+)
+HIGHLIGHT_INDEX = 'new URL(location.href).searchParams.get("h")'
+# Run before Material's own message handler in the worker: a setup message whose settings
+# name parts (wenmingsite.search_index) waits for them; the handler then gets every page. A
+# part that cannot be fetched is left out rather than leaving the search never ready.
+INDEX_PARTS = (
+    "/* wenming: the search index in parts */"
+    'addEventListener("message",function(e){'
+    "var m=e.data,c=m&&m.type===0&&m.data&&m.data.config;"
+    "if(!c||!Array.isArray(c.parts))return;"
+    "e.stopImmediatePropagation();"
+    'var root=new URL("../../../",location.href);'
+    "Promise.all(c.parts.map(function(p){return fetch(new URL(p,root))"
+    ".then(function(r){return r.ok?r.json():[]}).catch(function(){return[]})}))"
+    ".then(function(parts){"
+    "var config=Object.assign({},c);delete config.parts;"
+    "var docs=m.data.docs.concat.apply(m.data.docs,parts);"
+    'dispatchEvent(new MessageEvent("message",{data:{type:0,data:Object.assign({},m.data,{config:config,docs:docs})}}))'
+    "})});"
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +137,38 @@ REWRITES = (
         r"\b(?:css|js):null\b",
         2,
         "GLightbox's video player (Plyr) from cdn.plyr.io",
+    ),
+    Rewrite(
+        BUNDLE,
+        r'([\w$]+\([\w$]+\()location\.protocol!=="file:"(\),[\w$]+\("search"\)\))',
+        r"\1!1\2",
+        r'[\w$]+\([\w$]+\(!1\),[\w$]+\("search"\)\)',
+        1,
+        "the search index is fetched when the search box opens (setupSearchWorker)",
+    ),
+    Rewrite(
+        BUNDLE,
+        r"(function [\w$]+\(([\w$]+),[\w$]+=)new Worker\(\2\)\)",
+        r"\1" + LAZY_WORKER + r"(\2))",
+        re.escape(LAZY_WORKER) + r"\([\w$]+\)\)",
+        1,
+        "the search worker is made when the first message is posted to it (watchWorker)",
+    ),
+    Rewrite(
+        BUNDLE,
+        r"(\{index\$:([\w$]+),location\$:([\w$]+)\}\)\{return [\w$]+\(\[)\2,",
+        r"\1" + HIGHLIGHT_INDEX + r"?\2:new Promise(()=>{}),",
+        r"\{index\$:[\w$]+,location\$:[\w$]+\}\)\{return [\w$]+\(\[" + re.escape(HIGHLIGHT_INDEX),
+        1,
+        "the highlighter fetches the search index only on a page opened from a result (mountSearchHiglight)",
+    ),
+    Rewrite(
+        SEARCH_WORKER,
+        r'\A"use strict";(?!' + re.escape(INDEX_PARTS[:40]) + ")",
+        '"use strict";' + INDEX_PARTS,
+        r'\A"use strict";' + re.escape(INDEX_PARTS[:40]),
+        1,
+        "the search worker puts the index together from its parts (wenmingsite.search_index)",
     ),
     Rewrite(BUNDLE, SOURCE_MAP, "\n", "$^", None, "source map comment (maps are not published)"),
     Rewrite(SEARCH_WORKER, SOURCE_MAP, "\n", "$^", None, "source map comment (maps are not published)"),

@@ -1,0 +1,109 @@
+"""The site search's index as visitors download it: UTF-8, and in parts.
+
+Material's search plugin writes ``search/search_index.json`` with every page's text, every
+Chinese character as a ``\\uXXXX`` escape (twice its UTF-8 size). A visitor's browser fetches
+it only once the search box is used (``shipped`` makes the theme wait for that), but a deploy
+sends the whole file again after any edit: at 1,000 activities it was 87 % of the bytes a
+one-activity deploy sent. So, after the build, the index is written as
+
+- ``search/search_index.json``: the search settings and the names of the parts, no pages
+  (``{"config": {..., "parts": ["search/part-00.json", ...]}, "docs": []}``), and
+- ``search/part-NN.json``: the entries of the pages whose address hashes to that part, in
+  the order the theme wrote them (a page's sections stay together, after the page),
+
+each as UTF-8 JSON. A page stays in its part from build to build, so an edit to one page
+changes one part; the number of parts is a power of two that grows with the index (about
+256 KiB a part), and changes (moving pages between parts) only when the index doubles.
+The search worker (``shipped``) fetches every part and hands the theme's search the pages as
+one list: what visitors search and see is the index as the theme wrote it.
+
+This module imports no MkDocs: the plugin calls :func:`split` on the finished site folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import re
+import tempfile
+from pathlib import Path
+
+INDEX = "search/search_index.json"
+PART = "search/part-{:02d}.json"
+PART_NAME = re.compile(r"part-\d+\.json")
+# The size a part aims at, in UTF-8. Fewer, larger parts gzip better for the first search
+# (each part starts its compression afresh); smaller ones make the deploy after an edit
+# smaller (bench/search_bytes.py, bench/results/search.md).
+PART_BYTES = 256 * 1024
+
+
+def _page(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def _dumps(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def part_count(size: int) -> int:
+    """Parts for an index of ``size`` bytes: a power of two, about PART_BYTES each."""
+    return 1 << max(0, math.ceil(math.log2(max(1, math.ceil(size / PART_BYTES)))))
+
+
+def split(site_dir: str | os.PathLike) -> list[str]:
+    """Rewrite the theme's search index in ``site_dir`` as described above; the paths
+    (relative to site/) written. Nothing when there is no index or it is split already."""
+    site = Path(site_dir)
+    path = site / INDEX
+    if not path.is_file():
+        return []  # a site without the theme's search
+    index = json.loads(path.read_bytes())
+    config, docs = index.get("config", {}), index.get("docs", [])
+    if "parts" in config:
+        return []
+    pages: dict[str, list] = {}
+    for doc in docs:
+        pages.setdefault(_page(doc.get("location", "")), []).append(doc)
+    count = part_count(len(_dumps(docs)))
+    buckets: list[list] = [[] for _ in range(count)]
+    for page, entries in pages.items():
+        digest = hashlib.blake2b(page.encode("utf-8"), digest_size=8).digest()
+        buckets[int.from_bytes(digest, "big") % count].extend(entries)
+    names = [PART.format(i) for i, bucket in enumerate(buckets) if bucket]
+    for old in path.parent.iterdir():  # parts of an earlier build in the same folder (serve)
+        if PART_NAME.fullmatch(old.name) and f"search/{old.name}" not in names:
+            old.unlink()
+    written = []
+    for i, bucket in enumerate(buckets):
+        if bucket:
+            _write(site / PART.format(i), _dumps(bucket))
+            written.append(PART.format(i))
+    _write(path, _dumps({"config": {**config, "parts": names}, "docs": []}))
+    return [*written, INDEX]
+
+
+def read(site_dir: str | os.PathLike) -> dict:
+    """The whole index of a built site, as the search worker puts it together:
+    ``{"config": ..., "docs": [...]}`` (for tests and tools)."""
+    site = Path(site_dir)
+    index = json.loads((site / INDEX).read_bytes())
+    config = dict(index.get("config", {}))
+    docs = list(index.get("docs", []))
+    for name in config.pop("parts", []):
+        docs += json.loads((site / name).read_bytes())
+    return {"config": config, "docs": docs}
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Replace the file, never write into it (an interrupted build leaves no half file)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a web server must still read it
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
