@@ -17,7 +17,7 @@ import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import frontmatter, gate, images, publication, schema
+from . import frontmatter, gate, images, publication, schema, signoff
 from .problems import Problem, ProblemError, Problems
 from .records import (
     Activity,
@@ -287,6 +287,7 @@ class _Loader:
                     )
                 else:
                     links.append((link["name"], url))
+        review, approvers = signoff.check_unit(f, value, rel, self.problems)
         self.unit = Unit(
             name=f["name"],
             short_name=f["short_name"],
@@ -307,6 +308,8 @@ class _Loader:
             wechat=f["wechat"],
             wechat_qr=f["wechat_qr"],
             links=tuple(links),
+            review=review,
+            approvers=approvers,
         )
 
     def empty_required(self, value, rel: str, what: str) -> None:
@@ -569,6 +572,7 @@ class _Loader:
         category, criteria, photos = self.activity_fields(f, item, rel, base_dir, what)
         draft = bool(f["draft"])
         self.check_dates(f, item, rel, what, draft)
+        signed, pending = signoff.read(f, item, rel, what, self.problems, self.unit, self.today, f["date"], "活动")
         if f["title"] is None or f["date"] is None or category is None:
             return None
         return Activity(
@@ -584,6 +588,8 @@ class _Loader:
             photos=photos,
             draft=draft,
             page=page,
+            signoff=signed,
+            pending=pending,
             **{k: f[k] for k in schema.COPIED_FIELDS},
         )
 
@@ -695,6 +701,7 @@ class _Loader:
         if category is None:
             return None
         draft = bool(f["draft"])
+        signed, pending = signoff.read(f, item, rel, f"{what}的", self.problems, self.unit, self.today)
         for day in dates:
             occurrences.append(
                 Activity(
@@ -709,6 +716,8 @@ class _Loader:
                     draft=draft,
                     routine=rid,
                     time=f["time"],
+                    signoff=signed,
+                    pending=pending,
                     **{k: f[k] for k in schema.COPIED_FIELDS},
                 )
             )
@@ -800,8 +809,11 @@ class _Loader:
                 f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
                 self.material_keys(meta, f, rel)
                 crit = self.resolve_criteria(f["criteria"], meta.get("criteria"), rel) if f["criteria"] else ()
+                signed, pending = signoff.read(f, meta, rel, "", self.problems, self.unit, self.today)
                 if f["title"] and f["order"] is not None:
-                    report.append(ReportSection(docs_path, f["title"], f["order"], crit))
+                    report.append(
+                        ReportSection(docs_path, f["title"], f["order"], crit, signed, pending, meta.line or 1)
+                    )
                 clean = {k: v for k, v in f.items() if v is not None}
             else:
                 f = schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems)
@@ -851,6 +863,10 @@ class _Loader:
                 at = item["month"]
                 self.add(rel, at.line, at.col, f"{what}的月份（month）只能是 1 到 12，这里是 {f['month']}")
                 ok = False
+            day = None
+            if 1949 <= f["year"] <= self.today.year:
+                day = dt.date(f["year"], f["month"] if f["month"] and 1 <= f["month"] <= 12 else 1, 1)
+            signed, pending = signoff.read(f, item, rel, f"{what}的", self.problems, self.unit, self.today, day, "荣誉")
             if not 1949 <= f["year"] <= self.today.year:
                 at = item["year"]
                 self.add(rel, at.line, at.col, f"{what}的年份（year）{f['year']} 不合理。请写四位年份，例如 2024")
@@ -874,6 +890,8 @@ class _Loader:
                         f["month"],
                         posixpath.normpath(f["photo"]) if f["photo"] else None,
                         f["note"],
+                        signed,
+                        pending,
                     )
                 )
         return out

@@ -173,6 +173,19 @@ ALIASES = {
     "路径": "src",
     "顺序": "order",
     "排序": "order",
+    # Sign-off (wenmingsite.signoff)
+    "撰稿": "author",
+    "撰稿人": "author",
+    "作者": "author",
+    "填报人": "author",
+    "审核": "approved_by",
+    "审核人": "approved_by",
+    "审批人": "approved_by",
+    "签发": "approved_by",
+    "审核日期": "approved_on",
+    "审核时间": "approved_on",
+    "发布审核": "review",
+    "审核人名单": "approvers",
 }
 
 
@@ -286,6 +299,17 @@ def _f(name, label, convert=as_text, required=False, shape="scalar", copied=Fals
     return name, Field(name, label, convert, required, shape, copied)
 
 
+# --- sign-off ------------------------------------------------------------------------
+
+# Who wrote and who approved a piece of material (activities, report chapters, honours; a
+# notice kind adds SIGNOFF too). Checked against data/unit.yml by wenmingsite.signoff.
+SIGNOFF = [
+    _f("author", "撰稿人", as_title),
+    _f("approved_by", "审核人", as_title),
+    _f("approved_on", "审核日期", as_date),
+]
+SIGNOFF_FIELDS = tuple(name for name, _ in SIGNOFF)
+
 # --- activities ----------------------------------------------------------------------
 
 _ACTIVITY_COMMON = [
@@ -299,6 +323,7 @@ _ACTIVITY_COMMON = [
     _f("amount", "金额", as_amount, copied=True),
     _f("summary", "摘要", copied=True),
     _f("draft", "草稿", as_bool),
+    *SIGNOFF,
 ]
 # The fields every activity (page, log entry, routine occurrence) carries as they are, in
 # the order of its JSON record.
@@ -368,6 +393,7 @@ REPORT_SECTION = dict(
         _f("order", "顺序", as_count, required=True),
         _f("criteria", "测评项目", shape="scalar_or_list"),
         *_MATERIAL_KEYS,
+        *SIGNOFF,
     ]
 )
 
@@ -396,6 +422,8 @@ UNIT = dict(
         _f("wechat", "微信公众号"),
         _f("wechat_qr", "公众号二维码"),
         _f("links", "友情链接", as_raw, shape="list"),
+        _f("review", "发布审核", as_bool),
+        _f("approvers", "审核人名单", shape="scalar_or_list"),
     ]
 )
 
@@ -449,6 +477,7 @@ HONOUR = dict(
         _f("awarded_by", "授予单位", required=True),
         _f("photo", "证书照片"),
         _f("note", "备注"),
+        *SIGNOFF,
     ]
 )
 
