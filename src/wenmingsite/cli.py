@@ -897,7 +897,7 @@ def review(root: Path, date: str | None) -> None:
     from . import signoff
 
     _require_site(root)
-    site = Site(root, today=_day(date))
+    site = Site(root, today=_day(date) if date else signoff.today())
     problems = site.load(with_links=False, clean_assets=False)
     unit = site.content.unit
     if unit is None or not unit.review:
@@ -936,7 +936,7 @@ def approve(targets: tuple[str, ...], name: str, date_text: str | None, root: Pa
     from .values import Invalid, parse_date
 
     _require_site(root)
-    today = dt.date.today()
+    today = signoff.today()
     try:
         day = parse_date(date_text) if date_text else today
     except Invalid as exc:

@@ -130,7 +130,8 @@ def files_for(a: UnitAnswers, today: dt.date, tool_url: str | None = None) -> di
         approver=SAMPLE_APPROVER,
     )
     day, draft = _sample_activity(a, today)
-    approval = f"approved_by: {SAMPLE_APPROVER}\napproved_on: {today.isoformat()}\n"
+    # Dated the term's start (the sample activity's day), never later than today.
+    approval = f"approved_by: {SAMPLE_APPROVER}\napproved_on: {min(a.term_start, today).isoformat()}\n"
 
     def fill(name: str, values: dict) -> str:
         return Template((TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
@@ -236,7 +237,9 @@ def write_unit(
 ) -> list[str]:
     """Write the new unit into ``target``; return the relative paths written, sorted."""
     check_dir(target, force)
-    files = files_for(a, today or dt.date.today(), tool_url)
+    from .signoff import today as signoff_today
+
+    files = files_for(a, today or signoff_today(), tool_url)
     for rel, text in files.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)

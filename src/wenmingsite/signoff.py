@@ -43,6 +43,18 @@ from .yamlstrict import YList, YMap, YStr, load_yaml
 
 BADGE = "待审核"
 
+
+def today() -> dt.date:
+    """The day approvals are judged by: today, or the maintainers' fixed day of a test run
+    (``WENMING_TODAY``, plugin.TODAY_ENV), so that a unit made or approved in the suite agrees
+    with the builds it makes as of that day."""
+    fixed = os.environ.get("WENMING_TODAY")
+    try:
+        return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    except ValueError:
+        return dt.date.today()
+
+
 MSG_NOT_APPROVER = (
     "{what}审核人（approved_by）“{name}”不在 data/unit.yml 的审核人名单（approvers）中。"
     "{tip}请改成名单里的一位，或先由单位在 approvers 中加上此人"
