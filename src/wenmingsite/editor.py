@@ -58,6 +58,7 @@ FORM_FIELDS = (
     ("volunteer_hours", "decimal"),
     ("amount", "amount"),
     ("summary", "text"),
+    ("author", "title"),
     ("draft", "flag"),
 )
 
@@ -205,6 +206,7 @@ class Editor:
             labels={name: field.label for name, field in schema.ACTIVITY_PAGE.items()},
             criteria=content.criteria,
             departments=list(content.unit.departments) if content.unit else [],
+            review=bool(content.unit and content.unit.review),
             title_limit=schema.TITLE_LIMIT,
             script=SCRIPT,
             style=STYLE,

@@ -419,7 +419,7 @@
   function readAll() {
     var out = {}, errors = {};
     ["title", "date", "end_date", "category", "department", "location", "participants",
-     "volunteer_hours", "amount", "summary"].forEach(function (name) {
+     "volunteer_hours", "amount", "summary", "author"].forEach(function (name) {
       if (!FIELDS[name] || !input(name)) return;
       var r = readField(FIELDS[name], value(name));
       if (r.message) errors[name] = r.message; else out[name] = r.value;
@@ -603,7 +603,7 @@
       lines.push("criteria:");
       chosen.forEach(function (name) { lines.push("  - " + yamlValue(name)); });
     }
-    ["department", "location", "participants", "volunteer_hours", "amount", "summary"].forEach(function (name) {
+    ["department", "location", "participants", "volunteer_hours", "amount", "summary", "author"].forEach(function (name) {
       if (v[name] != null && input(name)) lines.push(name + ": " + yamlValue(value(name)));
     });
     if (state.draft) lines.push("draft: true");
