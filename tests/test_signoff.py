@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import json
 import os
 import re
@@ -39,9 +40,25 @@ def approved(text: str, after: str, by: str = "张主任", on: str = "2024-03-06
     return text.replace(after, f"{after}{INDENT}approved_by: {by}\n{INDENT}approved_on: {on}\n", 1)
 
 
+def jpeg() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (180, 40, 40)).save(out, "JPEG")
+    return out.getvalue()
+
+
+def photo_files(site_dir: Path) -> list[Path]:
+    return (
+        [p for p in (site_dir / "assets/photos").rglob("*") if p.is_file()]
+        if (site_dir / "assets/photos").is_dir()
+        else []
+    )
+
+
 def review_unit(site, extra: dict | None = None, preview: bool = False) -> Path:
     """The fixture unit with review on, its chapter and first activity approved, and one
-    activity (the reading session) written but not yet approved."""
+    activity (the reading session, with the unit's only photo) written but not yet approved."""
     mkdocs = "site_url: https://example.org/\n" + BASE_FILES["mkdocs.yml"]
     if preview:
         mkdocs = mkdocs.replace("  - wenming\n", "  - wenming:\n      preview: true\n")
@@ -52,7 +69,11 @@ def review_unit(site, extra: dict | None = None, preview: bool = False) -> Path:
         "docs/activities/2024-03-05-plant.md": approved(
             BASE_FILES["docs/activities/2024-03-05-plant.md"], "participants: 20\n"
         ),
-        PAGE: READING,
+        PAGE: READING.replace(
+            "summary: 青年职工分享读书心得。\n",
+            "summary: 青年职工分享读书心得。\n    photos:\n      - src: 2024-05-08-reading/会场.jpg\n        caption: 读书分享会现场\n",
+        ),
+        "docs/activities/2024-05-08-reading/会场.jpg": jpeg(),
         **(extra or {}),
     }
     return site(files)
@@ -105,7 +126,8 @@ def test_an_unapproved_activity_is_withheld_from_every_public_output_and_the_log
     assert TITLE not in (out / "timeline/index.html").read_text("utf-8")
     # Nor anywhere else: no page, list, statistic, data file or index names it.
     assert TITLE not in every_text(out)
-    assert "交流《平凡的世界》" not in every_text(out)
+    assert "交流《平凡的世界》" not in every_text(out) and "读书分享会现场" not in every_text(out)
+    assert photo_files(out) == []  # its photo is not published either
     # The approved activity is published as usual.
     assert "植树节义务植树" in (out / "timeline/index.html").read_text("utf-8")
 
@@ -154,8 +176,8 @@ def test_after_wenming_approve_it_is_published_everywhere(site, tmp_path):
     assert result.output == f"已审核：{PAGE}:2 活动“{TITLE}”（审核人 李科长，2024-05-09）\n"
     # Two lines more at the end of the front matter; every other byte as it was.
     assert (root / PAGE).read_bytes() == before.replace(
-        "summary: 青年职工分享读书心得。\n".encode(),
-        "summary: 青年职工分享读书心得。\napproved_by: 李科长\napproved_on: 2024-05-09\n".encode(),
+        "caption: 读书分享会现场\n---\n".encode(),
+        "caption: 读书分享会现场\napproved_by: 李科长\napproved_on: 2024-05-09\n---\n".encode(),
     )
     assert run("review", "--root", root).output.startswith("没有待审核的材料：全部已经审核。")
     result = build(root)
@@ -170,6 +192,7 @@ def test_after_wenming_approve_it_is_published_everywhere(site, tmp_path):
     assert "2024-05-08-reading/" in (out / "sitemap.xml").read_text("utf-8")
     assert TITLE in search_text(out)
     assert TITLE in (out / "timeline/index.html").read_text("utf-8")
+    assert photo_files(out) and "读书分享会现场" in (out / "api/photos.json").read_text("utf-8")
     # Approving again changes the approval in place, nothing else.
     result = run("approve", PAGE, "--by", "张主任", "--date", "2024-05-10", cwd=root)
     assert result.exit_code == 0, result.output
@@ -461,8 +484,8 @@ def test_approve_keeps_crlf_and_bom(site):
     (root / PAGE).write_bytes(text.encode("utf-8"))
     assert run("approve", PAGE, "--by", "张主任", "--date", "2024-05-09", cwd=root).exit_code == 0
     assert (root / PAGE).read_bytes() == text.replace(
-        "summary: 青年职工分享读书心得。\r\n",
-        "summary: 青年职工分享读书心得。\r\napproved_by: 张主任\r\napproved_on: 2024-05-09\r\n",
+        "caption: 读书分享会现场\r\n---\r\n",
+        "caption: 读书分享会现场\r\napproved_by: 张主任\r\napproved_on: 2024-05-09\r\n---\r\n",
     ).encode("utf-8")
 
 

@@ -944,17 +944,25 @@ def approve(targets: tuple[str, ...], name: str, date_text: str | None, root: Pa
     name = " ".join(name.split())
     failed = 0
     site = None
+    written: set[str] = set()
     for target in targets:
-        if site is None:  # the preview's view: pending material stays in the content
+        try:
+            rel, _ = signoff.target_file(root, target)
+        except signoff.ApproveError as exc:
+            click.echo(f"{target}: {exc}", err=True)
+            failed += 1
+            continue
+        if site is None or rel in written:  # the preview's view: pending material stays in
             site = Site(root, today=today, internal=True)
             site.load(with_links=False, clean_assets=False)
+            written.clear()
         try:
             done = signoff.approve(root, site.content, target, name, day, today)
         except signoff.ApproveError as exc:
             click.echo(f"{target}: {exc}", err=True)
             failed += 1
             continue
-        site = None  # the file changed: read again before the next one
+        written.add(rel)  # its lines may have moved: read it again before approving more in it
         for what in done:
             click.echo(f"已审核：{what}（审核人 {name}，{day.isoformat()}）")
     if failed:

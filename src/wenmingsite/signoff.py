@@ -359,7 +359,7 @@ def approve(root: Path, content: Content, target: str, name: str, day: dt.date, 
         )
     if day > today:
         raise ApproveError(f"审核日期 {day.isoformat()} 还没到（今天是 {today.isoformat()}）。请写实际审核的日期")
-    rel, line = _target(root, target)
+    rel, line = target_file(root, target)
     material = [m for m in _material(content) if m[1] == rel and (line is None or m[2] == line)]
     if not material:
         where = f"{rel}:{line}" if line else rel
@@ -401,7 +401,8 @@ def approve(root: Path, content: Content, target: str, name: str, day: dt.date, 
     return [f"{rel}:{m[2]} {m[0]}“{m[3]}”" for m in sorted(material, key=lambda m: m[2])]
 
 
-def _target(root: Path, target: str) -> tuple[str, int | None]:
+def target_file(root: Path, target: str) -> tuple[str, int | None]:
+    """(project-relative file, line or None) of an argument of ``wenming approve``."""
     line = None
     m = re.fullmatch(r"(.+?):(\d+)", target)
     if m and not (root / target).exists():

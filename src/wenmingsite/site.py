@@ -363,7 +363,9 @@ class Site:
             report = "report/index.md" if "report/index.md" in self.specs else None
             before.append(r.breadcrumb([("创建汇报", report), (section.title, None)], url, source))
             if section.pending:
-                before.append(r.render("pending.html", url, signoff=section.signoff))
+                before.append(
+                    r.render("pending.html", url, signoff=section.signoff, path=f"{self.docs_rel}/{section.page}")
+                )
             if section.criteria:
                 before.append(r.report_criteria(section, url))
         if activity := self.activity_by_page.get(src):
@@ -378,7 +380,7 @@ class Site:
             if activity.draft:
                 before.append(r.draft_notice(url))
             elif activity.pending:
-                before.append(r.render("pending.html", url, signoff=activity.signoff))
+                before.append(r.render("pending.html", url, signoff=activity.signoff, path=activity.source))
             before.append(r.activity_panel(activity, url))
             if photos := r.photos(activity, url):
                 after.append(PHOTOS_MARK)
