@@ -260,6 +260,13 @@ def test_a_log_entry_a_chapter_and_an_honour_are_withheld_too_and_approved_by_fi
             category: 文体活动
             approved_by: 李科长
             approved_on: 2024-06-11
+        routines:
+          - title: 每周一升国旗
+            repeat: 每周
+            weekday: 周一
+            start: 2024-09-02
+            end: 2024-09-30
+            category: 文体活动
         """
     honours = """\
         - year: 2024
@@ -282,18 +289,19 @@ def test_a_log_entry_a_chapter_and_an_honour_are_withheld_too_and_approved_by_fi
         site, {"data/activities/2024.yml": log, "data/honours.yml": honours, "docs/report/02-second.md": chapter}
     )
     result = run("review", "--root", root)
-    assert result.output.splitlines()[:5] == [
-        "待审核材料 4 项（审核前不会发布；审核人：张主任、李科长）：",
+    assert result.output.splitlines()[:6] == [
+        "待审核材料 5 项（审核前不会发布；审核人：张主任、李科长）：",
         "  data/activities/2024.yml:2: 活动 2024-04-20“职工健步走”",
+        "  data/activities/2024.yml:12: 例行活动 2024-09-02“每周一升国旗”",
         "  data/honours.yml:1: 荣誉“市级青年文明号”",
         f"  {PAGE}:2: 活动 2024-05-08“{TITLE}”，撰稿人 王干事",
         "  docs/report/02-second.md:2: 汇报章节“二、志愿服务”",
     ]
     result = build(root)
     assert result.returncode == 0, result.stderr
-    assert "4 篇待审核材料未发布：" in result.stderr
+    assert "5 篇待审核材料未发布：" in result.stderr
     text = every_text(root / "site")
-    for title in ("职工健步走", "市级青年文明号", "二、志愿服务"):
+    for title in ("职工健步走", "每周一升国旗", "市级青年文明号", "二、志愿服务"):
         assert title not in text
     assert "端午包粽子" in text
     assert not (root / "site/report/02-second").exists()
@@ -323,10 +331,20 @@ def test_a_log_entry_a_chapter_and_an_honour_are_withheld_too_and_approved_by_fi
         .read_text("utf-8")
         .endswith("  awarded_by: 测试市文明办\n  approved_by: 张主任\n  approved_on: 2024-07-01\n")
     )
+    # A whole data file: only what waits in it (the routine), not the entries approved already.
+    before = (root / "data/activities/2024.yml").read_text("utf-8")
+    result = run("approve", "data/activities/2024.yml", "--by", "李科长", "--date", "2024-10-08", cwd=root)
+    assert result.output == "已审核：data/activities/2024.yml:14 例行活动“每周一升国旗”（审核人 李科长，2024-10-08）\n"
+    assert (root / "data/activities/2024.yml").read_text("utf-8") == before + (
+        "    approved_by: 李科长\n    approved_on: 2024-10-08\n"
+    )
+    result = run("approve", "data/activities/2024.yml", "--by", "李科长", cwd=root)
+    assert result.exit_code == 1
+    assert "data/activities/2024.yml: data/activities/2024.yml 中没有待审核的条目。" in result.output
     result = build(root)
     assert result.returncode == 0, result.stderr
     text = every_text(root / "site")
-    for title in ("职工健步走", "市级青年文明号", "二、志愿服务"):
+    for title in ("职工健步走", "每周一升国旗", "市级青年文明号", "二、志愿服务"):
         assert title in text
 
 
@@ -509,3 +527,51 @@ def test_new_fills_the_writer(site):
     assert result.exit_code == 0, result.output
     text = (root / "docs/activities/2024/2024-10-11-重阳敬老.md").read_text("utf-8")
     assert "\nauthor: 王干事\n" in text
+
+
+def test_upgrade_does_not_turn_review_on_for_an_existing_unit(tmp_path):
+    import shutil
+
+    from conftest import REPO
+
+    root = tmp_path / "unit"
+    shutil.copytree(REPO / "tests" / "data" / "unit-0.1.0", root)
+    unit_yml = (root / "data/unit.yml").read_bytes()
+    result = run("upgrade", "--root", root)
+    assert result.exit_code == 0, result.output
+    assert (root / "data/unit.yml").read_bytes() == unit_yml
+    assert "review" not in unit_yml.decode("utf-8")
+    assert run("review", "--root", root).output.startswith("本单位没有开启发布审核")
+
+
+def test_a_new_unit_has_review_on_with_its_samples_approved(tmp_path):
+    root = tmp_path / "新单位"
+    result = CliRunner(env={"WENMING_TODAY": "2026-11-27"}).invoke(
+        main,
+        [
+            "init",
+            str(root),
+            "--name",
+            "某某市图书馆",
+            "--short-name",
+            "市图书馆",
+            "--title-sought",
+            "市级文明单位",
+            "--term-start",
+            "2025-01-01",
+            "--term-end",
+            "2027-12-31",
+        ],
+        prog_name="wenming",
+    )
+    assert result.exit_code == 0, result.output
+    unit = (root / "data/unit.yml").read_text("utf-8")
+    assert "\nreview: true\n" in unit and "\napprovers:\n  - 示例审核人\n" in unit
+    assert run("review", "--root", root).output.startswith("没有待审核的材料：全部已经审核。审核人：示例审核人")
+    # The unit names its approver: the samples then say who approved them is not in the list.
+    (root / "data/unit.yml").write_text(unit.replace("  - 示例审核人\n", "  - 周主任\n"), encoding="utf-8")
+    lines = check_lines(root)
+    assert (
+        "docs/report/01-组织领导.md:6:14: 审核人（approved_by）“示例审核人”不在 data/unit.yml 的审核人名单（approvers）中。"
+        "请改成名单里的一位，或先由单位在 approvers 中加上此人"
+    ) in lines

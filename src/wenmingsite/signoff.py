@@ -366,6 +366,12 @@ def approve(root: Path, content: Content, target: str, name: str, day: dt.date, 
         raise ApproveError(
             f"{where} 不是活动、例行活动、汇报章节或荣誉。请写 wenming review 列出的文件（数据文件中的一条写成“文件:行”）"
         )
+    if line is None and not rel.endswith(".md"):
+        # A whole data file: what waits for approval in it, never re-approving what was approved.
+        waiting = {(w.source, w.line) for w in pending_items(content)}
+        material = [m for m in material if (m[1], m[2]) in waiting]
+        if not material:
+            raise ApproveError(f"{rel} 中没有待审核的条目。要改写其中一条的审核，请写成“{rel}:行”")
     path = root / rel
     if not os.path.realpath(path).startswith(os.path.realpath(root) + os.sep):
         raise ApproveError(f"{rel} 在网站文件夹以外，没有修改")
