@@ -238,7 +238,17 @@ CORPUS = {
         "说明：javascript:x",
     ],
     "summary": ["青年志愿者到青石村帮助农户调试育秧设备。", "\u2060\u00ad", "vbscript:msgbox", "&#x6A;avascript:x"],
-    "author": ["王干事", " 王  干事 ", "<b>王</b>", "javascript:x", "\u200b", "王" * 81, ""],
+    "author": [
+        "王干事",
+        " 王  干事 ",
+        "<b>王</b>",
+        "javascript:x",
+        "\u200b",
+        "王" * 20,
+        "王" * 21,
+        "张主任、李科长",
+        "",
+    ],
 }
 DATE_ALPHABET = list("0123456789０１２３４５６７８９年月日号-/.至 ~〇三") + ["", "\u3000", "①"]
 NUMBER_ALPHABET = list("0123456789０５.,-约余万元人次小时h ²") + ["", "\u200b"]

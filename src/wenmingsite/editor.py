@@ -58,7 +58,7 @@ FORM_FIELDS = (
     ("volunteer_hours", "decimal"),
     ("amount", "amount"),
     ("summary", "text"),
-    ("author", "title"),
+    ("author", "name"),
     ("draft", "flag"),
 )
 
@@ -146,6 +146,7 @@ def rules(content: Content) -> dict:
             "amount_digits": values.AMOUNT_DIGITS,
             "amount_wan_digits": values.AMOUNT_WAN_DIGITS,
             "title": schema.TITLE_LIMIT,
+            "name": schema.NAME_LIMIT,
         },
         "numbers": {
             "participants": {"what": participants_what, "units": list(participants_units)},

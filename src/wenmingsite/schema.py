@@ -60,6 +60,9 @@ MSG_SCRIPT_ADDRESS = (
     "“{text}”以“{scheme}”开头：浏览器会把这样的网址当作脚本运行，文字里不能这样写。请删去“{scheme}”或改写这段文字"
 )
 MSG_TITLE_LONG = "太长了（{n} 个字）。标题请控制在 80 个字以内，详细内容写在正文或 summary 里"
+NAME_LIMIT = 20  # a person's name, or two or three of them (撰稿人, 审核人)
+MSG_NAME_MARKUP = "“{text}”中含有“<”或“>”。这里只写姓名，不能有网页代码"
+MSG_NAME_LONG = "太长了（{n} 个字）。这里只写姓名（{limit} 个字以内）"
 MSG_REQUIRED = "{where}缺少必填字段 {name}（{label}）。请补上，例如 {name}: …"
 MSG_INVISIBLE = "{prefix}{label}（{name}）{invisible}{required}"
 MSG_INVISIBLE_REQUIRED = "（这是必填字段）"
@@ -90,6 +93,17 @@ def as_title(value: YStr, field: Field) -> str:
     _refuse_script_address(text)
     if len(text) > TITLE_LIMIT:
         raise values.Invalid(MSG_TITLE_LONG.format(n=len(text)))
+    return text
+
+
+def as_name(value: YStr, field: Field) -> str:
+    """A person's name (撰稿人, 审核人): one line, no markup, short."""
+    text = " ".join(str(value).split())
+    if MARKUP.search(text):
+        raise values.Invalid(MSG_NAME_MARKUP.format(text=text))
+    _refuse_script_address(text)
+    if len(text) > NAME_LIMIT:
+        raise values.Invalid(MSG_NAME_LONG.format(n=len(text), limit=NAME_LIMIT))
     return text
 
 
@@ -304,8 +318,8 @@ def _f(name, label, convert=as_text, required=False, shape="scalar", copied=Fals
 # Who wrote and who approved a piece of material (activities, report chapters, honours; a
 # notice kind adds SIGNOFF too). Checked against data/unit.yml by wenmingsite.signoff.
 SIGNOFF = [
-    _f("author", "撰稿人", as_title),
-    _f("approved_by", "审核人", as_title),
+    _f("author", "撰稿人", as_name),
+    _f("approved_by", "审核人", as_name),
     _f("approved_on", "审核日期", as_date),
 ]
 SIGNOFF_FIELDS = tuple(name for name, _ in SIGNOFF)

@@ -207,9 +207,18 @@
     if (len(text) > R.limits.title) throw new Invalid(fmt(M.MSG_TITLE_LONG, { n: len(text) }));
     return text;
   }
+  /** schema.as_name: a person's name (撰稿人). */
+  function asName(value) {
+    var text = words(value).join(" ");
+    if (P.markup.test(text)) throw new Invalid(fmt(M.MSG_NAME_MARKUP, { text: text }));
+    refuseScriptAddress(text);
+    if (len(text) > R.limits.name) throw new Invalid(fmt(M.MSG_NAME_LONG, { n: len(text), limit: R.limits.name }));
+    return text;
+  }
   var N = R.numbers;
   var CONVERT = {
     title: asTitle,
+    name: asName,
     text: function (v) { return refuseScriptAddress(strip(v)); },
     choice: function (v) { return strip(v); },
     date: parseDate,
