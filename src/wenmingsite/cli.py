@@ -957,7 +957,7 @@ def approve(targets: tuple[str, ...], name: str, date_text: str | None, root: Pa
             site.load(with_links=False, clean_assets=False)
             written.clear()
         try:
-            done = signoff.approve(root, site.content, target, name, day, today)
+            done = signoff.approve(root, site.content, target, name, day, today, site.docs_rel)
         except signoff.ApproveError as exc:
             click.echo(f"{target}: {exc}", err=True)
             failed += 1

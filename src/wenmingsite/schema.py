@@ -437,7 +437,7 @@ UNIT = dict(
         _f("wechat_qr", "公众号二维码"),
         _f("links", "友情链接", as_raw, shape="list"),
         _f("review", "发布审核", as_bool),
-        _f("approvers", "审核人名单", shape="scalar_or_list"),
+        _f("approvers", "审核人名单", as_name, shape="scalar_or_list"),
     ]
 )
 

@@ -176,30 +176,23 @@ def _present(item: YMap) -> set[str]:
 # --- what a build shows -----------------------------------------------------------------
 
 
-def pending_items(content: Content) -> list[Withheld]:
-    """Pending material that is not a draft, in file order (a routine once, not per day)."""
+def pending_items(content: Content, docs_rel: str = "docs") -> list[Withheld]:
+    """Pending material that is not a draft, in file order (a routine once, not per day).
+    ``docs_rel``: the docs folder relative to the project (report chapters are named by it)."""
     out: dict[tuple[str, int], Withheld] = {}
     for a in content.activities:
         if a.pending and not a.draft:
             kind = "例行活动" if a.kind == "routine" else "活动"
             out.setdefault((a.source, a.line), Withheld(kind, a.title, a.source, a.line, a.date, a.signoff.author))
-    docs = _docs_rel(content)
     for s in content.report:
         if s.pending:
-            src = f"{docs}/{s.page}"
+            src = f"{docs_rel}/{s.page}"
             out.setdefault((src, s.line), Withheld("汇报章节", s.title, src, s.line, None, s.signoff.author))
     for h in content.honours:
         if h.pending:
             day = dt.date(h.year, h.month or 1, 1)
             out.setdefault((h.source, h.line), Withheld("荣誉", h.title, h.source, h.line, day, h.signoff.author))
     return sorted(out.values(), key=lambda w: (w.source, w.line))
-
-
-def _docs_rel(content: Content) -> str:
-    for a in content.activities:
-        if a.page and a.source.endswith("/" + a.page):
-            return a.source[: -len(a.page) - 1]
-    return "docs"
 
 
 def notices(items: list[Withheld]) -> list[Problem]:
@@ -213,11 +206,11 @@ def _approve_arg(w: Withheld) -> str:
     return w.source if w.source.endswith(".md") else w.where
 
 
-def withhold(content: Content, preview: bool) -> tuple[Content, list[Withheld], list[str]]:
+def withhold(content: Content, preview: bool, docs_rel: str = "docs") -> tuple[Content, list[Withheld], list[str]]:
     """The content a build shows: (content, pending material, pages left out). In the preview
     everything stays (marked pending); otherwise a pending activity becomes a draft (the
     drafts' path keeps it from every output) and pending chapters and honours are dropped."""
-    items = pending_items(content)
+    items = pending_items(content, docs_rel)
     if preview or not items:
         return content, items, []
     activities = tuple(
@@ -345,7 +338,9 @@ def _find_entry(value, line: int) -> YMap | None:
     return None
 
 
-def approve(root: Path, content: Content, target: str, name: str, day: dt.date, today: dt.date) -> list[Withheld | str]:
+def approve(
+    root: Path, content: Content, target: str, name: str, day: dt.date, today: dt.date, docs_rel: str = "docs"
+) -> list[str]:
     """Write the approval of ``target`` (a page, or ``file:line`` of a data entry, or a data
     file: every pending entry in it). Returns what was approved; raises ApproveError."""
     unit = content.unit
@@ -360,7 +355,7 @@ def approve(root: Path, content: Content, target: str, name: str, day: dt.date, 
     if day > today:
         raise ApproveError(f"审核日期 {day.isoformat()} 还没到（今天是 {today.isoformat()}）。请写实际审核的日期")
     rel, line = target_file(root, target)
-    material = [m for m in _material(content) if m[1] == rel and (line is None or m[2] == line)]
+    material = [m for m in _material(content, docs_rel) if m[1] == rel and (line is None or m[2] == line)]
     if not material:
         where = f"{rel}:{line}" if line else rel
         raise ApproveError(
@@ -368,7 +363,7 @@ def approve(root: Path, content: Content, target: str, name: str, day: dt.date, 
         )
     if line is None and not rel.endswith(".md"):
         # A whole data file: what waits for approval in it, never re-approving what was approved.
-        waiting = {(w.source, w.line) for w in pending_items(content)}
+        waiting = {(w.source, w.line) for w in pending_items(content, docs_rel)}
         material = [m for m in material if (m[1], m[2]) in waiting]
         if not material:
             raise ApproveError(f"{rel} 中没有待审核的条目。要改写其中一条的审核，请写成“{rel}:行”")
@@ -427,16 +422,15 @@ def target_file(root: Path, target: str) -> tuple[str, int | None]:
     return rel, line
 
 
-def _material(content: Content) -> list[tuple[str, str, int, str, dt.date | None]]:
+def _material(content: Content, docs_rel: str) -> list[tuple[str, str, int, str, dt.date | None]]:
     """(kind, file, line, title, date) of every piece of material that takes a sign-off."""
     out: dict[tuple[str, int], tuple[str, str, int, str, dt.date | None]] = {}
     for a in content.activities:
         kind = "例行活动" if a.kind == "routine" else "活动"
         day = None if a.kind == "routine" else a.date
         out.setdefault((a.source, a.line), (kind, a.source, a.line, a.title, day))
-    docs = _docs_rel(content)
     for s in content.report:
-        src = f"{docs}/{s.page}"
+        src = f"{docs_rel}/{s.page}"
         out.setdefault((src, s.line), ("汇报章节", src, s.line, s.title, None))
     for h in content.honours:
         out.setdefault((h.source, h.line), ("荣誉", h.source, h.line, h.title, dt.date(h.year, h.month or 1, 1)))

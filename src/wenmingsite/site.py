@@ -162,7 +162,9 @@ class Site:
                 content.files, self.docs_dir, self.docs_rel, assets.AssetCache(self.root / assets.CACHE_DIR)
             )
             found += asset_problems
-        content, self.withheld, self.withheld_pages = signoff.withhold(content, preview=self.internal or self.serving)
+        content, self.withheld, self.withheld_pages = signoff.withhold(
+            content, preview=self.internal or self.serving, docs_rel=self.docs_rel
+        )
         found += links.problems(content, content.files, self.docs_rel, with_links=with_links)
         found += signoff.link_problems(content, self.withheld_pages, self.docs_rel) if with_links else []
         self.content = content
