@@ -575,3 +575,27 @@ def test_a_new_unit_has_review_on_with_its_samples_approved(tmp_path):
         "docs/report/01-组织领导.md:6:14: 审核人（approved_by）“示例审核人”不在 data/unit.yml 的审核人名单（approvers）中。"
         "请改成名单里的一位，或先由单位在 approvers 中加上此人"
     ) in lines
+
+
+def test_a_nav_entry_whose_data_all_waits_for_approval_says_so(site):
+    honours = """\
+        - year: 2024
+          title: 市级青年文明号
+          level: 市级
+          awarded_by: 测试市文明办
+        """
+    root = review_unit(site, {"data/honours.yml": honours})
+    mkdocs = (root / "mkdocs.yml").read_text("utf-8") + "  - 荣誉: honours/index.md\n"
+    (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    message = (
+        "mkdocs.yml:21: 导航（nav）中的这一页要由 data/honours.yml 生成，而其中的内容都还待审核，正式网站上没有这一页。"
+        "请先审核（wenming review 列出待审核的条目，wenming approve data/honours.yml --by 姓名），"
+        "或者在行首加 # 暂时不显示这一行导航"
+    )
+    assert message in run("check", "--no-images", "--root", root).output
+    result = build(root)
+    assert result.returncode == 1 and message in result.stderr
+    assert run("approve", "data/honours.yml", "--by", "张主任", "--date", "2024-12-01", cwd=root).exit_code == 0
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert "市级青年文明号" in (root / "site/honours/index.html").read_text("utf-8")

@@ -420,7 +420,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self._fail_or_report(site.publish_photos(progress=_photo_progress()))
         specs = site.page_specs()
         self._fail_or_report(
-            site.report(settings.nav_problems(Path(config.config_file_path), config.nav, {s.src for s in specs}))
+            site.report(
+                signoff.nav_note(
+                    settings.nav_problems(Path(config.config_file_path), config.nav, {s.src for s in specs}),
+                    site.withheld,
+                )
+            )
         )
         generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV) for s in specs]
         generated += [

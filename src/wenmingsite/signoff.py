@@ -477,3 +477,23 @@ def link_problems(content: Content, withheld_pages: list[str], docs_rel: str) ->
                         )
                         break
     return out
+
+
+def nav_note(problems: list[Problem], withheld: list[Withheld]) -> list[Problem]:
+    """A nav entry whose page has no data (settings.nav_problems) because all of that data
+    waits for approval says so, instead of sending the editor to write what exists."""
+    waiting = {w.source for w in withheld}
+    out = []
+    for p in problems:
+        source = next((f for f in waiting if f"由 {f} 生成" in p.message), None)
+        if source:
+            p = Problem(
+                p.path,
+                p.line,
+                p.col,
+                f"导航（nav）中的这一页要由 {source} 生成，而其中的内容都还待审核，正式网站上没有这一页。"
+                f"请先审核（wenming review 列出待审核的条目，wenming approve {source} --by 姓名），"
+                "或者在行首加 # 暂时不显示这一行导航",
+            )
+        out.append(p)
+    return out

@@ -433,7 +433,7 @@ class Site:
             )
         )
         optional = {s.src for kind in pagekinds.kinds() if kind.needs for s in kind.specs(self)}
-        self.report(settings.nav_problems(mkdocs_yml, nav, optional))
+        self.report(signoff.nav_note(settings.nav_problems(mkdocs_yml, nav, optional), self.withheld))
         if with_images:
             self.publish_photos()
         photos = {p.src for a in self.content.published for p in a.photos}
