@@ -232,6 +232,14 @@ def test_export_and_pack_leave_pending_material_out_and_carry_the_sign_off_colum
         rows = list(csv.reader(f))
     assert [r[3] for r in rows[1:]] == ["植树节义务植树", TITLE]
     assert rows[2][-3:] == ["王干事", "李科长", "2024-05-09"]
+    book = tmp_path / "台账.xlsx"
+    assert run("export", book, "--root", root, "--date", "2026-11-27").exit_code == 0
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(book)["2024年"]
+    header = [c.value for c in sheet[1]]
+    assert header[-3:] == ["撰稿人", "审核人", "审核日期"]
+    assert [c.value for c in sheet[3]][-3:] == ["王干事", "李科长", dt.datetime(2024, 5, 9)]
 
 
 def test_pack_leaves_pending_material_out(site, tmp_path):
