@@ -17,9 +17,11 @@ an activity, a report chapter or an honour without a valid approval is *pending*
 - ``wenming approve`` (:func:`approve`) writes the approval into the material's own file,
   changing nothing else in it.
 
-A future kind of material (e.g. notices) takes part by adding ``schema.SIGNOFF`` to its
-fields, calling :func:`read` in its loader step, and filtering by ``pending`` in
-:func:`withhold` like honours.
+A further kind of material (e.g. notices, 通知公告) takes part in four places: ``schema.SIGNOFF``
+in its field table; :func:`read` in its loader step (its record gets ``signoff`` and ``pending``
+like ``records.Honour``); a loop in :func:`pending_items` and :func:`_material` (what review lists
+and approve finds); and a filter in :func:`withhold` like the honours' one (its page, if it has one,
+goes into the pages left out, as report chapters do).
 """
 
 from __future__ import annotations
