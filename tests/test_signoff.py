@@ -607,3 +607,15 @@ def test_a_nav_entry_whose_data_all_waits_for_approval_says_so(site):
     result = build(root)
     assert result.returncode == 0, result.stderr
     assert "市级青年文明号" in (root / "site/honours/index.html").read_text("utf-8")
+
+
+def test_approve_never_writes_an_entry_it_cannot_extend(site):
+    log = "activities:\n  - {title: 职工健步走, date: 2024-04-20, category: 文体活动}\n"
+    root = review_unit(site, {"data/activities/2024.yml": log})
+    result = run("approve", "data/activities/2024.yml:2", "--by", "张主任", "--date", "2024-05-01", cwd=root)
+    assert result.exit_code == 1
+    assert (
+        "data/activities/2024.yml:2: 这一条的写法（例如写在一行的 {…}）无法自动加上审核，文件没有修改。"
+        "请在其中手工写上 approved_by: 审核人姓名 和 approved_on: 审核日期 两项"
+    ) in result.output
+    assert (root / "data/activities/2024.yml").read_text("utf-8") == log

@@ -38,7 +38,7 @@ import urllib.parse
 from pathlib import Path
 from typing import NamedTuple
 
-from . import repair
+from . import frontmatter, repair
 from .problems import Problem, Problems
 from .records import Content, Signoff, Unit
 from .yamlstrict import YList, YMap, YStr, load_yaml
@@ -244,6 +244,12 @@ class ApproveError(Exception):
     """A refusal of ``wenming approve``, in Chinese."""
 
 
+UNWRITABLE = (
+    "这一条的写法（例如写在一行的 {…}）无法自动加上审核，文件没有修改。"
+    "请在其中手工写上 approved_by: 审核人姓名 和 approved_on: 审核日期 两项"
+)
+
+
 def _scalar(value: str) -> str:
     """A YAML scalar for a name or date: plain when it is plainly text, else double-quoted."""
     if re.fullmatch(r"[\w\u00b7\u30fb·．. -]+", value) and value[0] not in "-. " and value.strip() == value:
@@ -290,7 +296,11 @@ def approve_markdown(text: str, name: str, day: dt.date) -> str:
     if lines[close - 1] and not lines[close - 1].endswith(("\n", "\r")):
         lines[close - 1] += nl
     _set_keys(lines, {"approved_by": name, "approved_on": day.isoformat()}, at, "", close, nl)
-    return "".join(lines)
+    out = "".join(lines)
+    parts = frontmatter.split(out.replace("\r\n", "\n"), "x.md")  # as textfile.read_text gives it
+    if parts.problems or parts.meta is None or not _says(parts.meta, name, day):
+        raise ApproveError(UNWRITABLE)
+    return out
 
 
 def approve_entry(text: str, rel: str, line: int, name: str, day: dt.date) -> str:
@@ -324,7 +334,19 @@ def approve_entry(text: str, rel: str, line: int, name: str, day: dt.date) -> st
     if lines and not lines[end - 1].endswith(("\n", "\r")):
         lines[end - 1] += nl
     _set_keys(lines, {"approved_by": name, "approved_on": day.isoformat()}, at, " " * col, end, nl)
-    return "".join(lines)
+    out = "".join(lines)
+    # Read back: an entry written in flow style ({…}) or some other layout this line editing
+    # cannot extend is refused, never written broken.
+    value, problems = load_yaml(out, rel)
+    entry = _find_entry(value, line) if not problems and value is not None else None
+    if entry is None or not _says(entry, name, day):
+        raise ApproveError(UNWRITABLE)
+    return out
+
+
+def _says(mapping: YMap, name: str, day: dt.date) -> bool:
+    by, on = mapping.get("approved_by"), mapping.get("approved_on")
+    return isinstance(by, YStr) and str(by) == name and isinstance(on, YStr) and str(on) == day.isoformat()
 
 
 def _find_entry(value, line: int) -> YMap | None:
