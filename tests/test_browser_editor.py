@@ -238,6 +238,17 @@ CORPUS = {
         "说明：javascript:x",
     ],
     "summary": ["青年志愿者到青石村帮助农户调试育秧设备。", "\u2060\u00ad", "vbscript:msgbox", "&#x6A;avascript:x"],
+    "author": [
+        "王干事",
+        " 王  干事 ",
+        "<b>王</b>",
+        "javascript:x",
+        "\u200b",
+        "王" * 20,
+        "王" * 21,
+        "张主任、李科长",
+        "",
+    ],
 }
 DATE_ALPHABET = list("0123456789０１２３４５６７８９年月日号-/.至 ~〇三") + ["", "\u3000", "①"]
 NUMBER_ALPHABET = list("0123456789０５.,-约余万元人次小时h ²") + ["", "\u200b"]
@@ -498,6 +509,7 @@ def fill_activity(page) -> None:
     page.fill("#ws-ed-volunteer_hours", "100")
     page.fill("#ws-ed-amount", "1.5 万元")
     page.fill("#ws-ed-summary", "青年志愿者到青石村帮助农户调试育秧设备、讲解春耕技术。")
+    page.fill("#ws-ed-author", "王干事")
     page.fill("#ws-ed-body", BODY)
 
 
@@ -557,6 +569,7 @@ def test_an_activity_made_in_the_browser_builds_with_upright_photos_and_no_gps(
     assert meta["title"] == TITLE and meta["date"] == "2026-03-12" and meta["category"] == "志愿服务"
     assert [str(c) for c in meta["criteria"]] == [criterion_name]
     assert (meta["department"], meta["participants"], meta["amount"]) == ("团支部", "50人次", "1.5 万元")
+    assert meta["author"] == "王干事"  # the writer (撰稿人), for the unit's sign-off
     assert [(p["src"], p["caption"]) for p in meta["photos"]] == [
         (f"{stem}/01.jpg", "志愿者帮助农户调试育秧设备"),
         (f"{stem}/02.jpg", "活动海报"),

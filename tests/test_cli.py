@@ -48,7 +48,7 @@ def test_new_creates_a_commented_activity_that_check_accepts_once_filled(site):
     result = run("check", "--root", root, "--date", TODAY)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        f"docs/activities/2026/{stem}.md:28:1: 这里还是模板占位符“（在这里写活动的经过和成效）”。请换成实际内容后再发布"
+        f"docs/activities/2026/{stem}.md:30:1: 这里还是模板占位符“（在这里写活动的经过和成效）”。请换成实际内容后再发布"
     )
     page.write_text(
         text.replace("（在这里写活动的经过和成效）", "3月5日上午，工会组织志愿者走进社区。").replace(

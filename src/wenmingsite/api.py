@@ -22,7 +22,7 @@ def json_number(value):
 
 def activity_record(a: Activity, content: Content, url: str | None) -> dict:
     cat = content.category(a.category)
-    return {
+    record = {
         "id": a.id,
         "kind": a.kind,
         "title": a.title,
@@ -39,6 +39,9 @@ def activity_record(a: Activity, content: Content, url: str | None) -> dict:
         "source": a.source,
         "line": a.line,
     }
+    if a.pending:  # only the editors' preview publishes pending material at all
+        record["pending"] = True
+    return record
 
 
 def records(content: Content, urls: dict[str, str]) -> list[dict]:

@@ -139,6 +139,8 @@ volunteer_hours:
 amount:
 # 一两句话的摘要，会显示在活动信息和列表里
 summary:
+# 撰稿人（写这篇材料的人）。单位开启了发布审核时，审核人确认后运行 wenming approve 本文件 --by 审核人姓名
+author: {author}
 # 照片：把照片放进同名文件夹 {folder}/，每张照片写两行，例如：
 #   - src: {folder}/现场.jpg
 #     caption: 志愿者在现场为群众讲解
@@ -154,9 +156,10 @@ photos: []
 @click.option("--date", "date_text", metavar="日期", help="活动日期，例如 2026-03-05 或 2026年3月5日（默认今天）")
 @click.option("--category", help="活动类别（data/categories.yml 中的名称）")
 @click.option("--department", help="组织部门")
+@click.option("--author", help="撰稿人（写这篇材料的人）")
 @root_option
 @help_option
-def new(title, date_text, category, department, root: Path) -> None:
+def new(title, date_text, category, department, root: Path, author: str | None = None) -> None:
     from .values import Invalid, parse_date
 
     today = dt.date.today()
@@ -211,6 +214,7 @@ def new(title, date_text, category, department, root: Path) -> None:
         category=yaml_value(category),
         categories="、".join(names),
         department=yaml_value(department) if department else "",
+        author=yaml_value(" ".join(author.split())) if author and author.strip() else "",
         folder=stem,
         body=publication.NEW_BODY,
     )
@@ -875,6 +879,94 @@ def export_ledger(target: Path, root: Path, routines: str, site_url: str | None,
         f"已导出 {'、'.join(str(p) for p in paths)}：主题活动 {themed:,} 项，"
         f"例行活动 {len(site.records) - themed:,} 次（{routines}）。"
     )
+
+
+# --- review / approve (sign-off, wenmingsite.signoff) ------------------------------------
+
+
+@main.command(
+    "review",
+    cls=ChineseCommand,
+    help="列出待审核的材料：单位开启了发布审核（data/unit.yml 的 review: true）时，"
+    "还没有审核的活动、汇报章节和荣誉只在预览中显示，正式网站不发布。",
+)
+@root_option
+@date_option
+@help_option
+def review(root: Path, date: str | None) -> None:
+    from . import signoff
+
+    _require_site(root)
+    site = Site(root, today=_day(date) if date else signoff.today())
+    problems = site.load(with_links=False, clean_assets=False)
+    unit = site.content.unit
+    if unit is None or not unit.review:
+        click.echo("本单位没有开启发布审核（data/unit.yml 的 review），所有材料构建后直接发布。")
+        return
+    names = "、".join(unit.approvers) or "（还没有列出，请在 data/unit.yml 的 approvers 中填写）"
+    if not site.withheld:
+        click.echo(f"没有待审核的材料：全部已经审核。审核人：{names}")
+    else:
+        click.echo(f"待审核材料 {len(site.withheld)} 项（审核前不会发布；审核人：{names}）：")
+        for w in site.withheld:
+            day = f" {w.day.isoformat()}" if w.day and w.kind != "荣誉" else ""
+            author = f"，撰稿人 {w.author}" if w.author else ""
+            click.echo(f"  {w.where}: {w.kind}{day}“{w.title}”{author}")
+        click.echo(
+            "审核人确认后运行 wenming approve 文件 --by 姓名（数据文件中的一条写成上面的“文件:行”），"
+            f"或在材料中写上 approved_by 和 approved_on。{signoff.BADGE}的材料在 wenming serve 预览中可以看到。"
+        )
+    if problems:
+        click.echo(f"另有 {len(problems)} 处内容问题，请运行 wenming check 查看。")
+
+
+@main.command(
+    "approve",
+    cls=ChineseCommand,
+    help="记录审核：把审核人和审核日期写进材料（活动、汇报章节的 front matter，或数据文件中的一条），"
+    "文件的其他内容一字不改。审核人必须在 data/unit.yml 的 approvers 中。",
+)
+@click.argument("targets", metavar="文件…", nargs=-1, required=True)
+@click.option("--by", "name", required=True, metavar="姓名", help="审核人姓名（data/unit.yml 的 approvers 中的一位）")
+@click.option("--date", "date_text", metavar="日期", help="审核日期，例如 2026-03-05（默认今天）")
+@root_option
+@help_option
+def approve(targets: tuple[str, ...], name: str, date_text: str | None, root: Path) -> None:
+    from . import signoff
+    from .values import Invalid, parse_date
+
+    _require_site(root)
+    today = signoff.today()
+    try:
+        day = parse_date(date_text) if date_text else today
+    except Invalid as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from None
+    name = " ".join(name.split())
+    failed = 0
+    site = None
+    written: set[str] = set()
+    for target in targets:
+        try:
+            rel, _ = signoff.target_file(root, target)
+        except signoff.ApproveError as exc:
+            click.echo(f"{target}: {exc}", err=True)
+            failed += 1
+            continue
+        if site is None or rel in written:  # the preview's view: pending material stays in
+            site = Site(root, today=today, internal=True)
+            site.load(with_links=False, clean_assets=False)
+            written.clear()
+        try:
+            done = signoff.approve(root, site.content, target, name, day, today, site.docs_rel)
+        except signoff.ApproveError as exc:
+            click.echo(f"{target}: {exc}", err=True)
+            failed += 1
+            continue
+        written.add(rel)  # its lines may have moved: read it again before approving more in it
+        for what in done:
+            click.echo(f"已审核：{what}（审核人 {name}，{day.isoformat()}）")
+    if failed:
+        raise click.ClickException(f"{failed} 个文件没有记录审核，见上面各行")
 
 
 if __name__ == "__main__":

@@ -20,12 +20,13 @@ attribute), a page kind and a template (ARCHITECTURE.md, "A new data file").
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from . import schema
+from . import schema, signoff
 from .gate import PHOTO_TYPES
 from .records import (
     Change,
@@ -91,6 +92,10 @@ def honour(ld: _Loader, f: dict[str, Any], item: YMap, rel: str, what: str) -> H
         at = item["month"]
         ld.add(rel, at.line, at.col, f"{what}的月份（month）只能是 1 到 12，这里是 {f['month']}")
         ok = False
+    day = None  # the day an approval may not precede: the honour's month, or its year
+    if 1949 <= f["year"] <= ld.today.year:
+        day = dt.date(f["year"], f["month"] if f["month"] and 1 <= f["month"] <= 12 else 1, 1)
+    signed, pending = signoff.read(f, item, rel, f"{what}的", ld.problems, ld.unit, ld.today, day, "荣誉")
     if not 1949 <= f["year"] <= ld.today.year:
         at = item["year"]
         ld.add(rel, at.line, at.col, f"{what}的年份（year）{f['year']} 不合理。请写四位年份，例如 2024")
@@ -101,7 +106,9 @@ def honour(ld: _Loader, f: dict[str, Any], item: YMap, rel: str, what: str) -> H
         if ok:
             photo = posixpath.normpath(f["photo"])
             ld.referenced_photos.add(photo)
-    return record(Honour, f, photo=photo, source=rel, line=item.line) if ok else None
+    if not ok:
+        return None
+    return record(Honour, f, photo=photo, signoff=signed, pending=pending, source=rel, line=item.line)
 
 
 # --- 制度文件 (data/documents.yml) ------------------------------------------------------------

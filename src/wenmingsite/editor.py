@@ -58,6 +58,7 @@ FORM_FIELDS = (
     ("volunteer_hours", "decimal"),
     ("amount", "amount"),
     ("summary", "text"),
+    ("author", "name"),
     ("draft", "flag"),
 )
 
@@ -145,6 +146,7 @@ def rules(content: Content) -> dict:
             "amount_digits": values.AMOUNT_DIGITS,
             "amount_wan_digits": values.AMOUNT_WAN_DIGITS,
             "title": schema.TITLE_LIMIT,
+            "name": schema.NAME_LIMIT,
         },
         "numbers": {
             "participants": {"what": participants_what, "units": list(participants_units)},
@@ -205,6 +207,7 @@ class Editor:
             labels={name: field.label for name, field in schema.ACTIVITY_PAGE.items()},
             criteria=content.criteria,
             departments=list(content.unit.departments) if content.unit else [],
+            review=bool(content.unit and content.unit.review),
             title_limit=schema.TITLE_LIMIT,
             script=SCRIPT,
             style=STYLE,

@@ -49,6 +49,9 @@ THEMED = [
     ("记录方式", 9),
     ("网页地址", 40),
 ]
+# Paper ledgers' 填报人/审核人 columns (wenmingsite.signoff), on the year sheets of a unit
+# that records sign-offs: who wrote each entry, who approved it and when.
+SIGNOFF = [("撰稿人", 9), ("审核人", 9), ("审核日期", 11)]
 ROUTINE = [
     ("序号", 6),
     ("日期", 11),
@@ -114,6 +117,13 @@ class Ledger:
         self.content, self.records, self.stats, self.base = content, records, stats, base
         self.names = {c.id: c.name for c in content.criteria}
         self.routines = {r.id: r for r in content.routines}
+        self.signoffs = {a.id: a.signoff for a in content.activities}
+        unit = content.unit
+        self.signed = bool(unit and unit.review) or any(s.author or s.approved_by for s in self.signoffs.values())
+
+    @property
+    def themed_columns(self) -> list[tuple[str, int]]:
+        return THEMED + SIGNOFF if self.signed else THEMED
 
     def _criteria(self, r: dict) -> str:
         return "、".join(self.names.get(c, c) for c in r["criteria"])
@@ -150,6 +160,9 @@ class Ledger:
                     self._url(r),
                 ]
             )
+            if self.signed:
+                signed = self.signoffs.get(r["id"])
+                rows[-1] += [signed.author, signed.approved_by, signed.approved_on] if signed else [None] * 3
         return rows
 
     def routine_rows(self, by_month: bool) -> list[list]:
@@ -326,7 +339,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
         ws = book.create_sheet(f"{year}年")
         table(
             ws,
-            THEMED,
+            ledger.themed_columns,
             ledger.themed(year),
             {"参与人次": "SUM", "志愿服务时长（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"},
             "活动名称",
@@ -419,7 +432,7 @@ def write_csv(path: Path, ledger: Ledger, by_month: bool = False) -> list[Path]:
     routines = path.with_name(f"{path.stem}-例行活动{path.suffix}")
     path.parent.mkdir(parents=True, exist_ok=True)
     for target, columns, rows in (
-        (path, THEMED, ledger.themed()),
+        (path, ledger.themed_columns, ledger.themed()),
         (routines, ROUTINE_MONTHLY if by_month else ROUTINE, ledger.routine_rows(by_month)),
     ):
         with open(target, "w", encoding="utf-8-sig", newline="") as f:

@@ -17,7 +17,7 @@ import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import frontmatter, gate, images, publication, schema
+from . import frontmatter, gate, images, publication, schema, signoff
 from .datafiles import DATA_FILES, DataFile
 from .problems import Problem, ProblemError, Problems
 from .records import (
@@ -282,6 +282,7 @@ class _Loader:
                     )
                 else:
                     links.append((link["name"], url))
+        review, approvers = signoff.check_unit(f, value, rel, self.problems)
         self.unit = Unit(
             name=f["name"],
             short_name=f["short_name"],
@@ -302,6 +303,8 @@ class _Loader:
             wechat=f["wechat"],
             wechat_qr=f["wechat_qr"],
             links=tuple(links),
+            review=review,
+            approvers=approvers,
         )
 
     def empty_required(self, value, rel: str, what: str) -> None:
@@ -564,6 +567,7 @@ class _Loader:
         category, criteria, photos = self.activity_fields(f, item, rel, base_dir, what)
         draft = bool(f["draft"])
         self.check_dates(f, item, rel, what, draft)
+        signed, pending = signoff.read(f, item, rel, what, self.problems, self.unit, self.today, f["date"], "活动")
         if f["title"] is None or f["date"] is None or category is None:
             return None
         return Activity(
@@ -579,6 +583,8 @@ class _Loader:
             photos=photos,
             draft=draft,
             page=page,
+            signoff=signed,
+            pending=pending,
             **{k: f[k] for k in schema.COPIED_FIELDS},
         )
 
@@ -690,6 +696,7 @@ class _Loader:
         if category is None:
             return None
         draft = bool(f["draft"])
+        signed, pending = signoff.read(f, item, rel, f"{what}的", self.problems, self.unit, self.today)
         for day in dates:
             occurrences.append(
                 Activity(
@@ -704,6 +711,8 @@ class _Loader:
                     draft=draft,
                     routine=rid,
                     time=f["time"],
+                    signoff=signed,
+                    pending=pending,
                     **{k: f[k] for k in schema.COPIED_FIELDS},
                 )
             )
@@ -797,8 +806,11 @@ class _Loader:
                 f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
                 self.material_keys(meta, f, rel)
                 crit = self.resolve_criteria(f["criteria"], meta.get("criteria"), rel) if f["criteria"] else ()
+                signed, pending = signoff.read(f, meta, rel, "", self.problems, self.unit, self.today)
                 if f["title"] and f["order"] is not None:
-                    report.append(ReportSection(docs_path, f["title"], f["order"], crit))
+                    report.append(
+                        ReportSection(docs_path, f["title"], f["order"], crit, signed, pending, meta.line or 1)
+                    )
                 clean = {k: v for k, v in f.items() if v is not None}
             elif kind == "notice":
                 clean = self.load_notice(docs_path, meta, rel)

@@ -45,6 +45,7 @@ from . import (
     settings,
     share,
     shipped,
+    signoff,
     sitefolder,
     url_collisions,
 )
@@ -369,6 +370,11 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         )
         for notice in self.site.notices:  # info, not warning: a notice must not fail --strict
             log.info(f"提示 {notice}")
+        if self.site.withheld:  # never silently (wenmingsite.signoff)
+            if self.site.internal:
+                log.info(f"{len(self.site.withheld)} 篇待审核材料只在预览中显示（标有“待审核”），正式网站不会发布")
+            elif line := signoff.build_line(self.site.withheld):
+                log.info(line)
         self._fail_or_report(problems)
         import jieba  # on_config made sure it is installed
 
@@ -415,7 +421,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self._fail_or_report(site.publish_photos(progress=_photo_progress()))
         specs = site.page_specs()
         self._fail_or_report(
-            site.report(settings.nav_problems(Path(config.config_file_path), config.nav, {s.src for s in specs}))
+            site.report(
+                signoff.nav_note(
+                    settings.nav_problems(Path(config.config_file_path), config.nav, {s.src for s in specs}),
+                    site.withheld,
+                )
+            )
         )
         generated = [File.generated(config, s.src, content="", inclusion=InclusionLevel.NOT_IN_NAV) for s in specs]
         generated += [

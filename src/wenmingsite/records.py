@@ -29,6 +29,8 @@ class Unit:
     wechat: str | None = None  # 微信公众号 name
     wechat_qr: str | None = None  # docs path of the 公众号 QR image
     links: tuple[tuple[str, str], ...] = ()  # 友情链接 (name, https URL), shown in the footer
+    review: bool = False  # 发布审核: only approved material is published (wenmingsite.signoff)
+    approvers: tuple[str, ...] = ()  # who may approve (审核人)
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,15 @@ class Thresholds:
     min_activities: int = 3  # distinct activities in the term (a routine counts once)
     min_photos: int = 0
     recent_months: int = 6  # flag an item with nothing in this many months
+
+
+@dataclass(frozen=True)
+class Signoff:
+    """Who wrote a piece of material and who approved it, when (撰稿、审核)."""
+
+    author: str | None = None
+    approved_by: str | None = None
+    approved_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,8 @@ class Activity:
     page: str | None = None  # docs-relative path of the Markdown page
     routine: str | None = None  # id of the routine an occurrence belongs to
     time: str | None = None
+    signoff: Signoff = Signoff()
+    pending: bool = False  # review is on and nobody approved it (待审核): preview only
 
 
 @dataclass(frozen=True)
@@ -126,6 +139,8 @@ class Honour:
     month: int | None = None
     photo: str | None = None
     note: str | None = None
+    signoff: Signoff = Signoff()
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -192,6 +207,9 @@ class ReportSection:
     title: str
     order: int
     criteria: tuple[str, ...] = ()
+    signoff: Signoff = Signoff()
+    pending: bool = False
+    line: int = 1
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,9 @@ GLUE_MODULE = "wenmingsite_showcase_glue"
 # A comment line carrying this mark sits above each piece of sample text init writes: while it
 # is there, `wenming check` and the build name the file in a notice (the sample is still unedited).
 SAMPLE_MARK = "wenming init 示例"
+# The approver a new unit's sample material is signed off by, until the unit names its own
+# (data/unit.yml says so on a SAMPLE_MARK line; wenmingsite.signoff).
+SAMPLE_APPROVER = "示例审核人"
 # The tool's own workflow installs the checkout and runs its tests; a unit's installs the tool
 # (requirements.txt) and has no engine tests. Everything else — pins by commit hash, per-job
 # permissions, the checks and the strict build — is the same file.
@@ -124,8 +127,11 @@ def files_for(a: UnitAnswers, today: dt.date, tool_url: str | None = None) -> di
         copyright=_yaml(a.name),
         introduction=_yaml(f"{a.name}正在开展{a.term}{a.title_sought}创建工作。"),
         mark=SAMPLE_MARK,
+        approver=SAMPLE_APPROVER,
     )
     day, draft = _sample_activity(a, today)
+    # Dated the term's start (the sample activity's day), never later than today.
+    approval = f"approved_by: {SAMPLE_APPROVER}\napproved_on: {min(a.term_start, today).isoformat()}\n"
 
     def fill(name: str, values: dict) -> str:
         return Template((TEMPLATES / name).read_text(encoding="utf-8")).substitute(values)
@@ -134,13 +140,14 @@ def files_for(a: UnitAnswers, today: dt.date, tool_url: str | None = None) -> di
         "mkdocs.yml": fill("mkdocs.yml.tmpl", quoted),
         "data/unit.yml": fill("unit.yml.tmpl", quoted),
         "docs/index.md": fill("index.md.tmpl", plain | {"site_description": quoted["site_description"]}),
-        "docs/report/01-组织领导.md": fill("chapter.md.tmpl", plain),
+        "docs/report/01-组织领导.md": fill("chapter.md.tmpl", plain | {"approval": approval}),
         f"docs/activities/{day.year}/{day.isoformat()}-创建工作动员会.md": fill(
             "activity.md.tmpl",
             plain
             | {
                 "date": day.isoformat(),
                 "draft": draft,
+                "approval": "" if draft else approval,
                 "summary": _yaml(f"{a.short_name}召开{a.term}{a.title_sought}创建工作动员会，部署本届创建任务。"),
             },
         ),
@@ -230,7 +237,9 @@ def write_unit(
 ) -> list[str]:
     """Write the new unit into ``target``; return the relative paths written, sorted."""
     check_dir(target, force)
-    files = files_for(a, today or dt.date.today(), tool_url)
+    from .signoff import today as signoff_today
+
+    files = files_for(a, today or signoff_today(), tool_url)
     for rel, text in files.items():
         path = target / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -60,6 +60,9 @@ MSG_SCRIPT_ADDRESS = (
     "“{text}”以“{scheme}”开头：浏览器会把这样的网址当作脚本运行，文字里不能这样写。请删去“{scheme}”或改写这段文字"
 )
 MSG_TITLE_LONG = "太长了（{n} 个字）。标题请控制在 80 个字以内，详细内容写在正文或 summary 里"
+NAME_LIMIT = 20  # a person's name, or two or three of them (撰稿人, 审核人)
+MSG_NAME_MARKUP = "“{text}”中含有“<”或“>”。这里只写姓名，不能有网页代码"
+MSG_NAME_LONG = "太长了（{n} 个字）。这里只写姓名（{limit} 个字以内）"
 MSG_REQUIRED = "{where}缺少必填字段 {name}（{label}）。请补上，例如 {name}: …"
 MSG_INVISIBLE = "{prefix}{label}（{name}）{invisible}{required}"
 MSG_INVISIBLE_REQUIRED = "（这是必填字段）"
@@ -95,6 +98,17 @@ def as_title(value: YStr, field: Field) -> str:
     _refuse_script_address(text)
     if len(text) > TITLE_LIMIT:
         raise values.Invalid(MSG_TITLE_LONG.format(n=len(text)))
+    return text
+
+
+def as_name(value: YStr, field: Field) -> str:
+    """A person's name (撰稿人, 审核人): one line, no markup, short."""
+    text = " ".join(str(value).split())
+    if MARKUP.search(text):
+        raise values.Invalid(MSG_NAME_MARKUP.format(text=text))
+    _refuse_script_address(text)
+    if len(text) > NAME_LIMIT:
+        raise values.Invalid(MSG_NAME_LONG.format(n=len(text), limit=NAME_LIMIT))
     return text
 
 
@@ -178,6 +192,19 @@ ALIASES = {
     "路径": "src",
     "顺序": "order",
     "排序": "order",
+    # Sign-off (wenmingsite.signoff)
+    "撰稿": "author",
+    "撰稿人": "author",
+    "作者": "author",
+    "填报人": "author",
+    "审核": "approved_by",
+    "审核人": "approved_by",
+    "审批人": "approved_by",
+    "签发": "approved_by",
+    "审核日期": "approved_on",
+    "审核时间": "approved_on",
+    "发布审核": "review",
+    "审核人名单": "approvers",
 }
 
 
@@ -291,6 +318,17 @@ def _f(name, label, convert=as_text, required=False, shape="scalar", copied=Fals
     return name, Field(name, label, convert, required, shape, copied)
 
 
+# --- sign-off ------------------------------------------------------------------------
+
+# Who wrote and who approved a piece of material (activities, report chapters, honours; a
+# notice kind adds SIGNOFF too). Checked against data/unit.yml by wenmingsite.signoff.
+SIGNOFF = [
+    _f("author", "撰稿人", as_name),
+    _f("approved_by", "审核人", as_name),
+    _f("approved_on", "审核日期", as_date),
+]
+SIGNOFF_FIELDS = tuple(name for name, _ in SIGNOFF)
+
 # --- activities ----------------------------------------------------------------------
 
 _ACTIVITY_COMMON = [
@@ -304,6 +342,7 @@ _ACTIVITY_COMMON = [
     _f("amount", "金额", as_amount, copied=True),
     _f("summary", "摘要", copied=True),
     _f("draft", "草稿", as_bool),
+    *SIGNOFF,
 ]
 # The fields every activity (page, log entry, routine occurrence) carries as they are, in
 # the order of its JSON record.
@@ -373,6 +412,7 @@ REPORT_SECTION = dict(
         _f("order", "顺序", as_count, required=True),
         _f("criteria", "测评项目", shape="scalar_or_list"),
         *_MATERIAL_KEYS,
+        *SIGNOFF,
     ]
 )
 
@@ -401,6 +441,8 @@ UNIT = dict(
         _f("wechat", "微信公众号"),
         _f("wechat_qr", "公众号二维码"),
         _f("links", "友情链接", as_raw, shape="list"),
+        _f("review", "发布审核", as_bool),
+        _f("approvers", "审核人名单", as_name, shape="scalar_or_list"),
     ]
 )
 
@@ -454,6 +496,7 @@ HONOUR = dict(
         _f("awarded_by", "授予单位", required=True),
         _f("photo", "证书照片"),
         _f("note", "备注"),
+        *SIGNOFF,
     ]
 )
 

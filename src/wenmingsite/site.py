@@ -30,7 +30,22 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import api, assets, coverage, feed, gate, images, links, loader, pagekinds, publication, settings, share, stats
+from . import (
+    api,
+    assets,
+    coverage,
+    feed,
+    gate,
+    images,
+    links,
+    loader,
+    pagekinds,
+    publication,
+    settings,
+    share,
+    signoff,
+    stats,
+)
 from .gallery import Gallery, publish_photos
 from .problems import Problem
 from .records import Activity, Content
@@ -106,6 +121,10 @@ class Site:
         self.activity_by_page: dict[str, Activity] = {}
         self.report_by_page: dict = {}
         self.announcement_by_page: dict = {}  # docs path -> records.Announcement
+        # Pending material (review on, not approved; wenmingsite.signoff): marked in the
+        # preview, left out of every other build; the pages left out with it.
+        self.withheld: list[signoff.Withheld] = []
+        self.withheld_pages: list[str] = []
         # Stage 2
         self.published: dict[str, images.Published] = {}  # photo docs path -> its variants
         self._gallery: Gallery | None = None
@@ -144,10 +163,14 @@ class Site:
                 content.files, self.docs_dir, self.docs_rel, assets.AssetCache(self.root / assets.CACHE_DIR)
             )
             found += asset_problems
+        content, self.withheld, self.withheld_pages = signoff.withhold(
+            content, preview=self.internal or self.serving, docs_rel=self.docs_rel
+        )
         found += links.problems(content, content.files, self.docs_rel, with_links=with_links)
+        found += signoff.link_problems(content, self.withheld_pages, self.docs_rel) if with_links else []
         self.content = content
         self.problems = sorted(set(found), key=problem_order)
-        self.notices = list(content.notices)
+        self.notices = sorted([*content.notices, *signoff.notices(self.withheld)], key=problem_order)
         self.renderer = Renderer(content, memo=self.memo, internal=self.internal)
         self.report_by_page = {s.page: s for s in content.report}
         self.activity_by_page = {a.page: a for a in content.activities if a.page}
@@ -197,7 +220,7 @@ class Site:
 
     def drafts(self) -> list[str]:
         """Pages of draft activities (left out of a public build)."""
-        return [a.page for a in self.content.activities if a.page and a.draft]
+        return [a.page for a in self.content.activities if a.page and a.draft] + self.withheld_pages
 
     # --- stage 3 ------------------------------------------------------------------------
 
@@ -343,6 +366,10 @@ class Site:
         if section := self.report_by_page.get(src):
             report = "report/index.md" if "report/index.md" in self.specs else None
             before.append(r.breadcrumb([("创建汇报", report), (section.title, None)], url, source))
+            if section.pending:
+                before.append(
+                    r.render("pending.html", url, signoff=section.signoff, path=f"{self.docs_rel}/{section.page}")
+                )
             if section.criteria:
                 before.append(r.report_criteria(section, url))
         if activity := self.activity_by_page.get(src):
@@ -356,6 +383,8 @@ class Site:
             before.append(r.breadcrumb([*trail, (activity.title, None)], url, who, activity.date, heading))
             if activity.draft:
                 before.append(r.draft_notice(url))
+            elif activity.pending:
+                before.append(r.render("pending.html", url, signoff=activity.signoff, path=activity.source))
             before.append(r.activity_panel(activity, url))
             if photos := r.photos(activity, url):
                 after.append(PHOTOS_MARK)
@@ -413,7 +442,7 @@ class Site:
             )
         )
         optional = {s.src for kind in pagekinds.kinds() if kind.needs for s in kind.specs(self)}
-        self.report(settings.nav_problems(mkdocs_yml, nav, optional))
+        self.report(signoff.nav_note(settings.nav_problems(mkdocs_yml, nav, optional), self.withheld))
         if with_images:
             self.publish_photos()
         photos = {p.src for a in self.content.published for p in a.photos}

@@ -32,6 +32,7 @@ class Entry:
     rule: str | None = None  # for routine groups, e.g. "每周一"
     end_date: dt.date | None = None
     ids: tuple[str, ...] = ()
+    pending: bool = False  # 待审核, in the editors' preview only (wenmingsite.signoff)
 
     @property
     def is_routine(self) -> bool:
@@ -115,6 +116,7 @@ def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
                 url=r["url"],
                 end_date=end,
                 ids=(r["id"],),
+                pending=r.get("pending", False),
             )
         )
     for (rid, _), rs in groups.items():
@@ -133,6 +135,7 @@ def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
                 count=len(rs),
                 rule=rules.get(rid, ""),
                 ids=tuple(r["id"] for r in rs),
+                pending=first.get("pending", False),
             )
         )
     return out

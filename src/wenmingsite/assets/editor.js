@@ -207,9 +207,18 @@
     if (len(text) > R.limits.title) throw new Invalid(fmt(M.MSG_TITLE_LONG, { n: len(text) }));
     return text;
   }
+  /** schema.as_name: a person's name (撰稿人). */
+  function asName(value) {
+    var text = words(value).join(" ");
+    if (P.markup.test(text)) throw new Invalid(fmt(M.MSG_NAME_MARKUP, { text: text }));
+    refuseScriptAddress(text);
+    if (len(text) > R.limits.name) throw new Invalid(fmt(M.MSG_NAME_LONG, { n: len(text), limit: R.limits.name }));
+    return text;
+  }
   var N = R.numbers;
   var CONVERT = {
     title: asTitle,
+    name: asName,
     text: function (v) { return refuseScriptAddress(strip(v)); },
     choice: function (v) { return strip(v); },
     date: parseDate,
@@ -419,7 +428,7 @@
   function readAll() {
     var out = {}, errors = {};
     ["title", "date", "end_date", "category", "department", "location", "participants",
-     "volunteer_hours", "amount", "summary"].forEach(function (name) {
+     "volunteer_hours", "amount", "summary", "author"].forEach(function (name) {
       if (!FIELDS[name] || !input(name)) return;
       var r = readField(FIELDS[name], value(name));
       if (r.message) errors[name] = r.message; else out[name] = r.value;
@@ -603,7 +612,7 @@
       lines.push("criteria:");
       chosen.forEach(function (name) { lines.push("  - " + yamlValue(name)); });
     }
-    ["department", "location", "participants", "volunteer_hours", "amount", "summary"].forEach(function (name) {
+    ["department", "location", "participants", "volunteer_hours", "amount", "summary", "author"].forEach(function (name) {
       if (v[name] != null && input(name)) lines.push(name + ": " + yamlValue(value(name)));
     });
     if (state.draft) lines.push("draft: true");
