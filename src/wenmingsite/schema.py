@@ -534,3 +534,29 @@ ORGANIZATION = dict(
         _f("changes", "调整记录", as_raw, shape="list"),
     ]
 )
+
+# --- the acknowledgement of sensitive personal information (wenmingsite.sensitive) ---------
+# A page or an entry that names a person together with health, hardship, religion… details
+# carries `sensitive_ok: 已征得本人同意`; without it the build stops at each such line.
+
+
+def _as_acknowledgement(value: YStr, field: Field) -> str:
+    from .sensitive import as_acknowledgement
+
+    return as_acknowledgement(value)
+
+
+SENSITIVE_OK = Field("sensitive_ok", "敏感信息确认", _as_acknowledgement)
+for _table in (
+    ACTIVITY_PAGE,
+    LOG_ENTRY,
+    ROUTINE,
+    REPORT_SECTION,
+    OTHER_PAGE,
+    HONOUR,
+    DOCUMENT,
+    CHANGE,
+    KNOWLEDGE_SECTION,
+):
+    _table[SENSITIVE_OK.name] = SENSITIVE_OK
+ALIASES.update({"敏感信息确认": "sensitive_ok", "敏感信息": "sensitive_ok", "同意公开": "sensitive_ok"})
