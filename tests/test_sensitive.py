@@ -23,7 +23,7 @@ PAGE = "docs/activities/2024-04-02-捐款.md"
 HEAD = "---\ntitle: 爱心捐款\ndate: 2024-04-02\ncategory: 志愿服务\n{extra}---\n\n"
 BODY = "青溪小学三年级（2）班的王小明同学患白血病，全体职工为他捐款。\n"
 PAGE_MESSAGE = (
-    f"{PAGE}:7:5: 提示：“王小明”旁边写有未成年人的学校或班级“三年级（2）班”和健康状况“白血病”，"
+    f"{PAGE}:7:1: 提示：“王小明”旁边写有未成年人的学校或班级“青溪小学三年级（2）班”和健康状况“白血病”，"
     "这是敏感个人信息，公开发布须经本人同意（未成年人须经监护人同意）。"
     "请改写这句话：去掉姓名（如“一名职工”“张某”）或删去这一细节；确已征得同意、经审核可以公开的，"
     "在本页开头的 front matter 里加一行 sensitive_ok: 已征得本人同意（写明依据）"
@@ -73,7 +73,7 @@ def test_acknowledged_page_passes(site):
 def test_an_acknowledgement_without_a_ground_is_refused_and_acknowledges_nothing(site, value, reason):
     assert problems(site(page(f"sensitive_ok: {value}\n"))) == [
         f"{PAGE}:5:15: 敏感信息确认（sensitive_ok）：{reason}",
-        PAGE_MESSAGE.replace(":7:5:", ":8:5:"),
+        PAGE_MESSAGE.replace(":7:1:", ":8:1:"),
     ]
 
 

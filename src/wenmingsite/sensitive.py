@@ -145,7 +145,23 @@ _ADULT_BEFORE = re.compile(
 _ADULT_TITLE = re.compile(
     r"(?:老师|老师傅|师傅|校长|主任|书记|局长|科长|站长|医生|同志|女士|先生|阿姨|大爷|大妈|大娘|大伯|奶奶|爷爷)$"
 )
-_SCHOOL = re.compile(r"[\u4e00-\u9fff]{1,6}?(?:小学|中学|一中|二中|三中|四中|五中|幼儿园|学校|附小|附中|职高|中专)")
+_SCHOOL = re.compile(r"(?:小学|中学|一中|二中|三中|四中|五中|幼儿园|学校|附小|附中|职高|中专)")
+_NOT_IN_NAME = set("的有自在到向为是和与及给对从于了将把被让由来去")
+
+
+def _schools(text: str) -> list[tuple[int, int]]:
+    """Spans of schools' names, found by their ending and extended left over the name."""
+    out = []
+    for m in _SCHOOL.finditer(text):
+        start = m.start()
+        while start > 0 and m.start() - start < 6 and "\u4e00" <= text[start - 1] <= "\u9fff":
+            if text[start - 1] in _NOT_IN_NAME:
+                break
+            start -= 1
+        out.append((start, m.end()))
+    return out
+
+
 _CLASS = re.compile(
     r"[一二三四五六七八九1-9]年级(?:[（(]?[一二三四五六七八九十\d]+[）)]?班)?|[初高][一二三](?:[（(]\d+[）)]班)?|"
     r"[一二三四五六七八九十\d]+[（(]\d+[）)]班|[大中小]班"
@@ -339,19 +355,26 @@ def _clauses(sentence: str) -> Iterable[tuple[int, str]]:
 def _minors(sentence: str, offset: int, people: list[tuple[int, int]]) -> list[Hit]:
     """Pupils named with their school or class: a name just after a class (初二（3）班李思琪),
     or marked as a pupil (王小明同学, 学生赵一鸣), in a sentence naming a school or class."""
-    marks = [m for p in (_SCHOOL, _CLASS) for m in p.finditer(sentence)]
+    classes = [m.span() for m in _CLASS.finditer(sentence)]
+    marks = _schools(sentence) + classes
     out = []
     for ps, pe in people:
         name = sentence[ps:pe]
         before = sentence[max(0, ps - 4) : ps]
         if _ADULT_TITLE.search(name) or _ADULT_BEFORE.search(before):
             continue
-        after_class = any(0 <= ps - m.end() <= 3 for m in _CLASS.finditer(sentence))
+        after_class = any(0 <= ps - end <= 3 for _, end in classes)
         pupil = _PUPIL.search(sentence[max(0, ps - 4) : pe + 4])
         if not (after_class or pupil):
             continue
-        mark = min(marks, key=lambda m: abs(m.start() - ps))
-        out.append(Hit(offset + min(ps, mark.start()), mark.group(0), name, MINOR_CATEGORY))
+        # The school and class as written together before the name (红星小学二年级), else the
+        # nearest of them.
+        near = sorted((s, e) for s, e in marks if e <= ps and ps - s <= 16)
+        if near:
+            start, end = near[0][0], max(e for _, e in near)
+        else:
+            start, end = min(marks, key=lambda m: abs(m[0] - ps))
+        out.append(Hit(offset + min(ps, start), sentence[start:end], name, MINOR_CATEGORY))
     return out
 
 
