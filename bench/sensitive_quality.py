@@ -1,6 +1,7 @@
 """Precision and recall of the sensitive-personal-information check on the labelled set
 tests/data/sensitive_sentences.yml: overall, for the sentences the detector was tuned on, for
-the held-out ones (``holdout: true``, written after tuning), and per category, with every
+the held-out ones (``holdout: 1`` written after tuning and then used for fixes, ``holdout: 2``
+written after those fixes and never tuned on), and per category, with every
 misclassified sentence; written to bench/results/sensitive.md and .json.
 
     python bench/sensitive_quality.py [sentences.yml]
@@ -56,7 +57,8 @@ def measure(path: Path = DEFAULT) -> dict:
     parts = {
         "全部": rows,
         "调试用": [r for r in rows if not r.get("holdout")],
-        "留出（调好后才写，只测一次）": [r for r in rows if r.get("holdout")],
+        "留出一（先测一次，再据此修正，已不算留出）": [r for r in rows if r.get("holdout") == 1],
+        "留出二（修正后才写，只测一次，未再调整）": [r for r in rows if r.get("holdout") == 2],
     }
     categories = sorted(
         {r["category"] for r in rows}, key=lambda c: (not any(r["flag"] for r in rows if r["category"] == c), c)
@@ -94,9 +96,8 @@ def report(result: dict) -> str:
     lines += ["", "判断错误的句子：", ""]
     for r in result["wrong"]:
         what = "误报" if r["found"] else "漏报"
-        lines.append(
-            f"- {what}（{r['category']}{'，留出' if r.get('holdout') else ''}）：{r['text']} {r['hits'] or ''}"
-        )
+        part = f"，留出{r['holdout']}" if r.get("holdout") else ""
+        lines.append(f"- {what}（{r['category']}{part}）：{r['text']} {r['hits'] or ''}")
     return "\n".join(lines) + "\n"
 
 

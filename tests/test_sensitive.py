@@ -133,11 +133,11 @@ def test_policy_institutions_public_figures_staff_and_anonymised_text_pass(text)
 def test_precision_and_recall_stay_above_what_was_measured():
     result = sensitive_quality.measure()
     overall = result["parts"]["全部"]
-    held_out = result["parts"]["留出（调好后才写，只测一次）"]
-    assert overall["sentences"] >= 150 and overall["sensitive"] >= 75
-    # Measured: overall 0.990 / 0.971 on 213 sentences; held out 0.957 / 0.880 on 50.
+    held_out = result["parts"]["留出二（修正后才写，只测一次，未再调整）"]
+    assert overall["sentences"] >= 150 and overall["sensitive"] >= 75 and held_out["sentences"] == 50
+    # Measured: overall 1.000 / 0.969 on 263 sentences; never tuned on: 1.000 / 0.840 on 50.
     assert overall["precision"] >= 0.97 and overall["recall"] >= 0.95
-    assert held_out["precision"] >= 0.9 and held_out["recall"] >= 0.85
+    assert held_out["precision"] >= 0.95 and held_out["recall"] >= 0.8
 
 
 def test_the_demo_has_no_unacknowledged_detail():
@@ -156,3 +156,22 @@ def test_strict_build_stops_until_acknowledged_then_publishes(site):
     assert built.returncode == 0, built.stderr
     html = (root / "site/activities/2024-04-02-捐款/index.html").read_text(encoding="utf-8")
     assert "王小明同学患白血病" in html and "已征得" not in html
+
+
+def test_imported_report_names_the_line_at_once(site, tmp_path):
+    from click.testing import CliRunner
+
+    from wenmingsite.cli import main
+
+    root = site({"docs/report/01-first.md": None})
+    source = tmp_path / "汇报.txt"
+    source.write_text(
+        "一、组织领导\n中心成立创建工作领导小组。\n二、帮扶共建\n结对帮扶的困难户刘长江今年实现了脱贫。\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["import", str(source), "--root", str(root)], catch_exceptions=False)
+    hits = [line for line in result.output.splitlines() if "提示：" in line]
+    assert len(hits) == 1 and hits[0].startswith("docs/report/01-帮扶共建.md:8:6: ")
+    assert "“刘长江”旁边写有困难身份“困难户”" in hits[0]
+    # The build says the same about the imported chapter.
+    assert [p for p in problems(root) if "提示：" in p] == hits

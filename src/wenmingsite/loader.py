@@ -1153,7 +1153,9 @@ class _Loader:
         if rel in self.texts:  # read just now: its numbers are checked like any data file's
             allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
             self.problems.extend(publication.scan_text(rel, self.texts[rel], allowed))
-        self.problems.extend(sensitive.problems_in(self.texts, lexicon, self._rel(self.data_dir)))
+        self.problems.extend(
+            sensitive.problems_in(self.texts, lexicon, self._rel(self.data_dir), self.root / sensitive.CACHE_DIR)
+        )
 
 
 def load(

@@ -24,9 +24,12 @@ printed by ``bench/sensitive_quality.py``.
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from . import memo, values
 from .problems import Problem
@@ -73,10 +76,12 @@ CATEGORIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "违法犯罪记录": (
         "违法犯罪记录",
         tuple(
-            "刑满释放 服刑 前科 判刑 被判 入狱 出狱 坐牢 社区矫正 吸毒 戒毒 劳改 缓刑 假释 拘留 犯罪 涉毒 在押".split()
+            "刑满释放 服刑 前科 判刑 被判 入狱 出狱 坐牢 社区矫正 吸毒 戒毒 劳改 缓刑 假释 拘留 犯罪 涉毒 在押 坐过牢 服过刑 判过刑".split()
         ),
     ),
 }
+# "患" and an illness not in the list (患阿尔茨海默病, 患渐冻症).
+_ILLNESS = r"患[\u4e00-\u9fff]{1,8}?(?:病|症|癌|瘤)"
 UNIT_CATEGORY = "本单位"
 UNIT_WHAT = "本单位列出的敏感信息"
 MINOR_CATEGORY = "未成年人"
@@ -92,11 +97,11 @@ _POLICY = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:政策|标准|制度|保障金|保险|补助|补贴|救助|工作|知识|宣传|教育|预防|防治|"
     r"筛查|早筛|审核|条例|法规|相关|事务|人员安置|帮教)"
 )
-_PREVENTION = re.compile(r"(?:防|预防|远离|杜绝|避免|防止|禁|反)$")
+_PREVENTION = re.compile(r"(?:(?:预防|远离|杜绝|避免|防止)[\u4e00-\u9fff]{0,3}|防|禁|反)$")
 # Between a person and a term, these make the person the one who acts on others.
 _AGENT = re.compile(
     r"慰问|看望|探望|走访|帮扶|资助|救助|关爱|关心|带领|带队|组织|讲解|讲授|讲述|宣讲|介绍|指导|"
-    r"听取|了解|调研|陪伴|辅导|联系|协调|对接|结对|捐|送|帮助|照顾|提醒|强调|负责|为|给|向|对(?!象)"
+    r"听取|了解|调研|陪伴|辅导|联系|协调|对接|结对|捐款|捐赠|捐助|送去|送上|送来|送给|帮助|照顾|提醒|强调|负责|为|给|向|对(?!象)"
 )
 _CLAUSE = re.compile(r"[^。！？；!?;，,\n]+")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
@@ -133,6 +138,7 @@ _TITLES = (
 _SURNAME_CLASS = "".join(sorted(SURNAMES))
 _SURNAME_FLAGS = {"nr", "nrfg", "nrt", "zg", "n", "q", "ng", "a"}
 _GIVEN_FLAGS = {"nr", "nrfg", "nrt", "ns", "n", "t", "i", "nz", "a", "ng", "zg", "j"}
+_NEVER_GIVEN = {"x", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "c", "m", "q", "f", "r", "d", "y", "e", "o"}
 _NOT_GIVEN = set("人年元名次家户个位天月日岁斤亩米")
 _TITLE_WORD = re.compile(rf"(?:{_TITLES})")
 _ADDRESSED = re.compile(
@@ -145,7 +151,7 @@ _ADULT_BEFORE = re.compile(
 _ADULT_TITLE = re.compile(
     r"(?:老师|老师傅|师傅|校长|主任|书记|局长|科长|站长|医生|同志|女士|先生|阿姨|大爷|大妈|大娘|大伯|奶奶|爷爷)$"
 )
-_SCHOOL = re.compile(r"(?:小学|中学|一中|二中|三中|四中|五中|幼儿园|学校|附小|附中|职高|中专)")
+_SCHOOL = re.compile(r"(?:小学|(?<!集)中学(?!习)|一中|二中|三中|四中|五中|幼儿园|学校|附小|附中|职高|中专)")
 _NOT_IN_NAME = set("的有自在到向为是和与及给对从于了将把被让由来去")
 
 
@@ -189,13 +195,16 @@ class Lexicon:
         words = {t: c for c, (_, ts) in CATEGORIES.items() for t in ts}
         words.update(dict(self.terms))
         alternation = "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True))
-        return re.compile(alternation)
+        return re.compile(f"{alternation}|{_ILLNESS}")
 
     @functools.cached_property
-    def category(self) -> dict[str, str]:
+    def categories(self) -> dict[str, str]:
         out = {t: c for c, (_, ts) in CATEGORIES.items() for t in ts}
         out.update(dict(self.terms))
         return out
+
+    def category(self, term: str) -> str:
+        return self.categories.get(term, "健康")  # else a match of _ILLNESS
 
     @functools.cached_property
     def ignored(self) -> re.Pattern | None:
@@ -258,7 +267,7 @@ def persons(text: str) -> list[tuple[int, int]]:
             and word in SURNAMES
             and flag in _SURNAME_FLAGS
             and 1 <= len(given) <= 2
-            and gflag in _GIVEN_FLAGS
+            and (gflag in _GIVEN_FLAGS or (flag == "nr" and gflag not in _NEVER_GIVEN))
             and given not in _NOT_GIVEN
             and not _TITLE_WORD.match(given)
         ):
@@ -295,7 +304,12 @@ def _terms(clause: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
         after = clause[m.end() :]
         if _INSTITUTION.match(after) or _POLICY.match(after) or _PREVENTION.search(clause[: m.start()]):
             continue
-        out.append((m.start(), m.end(), m.group(0)))
+        start, end, term = m.start(), m.end(), m.group(0)
+        if term not in lexicon.categories:  # 患…病: name the listed illness inside, if any
+            inner = lexicon.pattern.search(term, 1)
+            if inner is not None and inner.group(0) in lexicon.categories:
+                start, end, term = start + inner.start(), start + inner.end(), inner.group(0)
+        out.append((start, end, term))
     return out
 
 
@@ -335,7 +349,7 @@ def find(line: str, lexicon: Lexicon = DEFAULT) -> list[Hit]:
                 if best is not None:
                     _, ps, pe = best
                     col = sm.start() + c0 + min(ps, ts)
-                    hits.append(Hit(col, term, clause[ps:pe], lexicon.category[term]))
+                    hits.append(Hit(col, term, clause[ps:pe], lexicon.category(term)))
         if minor:
             hits += _minors(sentence, sm.start(), people)
     seen: set[tuple[str, str]] = set()
@@ -418,7 +432,7 @@ def scan_text(
 def _scan_text(rel: str, text: str, lexicon: Lexicon, data_rel: str | None, first_line: int) -> tuple[Problem, ...]:
     found: dict[tuple[int, str], list[Hit]] = {}
     for i, line in enumerate(text.split("\n"), first_line):
-        for hit in find(line, lexicon):
+        for hit in _find_remembered(line, lexicon):
             found.setdefault((i, hit.person), []).append(hit)
     if not found:
         return ()
@@ -581,13 +595,87 @@ def read_unit_lexicon(value, rel: str) -> tuple[Lexicon, list[Problem]]:
     return Lexicon(terms, tuple(dict.fromkeys(out["ignore"]))), problems
 
 
-def problems_in(texts: dict[str, str], lexicon: Lexicon, data_rel: str) -> list[Problem]:
-    """Hits in every text a load read (pages and data files), except the unit's term list."""
+def problems_in(
+    texts: dict[str, str], lexicon: Lexicon, data_rel: str, cache_folder: Path | None = None
+) -> list[Problem]:
+    """Hits in every text a load read (pages and data files), except the unit's term list.
+    ``cache_folder`` keeps each line's hits between builds: jieba's dictionary (a second or
+    two, and memory) is loaded only when a line holding a term is new."""
+    global _remembered
     prefix = data_rel.rstrip("/") + "/"
-    out = []
-    for rel, text in texts.items():
-        inside = rel[len(prefix) :] if rel.startswith(prefix) else None
-        if inside == UNIT_FILE:
-            continue
-        out += scan_text(rel, text, lexicon, inside)
+    _remembered = LineCache(cache_folder, lexicon) if cache_folder is not None else None
+    try:
+        out = []
+        for rel, text in texts.items():
+            inside = rel[len(prefix) :] if rel.startswith(prefix) else None
+            if inside == UNIT_FILE:
+                continue
+            out += scan_text(rel, text, lexicon, inside)
+        if _remembered is not None:
+            _remembered.save()
+    finally:
+        _remembered = None
     return out
+
+
+# --- the hits of each line, kept between builds -----------------------------------------------
+
+CACHE_DIR = Path(".cache") / "sensitive"
+CACHE_LIMIT = 50_000  # lines; a fuller cache starts again (it only saves time)
+_remembered: LineCache | None = None
+
+
+class LineCache:
+    """Hits per line (by digest) for one lexicon, in ``folder/<key>.json``; the key covers
+    this module's source, jieba's version and the unit's terms."""
+
+    def __init__(self, folder: Path, lexicon: Lexicon):
+        import importlib.metadata
+
+        try:
+            jieba_version = importlib.metadata.version("jieba")
+        except importlib.metadata.PackageNotFoundError:
+            jieba_version = "?"
+        salt = hashlib.sha256(Path(__file__).read_bytes())
+        salt.update(json.dumps([jieba_version, lexicon.terms, lexicon.ignore], ensure_ascii=False).encode())
+        self.path = folder / f"lines-{salt.hexdigest()[:16]}.json"
+        self.entries: dict[str, list] = {}
+        self._dirty = False
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if isinstance(data, dict) and len(data) <= CACHE_LIMIT:
+                self.entries = data
+        except (OSError, ValueError):
+            pass
+
+    def find(self, line: str, lexicon: Lexicon) -> list[Hit]:
+        key = hashlib.blake2b(line.encode("utf-8"), digest_size=16).hexdigest()
+        known = self.entries.get(key)
+        if known is not None:
+            return [Hit(*h) for h in known]
+        hits = find(line, lexicon)
+        self.entries[key] = [[h.col, h.term, h.person, h.category] for h in hits]
+        self._dirty = True
+        return hits
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        from . import images
+
+        data = json.dumps(self.entries, ensure_ascii=False).encode("utf-8")
+        images.write_cache(self.path, data)  # one that cannot be written only costs time
+        self._dirty = False
+
+
+def _find_remembered(line: str, lexicon: Lexicon) -> list[Hit]:
+    if not _may_hit(line, lexicon):
+        return []
+    if _remembered is not None:
+        return _remembered.find(line, lexicon)
+    return find(line, lexicon)
+
+
+def _may_hit(line: str, lexicon: Lexicon) -> bool:
+    """The cheap test before any segmentation: a term, a school or a class in the line."""
+    return bool(lexicon.pattern.search(line) or _SCHOOL.search(line) or _CLASS.search(line))
