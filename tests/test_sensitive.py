@@ -56,8 +56,19 @@ def test_named_pupil_with_school_and_illness_is_one_line_naming_both(site):
     assert problems(site(page())) == [PAGE_MESSAGE]
 
 
-def test_acknowledged_page_passes(site):
-    assert problems(site(page("sensitive_ok: 已征得王小明家长书面同意\n"))) == []
+def test_acknowledged_page_passes_and_the_reviewer_sees_what_was_acknowledged(site):
+    from click.testing import CliRunner
+
+    from wenmingsite.cli import main
+
+    root = site(page("sensitive_ok: 已征得王小明家长书面同意\n"))
+    assert problems(root) == []
+    result = CliRunner().invoke(main, ["check", "--root", str(root), "--no-images", "--date", TODAY.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == (
+        f"提示 {PAGE}:8:1: 已确认公开的敏感个人信息：“王小明”旁边写有“青溪小学三年级（2）班”、“白血病”"
+        "（sensitive_ok: 已征得王小明家长书面同意）。审核时请核对确已征得同意"
+    )
 
 
 @pytest.mark.parametrize(

@@ -424,31 +424,50 @@ def scan_text(
 ) -> list[Problem]:
     """Unacknowledged hits in one Markdown page or data file (``data_rel``: its path inside
     data/, for the entries that can carry the acknowledgement), one line per person and line."""
+    return list(_scan(rel, text, lexicon, data_rel, first_line)[0])
+
+
+def _scan(rel: str, text: str, lexicon: Lexicon, data_rel: str | None, first_line: int):
     scan = _scan_text if memo.keeping() else _scan_text.__wrapped__
-    return list(scan(rel, text, lexicon, data_rel, first_line))
+    return scan(rel, text, lexicon, data_rel, first_line)
+
+
+def notice(hits: list[Hit], ground: str) -> str:
+    """A reviewer's line for an acknowledged hit."""
+    found = "、".join(f"“{hit.term}”" for hit in hits)
+    return f"已确认公开的敏感个人信息：“{hits[0].person}”旁边写有{found}（{FIELD}: {ground}）。审核时请核对确已征得同意"
 
 
 @functools.lru_cache(maxsize=50_000)  # `mkdocs serve` rescans only the files that changed
-def _scan_text(rel: str, text: str, lexicon: Lexicon, data_rel: str | None, first_line: int) -> tuple[Problem, ...]:
+def _scan_text(
+    rel: str, text: str, lexicon: Lexicon, data_rel: str | None, first_line: int
+) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """(unacknowledged hits as problems, acknowledged ones as notices)."""
     found: dict[tuple[int, str], list[Hit]] = {}
     for i, line in enumerate(text.split("\n"), first_line):
         for hit in _find_remembered(line, lexicon):
             found.setdefault((i, hit.person), []).append(hit)
     if not found:
-        return ()
+        return (), ()
+    problems, notices = [], []
     if rel.endswith(".md"):
-        if _page_acknowledged(text, rel):
-            return ()
-        return tuple(Problem(rel, i, hits[0].col + 1, message(hits, PAGE_WHERE)) for (i, _), hits in found.items())
+        ground = _page_acknowledgement(text, rel)
+        for (i, _), hits in found.items():
+            if ground is None:
+                problems.append(Problem(rel, i, hits[0].col + 1, message(hits, PAGE_WHERE)))
+            else:
+                notices.append(Problem(rel, i, hits[0].col + 1, notice(hits, ground)))
+        return tuple(problems), tuple(notices)
     entries = _entries(text, rel, data_rel or "")
-    out = []
     for (i, _), hits in found.items():
         entry = next(((s, e, ok) for s, e, ok in entries if s <= i - first_line + 1 <= e), None)
         if entry is None:
-            out.append(Problem(rel, i, hits[0].col + 1, message(hits, "")))
-        elif not entry[2]:
-            out.append(Problem(rel, i, hits[0].col + 1, message(hits, ENTRY_WHERE)))
-    return tuple(out)
+            problems.append(Problem(rel, i, hits[0].col + 1, message(hits, "")))
+        elif entry[2] is None:
+            problems.append(Problem(rel, i, hits[0].col + 1, message(hits, ENTRY_WHERE)))
+        else:
+            notices.append(Problem(rel, i, hits[0].col + 1, notice(hits, entry[2])))
+    return tuple(problems), tuple(notices)
 
 
 def acknowledgement(value) -> str | None:
@@ -480,11 +499,11 @@ def as_acknowledgement(text: str, field=None) -> str:
     return value
 
 
-def _page_acknowledged(text: str, rel: str) -> bool:
+def _page_acknowledgement(text: str, rel: str) -> str | None:
     from . import frontmatter
 
     parts = frontmatter.split(text, rel)
-    return parts.meta is not None and acknowledgement(parts.meta.get(FIELD)) is not None
+    return acknowledgement(parts.meta.get(FIELD)) if parts.meta is not None else None
 
 
 # data/ file (inside data/) -> top-level keys whose list items take the acknowledgement; ""
@@ -498,8 +517,8 @@ ACK_LISTS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _entries(text: str, rel: str, data_rel: str) -> list[tuple[int, int, bool]]:
-    """(first line, last line, acknowledged?) of each entry of a data file that can carry
+def _entries(text: str, rel: str, data_rel: str) -> list[tuple[int, int, str | None]]:
+    """(first line, last line, its acknowledgement or None) of each entry of a data file that can carry
     the acknowledgement (lines 1-based within ``text``)."""
     import fnmatch
 
@@ -522,7 +541,7 @@ def _entries(text: str, rel: str, data_rel: str) -> list[tuple[int, int, bool]]:
         maps = [item for item in items if isinstance(item, YMap)]
         for n, item in enumerate(maps):
             end = maps[n + 1].line - 1 if n + 1 < len(maps) else _end_of(items, text, last_line)
-            out.append((item.line, end, acknowledgement(item.get(FIELD)) is not None))
+            out.append((item.line, end, acknowledgement(item.get(FIELD))))
     return out
 
 
@@ -597,25 +616,29 @@ def read_unit_lexicon(value, rel: str) -> tuple[Lexicon, list[Problem]]:
 
 def problems_in(
     texts: dict[str, str], lexicon: Lexicon, data_rel: str, cache_folder: Path | None = None
-) -> list[Problem]:
-    """Hits in every text a load read (pages and data files), except the unit's term list.
-    ``cache_folder`` keeps each line's hits between builds: jieba's dictionary (a second or
-    two, and memory) is loaded only when a line holding a term is new."""
+) -> tuple[list[Problem], list[Problem]]:
+    """(unacknowledged hits, acknowledged ones) in every text a load read (pages and data
+    files), except the unit's term list. ``cache_folder`` keeps each line's hits between
+    builds: jieba's dictionary (a second or two, and memory) is loaded only when a line
+    holding a term is new."""
     global _remembered
     prefix = data_rel.rstrip("/") + "/"
     _remembered = LineCache(cache_folder, lexicon) if cache_folder is not None else None
+    problems: list[Problem] = []
+    notices: list[Problem] = []
     try:
-        out = []
         for rel, text in texts.items():
             inside = rel[len(prefix) :] if rel.startswith(prefix) else None
             if inside == UNIT_FILE:
                 continue
-            out += scan_text(rel, text, lexicon, inside)
+            found, acknowledged = _scan(rel, text, lexicon, inside, 1)
+            problems += found
+            notices += acknowledged
         if _remembered is not None:
             _remembered.save()
     finally:
         _remembered = None
-    return out
+    return problems, notices
 
 
 # --- the hits of each line, kept between builds -----------------------------------------------
