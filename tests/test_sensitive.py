@@ -186,3 +186,14 @@ def test_imported_report_names_the_line_at_once(site, tmp_path):
     assert "“刘长江”旁边写有困难身份“困难户”" in hits[0]
     # The build says the same about the imported chapter.
     assert [p for p in problems(root) if "提示：" in p] == hits
+
+
+def test_remembered_hits_follow_the_units_terms(site):
+    """Hits are kept per text in .cache/sensitive/; a term added to data/sensitive.yml is
+    found in a text that was remembered as clean."""
+    root = site({"docs/index.md": "---\ntitle: 首页\n---\n\n退休职工周大伟患矽肺多年。\n"})
+    assert problems(root) == problems(root) == []
+    assert len(list((root / ".cache" / "sensitive").glob("*.json"))) == 1
+    (root / "data" / "sensitive.yml").write_text("terms: [矽肺]\n", encoding="utf-8")
+    assert [p.split(": ", 1)[0] for p in problems(root)] == ["docs/index.md:5:5"]
+    assert len(list((root / ".cache" / "sensitive").glob("*.json"))) == 1

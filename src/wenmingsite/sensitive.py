@@ -195,7 +195,15 @@ class Lexicon:
         words = {t: c for c, (_, ts) in CATEGORIES.items() for t in ts}
         words.update(dict(self.terms))
         alternation = "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True))
-        return re.compile(f"{alternation}|{_ILLNESS}")
+        # The look-ahead on first characters lets most positions fail at once (the
+        # alternation alone tries every word at every character).
+        firsts = re.escape("".join(sorted({t[0] for t in words} | {"患"})))
+        return re.compile(f"(?=[{firsts}])(?:{alternation}|{_ILLNESS})")
+
+    @functools.cached_property
+    def candidate(self) -> re.Pattern:
+        """A term, a school or a class: text without any is never segmented."""
+        return re.compile(f"{self.pattern.pattern}|{_SCHOOL.pattern}|{_CLASS.pattern}")
 
     @functools.cached_property
     def categories(self) -> dict[str, str]:
@@ -316,7 +324,7 @@ def _terms(clause: str, lexicon: Lexicon) -> list[tuple[int, int, str]]:
 def find(line: str, lexicon: Lexicon = DEFAULT) -> list[Hit]:
     """The sensitive details tied to a private person's name in one line of text."""
     text = _masked(line, lexicon)
-    if not lexicon.pattern.search(text) and not (_SCHOOL.search(text) or _CLASS.search(text)):
+    if not lexicon.candidate.search(text):
         return []
     hits: list[Hit] = []
     for sm in _SENTENCE.finditer(text):
@@ -444,9 +452,8 @@ def _scan_text(
 ) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
     """(unacknowledged hits as problems, acknowledged ones as notices)."""
     found: dict[tuple[int, str], list[Hit]] = {}
-    for i, line in enumerate(text.split("\n"), first_line):
-        for hit in _find_remembered(line, lexicon):
-            found.setdefault((i, hit.person), []).append(hit)
+    for i, hit in _remembered_hits(text, lexicon):
+        found.setdefault((i + first_line, hit.person), []).append(hit)
     if not found:
         return (), ()
     problems, notices = [], []
@@ -649,8 +656,9 @@ _remembered: LineCache | None = None
 
 
 class LineCache:
-    """Hits per line (by digest) for one lexicon, in ``folder/<key>.json``; the key covers
-    this module's source, jieba's version and the unit's terms."""
+    """Hits per text (by digest) for one lexicon, in ``folder/<key>.json``; the key covers
+    this module's source, jieba's version and the unit's terms. Unchanged files are neither
+    searched nor segmented again."""
 
     def __init__(self, folder: Path, lexicon: Lexicon):
         import importlib.metadata
@@ -661,7 +669,7 @@ class LineCache:
             jieba_version = "?"
         salt = hashlib.sha256(Path(__file__).read_bytes())
         salt.update(json.dumps([jieba_version, lexicon.terms, lexicon.ignore], ensure_ascii=False).encode())
-        self.path = folder / f"lines-{salt.hexdigest()[:16]}.json"
+        self.path = folder / f"texts-{salt.hexdigest()[:16]}.json"
         self.entries: dict[str, list] = {}
         self._dirty = False
         try:
@@ -671,15 +679,15 @@ class LineCache:
         except (OSError, ValueError):
             pass
 
-    def find(self, line: str, lexicon: Lexicon) -> list[Hit]:
-        key = hashlib.blake2b(line.encode("utf-8"), digest_size=16).hexdigest()
+    def hits(self, text: str, lexicon: Lexicon) -> list[tuple[int, Hit]]:
+        key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
         known = self.entries.get(key)
         if known is not None:
-            return [Hit(*h) for h in known]
-        hits = find(line, lexicon)
-        self.entries[key] = [[h.col, h.term, h.person, h.category] for h in hits]
+            return [(h[0], Hit(*h[1:])) for h in known]
+        found = _hits(text, lexicon)
+        self.entries[key] = [[i, h.col, h.term, h.person, h.category] for i, h in found]
         self._dirty = True
-        return hits
+        return found
 
     def save(self) -> None:
         if not self._dirty:
@@ -687,18 +695,22 @@ class LineCache:
         from . import images
 
         data = json.dumps(self.entries, ensure_ascii=False).encode("utf-8")
-        images.write_cache(self.path, data)  # one that cannot be written only costs time
+        if images.write_cache(self.path, data):  # one that cannot be written only costs time
+            for old in self.path.parent.glob("*.json"):  # other versions' and lexicons'
+                if old != self.path:
+                    old.unlink(missing_ok=True)
         self._dirty = False
 
 
-def _find_remembered(line: str, lexicon: Lexicon) -> list[Hit]:
-    if not _may_hit(line, lexicon):
-        return []
+def _remembered_hits(text: str, lexicon: Lexicon) -> list[tuple[int, Hit]]:
     if _remembered is not None:
-        return _remembered.find(line, lexicon)
-    return find(line, lexicon)
+        return _remembered.hits(text, lexicon)
+    return _hits(text, lexicon)
 
 
-def _may_hit(line: str, lexicon: Lexicon) -> bool:
-    """The cheap test before any segmentation: a term, a school or a class in the line."""
-    return bool(lexicon.pattern.search(line) or _SCHOOL.search(line) or _CLASS.search(line))
+def _hits(text: str, lexicon: Lexicon) -> list[tuple[int, Hit]]:
+    """(0-based line, hit) in ``text``; a cheap search first, segmentation only for the lines
+    holding a term, a school or a class."""
+    if not lexicon.candidate.search(text):
+        return []
+    return [(i, hit) for i, line in enumerate(text.split("\n")) for hit in find(line, lexicon)]
