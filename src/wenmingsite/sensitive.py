@@ -35,7 +35,6 @@ from . import memo, values
 from .problems import Problem
 
 FIELD = "sensitive_ok"  # the acknowledgement, in front matter or in a data file's entry
-FIELD_LABEL = "敏感信息确认"
 UNIT_FILE = "sensitive.yml"  # data/sensitive.yml: the unit's own terms and exceptions
 
 # category -> (what the message calls it, terms). Longer terms win where two overlap.
@@ -107,7 +106,7 @@ _CLAUSE = re.compile(r"[^。！？；!?;，,\n]+")
 _SENTENCE = re.compile(r"[^。！？；!?;\n]+")
 MAX_GAP = 12  # characters between a name and a term in one clause
 
-# The hundred commonest surnames and the compound ones: a jieba "nr" word must start with one.
+# Common surnames (about three hundred) and the compound ones: a jieba "nr" word must start with one.
 SURNAMES = set(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
     "吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱"
@@ -116,21 +115,7 @@ SURNAMES = set(
     "穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾"
     "隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
 )
-COMPOUND_SURNAMES = (
-    "欧阳",
-    "司马",
-    "上官",
-    "诸葛",
-    "东方",
-    "皇甫",
-    "尉迟",
-    "公孙",
-    "慕容",
-    "长孙",
-    "宇文",
-    "司徒",
-    "夏侯",
-)
+COMPOUND_SURNAMES = tuple("欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯".split())
 _TITLES = (
     "老师傅|老师|师傅|阿姨|大爷|大妈|大娘|大伯|大姐|大哥|大叔|大嫂|奶奶|爷爷|老伯|老汉|老太|婆婆|伯伯|叔叔|"
     "阿婆|同学|同志|医生|书记|主任|校长|局长|科长|站长|女士|先生|小朋友|老[一二三四五六七八九]"
@@ -195,10 +180,7 @@ class Lexicon:
         words = {t: c for c, (_, ts) in CATEGORIES.items() for t in ts}
         words.update(dict(self.terms))
         alternation = "|".join(re.escape(t) for t in sorted(words, key=len, reverse=True))
-        # The look-ahead on first characters lets most positions fail at once (the
-        # alternation alone tries every word at every character).
-        firsts = re.escape("".join(sorted({t[0] for t in words} | {"患"})))
-        return re.compile(f"(?=[{firsts}])(?:{alternation}|{_ILLNESS})")
+        return re.compile(f"{alternation}|{_ILLNESS}")
 
     @functools.cached_property
     def candidate(self) -> re.Pattern:
@@ -298,8 +280,8 @@ def _public(name: str) -> bool:
 
 
 def _masked(text: str, lexicon: Lexicon) -> str:
-    """``text`` with Markdown marks, the unit's exceptions and public figures blanked out
-    (same length: columns stay right)."""
+    """``text`` with Markdown marks and the unit's exceptions blanked out (same length:
+    columns stay right)."""
     text = re.sub(r"[*_`#>|\[\]]", " ", text)
     if lexicon.ignored is not None:
         text = lexicon.ignored.sub(lambda m: " " * len(m.group(0)), text)
@@ -336,8 +318,7 @@ def find(line: str, lexicon: Lexicon = DEFAULT) -> list[Hit]:
         people = persons(sentence)
         if not people:
             continue
-        for cm in _clauses(sentence):
-            c0, clause = cm
+        for c0, clause in _clauses(sentence):
             for ts, te, term in _terms(clause, lexicon):
                 best = None
                 for ps, pe in people:
@@ -625,12 +606,12 @@ def problems_in(
     texts: dict[str, str], lexicon: Lexicon, data_rel: str, cache_folder: Path | None = None
 ) -> tuple[list[Problem], list[Problem]]:
     """(unacknowledged hits, acknowledged ones) in every text a load read (pages and data
-    files), except the unit's term list. ``cache_folder`` keeps each line's hits between
-    builds: jieba's dictionary (a second or two, and memory) is loaded only when a line
+    files), except the unit's term list. ``cache_folder`` keeps each text's hits between
+    builds: jieba's dictionary (a second or two, and memory) is loaded only when a text
     holding a term is new."""
     global _remembered
     prefix = data_rel.rstrip("/") + "/"
-    _remembered = LineCache(cache_folder, lexicon) if cache_folder is not None else None
+    _remembered = TextCache(cache_folder, lexicon) if cache_folder is not None else None
     problems: list[Problem] = []
     notices: list[Problem] = []
     try:
@@ -648,14 +629,14 @@ def problems_in(
     return problems, notices
 
 
-# --- the hits of each line, kept between builds -----------------------------------------------
+# --- the hits of each text, kept between builds -----------------------------------------------
 
 CACHE_DIR = Path(".cache") / "sensitive"
 CACHE_LIMIT = 50_000  # lines; a fuller cache starts again (it only saves time)
-_remembered: LineCache | None = None
+_remembered: TextCache | None = None
 
 
-class LineCache:
+class TextCache:
     """Hits per text (by digest) for one lexicon, in ``folder/<key>.json``; the key covers
     this module's source, jieba's version and the unit's terms. Unchanged files are neither
     searched nor segmented again."""
