@@ -80,7 +80,7 @@ def test_zizmor_reports_what_the_old_workflow_had(tmp_path):
 def test_new_unit_workflow_passes_zizmor_and_has_no_engine_tests(unit_root):
     assert zizmor_findings(unit_root / ".github", "auditor") == []
     text = (unit_root / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
-    assert set(jobs(text)) == {"build", "deploy", "deploy-cn"}
+    assert set(jobs(text)) == {"build", "preview", "deploy", "deploy-cn"}
     assert jobs(text)["deploy"]["needs"] == jobs(text)["deploy-cn"]["needs"] == "build"
     # Apart from the engine tests and the install of the tool, it is the tool's own workflow.
     assert text == unit_workflow(WORKFLOW.read_text(encoding="utf-8"))
@@ -107,6 +107,7 @@ def test_least_privilege_per_job_and_pull_requests_never_deploy():
     perms = {name: job.get("permissions") for name, job in data["jobs"].items()}
     assert perms == {
         "build": {"contents": "read", "pages": "read"},
+        "preview": {"contents": "read"},
         "tests": {"contents": "read"},
         "deploy-cn": {"contents": "read"},
         "deploy": {"pages": "write", "id-token": "write"},
@@ -132,7 +133,7 @@ def test_no_persisted_credentials_and_no_expression_in_run():
     data = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
     steps = [s for job in data["jobs"].values() for s in job["steps"]]
     checkouts = [s for s in steps if s.get("uses", "").startswith("actions/checkout@")]
-    assert len(checkouts) == 3 and all(s["with"]["persist-credentials"] is False for s in checkouts)
+    assert len(checkouts) == 4 and all(s["with"]["persist-credentials"] is False for s in checkouts)
     assert [s["run"] for s in steps if "run" in s and "${{" in s["run"]] == []
 
 
@@ -145,6 +146,8 @@ def test_installs_are_locked_with_hashes():
     }
     assert installs == {
         "build": "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n"
+        "pip install --no-deps --no-build-isolation -e .\npip check\n",
+        "preview": "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n"
         "pip install --no-deps --no-build-isolation -e .\npip check\n",
         "deploy-cn": "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n"
         "pip install --no-deps --no-build-isolation -e .\npip check\n",
@@ -258,3 +261,102 @@ def test_pull_request_compares_with_its_base(history):
     assert decide(repo, "pull_request", before="", pr_base=first)[0] == "engine=false\n"
     commit(repo, {"tests/test_x.py": "b"})
     assert decide(repo, "pull_request", pr_base=first)[0] == "engine=true\n"
+
+
+# --- pull requests: a read-only preview, never a deployment (issue 28) ---------------------
+
+
+def runs_on_pull_request(job: dict) -> bool:
+    """Whether a job runs for a pull_request event, from its ``if:`` (the only conditions
+    this workflow puts on jobs compare github.event_name with 'pull_request')."""
+    condition = job.get("if", "")
+    return "github.event_name != 'pull_request'" not in condition
+
+
+def workflow_data(which: str, unit_root: Path) -> dict:
+    path = unit_root / ".github" / "workflows" / "pages.yml" if which == "unit" else WORKFLOW
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)  # "on" stays "on"
+
+
+@pytest.mark.parametrize("which", ["tool", "unit"])
+def test_pull_requests_build_a_preview_artifact_with_read_only_rights_and_deploy_nothing(which, unit_root):
+    data = workflow_data(which, unit_root)
+    assert "pull_request" in data["on"] and "pull_request_target" not in data["on"]
+    assert data["permissions"] == {}
+    on_pr = {name: job for name, job in data["jobs"].items() if runs_on_pull_request(job)}
+    assert set(on_pr) == ({"preview", "tests"} if which == "tool" else {"preview"})
+    for name, job in on_pr.items():
+        assert set(job["permissions"].values()) == {"read"}, name
+        assert "environment" not in job and "secrets." not in yaml.safe_dump(job, allow_unicode=True), name
+        for step in job["steps"]:
+            uses = step.get("uses", "")
+            assert not uses.startswith(
+                ("actions/deploy-pages", "actions/upload-pages-artifact", "actions/configure-pages")
+            )
+            assert not uses.startswith("actions/cache@"), "a pull request only restores the cache"
+            assert not re.search(r"git push|wenming deploy|gh-deploy|ghp-import", step.get("run", "")), step
+    steps = on_pr["preview"]["steps"]
+    runs = [s["run"] for s in steps if "run" in s]
+    assert runs[0].startswith("pip install --no-deps --require-hashes -r requirements/lock-build.txt\n")
+    assert runs[1:] == ["wenming check --format github", "mkdocs build --strict"]
+    (upload,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
+    assert upload == steps[-1] and upload["with"]["name"] == "site-preview" and upload["with"]["path"] == "site"
+    # Everything that publishes is held to pushes to main.
+    for name in ("deploy", "deploy-cn", "build"):
+        assert "github.event_name != 'pull_request'" in data["jobs"][name]["if"]
+
+
+@pytest.mark.parametrize("which", ["tool", "unit"])
+def test_publishing_workflow_documents_a_required_reviewer(which, unit_root):
+    path = unit_root / ".github" / "workflows" / "pages.yml" if which == "unit" else WORKFLOW
+    text = path.read_text(encoding="utf-8")
+    for step in ("Require a pull request before merging", "Required approvals", "Require status checks to pass"):
+        assert step in text
+    assert (
+        "“预览（拉取请求）”" in text
+        and workflow_data(which, unit_root)["jobs"]["preview"]["name"] == "预览（拉取请求）"
+    )
+
+
+def test_new_unit_readme_explains_review_step_by_step(unit_root):
+    readme = (unit_root / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## 发布前审核（合并请求）", 1)[1].split("\n## ", 1)[0]
+    assert "Required approvals 选 1" in section and "site-preview" in section and "Review changes → Approve" in section
+
+
+def test_check_annotates_a_bad_unit_for_github(unit_root, tmp_path):
+    """The preview job's `wenming check --format github`, run for real on a unit with a bad
+    date and a sick pupil named with her school: one ::error per problem, at its line."""
+    root = tmp_path / "unit"
+    shutil.copytree(unit_root, root)
+    page = root / "docs" / "activities" / "2025" / "2025-03-01-捐款.md"
+    page.write_text(
+        "---\ntitle: 爱心捐款\ndate: 2025-02-30\ncategory: 学习教育\n---\n\n"
+        "红星小学二年级的郑可馨同学患白血病，全馆职工为她捐款。\n",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [
+            str(Path(sys.executable).with_name("wenming")),
+            "check",
+            "--format",
+            "github",
+            "--no-images",
+            "--date",
+            "2026-01-05",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
+    assert run.returncode == 1
+    errors = [line for line in run.stdout.splitlines() if line.startswith("::error ")]
+    rel = "docs/activities/2025/2025-03-01-捐款.md"
+    assert errors == [
+        f"::error file={rel},line=3,col=7::日期（date）：日期“2025-02-30”不存在（2025年2月没有30日）。请核对后写成 2025-02-DD 的形式",
+        f"::error file={rel},line=7,col=1::提示：“郑可馨”旁边写有未成年人的学校或班级“红星小学二年级”和健康状况“白血病”，"
+        "这是敏感个人信息，公开发布须经本人同意（未成年人须经监护人同意）。请改写这句话：去掉姓名（如“一名职工”“张某”）或删去这一细节；"
+        "确已征得同意、经审核可以公开的，在本页开头的 front matter 里加一行 sensitive_ok: 已征得本人同意（写明依据）",
+    ]
+    assert all(line.startswith("::notice ") for line in run.stdout.splitlines() if not line.startswith("::error "))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import images, load, mkdocs_cli, publication, repair
+from . import images, load, mkdocs_cli, publication, repair, sensitive
 from .clicktext import CONTEXT, ChineseCommand, ChineseGroup, help_option, root_option
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
@@ -640,6 +640,9 @@ def import_report(
     allowed: set[str] = set()
     for name, body in zip(written, bodies, strict=True):
         for p in publication.scan_text(f"docs/report/{name}", body, allowed):
+            click.echo(str(p))
+    for name in written:  # with its front matter, as the build reads it: lines are the file's
+        for p in sensitive.scan_text(f"docs/report/{name}", (target / name).read_text(encoding="utf-8")):
             click.echo(str(p))
     if imported.figures:
         figures = root / "data" / "key-figures-candidates.yml"

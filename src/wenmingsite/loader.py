@@ -17,7 +17,7 @@ import urllib.parse
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import frontmatter, gate, images, publication, schema, signoff
+from . import frontmatter, gate, images, publication, schema, sensitive, signoff
 from .datafiles import DATA_FILES, DataFile
 from .problems import Problem, ProblemError, Problems
 from .records import (
@@ -1058,6 +1058,23 @@ class _Loader:
         self.problems.extend(
             publication.document_problems(self.root, self.docs_dir, self.docs_rel, self.tree_files, allowed)
         )
+        self.check_sensitive()
+
+    def check_sensitive(self):
+        """Health, hardship, religion… details next to a private person's name, unless the page
+        or entry acknowledges them (wenmingsite.sensitive); the unit's own terms in
+        data/sensitive.yml."""
+        value, rel = self.read_yaml(sensitive.UNIT_FILE, required=False)
+        lexicon, problems = sensitive.read_unit_lexicon(value, rel)
+        self.problems.extend(problems)
+        if rel in self.texts:  # read just now: its numbers are checked like any data file's
+            allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
+            self.problems.extend(publication.scan_text(rel, self.texts[rel], allowed))
+        found, acknowledged = sensitive.problems_in(
+            self.texts, lexicon, self._rel(self.data_dir), self.root / sensitive.CACHE_DIR
+        )
+        self.problems.extend(found)
+        self.notices.extend(acknowledged)  # for the reviewer: wenming check, pull-request annotations
 
 
 def load(

@@ -689,3 +689,30 @@ MSG_PRIVATE_KEY = (
     "{prefix}字段“{key}”会公开个人的联系方式或身份信息，网站不收这样的字段。请删去这一行"
     "（单位的办公电话写在 data/unit.yml 的 phone 里）"
 )
+# --- the acknowledgement of sensitive personal information (wenmingsite.sensitive) ---------
+# A page or an entry that names a person together with health, hardship, religion… details
+# carries `sensitive_ok: 已征得本人同意`; without it the build stops at each such line.
+
+
+def _as_acknowledgement(value: YStr, field: Field) -> str:
+    from .sensitive import as_acknowledgement
+
+    return as_acknowledgement(value)
+
+
+SENSITIVE_OK = Field("sensitive_ok", "敏感信息确认", _as_acknowledgement)
+for _table in (
+    ACTIVITY_PAGE,
+    LOG_ENTRY,
+    ROUTINE,
+    REPORT_SECTION,
+    OTHER_PAGE,
+    HONOUR,
+    DOCUMENT,
+    CHANGE,
+    KNOWLEDGE_SECTION,
+    NOTICE_PAGE,
+    PERSON,
+):
+    _table[SENSITIVE_OK.name] = SENSITIVE_OK
+ALIASES.update({"敏感信息确认": "sensitive_ok", "敏感信息": "sensitive_ok", "同意公开": "sensitive_ok"})
