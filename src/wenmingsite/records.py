@@ -99,6 +99,7 @@ class Activity:
     page: str | None = None  # docs-relative path of the Markdown page
     routine: str | None = None  # id of the routine an occurrence belongs to
     time: str | None = None
+    festival: str | None = None  # 我们的节日: a festival's name, or "无" (wenmingsite.festivals)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 ``api/activities.json`` is the single source: listings are built from the same record
 dicts, so dates, counts and order on every listing agree with it by construction.
-Recurring routines collapse to one entry per routine and month; counts stay per
-occurrence.
+Recurring routines collapse to one entry per routine and month (a listing then names each
+routine once, :meth:`Listing.routine_summaries`); counts stay per occurrence.
 """
 
 from __future__ import annotations
@@ -32,10 +32,69 @@ class Entry:
     rule: str | None = None  # for routine groups, e.g. "每周一"
     end_date: dt.date | None = None
     ids: tuple[str, ...] = ()
+    summary: str | None = None  # the one line a headline shows under its title
+    routine: str | None = None  # for routine groups, the routine's id
 
     @property
     def is_routine(self) -> bool:
         return self.rule is not None
+
+    @property
+    def anchor(self) -> str:
+        """The row's id on its listing: where a link to an activity without a page of its
+        own (a log entry) leads."""
+        return f"a-{self.ids[0]}" if self.ids else ""
+
+
+@dataclass(frozen=True)
+class RoutineSummary:
+    """A routine named once on a listing: its rule, how often it was held there, the latest
+    time. Occurrences still count one by one (``count``)."""
+
+    routine: str
+    title: str
+    rule: str
+    category: str
+    category_slug: str
+    criteria: tuple[str, ...]
+    department: str | None
+    count: int
+    first: dt.date
+    last: dt.date
+    participants: int | None
+
+
+def summarise_routines(items) -> tuple[RoutineSummary, ...]:
+    """One summary per routine of the routine entries in ``items``; the routines held most
+    often first (daily exercise before a quarterly study session), then by title. A routine a
+    unit declares anew each year (one per year's log) is still one routine to a visitor: it is
+    the same title from the same department; its rules, if they changed, are named newest first."""
+    groups: dict[tuple[str, str | None], list[Entry]] = {}
+    for e in items:
+        if e.is_routine:
+            groups.setdefault((e.title, e.department), []).append(e)
+    out = []
+    for (title, department), group in groups.items():
+        group.sort(key=lambda e: e.date, reverse=True)
+        counted = [e.participants for e in group if e.participants is not None]
+        rules = list(dict.fromkeys(e.rule for e in group if e.rule))
+        head = group[0]
+        out.append(
+            RoutineSummary(
+                routine=head.routine or title,
+                title=title,
+                rule="；".join(rules),
+                category=head.category,
+                category_slug=head.category_slug,
+                criteria=tuple(dict.fromkeys(c for e in group for c in e.criteria)),
+                department=department,
+                count=sum(e.count for e in group),
+                first=min(e.date for e in group),
+                last=max(e.last for e in group),
+                participants=sum(counted) if counted else None,
+            )
+        )
+    return tuple(sorted(out, key=lambda r: (-r.count, r.title)))
 
 
 @dataclass(frozen=True)
@@ -87,6 +146,16 @@ class Listing:
     def years(self) -> list[int]:
         return sorted({m.year for m in self.months}, reverse=True)
 
+    @property
+    def themed_months(self) -> tuple[Month, ...]:
+        """The months with themed work: the headlines of a listing (routines are named once,
+        below them, not month by month)."""
+        return tuple(m for m in self.months if m.entries)
+
+    @property
+    def routine_summaries(self) -> tuple[RoutineSummary, ...]:
+        return summarise_routines(e for m in self.months for e in m.routines)
+
 
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
@@ -115,6 +184,7 @@ def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
                 url=r["url"],
                 end_date=end,
                 ids=(r["id"],),
+                summary=r["summary"],
             )
         )
     for (rid, _), rs in groups.items():
@@ -133,6 +203,7 @@ def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
                 count=len(rs),
                 rule=rules.get(rid, ""),
                 ids=tuple(r["id"] for r in rs),
+                routine=rid,
             )
         )
     return out
@@ -212,6 +283,10 @@ class Archive:
 
     def by_criterion(self, cid: str) -> Listing:
         return listing([e for e in self.entries if cid in e.criteria])
+
+    def routine_summaries(self) -> tuple[RoutineSummary, ...]:
+        """Every routine of the site, each named once with all its occurrences."""
+        return summarise_routines(self.entries)
 
     def count_where(self, predicate) -> int:
         return sum(e.count for e in self.entries if predicate(e))
