@@ -109,15 +109,18 @@ def test_timeline_opens_with_themed_work(browser, served_demo, demo_build):
     page = visit.open(served_demo.url + "timeline/")
     kinds = page.locator(".ws-listing .ws-tl__item").evaluate_all("els => els.map(e => e.dataset.kind)")
     assert kinds[0] == "themed"
-    # Within every month, themed work first and the routines after it.
-    for month in page.locator(".ws-month").all()[:6]:
-        in_month = month.locator(".ws-tl__item").evaluate_all("els => els.map(e => e.dataset.kind)")
-        assert in_month == sorted(in_month, key=lambda k: k != "themed"), in_month
-    # Routine lines read "工间操 · 本月 21 次", one per routine and month.
-    line = page.locator(".ws-routines > li").first.inner_text()
-    assert " · 本月 " in line and "次" in line
+    # Months hold headlines only; each routine is named once, after them all.
+    assert page.locator(".ws-month [data-kind=routine]").count() == 0
+    assert kinds == sorted(kinds, key=lambda k: k != "themed")
+    line = page.locator(".ws-routine-sum li").first.inner_text()
+    assert "共 " in line and "次" in line and "最近一次" in line
     themed = sum(1 for r in records if r["kind"] != "routine")
     assert themed > 0
+    # The first headline is on the first screen; the filter and the figures come after it.
+    first = page.locator(".ws-news__item").first.bounding_box()
+    assert first["y"] + first["height"] <= PHONE_390["height"]
+    for later in ("form[data-ws-filter]", ".ws-lead"):
+        assert page.locator(later).bounding_box()["y"] > first["y"] + first["height"]
     lead = page.locator(".ws-lead").inner_text()
     assert "项主题活动 · " in lead and "次例行活动" in lead
     visit.close()

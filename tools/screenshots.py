@@ -45,6 +45,7 @@ def pages(site_dir: Path) -> dict[str, str]:
         "stats": "stats/",
         "report": "report/" + min(p.parent.name for p in (site_dir / "report").glob("*/index.html")) + "/",
         "knowledge": "knowledge/",
+        "festivals": "festivals/",
     }
 
 
