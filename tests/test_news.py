@@ -167,15 +167,16 @@ def test_the_festival_page_groups_activities_by_festival_newest_year_first(demo)
     sections = festival_sections(page(site, "festivals"))
     names = [name for name, _ in sections]
     assert names == [f.name for f in festivals.FESTIVALS if f.name in names]  # the order of the year
-    assert {"春节", "端午", "中秋", "重阳"} <= set(names)
+    assert {"春节", "元宵", "中秋", "重阳"} <= set(names)
     for _, years in sections:
         assert [y for y, _ in years] == sorted((y for y, _ in years), reverse=True)
     found = dict(sections)
     chongyang = dict(found["重阳"])
     assert "重阳节敬老院志愿服务" in chongyang["2025年"]  # a log entry on the day of 重阳
-    # By the front matter alone (festival: 端午), and never by the date alone: the National
-    # Day singing contest ten days after 中秋 is not a 中秋 activity.
-    assert dict(found["端午"])["2025年"] == ["“粽叶飘香”端午节包粽子进社区"]
+    # As its log entry says (festival: 元宵), though its title speaks of 新春; and never by the
+    # date alone: the National Day singing contest ten days after 中秋 is not a 中秋 activity.
+    assert found["元宵"] == [("2025年", ["新春送科技下乡"])]
+    assert "新春送科技下乡" not in {t for _, titles in found["春节"] for t in titles}
     listed = {t for _, years in sections for _, titles in years for t in titles}
     assert "国庆歌咏比赛" not in " ".join(listed)
     assert "/festivals/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")

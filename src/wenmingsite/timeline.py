@@ -253,7 +253,7 @@ class Archive:
     def recent(self, months: int = 12) -> Listing:
         """The first page of the timeline: the ``months`` calendar months up to the newest
         month with a themed activity, so that it opens with themed work rather than with a
-        month of routines (see ``later``). Without themed work, the newest months."""
+        month of routines. Without themed work, the newest months."""
         newest = self._newest_themed()
         if newest is None:
             return listing([])
@@ -264,16 +264,6 @@ class Archive:
     def _newest_themed(self) -> dt.date | None:
         themed = [e.date for e in self.entries if not e.is_routine]
         return max(themed or [e.date for e in self.entries], default=None)
-
-    def later(self) -> Listing:
-        """Months after the newest themed activity: routine occurrences only (for instance
-        the current month so far). The first page names them in one line instead of
-        opening with them; their year page lists them."""
-        newest = self._newest_themed()
-        if newest is None:
-            return listing([])
-        last = newest.year * 12 + newest.month
-        return listing([e for e in self.entries if e.date.year * 12 + e.date.month > last])
 
     def by_year(self, year: int) -> Listing:
         return listing([e for e in self.entries if e.date.year == year])
