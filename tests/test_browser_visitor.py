@@ -28,6 +28,8 @@ KEY_PAGES = {
     "activity": "activities/2025/2025-10-11-秋收测产/",
     "report": "report/05-志愿服务/",
     "honours": "honours/",
+    "festivals": "festivals/",
+    "year": "activities/2024/",
 }
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 
