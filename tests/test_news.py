@@ -180,6 +180,8 @@ def test_the_festival_page_groups_activities_by_festival_newest_year_first(demo)
     listed = {t for _, years in sections for _, titles in years for t in titles}
     assert "国庆歌咏比赛" not in " ".join(listed)
     assert "/festivals/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    index = (site / "search/search_index.json").read_text(encoding="utf-8")
+    assert '"location":"festivals/' not in index.replace(" ", "")  # a listing: activity pages are found
     nav = page(site, "").css_first("nav.md-tabs").text()
     assert "我们的节日" in nav
 

@@ -149,7 +149,8 @@ def groups(activities) -> list[tuple[Festival, list[tuple[int, list[Activity]]]]
     return out
 
 
-@page_kind("festivals", needs=("festivals/index.md", "节日前后的活动（或写了 festival 的活动）"))
+# Out of the search index, like the other listings: it only repeats what activity pages say.
+@page_kind("festivals", search=False, needs=("festivals/index.md", "节日前后的活动（或写了 festival 的活动）"))
 class FestivalsPage:
     """我们的节日: only for a unit that has activities around the festivals."""
 
