@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .records import Activity, Content
+from .timeline import anchor
 
 if TYPE_CHECKING:
     from .gallery import Gallery
@@ -360,7 +361,7 @@ class Renderer:
         if a.page:
             return self.urls.get(a.page)
         year = self.urls.get(f"timeline/{a.date.year}/index.md")
-        return f"{year}#a-{a.id}" if year is not None else None
+        return f"{year}#{anchor(a.id)}" if year is not None else None
 
     def _banner(self, published: dict, newest_first: list) -> tuple | None:
         """The homepage banner: (Published, alt text, activity or None). The unit's own

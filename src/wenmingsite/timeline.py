@@ -9,6 +9,7 @@ routine once, :meth:`Listing.routine_summaries`); counts stay per occurrence.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -43,7 +44,12 @@ class Entry:
     def anchor(self) -> str:
         """The row's id on its listing: where a link to an activity without a page of its
         own (a log entry) leads."""
-        return f"a-{self.ids[0]}" if self.ids else ""
+        return anchor(self.ids[0]) if self.ids else ""
+
+
+def anchor(activity_id: str) -> str:
+    """The id of an activity's row on a listing (an HTML id holds no whitespace)."""
+    return "a-" + re.sub(r"\s+", "-", activity_id)
 
 
 @dataclass(frozen=True)
