@@ -42,11 +42,13 @@ SMALL_TEXT = """() => {
 
 
 def _pages(site: Path) -> list[str]:
-    """Home, timeline, gallery, stats, criteria, one activity and one report page."""
+    """Home, timeline, gallery, stats, criteria, one activity and one report page; 我们的节日
+    and a year's listing at its trimmed address."""
     records = json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]
     activity = next(r["url"] for r in records if r["url"])
     report = sorted(p for p in (site / "report").iterdir() if (p / "index.html").is_file())[0]
-    return ["", "timeline/", "gallery/", "stats/", "criteria/", activity, report.relative_to(site).as_posix() + "/"]
+    pages = ["", "timeline/", "gallery/", "stats/", "criteria/", activity, report.relative_to(site).as_posix() + "/"]
+    return pages + [p for p in ("festivals/", "activities/2024/") if (site / p / "index.html").is_file()]
 
 
 @pytest.fixture(scope="module")
