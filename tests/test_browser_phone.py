@@ -42,11 +42,13 @@ SMALL_TEXT = """() => {
 
 
 def _pages(site: Path) -> list[str]:
-    """Home, timeline, gallery, stats, criteria, one activity and one report page."""
+    """Home, timeline, gallery, stats, criteria, one activity and one report page; 我们的节日
+    and a year's listing at its trimmed address."""
     records = json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]
     activity = next(r["url"] for r in records if r["url"])
     report = sorted(p for p in (site / "report").iterdir() if (p / "index.html").is_file())[0]
-    return ["", "timeline/", "gallery/", "stats/", "criteria/", activity, report.relative_to(site).as_posix() + "/"]
+    pages = ["", "timeline/", "gallery/", "stats/", "criteria/", activity, report.relative_to(site).as_posix() + "/"]
+    return pages + [p for p in ("festivals/", "activities/2024/") if (site / p / "index.html").is_file()]
 
 
 @pytest.fixture(scope="module")
@@ -109,15 +111,18 @@ def test_timeline_opens_with_themed_work(browser, served_demo, demo_build):
     page = visit.open(served_demo.url + "timeline/")
     kinds = page.locator(".ws-listing .ws-tl__item").evaluate_all("els => els.map(e => e.dataset.kind)")
     assert kinds[0] == "themed"
-    # Within every month, themed work first and the routines after it.
-    for month in page.locator(".ws-month").all()[:6]:
-        in_month = month.locator(".ws-tl__item").evaluate_all("els => els.map(e => e.dataset.kind)")
-        assert in_month == sorted(in_month, key=lambda k: k != "themed"), in_month
-    # Routine lines read "工间操 · 本月 21 次", one per routine and month.
-    line = page.locator(".ws-routines > li").first.inner_text()
-    assert " · 本月 " in line and "次" in line
+    # Months hold headlines only; each routine is named once, after them all.
+    assert page.locator(".ws-month [data-kind=routine]").count() == 0
+    assert kinds == sorted(kinds, key=lambda k: k != "themed")
+    line = page.locator(".ws-routine-sum li").first.inner_text()
+    assert "共 " in line and "次" in line and "最近一次" in line
     themed = sum(1 for r in records if r["kind"] != "routine")
     assert themed > 0
+    # The first headline is on the first screen; the filter and the figures come after it.
+    first = page.locator(".ws-news__item").first.bounding_box()
+    assert first["y"] + first["height"] <= PHONE_390["height"]
+    for later in ("form[data-ws-filter]", ".ws-lead"):
+        assert page.locator(later).bounding_box()["y"] > first["y"] + first["height"]
     lead = page.locator(".ws-lead").inner_text()
     assert "项主题活动 · " in lead and "次例行活动" in lead
     visit.close()

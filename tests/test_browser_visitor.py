@@ -32,6 +32,8 @@ KEY_PAGES = {
     "notices": "notices/",
     "notice": "notices/2026-11-20-迎检工作安排/",
     "people": "people/",
+    "festivals": "festivals/",
+    "year": "activities/2024/",
 }
 VIEWPORTS = {"phone": PHONE, "desktop": DESKTOP}
 

@@ -99,8 +99,11 @@ def test_homepage_introduces_the_unit(demo):
     latest = re.search(r'<h2 id="latest">最新动态</h2>\s*<ul class="ws-latest">(.*?)</ul>', home, re.S).group(1)
     links = re.findall(r'<a href="([^"]+)">', latest)
     assert links
-    for href in links:
-        assert (site / urllib.parse.unquote(href) / "index.html").is_file(), href
+    for href in links:  # an activity's page, or a log entry's headline on its year's listing
+        path, _, anchor = href.partition("#")
+        target = site / urllib.parse.unquote(path) / "index.html"
+        assert target.is_file(), href
+        assert not anchor or f'id="{anchor}"' in target.read_text(encoding="utf-8"), href
     term = demo_build_stats(site)["term"]
     # Themed work leads; routine occurrences are named apart, never added into one headline.
     assert (

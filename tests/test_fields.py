@@ -50,4 +50,5 @@ def test_copied_fields_reach_the_json_from_an_activity_page(site, tmp_path):
         "volunteer_hours": 2.5,
         "amount": 1200,
         "summary": "清扫公园",
+        "festival": None,
     }

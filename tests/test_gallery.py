@@ -158,9 +158,9 @@ def test_timeline_shows_a_cover_for_activities_with_photos(demo):
     site, photos = demo
     page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
     item = re.search(
-        r'<li class="ws-tl__item"[^>]*>(?:(?!</li>).)*学雷锋日“技术进田间”志愿服务.*?</li>', page, re.S
+        r'<li class="ws-tl__item[^>]*>(?:(?!</li>).)*学雷锋日“技术进田间”志愿服务.*?</li>', page, re.S
     ).group(0)
-    cover = re.search(r'<picture class="ws-tl__cover"><source type="image/webp" srcset="([^"]+)">', item)
+    cover = re.search(r'<picture class="ws-news__thumb"><source type="image/webp" srcset="([^"]+)">', item)
     first = next(p for p in photos if p["activity"] == "2024/2024-03-05-学雷锋进田间")
     assert (
         cover

@@ -137,7 +137,7 @@ def test_the_preview_shows_it_marked_pending_on_its_page_and_in_lists(site):
     assert "撰稿人：王干事。" in page
     timeline = (out / "timeline/index.html").read_text("utf-8")
     row = re.search(
-        r'<p class="ws-tl__title"><a href="[^"]*2024-05-08-reading/">五月青年读书分享会</a>(.*?)</p>', timeline
+        r'<p class="[^"]*ws-tl__title"><a href="[^"]*2024-05-08-reading/">五月青年读书分享会</a>(.*?)</p>', timeline
     )
     assert row and row.group(1) == '<span class="ws-pending">待审核</span>'
     home = (out / "index.html").read_text("utf-8")

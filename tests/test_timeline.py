@@ -18,34 +18,32 @@ def demo(demo_build):
     return demo_build.site, demo_build.api("activities.json")["activities"]
 
 
-ITEM = re.compile(r'<li class="ws-tl__item"[^>]*data-count="(\d+)">(.*?)</li>', re.S)
+ITEM = re.compile(r'<li class="ws-tl__item ws-news__item"[^>]*data-count="(\d+)">(.*?)</li>', re.S)
+ROUTINE = re.compile(r'<li class="ws-tl__item" data-kind="routine"[^>]*data-count="(\d+)">(.*?)</li>', re.S)
 
 
 def rows(page: str) -> list[dict]:
-    """What a visitor reads on a listing: each row's date, title, link and count."""
+    """What a visitor reads on a listing: each headline's month, date, title and link, then
+    each routine once with its count (``date`` None)."""
     out = []
-    for section in re.findall(r'<section class="ws-month[ "].*?</section>', page, re.S):
+    for section in re.findall(r'<section class="ws-month" .*?</section>', page, re.S):
         month = re.search(r'<h2 id="h(\d{4}-\d{2})">', section).group(1)
         for count, body in ITEM.findall(section):
-            when = re.search(r'<time datetime="([^"]+)">', body)
-            title = re.search(r'class="ws-(?:tl|routine)__title">(?:<a href="([^"]+)">)?([^<]+)', body)
+            title = re.search(r'class="ws-news__title ws-tl__title">(?:<a href="([^"]+)">)?([^<]+)', body)
             out.append(
                 {
                     "month": month,
-                    "date": when.group(1) if when else None,
+                    "date": re.search(r'<time class="ws-news__date" datetime="([^"]+)">', body).group(1),
                     "href": title.group(1),
                     "title": unescape(title.group(2)),
                     "count": int(count),
                 }
             )
+    block = re.search(r'<section class="ws-routine-sum".*?</section>', page, re.S)
+    for count, body in ROUTINE.findall(block.group(0) if block else ""):
+        title = re.search(r'<strong class="ws-routine__title">([^<]+)</strong>', body).group(1)
+        out.append({"month": None, "date": None, "href": None, "title": unescape(title), "count": int(count)})
     return out
-
-
-def expected_rows(records) -> dict:
-    """Independently from the records: one row per one-off activity, one per routine and month."""
-    singles = Counter((r["date"], r["title"]) for r in records if r["kind"] != "routine")
-    routines = Counter((r["date"][:7], r["title"]) for r in records if r["kind"] == "routine")
-    return {"singles": singles, "routines": routines}
 
 
 def test_year_pages_agree_with_api(demo):
@@ -59,23 +57,25 @@ def test_year_pages_agree_with_api(demo):
         in_year = [r for r in records if r["date"].startswith(year)]
         assert sum(row["count"] for row in found) == len(in_year)
         themed = sum(1 for r in in_year if r["kind"] != "routine")
-        assert (
-            f"{year}年：<strong>{themed:,}</strong> 项主题活动 · <strong>{len(in_year) - themed:,}</strong> 次例行活动"
-            f"（合计 {len(in_year):,} 项次"
-        ) in page
-        months = [row["month"] for row in found]
+        assert f"{year}年：{themed:,} 项主题活动 · {len(in_year) - themed:,} 次例行活动" in page
+        months = [row["month"] for row in found if row["month"]]
         assert months == sorted(months, reverse=True)  # newest month first
         for row in found:
             if row["date"]:
                 seen_singles[(row["date"], row["title"])] += 1
                 assert row["count"] == 1
             else:
-                seen_routines[(row["month"], row["title"])] += row["count"]
+                seen_routines[row["title"]] += row["count"]
         dated = [row["date"] for row in found if row["date"]]
         assert dated == sorted(dated, reverse=True)
-    expected = expected_rows(records)
-    assert seen_singles == expected["singles"]
-    assert seen_routines == expected["routines"]
+        # Each routine once on a year page, below every headline.
+        routine_titles = [row["title"] for row in found if not row["date"]]
+        assert len(routine_titles) == len(set(routine_titles))
+        if routine_titles:
+            assert page.rindex('class="ws-tl__item ws-news__item"') < page.index('class="ws-routine-sum"')
+    singles = Counter((r["date"], r["title"]) for r in records if r["kind"] != "routine")
+    assert seen_singles == singles
+    assert seen_routines == Counter(r["title"] for r in records if r["kind"] == "routine")
 
 
 def test_timeline_entries_link_to_their_pages(demo):
@@ -92,33 +92,34 @@ def test_timeline_entries_link_to_their_pages(demo):
 def test_routines_are_compact_but_counted(demo):
     site, records = demo
     page = (site / "timeline/2024/index.html").read_text(encoding="utf-8")
-    march_exercise = [r for r in records if r["title"] == "工间操" and r["date"].startswith("2024-03")]
-    assert len(march_exercise) == 4  # every Wednesday of March 2024
-    march = re.search(r'<section class="ws-month[^"]*" id="m2024-03".*?</section>', page, re.S).group(0)
-    people = sum(r["participants"] for r in march_exercise)
+    exercise = [r for r in records if r["title"] == "工间操" and r["date"].startswith("2024")]
+    assert len([r for r in exercise if r["date"].startswith("2024-03")]) == 4  # every Wednesday of March 2024
+    block = re.search(r'<section class="ws-routine-sum".*?</section>', page, re.S).group(0)
     assert re.search(
-        r'工间操</span> · 本月 <strong>4 次</strong>\s*<span class="ws-routine__meta">每周三 · ' + f"{people} 人次",
-        march,
+        r'<strong class="ws-routine__title">工间操</strong><span>每周三</span><span>2024年共 <strong>'
+        + f"{len(exercise)}</strong> 次</span>",
+        block,
     )
-    # One line per routine and month, after the month's themed activities.
-    assert march.count("工间操") == 1
-    assert march.index('class="ws-routines"') > march.index('class="ws-tl"')
+    # Named once on the page, never month by month.
+    assert page.count(">工间操<") == 1 and "本月" not in page
 
 
 def test_first_timeline_page_is_the_latest_twelve_months(demo):
     site, records = demo
     page = (site / "timeline/index.html").read_text(encoding="utf-8")
-    months = sorted({row["month"] for row in rows(page)})
-    # It ends with the newest month of themed work; later routine-only months are named in
-    # one line above the list (and listed on their year page).
+    found = rows(page)
+    months = sorted({row["month"] for row in found if row["month"]})
+    # Its headlines end with the newest month of themed work; the routines below them count
+    # every occurrence, later months included, and no line announces what a month lacks.
     newest = max(r["date"] for r in records if r["kind"] != "routine")[:7]
-    later = [r for r in records if r["date"][:7] > newest]
-    if later:
-        assert f"暂无主题活动，例行活动照常开展 {len(later):,} 次" in page
     y, m = map(int, newest.split("-"))
     earliest = f"{y - 1:04d}-{m:02d}" if m < 12 else f"{y:04d}-01"
     assert months[-1] == newest and months[0] > earliest
-    assert sum(row["count"] for row in rows(page)) == sum(1 for r in records if earliest < r["date"][:7] <= newest)
+    assert sum(1 for row in found if row["date"]) == sum(
+        1 for r in records if r["kind"] != "routine" and earliest < r["date"][:7] <= newest
+    )
+    assert sum(row["count"] for row in found if not row["date"]) == sum(1 for r in records if r["kind"] == "routine")
+    assert "暂无" not in page
 
 
 @pytest.mark.parametrize("kind", ["categories", "criteria"])
@@ -135,7 +136,7 @@ def test_group_pages_agree_with_api(demo, kind):
         page = (folder / "index.html").read_text(encoding="utf-8")
         assert sum(row["count"] for row in rows(page)) == len(mine), key
         themed = sum(1 for r in mine if r["kind"] != "routine")
-        assert f"<strong>{themed:,}</strong> 项主题活动" in page and f"（合计 {len(mine):,} 项次" in page
+        assert f"{themed:,} 项主题活动" in page
     index = (site / kind / "index.html").read_text(encoding="utf-8")
     folders = sum(1 for p in (site / kind).iterdir() if p.is_dir())
     if kind == "categories":

@@ -48,6 +48,7 @@ def pages(site_dir: Path) -> dict[str, str]:
         "volunteer": "volunteer/",
         "notices": "notices/",
         "people": "people/",
+        "festivals": "festivals/",
     }
 
 

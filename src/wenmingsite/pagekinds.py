@@ -49,7 +49,7 @@ class SpecSource(Protocol):
 
 
 # Modules (in this package) that declare further kinds, imported once by :func:`kinds`.
-KIND_MODULES: list[str] = ["evidence", "editor", "sections"]
+KIND_MODULES: list[str] = ["evidence", "editor", "sections", "festivals"]
 
 HIDE_SIDEBARS = ("navigation", "toc", "footer")
 

@@ -112,6 +112,7 @@ class Activity:
     time: str | None = None
     signoff: Signoff = Signoff()
     pending: bool = False  # review is on and nobody approved it (待审核): preview only
+    festival: str | None = None  # 我们的节日: a festival's name, or "无" (wenmingsite.festivals)
 
 
 @dataclass(frozen=True)

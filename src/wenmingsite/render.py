@@ -14,6 +14,7 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .records import Activity, Content
+from .timeline import anchor
 
 if TYPE_CHECKING:
     from .gallery import Gallery
@@ -126,6 +127,25 @@ def entry_date(e) -> str:
     return text
 
 
+# The mark a headline without a photo shows (templates/mark.html), by what the category's name
+# says: a unit names its own categories, so the words decide, in this order ("宣传教育" is
+# publicity before "教育" makes it study); anything else gets the flag.
+_LOOKS = (
+    ("volunteer", ("志愿", "雷锋", "献血", "公益")),
+    ("publicity", ("宣传", "普法", "风尚", "礼仪")),
+    ("study", ("学习", "教育", "党", "讲堂", "读书", "培训")),
+    ("culture", ("文体", "文化", "体育", "运动", "歌", "节日")),
+    ("aid", ("帮扶", "共建", "慰问", "结对", "敬老")),
+    ("environment", ("环境", "卫生", "绿化", "安全", "生态")),
+    ("mechanism", ("制度", "机制", "会议", "台账", "组织")),
+    ("service", ("业务", "服务", "技术", "窗口")),
+)
+
+
+def category_look(name: str) -> str:
+    return next((look for look, words in _LOOKS if any(w in name for w in words)), "flag")
+
+
 @functools.cache
 def environment() -> jinja2.Environment:
     """One environment per process: templates compile once, not on every serve rebuild."""
@@ -146,6 +166,7 @@ def environment() -> jinja2.Environment:
         money_or_dash=lambda v: money(v) if v else "—",
         number_or_dash=lambda v: number(v) if v else "—",  # table cells: a dash, not a bare 0
         present=present,
+        category_look=category_look,
     )
     return env
 
@@ -212,7 +233,12 @@ class Renderer:
             _ROWS,
             key,
             lambda: self.env.get_template("row.html").render(
-                e=e, cover=cover, root=ROOT, photo_dir=self.PHOTO_DIR, category_url=category
+                e=e,
+                cover=cover,
+                root=ROOT,
+                photo_dir=self.PHOTO_DIR,
+                category_url=category,
+                look=category_look(e.category),
             ),
         )
         return Markup(html.replace(ROOT, relative_url("", page_url)))
@@ -318,7 +344,7 @@ class Renderer:
             (a for a in self.content.published if a.kind != "routine"), key=lambda a: (a.date, a.id), reverse=True
         )
         covers = self.gallery.covers if self.gallery else {}
-        items = [(a, self.urls.get(a.page) if a.page else None, covers.get(a.id)) for a in one_off[:latest]]
+        items = [(a, self.activity_url(a), covers.get(a.id)) for a in one_off[:latest]]
         figures = stats.term if stats else None
         return self.render(
             "home.html",
@@ -335,6 +361,14 @@ class Renderer:
             level_class=_level_classes(),
             notices=_home_notices(self.content),
         )
+
+    def activity_url(self, a: Activity) -> str | None:
+        """Where a headline of ``a`` leads: its page, or (a log entry has none) its row on its
+        year's listing, which shows all there is of it."""
+        if a.page:
+            return self.urls.get(a.page)
+        year = self.urls.get(f"timeline/{a.date.year}/index.md")
+        return f"{year}#{anchor(a.id)}" if year is not None else None
 
     def _banner(self, published: dict, newest_first: list) -> tuple | None:
         """The homepage banner: (Published, alt text, activity or None). The unit's own
@@ -379,12 +413,15 @@ class Renderer:
             year=year,
             years=years,
             listing=listing,
-            later=archive.later() if year is None else None,
+            # The first page's headlines are the latest year's; its routines are named with
+            # all their occurrences (a year page: that year's).
+            routines=archive.routine_summaries() if year is None else listing.routine_summaries,
+            span=f"{year}年" if year is not None else "",
             departments=departments,
         )
 
     def group(self, listing, description: str | None, page_url: str) -> str:
-        return self.render("group.html", page_url, listing=listing, description=description)
+        return self.render("group.html", page_url, listing=listing, description=description, span="")
 
     def index_list(self, groups, page_url: str) -> str:
         return self.render("index_list.html", page_url, groups=groups)

@@ -112,6 +112,19 @@ def as_name(value: YStr, field: Field) -> str:
     return text
 
 
+MSG_FESTIVAL = "“{text}”不是本站认得的节日。请写其中之一：{names}；不算节日活动的写“无”"
+
+
+def as_festival(value: YStr, field: Field) -> str:
+    from . import festivals
+
+    text = as_text(value, field)
+    name = festivals.canonical(text)
+    if name is None:
+        raise values.Invalid(MSG_FESTIVAL.format(text=text, names=festivals.names()))
+    return name
+
+
 def as_date(value: YStr, field: Field):
     return values.parse_date(value)
 
@@ -343,6 +356,7 @@ _ACTIVITY_COMMON = [
     _f("summary", "摘要", copied=True),
     _f("draft", "草稿", as_bool),
     *SIGNOFF,
+    _f("festival", "节日", as_festival, copied=True),
 ]
 # The fields every activity (page, log entry, routine occurrence) carries as they are, in
 # the order of its JSON record.

@@ -2,13 +2,14 @@
 
 ``api/activities.json`` is the single source: listings are built from the same record
 dicts, so dates, counts and order on every listing agree with it by construction.
-Recurring routines collapse to one entry per routine and month; counts stay per
-occurrence.
+Recurring routines collapse to one entry per routine and month (a listing then names each
+routine once, :meth:`Listing.routine_summaries`); counts stay per occurrence.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -33,10 +34,76 @@ class Entry:
     end_date: dt.date | None = None
     ids: tuple[str, ...] = ()
     pending: bool = False  # 待审核, in the editors' preview only (wenmingsite.signoff)
+    summary: str | None = None  # the one line a headline shows under its title
+    routine: str | None = None  # for routine groups, the routine's id
 
     @property
     def is_routine(self) -> bool:
         return self.rule is not None
+
+    @property
+    def anchor(self) -> str:
+        """The row's id on its listing: where a link to an activity without a page of its
+        own (a log entry) leads."""
+        return anchor(self.ids[0]) if self.ids else ""
+
+
+def anchor(activity_id: str) -> str:
+    """The id of an activity's row on a listing (an HTML id holds no whitespace)."""
+    return "a-" + re.sub(r"\s+", "-", activity_id)
+
+
+@dataclass(frozen=True)
+class RoutineSummary:
+    """A routine named once on a listing: its rule, how often it was held there, the latest
+    time. Occurrences still count one by one (``count``)."""
+
+    routine: str
+    title: str
+    rule: str
+    category: str
+    category_slug: str
+    criteria: tuple[str, ...]
+    department: str | None
+    count: int
+    first: dt.date
+    last: dt.date
+    participants: int | None
+    pending: bool = False  # 待审核 (preview only): some of its occurrences wait for approval
+
+
+def summarise_routines(items) -> tuple[RoutineSummary, ...]:
+    """One summary per routine of the routine entries in ``items``; the routines held most
+    often first (daily exercise before a quarterly study session), then by title. A routine a
+    unit declares anew each year (one per year's log) is still one routine to a visitor: it is
+    the same title from the same department; its rules, if they changed, are named newest first."""
+    groups: dict[tuple[str, str | None], list[Entry]] = {}
+    for e in items:
+        if e.is_routine:
+            groups.setdefault((e.title, e.department), []).append(e)
+    out = []
+    for (title, department), group in groups.items():
+        group.sort(key=lambda e: e.date, reverse=True)
+        counted = [e.participants for e in group if e.participants is not None]
+        rules = list(dict.fromkeys(e.rule for e in group if e.rule))
+        head = group[0]
+        out.append(
+            RoutineSummary(
+                routine=head.routine or title,
+                title=title,
+                rule="；".join(rules),
+                category=head.category,
+                category_slug=head.category_slug,
+                criteria=tuple(dict.fromkeys(c for e in group for c in e.criteria)),
+                department=department,
+                count=sum(e.count for e in group),
+                first=min(e.date for e in group),
+                last=max(e.last for e in group),
+                participants=sum(counted) if counted else None,
+                pending=any(e.pending for e in group),
+            )
+        )
+    return tuple(sorted(out, key=lambda r: (-r.count, r.title)))
 
 
 @dataclass(frozen=True)
@@ -88,6 +155,16 @@ class Listing:
     def years(self) -> list[int]:
         return sorted({m.year for m in self.months}, reverse=True)
 
+    @property
+    def themed_months(self) -> tuple[Month, ...]:
+        """The months with themed work: the headlines of a listing (routines are named once,
+        below them, not month by month)."""
+        return tuple(m for m in self.months if m.entries)
+
+    @property
+    def routine_summaries(self) -> tuple[RoutineSummary, ...]:
+        return summarise_routines(e for m in self.months for e in m.routines)
+
 
 def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
@@ -117,6 +194,7 @@ def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
                 end_date=end,
                 ids=(r["id"],),
                 pending=r.get("pending", False),
+                summary=r["summary"],
             )
         )
     for (rid, _), rs in groups.items():
@@ -136,6 +214,7 @@ def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
                 rule=rules.get(rid, ""),
                 ids=tuple(r["id"] for r in rs),
                 pending=first.get("pending", False),
+                routine=rid,
             )
         )
     return out
@@ -185,7 +264,7 @@ class Archive:
     def recent(self, months: int = 12) -> Listing:
         """The first page of the timeline: the ``months`` calendar months up to the newest
         month with a themed activity, so that it opens with themed work rather than with a
-        month of routines (see ``later``). Without themed work, the newest months."""
+        month of routines. Without themed work, the newest months."""
         newest = self._newest_themed()
         if newest is None:
             return listing([])
@@ -197,16 +276,6 @@ class Archive:
         themed = [e.date for e in self.entries if not e.is_routine]
         return max(themed or [e.date for e in self.entries], default=None)
 
-    def later(self) -> Listing:
-        """Months after the newest themed activity: routine occurrences only (for instance
-        the current month so far). The first page names them in one line instead of
-        opening with them; their year page lists them."""
-        newest = self._newest_themed()
-        if newest is None:
-            return listing([])
-        last = newest.year * 12 + newest.month
-        return listing([e for e in self.entries if e.date.year * 12 + e.date.month > last])
-
     def by_year(self, year: int) -> Listing:
         return listing([e for e in self.entries if e.date.year == year])
 
@@ -215,6 +284,10 @@ class Archive:
 
     def by_criterion(self, cid: str) -> Listing:
         return listing([e for e in self.entries if cid in e.criteria])
+
+    def routine_summaries(self) -> tuple[RoutineSummary, ...]:
+        """Every routine of the site, each named once with all its occurrences."""
+        return summarise_routines(self.entries)
 
     def count_where(self, predicate) -> int:
         return sum(e.count for e in self.entries if predicate(e))

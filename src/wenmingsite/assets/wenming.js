@@ -3,9 +3,11 @@
 (function () {
   "use strict";
   function setup(form) {
-    var root = form.parentNode;
+    // The form may stand beside the list (data-ws-scope holds both); routines are named
+    // once below the headlines and filter alike.
+    var root = form.closest("[data-ws-scope]") || form.parentNode;
     var items = root.querySelectorAll(".ws-listing .ws-tl__item");
-    var months = root.querySelectorAll(".ws-listing .ws-month");
+    var months = root.querySelectorAll(".ws-listing .ws-month, .ws-listing .ws-routine-sum");
     var output = form.querySelector("output");
     function apply() {
       var want = {};
