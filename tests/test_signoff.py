@@ -613,3 +613,42 @@ def test_approve_never_writes_an_entry_it_cannot_extend(site):
         "请在其中手工写上 approved_by: 审核人姓名 和 approved_on: 审核日期 两项"
     ) in result.output
     assert (root / "data/activities/2024.yml").read_text("utf-8") == log
+
+
+NOTICE = "docs/notices/2024-05-10-meeting.md"
+NOTICE_TITLE = "关于召开创建工作推进会的通知"
+NOTICE_TEXT = f"""\
+    ---
+    title: {NOTICE_TITLE}
+    date: 2024-05-10
+    department: 办公室
+    ---
+
+    定于五月中旬召开创建工作推进会，请各部门做好准备。
+    """
+
+
+def test_a_notice_waits_for_approval_like_an_activity(site):
+    root = review_unit(site, {PAGE: READING, NOTICE: NOTICE_TEXT})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    out = root / "site"
+    assert NOTICE_TITLE not in every_text(out)
+    assert not (out / "notices/2024-05-10-meeting/index.html").exists()
+    assert f"{NOTICE}:2 通知“{NOTICE_TITLE}”" in result.stderr
+    assert f"{NOTICE}:2: 通知 2024-05-10“{NOTICE_TITLE}”" in run("review", "--root", root).output
+
+    preview = review_unit(site, {PAGE: READING, NOTICE: NOTICE_TEXT}, preview=True)
+    assert build(preview).returncode == 0
+    page = (preview / "site/notices/2024-05-10-meeting/index.html").read_text("utf-8")
+    assert '<span class="ws-pending">待审核</span> 这份材料还没有审核' in page
+    listing = (preview / "site/notices/index.html").read_text("utf-8")
+    assert f'{NOTICE_TITLE}</a><span class="ws-pending">待审核</span>' in listing
+
+    result = run("approve", NOTICE, "--by", "张主任", "--date", "2024-05-11", cwd=root)
+    assert result.exit_code == 0, result.output
+    assert build(root).returncode == 0
+    page = (out / "notices/2024-05-10-meeting/index.html").read_text("utf-8")
+    assert NOTICE_TITLE in page and "ws-pending" not in page
+    assert NOTICE_TITLE in (out / "notices/index.html").read_text("utf-8")
+    assert NOTICE_TITLE in search_text(out)

@@ -861,13 +861,24 @@ class _Loader:
             at = meta["expires"]
             self.add(rel, at.line, at.col, "有效期至（expires）早于发布日期（date）。请核对两个日期")
             ok = False
+        signed, pending = signoff.read(f, meta, rel, "", self.problems, self.unit, self.today, f["date"], "通知")
         if ok:
             self.announcements.append(
                 Announcement(
-                    docs_path, f["title"], f["date"], rel, f["department"], f["expires"], bool(f["top"]), f["summary"]
+                    docs_path,
+                    f["title"],
+                    f["date"],
+                    rel,
+                    f["department"],
+                    f["expires"],
+                    bool(f["top"]),
+                    f["summary"],
+                    signed,
+                    pending,
+                    meta.line or 1,
                 )
             )
-        own = ("date", "department", "expires", "top", "summary")
+        own = ("date", "department", "expires", "top", "summary", *schema.SIGNOFF_FIELDS)
         clean = {k: v for k, v in f.items() if v is not None and k not in own}
         clean.setdefault("hide", ["navigation", "toc"])
         return clean

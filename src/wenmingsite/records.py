@@ -283,6 +283,9 @@ class Announcement:
     expires: dt.date | None = None
     top: bool = False
     summary: str | None = None
+    signoff: Signoff = Signoff()
+    pending: bool = False  # review is on and nobody approved it (待审核): preview only
+    line: int = 1  # of the front matter, for messages and wenming approve
 
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today

@@ -635,6 +635,7 @@ NOTICE_PAGE = dict(
         _f("expires", "有效期至", as_date),
         _f("top", "置顶", as_bool),
         _f("summary", "摘要"),
+        *SIGNOFF,
         *_MATERIAL_KEYS,
     ]
 )

@@ -1,7 +1,8 @@
 """Sign-off as data (信息发布审核): who wrote a piece of material, who approved it and when.
 
 A unit turns the rule on in data/unit.yml (``review: true`` and ``approvers: [姓名…]``). Then
-an activity, a report chapter or an honour without a valid approval is *pending* (待审核):
+an activity, a report chapter, an honour or a notice (通知公告) without a valid approval is
+*pending* (待审核):
 
 - the loader reads and checks the fields (:func:`read`), with a Chinese ``file:line`` error
   for an approver not in the list, an approval dated before the material or in the future,
@@ -11,13 +12,13 @@ an activity, a report chapter or an honour without a valid approval is *pending*
   page and in every list. Every other build (the public site, ``wenming pack``/``export``/
   ``check``) turns a pending activity into a draft — so the drafts' path leaves it out of
   every page, list, JSON file, feed, search index and sitemap — and drops pending report
-  chapters and honours from the content;
+  chapters, honours and notices from the content;
 - ``wenming check`` lists each as a notice, ``wenming review`` lists them all, and a build
   logs how many it withheld;
 - ``wenming approve`` (:func:`approve`) writes the approval into the material's own file,
   changing nothing else in it.
 
-A further kind of material (e.g. notices, 通知公告) takes part in four places: ``schema.SIGNOFF``
+A further kind of material takes part (as notices do) in four places: ``schema.SIGNOFF``
 in its field table; :func:`read` in its loader step (its record gets ``signoff`` and ``pending``
 like ``records.Honour``); a loop in :func:`pending_items` and :func:`_material` (what review lists
 and approve finds); and a filter in :func:`withhold` like the honours' one (its page, if it has one,
@@ -194,6 +195,10 @@ def pending_items(content: Content, docs_rel: str = "docs") -> list[Withheld]:
         if h.pending:
             day = dt.date(h.year, h.month or 1, 1)
             out.setdefault((h.source, h.line), Withheld("荣誉", h.title, h.source, h.line, day, h.signoff.author))
+    for n in content.announcements:
+        if n.pending:
+            src = f"{docs_rel}/{n.page}"
+            out.setdefault((src, n.line), Withheld("通知", n.title, src, n.line, n.date, n.signoff.author))
     return sorted(out.values(), key=lambda w: (w.source, w.line))
 
 
@@ -218,12 +223,13 @@ def withhold(content: Content, preview: bool, docs_rel: str = "docs") -> tuple[C
     activities = tuple(
         dataclasses.replace(a, draft=True) if a.pending and not a.draft else a for a in content.activities
     )
-    left_out = [s.page for s in content.report if s.pending]
+    left_out = [s.page for s in content.report if s.pending] + [n.page for n in content.announcements if n.pending]
     shown = dataclasses.replace(
         content,
         activities=activities,
         report=tuple(s for s in content.report if not s.pending),
         honours=tuple(h for h in content.honours if not h.pending),
+        announcements=tuple(n for n in content.announcements if not n.pending),
     )
     return shown, items, left_out
 
@@ -458,6 +464,9 @@ def _material(content: Content, docs_rel: str) -> list[tuple[str, str, int, str,
         out.setdefault((src, s.line), ("汇报章节", src, s.line, s.title, None))
     for h in content.honours:
         out.setdefault((h.source, h.line), ("荣誉", h.source, h.line, h.title, dt.date(h.year, h.month or 1, 1)))
+    for n in content.announcements:
+        src = f"{docs_rel}/{n.page}"
+        out.setdefault((src, n.line), ("通知", src, n.line, n.title, n.date))
     return list(out.values())
 
 

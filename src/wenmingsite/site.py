@@ -395,6 +395,10 @@ class Site:
             who = f"{source}{notice.department}" if source and notice.department else source
             heading = None if "<h1" in body else notice.title
             before.append(r.breadcrumb([("通知公告", index), (notice.title, None)], url, who, notice.date, heading))
+            if notice.pending:
+                before.append(
+                    r.render("pending.html", url, signoff=notice.signoff, path=f"{self.docs_rel}/{notice.page}")
+                )
             expired = notice.expired(self.content.today or self.today)
             before.append(r.render("notice_status.html", url, n=notice, expired=expired))
         if is_homepage and self.content.unit:
