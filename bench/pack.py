@@ -1,7 +1,7 @@
 """What `wenming pack` costs against the browser's way to paper: Chromium printing the site's
 /print/ page of the same build to PDF, as medians of alternating runs in one session.
 
-    python bench/pack.py [--activities 1000] [--rounds 3] [--no-demo]
+    python bench/pack.py [--activities 1000] [--rounds 3] [--no-demo] [--base-src PATH]
 
 Two units: a copy of the demo and a unit of N activities from `bench/generate.py`. Each is
 built once (`mkdocs build --strict`, which also fills the image cache both use), then every
@@ -17,7 +17,9 @@ Wall time and CPU time (user + system of the child and everything it waited for;
 baseline also every live descendant, Chromium's processes, read from /proc before the
 browser closes) are both reported: on a machine shared with other work the wall clock
 swings, CPU time less so. The pack's own per-part lines (用时) are kept from the last round.
-One warm-up run of each first.
+One warm-up run of each first. With ``--base-src`` (the ``src`` folder of another version,
+e.g. ``git archive COMMIT src | tar -x -C /tmp/COMMIT``) that version's pack runs in the same
+rounds too (the folder's name labels it when it is not a git checkout).
 
 Writes bench/results/pack.md and pack.json.
 """
@@ -49,11 +51,11 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY, "SITE_U
 CHROMIUM = "/usr/bin/chromium"
 
 
-def child(args: list[str], cwd: Path) -> tuple[float, float, str]:
+def child(args: list[str], cwd: Path, env: dict | None = None) -> tuple[float, float, str]:
     """Wall and CPU seconds of a child process, and its output; fails loudly."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    proc = subprocess.run(args, cwd=cwd, env=ENV, capture_output=True)
+    proc = subprocess.run(args, cwd=cwd, env=env or ENV, capture_output=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = proc.stdout.decode("utf-8", "replace") + proc.stderr.decode("utf-8", "replace")
@@ -69,10 +71,12 @@ def build(root: Path) -> Path:
     return site
 
 
-def run_pack(root: Path) -> dict:
+def run_pack(root: Path, src: Path | None = None) -> dict:
+    """One `wenming pack`; with ``src`` the package found there (another version) runs."""
     peak = root / "pack.peak"
     args = [sys.executable, str(HERE / "peak.py"), str(peak), "-m", "wenmingsite.cli", "pack", "--root", str(root)]
-    wall, cpu, out = child([*args, "--date", TODAY, "--site-url", SITE_URL], root)
+    env = {**ENV, "PYTHONPATH": str(src)} if src else None
+    wall, cpu, out = child([*args, "--date", TODAY, "--site-url", SITE_URL], root, env)
     kb = int(peak.read_text(encoding="ascii"))
     lines = [line for line in out.splitlines() if line.startswith("[") or line.startswith("迎检材料包")]
     pages = [int(n) for n in re.findall(r"（(\d+) 页", out)]
@@ -156,20 +160,22 @@ def demo_copy(dest: Path) -> Path:
     return root
 
 
-def measure(name: str, root: Path, rounds: int) -> dict:
+def measure(name: str, root: Path, rounds: int, base: Path | None = None) -> dict:
     print(f"{name}: building {root}", flush=True)
     site = build(root)
     pdf = root / "chromium-print.pdf"
-    run_pack(root), run_chromium(site, pdf)  # warm-up
-    packs, prints = [], []
+    runs = {"pack": lambda: run_pack(root), "chromium": lambda: run_chromium(site, pdf)}
+    if base:
+        runs["base"] = lambda: run_pack(root, base)
+    results: dict[str, list[dict]] = {k: [] for k in runs}
+    for run in runs.values():
+        run()  # warm-up
+    order = list(runs)
     for i in range(rounds):
-        first, second = (run_pack, run_chromium) if i % 2 == 0 else (run_chromium, run_pack)
-        for run in (first, second):
-            if run is run_pack:
-                packs.append(run_pack(root))
-            else:
-                prints.append(run_chromium(site, pdf))
-        print(f"  round {i + 1}: pack {packs[-1]['wall']:.1f} s, chromium {prints[-1]['wall']:.1f} s", flush=True)
+        for key in order if i % 2 == 0 else order[::-1]:
+            results[key].append(runs[key]())
+        print(f"  round {i + 1}: " + ", ".join(f"{k} {v[-1]['wall']:.1f} s" for k, v in results.items()), flush=True)
+    packs, prints = results["pack"], results["chromium"]
 
     def med(runs: list[dict], key: str) -> float:
         return statistics.median(r[key] for r in runs)
@@ -188,6 +194,17 @@ def measure(name: str, root: Path, rounds: int) -> dict:
     )
     r["ratio"] = r["pack_s"] / r["chromium_s"]
     r["cpu_ratio"] = r["pack_cpu_s"] / r["chromium_cpu_s"]
+    if base:
+        old = results["base"]
+        r |= dict(
+            base_s=med(old, "wall"),
+            base_cpu_s=med(old, "cpu"),
+            base_peak_mb=max(p["peak_mb"] for p in old),
+            base_pages=old[-1]["pages"],
+            base_runs=[round(p["wall"], 2) for p in old],
+        )
+        r["base_ratio"] = r["base_s"] / r["chromium_s"]
+        r["base_cpu_ratio"] = r["base_cpu_s"] / r["chromium_cpu_s"]
     return r
 
 
@@ -209,12 +226,25 @@ def write_report(r: dict) -> None:
             f"{s['chromium_cpu_s']:.2f} s） | {s['ratio']:.2f}× | {s['cpu_ratio']:.2f}× | {s['pack_peak_mb']:.0f} MB | "
             "≤ 4×（N=1000） |"
         )
+    if r.get("base"):
+        for name, s in r["units"].items():
+            rows.append(
+                f"| {name}，上一版（{r['base']}） | {s['base_s']:.2f} s（CPU {s['base_cpu_s']:.2f} s） | "
+                f"{s['chromium_s']:.2f} s（CPU {s['chromium_cpu_s']:.2f} s） | {s['base_ratio']:.2f}× | "
+                f"{s['base_cpu_ratio']:.2f}× | {s['base_peak_mb']:.0f} MB | |"
+            )
     rows.append("")
     for name, s in r["units"].items():
         pages = "、".join(str(n) for n in s["pack_pages"])
         rows += [
             f"{name}：材料包 {pages} 页，Chromium 打印 {s['chromium_pages']} 页；每轮墙钟 材料包 {s['pack_runs']}，"
-            f"Chromium {s['chromium_runs']}。材料包最后一轮的输出：",
+            f"Chromium {s['chromium_runs']}"
+            + (
+                f"，上一版 {s['base_runs']}（{'、'.join(str(n) for n in s['base_pages'])} 页）"
+                if "base_runs" in s
+                else ""
+            )
+            + "。材料包最后一轮的输出：",
             "",
             "```",
             *s["pack_lines"],
@@ -236,14 +266,20 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-demo", action="store_true")
+    parser.add_argument("--base-src", type=Path, help="the src folder of another version (e.g. the last release)")
     args = parser.parse_args()
+    base = args.base_src.resolve() if args.base_src else None
     units = {}
     with tempfile.TemporaryDirectory(prefix="bench-pack-") as tmp:
         if not args.no_demo:
-            units["示例单位（demo）"] = measure("demo", demo_copy(Path(tmp)), args.rounds)
+            units["示例单位（demo）"] = measure("demo", demo_copy(Path(tmp)), args.rounds, base)
         root = generate(Path(tmp) / f"n{args.activities}", args.activities)
-        units[f"合成单位 N={args.activities}"] = measure(f"N={args.activities}", root, args.rounds)
-    write_report(dict(rounds=args.rounds, cpus=os.cpu_count(), load=os.getloadavg()[0], units=units))
+        units[f"合成单位 N={args.activities}"] = measure(f"N={args.activities}", root, args.rounds, base)
+    base_commit = None
+    if base:
+        found = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=base, capture_output=True, text=True)
+        base_commit = found.stdout.strip() if found.returncode == 0 else base.parent.name
+    write_report(dict(rounds=args.rounds, cpus=os.cpu_count(), load=os.getloadavg()[0], units=units, base=base_commit))
 
 
 if __name__ == "__main__":

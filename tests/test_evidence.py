@@ -148,7 +148,8 @@ def item_numbers(pdf) -> list[list[tuple[float, str]]]:
 @pytest.mark.skipif(not shutil.which("zbarimg"), reason="需要 zbarimg（apt-get install zbar-tools）")
 def test_each_qr_code_opens_the_page_of_the_row_it_is_printed_in(material, tmp_path):
     """Every code, read from the PDF where it is drawn: the cover's opens the site, each
-    criterion's its page (in the criteria's order), each item's the page of that item."""
+    criterion's its page (in the criteria's order), each item's the page of that item. The
+    photos beside them are embedded at print resolution."""
     from pypdf import PdfReader
 
     pdf = tmp_path / "佐证材料目录.pdf"
@@ -157,11 +158,13 @@ def test_each_qr_code_opens_the_page_of_the_row_it_is_printed_in(material, tmp_p
     urls = {i.number: material.absolute(i.url) for g in material.index.groups for i in g.items}
     numbers = item_numbers(pdf)
     files, expected = [], []  # a PNG per drawn code, and what it should open
+    photos = []  # dots per inch of each photo as printed
     for n, (drawn, page) in enumerate(zip(drawn_images(reader), reader.pages, strict=True)):
         for top, _left, width, name in drawn:
             image = page.images[name].image
-            if abs(width - 18 * 72 / 25.4) > 1 and n > 0:
-                continue  # a photo
+            if abs(width - 18 * 72 / 25.4) > 1 and n > 0:  # a photo: embedded at print resolution
+                photos.append(image.width / (width / 72))
+                continue
             row = [number for number_top, number in numbers[n] if abs(number_top - top) < 4]
             expected.append(("item", row[0]) if row else ("cover", SITE_URL) if n == 0 else ("group", None))
             framed = Image.new("L", (image.width + 40, image.height + 40), 255)
@@ -183,6 +186,9 @@ def test_each_qr_code_opens_the_page_of_the_row_it_is_printed_in(material, tmp_p
     items = [(number, g) for g, (kind, number) in zip(got, expected, strict=True) if kind == "item"]
     assert sorted(number for number, _ in items) == sorted(urls)  # every item's code, once
     assert [g for _, g in items] == [urls[number] for number, _ in items]
+    # The thumbnails (15.5 mm) come from the site's 800-pixel JPEGs resampled to 300 dpi, not
+    # at 1,300 dpi: the same on paper, a third of the file.
+    assert photos and max(photos) < 310
 
 
 def test_a_qr_code_is_the_same_with_its_mask_remembered(tmp_path):
