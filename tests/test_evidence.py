@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import re
 import shutil
 import subprocess
 import urllib.parse
+from pathlib import Path
 
 import pytest
 from conftest import REPO, TODAY
+from PIL import Image
 
 from wenmingsite import evidence, pack
 
@@ -113,6 +116,106 @@ def test_qr_codes_decode_to_pages_of_the_built_site(material, demo_build, tmp_pa
         path = urllib.parse.unquote(urllib.parse.urlsplit(url).path).lstrip("/")
         target = demo_build.site / path / "index.html" if path.endswith("/") or not path else demo_build.site / path
         assert target.is_file(), url
+
+
+def drawn_images(reader) -> list[list[tuple[float, float, float, str]]]:
+    """Per page, every image as the page draws it: (top, left, width in points from the page's
+    top-left corner, the name of its XObject)."""
+    pages = []
+    for page in reader.pages:
+        height, drawn = float(page.mediabox.height), []
+
+        def visit(op, args, cm, tm, drawn=drawn, height=height):
+            if op == b"Do":
+                a, _, _, d, e, f = cm
+                drawn.append((height - max(f, f + d), e, abs(a), str(args[0])))
+
+        page.extract_text(visitor_operand_before=visit)
+        pages.append(drawn)
+    return pages
+
+
+def item_numbers(pdf) -> list[list[tuple[float, str]]]:
+    """Per page, (top, number) of every evidence item number ("6-3") pdftotext reads."""
+    layout = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = []
+    for page in re.findall(r"<page[^>]*>(.*?)</page>", layout, re.S):
+        words = re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="[\d.]+">(\d+-\d+)</word>', page)
+        pages.append([(float(top), number) for top, number in words])
+    return pages
+
+
+@pytest.mark.skipif(not shutil.which("zbarimg"), reason="需要 zbarimg（apt-get install zbar-tools）")
+def test_each_qr_code_opens_the_page_of_the_row_it_is_printed_in(material, tmp_path):
+    """Every code, read from the PDF where it is drawn: the cover's opens the site, each
+    criterion's its page (in the criteria's order), each item's the page of that item. The
+    photos beside them are embedded at print resolution."""
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "佐证材料目录.pdf"
+    pack.write_evidence(material, pdf)
+    reader = PdfReader(str(pdf))
+    urls = {i.number: material.absolute(i.url) for g in material.index.groups for i in g.items}
+    numbers = item_numbers(pdf)
+    files, expected = [], []  # a PNG per drawn code, and what it should open
+    photos = []  # dots per inch of each photo as printed
+    for n, (drawn, page) in enumerate(zip(drawn_images(reader), reader.pages, strict=True)):
+        for top, _left, width, name in drawn:
+            image = page.images[name].image
+            if abs(width - 18 * 72 / 25.4) > 1 and n > 0:  # a photo: embedded at print resolution
+                photos.append(image.width / (width / 72))
+                continue
+            row = [number for number_top, number in numbers[n] if abs(number_top - top) < 4]
+            expected.append(("item", row[0]) if row else ("cover", SITE_URL) if n == 0 else ("group", None))
+            framed = Image.new("L", (image.width + 40, image.height + 40), 255)
+            framed.paste(image.convert("L"), (20, 20))
+            files.append(tmp_path / f"qr-{len(files):04d}.png")
+            framed.save(files[-1])
+    out = subprocess.run(
+        ["zbarimg", "-q", "--xml", "-Sdisable", "-Sqrcode.enable", *map(str, files)], capture_output=True, text=True
+    ).stdout
+    decoded = {
+        Path(href).name: data
+        for href, data in re.findall(r"<source href='([^']*)'>.*?<!\[CDATA\[(.*?)\]\]>", out, re.S)
+    }
+    assert len(decoded) == len(files), "有二维码无法识别"
+    got = [decoded[f.name] for f in files]
+    assert [g for g, (kind, _) in zip(got, expected, strict=True) if kind == "cover"] == [SITE_URL]
+    groups = [material.absolute(g.url) for g in material.index.groups if g.url]
+    assert [g for g, (kind, _) in zip(got, expected, strict=True) if kind == "group"] == groups
+    items = [(number, g) for g, (kind, number) in zip(got, expected, strict=True) if kind == "item"]
+    assert sorted(number for number, _ in items) == sorted(urls)  # every item's code, once
+    assert [g for _, g in items] == [urls[number] for number, _ in items]
+    # The thumbnails (15.5 mm) come from the site's 800-pixel JPEGs resampled to 300 dpi, not
+    # at 1,300 dpi: the same on paper, a third of the file.
+    assert photos and max(photos) < 310
+
+
+def test_a_qr_code_is_the_same_with_its_mask_remembered(tmp_path):
+    """The QR cache keeps only which mask a code uses: the code made from it is the code segno
+    chooses itself, and a cache someone else wrote can change the mask, never the address."""
+    import json
+
+    url = SITE_URL + "activities/2024/%E5%AD%A6%E9%9B%B7%E9%94%8B%E6%97%A5/"
+    first = pack.QRCache(tmp_path)
+    made = first.uri(url)
+    first.save(prune=True)
+    assert made == pack.qr_uri(url)
+    stored = json.loads((tmp_path / ".cache" / "qr.json").read_text(encoding="utf-8"))
+    assert list(stored["masks"]) == [url]
+    assert pack.QRCache(tmp_path).uri(url) == made
+    stored["masks"][url] = (stored["masks"][url] + 1) % 8  # another (valid) mask
+    (tmp_path / ".cache" / "qr.json").write_text(json.dumps(stored), encoding="utf-8")
+    other = pack.QRCache(tmp_path).uri(url)
+    assert other != made
+    png = tmp_path / "other.png"
+    png.write_bytes(__import__("base64").b64decode(other.partition(",")[2]))
+    framed = Image.open(png)
+    bordered = Image.new("L", (framed.width + 40, framed.height + 40), 255)
+    bordered.paste(framed, (20, 20))
+    bordered.save(png)
+    out = subprocess.run(["zbarimg", "-q", "--raw", str(png)], capture_output=True, text=True).stdout
+    assert out.strip() == url
 
 
 def test_day_ordering_helper():

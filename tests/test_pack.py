@@ -321,6 +321,53 @@ def test_evidence_items_carry_their_standard_form_and_report_page(packed, report
     assert exercise["form"] == "台账记录" and exercise["page"] == str(report_page("工间操", "附录二：例行活动一览"))
 
 
+LABELS = ("制度文件", "活动纪实", "活动记录", "例行活动", "荣誉")
+
+
+def evidence_rows(path) -> list[tuple[str, str, str]]:
+    """(number, the first line of its name, its 页码 cell) of every item of the evidence index,
+    read off the pages as pdftotext reads them: the words level with each number ("6-3"),
+    sorted into the table's columns by the heading row every page repeats."""
+    rows = []
+    for lines in text_lines(path, words=True):
+        heading = [x for x in lines if x[3] == "材料形式"]
+        if not heading:
+            continue
+        columns = {x[3]: x[1] for x in lines if abs(x[0] - heading[0][0]) < 1}
+        for top, left, _, text in lines:
+            if not (re.fullmatch(r"\d+-\d+", text) and left < columns["材料形式"]):
+                continue
+            level = sorted((x for x in lines if abs(x[0] - top) < 3), key=lambda x: x[1])
+            name = [x[3] for x in level if left < x[1] < columns["材料形式"] - 3 and x[3] not in LABELS]
+            page = "".join(x[3] for x in level if columns["页码"] - 3 <= x[1] < columns["照片"] - 3)
+            rows.append((text, name[0] if name else "", page))
+    return rows
+
+
+def test_every_report_page_the_evidence_index_prints_shows_that_item(packed, report, evidence):
+    """What an inspector does with the index: turn the report to the page printed beside an
+    item (the folio "— N —" at the page's foot) and find the item there, for every item; the
+    page counts the pack prints are the PDFs' own."""
+    root, output = packed
+    assert f"汇报材料.pdf（{len(report.pages)} 页" in output
+    assert f"佐证材料目录.pdf（{len(evidence.pages)} 页" in output
+    folios = {}
+    for lines in text_lines(root / "dist" / "汇报材料.pdf"):
+        for top, _, _, text in lines:
+            if top > BOTTOM and (m := re.fullmatch(r"— (\d+) —", text)):
+                folios[int(m.group(1))] = flat("".join(x[3] for x in lines))
+    rows = evidence_rows(root / "dist" / "佐证材料目录.pdf")
+    assert len(rows) == 140 and len({number for number, _, _ in rows}) == 140  # every item read, once
+    numbered = [(number, name, int(page)) for number, name, page in rows if page.isdigit()]
+    assert len(numbered) > 100 and all(page == "见网页" for _, _, page in rows if not page.isdigit())
+    wrong = [
+        f"{number} {name}：第 {page} 页"
+        for number, name, page in numbered
+        if flat(name.strip("《》"))[:6] not in folios.get(page, "")
+    ]
+    assert wrong == []
+
+
 def test_short_chapters_flow_on_without_half_empty_pages(report):
     height = float(report.pages[0].mediabox.height)
     starts = {}

@@ -34,6 +34,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html as htmllib
+import io
+import json
 import mimetypes
 import os
 import posixpath
@@ -60,6 +62,10 @@ CSS = TEMPLATES / "pack" / "pack.css"
 # The Markdown extensions of the demo's mkdocs.yml that change what a report chapter shows
 # (toc only adds anchors and permalinks, which paper does not need).
 MARKDOWN_EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
+# Photos are the site's 800-pixel JPEGs (the largest published JPEG); where paper shows one
+# smaller than that holds (an evidence index thumbnail: 15.5 mm, over 1,300 dpi), WeasyPrint
+# embeds a copy resampled to this resolution: the same on paper, a third of the PDF's bytes.
+PRINT_DPI = 300
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1")
 
 
@@ -180,6 +186,7 @@ class Material:
     resources: Resources = field(default_factory=lambda: Resources())
     chapters: dict[str, str] = field(default_factory=dict)  # report page -> its HTML for paper
     qr_codes: dict[str, str] = field(default_factory=dict)  # absolute URL -> data URI, made once
+    qr_cache: QRCache | None = None  # the codes of earlier packs (.cache/qr.json)
     report_pages: dict[str, int] | None = None  # report anchor -> its page, once the report is laid out
 
     @property
@@ -194,7 +201,8 @@ class Material:
     def qr(self, address: str) -> str:
         """The QR code of an absolute address as a data URI, made once per pack."""
         if address not in self.qr_codes:
-            self.qr_codes[address] = self.resources.data(qr_uri(address))
+            uri = self.qr_cache.uri(address) if self.qr_cache else qr_uri(address)
+            self.qr_codes[address] = self.resources.data(uri)
         return self.qr_codes[address]
 
     def unit_css(self) -> str | None:
@@ -255,7 +263,7 @@ def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material
         )
     site = bind_site(root, today)
     index = evidence.compute(site.content, site.records, site.stats.start, site.stats.end, site.urls, site.gallery)
-    m = Material(site, base, index, [notice] if notice else [], 0.0)
+    m = Material(site, base, index, [notice] if notice else [], 0.0, qr_cache=QRCache(root))
     # The chapters first: an image they may not show is said before any PDF is laid out.
     m.chapters = {sec.page: chapter_html(m, sec.page) for sec in site.content.report}
     m.seconds = time.perf_counter() - start
@@ -333,12 +341,90 @@ def stylesheet(m: Material, title: str) -> str:
     return CSS.read_text(encoding="utf-8") + head
 
 
-def qr_uri(url: str) -> str:
+QR_SCALE, QR_BORDER = 4, 2  # pixels per module, modules of quiet zone
+QR_CACHE = ".cache/qr.json"  # beside mkdocs.yml: address -> the mask its code uses
+QR_KIND = "segno error=L boost micro=False"  # how the codes are encoded; a cache of another kind is not read
+_QR_SHADES = bytes([255, 0] + [0] * 254)  # segno's module values (0 light, 1 dark) -> gray levels
+
+
+def qr_code(url: str, mask: int | None = None):
+    """The QR code (a ``segno.QRCode``) of ``url``; ``mask`` None lets segno score the eight
+    masks and take the best, as the standard asks (three quarters of the work)."""
     import segno
 
     # Error level L keeps long (percent-encoded Chinese) addresses at a low version, so
     # that each module stays big enough on paper for a phone camera.
-    return segno.make(url, error="l", micro=False).png_data_uri(scale=4, border=2)
+    return segno.make(url, error="l", micro=False, mask=mask)
+
+
+def qr_png(code) -> bytes:
+    """A QR code as an 8-bit grayscale PNG, ``QR_SCALE`` pixels a module.
+
+    Pillow draws it from segno's matrix. Grayscale is what WeasyPrint embeds as it is:
+    segno's own 1-bit PNG it would convert to RGB and compress twice, three times the bytes
+    for the same black and white."""
+    from PIL import Image
+
+    matrix = code.matrix
+    side = len(matrix) + 2 * QR_BORDER
+    quiet = b"\xff" * side
+    rows = [quiet] * QR_BORDER
+    rows += [b"\xff" * QR_BORDER + bytes(row).translate(_QR_SHADES) + b"\xff" * QR_BORDER for row in matrix]
+    rows += [quiet] * QR_BORDER
+    image = Image.frombytes("L", (side, side), b"".join(rows))
+    image = image.resize((side * QR_SCALE, side * QR_SCALE), Image.Resampling.NEAREST)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def qr_uri(url: str, mask: int | None = None) -> str:
+    """The QR code of ``url`` as a PNG data URI."""
+    return "data:image/png;base64," + base64.b64encode(qr_png(qr_code(url, mask))).decode("ascii")
+
+
+class QRCache:
+    """Which mask each address's QR code uses, as earlier packs chose it (``.cache/qr.json``,
+    data only). Choosing the mask is three quarters of making a code; a unit regenerates its
+    pack many times before an inspection and its pages keep their addresses, so the choice
+    is made once per address, ever. Only the choice is kept, never an image: every code is
+    still encoded here from the address it prints, so a cache file someone else wrote can at
+    worst pick another of the eight valid masks, never another address. A missing or
+    unreadable file is an empty cache; one that cannot be written only costs the next pack
+    the choosing."""
+
+    def __init__(self, root: Path):
+        self.path = root / QR_CACHE
+        self.masks: dict[str, int] = {}
+        self.used: set[str] = set()
+        self.changed = False
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("kind") == QR_KIND and isinstance(data.get("masks"), dict):
+            self.masks = {
+                k: v
+                for k, v in data["masks"].items()
+                if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 7
+            }
+
+    def uri(self, url: str) -> str:
+        self.used.add(url)
+        code = qr_code(url, self.masks.get(url))
+        if self.masks.get(url) != code.mask:
+            self.masks[url] = code.mask
+            self.changed = True
+        return "data:image/png;base64," + base64.b64encode(qr_png(code)).decode("ascii")
+
+    def save(self, prune: bool = False) -> None:
+        """Write the choices down; with ``prune`` (the whole evidence index was made) only
+        those of the addresses this pack printed, so that old addresses do not pile up."""
+        if not self.changed and not (prune and self.used != set(self.masks)):
+            return
+        kept = {url: self.masks[url] for url in sorted(self.used if prune else self.masks)}
+        text = json.dumps({"kind": QR_KIND, "masks": kept}, ensure_ascii=False, indent=0)
+        images.write_cache(self.path, text.encode("utf-8"))
 
 
 _SRC = re.compile(r'(\s(?:src|href))="([^"]*)"')
@@ -620,7 +706,8 @@ def layout(html: str, resources: Resources | None = None):
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notes are not for editors
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     resources = resources or Resources()
-    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=resources.fetcher()).render()
+    fetcher = resources.fetcher()
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher).render(dpi=PRINT_DPI)
 
 
 def anchor_pages(document) -> dict[str, int]:
@@ -665,6 +752,8 @@ def write_report(m: Material, path: Path) -> Written:
     document = layout(report_html(m), m.resources)
     m.report_pages = anchor_pages(document)
     save(document, path, _report_title(m), m.unit.name)
+    if m.qr_cache:
+        m.qr_cache.save()
     return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
 
 
@@ -679,6 +768,8 @@ def write_evidence(m: Material, path: Path) -> Written:
     document = layout(evidence_html(m, m.report_pages), m.resources)
     unit = m.unit
     save(document, path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name)
+    if m.qr_cache:
+        m.qr_cache.save(prune=True)
     return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
 
 
