@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import images, load, mkdocs_cli, publication, repair
+from . import extras, images, load, mkdocs_cli, publication, repair
 from .clicktext import CONTEXT, ChineseCommand, ChineseGroup, help_option, root_option
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
@@ -524,6 +524,10 @@ def import_report(
     column_map: tuple[str, ...] = (),
     add_departments: bool = False,
 ) -> None:
+    if source.suffix.lower() in (".xlsx", ".xlsm"):
+        extras.require("import", "导入 Excel 台账", root, ("openpyxl",))
+    elif source.suffix.lower() == ".docx":
+        extras.require("import", "导入 Word 汇报", root, ("docx",))
     if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
         from . import ledger
 
@@ -721,6 +725,8 @@ def _pack_material(root: Path, date: str | None, site_url: str | None):
 def print_pdf(root: Path, output: Path | None, site_url: str | None, date: str | None) -> None:
     from . import pack
 
+    extras.require("pack", "生成汇报材料", root, ("weasyprint", "segno"))
+
     material = _pack_material(root, date, site_url)
     written = pack.write_report(material, output or root / pack.DIST / pack.REPORT_PDF)
     for line in written.refused:
@@ -810,6 +816,7 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
     from . import export
     from . import pack as packing
 
+    extras.require("pack", "生成迎检材料包", root)
     start = time.perf_counter()
     material = _pack_material(root, date, site_url)
     click.echo(
@@ -860,6 +867,8 @@ def export_ledger(target: Path, root: Path, routines: str, site_url: str | None,
 
     if target.suffix.lower() not in (".xlsx", ".csv"):
         raise click.ClickException(f"“{target.name}”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx")
+    if target.suffix.lower() == ".xlsx":
+        extras.require("import", "导出 Excel 台账", root, ("openpyxl",))
     try:
         site = packing.bind_site(root, _day(date))
     except packing.PackRefused as exc:
