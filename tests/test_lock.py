@@ -79,8 +79,8 @@ def test_build_lock_agrees_with_run_time_pins_and_the_test_lock():
         n: v for n, v in locked(text).items() if everything.get(n, {}).keys() < v.keys() or n not in everything
     } == {}
     assert not {"pytest", "playwright", "moto", "zizmor"} & set(locked(text))
-    # Nothing only a tool needs: the pack's PDF and QR libraries, boto3, python-docx, openpyxl.
-    assert not {"weasyprint", "segno", "boto3", "python-docx", "openpyxl", "fonttools"} & set(locked(text))
+    # Nothing only a tool needs: the pack's PDF and QR libraries, boto3, python-docx.
+    assert not {"weasyprint", "segno", "boto3", "python-docx", "fonttools"} & set(locked(text))
 
 
 def extra_only(extra: str) -> set[str]:

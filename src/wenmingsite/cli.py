@@ -524,10 +524,8 @@ def import_report(
     column_map: tuple[str, ...] = (),
     add_departments: bool = False,
 ) -> None:
-    if source.suffix.lower() in (".xlsx", ".xlsm"):
-        extras.require("import", "导入 Excel 台账", root, ("openpyxl",))
-    elif source.suffix.lower() == ".docx":
-        extras.require("import", "导入 Word 汇报", root, ("docx",))
+    if source.suffix.lower() == ".docx":
+        extras.require("import", "导入 Word 汇报", root)
     if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
         from . import ledger
 
@@ -725,7 +723,7 @@ def _pack_material(root: Path, date: str | None, site_url: str | None):
 def print_pdf(root: Path, output: Path | None, site_url: str | None, date: str | None) -> None:
     from . import pack
 
-    extras.require("pack", "生成汇报材料", root, ("weasyprint", "segno"))
+    extras.require("pack", "生成汇报材料", root)
 
     material = _pack_material(root, date, site_url)
     written = pack.write_report(material, output or root / pack.DIST / pack.REPORT_PDF)
@@ -867,8 +865,6 @@ def export_ledger(target: Path, root: Path, routines: str, site_url: str | None,
 
     if target.suffix.lower() not in (".xlsx", ".csv"):
         raise click.ClickException(f"“{target.name}”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx")
-    if target.suffix.lower() == ".xlsx":
-        extras.require("import", "导出 Excel 台账", root, ("openpyxl",))
     try:
         site = packing.bind_site(root, _day(date))
     except packing.PackRefused as exc:

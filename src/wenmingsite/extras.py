@@ -1,8 +1,9 @@
 """The optional components (pyproject.toml's extras) and what to say when one is missing.
 
 Publishing a site installs only what `mkdocs build` needs (requirements/lock-build.txt). The
-tools around it need more: the pack and the PDF (WeasyPrint, segno, openpyxl), cloud-storage
-deploys (boto3), importing Word reports and Excel ledgers (python-docx, openpyxl). Each has
+tools around it need more: the pack and the PDF (WeasyPrint, segno), cloud-storage deploys
+(boto3), importing Word reports (python-docx). openpyxl is not among them: the publication
+gate reads published .xlsx documents with it, so building needs it. Each has
 its own lock, the build set plus that extra, so that one command installs it. A command whose
 library is missing says which one before it does any work, instead of a traceback.
 """
@@ -14,9 +15,9 @@ from pathlib import Path
 
 # extra -> the modules (import names) its commands use, as pyproject.toml's extras install them.
 MODULES: dict[str, tuple[str, ...]] = {
-    "pack": ("weasyprint", "segno", "openpyxl"),
+    "pack": ("weasyprint", "segno"),
     "deploy": ("boto3",),
-    "import": ("docx", "openpyxl"),
+    "import": ("docx",),
 }
 
 

@@ -42,7 +42,7 @@ LOCKS = {
     "requirements/lock-build.txt": "工具依赖的包和哈希",
     "requirements/lock-pack.txt": "生成迎检材料包（wenming pack、print）要装的包和哈希",
     "requirements/lock-deploy.txt": "发布到云存储（wenming deploy）要装的包和哈希",
-    "requirements/lock-import.txt": "导入汇报和台账、导出 Excel 台账（wenming import、export）要装的包和哈希",
+    "requirements/lock-import.txt": "导入 Word 汇报（wenming import 汇报.docx）要装的包和哈希",
 }
 WORKFLOW = ".github/workflows/pages.yml"
 DISTRIBUTION = "wenming-site"
