@@ -147,3 +147,32 @@ def test_a_unit_from_before_the_extras_is_told_to_upgrade_first(unit, tmp_path):
         f"错误：生成迎检材料包需要安装 pack 组件：{PACK}"
         "（requirements/lock-pack.txt 还不存在：先运行 wenming upgrade 取得它）\n"
     )
+
+
+def test_upgrade_brings_a_unit_from_before_the_split_its_locks(unit, tmp_path):
+    """A unit made before the extras has the old all-in-one build lock and no tool locks."""
+    import shutil
+
+    from conftest import REPO
+
+    old = tmp_path / "old-unit"
+    shutil.copytree(unit, old, ignore=shutil.ignore_patterns("site", "dist", ".cache"))
+    old_lock = REPO / "tests" / "data" / "unit-0.1.0" / "requirements" / "lock-build.txt"
+    shutil.copyfile(old_lock, old / "requirements" / "lock-build.txt")
+    for extra in ("pack", "deploy", "import"):
+        (old / "requirements" / f"lock-{extra}.txt").unlink()
+    runner = CliRunner()
+    result = runner.invoke(main, ["upgrade", "--root", str(old)], prog_name="wenming")
+    assert result.exit_code == 0, result.output
+    assert [line for line in result.output.splitlines() if "requirements/lock" in line] == [
+        "更新 requirements/lock-build.txt：工具依赖的包和哈希",
+        "更新 requirements/lock-pack.txt：生成迎检材料包（wenming pack、print）要装的包和哈希",
+        "更新 requirements/lock-deploy.txt：发布到云存储（wenming deploy）要装的包和哈希",
+        "更新 requirements/lock-import.txt：导入 Word 汇报（wenming import 汇报.docx）要装的包和哈希",
+    ]
+    for name in ("lock-build.txt", "lock-pack.txt", "lock-deploy.txt", "lock-import.txt"):
+        assert (old / "requirements" / name).read_bytes() == (REPO / "requirements" / name).read_bytes()
+    again = runner.invoke(main, ["upgrade", "--root", str(old)], prog_name="wenming")
+    assert "已经是最新" in again.output
+    told = hidden(("boto3",), "wenming", "deploy", "s3://wenming-site", "--site-dir", "site", cwd=old)
+    assert told.stderr == f"错误：发布到云存储需要安装 deploy 组件：{DEPLOY}\n"  # no more “先运行 wenming upgrade”
