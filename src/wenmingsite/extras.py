@@ -10,7 +10,7 @@ library is missing says which one before it does any work, instead of a tracebac
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from pathlib import Path
 
 # extra -> the modules (import names) its commands use, as pyproject.toml's extras install them.
@@ -29,18 +29,22 @@ def install_command(extra: str) -> str:
     return f"pip install --no-deps --require-hashes -r {lock(extra)}"
 
 
+def installed(module: str) -> bool:
+    """Whether the module can be found, without running it: an installed WeasyPrint whose
+    system libraries (Pango) are missing fails on import with its own message (pack.py)."""
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):  # ValueError: hidden (sys.modules[name] is None)
+        return False
+
+
 def missing_message(
     extra: str, task: str, root: Path | None = None, modules: tuple[str, ...] | None = None
 ) -> str | None:
     """None when every module `task` needs from `extra` (all of them unless `modules` says)
     imports; else the Chinese line that names the command installing it (and `wenming upgrade`
     where the unit has no such lock yet)."""
-    for module in modules or MODULES[extra]:
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            break
-    else:
+    if all(installed(module) for module in modules or MODULES[extra]):
         return None
     text = f"{task}需要安装 {extra} 组件：{install_command(extra)}"
     if root is not None and (root / "requirements").is_dir() and not (root / lock(extra)).is_file():
