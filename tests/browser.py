@@ -38,7 +38,10 @@ def require_browser():
         try:
             import playwright.sync_api  # noqa: F401
         except ImportError:
-            missing = '没有安装 playwright（pip install -e ".[test]"）'
+            # The browser extra, which requirements/lock.txt (the quick start's test command) holds.
+            missing = (
+                "没有安装 playwright（browser 组件）：pip install --no-deps --require-hashes -r requirements/lock.txt"
+            )
     if missing:
         if os.environ.get("CI"):
             pytest.fail(f"CI 必须运行浏览器测试：{missing}")

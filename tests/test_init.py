@@ -57,7 +57,7 @@ def unit(tmp_path_factory):
 
 def test_new_unit_builds_strict_with_its_own_name(unit):
     root, output = unit
-    assert "已在" in output and "生成 14 个文件" in output
+    assert "已在" in output and "生成 17 个文件" in output
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "江北区图书馆 · 文明单位创建" in home
     assert "江北区图书馆本届区级文明单位创建工作" in home
@@ -131,9 +131,9 @@ def test_unit_yml_answers_and_shared_files_copied(unit):
     assert "pip install --no-deps --no-build-isolation -r requirements.txt\n" in workflow
     assert "mkdocs build --strict" in workflow
     # The same lock as the tool's own build, and the tool itself by this version.
-    assert (root / "requirements" / "lock-build.txt").read_bytes() == (
-        REPO / "requirements" / "lock-build.txt"
-    ).read_bytes()
+    # The same locks as the tool's own: the build set, and the build set plus each extra.
+    for name in ("lock-build.txt", "lock-pack.txt", "lock-deploy.txt", "lock-import.txt"):
+        assert (root / "requirements" / name).read_bytes() == (REPO / "requirements" / name).read_bytes()
     (tool,) = [
         line
         for line in (root / "requirements.txt").read_text(encoding="utf-8").splitlines()

@@ -455,14 +455,21 @@ def test_site_url_from_env_and_the_local_address_notice(tmp_path, monkeypatch):
 def test_a_machine_without_pango_gets_a_chinese_refusal_not_a_traceback(site, monkeypatch):
     """WeasyPrint needs the system's Pango (missing on a bare Windows or macOS): its import
     error becomes the refusal, before any content work, and says where to get it."""
-    import sys
+    import builtins
 
-    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import weasyprint -> ImportError
+    real_import = builtins.__import__
+
+    def without_pango(name, *args, **kwargs):  # WeasyPrint is installed; its import fails as on such a machine
+        if name == "weasyprint":
+            raise OSError("cannot load library 'libpango-1.0-0': libpango-1.0-0: cannot open shared object file")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", without_pango)  # (not installed at all: tests/test_extras.py)
     root = site()
     result = CliRunner().invoke(main, ["print", "--root", str(root), "--site-url", "https://wenming.example.cn/"])
     assert result.exit_code == 1
     assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert "无法启动排版 PDF 的 WeasyPrint（ModuleNotFoundError：" in result.output
+    assert "无法启动排版 PDF 的 WeasyPrint（OSError：cannot load library 'libpango-1.0-0'" in result.output
     assert "它需要系统的 Pango 文字排版库" in result.output and "另存为 PDF" in result.output
     assert "Traceback" not in result.output
     assert not (root / "dist").exists()

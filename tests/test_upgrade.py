@@ -52,7 +52,7 @@ def test_upgrade_restores_tool_pages_and_keeps_the_units_own(tmp_path):
     assert dry.exit_code == 0, dry.output
     assert (root / "mkdocs.yml").read_text(encoding="utf-8") == yml  # nothing written
     assert "（试运行）删除 hooks/showcase.py：改由 mkdocs.yml 中的 wenming 插件调用工具" in dry.output
-    assert "共 10 处修改；去掉 --dry-run 执行。" in dry.output
+    assert "共 13 处修改；去掉 --dry-run 执行。" in dry.output
 
     result = wenming("upgrade", "--root", root)
     assert result.exit_code == 0, result.output
@@ -67,9 +67,9 @@ def test_upgrade_restores_tool_pages_and_keeps_the_units_own(tmp_path):
     new_yml = (root / "mkdocs.yml").read_text(encoding="utf-8")
     assert "custom_dir" not in new_yml and "hooks:" not in new_yml and "\n  - wenming " in new_yml
     assert "#  - 组织与荣誉:" in new_yml  # the unit's comments stay
-    assert (root / "requirements" / "lock-build.txt").read_bytes() == (
-        REPO / "requirements/lock-build.txt"
-    ).read_bytes()
+    assert "更新 requirements/lock-pack.txt：生成迎检材料包（wenming pack、print）要装的包和哈希" in lines
+    for name in ("lock-build.txt", "lock-pack.txt", "lock-deploy.txt", "lock-import.txt"):
+        assert (root / "requirements" / name).read_bytes() == (REPO / "requirements" / name).read_bytes()
     assert {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()} == before
 
     built = build(root)

@@ -2,7 +2,8 @@
 into a fresh venv by the pip that the machine's python3 ships, makes and builds a unit; the
 unit's own files then install the same tool on another machine.
 
-Slow (two fresh venvs with the whole build lock, about a minute each on a warm pip cache).
+Slow (two fresh venvs with the build lock, about a minute each on a warm pip cache; the second then
+adds the pack lock).
 """
 
 from __future__ import annotations
@@ -120,3 +121,19 @@ def test_unit_made_from_the_wheel_installs_again_from_its_own_files(tmp_path, wh
     assert "Editable project location" not in shown
     run([b / "mkdocs", "build", "--strict", "-d", tmp_path / "site-b"], cwd=unit)
     assert (tmp_path / "site-b" / "index.html").read_bytes() == (unit / "site" / "index.html").read_bytes()
+
+    # The pack is an extra (issue 29): machine B, as set up above, is told the one command
+    # that installs it, and that command (with the pip the machine ships) makes `print` work.
+    told = subprocess.run(
+        [b / "wenming", "print", "--site-url", "https://wenming.example.cn/", "-o", tmp_path / "汇报.pdf"],
+        cwd=unit,
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
+    command = "pip install --no-deps --require-hashes -r requirements/lock-pack.txt"
+    assert (told.returncode, told.stderr) == (1, f"错误：生成汇报材料需要安装 pack 组件：{command}\n")
+    run([b / "pip", *command.split()[1:]], cwd=unit)
+    run([b / "pip", "check"], cwd=unit)
+    run([b / "wenming", "print", "--site-url", "https://wenming.example.cn/", "-o", tmp_path / "汇报.pdf"], cwd=unit)
+    assert (tmp_path / "汇报.pdf").read_bytes().startswith(b"%PDF-")

@@ -149,7 +149,8 @@ def test_installs_are_locked_with_hashes():
         "pip install --no-deps --no-build-isolation -e .\npip check\n",
         "preview": "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n"
         "pip install --no-deps --no-build-isolation -e .\npip check\n",
-        "deploy-cn": "pip install --no-deps --require-hashes -r requirements/lock-build.txt\n"
+        # Publishing installs only what building needs; the cloud deploy adds boto3 (its extra).
+        "deploy-cn": "pip install --no-deps --require-hashes -r requirements/lock-deploy.txt\n"
         "pip install --no-deps --no-build-isolation -e .\npip check\n",
         "tests": "pip install --no-deps --require-hashes -r requirements/lock.txt\n"
         "pip install --no-deps --no-build-isolation -e .\npip check\n",

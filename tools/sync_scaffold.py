@@ -20,6 +20,9 @@ FILES = {
     "data/categories.yml": "categories.yml",
     "data/holidays.yml": "holidays.yml",
     "requirements/lock-build.txt": "lock-build.txt",
+    "requirements/lock-pack.txt": "lock-pack.txt",
+    "requirements/lock-deploy.txt": "lock-deploy.txt",
+    "requirements/lock-import.txt": "lock-import.txt",
     ".github/workflows/pages.yml": "pages.yml",
 }
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from . import images, load, mkdocs_cli, publication, repair, sensitive
+from . import extras, images, load, mkdocs_cli, publication, repair, sensitive
 from .clicktext import CONTEXT, ChineseCommand, ChineseGroup, help_option, root_option
 from .loader import ACTIVITIES_DIR
 from .problems import Problem
@@ -528,6 +528,8 @@ def import_report(
     column_map: tuple[str, ...] = (),
     add_departments: bool = False,
 ) -> None:
+    if source.suffix.lower() == ".docx":
+        extras.require("import", "导入 Word 汇报", root)
     if source.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".csv"):  # activity ledger
         from . import ledger
 
@@ -728,6 +730,8 @@ def _pack_material(root: Path, date: str | None, site_url: str | None):
 def print_pdf(root: Path, output: Path | None, site_url: str | None, date: str | None) -> None:
     from . import pack
 
+    extras.require("pack", "生成汇报材料", root)
+
     material = _pack_material(root, date, site_url)
     written = pack.write_report(material, output or root / pack.DIST / pack.REPORT_PDF)
     for line in written.refused:
@@ -817,6 +821,7 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
     from . import export
     from . import pack as packing
 
+    extras.require("pack", "生成迎检材料包", root)
     start = time.perf_counter()
     material = _pack_material(root, date, site_url)
     click.echo(

@@ -1421,6 +1421,12 @@ def run(
         config.get("addressing_style"),
         config.get("signature_version"),
     )
+    if isinstance(target, S3Target):
+        from .extras import missing_message
+
+        missing = missing_message("deploy", "发布到云存储", root)
+        if missing:
+            raise DeployError(missing)
     if isinstance(target, S3Target) and target.endpoint_url is None and not os.environ.get("AWS_ENDPOINT_URL"):
         err(
             "提示：没有写 --endpoint-url，将发布到亚马逊 AWS。国内云存储请写服务地址，"

@@ -32,6 +32,17 @@ SHARED = {
     "data/categories.yml": "categories.yml",
     "data/holidays.yml": "holidays.yml",
     "requirements/lock-build.txt": "lock-build.txt",
+    # The build set plus one extra each: what `wenming pack`, `deploy` and `import` ask for.
+    "requirements/lock-pack.txt": "lock-pack.txt",
+    "requirements/lock-deploy.txt": "lock-deploy.txt",
+    "requirements/lock-import.txt": "lock-import.txt",
+}
+# The locks among them, each with what it installs (`wenming upgrade` lists it).
+LOCKS = {
+    "requirements/lock-build.txt": "工具依赖的包和哈希",
+    "requirements/lock-pack.txt": "生成迎检材料包（wenming pack、print）要装的包和哈希",
+    "requirements/lock-deploy.txt": "发布到云存储（wenming deploy）要装的包和哈希",
+    "requirements/lock-import.txt": "导入 Word 汇报（wenming import 汇报.docx）要装的包和哈希",
 }
 WORKFLOW = ".github/workflows/pages.yml"
 DISTRIBUTION = "wenming-site"
@@ -164,7 +175,7 @@ def tool_files(tool_url: str | None = None) -> dict[str, str]:
     """The files of a unit that belong to the tool's version (``upgrade`` rewrites them)."""
     return {
         "requirements.txt": requirements_txt(tool_url),
-        "requirements/lock-build.txt": (SHARED_DIR / "lock-build.txt").read_text(encoding="utf-8"),
+        **{rel: (SHARED_DIR / SHARED[rel]).read_text(encoding="utf-8") for rel in LOCKS},
         WORKFLOW: unit_workflow((SHARED_DIR / "pages.yml").read_text(encoding="utf-8")),
         ".gitignore": (TEMPLATES / "gitignore.tmpl").read_text(encoding="utf-8"),
     }

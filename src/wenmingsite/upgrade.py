@@ -1,7 +1,7 @@
 """``wenming upgrade``: bring what ``wenming init`` wrote into a unit up to the installed tool.
 
 Each step compares a file the tool owns with what this version writes and plans a change:
-the tool's pin, build lock and workflow are replaced; the ignore file gains missing lines;
+the tool's pin, locks and workflow are replaced (or added); the ignore file gains missing lines;
 mkdocs.yml moves from the old one-line hook and copied theme templates to the ``wenming``
 plugin and gains nav entries for pages the tool now generates. The unit's own pages, data,
 nav entries and modified templates are kept. Nothing is asked: git is the undo.
@@ -72,7 +72,7 @@ def plan(root: Path, tool_url: str | None = None) -> tuple[list[Change], list[st
             "请用 wenming upgrade --tool-url 地址"
         )
     for rel, what in (
-        ("requirements/lock-build.txt", "工具依赖的包和哈希"),
+        *scaffold.LOCKS.items(),
         (scaffold.WORKFLOW, "发布流程（工具维护，你若改过，请用 git diff 核对）"),
     ):
         if _read(root, rel) != tool[rel]:
