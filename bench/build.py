@@ -131,7 +131,7 @@ def add_photos(root: Path, count: int, seed: int = 3) -> None:
 
 def warm_image_step(root: Path) -> float:
     """Seconds per photo for PhotoCache.publish when every output exists (in-process)."""
-    from wenmingsite import images
+    from wenmingsite.gate import images
 
     paths = sorted((root / "docs" / "activities").rglob("*.jpg"))
     cache = root / images.CACHE_DIR

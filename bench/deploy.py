@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO / "bench"))
 
 from generate import generate  # noqa: E402
 
-from wenmingsite import deploy  # noqa: E402
+from wenmingsite.outputs import deploy  # noqa: E402
 
 
 def measure(site: Path, target: deploy.S3Target, compress: bool = False) -> dict:

@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 sys.path.insert(0, str(HERE))
 
-from wenmingsite import images  # noqa: E402
+from wenmingsite.gate import images  # noqa: E402
 
 W, H = 4000, 3000
 

@@ -1,4 +1,4 @@
-"""What the output scan (wenmingsite.outputs_scan) and the new-folder switch cost a build of
+"""What the output scan (wenmingsite.gate.outputs_scan) and the new-folder switch cost a build of
 a 1,000-activity unit, as medians of alternating runs.
 
     python bench/outputs.py [--activities 1000] [--rounds 5] [--base-src PATH]
@@ -109,7 +109,7 @@ def shares(root: Path, rounds: int, before) -> dict[str, list[float]]:
 
 
 def scan_alone(site: Path) -> float:
-    from wenmingsite import outputs_scan
+    from wenmingsite.gate import outputs_scan
 
     theirs = ("assets/javascripts/", "assets/stylesheets/", "assets/wenming/")
     best = float("inf")

@@ -74,7 +74,16 @@ def build(root: Path) -> Path:
 def run_pack(root: Path, src: Path | None = None) -> dict:
     """One `wenming pack`; with ``src`` the package found there (another version) runs."""
     peak = root / "pack.peak"
-    args = [sys.executable, str(HERE / "peak.py"), str(peak), "-m", "wenmingsite.cli", "pack", "--root", str(root)]
+    args = [
+        sys.executable,
+        str(HERE / "peak.py"),
+        str(peak),
+        "-m",
+        "wenmingsite.commands.cli",
+        "pack",
+        "--root",
+        str(root),
+    ]
     env = {**ENV, "PYTHONPATH": str(src)} if src else None
     wall, cpu, out = child([*args, "--date", TODAY, "--site-url", SITE_URL], root, env)
     kb = int(peak.read_text(encoding="ascii"))

@@ -5,7 +5,7 @@ starts one), with every misclassified line; written to bench/results/privacy.md 
     python bench/privacy.py [labelled.tsv]
 
 A finding counts as correct when its kind and masked number match a label of that line.
-The detector is ``wenmingsite.privacy.find`` as every check calls it: the line as written
+The detector is ``wenmingsite.gate.privacy.find`` as every check calls it: the line as written
 and as a reader decodes it (escapes, entities, markup, percent-encoding, Chinese numerals).
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from wenmingsite.privacy import find  # noqa: E402
+from wenmingsite.gate.privacy import find  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "personal_numbers_labelled.tsv"
 RESULTS = Path(__file__).resolve().parent / "results"

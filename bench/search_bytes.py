@@ -42,7 +42,10 @@ sys.path.insert(0, str(HERE))
 from browser import CHROMIUM, DESKTOP, FLAGS, Site  # noqa: E402
 from generate import generate  # noqa: E402
 
-from wenmingsite import deploy, search_index  # noqa: E402
+from wenmingsite.outputs import (
+    deploy,  # noqa: E402
+    search_index,  # noqa: E402
+)
 
 SEARCH = ("search/", "assets/javascripts/workers/", "assets/javascripts/lunr/")
 # "防控" stands inside "病虫害绿色防控": lunr matches the starts of words, so only jieba's

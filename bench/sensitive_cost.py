@@ -21,7 +21,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 import wenmingsite  # noqa: E402
-from wenmingsite import loader, sensitive  # noqa: E402
+from wenmingsite.gate import sensitive  # noqa: E402
+from wenmingsite.loading import loader  # noqa: E402
 
 RUNS = 7
 

@@ -6,7 +6,7 @@ misclassified sentence; written to bench/results/sensitive.md and .json.
 
     python bench/sensitive_quality.py [sentences.yml]
 
-A sentence counts as flagged when ``wenmingsite.sensitive.find`` reports any hit in it (the
+A sentence counts as flagged when ``wenmingsite.gate.sensitive.find`` reports any hit in it (the
 detector every check runs on each line), whatever category it names.
 """
 
@@ -21,7 +21,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from wenmingsite.sensitive import find  # noqa: E402
+from wenmingsite.gate.sensitive import find  # noqa: E402
 
 DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "sensitive_sentences.yml"
 RESULTS = Path(__file__).resolve().parent / "results"

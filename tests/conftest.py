@@ -288,6 +288,6 @@ def small_docx(text: str = "创建工作汇报") -> bytes:
 def search_text(site: Path) -> str:
     """Everything the site search holds, as the visitor's browser puts it together (every
     part, words joined again: segmentation puts zero-width spaces between them)."""
-    from wenmingsite import search_index
+    from wenmingsite.outputs import search_index
 
     return json.dumps(search_index.read(site), ensure_ascii=False, separators=(",", ":")).replace("\u200b", "")

@@ -13,7 +13,7 @@
 - ``image-metadata``: EXIF, XMP, IPTC, comments or PNG text chunks in any JPEG/PNG/WebP
   (decided by the bytes, whatever the file's extension), GPS in SVG metadata;
 - ``personal-number``: an unmasked mobile or resident ID number that
-  ``wenmingsite.privacy.find`` sees in any text file (also after undoing HTML entities,
+  ``wenmingsite.gate.privacy.find`` sees in any text file (also after undoing HTML entities,
   full-width forms and invisible characters), in the text of Office/PDF files, or any
   of the ``planted`` digit strings however they are spaced.
 """
@@ -31,7 +31,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from wenmingsite import privacy
+from wenmingsite.gate import privacy
 
 
 @dataclass(frozen=True, order=True)
@@ -341,7 +341,7 @@ def scan_site(
                 out.append(Finding(rel, "invalid-json", _snippet(text, 80)))
                 value = None
             strings = list(_strings(value))
-            # The theme's search index and its parts (wenmingsite.search_index)
+            # The theme's search index and its parts (wenmingsite.outputs.search_index)
             searchable = low.endswith("search_index.json") or bool(re.fullmatch(r"search/part-\d+\.json", low))
             for s in strings:
                 if searchable and "<" in s:  # Material renders the index's text as HTML

@@ -18,9 +18,11 @@ from browser import DESKTOP, PHONE, Visit, browser, record_wire_sizes, served_de
 from conftest import build, copy_demo, metadata_blocks, search_text
 from PIL import Image
 
-from wenmingsite import cli, editor, frontmatter, images, schema
-from wenmingsite.problems import Problems
-from wenmingsite.yamlstrict import YMap, YStr
+from wenmingsite.commands import cli, editor
+from wenmingsite.gate import images
+from wenmingsite.loading import frontmatter, schema
+from wenmingsite.loading.problems import Problems
+from wenmingsite.loading.yamlstrict import YMap, YStr
 
 pytestmark = pytest.mark.browser
 

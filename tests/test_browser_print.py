@@ -13,7 +13,7 @@ from browser import Visit, browser, require_browser, served_demo  # noqa: F401
 from click.testing import CliRunner
 from conftest import REPO, TODAY, copy_demo
 
-from wenmingsite.cli import cjk_font, main
+from wenmingsite.commands.cli import cjk_font, main
 
 
 def flat(text: str) -> str:

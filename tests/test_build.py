@@ -8,7 +8,7 @@ import re
 
 from conftest import HANG_SECONDS, build, search_text, write
 
-from wenmingsite import search_index
+from wenmingsite.outputs import search_index
 
 A = "docs/activities/2024-03-05-plant.md"
 
@@ -229,7 +229,7 @@ def test_nav_entry_for_a_page_without_its_data_is_a_chinese_problem(site):
     from click.testing import CliRunner
     from conftest import MKDOCS_YML
 
-    from wenmingsite.cli import main
+    from wenmingsite.commands.cli import main
 
     yml = MKDOCS_YML + "  - 荣誉墙: honours/index.md\n"
     root = site({"mkdocs.yml": yml})

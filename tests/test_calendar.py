@@ -11,7 +11,7 @@ import pytest
 from conftest import TODAY
 
 import wenmingsite
-from wenmingsite.recurrence import expand, make_rule, official_calendar, package_years
+from wenmingsite.loading.recurrence import expand, make_rule, official_calendar, package_years
 
 D = dt.date
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 from conftest import TODAY, build
 from PIL import Image
 
-from wenmingsite.cli import main, safe_name
+from wenmingsite.commands.cli import main, safe_name
 
 A = "docs/activities/2024-03-05-plant.md"
 

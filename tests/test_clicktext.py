@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import HANG_SECONDS
 
-from wenmingsite import clicktext
-from wenmingsite.cli import main
+from wenmingsite.commands import clicktext
+from wenmingsite.commands.cli import main
 
 ENGLISH = re.compile(r"[A-Za-z]{3,}")
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import REPO, search_text
 
-from wenmingsite import search_index
+from wenmingsite.outputs import search_index
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff")
 

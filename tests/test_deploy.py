@@ -31,8 +31,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO, TODAY, copy_demo, write
 
-from wenmingsite import deploy
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
+from wenmingsite.outputs import deploy
 
 EDITED = "docs/activities/2025/2025-06-12-无偿献血.md"
 EDITED_PAGE = "activities/2025/2025-06-12-无偿献血/index.html"

@@ -17,8 +17,9 @@ from click.testing import CliRunner
 from conftest import TODAY, write
 
 import wenmingsite
-from wenmingsite import doctext, officezip, publication, report_import
-from wenmingsite.cli import main
+from wenmingsite.commands import report_import
+from wenmingsite.commands.cli import main
+from wenmingsite.gate import doctext, officezip, publication
 
 MOBILE = "疑似个人手机号 138****8000。公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
 PDF_HINT = "（PDF 请在原文档中修改后重新导出）"

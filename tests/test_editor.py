@@ -1,4 +1,4 @@
-"""The browser form's rules (wenmingsite.editor), without a browser: what Python hands the
+"""The browser form's rules (wenmingsite.commands.editor), without a browser: what Python hands the
 page, and the loader messages the form repeats, compared with what the loader says."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import pytest
 from conftest import TODAY, write
 
 import wenmingsite
-from wenmingsite import cli, editor, schema, values
+from wenmingsite.commands import cli, editor
+from wenmingsite.loading import schema, values
 
 A = "docs/activities/2024/2024-03-05-plant.md"
 

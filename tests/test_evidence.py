@@ -15,7 +15,8 @@ import pytest
 from conftest import REPO, TODAY
 from PIL import Image
 
-from wenmingsite import evidence, pack
+from wenmingsite.outputs import pack
+from wenmingsite.pages import evidence
 
 SITE_URL = "https://wenming.example.cn/"
 
@@ -73,7 +74,7 @@ def test_honours_go_where_their_words_say_and_nothing_is_left_out(material):
 
 
 def test_site_page_links_every_item(material):
-    from wenmingsite.render import Renderer
+    from wenmingsite.pages.render import Renderer
 
     site = material.site
     r = Renderer(site.content, site.urls)
@@ -88,7 +89,7 @@ def test_site_page_links_every_item(material):
 
 
 def test_the_page_kind_is_declared():
-    from wenmingsite import pagekinds
+    from wenmingsite.pages import pagekinds
 
     kind = pagekinds.kind("evidence")
     assert kind.search is False

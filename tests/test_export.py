@@ -17,8 +17,9 @@ from conftest import REPO, TODAY, UNIT_YML, copy_demo
 from openpyxl import load_workbook
 from openpyxl.utils import column_index_from_string
 
-from wenmingsite import export, load, pack
-from wenmingsite.cli import main
+from wenmingsite import load
+from wenmingsite.commands.cli import main
+from wenmingsite.outputs import export, pack
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import HANG_SECONDS, TODAY, build
 
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
 
 # Every module an extra brings (and what they pull in): none of them may be needed to build.
 EXTRA_MODULES = ("weasyprint", "segno", "docx", "boto3", "botocore", "s3transfer", "playwright")
@@ -34,7 +34,7 @@ if tool == "mkdocs":
 elif tool == "python":
     exec(args[0])
 else:
-    from wenmingsite.cli import main
+    from wenmingsite.commands.cli import main
     main(args, prog_name="wenming")
 """
 
@@ -116,7 +116,7 @@ def test_what_needs_no_extra_still_works_without_them(unit):
 GATE = """\
 import json, sys
 from pathlib import Path
-from wenmingsite import publication
+from wenmingsite.gate import publication
 root = Path.cwd()
 paths = sorted(p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file())
 print(json.dumps([str(p) for p in publication.document_problems(root, root / "docs", "docs", paths, set())]))

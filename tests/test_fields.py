@@ -1,4 +1,4 @@
-"""One declaration per copied field (wenmingsite.schema.COPIED_FIELDS) drives the record
+"""One declaration per copied field (wenmingsite.loading.schema.COPIED_FIELDS) drives the record
 and the JSON: what the editor writes in front matter or a log reaches api/activities.json."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ import json
 
 from conftest import build
 
-from wenmingsite import schema
-from wenmingsite.records import Activity
+from wenmingsite.loading import schema
+from wenmingsite.loading.records import Activity
 
 
 def test_every_copied_field_is_an_activity_attribute_in_every_schema():

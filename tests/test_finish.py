@@ -17,7 +17,7 @@ from browser import DESKTOP, PHONE, Visit, browser, served_demo  # noqa: F401 - 
 from conftest import REPO, build, copy_demo
 from PIL import Image
 
-from wenmingsite import images
+from wenmingsite.gate import images
 
 DEMO_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
 MAIN_ENTRIES = ("首页", "创建汇报", "创建动态", "图片展示", "数据统计", "测评对照")

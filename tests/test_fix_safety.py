@@ -12,8 +12,8 @@ import stat
 import pytest
 from click.testing import CliRunner
 
-from wenmingsite import repair
-from wenmingsite.cli import main
+from wenmingsite.commands import repair
+from wenmingsite.commands.cli import main
 
 FIX = "请用记事本打开，确认文字显示正常后“另存为”，编码选 UTF-8"
 LINK = "这是一个符号链接（快捷方式），wenming fix 不会修改它，也不会修改它指向的文件。请把它换成真实的文件再运行"
@@ -170,7 +170,7 @@ def test_write_atomic_refuses_a_link_swapped_in(tmp_path):
 
 
 def test_report_import_reads_big5_as_big5_and_refuses_a_guess(tmp_path):
-    from wenmingsite import report_import
+    from wenmingsite.commands import report_import
 
     report = "一、加強領導\n成立領導小組，制定實施方案。\n"
     source = tmp_path / "汇报.txt"

@@ -6,8 +6,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import TODAY, write
 
-from wenmingsite import frontmatter, load
-from wenmingsite.cli import main, yaml_value
+from wenmingsite import load
+from wenmingsite.commands.cli import main, yaml_value
+from wenmingsite.loading import frontmatter
 
 A = "docs/activities/2024-03-05-plant.md"
 BASE = "date: 2024-03-05\ncategory: 志愿服务\nparticipants: 20\n"
@@ -146,7 +147,7 @@ def test_bad_option_values_are_reported_in_chinese(site):
 
 
 def test_the_preview_page_lists_unlisted_photos_as_a_notice_not_a_failure(site):
-    from wenmingsite.render import Renderer
+    from wenmingsite.pages.render import Renderer
 
     root = site(page("title: 植树\n" + BASE))
     write(root, "docs/activities/plant/extra.jpg", JPEG)

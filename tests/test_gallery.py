@@ -136,9 +136,9 @@ def test_album_covers_on_the_gallery_page_are_all_different(demo):
 def test_distinct_covers_finds_a_cover_for_every_album_where_a_greedy_choice_would_not():
     """Album A has photos x and y, album B only x: B gets x, A takes y. An album whose
     photos are all taken keeps its favourite (a repeat is then unavoidable)."""
-    from wenmingsite.gallery import Album, Shot, distinct_covers
-    from wenmingsite.images import Published
-    from wenmingsite.records import Photo
+    from wenmingsite.gate.images import Published
+    from wenmingsite.loading.records import Photo
+    from wenmingsite.pages.gallery import Album, Shot, distinct_covers
 
     def shot(name, w=400, h=300):
         photo = Photo(f"activities/{name}.jpg", name, None, "docs/x.md", 1)

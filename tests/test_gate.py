@@ -448,7 +448,7 @@ def test_publish_as_is_is_a_plugin_setting(site):
     assert (root / "site" / "BingSiteAuth.xml").read_text(encoding="utf-8") == auth
     from click.testing import CliRunner
 
-    from wenmingsite.cli import main
+    from wenmingsite.commands.cli import main
 
     checked = CliRunner().invoke(main, ["check", "--root", str(root), "--no-images"])
     assert checked.exit_code == 0, checked.output

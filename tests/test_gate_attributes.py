@@ -15,7 +15,8 @@ from foreign_hosts import foreign_urls
 from selectolax.lexbor import LexborHTMLParser
 
 import wenmingsite
-from wenmingsite import gate, shipped
+from wenmingsite import gate
+from wenmingsite.outputs import shipped
 
 A = "docs/activities/2024-03-05-plant.md"
 FRONT = "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n---\n\n"
@@ -268,7 +269,7 @@ def test_every_id_the_theme_and_its_scripts_look_up_is_reserved():
         re.findall(r'\.attrs\["id"\] = "([\w-]+)"', (Path(mkdocs_glightbox.__file__).parent / "plugin.py").read_text())
     )
     found |= set(re.findall(r"\btypeof (mermaid)==", js))  # a global it reads, clobbered by an id
-    ours = Path(gate.__file__).parent / "assets"
+    ours = Path(gate.__file__).parent.parent / "assets"
     found |= set(re.findall(r'getElementById\("([\w-]+)"\)', (ours / "wenming.js").read_text(encoding="utf-8")))
     assert {"__config", "__search", "__drawer", "glightbox-body", "init-glightbox", "mermaid"} <= found
     assert [i for i in sorted(found) if not gate.reserved_id(i)] == []

@@ -16,7 +16,9 @@ import pytest
 from conftest import metadata_blocks
 from PIL import Image, ImageCms, PngImagePlugin
 
-from wenmingsite import assets, images, repair, svgsafe
+from wenmingsite.commands import repair
+from wenmingsite.gate import clean_assets as assets
+from wenmingsite.gate import images, svgsafe
 
 RED, BLUE = (220, 20, 30), (20, 40, 200)
 # Seconds of latitude written as 34.5678 -> the rational 345678/10000: easy to find in bytes.
@@ -154,7 +156,7 @@ def test_heic_gps_is_seen_in_a_fresh_process(tmp_path):
     path = write(tmp_path, "IMG_0001.HEIC", WITH_GPS["exif.heic"]())
     code = (
         "import sys; sys.path.insert(0, 'src'); from pathlib import Path; "
-        "from wenmingsite import images; print(images.gps_of(Path(sys.argv[1])))"
+        "from wenmingsite.gate import images; print(images.gps_of(Path(sys.argv[1])))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code, str(path)],
@@ -255,7 +257,7 @@ def test_fix_says_so_when_it_cannot_remove_gps(monkeypatch):
     """An EXIF block too malformed to blank safely is left alone, and the editor is told."""
     monkeypatch.setattr(repair, "blank_gps_exif", lambda buf, base: False)
     for name in ("exif.jpg", "exif.png", "exif.webp", "exif.heic"):
-        assert repair.strip_location(WITH_GPS[name]()) == (None, [repair.Change(None, repair.GPS_NOT_REMOVED)])
+        assert repair.strip_location(WITH_GPS[name]()) == (None, [repair.Repair(None, repair.GPS_NOT_REMOVED)])
     assert repair.GPS_NOT_REMOVED == (
         "照片带有 GPS 位置信息，但无法在不改变画面的情况下自动去掉，没有修改。"
         "请在手机相册中关闭“位置信息”后重新导出这张照片（或另存为 JPG），再替换原图"

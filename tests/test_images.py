@@ -10,8 +10,8 @@ import pytest
 from conftest import metadata_blocks
 from PIL import Image, ImageOps
 
-from wenmingsite import images
-from wenmingsite.images import ImageProblem, PhotoCache, make_outputs
+from wenmingsite.gate import images
+from wenmingsite.gate.images import ImageProblem, PhotoCache, make_outputs
 
 RED, BLUE, WHITE = (220, 20, 30), (20, 40, 200), (255, 255, 255)
 INVERSE = {

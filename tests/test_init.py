@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import REPO, TODAY, build
 
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
 
 ANSWERS = [
     "--name",

@@ -10,11 +10,12 @@ import pytest
 from click.testing import CliRunner
 from conftest import TODAY, UNIT_YML, build
 
-from wenmingsite import ledger, load
-from wenmingsite.cli import main
-from wenmingsite.ledger import quote
-from wenmingsite.values import Invalid
-from wenmingsite.yamlstrict import load_yaml
+from wenmingsite import load
+from wenmingsite.commands import ledger
+from wenmingsite.commands.cli import main
+from wenmingsite.commands.ledger import quote
+from wenmingsite.loading.values import Invalid
+from wenmingsite.loading.yamlstrict import load_yaml
 
 TITLES = [
     "&植树护绿",

@@ -110,7 +110,7 @@ def test_each_tool_lock_is_the_build_lock_plus_its_extra(extra):
 def test_the_extras_the_commands_ask_for_are_pyproject_extras_with_locks():
     from importlib.metadata import packages_distributions
 
-    from wenmingsite import extras
+    from wenmingsite.commands import extras
 
     assert set(extras.MODULES) == set(TOOL_EXTRAS) and set(TOOL_EXTRAS) <= set(all_extras())
     providers = packages_distributions()

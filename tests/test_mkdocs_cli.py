@@ -16,7 +16,7 @@ from click.testing import CliRunner
 from conftest import HANG_SECONDS, MKDOCS_YML, TODAY
 from test_serve import free_port, wait_for
 
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
 
 A = "docs/activities/2024-03-05-plant.md"
 CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from wenmingsite.mkdocs_log import RULES, ChineseLog, tell
+from wenmingsite.commands.mkdocs_log import RULES, ChineseLog, tell
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 from conftest import build
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from wenmingsite import festivals
+from wenmingsite.pages import festivals
 
 
 @pytest.fixture(scope="module")

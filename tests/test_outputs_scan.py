@@ -1,5 +1,5 @@
 """Personal numbers as visitors receive them (issue 25): decoded in the sources, and found in
-the rendered text of every output (wenmingsite.outputs_scan), named at the source line that
+the rendered text of every output (wenmingsite.gate.outputs_scan), named at the source line that
 wrote them; files beside docs/ (the theme's custom_dir) through the same gate as docs/."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from conftest import MKDOCS_YML, UNIT_YML, build, copy_demo, run_mkdocs
 from PIL import Image
 
-from wenmingsite import outputs_scan, publication
+from wenmingsite.gate import outputs_scan, publication
 
 N = "13800138000"  # fictional
 
@@ -353,7 +353,7 @@ def test_lines_read_as_written_hold_only_characters_normalising_leaves_alone():
     """The scan sends lines of ASCII, Chinese characters and common punctuation to the
     detector only when they have a number's shape: that is sound only if none of those
     characters folds into a digit or a separator, and no numeral is among them."""
-    from wenmingsite import privacy
+    from wenmingsite.gate import privacy
 
     safe = [chr(c) for c in range(0x80, 0x10000) if not outputs_scan._UNUSUAL.match(chr(c))]
     assert len(safe) > 20000

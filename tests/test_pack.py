@@ -17,8 +17,8 @@ import pytest
 from click.testing import CliRunner
 from conftest import REPO, TODAY, copy_demo
 
-from wenmingsite import pack
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
+from wenmingsite.outputs import pack
 
 SITE_URL = "https://wenming.example.cn/"
 MM = 72 / 25.4  # PDF points per millimetre

@@ -14,8 +14,8 @@ from click.testing import CliRunner
 from conftest import TODAY, write
 from PIL import Image
 
-from wenmingsite import pack
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
+from wenmingsite.outputs import pack
 
 SITE_URL = "https://t.example.cn/"
 MAGENTA = (255, 0, 255)  # the picture outside the unit

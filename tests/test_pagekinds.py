@@ -1,4 +1,4 @@
-"""The page-kind registry (wenmingsite.pagekinds): a new kind of generated page is one
+"""The page-kind registry (wenmingsite.pages.pagekinds): a new kind of generated page is one
 declaration, and a kind declared or used wrongly is a clear error, not a crash mid-build."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from conftest import TODAY
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from wenmingsite import pagekinds, search_index
-from wenmingsite.pagekinds import PageKindError, page_kind
-from wenmingsite.timeline import PageSpec
+from wenmingsite.outputs import search_index
+from wenmingsite.pages import pagekinds
+from wenmingsite.pages.pagekinds import PageKindError, PageSpec, page_kind
 
 
 def build_in_process(root, site_dir):

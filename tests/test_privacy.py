@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from wenmingsite.privacy import find, id_checksum_ok
+from wenmingsite.gate.privacy import find, id_checksum_ok
 
 DATA = Path(__file__).parent / "data" / "personal_numbers.txt"
 
@@ -163,7 +163,7 @@ def test_masks_keep_region_and_sequence_only():
 
 
 def test_allowed_numbers_match_however_the_unit_wrote_them():
-    from wenmingsite import publication
+    from wenmingsite.gate import publication
 
     allowed = publication.allowed_numbers("+86 138-1234-8000")
     assert find("服务热线 １３８ １２３４ ８０００", allowed) == []
@@ -171,7 +171,7 @@ def test_allowed_numbers_match_however_the_unit_wrote_them():
 
 
 def test_scan_text_message_points_at_the_original_column():
-    from wenmingsite import publication
+    from wenmingsite.gate import publication
 
     problems = publication.scan_text("docs/a.md", "标题\n联系人：张某，手机１３８－１２３４－８０００。", set())
     assert [str(p) for p in problems] == [
@@ -180,7 +180,7 @@ def test_scan_text_message_points_at_the_original_column():
 
 
 def test_file_and_folder_names_with_personal_numbers():
-    from wenmingsite import publication
+    from wenmingsite.gate import publication
 
     problems = publication.name_problems(
         [

@@ -11,7 +11,7 @@ import pytest
 from conftest import TODAY, write
 
 import wenmingsite
-from wenmingsite import doctext, publication
+from wenmingsite.gate import doctext, publication
 
 MOBILE = "疑似个人手机号 138****8000。公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
 ID = "疑似居民身份证号 110105********1238。公开网站上不能出现身份证号，请删除"

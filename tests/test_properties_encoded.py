@@ -37,7 +37,7 @@ from hypothesis import HealthCheck, Phase, event, example, given, note, seed, se
 from hypothesis import strategies as st
 
 import wenmingsite
-from wenmingsite import privacy, publication
+from wenmingsite.gate import privacy, publication
 
 PROFILE = os.environ.get("WENMING_HYPOTHESIS_PROFILE", "ci")
 SCALE = 10 if PROFILE == "thorough" else 1

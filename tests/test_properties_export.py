@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from test_properties import examples, make_site, rerun_hint
 
-from wenmingsite import export, pack
+from wenmingsite.outputs import export, pack
 
 # What makes a spreadsheet program read a cell as a formula, as editors could type it
 # (half-width, full-width, small forms, after spaces).

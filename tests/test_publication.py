@@ -8,7 +8,8 @@ import io
 import pytest
 from PIL import Image
 
-from wenmingsite import publication, repair
+from wenmingsite.commands import repair
+from wenmingsite.gate import publication
 
 
 @pytest.mark.parametrize(

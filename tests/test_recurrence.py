@@ -4,8 +4,8 @@ import pytest
 from conftest import TODAY
 
 import wenmingsite
-from wenmingsite.recurrence import expand, make_rule
-from wenmingsite.values import Invalid
+from wenmingsite.loading.recurrence import expand, make_rule
+from wenmingsite.loading.values import Invalid
 
 D = dt.date
 

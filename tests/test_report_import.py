@@ -16,8 +16,8 @@ from click.testing import CliRunner
 from conftest import build, search_text
 from PIL import Image
 
-from wenmingsite import report_import
-from wenmingsite.cli import main
+from wenmingsite.commands import report_import
+from wenmingsite.commands.cli import main
 
 MESSY = """\
 青溪县XX局创建文明单位工作汇报
@@ -56,8 +56,8 @@ def chars(text: str) -> str:
     return "".join(c for c in text if not c.isspace())
 
 
-def source_lines(text: str) -> list[report_import.Block]:
-    return [report_import.Block(line, line=number) for number, line in enumerate(text.split("\n"), 1)]
+def source_lines(text: str) -> list[report_import.SourceBlock]:
+    return [report_import.SourceBlock(line, line=number) for number, line in enumerate(text.split("\n"), 1)]
 
 
 def notes(imported) -> list[str]:
@@ -102,7 +102,7 @@ def test_outline_levels_and_no_text_lost():
 
 
 def test_verify_refuses_when_a_character_is_missing():
-    blocks = [report_import.Block("一、标题"), report_import.Block("正文有十个字的句子。")]
+    blocks = [report_import.SourceBlock("一、标题"), report_import.SourceBlock("正文有十个字的句子。")]
     pages = ["# 一、标题\n\n正文有九个字的句子。\n"]
     with pytest.raises(report_import.ImportRefused) as exc:
         report_import.verify(blocks, pages)
@@ -121,7 +121,7 @@ def test_several_reports_in_one_file_are_refused():
 
 def test_no_first_level_headings():
     with pytest.raises(report_import.ImportRefused) as exc:
-        report_import.structure([report_import.Block("只有一段没有标题的文字。", line=1)], "汇报.txt")
+        report_import.structure([report_import.SourceBlock("只有一段没有标题的文字。", line=1)], "汇报.txt")
     assert str(exc.value) == "汇报.txt: 没有找到“一、”“二、”这样的一级标题，无法按章节拆分。请检查汇报的标题格式"
 
 

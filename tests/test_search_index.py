@@ -7,7 +7,7 @@ import random
 
 from conftest import write
 
-from wenmingsite import search_index
+from wenmingsite.outputs import search_index
 
 CONFIG = {"lang": ["zh"], "separator": "[\\s\\u200b]+", "pipeline": ["stemmer"], "fields": {"title": {"boost": 1000.0}}}
 WORDS = ["志愿", "服务", "测土", "配方", "施肥", "文明", "礼仪", "垃圾", "分类", "春耕", "技术", "培训", "宣传"]

@@ -1,5 +1,5 @@
 """Sensitive personal information next to a private person's name stops publication until the
-text is changed or the material acknowledges it (issue 28, wenmingsite.sensitive).
+text is changed or the material acknowledges it (issue 28, wenmingsite.gate.sensitive).
 
 Messages are asserted exactly; the labelled sentences keep precision and recall above what
 was measured (bench/sensitive_quality.py prints them).
@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, TODAY, run_mkdocs
 
 import wenmingsite
-from wenmingsite import sensitive
+from wenmingsite.gate import sensitive
 
 sys.path.insert(0, str(REPO / "bench"))
 import sensitive_quality  # noqa: E402
@@ -59,7 +59,7 @@ def test_named_pupil_with_school_and_illness_is_one_line_naming_both(site):
 def test_acknowledged_page_passes_and_the_reviewer_sees_what_was_acknowledged(site):
     from click.testing import CliRunner
 
-    from wenmingsite.cli import main
+    from wenmingsite.commands.cli import main
 
     root = site(page("sensitive_ok: 已征得王小明家长书面同意\n"))
     assert problems(root) == []
@@ -174,7 +174,7 @@ def test_strict_build_stops_until_acknowledged_then_publishes(site):
 def test_imported_report_names_the_line_at_once(site, tmp_path):
     from click.testing import CliRunner
 
-    from wenmingsite.cli import main
+    from wenmingsite.commands.cli import main
 
     root = site({"docs/report/01-first.md": None})
     source = tmp_path / "汇报.txt"

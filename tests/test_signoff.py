@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import BASE_FILES, build, search_text
 
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
 
 TITLE = "五月青年读书分享会"
 PAGE = "docs/activities/2024-05-08-reading.md"

@@ -1,5 +1,5 @@
 """Faults leave the last good site whole (issue 25): a build writes into a new folder beside
-``site/`` and switches it into place only when everything succeeded (wenmingsite.sitefolder).
+``site/`` and switches it into place only when everything succeeded (wenmingsite.outputs.sitefolder).
 
 A build refused late (by the output scan, or by --strict for a warning MkDocs counts after
 the last event), a full disk under ``site/`` or ``.cache/``, a read-only folder and a
@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from conftest import HANG_SECONDS, MKDOCS_YML, TODAY, build, write
 
-from wenmingsite import sitefolder
+from wenmingsite.outputs import sitefolder
 
 ACTIVITY = "docs/activities/2024-04-01-visit.md"
 
@@ -119,7 +119,7 @@ def test_wenming_build_reports_the_site_folder_it_switched_in(site):
 
 
 def test_deploy_builds_its_own_site_into_a_folder_of_its_own(site, tmp_path):
-    from wenmingsite import deploy
+    from wenmingsite.outputs import deploy
 
     root = site()
     target = tmp_path / "deploy" / "site"

@@ -201,7 +201,7 @@ def test_gaps_command_prints_the_list_for_the_office(demo_root):
         [
             sys.executable,
             "-m",
-            "wenmingsite.cli",
+            "wenmingsite.commands.cli",
             "gaps",
             "--root",
             str(demo_root),

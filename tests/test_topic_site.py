@@ -142,7 +142,7 @@ def test_no_public_page_prints_a_bare_zero(site, tmp_path):
 def test_search_index_holds_no_navigation_or_panel_labels(demo_build):
     """A search hit is for what a page says, not for 上一项/下一项 or the panel's labels run
     together ("类别帮扶共建 组织部门工会")."""
-    from wenmingsite import search_index
+    from wenmingsite.outputs import search_index
 
     docs = search_index.read(demo_build.site)["docs"]
     activities = [d for d in docs if d["location"].startswith("activities/")]

@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 from conftest import REPO, build
 
-from wenmingsite.cli import main
+from wenmingsite.commands.cli import main
 
 OLD_UNIT = REPO / "tests" / "data" / "unit-0.1.0"
 

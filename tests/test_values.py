@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from wenmingsite.values import (
+from wenmingsite.loading.values import (
     Invalid,
     MissingYear,
     excel_serial_date,
@@ -179,7 +179,7 @@ def test_huge_numbers_are_refused_in_chinese_and_nothing_else_is_raised(call, me
 
 
 def test_invisible_characters_are_not_text():
-    from wenmingsite.values import has_text, invisible_only
+    from wenmingsite.loading.values import has_text, invisible_only
 
     assert not has_text("\u200b\u200c\u200d\u2060\ufeff\u00ad \u3000\u3164")
     assert has_text("\u200b植树") and has_text("《》")

@@ -7,7 +7,7 @@ import pytest
 from conftest import TODAY
 
 import wenmingsite
-from wenmingsite.yamlstrict import MAX_DATA_CHARS, MAX_DEPTH, MAX_FRONT_MATTER_CHARS, load_yaml
+from wenmingsite.loading.yamlstrict import MAX_DATA_CHARS, MAX_DEPTH, MAX_FRONT_MATTER_CHARS, load_yaml
 
 A = "docs/activities/2024-03-05-plant.md"
 BASE = "date: 2024-03-05\ncategory: 志愿服务\n"

@@ -1,4 +1,4 @@
-from wenmingsite.yamlstrict import YList, YMap, load_yaml
+from wenmingsite.loading.yamlstrict import YList, YMap, load_yaml
 
 
 def test_yaml_11_surprises_never_change_a_value():

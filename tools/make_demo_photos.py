@@ -1482,7 +1482,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, default=DOCS, help="write under this folder instead of docs/")
     ap.add_argument("--keep-gps", type=Path, help="also write the phone photos with their GPS to this folder")
     args = ap.parse_args(argv)
-    from wenmingsite import repair
+    from wenmingsite.commands import repair
 
     total, count = 0, 0
     for rel, scene, taken, options in PHOTOS:

@@ -6,9 +6,9 @@ Nothing in this package imports MkDocs but ``plugin.py`` (the MkDocs plugin, the
 
 from pathlib import Path
 
-from .loader import load, url_collisions
-from .problems import Problem
-from .records import Content
+from wenmingsite.loading.loader import load, url_collisions
+from wenmingsite.loading.problems import Problem
+from wenmingsite.loading.records import Content
 
 __all__ = ["load", "url_collisions", "Problem", "search_words"]
 

@@ -1,5 +1,5 @@
 """`python -m wenmingsite` is the same as the `wenming` command."""
 
-from .cli import main
+from wenmingsite.commands.cli import main
 
 main()

@@ -4,7 +4,7 @@ A unit's ``mkdocs.yml`` names it under ``plugins:`` (after ``search`` and ``glig
 entry point in ``pyproject.toml`` makes an installed wenming-site findable by that name, as
 MkDocs finds Material's own plugins. Everything else lives in this package and imports no
 MkDocs: this module translates MkDocs' events into calls on :class:`wenmingsite.site.Site`,
-and keeps what `mkdocs serve` reuses between rebuilds (:mod:`wenmingsite.memo`).
+and keeps what `mkdocs serve` reuses between rebuilds (:mod:`wenmingsite.pages.memo`).
 
 The plugin defines ``on_startup``, so MkDocs keeps one instance for a whole `mkdocs serve`
 session; per-build state is reset in ``on_config``.
@@ -33,26 +33,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import TableOfContents
 from mkdocs.utils import CountHandler
 
-from . import (
-    gate,
-    images,
-    loader,
-    memo,
-    outputs_scan,
-    publication,
-    search_index,
-    search_words,
-    settings,
-    share,
-    shipped,
-    signoff,
-    sitefolder,
-    url_collisions,
-)
-from .records import Content
-from .render import relative_url
-from .segments import SegmentCache
-from .site import PHOTOS_MARK, Site
+from wenmingsite import gate, search_words, url_collisions
+from wenmingsite.gate import images, outputs_scan, publication
+from wenmingsite.loading import loader, settings, signoff
+from wenmingsite.loading.records import Content
+from wenmingsite.outputs import search_index, shipped, sitefolder
+from wenmingsite.pages import memo, share
+from wenmingsite.pages.render import relative_url
+from wenmingsite.pages.segments import SegmentCache
+from wenmingsite.site import PHOTOS_MARK, Site
 
 log = get_plugin_logger("wenming")
 
@@ -125,7 +114,7 @@ NO_OUTPUT_SCAN_ENV = "WENMING_BENCH_NO_OUTPUT_SCAN"
 
 @dataclass
 class Incremental:
-    """One serve rebuild's use of the memo (see wenmingsite.memo)."""
+    """One serve rebuild's use of the memo (see wenmingsite.pages.memo)."""
 
     memo: memo.Memo
     config_key: str
@@ -134,7 +123,7 @@ class Incremental:
     files: Files | None = None
     files_digest: str | None = None
     keys: dict = field(default_factory=dict)  # src -> output key
-    reused: dict = field(default_factory=dict)  # src -> memo.Output
+    reused: dict = field(default_factory=dict)  # src -> memo.KeptPage
     search_start: dict = field(default_factory=dict)  # src -> index length before the page
 
     def files_key(self) -> str:
@@ -254,7 +243,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self._write_beside(config)
         return config
 
-    # --- the site folder: written beside, switched into place (wenmingsite.sitefolder) ----
+    # --- the site folder: written beside, switched into place (wenmingsite.outputs.sitefolder) ----
 
     def _write_beside(self, config) -> None:
         """A build writes into a new folder next to site_dir; on_post_build switches it into
@@ -370,7 +359,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         )
         for notice in self.site.notices:  # info, not warning: a notice must not fail --strict
             log.info(f"提示 {notice}")
-        if self.site.withheld:  # never silently (wenmingsite.signoff)
+        if self.site.withheld:  # never silently (wenmingsite.loading.signoff)
             if self.site.internal:
                 log.info(f"{len(self.site.withheld)} 篇待审核材料只在预览中显示（标有“待审核”），正式网站不会发布")
             elif line := signoff.build_line(self.site.withheld):
@@ -445,7 +434,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         generated += self._finish(config)
         reserved = {f.dest_uri: f.src_uri for f in generated}
         reserved.update((dest, dest) for dest in site.photo_outputs)
-        # Found before the build already (wenmingsite.links), unless the configuration's URLs differ.
+        # Found before the build already (wenmingsite.gate.links), unless the configuration's URLs differ.
         self._fail_or_report(
             site.report(
                 url_collisions(
@@ -548,7 +537,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def _finish(self, config) -> list[File]:
         """Icons from the unit's logo, share metadata and footer details for the theme
-        templates (``config.extra.wenming_site``, see wenmingsite.share); the icon files."""
+        templates (``config.extra.wenming_site``, see wenmingsite.pages.share); the icon files."""
         finish = self._build().finish(config.site_name, config.site_url)
         if finish.plain_icon:
             log.info(
@@ -656,7 +645,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             inc.memo.rendered += 1
             index = inc.search_index
             entries = index.entries[inc.search_start[src] :] if index is not None and src in inc.search_start else []
-            inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
+            inc.memo.keep_output(src, memo.KeptPage(inc.keys[src], output, list(entries)))
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
@@ -690,7 +679,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             )
 
     def _scan_outputs(self, config) -> None:
-        """Personal numbers in what visitors receive, decoded (wenmingsite.outputs_scan):
+        """Personal numbers in what visitors receive, decoded (wenmingsite.gate.outputs_scan):
         found, they fail the build before the new folder replaces site/."""
         site = self._build()
         unit = site.content.unit

@@ -51,7 +51,7 @@ GLUE_MODULE = "wenmingsite_showcase_glue"
 # is there, `wenming check` and the build name the file in a notice (the sample is still unedited).
 SAMPLE_MARK = "wenming init 示例"
 # The approver a new unit's sample material is signed off by, until the unit names its own
-# (data/unit.yml says so on a SAMPLE_MARK line; wenmingsite.signoff).
+# (data/unit.yml says so on a SAMPLE_MARK line; wenmingsite.loading.signoff).
 SAMPLE_APPROVER = "示例审核人"
 # The tool's own workflow installs the checkout and runs its tests; a unit's installs the tool
 # (requirements.txt) and has no engine tests. Everything else — pins by commit hash, per-job
@@ -248,7 +248,7 @@ def write_unit(
 ) -> list[str]:
     """Write the new unit into ``target``; return the relative paths written, sorted."""
     check_dir(target, force)
-    from .signoff import today as signoff_today
+    from wenmingsite.loading.signoff import today as signoff_today
 
     files = files_for(a, today or signoff_today(), tool_url)
     for rel, text in files.items():
@@ -264,7 +264,7 @@ def glue_hooks() -> dict:
     ``wenming upgrade`` replaces that hook with the plugin entry in mkdocs.yml."""
     module = sys.modules.get(GLUE_MODULE)
     if module is None:
-        from .plugin import WenmingPlugin
+        from wenmingsite.plugin import WenmingPlugin
 
         plugin = WenmingPlugin()
         errors, warnings = plugin.load_config({})

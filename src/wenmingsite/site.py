@@ -2,7 +2,7 @@
 
 A :class:`Site` goes through four stages, each a method, always in this order:
 
-1. :meth:`Site.load` reads and validates docs/ and data/ (``wenmingsite.loader``), cleans
+1. :meth:`Site.load` reads and validates docs/ and data/ (``wenmingsite.loading.loader``), cleans
    the images and SVG the publication gate lets through (``assets``) and finds, before
    anything is written, the problems MkDocs would find only while writing (``links``).
 2. :meth:`Site.publish_photos` makes (or finds in the cache) every photo's variants
@@ -30,28 +30,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import (
-    api,
-    assets,
-    coverage,
-    feed,
-    gate,
-    images,
-    links,
-    loader,
-    pagekinds,
-    publication,
-    settings,
-    share,
-    signoff,
-    stats,
-)
-from .gallery import Gallery, publish_photos
-from .problems import Problem
-from .records import Activity, Content
-from .render import Renderer, rebase_links
-from .stats import Stats
-from .timeline import Archive, PageSpec
+from wenmingsite import gate
+from wenmingsite.gate import clean_assets as assets
+from wenmingsite.gate import images, links, publication
+from wenmingsite.loading import loader, settings, signoff
+from wenmingsite.loading.problems import Problem
+from wenmingsite.loading.records import Activity, Content
+from wenmingsite.outputs import api, feed
+from wenmingsite.pages import coverage, pagekinds, share, stats
+from wenmingsite.pages.gallery import Gallery, publish_photos
+from wenmingsite.pages.pagekinds import PageSpec
+from wenmingsite.pages.render import Renderer, rebase_links
+from wenmingsite.pages.stats import Stats
+from wenmingsite.pages.timeline import Archive
 
 FEED = "feed.xml"
 PHOTO_DIR = Renderer.PHOTO_DIR
@@ -121,7 +112,7 @@ class Site:
         self.activity_by_page: dict[str, Activity] = {}
         self.report_by_page: dict = {}
         self.announcement_by_page: dict = {}  # docs path -> records.Announcement
-        # Pending material (review on, not approved; wenmingsite.signoff): marked in the
+        # Pending material (review on, not approved; wenmingsite.loading.signoff): marked in the
         # preview, left out of every other build; the pages left out with it.
         self.withheld: list[signoff.Withheld] = []
         self.withheld_pages: list[str] = []
@@ -213,7 +204,7 @@ class Site:
         return self.report(problems)
 
     def page_specs(self) -> list[PageSpec]:
-        """Every generated page, kind by kind (see wenmingsite.pagekinds)."""
+        """Every generated page, kind by kind (see wenmingsite.pages.pagekinds)."""
         specs = pagekinds.all_specs(self)
         self.specs = {s.src: s for s in specs}
         return specs
@@ -285,7 +276,7 @@ class Site:
         return out
 
     def finish(self, site_name: str, site_url: str | None) -> Finish:
-        """Icons from the unit's logo, share metadata and footer details (wenmingsite.share)."""
+        """Icons from the unit's logo, share metadata and footer details (wenmingsite.pages.share)."""
         content, unit = self.content, self.content.unit
         self.site_url, self.feed = site_url, FEED if site_url else None
         clean = self.clean_assets.get(unit.logo) if unit and unit.logo else None

@@ -1,0 +1,783 @@
+"""The inspection pack: the printed report (汇报材料) and the evidence index (佐证材料目录)
+as PDFs, laid out by WeasyPrint from our own print templates (templates/pack/).
+
+WeasyPrint implements CSS Paged Media itself: page-margin boxes for the running header and
+the folios, ``target-counter()`` for the contents' page numbers, named pages for the cover,
+break control for rows and figures. It is pure Python on the system's Pango, so no browser has
+to be installed. The browser's own print of ``/print/`` stays the fallback. The documents are
+set like the official documents units hand in (GB/T 9704, see templates/pack/pack.css); a
+unit's own ``data/pack.css`` is read after the built-in stylesheet.
+
+Each part is laid out once: the report first, then the evidence index, which prints for every
+item the page of the report where it appears (its row in the report's appendix, documents or
+honours table), read from the report's laid-out pages; each QR code is made once per pack.
+
+Nothing here builds the site: the content is loaded and bound exactly as a build does
+(:class:`wenmingsite.site.Site`), the report chapters are converted from their Markdown,
+photos come from the image cache the builds share, and links and QR codes point to the pages
+of the published site at ``site_url``.
+
+The PDFs read only what the publication gate publishes, in its published form
+(:class:`Resources`): a photo's print-sized variant from the image cache, an image's or SVG's
+cleaned copy from the asset cache, a file the gate publishes as it is, and the QR codes made
+here. WeasyPrint fetches every image, stylesheet and font through :class:`Resources`' URL
+fetcher, which serves those files and refuses everything else: a chapter's
+``<img src="../../secret.png">`` outside docs/, an original photo the site never publishes
+(its EXIF, GPS included, would travel inside the PDF), a ``file://`` URL to elsewhere, any
+network address. A chapter's images are resolved first, so that each refusal is a Chinese line
+naming the page, its line and the image (the image's ``alt`` text stands in its place); the
+fetcher is the backstop for anything that slips past that (its refusals are listed too).
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html as htmllib
+import io
+import json
+import mimetypes
+import os
+import posixpath
+import re
+import shutil
+import subprocess
+import time
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wenmingsite import gate
+from wenmingsite.gate import images, links
+from wenmingsite.loading.problems import Problem
+from wenmingsite.loading.records import Unit
+from wenmingsite.pages import evidence
+from wenmingsite.pages.render import TEMPLATES, environment, number
+from wenmingsite.site import PHOTO_DIR, Site
+
+DIST = "dist"
+UNIT_CSS = "pack.css"  # under data/: a unit's own print stylesheet, read after ours
+REPORT_PDF = "汇报材料.pdf"
+EVIDENCE_PDF = "佐证材料目录.pdf"
+CSS = TEMPLATES / "pack" / "pack.css"
+# The Markdown extensions of the demo's mkdocs.yml that change what a report chapter shows
+# (toc only adds anchors and permalinks, which paper does not need).
+MARKDOWN_EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "pymdownx.details", "pymdownx.superfences"]
+# Photos are the site's 800-pixel JPEGs (the largest published JPEG); where paper shows one
+# smaller than that holds (an evidence index thumbnail: 15.5 mm, over 1,300 dpi), WeasyPrint
+# embeds a copy resampled to this resolution: the same on paper, a third of the PDF's bytes.
+PRINT_DPI = 300
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1")
+
+
+class PackRefused(Exception):
+    """The pack cannot be made; ``str(exc)`` is the Chinese message, ``problems`` the
+    content problems behind it (printed first)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+
+# --- configuration ----------------------------------------------------------------------
+
+
+def read_site_url(root: Path) -> str | None:
+    """``site_url`` of mkdocs.yml, with MkDocs' ``!ENV [NAME, default]`` resolved as MkDocs
+    resolves it; None when it is not set (or resolves to nothing)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env(loader, node):
+        names = (
+            loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+        )
+        *variables, default = names if len(names) > 1 else (names + [None])
+        for name in variables:
+            if os.environ.get(str(name)):
+                return os.environ[str(name)]
+        return default
+
+    Loader.add_constructor("!ENV", env)
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8-sig"), Loader=Loader) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return str(value).strip() or None if value else None
+
+
+def check_site_url(url: str | None) -> tuple[str, str | None]:
+    """(the base URL ending in "/", a notice or None). Refused when there is none or it is
+    not an http(s) address: the QR codes would lead nowhere."""
+    if not url:
+        raise PackRefused(
+            "mkdocs.yml 没有设置 site_url，佐证材料目录的二维码无法指向网站上的页面，没有生成 PDF。"
+            "请在 mkdocs.yml 中写上网站的正式地址，例如 site_url: https://wenming.example.cn/，"
+            "或者运行时加上 --site-url https://wenming.example.cn/"
+        )
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise PackRefused(
+            f"网站地址“{url}”不是以 http:// 或 https:// 开头的网址，二维码无法打开。"
+            "请把 mkdocs.yml 的 site_url（或 --site-url）改成网站的正式地址，例如 https://wenming.example.cn/"
+        )
+    base = url if url.endswith("/") else url + "/"
+    notice = None
+    if parts.hostname in LOCAL_HOSTS:
+        notice = (
+            f"提示：网站地址是本机地址 {base}，二维码只能在这台电脑上打开。正式打印前，"
+            "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成"
+        )
+    return base, notice
+
+
+def cjk_font() -> str | None:
+    """The family fontconfig gives Chinese text (what Pango will use), or None when no
+    installed font covers Chinese."""
+    if not shutil.which("fc-list"):
+        return "（系统默认）"  # not a fontconfig system: Pango finds its own fonts
+    found = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout.strip()
+    if not found:
+        return None
+    match = subprocess.run(["fc-match", "serif:lang=zh-cn", "family"], capture_output=True, text=True).stdout.strip()
+    return match.split(",")[0] or found.splitlines()[0].split(",")[0]
+
+
+CHINESE_DIGITS = "〇一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1..99 in Chinese numerals as dates write them: 十, 十二, 二十, 三十一."""
+    tens, ones = divmod(n, 10)
+    if not 0 < n < 100:
+        raise ValueError(n)
+    return (("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" if tens else "") + (CHINESE_DIGITS[ones] if ones else "")
+
+
+def chinese_date(day: dt.date, with_day: bool = False) -> str:
+    """A date in Chinese numerals, as a cover or a signature writes it: 二〇二六年十二月
+    (the year digit by digit with 〇), 二〇二六年十二月三十一日 with ``with_day``."""
+    text = "".join(CHINESE_DIGITS[int(d)] for d in str(day.year)) + "年" + chinese_number(day.month) + "月"
+    return text + chinese_number(day.day) + "日" if with_day else text
+
+
+# --- the material -----------------------------------------------------------------------
+
+
+def page_url(docs_path: str) -> str:
+    """The URL MkDocs gives a page (use_directory_urls, the default), root-relative."""
+    dest = links.dest(docs_path)
+    return dest[: -len("index.html")] if dest.endswith("index.html") else dest
+
+
+@dataclass
+class Material:
+    """Everything the printed documents show, computed once for the pack's parts."""
+
+    site: Site
+    base: str  # the site's address, ending in "/"
+    index: evidence.Index
+    notices: list[str]
+    seconds: float  # time to load and bind
+    resources: Resources = field(default_factory=lambda: Resources())
+    chapters: dict[str, str] = field(default_factory=dict)  # report page -> its HTML for paper
+    qr_codes: dict[str, str] = field(default_factory=dict)  # absolute URL -> data URI, made once
+    qr_cache: QRCache | None = None  # the codes of earlier packs (.cache/qr.json)
+    report_pages: dict[str, int] | None = None  # report anchor -> its page, once the report is laid out
+
+    @property
+    def unit(self) -> Unit:
+        assert self.site.content.unit is not None  # bind_site refuses a unit without data/unit.yml
+        return self.site.content.unit
+
+    def absolute(self, url: str) -> str:
+        """A root-relative site URL as an address a phone can open (percent-encoded)."""
+        return self.base + urllib.parse.quote(url, safe="/#?=&%-._~")
+
+    def qr(self, address: str) -> str:
+        """The QR code of an absolute address as a data URI, made once per pack."""
+        if address not in self.qr_codes:
+            uri = self.qr_cache.uri(address) if self.qr_cache else qr_uri(address)
+            self.qr_codes[address] = self.resources.data(uri)
+        return self.qr_codes[address]
+
+    def unit_css(self) -> str | None:
+        """The URL of the unit's data/pack.css (registered as readable), or None."""
+        path = self.site.data_dir / UNIT_CSS
+        return self.resources.file(path) if path.is_file() else None
+
+
+def bind_site(root: Path, today: dt.date) -> Site:
+    """The unit's content loaded, validated and bound as a build does it (photos from the
+    image cache the builds share); refused with the content's problems."""
+    if not (root / "mkdocs.yml").is_file():
+        raise PackRefused(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
+    site = Site(root, today=today)
+    problems = site.load(with_links=True)
+    if not problems:
+        problems = site.publish_photos()
+    if problems:
+        raise PackRefused(
+            f"内容共有 {len(problems)} 处问题，没有生成。请按上面每一行的提示修改，或先运行 wenming check", problems
+        )
+    if site.content.unit is None:
+        raise PackRefused(
+            "data/unit.yml 没有单位信息，汇报材料的封面、页眉和台账的标题无从写起。请先填写 data/unit.yml"
+        )
+    specs = site.page_specs()
+    site.bind({src: page_url(src) for src in [*site.content.pages, *(s.src for s in specs)]})
+    return site
+
+
+def layout_engine():
+    """WeasyPrint, or a Chinese refusal when the system's Pango it draws text with is
+    missing (Windows and macOS need it installed; Linux has it)."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:
+        raise PackRefused(
+            f"无法启动排版 PDF 的 WeasyPrint（{type(exc).__name__}：{str(exc).splitlines()[0] if str(exc) else ''}）。"
+            "它需要系统的 Pango 文字排版库：Debian/Ubuntu 运行 apt-get install libpango-1.0-0 libpangoft2-1.0-0，"
+            "macOS 运行 brew install pango，Windows 请按 https://doc.courtbouillon.org/weasyprint/stable/first_steps.html "
+            "安装 GTK 运行库；也可以在浏览器中打开网站的“汇报材料（打印版）”页面，选择“打印 → 另存为 PDF”"
+        ) from None
+    return weasyprint
+
+
+def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material:
+    """Everything the PDFs show. Refuses without a usable site address (the QR codes) or a
+    Chinese font, and with the content's problems."""
+    start = time.perf_counter()
+    if not (root / "mkdocs.yml").is_file():
+        raise PackRefused(f"{root} 里没有 mkdocs.yml。请在网站文件夹中运行，或用 --root 指定网站文件夹")
+    base, notice = check_site_url(site_url or read_site_url(root))
+    layout_engine()  # before the content work: a machine without Pango learns it at once
+    if cjk_font() is None:
+        raise PackRefused(
+            "系统没有中文字体，PDF 里的中文会显示成方块。请安装中文字体"
+            "（Debian/Ubuntu：apt-get install fonts-noto-cjk）后重试"
+        )
+    site = bind_site(root, today)
+    index = evidence.compute(site.content, site.records, site.stats.start, site.stats.end, site.urls, site.gallery)
+    m = Material(site, base, index, [notice] if notice else [], 0.0, qr_cache=QRCache(root))
+    # The chapters first: an image they may not show is said before any PDF is laid out.
+    m.chapters = {sec.page: chapter_html(m, sec.page) for sec in site.content.report}
+    m.seconds = time.perf_counter() - start
+    return m
+
+
+# --- what the PDFs may read ---------------------------------------------------------------
+
+
+class Resources:
+    """The files and inline images the pack's PDFs may show, and a WeasyPrint URL fetcher
+    that serves exactly these and refuses everything else (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, Path] = {}  # real path -> the file to read
+        self.inline: set[str] = set()  # data: URIs made here (QR codes)
+        self.refused: list[str] = []  # Chinese lines: what the fetcher would not read
+
+    def file(self, path: Path) -> str:
+        """The URL of a file the gate publishes in this form (registered as readable)."""
+        real = Path(os.path.realpath(path))
+        self.files[str(real)] = real
+        return real.as_uri()
+
+    def data(self, uri: str) -> str:
+        self.inline.add(uri)
+        return uri
+
+    def lookup(self, url: str) -> Path | None:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        return self.files.get(os.path.realpath(urllib.request.url2pathname(parts.path)))
+
+    def fetcher(self):
+        """A ``weasyprint.urls.URLFetcher`` over these resources."""
+        layout_engine()  # the Chinese refusal when WeasyPrint cannot start
+        from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+        resources = self
+
+        class Fetcher(URLFetcher):
+            def fetch(self, url, headers=None):
+                if url in resources.inline:
+                    head, _, payload = url.partition(",")
+                    kind = head[len("data:") :].split(";")[0] or "application/octet-stream"
+                    return URLFetcherResponse(url, base64.b64decode(payload), {"Content-Type": kind})
+                path = resources.lookup(url)
+                if path is None:
+                    shown = url if len(url) <= 200 else url[:200] + "…"
+                    line = (
+                        f"提示：排版 PDF 时要读取“{shown}”，它不是网站发布的文件，没有放入 PDF。"
+                        "PDF 只使用网站发布的图片（照片的缩略图、清理过的图片），不从网络读取任何内容。"
+                        "请检查汇报章节中的图片路径和 data/pack.css 中的 url()（字体请安装到系统中，按名称使用）"
+                    )
+                    if line not in resources.refused:
+                        resources.refused.append(line)
+                    raise ValueError("not a published file")
+                kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+                return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": kind})
+
+        return Fetcher()
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+
+def css_string(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\A ").replace("<", "\\3C ")
+    return f'"{out}"'
+
+
+def stylesheet(m: Material, title: str) -> str:
+    head = f"@page {{ @top-left {{ content: {css_string(m.unit.name + ' · ' + title)}; }} }}\n"
+    return CSS.read_text(encoding="utf-8") + head
+
+
+QR_SCALE, QR_BORDER = 4, 2  # pixels per module, modules of quiet zone
+QR_CACHE = ".cache/qr.json"  # beside mkdocs.yml: address -> the mask its code uses
+QR_KIND = "segno error=L boost micro=False"  # how the codes are encoded; a cache of another kind is not read
+_QR_SHADES = bytes([255, 0] + [0] * 254)  # segno's module values (0 light, 1 dark) -> gray levels
+
+
+def qr_code(url: str, mask: int | None = None):
+    """The QR code (a ``segno.QRCode``) of ``url``; ``mask`` None lets segno score the eight
+    masks and take the best, as the standard asks (three quarters of the work)."""
+    import segno
+
+    # Error level L keeps long (percent-encoded Chinese) addresses at a low version, so
+    # that each module stays big enough on paper for a phone camera.
+    return segno.make(url, error="l", micro=False, mask=mask)
+
+
+def qr_png(code) -> bytes:
+    """A QR code as an 8-bit grayscale PNG, ``QR_SCALE`` pixels a module.
+
+    Pillow draws it from segno's matrix. Grayscale is what WeasyPrint embeds as it is:
+    segno's own 1-bit PNG it would convert to RGB and compress twice, three times the bytes
+    for the same black and white."""
+    from PIL import Image
+
+    matrix = code.matrix
+    side = len(matrix) + 2 * QR_BORDER
+    quiet = b"\xff" * side
+    rows = [quiet] * QR_BORDER
+    rows += [b"\xff" * QR_BORDER + bytes(row).translate(_QR_SHADES) + b"\xff" * QR_BORDER for row in matrix]
+    rows += [quiet] * QR_BORDER
+    image = Image.frombytes("L", (side, side), b"".join(rows))
+    image = image.resize((side * QR_SCALE, side * QR_SCALE), Image.Resampling.NEAREST)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def qr_uri(url: str, mask: int | None = None) -> str:
+    """The QR code of ``url`` as a PNG data URI."""
+    return "data:image/png;base64," + base64.b64encode(qr_png(qr_code(url, mask))).decode("ascii")
+
+
+class QRCache:
+    """Which mask each address's QR code uses, as earlier packs chose it (``.cache/qr.json``,
+    data only). Choosing the mask is three quarters of making a code; a unit regenerates its
+    pack many times before an inspection and its pages keep their addresses, so the choice
+    is made once per address, ever. Only the choice is kept, never an image: every code is
+    still encoded here from the address it prints, so a cache file someone else wrote can at
+    worst pick another of the eight valid masks, never another address. A missing or
+    unreadable file is an empty cache; one that cannot be written only costs the next pack
+    the choosing."""
+
+    def __init__(self, root: Path):
+        self.path = root / QR_CACHE
+        self.masks: dict[str, int] = {}
+        self.used: set[str] = set()
+        self.changed = False
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("kind") == QR_KIND and isinstance(data.get("masks"), dict):
+            self.masks = {
+                k: v
+                for k, v in data["masks"].items()
+                if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 7
+            }
+
+    def uri(self, url: str) -> str:
+        self.used.add(url)
+        code = qr_code(url, self.masks.get(url))
+        if self.masks.get(url) != code.mask:
+            self.masks[url] = code.mask
+            self.changed = True
+        return "data:image/png;base64," + base64.b64encode(qr_png(code)).decode("ascii")
+
+    def save(self, prune: bool = False) -> None:
+        """Write the choices down; with ``prune`` (the whole evidence index was made) only
+        those of the addresses this pack printed, so that old addresses do not pile up."""
+        if not self.changed and not (prune and self.used != set(self.masks)):
+            return
+        kept = {url: self.masks[url] for url in sorted(self.used if prune else self.masks)}
+        text = json.dumps({"kind": QR_KIND, "masks": kept}, ensure_ascii=False, indent=0)
+        images.write_cache(self.path, text.encode("utf-8"))
+
+
+_SRC = re.compile(r'(\s(?:src|href))="([^"]*)"')
+_SRCSET = re.compile(r'\ssrcset="[^"]*"')
+_LEADING_H1 = re.compile(r"^\s*<h1[^>]*>.*?</h1>", re.S)
+
+
+def _where(m: Material, page: str, value: str) -> str:
+    """``docs/report/x.md:12`` for the first line of the page's Markdown naming ``value``."""
+    meta = m.site.content.pages[page]
+    rel = f"{m.site.docs_rel}/{page}"
+    for i, line in enumerate(meta.body.split("\n"), meta.body_line):
+        if value in line or htmllib.escape(value) in line:
+            return f"{rel}:{i}"
+    return rel
+
+
+def image_source(m: Material, page: str, value: str) -> tuple[str | None, str | None]:
+    """(the URL the PDF reads for a chapter image written as ``value``, None) when the gate
+    publishes it, else (None, why not: a Chinese clause)."""
+    site = m.site
+    parts = urllib.parse.urlsplit(value)
+    if parts.scheme or value.startswith("//"):
+        if parts.scheme in ("http", "https", "ftp") or value.startswith("//"):
+            return (
+                None,
+                "是网络上的图片，汇报材料不从网络读取任何内容，没有放入 PDF。请把图片放进 docs/assets/ 并写相对路径",
+            )
+        return (
+            None,
+            f"是“{parts.scheme}:”地址，不是网站发布的文件，没有放入 PDF。请把图片放进 docs/assets/ 并写相对路径",
+        )
+    if value.startswith("/"):
+        return None, "以“/”开头（从网站根目录或本机根目录算起），没有放入 PDF。请写相对于本文件所在文件夹的路径"
+    path = urllib.parse.unquote(parts.path)
+    if not path:
+        return None, "没有写图片路径，没有放入 PDF。请写相对于本文件所在文件夹的路径"
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    if target == ".." or target.startswith("../"):
+        return None, (
+            "在 docs/ 文件夹之外，网站不发布它，没有放入 PDF。"
+            "请把图片放进 docs/ 中（例如 docs/assets/），并写相对于本文件所在文件夹的路径"
+        )
+    if target in site.published:  # a photo: its print-sized copy
+        return m.resources.file(_cache_file(m, site.published[target].output("t800j"))), None
+    form = site.published_form(target)
+    if isinstance(form, Path):
+        return m.resources.file(form), None
+    if form is True:
+        docs = Path(os.path.realpath(site.docs_dir))
+        real = Path(os.path.realpath(site.docs_dir / target))
+        if real.is_file() and real.is_relative_to(docs):
+            return m.resources.file(real), None
+    source = site.docs_dir / target
+    if source.is_file() and target.lower().endswith(gate.PHOTO_TYPES + gate.IMAGE_TYPES):
+        return None, (
+            "是网站不发布的照片原图（原图可能带拍摄地点、手机型号等信息），没有放入 PDF。"
+            "请把这张照片写进一项活动的 photos（网站和 PDF 都会用重新生成的图片），或放进 docs/assets/"
+        )
+    if source.exists():
+        return None, "是网站不发布的文件（发布关卡没有放行），没有放入 PDF。请运行 wenming check 查看原因"
+    return None, "不存在，没有放入 PDF。请检查文件名和路径（路径相对于本文件所在的文件夹）"
+
+
+def chapter_html(m: Material, page: str) -> str:
+    """A report chapter as paper shows it: its Markdown converted as the site converts it,
+    through the publication gate's allowlist, its own first heading dropped (the template
+    prints the chapter title, also for an imported 前言 that has none), images as the files
+    the site publishes (anything else left out and said, see :func:`image_source`) and links
+    as the site's addresses."""
+    import markdown
+
+    site, meta = m.site, m.site.content.pages[page]
+    html = gate.sanitise(markdown.markdown(meta.body, extensions=MARKDOWN_EXTENSIONS))
+    html = _LEADING_H1.sub("", html, count=1)
+    html = _SRCSET.sub("", html)  # paper shows src; a candidate list is one more way out
+    folder = posixpath.dirname(page)
+
+    def fix(match: re.Match) -> str:
+        attr, value = match.group(1), htmllib.unescape(match.group(2))
+        if attr.strip() == "src":
+            url, why = image_source(m, page, value)
+            if url is None:
+                line = f"{_where(m, page, value)}: 图片“{value}”{why}"
+                if line not in m.notices:
+                    m.notices.append(line)
+                return ""
+            return f'{attr}="{htmllib.escape(url)}"'
+        if re.match(r"^[a-z][a-z0-9+.-]*:|^#|^/", value):
+            return match.group(0)
+        path, _, fragment = urllib.parse.unquote(value).partition("#")
+        target = posixpath.normpath(posixpath.join(folder, path))
+        url = site.urls.get(target) or site.urls.get(posixpath.join(target, "index.md")) or target
+        return f'{attr}="{htmllib.escape(m.absolute(url + ("#" + fragment if fragment else "")))}"'
+
+    return _SRC.sub(fix, html)
+
+
+def bars(title: str, rows: list[tuple[str, int]]) -> str:
+    """Horizontal bars for paper: one line per row, the label beside its bar (the site's
+    charts put labels above bars to suit phones, which would take a page per chart here)."""
+    from html import escape
+
+    row, label_width, bar_width = 18, 190, 330
+    height = row * max(len(rows), 1) + 4
+    peak = max([v for _, v in rows] + [1])
+    body = []
+    for i, (label, value) in enumerate(rows):
+        y = 2 + i * row
+        w = bar_width * value / peak
+        body.append(
+            f'<text x="{label_width - 6}" y="{y + 12}" text-anchor="end" fill="#222">{escape(label)}</text>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{bar_width}" height="11" fill="#eeeeee"/>'
+            f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="11" fill="#555555"/>'
+            f'<text x="{label_width + bar_width + 6}" y="{y + 12}" fill="#222">{value:,}</text>'
+        )
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 580 {height}" width="580" height="{height}" '
+        f'font-size="11" font-family="Noto Sans CJK SC, sans-serif" role="img" aria-label="{escape(title)}">'
+        + "".join(body)
+        + "</svg>"
+    )
+
+
+def _cache_file(m: Material, output) -> Path:
+    return Path(m.site.photo_outputs[f"{PHOTO_DIR}/{output.path}"])
+
+
+def _context(m: Material) -> dict:
+    content = m.site.content
+
+    def qr(url: str) -> str:
+        return m.qr(m.absolute(url))
+
+    def photo(shot) -> str:
+        return m.resources.file(_cache_file(m, shot.published.output("t800j")))
+
+    return dict(
+        unit=content.unit,
+        content=content,
+        today=m.site.today,
+        index=m.index,
+        qr=qr,
+        photo=photo,
+        absolute=m.absolute,
+        chinese_date=chinese_date,
+        site_qr=m.qr(m.base),
+        unit_css=m.unit_css(),
+        names={c.id: c.name for c in content.criteria},
+    )
+
+
+def appendix_records(m: Material) -> list[dict]:
+    """The 主题活动 of the term, as the report's appendix lists them."""
+    s = m.site.stats
+    start, end = s.start.isoformat(), s.end.isoformat()
+    return [r for r in m.site.records if r["kind"] != "routine" and start <= r["date"] <= end]
+
+
+def routine_rows(m: Material) -> list[dict]:
+    """One row per routine with occurrences in the term (the report's 附录二), in the order of
+    their first occurrence."""
+    s = m.site.stats
+    start, end = s.start.isoformat(), s.end.isoformat()
+    rules = {r.id: r for r in m.site.content.routines}
+    rows: dict[str, dict] = {}
+    for r in m.site.records:
+        if r["kind"] != "routine" or not start <= r["date"] <= end:
+            continue
+        day = dt.date.fromisoformat(r["date"])
+        row = rows.get(r["routine"])
+        if row is None:
+            rule = rules.get(r["routine"])
+            row = rows[r["routine"]] = dict(
+                id=r["routine"],
+                title=r["title"],
+                rule=rule.description if rule else None,
+                first=day,
+                last=day,
+                count=0,
+                department=r["department"],
+                participants=0,
+            )
+        row["first"], row["last"] = min(row["first"], day), max(row["last"], day)
+        row["count"] += 1
+        row["participants"] += r["participants"] or 0
+    return list(rows.values())
+
+
+def report_anchors(m: Material) -> dict[str, str]:
+    """Evidence item key (wenmingsite.pages.evidence.Item.key, and ``section:<url>`` for a report
+    chapter) -> the id of the chapter or row of the report that shows it."""
+    site, content = m.site, m.site.content
+    anchors = {f"section:{site.urls.get(sec.page, sec.page)}": f"s-{n}" for n, sec in enumerate(content.report, 1)}
+    anchors |= {f"document:{i}": f"d-{i}" for i in range(len(content.documents))}
+    anchors |= {f"honour:{i}": f"h-{i}" for i in range(len(content.honours))}
+    anchors |= {f"activity:{r['id']}": f"a-{n}" for n, r in enumerate(appendix_records(m), 1)}
+    anchors |= {f"routine:{r['id']}": f"rt-{n}" for n, r in enumerate(routine_rows(m), 1)}
+    return anchors
+
+
+def report_html(m: Material) -> str:
+    site, content = m.site, m.site.content
+    s = site.stats
+    sections = [
+        (
+            sec,
+            m.chapters[sec.page] if sec.page in m.chapters else chapter_html(m, sec.page),
+            [c.name for cid in sec.criteria if (c := content.criterion(cid))],
+        )
+        for sec in content.report
+    ]
+    years = list(s.years)
+    months = []
+    for month in range(1, 13):
+        cells = []
+        for year in years:
+            key = f"{year}-{month:02d}"
+            cells.append((s.months_themed[key], s.months_routine[key]) if key in s.months else None)
+        months.append((month, cells))
+    breakdowns = []
+    for key, heading, table in s.breakdowns({c.id: c.name for c in content.criteria}):
+        rows = list(table.items())
+        svg = bars(f"{heading}的主题活动（项）", [(k, t.one_off) for k, t in rows])
+        breakdowns.append((key, f"{heading}统计", rows, svg))
+    groups = {g.criterion.id: g for g in m.index.groups if g.criterion}
+    coverage = [(c, groups.get(c.criterion.id)) for c in site.coverage]
+    anchors = report_anchors(m)
+    return (
+        environment()
+        .get_template("pack/report.html")
+        .render(
+            **_context(m),
+            css=stylesheet(m, "创建工作汇报材料"),
+            s=s,
+            sections=sections,
+            months=months,
+            breakdowns=breakdowns,
+            coverage=coverage,
+            appendix=appendix_records(m),
+            routines=routine_rows(m),
+            anchor=anchors.__getitem__,
+        )
+    )
+
+
+def evidence_html(m: Material, pages: dict[str, int] | None = None) -> str:
+    """The evidence index; ``pages`` (report anchor -> page) gives each item its 页码."""
+    anchors = report_anchors(m)
+    pages = pages or {}
+
+    def page_of(key: str) -> int | None:
+        return pages.get(anchors.get(key, ""))
+
+    return (
+        environment()
+        .get_template("pack/evidence.html")
+        .render(**_context(m), css=stylesheet(m, "佐证材料目录"), page_of=page_of)
+    )
+
+
+# --- PDF --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    pages: int
+    seconds: float
+    refused: tuple[str, ...] = ()  # what the URL fetcher would not read (Chinese lines)
+
+
+def layout(html: str, resources: Resources | None = None):
+    """``html`` laid out by WeasyPrint (a ``weasyprint.Document``), every resource read through
+    ``resources`` (nothing but its files and inline images when not given)."""
+    import logging
+
+    weasyprint = layout_engine()
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notes are not for editors
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    resources = resources or Resources()
+    fetcher = resources.fetcher()
+    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher).render(dpi=PRINT_DPI)
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """Every anchor (element id) of a laid-out document -> the page it is on (1 = the first)."""
+    pages: dict[str, int] = {}
+    for folio, page in enumerate(document.pages, 1):
+        for name in page.anchors:
+            pages.setdefault(name, folio)
+    return pages
+
+
+def save(document, path: Path, title: str, author: str) -> None:
+    """Write a laid-out document to ``path`` (through a temporary file: a killed run never
+    leaves half a PDF under the final name)."""
+    document.metadata.title = title
+    document.metadata.authors = [author]
+    # The package's one atomic write: a file with the ordinary mode (0666 less the umask),
+    # where a temporary file from tempfile.mkstemp would keep its private 0600.
+    images._atomic_write(path, document.write_pdf())
+
+
+def write_pdf(html: str, path: Path, title: str, author: str, resources: Resources | None = None) -> Written:
+    """Lay out ``html`` and write the PDF to ``path``."""
+    start = time.perf_counter()
+    resources = resources or Resources()
+    before = len(resources.refused)
+    document = layout(html, resources)
+    save(document, path, title, author)
+    return Written(path, len(document.pages), time.perf_counter() - start, tuple(resources.refused[before:]))
+
+
+def _report_title(m: Material) -> str:
+    unit = m.unit
+    return f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料"
+
+
+def write_report(m: Material, path: Path) -> Written:
+    """The report, laid out once; its pages are kept for the evidence index's 页码. The time
+    counts everything the part needs: its HTML (and QR code), the layout and the writing."""
+    start = time.perf_counter()
+    before = len(m.resources.refused)
+    document = layout(report_html(m), m.resources)
+    m.report_pages = anchor_pages(document)
+    save(document, path, _report_title(m), m.unit.name)
+    if m.qr_cache:
+        m.qr_cache.save()
+    return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
+
+
+def write_evidence(m: Material, path: Path) -> Written:
+    """The evidence index with each item's page in the report. After :func:`write_report` the
+    report's pages are known; alone (a test, a caller that wants only the index) the report is
+    laid out here first, and not written."""
+    start = time.perf_counter()
+    before = len(m.resources.refused)
+    if m.report_pages is None:
+        m.report_pages = anchor_pages(layout(report_html(m), m.resources))
+    document = layout(evidence_html(m, m.report_pages), m.resources)
+    unit = m.unit
+    save(document, path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name)
+    if m.qr_cache:
+        m.qr_cache.save(prune=True)
+    return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
+
+
+def describe(label: str, w: Written, root: Path) -> str:
+    try:
+        shown = w.path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        shown = str(w.path)
+    return f"{label}：{shown}（{number(w.pages)} 页，用时 {w.seconds:.1f} 秒）"

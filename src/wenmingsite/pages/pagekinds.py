@@ -1,0 +1,477 @@
+"""The registry of generated page kinds: which pages the site makes beyond docs/, and how.
+
+A kind is one class with two static methods, declared with :func:`page_kind`::
+
+    @page_kind("honours", search=True)
+    class Honours:
+        @staticmethod
+        def specs(site) -> list[PageSpec]:        # the pages of this kind this site has
+            ...
+        @staticmethod
+        def render(site, spec, url) -> str:       # the page body's HTML at ``url``
+            ...
+
+``site`` is a :class:`wenmingsite.site.Site`. ``specs`` is called before URLs exist (only
+``site.content`` and ``site.gallery`` are there); ``render`` after the site is bound
+(records, archive, statistics, coverage). Kinds are listed in registration order, which is
+the order their pages are added to the site (and so to the sitemap and search index).
+
+A kind declared in a module of its own is found by adding the module's name to
+:data:`KIND_MODULES`. Everything about a kind lives in its declaration: a kind that is
+unknown, declared twice, or lacks a method is an error at registration, not a crash in the
+middle of a build.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from wenmingsite.loading.records import Content
+    from wenmingsite.pages.gallery import Gallery
+    from wenmingsite.site import Site
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A generated page: where it lives and what it lists."""
+
+    src: str  # docs-relative path of the virtual Markdown file
+    title: str
+    kind: str  # timeline | year | categories | category | criteria | criterion
+    key: str | None = None
+    description: str | None = None
+
+
+class SpecSource(Protocol):
+    """What a kind's ``specs`` may read: a Site, or (for the checks made before photos are
+    published, wenmingsite.gate.links) just the content and its albums."""
+
+    @property
+    def content(self) -> Content: ...
+
+    @property
+    def gallery(self) -> Gallery: ...
+
+
+# Modules (in this package) that declare further kinds, imported once by :func:`kinds`.
+KIND_MODULES: list[str] = [
+    "wenmingsite.pages.evidence",
+    "wenmingsite.commands.editor",
+    "wenmingsite.pages.sections",
+    "wenmingsite.pages.festivals",
+]
+
+HIDE_SIDEBARS = ("navigation", "toc", "footer")
+
+
+class PageKindError(Exception):
+    """A page kind declared or used wrongly (a programming error, reported in English)."""
+
+
+@dataclass(frozen=True)
+class PageKind:
+    name: str
+    specs: Callable[[SpecSource], list[PageSpec]]
+    render: Callable[[Site, PageSpec, str], str]
+    # In the search index? Listings that only repeat what activity pages say are not: they
+    # would match every query (and make the index a third larger).
+    search: bool = True
+    # Material's sidebars to hide: generated pages are photo walls, listings and figures, so
+    # the full width is theirs (the tabs above still lead everywhere); and the previous/next
+    # footer, a manual's chrome that leads nowhere a visitor of a showcase page wants to go.
+    hide: tuple[str, ...] = HIDE_SIDEBARS
+    # Further page meta for the theme (e.g. {"robots": "noindex"}; see theme/main.html).
+    meta: dict[str, Any] = field(default_factory=dict)
+    # (page, data file) of a kind that has its one page only when the unit has that data: a
+    # nav entry naming the page without the data is the unit's problem, named in Chinese.
+    needs: tuple[str, str] | None = None
+
+    def page_meta(self, spec: PageSpec) -> dict[str, Any]:
+        meta: dict[str, Any] = {"title": spec.title}
+        if not self.search:
+            meta["search"] = {"exclude": True}
+        meta["hide"] = list(self.hide)
+        if spec.description:
+            meta["description"] = spec.description
+        meta.update(self.meta)
+        return meta
+
+
+_REGISTRY: dict[str, PageKind] = {}
+_loaded = False
+
+
+def page_kind(
+    name: str,
+    *,
+    search: bool = True,
+    hide: tuple[str, ...] = HIDE_SIDEBARS,
+    meta: dict[str, Any] | None = None,
+    needs: tuple[str, str] | None = None,
+):
+    """Class decorator: register the class's ``specs`` and ``render`` as kind ``name``."""
+
+    def register_class(cls):
+        missing = [m for m in ("specs", "render") if not callable(getattr(cls, m, None))]
+        if missing:
+            raise PageKindError(f"page kind {name!r} ({cls.__qualname__}) lacks {', '.join(missing)}()")
+        register(PageKind(name, cls.specs, cls.render, search, tuple(hide), dict(meta or {}), needs))
+        return cls
+
+    return register_class
+
+
+def register(kind: PageKind) -> PageKind:
+    if not kind.name or not kind.name.replace("-", "").isalnum():
+        raise PageKindError(f"page kind name {kind.name!r}: use letters, digits and hyphens")
+    if kind.name in _REGISTRY:
+        raise PageKindError(f"page kind {kind.name!r} is declared twice")
+    _REGISTRY[kind.name] = kind
+    return kind
+
+
+def unregister(name: str) -> None:
+    """Remove a kind (tests that declare one of their own)."""
+    _REGISTRY.pop(name, None)
+
+
+def kinds() -> list[PageKind]:
+    global _loaded
+    if not _loaded:
+        _loaded = True
+        for module in KIND_MODULES:
+            importlib.import_module(module)
+    return list(_REGISTRY.values())
+
+
+def kind(name: str) -> PageKind:
+    kinds()
+    try:
+        return _REGISTRY[name]
+    except KeyError:
+        raise PageKindError(
+            f"unknown page kind {name!r}; known: {', '.join(_REGISTRY)}. "
+            "Declare it with wenmingsite.pages.pagekinds.page_kind"
+        ) from None
+
+
+def all_specs(site: SpecSource) -> list[PageSpec]:
+    """Every generated page of the site, kind by kind; a spec of another kind than the one
+    that made it is an error."""
+    out: list[PageSpec] = []
+    for k in kinds():
+        for spec in k.specs(site):
+            if spec.kind != k.name:
+                raise PageKindError(f"page kind {k.name!r} made a page of kind {spec.kind!r} ({spec.src})")
+            out.append(spec)
+    return out
+
+
+# --- the built-in kinds --------------------------------------------------------------------
+# Listings of the activities (wenmingsite.pages.timeline), in the order the site shows them.
+
+
+@page_kind("timeline", search=False)
+class TimelinePage:
+    @staticmethod
+    def specs(site):
+        return [
+            PageSpec(
+                "timeline/index.md", "创建动态", "timeline", description="本届创建周期内的全部创建活动，按时间排列"
+            )
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.timeline(site.archive, None, url)
+
+
+@page_kind("year", search=False)
+class YearPage:
+    @staticmethod
+    def specs(site):
+        # Years from the content, not the records: specs are needed before URLs exist.
+        return [
+            PageSpec(
+                f"timeline/{year}/index.md",
+                f"{year}年创建动态",
+                "year",
+                str(year),
+                description=f"{year}年的全部创建活动",
+            )
+            for year in sorted({a.date.year for a in site.content.published}, reverse=True)
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.timeline(site.archive, int(spec.key), url)
+
+
+@page_kind("categories")
+class CategoriesPage:
+    @staticmethod
+    def specs(site):
+        return [PageSpec("categories/index.md", "活动分类", "categories", description="按类别浏览创建活动")]
+
+    @staticmethod
+    def render(site, spec, url):
+        archive = site.archive
+        groups = [
+            (
+                c.name,
+                c.description,
+                f"categories/{c.slug}/index.md",
+                archive.count_where(lambda e, s=c.slug: e.category_slug == s and not e.is_routine),
+                archive.count_where(lambda e, s=c.slug: e.category_slug == s and e.is_routine),
+                archive.by_category(c.slug).pages,
+            )
+            for c in site.content.categories
+        ]
+        return site.renderer.index_list(groups, url)
+
+
+@page_kind("category", search=False)
+class CategoryPage:
+    @staticmethod
+    def specs(site):
+        return [
+            PageSpec(f"categories/{c.slug}/index.md", c.name, "category", c.slug, description=c.description)
+            for c in site.content.categories
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.group(site.archive.by_category(spec.key), spec.description, url)
+
+
+@page_kind("criteria")
+class CriteriaPage:
+    @staticmethod
+    def specs(site):
+        return [
+            PageSpec(
+                "criteria/index.md",
+                "测评体系对照",
+                "criteria",
+                description="每个测评项目的活动、汇报章节、制度文件和照片",
+            )
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.coverage_page(site.coverage, site.stats.end, url)
+
+
+@page_kind("criterion", search=False)
+class CriterionPage:
+    @staticmethod
+    def specs(site):
+        return [
+            PageSpec(f"criteria/{c.id}/index.md", c.name, "criterion", c.id, description=c.description)
+            for c in site.content.criteria
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.group(site.archive.by_criterion(spec.key), spec.description, url)
+
+
+# Photos (wenmingsite.pages.gallery).
+
+
+@page_kind("gallery", search=False)
+class GalleryPage:
+    @staticmethod
+    def specs(site):
+        return [PageSpec("gallery/index.md", "图片展示", "gallery", description="创建活动的照片，按年份和类别分册")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.gallery_index(url)
+
+
+@page_kind("album-year", search=False)
+class AlbumYearPage:
+    @staticmethod
+    def specs(site):
+        return [PageSpec(a.src, f"{a.title}照片", "album-year", a.key) for a in site.gallery.years()]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.album(site.gallery.album(spec.kind, spec.key), url)
+
+
+@page_kind("album-category", search=False)
+class AlbumCategoryPage:
+    @staticmethod
+    def specs(site):
+        return [PageSpec(a.src, f"{a.title}照片", "album-category", a.key) for a in site.gallery.categories()]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.album(site.gallery.album(spec.kind, spec.key), url)
+
+
+# The fixed pages: statistics, honours, organisation, the printable report, documents.
+
+
+@page_kind("stats")
+class StatsPage:
+    @staticmethod
+    def specs(site):
+        return [PageSpec("stats/index.md", "数据统计", "stats", description="本届创建工作的主要数据和分类统计")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.stats_page(site.stats, url)
+
+
+@page_kind("honours", needs=("honours/index.md", "data/honours.yml"))
+class HonoursPage:
+    @staticmethod
+    def specs(site):
+        if not site.content.honours:
+            return []
+        return [PageSpec("honours/index.md", "荣誉墙", "honours", description="单位获得的各级荣誉")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.honours_page(site.published, url)
+
+
+@page_kind("knowledge", needs=("knowledge/index.md", "data/knowledge.yml"))
+class KnowledgePage:
+    """应知应会: what every staff member should know, with a self-test that works offline."""
+
+    @staticmethod
+    def specs(site):
+        if not site.content.knowledge:
+            return []
+        return [PageSpec("knowledge/index.md", "应知应会", "knowledge", description="文明创建应知应会知识和自测")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.render("knowledge.html", url, knowledge=site.content.knowledge)
+
+
+@page_kind("organization", needs=("organization/index.md", "data/organization.yml"))
+class OrganizationPage:
+    @staticmethod
+    def specs(site):
+        if not site.content.organization:
+            return []
+        return [PageSpec("organization/index.md", "组织领导", "organization", description="创建工作领导小组及其办公室")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.organization_page(url)
+
+
+@page_kind("print", search=False, hide=("navigation", "toc", "footer"))
+class PrintPage:
+    @staticmethod
+    def specs(site):
+        if not site.content.unit:
+            return []
+        return [
+            PageSpec(
+                "print/index.md",
+                "汇报材料（打印版）",
+                "print",
+                description="供检查组阅读的完整汇报材料，可直接打印或另存为 PDF",
+            )
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        # Report pages are converted before this one (generated files come last); their
+        # links are made relative to the print page.
+        sections = [(s, site.page_html(s.page, url)) for s in site.content.report]
+        return site.renderer.print_page(sections, site.stats, site.coverage, site.published, site.today, url)
+
+
+@page_kind("documents", needs=("documents/index.md", "data/documents.yml"))
+class DocumentsPage:
+    @staticmethod
+    def specs(site):
+        if not site.content.documents:
+            return []
+        return [PageSpec("documents/index.md", "制度文件", "documents", description="创建工作的制度、方案和文件")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.documents_page(url)
+
+
+# Pages at the URLs a visitor gets by trimming an address (/activities/2025/ of an activity's
+# /activities/2025/2025-03-05-植树/): the listing they lead to, never a 404. The same listings
+# stand at /timeline/, so these stay out of search engines and the sitemap.
+
+
+@page_kind("activities-index", search=False, meta={"robots": "noindex"})
+class ActivitiesIndexPage:
+    @staticmethod
+    def specs(site):
+        folders = {"/".join(a.page.split("/")[:2]) for a in site.content.published if a.page and a.page.count("/") >= 2}
+        specs = [PageSpec("activities/index.md", "创建动态", "activities-index", description="本届全部创建活动")]
+        specs += [
+            PageSpec(f"{f}/index.md", f"{f[-4:]}年创建动态", "activities-index", f[-4:], f"{f[-4:]}年的全部创建活动")
+            for f in sorted(folders)
+            if f[-4:].isdigit() and len(f) == len("activities/2025")
+        ]
+        return [s for s in specs if s.src not in site.content.pages]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.timeline(site.archive, int(spec.key) if spec.key else None, url)
+
+
+@page_kind("report-index")
+class ReportIndexPage:
+    @staticmethod
+    def specs(site):
+        if not site.content.report or "report/index.md" in site.content.pages:
+            return []
+        return [PageSpec("report/index.md", "创建汇报", "report-index", description="创建工作汇报，按章节阅读")]
+
+    @staticmethod
+    def render(site, spec, url):
+        sections = [(s.title, s.page) for s in site.content.report]
+        return site.renderer.render("report_index.html", url, sections=sections)
+
+
+@page_kind("api-index", search=False, meta={"robots": "noindex"})
+class ApiIndexPage:
+    """/api/ (the folder of the data files) explains them, as 开放数据 does."""
+
+    @staticmethod
+    def specs(site):
+        return [PageSpec("api/index.md", "开放数据", "api-index", description="本站公开数据文件的说明")]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.render("open_data.html", url, feed=site.feed)
+
+
+@page_kind("open-data")
+class OpenDataPage:
+    """The machine-readable files explained for the public (linked from the footer)."""
+
+    @staticmethod
+    def specs(site):
+        return [
+            PageSpec(
+                "open-data/index.md",
+                "开放数据",
+                "open-data",
+                description="本站活动、照片和统计数据的公开数据文件及其说明",
+            )
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        return site.renderer.render("open_data.html", url, feed=site.feed)

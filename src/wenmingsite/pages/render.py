@@ -1,0 +1,534 @@
+"""HTML fragments the hooks inject, rendered from autoescaping Jinja templates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import posixpath
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import jinja2
+from markupsafe import Markup, escape
+
+from wenmingsite.loading.records import Activity, Content
+from wenmingsite.pages.timeline import anchor
+
+if TYPE_CHECKING:
+    from wenmingsite.pages.gallery import Gallery
+from wenmingsite.loading.values import format_date_cn
+
+TEMPLATES = Path(__file__).parent.parent / "templates"
+WEEKDAY_NAMES = "一二三四五六日"
+
+
+def relative_url(to: str, start: str) -> str:
+    """A link from the page at site URL ``start`` to site URL ``to`` (both root-relative)."""
+    start_dir = start if start.endswith("/") or not start else posixpath.dirname(start) + "/"
+    rel = posixpath.relpath("/" + to, "/" + start_dir)
+    if to.endswith("/") or not to:
+        rel = rel.rstrip("/") + "/"
+    return rel
+
+
+_LINK_ATTR = re.compile(r'(\s(?:src|href))="(?![a-z]+:|#|/)([^"]*)"')
+
+
+def rebase_links(html: str, from_url: str, to_url: str) -> str:
+    """Relative links of HTML rendered for the page at ``from_url``, for the page at ``to_url``."""
+
+    def fix(m: re.Match) -> str:
+        target = posixpath.normpath(posixpath.join(from_url, m.group(2)))
+        if m.group(2).endswith("/"):
+            target += "/"
+        return f'{m.group(1)}="{relative_url(target if target != "." else "", to_url)}"'
+
+    return _LINK_ATTR.sub(fix, html)
+
+
+def cn_date(value: dt.date) -> str:
+    return format_date_cn(value)
+
+
+def cn_date_range(a: Activity) -> Markup:
+    # The weekday never splits across lines ("（周 / 四）"); the date may break before it.
+    weekday = Markup('<span class="ws-nowrap">（周{}）</span>').format(WEEKDAY_NAMES[a.date.weekday()])
+    text = escape(cn_date(a.date)) + weekday
+    if a.end_date and a.end_date != a.date:
+        end = a.end_date
+        if end.year != a.date.year:
+            text += escape(f"至{cn_date(end)}")
+        elif end.month != a.date.month:
+            text += escape(f"至{end.month}月{end.day}日")
+        else:
+            text += escape(f"至{end.day}日")
+    return text
+
+
+def number(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        if value == value.to_integral_value():
+            return f"{int(value):,}"
+        return f"{value:,f}"
+    return f"{value:,}"
+
+
+def present(parts, sep: str = " · ") -> str:
+    """``[(count, "项主题活动"), …]`` as "3 项主题活动 · 12 张照片" without the parts that
+    are zero: a public page never prints "0 张", which an inspector reads as a gap."""
+    return sep.join(f"{number(n)} {unit}" if unit[:1] not in "（(" else f"{number(n)}{unit}" for n, unit in parts if n)
+
+
+def money(value) -> str:
+    """Amounts the Chinese way: 万元 from ten thousand up, 元 with separators below."""
+    value = Decimal(str(value))
+    if value >= 10000:
+        wan = (value / 10000).quantize(Decimal("0.01")).normalize()
+        return f"{number(wan)} 万元"
+    return f"{number(value)} 元"
+
+
+def _amount_parts(value) -> tuple[str, str]:
+    """An amount as (number, unit), so that the homepage can keep them on one line."""
+    number_text, _, unit = money(value).partition(" ")
+    return number_text, unit
+
+
+def _level_classes() -> dict[str, str]:
+    from wenmingsite.loading.schema import HONOUR_LEVELS
+
+    return dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system"), strict=True))
+
+
+def _home_notices(content: Content) -> list:
+    from wenmingsite.pages.sections import home_notices
+
+    return home_notices(content)
+
+
+def filesize(size: int | None) -> str:
+    if size is None:
+        return ""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+def entry_date(e) -> str:
+    text = cn_date(e.date)
+    if e.end_date and e.end_date != e.date:
+        end = e.end_date
+        text += f"至{end.month}月{end.day}日" if end.year == e.date.year else f"至{cn_date(end)}"
+    return text
+
+
+# The mark a headline without a photo shows (templates/mark.html), by what the category's name
+# says: a unit names its own categories, so the words decide, in this order ("宣传教育" is
+# publicity before "教育" makes it study); anything else gets the flag.
+_LOOKS = (
+    ("volunteer", ("志愿", "雷锋", "献血", "公益")),
+    ("publicity", ("宣传", "普法", "风尚", "礼仪")),
+    ("study", ("学习", "教育", "党", "讲堂", "读书", "培训")),
+    ("culture", ("文体", "文化", "体育", "运动", "歌", "节日")),
+    ("aid", ("帮扶", "共建", "慰问", "结对", "敬老")),
+    ("environment", ("环境", "卫生", "绿化", "安全", "生态")),
+    ("mechanism", ("制度", "机制", "会议", "台账", "组织")),
+    ("service", ("业务", "服务", "技术", "窗口")),
+)
+
+
+def category_look(name: str) -> str:
+    return next((look for look, words in _LOOKS if any(w in name for w in words)), "flag")
+
+
+@functools.cache
+def environment() -> jinja2.Environment:
+    """One environment per process: templates compile once, not on every serve rebuild."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters.update(
+        cn_date=cn_date,
+        cn_date_range=cn_date_range,
+        number=number,
+        money=money,
+        entry_date=entry_date,
+        filesize=filesize,
+        money_or_dash=lambda v: money(v) if v else "—",
+        number_or_dash=lambda v: number(v) if v else "—",  # table cells: a dash, not a bare 0
+        present=present,
+        category_look=category_look,
+    )
+    return env
+
+
+# Stands for the way up from a page to the site root in HTML shared by many pages.
+ROOT = "\x00root\x00"
+GROUP = "\x00group\x00"  # stands for the lightbox group of a photo grid
+_ROWS: dict = {}  # listing rows by everything they show; kept across serve rebuilds
+_FIGURES: dict = {}  # photos of grids, idem
+_FRAGMENTS: dict = {}  # activity page blocks, idem (`mkdocs serve` only)
+MEMO_LIMIT = 200_000
+
+
+def _remember(table: dict, key, make):
+    found = table.get(key)
+    if found is None:
+        if len(table) > MEMO_LIMIT:
+            table.clear()
+        found = table[key] = make()
+    return found
+
+
+class Renderer:
+    """Renders the HTML the hooks inject. ``urls`` maps docs paths to site URLs; links
+    are made relative to the page being rendered, so the site works under any base path."""
+
+    PHOTO_DIR = "assets/photos"
+
+    def __init__(
+        self, content: Content, urls: dict[str, str] | None = None, memo: bool = False, internal: bool = False
+    ):
+        """``memo``: keep the blocks of activity pages for the next build (`mkdocs serve`).
+        ``internal``: the editors' preview, which also shows what the public site leaves out
+        (evidence gaps, thresholds); templates see it as ``internal``."""
+        self.content = content
+        self.internal = internal
+        self.urls = urls or {}
+        self.gallery: Gallery | None = None  # set once photos are published
+        self.memo = memo
+        # (the URL map, its hash); self.urls is always a dict, so the first call computes it
+        self._urls_key: tuple[dict[str, str] | None, int] = (None, 0)
+        if not memo:  # rows and figures are shared within this build only
+            _ROWS.clear()
+            _FIGURES.clear()
+
+    def urls_key(self) -> int:
+        """Changes whenever the URL map does (files added, removed or renamed)."""
+        if self._urls_key[0] is not self.urls:
+            self._urls_key = (self.urls, hash(tuple(self.urls.items())))
+        return self._urls_key[1]
+
+    def _fragment(self, name: str, page_url: str, inputs: tuple, **context) -> str:
+        if not self.memo:
+            return self.render(name, page_url, **context)
+        key = (name, page_url, self.urls_key(), inputs)
+        return _remember(_FRAGMENTS, key, lambda: self.render(name, page_url, **context))
+
+    def row(self, e, page_url: str) -> Markup:
+        """An entry's row in a listing: rendered once, then shared by every page listing it."""
+        cover = self.gallery.covers.get(e.ids[0]) if self.gallery and e.ids else None
+        category = self.urls.get(f"categories/{e.category_slug}/index.md", "")
+        key = (e, category, (cover.photo, cover.published.key) if cover else None)
+        html = _remember(
+            _ROWS,
+            key,
+            lambda: self.env.get_template("row.html").render(
+                e=e,
+                cover=cover,
+                root=ROOT,
+                photo_dir=self.PHOTO_DIR,
+                category_url=category,
+                look=category_look(e.category),
+            ),
+        )
+        return Markup(html.replace(ROOT, relative_url("", page_url)))
+
+    @property
+    def env(self) -> jinja2.Environment:
+        return environment()
+
+    def render(self, name: str, page_url: str, **context) -> str:
+        def rel(url: str) -> str:
+            return relative_url(url, page_url)
+
+        def page(src: str) -> str:
+            return relative_url(self.urls[src], page_url)
+
+        up = relative_url("", page_url)
+
+        def photo_url(output) -> str:  # photos never share a folder with a page
+            return f"{up}{self.PHOTO_DIR}/{output.path}"
+
+        covers = context.pop("covers", None)
+        if covers is None and self.gallery is not None:
+            covers = self.gallery.covers
+        return self.env.get_template(name).render(
+            content=self.content,
+            rel=rel,
+            page=page,
+            photo_url=photo_url,
+            urls=self.urls,
+            covers=covers or {},
+            row=lambda e: self.row(e, page_url),
+            internal=self.internal,
+            grid=lambda shots, group: self.grid(shots, group, page_url),
+            **context,
+        )
+
+    def criteria_of(self, activity: Activity):
+        return [c for cid in activity.criteria if (c := self.content.criterion(cid))]
+
+    def activity_panel(self, activity: Activity, page_url: str) -> str:
+        category, criteria = self.content.category(activity.category), self.criteria_of(activity)
+        return self._fragment(
+            "activity_panel.html",
+            page_url,
+            (activity, category, tuple(criteria)),
+            a=activity,
+            category=category,
+            criteria=criteria,
+        )
+
+    def photos(self, activity: Activity, page_url: str) -> str:
+        shots = self.gallery.shots(activity) if self.gallery else ()
+        return self.grid(shots, activity.id, page_url) if shots else ""
+
+    def grid(self, shots, group: str, page_url: str) -> Markup:
+        """Photos opening in the lightbox, as one group. Each photo's markup is made once and
+        shared by its activity page and its albums. Left out of the search index: captions
+        would only repeat the activity's own text."""
+        template = self.env.get_template("figure.html")
+        figures = "".join(
+            _remember(
+                _FIGURES,
+                (s.photo, s.published.key),
+                lambda s=s: template.render(s=s, group=GROUP, root=ROOT, photo_dir=self.PHOTO_DIR),
+            )
+            for s in shots
+        )
+        figures = figures.replace(ROOT, relative_url("", page_url)).replace(GROUP, str(escape(group)))
+        return Markup(f'<div class="ws-photos" data-search-exclude>\n{figures}</div>\n')
+
+    def gallery_index(self, page_url: str) -> str:
+        g = self.gallery
+        if g is None:
+            raise RuntimeError("Renderer.gallery_index before Renderer.gallery is set")
+        years, categories = g.front_albums()
+        return self.render("gallery.html", page_url, years=years, categories=categories, count=g.count)
+
+    def album(self, album, page_url: str) -> str:
+        return self.render("album.html", page_url, album=album)
+
+    def prev_next(self, prev: Activity | None, next_: Activity | None, page_url: str) -> str:
+        if not (prev or next_):
+            return ""
+        return self._fragment(
+            "prevnext.html",
+            page_url,
+            (prev, next_),
+            prev=prev,
+            next=next_,
+            prev_url=self.urls.get(prev.page) if prev and prev.page is not None else None,
+            next_url=self.urls.get(next_.page) if next_ and next_.page is not None else None,
+        )
+
+    def home(self, page_url: str, stats=None, coverage=(), published=None, latest: int = 6) -> str:
+        """The homepage: a banner photo with the unit's name, the key figures of the term,
+        entries into the main sections, the latest activities with their thumbnails, the
+        newest honours and the assessment items at a glance (gap labels only in the editors'
+        preview)."""
+        published = published or {}
+        unit = self.content.unit
+        # Routine occurrences count in the figures but would crowd out everything else.
+        one_off = sorted(
+            (a for a in self.content.published if a.kind != "routine"), key=lambda a: (a.date, a.id), reverse=True
+        )
+        covers = self.gallery.covers if self.gallery else {}
+        items = [(a, self.activity_url(a), covers.get(a.id)) for a in one_off[:latest]]
+        figures = stats.term if stats else None
+        return self.render(
+            "home.html",
+            page_url,
+            unit=unit,
+            figures=figures,
+            amount=_amount_parts(figures.amount) if figures else None,
+            banner=self._banner(published, one_off),
+            entries=self._entries(stats, coverage),
+            latest=items,
+            coverage=coverage,
+            thin=[c for c in coverage if c.thin],
+            honours=self.content.honours[:3],
+            level_class=_level_classes(),
+            notices=_home_notices(self.content),
+        )
+
+    def activity_url(self, a: Activity) -> str | None:
+        """Where a headline of ``a`` leads: its page, or (a log entry has none) its row on its
+        year's listing, which shows all there is of it."""
+        if a.page:
+            return self.urls.get(a.page)
+        year = self.urls.get(f"timeline/{a.date.year}/index.md")
+        return f"{year}#{anchor(a.id)}" if year is not None else None
+
+    def _banner(self, published: dict, newest_first: list) -> tuple | None:
+        """The homepage banner: (Published, alt text, activity or None). The unit's own
+        banner photo when it has one, else the newest landscape activity photo (a portrait
+        photo would lose most of itself to the banner's wide crop), else the newest photo."""
+        unit = self.content.unit
+        if unit and unit.banner and unit.banner in published:
+            return published[unit.banner], "", None
+        shots = [s for a in newest_first for s in (self.gallery.shots(a) if self.gallery else ())]
+        shot = next((s for s in shots if s.published.width >= s.published.height), shots[0] if shots else None)
+        return (shot.published, shot.alt, shot.activity) if shot else None
+
+    def _entries(self, stats, coverage) -> list[tuple[str, str, str]]:
+        """(title, docs path, what it holds) of the main sections that exist in this site."""
+        c = self.content
+        found = []
+        if c.report:
+            found.append(("创建汇报", c.report[0].page, f"{len(c.report)} 个章节"))
+        found.append(("创建动态", "timeline/index.md", f"{stats.term.one_off:,} 项活动" if stats else "按时间排列"))
+        found.append(
+            (
+                "图片展示",
+                "gallery/index.md",
+                f"{self.gallery.count:,} 张照片" if self.gallery and self.gallery.count else "活动照片",
+            )
+        )
+        found.append(("数据统计", "stats/index.md", "图表和明细"))
+        found.append(("测评对照", "criteria/index.md", f"{len(coverage)} 个项目" if coverage else "逐项对照"))
+        found.append(("荣誉", "honours/index.md", f"{len(c.honours)} 项荣誉" if c.honours else "荣誉墙"))
+        return [e for e in found if e[1] in self.urls]
+
+    def timeline(self, archive, year: int | None, page_url: str) -> str:
+        """A year of the timeline, or (``year`` None) its first page: the latest 12 months."""
+        years = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
+        known = list(self.content.unit.departments) if self.content.unit else []
+        used = {e.department for e in archive.entries if e.department}
+        departments = [d for d in known if d in used] + sorted(used - set(known))
+        listing = archive.recent() if year is None else archive.by_year(year)
+        return self.render(
+            "timeline.html",
+            page_url,
+            year=year,
+            years=years,
+            listing=listing,
+            # The first page's headlines are the latest year's; its routines are named with
+            # all their occurrences (a year page: that year's).
+            routines=archive.routine_summaries() if year is None else listing.routine_summaries,
+            span=f"{year}年" if year is not None else "",
+            departments=departments,
+        )
+
+    def group(self, listing, description: str | None, page_url: str) -> str:
+        return self.render("group.html", page_url, listing=listing, description=description, span="")
+
+    def index_list(self, groups, page_url: str) -> str:
+        return self.render("index_list.html", page_url, groups=groups)
+
+    def stats_page(self, stats, page_url: str, fold: bool = True) -> str:
+        """Figures of the term. Charts show 主题活动 (one-off work) only: routine
+        occurrences outnumber them tenfold and would flatten every bar; the tables folded
+        under each chart (``fold``; unfolded for paper) give both."""
+        from wenmingsite.pages import charts
+
+        month_charts = {}
+        for year in stats.years:
+            keys = [k for k in stats.months if k.startswith(f"{year}-")]
+            rows = [(f"{int(k[5:])}月", stats.months_themed.get(k, 0), stats.months_routine.get(k, 0)) for k in keys]
+            if rows:
+                svg = charts.columns(
+                    f"ws-m{year}",
+                    f"{year}年各月主题活动",
+                    [label[:-1] for label, _, _ in rows],
+                    [v for _, v, _ in rows],
+                    " 项",
+                )
+                month_charts[year] = (svg, rows)
+        breakdowns = []
+        for key, heading, table in stats.breakdowns({c.id: c.name for c in self.content.criteria}):
+            tallies = list(table.items())
+            notes = [
+                f"（另有例行活动 {number(t.routine_occurrences)} 次）" if t.routine_occurrences else ""
+                for _, t in tallies
+            ]
+            svg = charts.bars(f"ws-{key}", f"{heading}的主题活动", [(k, t.one_off) for k, t in tallies], " 项", notes)
+            breakdowns.append((key, heading, tallies, svg))
+        return self.render(
+            "stats.html",
+            page_url,
+            s=stats,
+            month_charts=month_charts,
+            breakdowns=breakdowns,
+            unit=self.content.unit,
+            fold=fold,
+        )
+
+    def coverage_page(self, items, reference, page_url: str) -> str:
+        return self.render(
+            "coverage.html", page_url, items=items, reference=reference, thin=sum(1 for c in items if c.thin)
+        )
+
+    def honours_page(self, shots, page_url: str) -> str:
+        from itertools import groupby
+
+        from wenmingsite.loading.schema import HONOUR_LEVELS
+
+        honours = self.content.honours  # newest first
+        years = [(y, list(g)) for y, g in groupby(honours, key=lambda h: h.year)]
+        levels = [(lv, sum(1 for h in honours if h.level == lv)) for lv in HONOUR_LEVELS]
+        level_class = dict(zip(HONOUR_LEVELS, ("national", "province", "city", "county", "system"), strict=True))
+        return self.render(
+            "honours.html",
+            page_url,
+            years=years,
+            levels=levels,
+            total=len(honours),
+            shots=shots,
+            level_class=level_class,
+        )
+
+    def organization_page(self, page_url: str) -> str:
+        return self.render("organization.html", page_url, org=self.content.organization)
+
+    def documents_page(self, page_url: str) -> str:
+        return self.render(
+            "documents.html",
+            page_url,
+            documents=self.content.documents,
+            names={c.id: c.name for c in self.content.criteria},
+        )
+
+    def print_page(self, sections, stats, coverage, published, today, page_url: str) -> str:
+        """Everything on one page for paper: cover, contents, report, figures, coverage,
+        honours, organisation and an appendix of activities with one photo each."""
+        one_off = [a for a in self.content.published if a.kind != "routine"]
+        appendix = []
+        for a in one_off:
+            shots = self.gallery.shots(a) if self.gallery else ()
+            appendix.append((a, shots[0] if shots else None))
+        return self.render(
+            "print.html",
+            page_url,
+            unit=self.content.unit,
+            sections=sections,
+            today=today,
+            appendix=appendix,
+            stats_html=self.stats_page(stats, page_url, fold=False),
+            coverage_html=self.coverage_page(coverage, stats.end, page_url),
+            honours_html=self.honours_page(published, page_url) if self.content.honours else "",
+            organization_html=self.organization_page(page_url) if self.content.organization else "",
+        )
+
+    def breadcrumb(self, trail, page_url: str, source: str | None, when=None, heading: str | None = None) -> str:
+        return self.render("breadcrumb.html", page_url, trail=trail, source=source, when=when, heading=heading)
+
+    def report_criteria(self, section, page_url: str) -> str:
+        names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]
+        return self.render("report_criteria.html", page_url, names=names)
+
+    def problems(self, problems, page_url: str) -> str:
+        return self.render("problems.html", page_url, problems=problems)
+
+    def draft_notice(self, page_url: str) -> str:
+        return self.render("draft.html", page_url)

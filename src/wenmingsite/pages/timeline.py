@@ -1,0 +1,282 @@
+"""The timeline of creation work and its archives, drawn from the api records.
+
+``api/activities.json`` is the single source: listings are built from the same record
+dicts, so dates, counts and order on every listing agree with it by construction.
+Recurring routines collapse to one entry per routine and month (a listing then names each
+routine once, :meth:`Listing.routine_summaries`); counts stay per occurrence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from wenmingsite.loading.records import Content
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of a listing: an activity, or a routine's occurrences in one month."""
+
+    date: dt.date  # the activity date; for a routine group, its first occurrence in the month
+    last: dt.date  # the last day it covers (end date, or last occurrence)
+    title: str
+    category: str
+    category_slug: str
+    criteria: tuple[str, ...]
+    department: str | None
+    participants: int | None
+    url: str | None = None  # site URL of its page
+    count: int = 1  # occurrences
+    rule: str | None = None  # for routine groups, e.g. "每周一"
+    end_date: dt.date | None = None
+    ids: tuple[str, ...] = ()
+    pending: bool = False  # 待审核, in the editors' preview only (wenmingsite.loading.signoff)
+    summary: str | None = None  # the one line a headline shows under its title
+    routine: str | None = None  # for routine groups, the routine's id
+
+    @property
+    def is_routine(self) -> bool:
+        return self.rule is not None
+
+    @property
+    def anchor(self) -> str:
+        """The row's id on its listing: where a link to an activity without a page of its
+        own (a log entry) leads."""
+        return anchor(self.ids[0]) if self.ids else ""
+
+
+def anchor(activity_id: str) -> str:
+    """The id of an activity's row on a listing (an HTML id holds no whitespace)."""
+    return "a-" + re.sub(r"\s+", "-", activity_id)
+
+
+@dataclass(frozen=True)
+class RoutineSummary:
+    """A routine named once on a listing: its rule, how often it was held there, the latest
+    time. Occurrences still count one by one (``count``)."""
+
+    routine: str
+    title: str
+    rule: str
+    category: str
+    category_slug: str
+    criteria: tuple[str, ...]
+    department: str | None
+    count: int
+    first: dt.date
+    last: dt.date
+    participants: int | None
+    pending: bool = False  # 待审核 (preview only): some of its occurrences wait for approval
+
+
+def summarise_routines(items) -> tuple[RoutineSummary, ...]:
+    """One summary per routine of the routine entries in ``items``; the routines held most
+    often first (daily exercise before a quarterly study session), then by title. A routine a
+    unit declares anew each year (one per year's log) is still one routine to a visitor: it is
+    the same title from the same department; its rules, if they changed, are named newest first."""
+    groups: dict[tuple[str, str | None], list[Entry]] = {}
+    for e in items:
+        if e.is_routine:
+            groups.setdefault((e.title, e.department), []).append(e)
+    out = []
+    for (title, department), group in groups.items():
+        group.sort(key=lambda e: e.date, reverse=True)
+        counted = [e.participants for e in group if e.participants is not None]
+        rules = list(dict.fromkeys(e.rule for e in group if e.rule))
+        head = group[0]
+        out.append(
+            RoutineSummary(
+                routine=head.routine or title,
+                title=title,
+                rule="；".join(rules),
+                category=head.category,
+                category_slug=head.category_slug,
+                criteria=tuple(dict.fromkeys(c for e in group for c in e.criteria)),
+                department=department,
+                count=sum(e.count for e in group),
+                first=min(e.date for e in group),
+                last=max(e.last for e in group),
+                participants=sum(counted) if counted else None,
+                pending=any(e.pending for e in group),
+            )
+        )
+    return tuple(sorted(out, key=lambda r: (-r.count, r.title)))
+
+
+@dataclass(frozen=True)
+class Month:
+    year: int
+    month: int
+    entries: tuple[Entry, ...]  # one-off activities, newest first
+    routines: tuple[Entry, ...]  # routine groups, by title
+
+    @property
+    def count(self) -> int:
+        """Activities in the month, counting every routine occurrence."""
+        return sum(e.count for e in self.entries) + sum(e.count for e in self.routines)
+
+    @property
+    def themed(self) -> int:
+        """主题活动 in the month: one-off activities (pages and log entries)."""
+        return len(self.entries)
+
+    @property
+    def routine_occurrences(self) -> int:
+        return sum(e.count for e in self.routines)
+
+    @property
+    def anchor(self) -> str:
+        return f"{self.year}-{self.month:02d}"
+
+
+@dataclass(frozen=True)
+class Listing:
+    months: tuple[Month, ...]  # newest first
+
+    @property
+    def count(self) -> int:
+        return sum(m.count for m in self.months)
+
+    @property
+    def pages(self) -> int:
+        return sum(1 for m in self.months for e in m.entries if e.url)
+
+    @property
+    def themed(self) -> int:
+        return sum(m.themed for m in self.months)
+
+    @property
+    def routine_occurrences(self) -> int:
+        return sum(m.routine_occurrences for m in self.months)
+
+    def years(self) -> list[int]:
+        return sorted({m.year for m in self.months}, reverse=True)
+
+    @property
+    def themed_months(self) -> tuple[Month, ...]:
+        """The months with themed work: the headlines of a listing (routines are named once,
+        below them, not month by month)."""
+        return tuple(m for m in self.months if m.entries)
+
+    @property
+    def routine_summaries(self) -> tuple[RoutineSummary, ...]:
+        return summarise_routines(e for m in self.months for e in m.routines)
+
+
+def _date(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+def entries(records: list[dict], rules: dict[str, str]) -> list[Entry]:
+    """Listing entries from api records; ``rules`` maps routine id -> its description."""
+    out: list[Entry] = []
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in records:
+        if r["kind"] == "routine":
+            groups.setdefault((r["routine"], r["date"][:7]), []).append(r)
+            continue
+        day = _date(r["date"])
+        end = _date(r["end_date"]) if r["end_date"] else None
+        out.append(
+            Entry(
+                date=day,
+                last=end or day,
+                title=r["title"],
+                category=r["category"],
+                category_slug=r["category_slug"],
+                criteria=tuple(r["criteria"]),
+                department=r["department"],
+                participants=r["participants"],
+                url=r["url"],
+                end_date=end,
+                ids=(r["id"],),
+                pending=r.get("pending", False),
+                summary=r["summary"],
+            )
+        )
+    for (rid, _), rs in groups.items():
+        counted = [r["participants"] for r in rs if r["participants"] is not None]
+        first = rs[0]
+        out.append(
+            Entry(
+                date=_date(rs[0]["date"]),
+                last=_date(rs[-1]["date"]),
+                title=first["title"],
+                category=first["category"],
+                category_slug=first["category_slug"],
+                criteria=tuple(first["criteria"]),
+                department=first["department"],
+                participants=sum(counted) if counted else None,
+                count=len(rs),
+                rule=rules.get(rid, ""),
+                ids=tuple(r["id"] for r in rs),
+                pending=first.get("pending", False),
+                routine=rid,
+            )
+        )
+    return out
+
+
+def listing(items: list[Entry]) -> Listing:
+    """Group entries by the month they start in, newest month first."""
+
+    def month_of(e: Entry):
+        return (e.date.year, e.date.month)
+
+    months = []
+    for (year, month), grouped in groupby(sorted(items, key=month_of, reverse=True), key=month_of):
+        group = list(grouped)
+        singles = sorted((e for e in group if not e.is_routine), key=lambda e: (e.date, e.ids), reverse=True)
+        routines = sorted((e for e in group if e.is_routine), key=lambda e: (e.title, e.date))
+        months.append(Month(year, month, tuple(singles), tuple(routines)))
+    return Listing(tuple(months))
+
+
+@dataclass
+class Archive:
+    """Everything the generated listing pages need, computed once per build."""
+
+    content: Content
+    records: list[dict]
+    entries: list[Entry] = field(default_factory=list)
+
+    def __post_init__(self):
+        rules = {r.id: r.description for r in self.content.routines}
+        self.entries = entries(self.records, rules)
+
+    def years(self) -> list[int]:
+        return sorted({e.date.year for e in self.entries}, reverse=True)
+
+    def recent(self, months: int = 12) -> Listing:
+        """The first page of the timeline: the ``months`` calendar months up to the newest
+        month with a themed activity, so that it opens with themed work rather than with a
+        month of routines. Without themed work, the newest months."""
+        newest = self._newest_themed()
+        if newest is None:
+            return listing([])
+        first = newest.year * 12 + newest.month - months
+        last = newest.year * 12 + newest.month
+        return listing([e for e in self.entries if first < e.date.year * 12 + e.date.month <= last])
+
+    def _newest_themed(self) -> dt.date | None:
+        themed = [e.date for e in self.entries if not e.is_routine]
+        return max(themed or [e.date for e in self.entries], default=None)
+
+    def by_year(self, year: int) -> Listing:
+        return listing([e for e in self.entries if e.date.year == year])
+
+    def by_category(self, slug: str) -> Listing:
+        return listing([e for e in self.entries if e.category_slug == slug])
+
+    def by_criterion(self, cid: str) -> Listing:
+        return listing([e for e in self.entries if cid in e.criteria])
+
+    def routine_summaries(self) -> tuple[RoutineSummary, ...]:
+        """Every routine of the site, each named once with all its occurrences."""
+        return summarise_routines(self.entries)
+
+    def count_where(self, predicate) -> int:
+        return sum(e.count for e in self.entries if predicate(e))
