@@ -13,7 +13,7 @@ import urllib.parse
 
 import pytest
 from click.testing import CliRunner
-from conftest import build, search_text
+from conftest import TODAY, build, search_text
 from PIL import Image
 
 from wenmingsite.commands import report_import
@@ -485,6 +485,13 @@ def init_unit(tmp_path):
     return root
 
 
+def approve_chapters(root):
+    """A unit made by init has review on: its approver signs the imported chapters off."""
+    chapters = sorted(f"docs/report/{p.name}" for p in (root / "docs/report").glob("*.md"))
+    result = run("approve", *chapters, "--by", "示例审核人", "--date", TODAY.isoformat(), "--root", root)
+    assert result.exit_code == 0, result.output
+
+
 def index_targets(root):
     text = (root / "docs/index.md").read_text(encoding="utf-8")
     return re.findall(r"\]\((report/[^)]+)\)", text)
@@ -511,6 +518,11 @@ def test_init_import_replace_and_build(tmp_path):
         "04-存在的不足和下一步打算.md",
     ]
     assert index_targets(root) == ["report/01-强化组织领导-完善创建机制.md"]
+    assert (
+        "开启了发布审核（data/unit.yml 的 review）：导入的 5 个章节待审核，审核前正式网站不发布它们，"
+        "链接到它们的页面也无法构建。审核人确认后运行 wenming approve docs/report/*.md --by 姓名"
+    ) in lines
+    approve_chapters(root)
     built = build(root)
     assert built.returncode == 0, built.stderr
     assert (root / "site/report/01-强化组织领导-完善创建机制/index.html").is_file()
@@ -531,6 +543,7 @@ def test_init_import_replace_and_build(tmp_path):
     ]
     (target,) = index_targets(root)
     assert (root / "docs" / target).is_file()
+    approve_chapters(root)
     built = build(root)
     assert built.returncode == 0, built.stderr
     home = (root / "site/index.html").read_text(encoding="utf-8")
@@ -598,6 +611,7 @@ def test_links_from_subfolders_anchors_references_and_nav_follow_the_chapter(tmp
         f"[chapter]: <../report/{new}.md>\r\n"
     )
     assert f"      - 组织领导: report/{new}.md\n" in mkdocs.read_text(encoding="utf-8")
+    approve_chapters(root)
     built = build(root)
     assert built.returncode == 0, built.stderr
 

@@ -495,6 +495,15 @@ def _chapter_name(order: int, section) -> str:
     return f"{order:02d}-{safe_name(heading.group(2) if heading else section.title)}.md"
 
 
+def _says_yes(value) -> bool:
+    from wenmingsite.loading import values
+
+    try:
+        return value is not None and values.parse_bool(str(value))
+    except values.Invalid:
+        return False
+
+
 @main.command(
     "import",
     cls=ChineseCommand,
@@ -639,6 +648,13 @@ def import_report(
     )
     for name in written:
         click.echo(f"  docs/report/{name}")
+    unit_file = root / "data" / "unit.yml"
+    unit, _ = load_yaml(unit_file.read_text(encoding="utf-8"), "data/unit.yml") if unit_file.is_file() else (None, [])
+    if isinstance(unit, dict) and _says_yes(unit.get("review")):
+        click.echo(
+            f"开启了发布审核（data/unit.yml 的 review）：导入的 {len(written)} 个章节待审核，审核前正式网站不发布它们，"
+            "链接到它们的页面也无法构建。审核人确认后运行 wenming approve docs/report/*.md --by 姓名"
+        )
     for note in imported.notes:
         click.echo(str(note))
     allowed: set[str] = set()

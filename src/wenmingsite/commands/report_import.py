@@ -564,6 +564,8 @@ SAMPLE_TEMPLATE = Path(__file__).parent.parent / "scaffold" / "chapter.md.tmpl"
 # Each is one line without markup (scaffold.check_text) and never a sentence, so text an
 # editor added around a name cannot pass for part of it.
 _SAMPLE_VALUE = r"[^\n。！？；;!?，,：:<>\[\]{}*_`#|\\]{1,60}"
+# The sample's approval (sign-off on, wenmingsite.signoff): two front-matter lines, or none.
+_SAMPLE_APPROVAL = r"(?:approved_by: [^\n:<>]{1,20}\napproved_on: \d{4}-\d{2}-\d{2}\n)?"
 
 
 @functools.lru_cache(maxsize=4)
@@ -576,6 +578,8 @@ def _sample_pattern(template: str) -> re.Pattern[str]:
         name = m.group("named") or m.group("braced")
         if m.group("escaped") is not None:
             out.append(re.escape("$"))
+        elif name == "approval":
+            out.append(_SAMPLE_APPROVAL)
         elif name:
             out.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_SAMPLE_VALUE})")
             seen.add(name)

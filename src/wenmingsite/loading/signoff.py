@@ -440,9 +440,10 @@ def target_file(root: Path, target: str) -> tuple[str, int | None]:
     if m and not (root / target).exists():
         target, line = m.group(1), int(m.group(2))
     path = Path(target)
-    full = path if path.is_absolute() else Path.cwd() / path
+    # As wenming review prints it (relative to the site folder), else relative to where we are.
+    full = path if path.is_absolute() else root / path
     if not full.exists() and not path.is_absolute():
-        full = root / path
+        full = Path.cwd() / path
     absolute = Path(os.path.abspath(full))
     try:
         rel = absolute.relative_to(Path(os.path.abspath(root))).as_posix()
