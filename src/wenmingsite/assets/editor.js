@@ -1,7 +1,7 @@
 /* 新增活动 (/editor/): an activity written in the browser, without Python or a terminal.
  *
  * Checks every field as the build does, with the build's own messages: the rules, patterns
- * and message templates come from Python (wenmingsite.editor, embedded as JSON), and the
+ * and message templates come from Python (wenmingsite.commands.editor, embedded as JSON), and the
  * functions below mirror the decisions of values.py and schema.py on top of them.
  * Photos are cleaned here: turned upright by their EXIF orientation, scaled to the long side
  * the rules give, re-encoded as JPEG (a canvas writes no EXIF: no GPS, no device; the colour

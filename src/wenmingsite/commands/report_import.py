@@ -564,7 +564,7 @@ SAMPLE_TEMPLATE = Path(__file__).parent.parent / "scaffold" / "chapter.md.tmpl"
 # Each is one line without markup (scaffold.check_text) and never a sentence, so text an
 # editor added around a name cannot pass for part of it.
 _SAMPLE_VALUE = r"[^\n。！？；;!?，,：:<>\[\]{}*_`#|\\]{1,60}"
-# The sample's approval (sign-off on, wenmingsite.signoff): two front-matter lines, or none.
+# The sample's approval (sign-off on, wenmingsite.loading.signoff): two front-matter lines, or none.
 _SAMPLE_APPROVAL = r"(?:approved_by: [^\n:<>]{1,20}\napproved_on: \d{4}-\d{2}-\d{2}\n)?"
 
 
