@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from . import (
@@ -39,6 +39,7 @@ from . import (
     loader,
     memo,
     outputs_scan,
+    pagecache,
     publication,
     search_words,
     settings,
@@ -49,7 +50,7 @@ from . import (
 )
 from .records import Content
 from .render import relative_url
-from .segments import SegmentCache
+from .segments import SegmentCache, keep_dictionary_in
 from .site import PHOTOS_MARK, Site
 
 log = get_plugin_logger("wenming")
@@ -61,6 +62,10 @@ THEME = PACKAGE / "theme"  # templates over Material's (header, footer, 404, sit
 ASSET_DIR = "assets/wenming"
 SEARCH_CACHE_DIR = ".cache/search"
 OUTPUTS_CACHE_DIR = ".cache/outputs"
+JIEBA_CACHE_DIR = ".cache/jieba"
+# What may run in a build whose pages come from the build cache: plugins whose page events
+# are known (any other plugin or hook could read files the cache key does not cover).
+CACHE_PLUGINS = {"search", "material/search", "glightbox", "wenming"}
 MEMO_TEMPLATE = "wenming-reused-output.html"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -108,6 +113,10 @@ class WenmingConfig(base.Config):
     """Chinese word segmentation of the search index. Off only for benchmarks: without it
     the search finds almost nothing in Chinese."""
 
+    build_cache = c.Type(bool, default=True)
+    """`mkdocs build` reuses, from .cache/pages, the HTML of activity pages whose inputs are
+    unchanged since an earlier build (wenmingsite.pagecache); off renders every page."""
+
 
 # Maintainers' overrides of the benchmark and test knobs above, for runs of a site they do
 # not edit (the benchmark's comparison builds, the suite's fixed day). A unit never sets them.
@@ -115,6 +124,7 @@ TODAY_ENV = "WENMING_TODAY"
 KNOB_ENV = {
     "incremental": "WENMING_INCREMENTAL",
     "search_cache": "WENMING_SEGMENT_CACHE",
+    "build_cache": "WENMING_BUILD_CACHE",
 }
 NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 # The benchmark's comparison build without the output scan (bench/outputs.py); never a unit's.
@@ -183,6 +193,101 @@ class MemoPage(Page):
             )
 
 
+class _PageLogs(logging.Handler):
+    """Counts what MkDocs says about pages (warnings, and notes on links): a page that had
+    something said about it is never taken from the build cache, so that it is said again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING or record.name.startswith("mkdocs.structure"):
+            self.count += 1
+
+
+def _toc_data(items) -> list:
+    return [[t.title, t.id, t.level, _toc_data(t.children)] for t in items]
+
+
+def _toc_from(data) -> TableOfContents:
+    def links(rows):
+        out = []
+        for title, anchor, level, children in rows:
+            link = AnchorLink(title, anchor, level)
+            link.children = links(children)
+            out.append(link)
+        return out
+
+    return TableOfContents(links(data))
+
+
+class CachedPage(Page):
+    """An activity page of `mkdocs build` taken from the build cache when its key is found
+    there (wenmingsite.pagecache): no conversion, blocks, template or search indexing."""
+
+    def __init__(self, plugin: WenmingPlugin, file: File, config) -> None:
+        self.plugin = plugin
+        self.cached: dict | None = None  # the cache entry this page reuses
+        self.key: str | None = None  # the key it is kept under, when rendered and keepable
+        self.search_start: tuple[int, int] | None = None
+        self.search_index: Any = None
+        super().__init__(None, file, config)
+
+    def render(self, config, files) -> None:
+        pages, plugin = self.plugin.pages, self.plugin
+        key = plugin._page_key(self, config, files) if pages is not None else None
+        if key is not None and pages is not None and (found := pages.lookup(self.file.src_uri, key)):
+            self.cached = found
+            self.content = ""
+            self.toc = _toc_from(found["toc"])
+            self._title_from_render = found["title"]
+            self.present_anchor_ids = set(found["anchors"])
+            # A template that costs nothing, no search pass, no lightbox: on_post_page returns the HTML.
+            self.meta = {**self.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
+            return
+        said = plugin.page_logs.count if plugin.page_logs else 0
+        super().render(config, files)
+        heard = plugin.page_logs.count if plugin.page_logs else said + 1
+        self.key = key if heard == said and not self.links_to_anchors else None
+
+    def search_from(self, search_plugin, segments: SegmentCache | None) -> None:
+        """Before the search plugin indexes this page: its cached entries, or a mark."""
+        index = getattr(search_plugin, "search_index", None)
+        if index is None or not getattr(search_plugin.config, "enabled", True):
+            return
+        if self.cached is not None:
+            index.entries.extend(self.cached["search"])
+            if segments is not None:
+                segments.used.update(self.cached["segments"])
+            return
+        self.search_index = index
+        self.search_start = (len(index.entries), len(segments.journal) if segments is not None else 0)
+
+    def keep(self, pages: pagecache.PageCache, output: str) -> None:
+        if self.key is None:
+            return
+        entries, segments = [], []
+        if self.search_start is not None:
+            entries = self.search_index.entries[self.search_start[0] :]
+            if self.plugin.segments is not None:
+                segments = self.plugin.segments.journal[self.search_start[1] :]
+        try:
+            json.dumps(entries)
+        except (TypeError, ValueError):
+            return
+        pages.store(
+            self.file.src_uri,
+            self.key,
+            output,
+            title=self._title_from_render,
+            toc=_toc_data(self.toc),
+            anchors=sorted(self.present_anchor_ids or ()),
+            search=entries,
+            segments=sorted(set(segments)),
+        )
+
+
 class WenmingPlugin(BasePlugin[WenmingConfig]):
     """文明创建展示站: a unit's creation material as a showcase site."""
 
@@ -199,6 +304,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.warnings: CountHandler | None = None  # what --strict will count, known before the switch
         self.page_sources: dict[str, str] = {}  # output path -> docs path of the page it comes from
         self.theirs: set[str] = set()  # output paths of the theme's and this package's own assets
+        self.pages: pagecache.PageCache | None = None  # `mkdocs build` only (wenmingsite.pagecache)
+        self.page_cache_state: str | None = None  # what every page shows, hashed (once per build)
+        self.page_logs: _PageLogs | None = None
+        self.nav: Any = None
 
     # --- settings -----------------------------------------------------------------------
 
@@ -250,6 +359,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 getattr(search, "search_index", None),
             )
         self._write_beside(config)
+        self._use_page_cache(config)
         return config
 
     # --- the site folder: written beside, switched into place (wenmingsite.sitefolder) ----
@@ -302,6 +412,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         """A failed build leaves the last good site as it was; a write failure (a full
         disk, a read-only folder) is one Chinese line, not a traceback."""
         self._stop_counting()
+        self._stop_page_logs()
+        self.pages = None  # the cache keeps what the last good build left
         shown, new = self._site_shown, self.folder.new if self.folder else None
         if self.folder is not None:
             self.folder.discard()
@@ -339,6 +451,96 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.segments = SegmentCache(Path(config.config_file_path).parent / SEARCH_CACHE_DIR)
         index._segment_chinese = self.segments.wrap(index._segment_chinese)
 
+    # --- the build cache (wenmingsite.pagecache) ---------------------------------------------
+
+    def _use_page_cache(self, config) -> None:
+        """A `mkdocs build` (not serve, not --dirty) with nothing the cache key cannot see."""
+        self.pages = self.page_cache_state = None
+        self._stop_page_logs()
+        if self.command != "build" or self.dirty or not self._knob("build_cache"):
+            return
+        if set(config.plugins) - CACHE_PLUGINS or config.hooks:
+            log.debug(f"build cache off: plugins {sorted(config.plugins)}, hooks {config.hooks}")
+            return
+        if any("snippets" in str(e) or "include" in str(e) for e in config.markdown_extensions):
+            log.debug("build cache off: a Markdown extension that reads other files")
+            return
+        root = Path(config.config_file_path).parent
+        self.pages = pagecache.PageCache(root / pagecache.FOLDER)
+        self.page_logs = _PageLogs()
+        logging.getLogger("mkdocs").addHandler(self.page_logs)
+
+    def _stop_page_logs(self) -> None:
+        if self.page_logs is not None:
+            logging.getLogger("mkdocs").removeHandler(self.page_logs)
+            self.page_logs = None
+
+    def _page_cache_state(self, config) -> str | None:
+        """What every page shows or is made with, hashed once per build; None: no cache."""
+        if self.page_cache_state is None:
+            site = self._build()
+            try:
+                fingerprint = pagecache.config_fingerprint(config.config_file_path)
+                if fingerprint is None:
+                    self.pages = None
+                    return None
+                shared = {k: v for k, v in config.extra.get("wenming_site", {}).items() if k != "pages"}
+                self.page_cache_state = pagecache.digest(
+                    str(pagecache.VERSION),
+                    pagecache.package_fingerprint(),
+                    pagecache.installed(),
+                    fingerprint,
+                    config.site_url or "",
+                    str(config.use_directory_urls),
+                    str(config.theme.name),
+                    *map(pagecache.folder_fingerprint, theme_dirs(config)[:-1]),  # our own theme: in the package
+                    pagecache.canonical(_nav_state(self.nav.items if self.nav else [])),
+                    pagecache.canonical(shared),
+                    pagecache.canonical(search_words(site.content)),
+                    str(self._segmentation()),
+                    str(self.config.preview),
+                )
+            except (OSError, pagecache.Unsure) as exc:
+                log.debug(f"build cache off: {exc!r}")
+                self.pages = None
+                return None
+        return self.page_cache_state
+
+    def _page_key(self, page: Page, config, files: Files) -> str | None:
+        """The key of an activity page's finished HTML (wenmingsite.pagecache), or None."""
+        state = self._page_cache_state(config)
+        inputs = self._build().decorate_inputs(page.file.src_uri, page.url)
+        if state is None or inputs is None:
+            return None
+        markdown = page.markdown or ""
+        image = config.extra.get("wenming_site", {}).get("pages", {}).get(page.file.src_uri)
+        around = [p.url if p else None for p in (page.previous_page, page.next_page)]
+        around += [str(a.title) for a in page.ancestors]
+        try:
+            return pagecache.digest(
+                state,
+                page.file.src_uri,
+                page.url,
+                markdown,
+                pagecache.canonical(page.meta),
+                "\n".join(f"{f.src_uri}\0{f.url}" for f in files) if memo.LINKISH.search(markdown) else "",
+                pagecache.canonical(inputs),
+                pagecache.canonical(image),
+                pagecache.canonical(around),
+            )
+        except pagecache.Unsure as exc:
+            log.debug(f"build cache: {page.file.src_uri} rendered ({exc!r})")
+            return None
+
+    def _save_page_cache(self) -> None:
+        if self.pages is not None and not (self.folder is not None and self.folder.new is not None):
+            self.pages.save()  # a build that switched its folder into place (or wrote in place)
+            if self.pages.reused or self.pages.rendered:
+                log.info(
+                    f"构建缓存：{self.pages.reused} 个活动页面沿用上次构建的结果，{self.pages.rendered} 个重新生成"
+                )
+        self._stop_page_logs()
+
     def on_pre_build(self, *, config) -> None:
         """Load and validate everything before MkDocs wipes site/: a failed build keeps the
         last good site in place."""
@@ -372,6 +574,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         import jieba  # on_config made sure it is installed
 
         jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for editors
+        keep_dictionary_in(root / JIEBA_CACHE_DIR)
         if self.segments is not None:
             self.segments.configure(search_words(self.site.content))  # jieba starts only on a miss
         elif self._segmentation():
@@ -471,6 +674,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
         _expand_report_nav(config, content)
         self._remember_outputs(files, config)
+        if self.pages is not None:
+            for f in files.documentation_pages():
+                if f.page is None and f.src_uri in site.activity_by_page:
+                    CachedPage(self, f, config)
         if self.incremental is not None:
             self.incremental.files = files
             titled = set(_titled_nav_paths(config.nav or []))
@@ -568,11 +775,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        if self.site is None:
+        if self.site is None or getattr(page, "cached", None) is not None:
             return html
         return self.site.decorate(page.file.src_uri, page.url, html, is_homepage=page.is_homepage)
 
     def on_nav(self, nav, *, config, files):
+        self.nav = nav
         if self.incremental is not None:
             self.incremental.nav = nav
         return nav
@@ -582,6 +790,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         """Reuse the theme output and search entries of every page whose inputs are unchanged
         since the last serve build."""
         inc = self.incremental
+        if inc is None and self.pages is not None:
+            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
         if inc is None:
             return env
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
@@ -616,6 +826,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context, *, page, config, nav):
+        if isinstance(page, CachedPage):
+            page.search_from(config.plugins.get("material/search"), self.segments)
         inc = self.incremental
         if inc is not None and inc.search_index is not None:
             src = page.file.src_uri
@@ -629,6 +841,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     @event_priority(-100)  # last: what is kept for the next serve build is what gets written
     def on_post_page(self, output, *, page, config):
         sitefolder.pause_for_test(self.folder.new if self.folder else None)
+        if isinstance(page, CachedPage) and page.cached is not None and self.pages is not None:
+            return self.pages.html(page.cached)
         inc, src = self.incremental, page.file.src_uri
         if inc is not None and src in inc.reused:
             inc.memo.outputs_reused += 1
@@ -644,6 +858,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             inc.memo.rendered += 1
             entries = inc.search_index.entries[inc.search_start[src] :] if src in inc.search_start else []
             inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
+        if isinstance(page, CachedPage) and self.pages is not None:
+            page.keep(self.pages, output)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
@@ -668,6 +884,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)
+        self._save_page_cache()
         if self.incremental is not None:
             m = self.incremental.memo
             log.info(

@@ -1,0 +1,126 @@
+"""Publishing after one edit: a fresh-process build with .cache restored, against a warm full build.
+
+    python bench/rebuild.py [--activities 1000] [--rounds 5]
+
+This is what the publishing workflow does after an editor changes one activity: a new
+process (`mkdocs build --strict`), with the .cache folder of the previous build restored.
+Each round edits one activity (a new title: its page, its neighbours' links, the listings,
+search and feed change) and then times, alternately,
+
+- the one-edit build: `mkdocs build` with the build cache (wenmingsite.pagecache), and
+- a warm full build of the same files: `WENMING_BUILD_CACHE=0`, every page rendered (the
+  other caches — photos, segmentation, jieba's dictionary — warm, as before the cache).
+
+Both write into a new folder each time (as a fresh runner does). The outputs of the last
+round are compared byte for byte (sitemap.xml.gz carries its time of writing). Prints the
+medians and their ratio; `bench/build.py` calls :func:`measure` too (also in its quick run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
+FULL_ENV = {**ENV, "WENMING_BUILD_CACHE": "0"}
+VOLATILE = {"sitemap.xml.gz"}
+
+
+def build(root: Path, out: Path, env: dict) -> float:
+    start = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(out)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed in {root}:\n{proc.stderr.decode('utf-8', 'replace')[-2000:]}")
+    return elapsed
+
+
+def edit(page: Path, marker: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    head, sep, rest = text.partition("\ntitle: ")
+    line, nl, tail = rest.partition("\n")
+    page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}）{nl}{tail}", encoding="utf-8")
+
+
+def differing(a: Path, b: Path) -> list[str]:
+    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    out = sorted(files_a ^ files_b)
+    out += [r for r in sorted(files_a & files_b) if r not in VOLATILE and not filecmp.cmp(a / r, b / r, shallow=False)]
+    return out
+
+
+def measure(root: Path, rounds: int) -> dict:
+    """Median seconds of the one-edit build and of the warm full build, alternating."""
+    pages = sorted((root / "docs" / "activities").rglob("*.md"))
+    outs = root.parent / f"{root.name}-outputs"
+    shutil.rmtree(outs, ignore_errors=True)
+    outs.mkdir()
+    build(root, outs / "warm-cache", ENV)  # caches filled as the previous publication left them
+    build(root, outs / "warm-full", FULL_ENV)
+    times: dict[str, list[float]] = {"one_edit": [], "full": []}
+    try:
+        for i in range(rounds):
+            edit(pages[(i * 7919 + 13) % len(pages)], f"修改{i}")
+            for name in ("one_edit", "full") if i % 2 == 0 else ("full", "one_edit"):
+                out = outs / f"{name}-{i}"
+                times[name].append(build(root, out, ENV if name == "one_edit" else FULL_ENV))
+                if i < rounds - 1:
+                    shutil.rmtree(out)
+        last = rounds - 1
+        differ = differing(outs / f"one_edit-{last}", outs / f"full-{last}")
+    finally:
+        shutil.rmtree(outs, ignore_errors=True)
+    one, full = statistics.median(times["one_edit"]), statistics.median(times["full"])
+    return {
+        "activities": len(pages),
+        "rounds": rounds,
+        "one_edit_s": one,
+        "full_s": full,
+        "ratio": one / full,
+        "identical": not differ,
+        "differ": differ[:20],
+        "samples": times,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="one-edit rebuild benchmark (ratio)")
+    parser.add_argument("--activities", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench-rebuild-"))
+    try:
+        r = measure(generate(work / "site", args.activities), args.rounds)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(
+        f"N={r['activities']}: one-edit build (fresh process, .cache restored) {r['one_edit_s']:.2f}s, "
+        f"warm full build {r['full_s']:.2f}s, ratio {r['ratio']:.3f}; "
+        f"output {'byte-identical' if r['identical'] else 'DIFFERS: ' + ', '.join(r['differ'])}"
+    )
+    if not r["identical"]:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()
