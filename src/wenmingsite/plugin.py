@@ -193,6 +193,21 @@ class MemoPage(Page):
             )
 
 
+class _QuietSkips(logging.Filter):
+    """MkDocs' "Page/Template skipped … empty output" for what the preview did not need to write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        for start in ("Page skipped: '", "Template skipped: '"):
+            if message.startswith(start):
+                return message[len(start) :].split("'", 1)[0] not in self.skipped
+        return True
+
+
 class _PageLogs(logging.Handler):
     """Counts what MkDocs says about pages (warnings, and notes on links): a page that had
     something said about it is never taken from the build cache, so that it is said again."""
@@ -308,6 +323,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.page_cache_state: str | None = None  # what every page shows, hashed (once per build)
         self.page_logs: _PageLogs | None = None
         self.nav: Any = None
+        self.serve_folder: sitefolder.ServeFolder | None = None  # `mkdocs serve`: only changes written
+        self.quiet = _QuietSkips()
 
     # --- settings -----------------------------------------------------------------------
 
@@ -331,6 +348,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if command == "serve" and self._knob("incremental"):
             self.memo = memo.Memo()
         memo.keep_between_builds(self.memo is not None)
+        if command == "serve" and not dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
 
     def on_config(self, config):
         self.site = self.incremental = None  # one instance serves every rebuild: start clean
@@ -413,6 +432,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         disk, a read-only folder) is one Chinese line, not a traceback."""
         self._stop_counting()
         self._stop_page_logs()
+        if self.serve_folder is not None:
+            self.serve_folder.close()
+            self.quiet.skipped.clear()
         self.pages = None  # the cache keeps what the last good build left
         shown, new = self._site_shown, self.folder.new if self.folder else None
         if self.folder is not None:
@@ -581,6 +603,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             for word in search_words(self.site.content):
                 # Domain words stay whole in the index (the browser does not segment queries).
                 jieba.add_word(word)
+        if self.command == "serve" and not self.dirty:  # last: MkDocs empties the folder next
+            self.serve_folder = sitefolder.ServeFolder(config.site_dir)
+            self.serve_folder.hide()
 
     def _gate_config(self, config) -> gate.SiteConfig:
         """What the publication gate needs from this configuration (see wenmingsite.gate)."""
@@ -612,6 +637,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(100)  # before search and other plugins see the files
     def on_files(self, files: Files, *, config) -> Files:
+        if self.serve_folder is not None:
+            self.serve_folder.restore()
         site = self._build()
         content = site.content
         self._fail_or_report(site.publish_photos(progress=_photo_progress()))
@@ -840,6 +867,15 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(-100)  # last: what is kept for the next serve build is what gets written
     def on_post_page(self, output, *, page, config):
+        output = self._page_output(output, page, config)
+        if self.serve_folder is None or not output.strip():
+            return output
+        # The preview writes a page only when its bytes changed (MkDocs then writes nothing).
+        self.serve_folder.write(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        self.quiet.skipped.add(page.file.src_uri)
+        return ""
+
+    def _page_output(self, output, page, config):
         sitefolder.pause_for_test(self.folder.new if self.folder else None)
         if isinstance(page, CachedPage) and page.cached is not None and self.pages is not None:
             return self.pages.html(page.cached)
@@ -866,6 +902,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         """The 404 page (a theme template, not a page): the search dialog's name as on pages."""
         if template_name == "404.html":
             output_content = output_content.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+            if self.serve_folder is not None and output_content.strip():  # as pages: written when changed
+                self.serve_folder.write(template_name, output_content.encode("utf-8"))
+                self.quiet.skipped.add(template_name)
+                return ""
         return output_content
 
     # Last: after mkdocs-glightbox has copied its script into site/, and the search index and
@@ -878,6 +918,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             raise PluginError(str(exc)) from None
         if self.site is not None:
             self.site.link_photos(config.site_dir)
+        if self.serve_folder is not None:
+            self.serve_folder.sweep(set(self.site.photo_outputs) if self.site else set())
+            self.serve_folder.close()
+            self.quiet.skipped.clear()
         if self.segments is not None:
             self.segments.save()
             log.debug(f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses")
