@@ -258,3 +258,23 @@ def test_pull_request_compares_with_its_base(history):
     assert decide(repo, "pull_request", before="", pr_base=first)[0] == "engine=false\n"
     commit(repo, {"tests/test_x.py": "b"})
     assert decide(repo, "pull_request", pr_base=first)[0] == "engine=true\n"
+
+
+@pytest.mark.parametrize("path", [WORKFLOW, "unit"])
+def test_publishing_restores_its_own_cache_keyed_by_the_locks(path, unit_root):
+    """Publishing after one edit reuses the last build's .cache (photo outputs, segmentation,
+    jieba's dictionary, finished pages): restored before the build, saved after it under a
+    new key each run; never one committed to the repository."""
+    path = unit_root / ".github" / "workflows" / "pages.yml" if path == "unit" else path
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    key = "site-cache-${{ runner.os }}-${{ hashFiles('requirements/*.txt', 'requirements.txt') }}-"
+    restore_keys = f"{key}\nsite-cache-${{{{ runner.os }}}}-\n"
+    for job, action in (("build", "actions/cache@"), ("deploy-cn", "actions/cache/restore@")):
+        steps = data["jobs"][job]["steps"]
+        (at,) = [i for i, s in enumerate(steps) if s.get("uses", "").startswith(action)]
+        assert steps[at]["with"] == {"path": ".cache", "key": key + "${{ github.run_id }}", "restore-keys": restore_keys}
+        assert steps[at - 1]["run"] == "rm -rf .cache"  # what the checkout brought is not used
+        assert steps[at - 1].get("if") == steps[at].get("if")
+    build_steps = [s.get("run", s.get("uses", "")) for s in data["jobs"]["build"]["steps"]]
+    cache_at = next(i for i, s in enumerate(build_steps) if s.startswith("actions/cache@"))
+    assert cache_at < build_steps.index("mkdocs build --strict")

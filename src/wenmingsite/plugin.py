@@ -104,7 +104,8 @@ class WenmingConfig(base.Config):
     checked by that command (README, 发布到国内云存储或自己的服务器); the build ignores it."""
 
     incremental = c.Type(bool, default=True)
-    """`mkdocs serve` rebuilds only what an edit changes; off makes each rebuild a full one."""
+    """`mkdocs serve` rebuilds only what an edit changes and writes only the files that
+    changed; off makes each rebuild a full one."""
 
     search_cache = c.Type(bool, default=True)
     """Keep jieba's segmentation of the search index in .cache/search between builds."""
@@ -348,7 +349,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if command == "serve" and self._knob("incremental"):
             self.memo = memo.Memo()
         memo.keep_between_builds(self.memo is not None)
-        if command == "serve" and not dirty:
+        if self.memo is not None and not dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
 
     def on_config(self, config):
@@ -603,7 +604,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             for word in search_words(self.site.content):
                 # Domain words stay whole in the index (the browser does not segment queries).
                 jieba.add_word(word)
-        if self.command == "serve" and not self.dirty:  # last: MkDocs empties the folder next
+        if self.memo is not None and not self.dirty:  # last: MkDocs empties the folder next
             self.serve_folder = sitefolder.ServeFolder(config.site_dir)
             self.serve_folder.hide()
 
