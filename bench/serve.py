@@ -14,6 +14,7 @@ project's disk unless ``--tmpdir`` says otherwise. Prints the medians and their 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import queue
 import shutil
@@ -144,6 +145,7 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
         "ratio": inc / ful,
         "tmpdir": tmpdir or tempfile.gettempdir(),
         "samples": times,
+        "load": os.getloadavg()[0],
     }
 
 
@@ -162,6 +164,33 @@ def main() -> None:
         f"N={r['activities']}, site in {r['tmpdir']}: edit to page served, incremental {r['incremental_s']:.2f}s, "
         f"full {r['full_s']:.2f}s, ratio {r['ratio']:.3f} (target ≤ 0.20)"
     )
+    write_report(r)
+
+
+def write_report(r: dict) -> None:
+    lines = [
+        "# 预览：改一篇活动到页面送达（bench/serve.py）",
+        "",
+        f"合成单位 {r['activities']} 项活动，两个 `mkdocs serve` 同时运行，{r['rounds']} 轮交替修改一篇活动的标题、"
+        f"取中位数，{os.cpu_count()} 核；测量结束时平均负载 {r['load']:.1f}。计时从保存文件开始，到服务器完成重建"
+        "（浏览器此时被通知刷新）并送出带有这次修改的页面为止。预览的网站文件夹在 "
+        f"`{r['tmpdir']}`（磁盘上）。",
+        "",
+        "| 情况 | 中位数 | 各轮 |",
+        "|---|---|---|",
+        f"| 增量预览（只重新生成、只写入变化的文件） | {r['incremental_s']:.2f} s | "
+        + "、".join(f"{x:.2f}" for x in r["samples"]["incremental"])
+        + " |",
+        f"| 每次全量重建（`WENMING_INCREMENTAL=0`） | {r['full_s']:.2f} s | "
+        + "、".join(f"{x:.2f}" for x in r["samples"]["full"])
+        + " |",
+        f"| 比值（目标 ≤ 0.20×） | {r['ratio']:.2f}× | |",
+        "",
+    ]
+    out = HERE / "results"
+    out.mkdir(exist_ok=True)
+    (out / "serve.md").write_text("\n".join(lines), encoding="utf-8")
+    (out / "serve.json").write_text(json.dumps(r, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
