@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import marshal
 import os
 import sys
@@ -116,8 +117,20 @@ def keep_dictionary_in(folder: Path) -> None:
         version = "unknown"
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        for leftover in folder.glob("tmp*"):  # what a write jieba could not finish left (a full disk)
+            leftover.unlink()
     except OSError:
         return  # jieba then uses the temporary folder, as before
+    if not any(isinstance(f, _QuietDump) for f in jieba.default_logger.filters):
+        jieba.default_logger.addFilter(_QuietDump())
     jieba.dt.tmp_dir = str(folder)
     if jieba.dt.dictionary == jieba.DEFAULT_DICT:  # a unit's own dictionary: jieba names its cache
         jieba.dt.cache_file = f"jieba-{version}.cache"
+
+
+class _QuietDump(logging.Filter):
+    """jieba's traceback when its dictionary cache cannot be written (a full disk): the build
+    goes on with the dictionary in memory, so it is not an editor's concern."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "Dump cache file failed."
