@@ -90,16 +90,17 @@ class Server:
                 self.lines.get_nowait()
             start = time.perf_counter()
             page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}{'*' * attempt}）{nl}{tail}", encoding="utf-8")
-            if (built := self.wait_for(BUILT, 60)) is not None:
-                if served:  # the browser reloads now: until it has the edited page back
-                    rel = page.relative_to(self.root / "docs").with_suffix("").as_posix()
-                    url = f"http://127.0.0.1:{self.port}/{urllib.parse.quote(rel)}/"
-                    with urllib.request.urlopen(url, timeout=60) as response:
-                        body = response.read().decode("utf-8")
-                    if marker not in body:
-                        raise SystemExit(f"{url} was served without the edit ({marker})")
+            # A rebuild an earlier save queued may end first: until one serves this edit.
+            while (built := self.wait_for(BUILT, 60)) is not None:
+                if not served:
+                    return built - start
+                # The browser reloads now: until it has the edited page back.
+                rel = page.relative_to(self.root / "docs").with_suffix("").as_posix()
+                url = f"http://127.0.0.1:{self.port}/{urllib.parse.quote(rel)}/"
+                with urllib.request.urlopen(url, timeout=60) as response:
+                    body = response.read().decode("utf-8")
+                if f"{marker}{'*' * attempt}）" in body:
                     return time.perf_counter() - start
-                return built - start
             print(
                 f"warning: {self.root} did not rebuild within 60 s after saving {page.name}; saving again",
                 file=sys.stderr,

@@ -606,7 +606,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 jieba.add_word(word)
         if self.memo is not None and not self.dirty:  # last: MkDocs empties the folder next
             self.serve_folder = sitefolder.ServeFolder(config.site_dir)
-            self.serve_folder.hide()
+            try:
+                self.serve_folder.hide()
+            except OSError:  # a file in use (Windows): this rebuild writes everything, as MkDocs does
+                self.serve_folder = None
 
     def _gate_config(self, config) -> gate.SiteConfig:
         """What the publication gate needs from this configuration (see wenmingsite.gate)."""

@@ -333,10 +333,13 @@ class ServeFolder:
         return removed
 
     def close(self) -> None:
-        """After a failed build: the folder back in place for the server."""
-        if self.aside.is_dir() and not self.folder.exists():
-            os.rename(self.aside, self.folder)
-        self.marker.unlink(missing_ok=True)
+        """After a build (also a failed one): the folder back in place for the server."""
+        try:
+            if self.aside.is_dir() and not self.folder.exists():
+                os.rename(self.aside, self.folder)
+            self.marker.unlink(missing_ok=True)
+        except OSError:
+            pass  # the next rebuild's restore() tries again
 
 
 def _files(folder: Path):
