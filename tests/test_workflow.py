@@ -272,7 +272,11 @@ def test_publishing_restores_its_own_cache_keyed_by_the_locks(path, unit_root):
     for job, action in (("build", "actions/cache@"), ("deploy-cn", "actions/cache/restore@")):
         steps = data["jobs"][job]["steps"]
         (at,) = [i for i, s in enumerate(steps) if s.get("uses", "").startswith(action)]
-        assert steps[at]["with"] == {"path": ".cache", "key": key + "${{ github.run_id }}", "restore-keys": restore_keys}
+        assert steps[at]["with"] == {
+            "path": ".cache",
+            "key": key + "${{ github.run_id }}",
+            "restore-keys": restore_keys,
+        }
         assert steps[at - 1]["run"] == "rm -rf .cache"  # what the checkout brought is not used
         assert steps[at - 1].get("if") == steps[at].get("if")
     build_steps = [s.get("run", s.get("uses", "")) for s in data["jobs"]["build"]["steps"]]
