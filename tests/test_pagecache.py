@@ -17,7 +17,10 @@ from pathlib import Path
 import pytest
 from conftest import copy_demo, run_mkdocs
 
-REUSED = re.compile(r"构建缓存：(\d+) 个活动页面沿用上次构建的结果，(\d+) 个重新生成")
+REUSED = re.compile(
+    r"构建缓存：(\d+) 个活动页面沿用上次构建的结果，(\d+) 个重新生成；其他页面 (\d+) 个沿用、(\d+) 个重新生成"
+)
+OTHERS: list[tuple[int, int]] = []  # (reused, rendered) of the other pages, build by build
 
 
 def build(root: Path, dest: Path, cache: bool = True) -> tuple[int, int]:
@@ -37,6 +40,7 @@ def build(root: Path, dest: Path, cache: bool = True) -> tuple[int, int]:
     result = run_mkdocs(root, *args)
     assert result.returncode == 0, result.stderr[-3000:]
     if m := REUSED.search(result.stderr):
+        OTHERS.append((int(m.group(3)), int(m.group(4))))
         return int(m.group(1)), int(m.group(2))
     return 0, 0
 
@@ -87,12 +91,16 @@ def test_a_fresh_build_after_each_edit_equals_a_clean_build(demo, tmp_path):
     activities = reused + rendered
 
     assert check() == (activities, 0), "nothing changed: every activity page comes from the cache"
+    others = OTHERS[-1][0]
+    assert OTHERS[-1] == (others, 0) and others > 20, "and every other page's template output"
 
     # A new title: the page, its neighbours' 上一项/下一项 links (and the listings) change.
     page = root / "docs/activities/2024/2024-07-10-高温送清凉.md"
     edit(page, "title: 高温“送清凉”慰问户外劳动者", "title: 高温“送清凉”慰问一线户外劳动者")
     reused, rendered = check()
     assert rendered == 3 and reused == activities - 3, (reused, rendered)
+    # Its year, its category, the timeline… are made again; the other years and categories not.
+    assert 3 <= OTHERS[-1][1] < others // 2 and sum(OTHERS[-1]) == others, OTHERS[-1]
 
     # A date that moves it to another year: its breadcrumb, and two pairs of neighbours.
     edit(page, "date: 2024-07-10", "date: 2025-01-03")

@@ -16,8 +16,13 @@ A later build whose key for a page is the same takes the page's HTML, table of c
 anchors and search entries from the cache and skips its conversion and templates. Any doubt
 is a miss: a page that logged a warning, links to anchors elsewhere, an input that does not
 reduce to plain data, another MkDocs plugin or hook, a snippet extension — all are rendered
-as if there were no cache. Pages the edit changes around them (listings, timeline, statistics,
-home) are never taken from here: they are always rendered.
+as if there were no cache.
+
+Every other page (listings, timeline, statistics, home, report sections) is converted and its
+body made again in every build — what an edit changes there is always seen. Only its theme
+template and search indexing come from here, keyed (as the serve memo keys them) by that
+final body, its title, meta, table of contents, URL, neighbours in the navigation and the
+state above: a listing the edit did not touch costs its body, not its page.
 
 Stored as data: ``index.json`` (versioned; per page its key, title, table of contents,
 anchors and search entries) and one HTML file per key, each written to a temporary name and
@@ -153,7 +158,9 @@ class PageCache:
         self.html_dir = self.folder / "html"
         self.entries: dict[str, dict] = {}
         self.kept: dict[str, dict] = {}
-        self.reused = self.rendered = 0
+        # (reused, rendered) of activity pages (whole pages) and of the others (their template
+        # output and search entries, keyed by their final body)
+        self.counts = {"page": [0, 0], "output": [0, 0]}
         try:
             data = json.loads(self.index.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("pages"), dict):
@@ -164,7 +171,7 @@ class PageCache:
     def _html_path(self, key: str) -> Path:
         return self.html_dir / f"{key}.html"
 
-    def lookup(self, src: str, key: str) -> dict | None:
+    def lookup(self, src: str, key: str, kind: str = "page") -> dict | None:
         """The entry of ``src`` made under ``key`` whose HTML is on disk whole, else None."""
         entry = self.entries.get(src)
         if not isinstance(entry, dict) or entry.get("key") != key:
@@ -175,13 +182,13 @@ class PageCache:
         except OSError:
             return None
         self.kept[src] = entry
-        self.reused += 1
+        self.counts[kind][0] += 1
         return entry
 
     def html(self, entry: dict) -> str:
         return self._html_path(entry["key"]).read_bytes().decode("utf-8", "surrogateescape")
 
-    def store(self, src: str, key: str, html: str, **fields) -> None:
+    def store(self, src: str, key: str, html: str, kind: str = "page", **fields) -> None:
         """Keep a rendered page (``fields``: title, toc, anchors, search, segments)."""
         data = html.encode("utf-8", "surrogateescape")
         path = self._html_path(key)
@@ -194,7 +201,7 @@ class PageCache:
         except OSError:
             return  # a cache that cannot be written is only slower
         self.kept[src] = {"key": key, "size": len(data), **fields}
-        self.rendered += 1
+        self.counts[kind][1] += 1
 
     def save(self) -> None:
         """Write the index of this build's pages; remove HTML files no entry names."""

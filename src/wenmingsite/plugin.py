@@ -64,8 +64,9 @@ SEARCH_CACHE_DIR = ".cache/search"
 OUTPUTS_CACHE_DIR = ".cache/outputs"
 JIEBA_CACHE_DIR = ".cache/jieba"
 # What may run in a build whose pages come from the build cache: plugins whose page events
-# are known (any other plugin or hook could read files the cache key does not cover).
-CACHE_PLUGINS = {"search", "material/search", "glightbox", "wenming"}
+# are known (any other plugin or hook could read files the cache key does not cover; MkDocs'
+# own search would index a reused page's empty body).
+CACHE_PLUGINS = {"material/search", "glightbox", "wenming"}
 MEMO_TEMPLATE = "wenming-reused-output.html"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -267,41 +268,49 @@ class CachedPage(Page):
         heard = plugin.page_logs.count if plugin.page_logs else said + 1
         self.key = key if heard == said and not self.links_to_anchors else None
 
-    def search_from(self, search_plugin, segments: SegmentCache | None) -> None:
-        """Before the search plugin indexes this page: its cached entries, or a mark."""
-        index = getattr(search_plugin, "search_index", None)
-        if index is None or not getattr(search_plugin.config, "enabled", True):
-            return
-        if self.cached is not None:
-            index.entries.extend(self.cached["search"])
-            if segments is not None:
-                segments.used.update(self.cached["segments"])
-            return
-        self.search_index = index
-        self.search_start = (len(index.entries), len(segments.journal) if segments is not None else 0)
 
-    def keep(self, pages: pagecache.PageCache, output: str) -> None:
-        if self.key is None:
-            return
-        entries, segments = [], []
-        if self.search_start is not None:
-            entries = self.search_index.entries[self.search_start[0] :]
-            if self.plugin.segments is not None:
-                segments = self.plugin.segments.journal[self.search_start[1] :]
-        try:
-            json.dumps(entries)
-        except (TypeError, ValueError):
-            return
-        pages.store(
-            self.file.src_uri,
-            self.key,
-            output,
-            title=self._title_from_render,
-            toc=_toc_data(self.toc),
-            anchors=sorted(self.present_anchor_ids or ()),
-            search=entries,
-            segments=sorted(set(segments)),
-        )
+def _search_from(page: Page, search_plugin, segments: SegmentCache | None) -> None:
+    """Before the search plugin indexes a page of the build cache: its cached entries, or a
+    mark from which its own entries are kept (``page.cached``/``page.key``, see CachedPage)."""
+    index = getattr(search_plugin, "search_index", None)
+    if index is None or not getattr(search_plugin.config, "enabled", True):
+        return
+    cached = getattr(page, "cached", None)
+    if cached is not None:
+        index.entries.extend(cached["search"])
+        if segments is not None:
+            segments.used.update(cached["segments"])
+        return
+    setattr(page, "search_index", index)  # noqa: B010 - any page of the build, not only CachedPage
+    setattr(page, "search_start", (len(index.entries), len(segments.journal) if segments is not None else 0))  # noqa: B010
+
+
+def _keep(page: Page, pages: pagecache.PageCache, output: str, segments_cache: SegmentCache | None) -> None:
+    """Keep a page the build rendered under its key (when it has one) for later builds."""
+    key, start = getattr(page, "key", None), getattr(page, "search_start", None)
+    if key is None:
+        return
+    entries: list = []
+    segments: list = []
+    if start is not None:
+        entries = getattr(page, "search_index").entries[start[0] :]  # noqa: B009
+        if segments_cache is not None:
+            segments = segments_cache.journal[start[1] :]
+    try:
+        json.dumps(entries)
+    except (TypeError, ValueError):
+        return
+    pages.store(
+        page.file.src_uri,
+        key,
+        output,
+        "page" if isinstance(page, CachedPage) else "output",
+        title=page._title_from_render,
+        toc=_toc_data(page.toc),
+        anchors=sorted(page.present_anchor_ids or ()),
+        search=entries,
+        segments=sorted(set(segments)),
+    )
 
 
 class WenmingPlugin(BasePlugin[WenmingConfig]):
@@ -555,12 +564,52 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             log.debug(f"build cache: {page.file.src_uri} rendered ({exc!r})")
             return None
 
+    def _reuse_outputs(self, config, files: Files) -> None:
+        """Every other page, converted and decorated: its template output and search entries
+        from the build cache when all they are made from is unchanged (keyed as the serve
+        memo keys them, by the page's final body), so that a listing the edit did not touch
+        skips its template and search pass. The body itself was made again, so nothing it
+        depends on can be missed."""
+        state = self._page_cache_state(config)
+        if state is None or self.pages is None:
+            return
+        late = self._build().late
+        images = config.extra.get("wenming_site", {}).get("pages", {})
+        for f in files.documentation_pages():
+            page = f.page
+            if page is None or page.content is None or isinstance(page, CachedPage):
+                continue
+            around = [[p.url, str(p.title)] if p else None for p in (page.previous_page, page.next_page)]
+            try:
+                key = pagecache.digest(
+                    state,
+                    "output",
+                    f.src_uri,
+                    page.url,
+                    str(page.title),
+                    str(page.is_homepage),
+                    pagecache.canonical(page.meta),
+                    pagecache.canonical(_toc_data(page.toc)),
+                    page.content,
+                    late.get(f.src_uri, ""),
+                    pagecache.canonical(images.get(f.src_uri)),
+                    pagecache.canonical(around),
+                )
+            except pagecache.Unsure:
+                continue
+            page.key = key  # type: ignore[attr-defined]
+            page.cached = found = self.pages.lookup(f.src_uri, key, "output")  # type: ignore[attr-defined]
+            if found is not None:
+                page.meta = {**page.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
+
     def _save_page_cache(self) -> None:
         if self.pages is not None and not (self.folder is not None and self.folder.new is not None):
             self.pages.save()  # a build that switched its folder into place (or wrote in place)
-            if self.pages.reused or self.pages.rendered:
+            (reused, rendered), (others, redone) = self.pages.counts["page"], self.pages.counts["output"]
+            if reused or rendered:
                 log.info(
-                    f"构建缓存：{self.pages.reused} 个活动页面沿用上次构建的结果，{self.pages.rendered} 个重新生成"
+                    f"构建缓存：{reused} 个活动页面沿用上次构建的结果，{rendered} 个重新生成；"
+                    f"其他页面 {others} 个沿用、{redone} 个重新生成"
                 )
         self._stop_page_logs()
 
@@ -823,6 +872,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         inc = self.incremental
         if inc is None and self.pages is not None:
             env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
+            self._reuse_outputs(config, files)
         if inc is None:
             return env
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
@@ -857,8 +907,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context, *, page, config, nav):
-        if isinstance(page, CachedPage):
-            page.search_from(config.plugins.get("material/search"), self.segments)
+        if self.pages is not None and (getattr(page, "key", None) or getattr(page, "cached", None)):
+            _search_from(page, config.plugins.get("material/search"), self.segments)
         inc = self.incremental
         if inc is not None and inc.search_index is not None:
             src = page.file.src_uri
@@ -881,8 +931,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def _page_output(self, output, page, config):
         sitefolder.pause_for_test(self.folder.new if self.folder else None)
-        if isinstance(page, CachedPage) and page.cached is not None and self.pages is not None:
-            return self.pages.html(page.cached)
+        if self.pages is not None and (cached := getattr(page, "cached", None)) is not None:
+            return self.pages.html(cached)
         inc, src = self.incremental, page.file.src_uri
         if inc is not None and src in inc.reused:
             inc.memo.outputs_reused += 1
@@ -898,8 +948,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             inc.memo.rendered += 1
             entries = inc.search_index.entries[inc.search_start[src] :] if src in inc.search_start else []
             inc.memo.keep_output(src, memo.Output(inc.keys[src], output, list(entries)))
-        if isinstance(page, CachedPage) and self.pages is not None:
-            page.keep(self.pages, output)
+        if self.pages is not None:
+            _keep(page, self.pages, output, self.segments)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
