@@ -244,15 +244,18 @@ def main() -> None:
     write_report(result)
 
 
-# Generous bounds for CI (targets: 1.20, 1.20, 1.10; the one-edit rebuild 0.30 at N=1000, where
-# start-up weighs less than at 300): they catch a regression that doubles a cost, or a build cache
-# that no longer reuses anything (1.0), not the noise of a shared machine.
-QUICK_BOUNDS = {"build": 1.6, "search": 1.6, "startup": 1.6, "rebuild": 0.75}
+# Generous bounds for CI (targets: 1.20, 1.20, 1.10; the one-edit rebuild 0.30): they catch a
+# regression that doubles a cost, or a build cache that no longer reuses anything (about 1.0), not
+# the noise of a shared machine. The one-edit rebuild is measured at N=1000 (at 300 start-up and
+# loading weigh so much that it is 0.75 with the cache working) and by CPU time, steadier than wall
+# time on a loaded machine (measured: 0.51 CPU, 0.46 wall).
+QUICK_BOUNDS = {"build": 1.6, "search": 1.6, "startup": 1.6, "rebuild": 0.7}
 
 
 def quick() -> None:
-    """Three paired rounds on a 300-activity unit; exits 1 if a ratio passes its bound or the
-    one-edit rebuild's output differs from a full build's."""
+    """Three paired rounds on a 300-activity unit (the one-edit rebuild on a 1000-activity one);
+    exits 1 if a ratio passes its bound or the one-edit rebuild's output differs from a full
+    build's."""
     work = Path(tempfile.mkdtemp(prefix="bench-quick-"))
     try:
         root = generate(work / "n300", 300)
@@ -266,18 +269,18 @@ def quick() -> None:
         small, small_base = paired(
             3, lambda: run_build(tiny, "mkdocs.yml"), lambda: run_build(tiny, "mkdocs-baseline.yml")
         )
-        edited = rebuild.measure(root, 3)
+        edited = rebuild.measure(generate(work / "n1000", 1000), 3)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     ratios = {
         "build": med(ours) / med(base),
         "search": med(seg) / med(plain),
         "startup": med(small) / med(small_base),
-        "rebuild": edited["ratio"],
+        "rebuild": edited["cpu_ratio"],
     }
     failed = [k for k, v in ratios.items() if v > QUICK_BOUNDS[k]]
     print(
-        "quick benchmark (N=300, 3 paired rounds): "
+        "quick benchmark (N=300, 3 paired rounds; rebuild: N=1000, CPU): "
         + ", ".join(f"{k} {v:.2f}× (bound {QUICK_BOUNDS[k]}×)" for k, v in ratios.items())
     )
     if not edited["identical"]:
