@@ -215,7 +215,9 @@ class PageCache:
             os.replace(tmp, self.index)
             used = {f"{e['key']}.html" for e in self.kept.values()}
             for entry in os.scandir(self.html_dir) if self.html_dir.is_dir() else ():
-                if entry.name not in used and entry.name.endswith(".html"):
+                # Unused pages, and what an interrupted write left (a build writing now then
+                # just does not keep that page).
+                if entry.name not in used and entry.name.endswith((".html", ".tmp")):
                     os.unlink(entry.path)
         except OSError:
             pass
