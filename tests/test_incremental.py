@@ -223,3 +223,23 @@ def test_full_rebuild_can_be_forced(tmp_path, demo_root):
         assert not any("预览增量重建" in line for line in result["log"]), result["log"]
     finally:
         r.close()
+
+
+def test_a_rebuild_writes_only_the_pages_that_changed(rebuilds):
+    """The preview's folder keeps every page whose bytes are unchanged: it is neither deleted
+    nor written again (its time stays), and a deleted page's file goes."""
+    first, _ = rebuilds.build()
+    page = rebuilds.root / "docs/activities/2025/2025-01-09-冬季果树修剪培训.md"
+    edit(page, "title: 冬季果树修剪技术培训", "title: 冬季果树修剪与清园技术培训")
+    second, _ = rebuilds.build()
+    pages = sorted(p.relative_to(first).as_posix() for p in first.rglob("*.html"))
+    changed = [r for r in pages if (first / r).read_bytes() != (second / r).read_bytes()]
+    rewritten = [r for r in pages if (first / r).stat().st_mtime_ns != (second / r).stat().st_mtime_ns]
+    assert rewritten == changed
+    assert "activities/2025/2025-01-09-冬季果树修剪培训/index.html" in changed
+    assert 3 <= len(changed) < len(pages) // 4, changed
+
+    (rebuilds.root / "docs/activities/2025/2025-07-29-防暑降温慰问.md").unlink()
+    third, _ = rebuilds.build()
+    assert (second / "activities/2025/2025-07-29-防暑降温慰问/index.html").is_file()
+    assert not (third / "activities/2025/2025-07-29-防暑降温慰问").exists()

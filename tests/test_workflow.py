@@ -361,3 +361,27 @@ def test_check_annotates_a_bad_unit_for_github(unit_root, tmp_path):
         "确已征得同意、经审核可以公开的，在本页开头的 front matter 里加一行 sensitive_ok: 已征得本人同意（写明依据）",
     ]
     assert all(line.startswith("::notice ") for line in run.stdout.splitlines() if not line.startswith("::error "))
+
+
+@pytest.mark.parametrize("path", [WORKFLOW, "unit"])
+def test_publishing_restores_its_own_cache_keyed_by_the_locks(path, unit_root):
+    """Publishing after one edit reuses the last build's .cache (photo outputs, segmentation,
+    jieba's dictionary, finished pages): restored before the build, saved after it under a
+    new key each run; never one committed to the repository."""
+    path = unit_root / ".github" / "workflows" / "pages.yml" if path == "unit" else path
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    key = "site-cache-${{ runner.os }}-${{ hashFiles('requirements/*.txt', 'requirements.txt') }}-"
+    restore_keys = f"{key}\nsite-cache-${{{{ runner.os }}}}-\n"
+    for job, action in (("build", "actions/cache@"), ("deploy-cn", "actions/cache/restore@")):
+        steps = data["jobs"][job]["steps"]
+        (at,) = [i for i, s in enumerate(steps) if s.get("uses", "").startswith(action)]
+        assert steps[at]["with"] == {
+            "path": ".cache",
+            "key": key + "${{ github.run_id }}",
+            "restore-keys": restore_keys,
+        }
+        assert steps[at - 1]["run"] == "rm -rf .cache"  # what the checkout brought is not used
+        assert steps[at - 1].get("if") == steps[at].get("if")
+    build_steps = [s.get("run", s.get("uses", "")) for s in data["jobs"]["build"]["steps"]]
+    cache_at = next(i for i, s in enumerate(build_steps) if s.startswith("actions/cache@"))
+    assert cache_at < build_steps.index("mkdocs build --strict")

@@ -30,7 +30,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
 
 from wenmingsite import gate, search_words, url_collisions
@@ -38,9 +38,9 @@ from wenmingsite.gate import images, outputs_scan, publication
 from wenmingsite.loading import loader, settings, signoff
 from wenmingsite.loading.records import Content
 from wenmingsite.outputs import search_index, shipped, sitefolder
-from wenmingsite.pages import memo, share
+from wenmingsite.pages import memo, pagecache, share
 from wenmingsite.pages.render import relative_url
-from wenmingsite.pages.segments import SegmentCache
+from wenmingsite.pages.segments import SegmentCache, keep_dictionary_in
 from wenmingsite.site import PHOTOS_MARK, Site
 
 log = get_plugin_logger("wenming")
@@ -52,6 +52,11 @@ THEME = PACKAGE / "theme"  # templates over Material's (header, footer, 404, sit
 ASSET_DIR = "assets/wenming"
 SEARCH_CACHE_DIR = ".cache/search"
 OUTPUTS_CACHE_DIR = ".cache/outputs"
+JIEBA_CACHE_DIR = ".cache/jieba"
+# What may run in a build whose pages come from the build cache: plugins whose page events
+# are known (any other plugin or hook could read files the cache key does not cover; MkDocs'
+# own search would index a reused page's empty body).
+CACHE_PLUGINS = {"material/search", "glightbox", "wenming"}
 MEMO_TEMPLATE = "wenming-reused-output.html"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -90,7 +95,8 @@ class WenmingConfig(base.Config):
     checked by that command (README, 发布到国内云存储或自己的服务器); the build ignores it."""
 
     incremental = c.Type(bool, default=True)
-    """`mkdocs serve` rebuilds only what an edit changes; off makes each rebuild a full one."""
+    """`mkdocs serve` rebuilds only what an edit changes and writes only the files that
+    changed; off makes each rebuild a full one."""
 
     search_cache = c.Type(bool, default=True)
     """Keep jieba's segmentation of the search index in .cache/search between builds."""
@@ -99,6 +105,10 @@ class WenmingConfig(base.Config):
     """Chinese word segmentation of the search index. Off only for benchmarks: without it
     the search finds almost nothing in Chinese."""
 
+    build_cache = c.Type(bool, default=True)
+    """`mkdocs build` reuses, from .cache/pages, the HTML of activity pages whose inputs are
+    unchanged since an earlier build (wenmingsite.pages.pagecache); off renders every page."""
+
 
 # Maintainers' overrides of the benchmark and test knobs above, for runs of a site they do
 # not edit (the benchmark's comparison builds, the suite's fixed day). A unit never sets them.
@@ -106,6 +116,7 @@ TODAY_ENV = "WENMING_TODAY"
 KNOB_ENV = {
     "incremental": "WENMING_INCREMENTAL",
     "search_cache": "WENMING_SEGMENT_CACHE",
+    "build_cache": "WENMING_BUILD_CACHE",
 }
 NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 # The benchmark's comparison build without the output scan (bench/outputs.py); never a unit's.
@@ -174,6 +185,124 @@ class MemoPage(Page):
             )
 
 
+class _QuietSkips(logging.Filter):
+    """MkDocs' "Page/Template skipped … empty output" for what the preview did not need to write."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.skipped: set[str] = set()
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        for start in ("Page skipped: '", "Template skipped: '"):
+            if message.startswith(start):
+                return message[len(start) :].split("'", 1)[0] not in self.skipped
+        return True
+
+
+class _PageLogs(logging.Handler):
+    """Counts what MkDocs says about pages (warnings, and notes on links): a page that had
+    something said about it is never taken from the build cache, so that it is said again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING or record.name.startswith("mkdocs.structure"):
+            self.count += 1
+
+
+def _toc_data(items) -> list:
+    return [[t.title, t.id, t.level, _toc_data(t.children)] for t in items]
+
+
+def _toc_from(data) -> TableOfContents:
+    def links(rows):
+        out = []
+        for title, anchor, level, children in rows:
+            link = AnchorLink(title, anchor, level)
+            link.children = links(children)
+            out.append(link)
+        return out
+
+    return TableOfContents(links(data))
+
+
+class CachedPage(Page):
+    """An activity page of `mkdocs build` taken from the build cache when its key is found
+    there (wenmingsite.pages.pagecache): no conversion, blocks, template or search indexing."""
+
+    def __init__(self, plugin: WenmingPlugin, file: File, config) -> None:
+        self.plugin = plugin
+        self.cached: dict | None = None  # the cache entry this page reuses
+        self.key: str | None = None  # the key it is kept under, when rendered and keepable
+        self.search_start: tuple[int, int] | None = None
+        self.search_index: Any = None
+        super().__init__(None, file, config)
+
+    def render(self, config, files) -> None:
+        pages, plugin = self.plugin.pages, self.plugin
+        key = plugin._page_key(self, config, files) if pages is not None else None
+        if key is not None and pages is not None and (found := pages.lookup(self.file.src_uri, key)):
+            self.cached = found
+            self.content = ""
+            self.toc = _toc_from(found["toc"])
+            self._title_from_render = found["title"]
+            self.present_anchor_ids = set(found["anchors"])
+            # A template that costs nothing, no search pass, no lightbox: on_post_page returns the HTML.
+            self.meta = {**self.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
+            return
+        said = plugin.page_logs.count if plugin.page_logs else 0
+        super().render(config, files)
+        heard = plugin.page_logs.count if plugin.page_logs else said + 1
+        self.key = key if heard == said and not self.links_to_anchors else None
+
+
+def _search_from(page: Page, search_plugin, segments: SegmentCache | None) -> None:
+    """Before the search plugin indexes a page of the build cache: its cached entries, or a
+    mark from which its own entries are kept (``page.cached``/``page.key``, see CachedPage)."""
+    index = getattr(search_plugin, "search_index", None)
+    if index is None or not getattr(search_plugin.config, "enabled", True):
+        return
+    cached = getattr(page, "cached", None)
+    if cached is not None:
+        index.entries.extend(cached["search"])
+        if segments is not None:
+            segments.used.update(cached["segments"])
+        return
+    setattr(page, "search_index", index)  # noqa: B010 - any page of the build, not only CachedPage
+    setattr(page, "search_start", (len(index.entries), len(segments.journal) if segments is not None else 0))  # noqa: B010
+
+
+def _keep(page: Page, pages: pagecache.PageCache, output: str, segments_cache: SegmentCache | None) -> None:
+    """Keep a page the build rendered under its key (when it has one) for later builds."""
+    key, start = getattr(page, "key", None), getattr(page, "search_start", None)
+    if key is None:
+        return
+    entries: list = []
+    segments: list = []
+    if start is not None:
+        entries = getattr(page, "search_index").entries[start[0] :]  # noqa: B009
+        if segments_cache is not None:
+            segments = segments_cache.journal[start[1] :]
+    try:
+        json.dumps(entries)
+    except (TypeError, ValueError):
+        return
+    pages.store(
+        page.file.src_uri,
+        key,
+        output,
+        "page" if isinstance(page, CachedPage) else "output",
+        title=page._title_from_render,
+        toc=_toc_data(page.toc),
+        anchors=sorted(page.present_anchor_ids or ()),
+        search=entries,
+        segments=sorted(set(segments)),
+    )
+
+
 class WenmingPlugin(BasePlugin[WenmingConfig]):
     """文明创建展示站: a unit's creation material as a showcase site."""
 
@@ -190,6 +319,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.warnings: CountHandler | None = None  # what --strict will count, known before the switch
         self.page_sources: dict[str, str] = {}  # output path -> docs path of the page it comes from
         self.theirs: set[str] = set()  # output paths of the theme's and this package's own assets
+        self.pages: pagecache.PageCache | None = None  # `mkdocs build` only (wenmingsite.pages.pagecache)
+        self.page_cache_state: str | None = None  # what every page shows, hashed (once per build)
+        self.page_logs: _PageLogs | None = None
+        self.nav: Any = None
+        self.serve_folder: sitefolder.ServeFolder | None = None  # `mkdocs serve`: only changes written
+        self.quiet = _QuietSkips()
 
     # --- settings -----------------------------------------------------------------------
 
@@ -213,6 +348,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if command == "serve" and self._knob("incremental"):
             self.memo = memo.Memo()
         memo.keep_between_builds(self.memo is not None)
+        if self.memo is not None and not dirty:
+            logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
 
     def on_config(self, config):
         self.site = self.incremental = None  # one instance serves every rebuild: start clean
@@ -241,6 +378,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 getattr(search, "search_index", None),
             )
         self._write_beside(config)
+        self._use_page_cache(config)
         return config
 
     # --- the site folder: written beside, switched into place (wenmingsite.outputs.sitefolder) ----
@@ -293,6 +431,11 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         """A failed build leaves the last good site as it was; a write failure (a full
         disk, a read-only folder) is one Chinese line, not a traceback."""
         self._stop_counting()
+        self._stop_page_logs()
+        if self.serve_folder is not None:
+            self.serve_folder.close()
+            self.quiet.skipped.clear()
+        self.pages = None  # the cache keeps what the last good build left
         shown, new = self._site_shown, self.folder.new if self.folder else None
         if self.folder is not None:
             self.folder.discard()
@@ -330,10 +473,142 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.segments = SegmentCache(Path(config.config_file_path).parent / SEARCH_CACHE_DIR)
         index._segment_chinese = self.segments.wrap(index._segment_chinese)
 
+    # --- the build cache (wenmingsite.pages.pagecache) ---------------------------------------------
+
+    def _use_page_cache(self, config) -> None:
+        """A `mkdocs build` (not serve, not --dirty) with nothing the cache key cannot see."""
+        self.pages = self.page_cache_state = None
+        self._stop_page_logs()
+        if self.command != "build" or self.dirty or not self._knob("build_cache"):
+            return
+        if set(config.plugins) - CACHE_PLUGINS or config.hooks:
+            log.debug(f"build cache off: plugins {sorted(config.plugins)}, hooks {config.hooks}")
+            return
+        if any("snippets" in str(e) or "include" in str(e) for e in config.markdown_extensions):
+            log.debug("build cache off: a Markdown extension that reads other files")
+            return
+        root = Path(config.config_file_path).parent
+        self.pages = pagecache.PageCache(root / pagecache.FOLDER)
+        self.page_logs = _PageLogs()
+        logging.getLogger("mkdocs").addHandler(self.page_logs)
+
+    def _stop_page_logs(self) -> None:
+        if self.page_logs is not None:
+            logging.getLogger("mkdocs").removeHandler(self.page_logs)
+            self.page_logs = None
+
+    def _page_cache_state(self, config) -> str | None:
+        """What every page shows or is made with, hashed once per build; None: no cache."""
+        if self.page_cache_state is None:
+            site = self._build()
+            try:
+                fingerprint = pagecache.config_fingerprint(config.config_file_path)
+                if fingerprint is None:
+                    self.pages = None
+                    return None
+                shared = {k: v for k, v in config.extra.get("wenming_site", {}).items() if k != "pages"}
+                self.page_cache_state = pagecache.digest(
+                    str(pagecache.VERSION),
+                    pagecache.package_fingerprint(),
+                    pagecache.installed(),
+                    fingerprint,
+                    config.site_url or "",
+                    str(config.use_directory_urls),
+                    str(config.theme.name),
+                    *map(pagecache.folder_fingerprint, theme_dirs(config)[:-1]),  # our own theme: in the package
+                    pagecache.canonical(_nav_state(self.nav.items if self.nav else [])),
+                    pagecache.canonical(shared),
+                    pagecache.canonical(search_words(site.content)),
+                    str(self._segmentation()),
+                    str(self.config.preview),
+                )
+            except (OSError, pagecache.Unsure) as exc:
+                log.debug(f"build cache off: {exc!r}")
+                self.pages = None
+                return None
+        return self.page_cache_state
+
+    def _page_key(self, page: Page, config, files: Files) -> str | None:
+        """The key of an activity page's finished HTML (wenmingsite.pages.pagecache), or None."""
+        state = self._page_cache_state(config)
+        inputs = self._build().decorate_inputs(page.file.src_uri, page.url)
+        if state is None or inputs is None:
+            return None
+        markdown = page.markdown or ""
+        image = config.extra.get("wenming_site", {}).get("pages", {}).get(page.file.src_uri)
+        around = [p.url if p else None for p in (page.previous_page, page.next_page)]
+        around += [str(a.title) for a in page.ancestors]
+        try:
+            return pagecache.digest(
+                state,
+                page.file.src_uri,
+                page.url,
+                markdown,
+                pagecache.canonical(page.meta),
+                "\n".join(f"{f.src_uri}\0{f.url}" for f in files) if memo.LINKISH.search(markdown) else "",
+                pagecache.canonical(inputs),
+                pagecache.canonical(image),
+                pagecache.canonical(around),
+            )
+        except pagecache.Unsure as exc:
+            log.debug(f"build cache: {page.file.src_uri} rendered ({exc!r})")
+            return None
+
+    def _reuse_outputs(self, config, files: Files) -> None:
+        """Every other page, converted and decorated: its template output and search entries
+        from the build cache when all they are made from is unchanged (keyed as the serve
+        memo keys them, by the page's final body), so that a listing the edit did not touch
+        skips its template and search pass. The body itself was made again, so nothing it
+        depends on can be missed."""
+        state = self._page_cache_state(config)
+        if state is None or self.pages is None:
+            return
+        late = self._build().late
+        images = config.extra.get("wenming_site", {}).get("pages", {})
+        for f in files.documentation_pages():
+            page = f.page
+            if page is None or page.content is None or isinstance(page, CachedPage):
+                continue
+            around = [[p.url, str(p.title)] if p else None for p in (page.previous_page, page.next_page)]
+            try:
+                key = pagecache.digest(
+                    state,
+                    "output",
+                    f.src_uri,
+                    page.url,
+                    str(page.title),
+                    str(page.is_homepage),
+                    pagecache.canonical(page.meta),
+                    pagecache.canonical(_toc_data(page.toc)),
+                    page.content,
+                    late.get(f.src_uri, ""),
+                    pagecache.canonical(images.get(f.src_uri)),
+                    pagecache.canonical(around),
+                )
+            except pagecache.Unsure:
+                continue
+            page.key = key  # type: ignore[attr-defined]
+            page.cached = found = self.pages.lookup(f.src_uri, key, "output")  # type: ignore[attr-defined]
+            if found is not None:
+                page.meta = {**page.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
+
+    def _save_page_cache(self) -> None:
+        if self.pages is not None and not (self.folder is not None and self.folder.new is not None):
+            self.pages.save()  # a build that switched its folder into place (or wrote in place)
+            (reused, rendered), (others, redone) = self.pages.counts["page"], self.pages.counts["output"]
+            if reused or rendered:
+                log.info(
+                    f"构建缓存：{reused} 个活动页面沿用上次构建的结果，{rendered} 个重新生成；"
+                    f"其他页面 {others} 个沿用、{redone} 个重新生成"
+                )
+        self._stop_page_logs()
+
     def on_pre_build(self, *, config) -> None:
         """Load and validate everything before MkDocs wipes site/: a failed build keeps the
         last good site in place."""
         root = Path(config.config_file_path).parent
+        # Before anything segments text (the sensitive-information check in the load does).
+        keep_dictionary_in(root / JIEBA_CACHE_DIR)
         self.site = Site(
             root,
             Path(config.docs_dir),
@@ -374,6 +649,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             for word in search_words(self.site.content):
                 # Domain words stay whole in the index (the browser does not segment queries).
                 jieba.add_word(word)
+        if self.memo is not None and not self.dirty:  # last: MkDocs empties the folder next
+            self.serve_folder = sitefolder.ServeFolder(config.site_dir)
+            try:
+                self.serve_folder.hide()
+            except OSError:  # a file in use (Windows): this rebuild writes everything, as MkDocs does
+                self.serve_folder = None
 
     def _gate_config(self, config) -> gate.SiteConfig:
         """What the publication gate needs from this configuration (see wenmingsite.gate)."""
@@ -405,6 +686,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(100)  # before search and other plugins see the files
     def on_files(self, files: Files, *, config) -> Files:
+        if self.serve_folder is not None:
+            self.serve_folder.restore()
         site = self._build()
         content = site.content
         self._fail_or_report(site.publish_photos(progress=_photo_progress()))
@@ -472,6 +755,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
         _expand_report_nav(config, content)
         self._remember_outputs(files, config)
+        if self.pages is not None:
+            for f in files.documentation_pages():
+                if f.page is None and f.src_uri in site.activity_by_page:
+                    CachedPage(self, f, config)
         if self.incremental is not None:
             self.incremental.files = files
             titled = set(_titled_nav_paths(config.nav or []))
@@ -569,11 +856,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        if self.site is None:
+        if self.site is None or getattr(page, "cached", None) is not None:
             return html
         return self.site.decorate(page.file.src_uri, page.url, html, is_homepage=page.is_homepage)
 
     def on_nav(self, nav, *, config, files):
+        self.nav = nav
         if self.incremental is not None:
             self.incremental.nav = nav
         return nav
@@ -583,6 +871,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         """Reuse the theme output and search entries of every page whose inputs are unchanged
         since the last serve build."""
         inc = self.incremental
+        if inc is None and self.pages is not None:
+            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
+            self._reuse_outputs(config, files)
         if inc is None:
             return env
         env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
@@ -617,6 +908,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context, *, page, config, nav):
+        if self.pages is not None and (getattr(page, "key", None) or getattr(page, "cached", None)):
+            _search_from(page, config.plugins.get("material/search"), self.segments)
         inc = self.incremental
         if inc is not None and inc.search_index is not None:
             src = page.file.src_uri
@@ -629,7 +922,18 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     @event_priority(-100)  # last: what is kept for the next serve build is what gets written
     def on_post_page(self, output, *, page, config):
+        output = self._page_output(output, page, config)
+        if self.serve_folder is None or not output.strip():
+            return output
+        # The preview writes a page only when its bytes changed (MkDocs then writes nothing).
+        self.serve_folder.write(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        self.quiet.skipped.add(page.file.src_uri)
+        return ""
+
+    def _page_output(self, output, page, config):
         sitefolder.pause_for_test(self.folder.new if self.folder else None)
+        if self.pages is not None and (cached := getattr(page, "cached", None)) is not None:
+            return self.pages.html(cached)
         inc, src = self.incremental, page.file.src_uri
         if inc is not None and src in inc.reused:
             inc.memo.outputs_reused += 1
@@ -646,12 +950,18 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             index = inc.search_index
             entries = index.entries[inc.search_start[src] :] if index is not None and src in inc.search_start else []
             inc.memo.keep_output(src, memo.KeptPage(inc.keys[src], output, list(entries)))
+        if self.pages is not None:
+            _keep(page, self.pages, output, self.segments)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
         """The 404 page (a theme template, not a page): the search dialog's name as on pages."""
         if template_name == "404.html":
             output_content = output_content.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
+            if self.serve_folder is not None and output_content.strip():  # as pages: written when changed
+                self.serve_folder.write(template_name, output_content.encode("utf-8"))
+                self.quiet.skipped.add(template_name)
+                return ""
         return output_content
 
     # Last: after mkdocs-glightbox has copied its script into site/, and the search index and
@@ -665,12 +975,17 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             raise PluginError(str(exc)) from None
         if self.site is not None:
             self.site.link_photos(config.site_dir)
+        if self.serve_folder is not None:
+            self.serve_folder.sweep(set(self.site.photo_outputs) if self.site else set())
+            self.serve_folder.close()
+            self.quiet.skipped.clear()
         if self.segments is not None:
             self.segments.save()
             log.debug(f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses")
         if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)
+        self._save_page_cache()
         if self.incremental is not None:
             m = self.incremental.memo
             log.info(

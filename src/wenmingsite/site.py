@@ -400,6 +400,37 @@ class Site:
             before.append(r.home(url, self.stats, self.coverage, self.published))
         return "".join(before) + body + "".join(after)
 
+    def decorate_inputs(self, src: str, url: str) -> list | None:
+        """Everything :meth:`decorate` reads for an activity page besides its body (which
+        the build cache keys by the page's Markdown, see wenmingsite.pages.pagecache). None for
+        any other page: a listing, a report section or the home page shows what other files
+        hold and is always rendered. Keep this in step with :meth:`decorate`."""
+        activity = self.activity_by_page.get(src)
+        if activity is None or src in self.specs or src in self.report_by_page or src == "index.md":
+            return None
+        prev, next_ = self.neighbours.get(src, (None, None))
+        category = self.content.category(activity.category)
+        criteria = self.renderer.criteria_of(activity)
+        linked = ["index.md", "timeline/index.md", f"timeline/{activity.date.year}/index.md"]
+        linked += [f"categories/{category.slug}/index.md"] if category else []
+        linked += [f"criteria/{c.id}/index.md" for c in criteria]
+        linked += [a.page for a in (prev, next_) if a and a.page]
+        unit = self.content.unit
+        return [
+            url,
+            activity,
+            category,
+            criteria,
+            [(a.title, a.page) if a else None for a in (prev, next_)],  # what 上一项/下一项 show
+            {p: self.urls.get(p) for p in linked},
+            sorted(p for p in linked if p in self.specs),
+            unit.name if unit else None,
+            [p for p in self.problems if p.path.endswith("/" + src)],
+            self.gallery.shots(activity) if self._gallery is not None else None,
+            self.internal,
+            self.serving,
+        ]
+
     def link_photos(self, site_dir: str) -> None:
         """Put the photo variants into the output folder by hard link from the image cache (a
         copy where links are impossible, e.g. across file systems). A file per variant through

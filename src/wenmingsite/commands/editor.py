@@ -88,8 +88,10 @@ def _escape(ch: str) -> str:
 
 @functools.cache
 def python_whitespace() -> str:
-    """The characters str.strip() and str.split() remove (JavaScript's trim() differs)."""
-    return "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    """The characters str.strip() and str.split() remove (JavaScript's trim() differs). All of
+    them lie in the Basic Multilingual Plane (none of Unicode's White_Space is astral); looking
+    only there costs every build 0.02 s instead of 0.3 s."""
+    return "".join(c for c in map(chr, range(0x10000)) if c.isspace())
 
 
 def _messages(module) -> dict[str, str]:

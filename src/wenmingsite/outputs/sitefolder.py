@@ -256,3 +256,93 @@ def pause_for_test(folder: Path | None) -> None:
     os.replace(marker.with_name(f"{marker.name}.{os.getpid()}"), marker)
     while True:
         time.sleep(3600)
+
+
+# --- the preview's folder: only what changed is written ---------------------------------------
+
+
+class ServeFolder:
+    """`mkdocs serve`'s output folder kept from one rebuild to the next, so that a rebuild
+    writes only the files whose bytes changed (a thousand unchanged pages are neither
+    deleted nor written again, and the browser's page is back sooner).
+
+    MkDocs empties the folder before each build and writes every page. :meth:`hide` moves
+    the folder aside just before that (MkDocs finds nothing to empty) and :meth:`restore`
+    puts it back right after; pages then go through :meth:`write`, which leaves a file with
+    the same bytes as it is; :meth:`sweep` finally removes what this build did not make
+    again (a deleted page), so that the folder always holds exactly what a clean build
+    writes. Nothing here imports MkDocs."""
+
+    def __init__(self, folder: str | os.PathLike):
+        self.folder = Path(folder)
+        self.aside = self.folder.with_name(f"{self.folder.name}.wenming-kept")
+        self.marker = self.folder.with_name(f"{self.folder.name}.wenming-mark")
+        self.before: set[str] = set()
+        self.kept: set[str] = set()
+        self.since = 0
+        self.written = 0
+
+    def hide(self) -> None:
+        self.kept = set()
+        self.written = 0
+        if self.folder.is_dir() and not self.aside.exists():
+            os.rename(self.folder, self.aside)
+
+    def restore(self) -> None:
+        """Put the folder back (after MkDocs emptied nothing) and note what it holds."""
+        if self.aside.is_dir():
+            if self.folder.exists():
+                _remove(self.folder)  # made meanwhile by someone else: the kept one wins
+            os.rename(self.aside, self.folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.before = set(_files(self.folder))
+        self.marker.write_bytes(b"")  # its time, by the file system's own clock
+        self.since = self.marker.stat().st_mtime_ns
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Write ``rel`` unless it holds ``data`` already."""
+        path = self.folder / rel
+        self.kept.add(rel)
+        try:
+            if path.stat().st_size == len(data) and path.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.written += 1
+
+    def sweep(self, also_kept: set[str]) -> int:
+        """Remove the files of the previous build that this one did not make again (not
+        written since :meth:`restore`, not kept by :meth:`write`, not in ``also_kept``);
+        returns how many."""
+        removed = 0
+        for rel in sorted(self.before - self.kept - also_kept):
+            path = self.folder / rel
+            try:
+                if path.stat().st_mtime_ns >= self.since:
+                    continue  # written by this build (a theme file, the search index…)
+                path.unlink()
+            except OSError:
+                continue
+            removed += 1
+            parent = path.parent
+            while parent != self.folder and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        return removed
+
+    def close(self) -> None:
+        """After a build (also a failed one): the folder back in place for the server."""
+        try:
+            if self.aside.is_dir() and not self.folder.exists():
+                os.rename(self.aside, self.folder)
+            self.marker.unlink(missing_ok=True)
+        except OSError:
+            pass  # the next rebuild's restore() tries again
+
+
+def _files(folder: Path):
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            yield os.path.relpath(os.path.join(dirpath, name), folder).replace(os.sep, "/")

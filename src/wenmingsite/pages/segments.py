@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import marshal
 import os
 import sys
@@ -30,6 +31,7 @@ class SegmentCache:
         self.words_taught = False
         self.dirty = False
         self.hits = self.misses = 0
+        self.journal: list[str] = []  # keys in the order they were asked for (see pagecache)
 
     def configure(self, words: list[str]) -> None:
         """Set the words jieba must keep whole; (re)load the entries made with them."""
@@ -45,6 +47,7 @@ class SegmentCache:
         self.words = words
         self.used = set()
         self.hits = self.misses = 0
+        self.journal = []
         if salt == self.salt:
             return  # same settings as the previous build of this process (mkdocs serve)
         self.salt = salt
@@ -69,6 +72,7 @@ class SegmentCache:
         def cached(text: str) -> str:
             key = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
             self.used.add(key)
+            self.journal.append(key)
             hit = self.entries.get(key)
             if hit is not None:
                 self.hits += 1
@@ -95,3 +99,38 @@ class SegmentCache:
         os.replace(tmp, self.path)
         self.entries = keep
         self.dirty = False
+
+
+def keep_dictionary_in(folder: Path) -> None:
+    """jieba's prepared dictionary (its own marshal file, 0.7 s to make from the word list)
+    in ``folder`` instead of the system's temporary folder, so that a build machine that
+    restores .cache (CI) does not make it again; named by jieba's version."""
+    import importlib.metadata
+
+    import jieba
+
+    if jieba.dt.initialized:
+        return
+    try:
+        version = importlib.metadata.version("jieba")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover
+        version = "unknown"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for leftover in folder.glob("tmp*"):  # what a write jieba could not finish left (a full disk)
+            leftover.unlink()
+    except OSError:
+        return  # jieba then uses the temporary folder, as before
+    if not any(isinstance(f, _QuietDump) for f in jieba.default_logger.filters):
+        jieba.default_logger.addFilter(_QuietDump())
+    jieba.dt.tmp_dir = str(folder)
+    if jieba.dt.dictionary == jieba.DEFAULT_DICT:  # a unit's own dictionary: jieba names its cache
+        jieba.dt.cache_file = f"jieba-{version}.cache"
+
+
+class _QuietDump(logging.Filter):
+    """jieba's traceback when its dictionary cache cannot be written (a full disk): the build
+    goes on with the dictionary in memory, so it is not an editor's concern."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != "Dump cache file failed."

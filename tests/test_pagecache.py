@@ -1,0 +1,145 @@
+"""The build cache (.cache/pages) lives across processes: a fresh `mkdocs build` after an
+edit reuses the pages the edit does not touch, and its site is byte for byte a clean build's.
+
+The bundled demo is built, edited the ways editors and maintainers change a unit, and built
+again in a new process with its .cache as the last build left it (as the publishing workflow
+restores it); after every edit each file of that site must equal the file a build without
+the cache writes from the same files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import copy_demo, run_mkdocs
+
+REUSED = re.compile(
+    r"构建缓存：(\d+) 个活动页面沿用上次构建的结果，(\d+) 个重新生成；其他页面 (\d+) 个沿用、(\d+) 个重新生成"
+)
+OTHERS: list[tuple[int, int]] = []  # (reused, rendered) of the other pages, build by build
+
+
+def build(root: Path, dest: Path, cache: bool = True) -> tuple[int, int]:
+    """A strict build into ``dest``: (pages taken from the cache, pages rendered into it)."""
+    args = ["build", "--strict", "--site-dir", str(dest)]
+    if not cache:
+        # The same build with the cache switched off: every page converted and rendered.
+        root.joinpath("mkdocs-nocache.yml").write_text(
+            re.sub(
+                r"(?m)^  - wenming\b.*$",
+                "  - wenming:\n      build_cache: false",
+                (root / "mkdocs.yml").read_text(encoding="utf-8"),
+            ),
+            encoding="utf-8",
+        )
+        args += ["-f", "mkdocs-nocache.yml"]
+    result = run_mkdocs(root, *args)
+    assert result.returncode == 0, result.stderr[-3000:]
+    if m := REUSED.search(result.stderr):
+        OTHERS.append((int(m.group(3)), int(m.group(4))))
+        return int(m.group(1)), int(m.group(2))
+    return 0, 0
+
+
+def assert_same_site(cached: Path, clean: Path) -> None:
+    files = {p.relative_to(cached).as_posix() for p in cached.rglob("*") if p.is_file()}
+    clean_files = {p.relative_to(clean).as_posix() for p in clean.rglob("*") if p.is_file()}
+    assert files == clean_files, (sorted(files - clean_files)[:10], sorted(clean_files - files)[:10])
+
+    def data(path: Path) -> bytes:
+        # The gzip header holds the time of writing; the sitemap inside must be the same.
+        return gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+
+    differ = [rel for rel in sorted(files) if data(cached / rel) != data(clean / rel)]
+    assert not differ, f"{len(differ)} files differ from a build without the cache, e.g. {differ[:10]}"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.fixture
+def demo(tmp_path, demo_root):
+    root = copy_demo(tmp_path, cache_from=demo_root)
+    shutil.rmtree(root / ".cache" / "pages", ignore_errors=True)  # this test's own builds fill it
+    # A theme override on every page (Material includes partials/comments.html in each).
+    (root / "overrides" / "partials").mkdir(parents=True)
+    (root / "overrides" / "partials" / "comments.html").write_text("<!-- 留言 -->\n", encoding="utf-8")
+    edit(root / "mkdocs.yml", "  language: zh\n", "  language: zh\n  custom_dir: overrides\n")
+    return root
+
+
+def test_a_fresh_build_after_each_edit_equals_a_clean_build(demo, tmp_path):
+    root, step = demo, 0
+
+    def check() -> tuple[int, int]:
+        nonlocal step
+        step += 1
+        counts = build(root, tmp_path / f"cached-{step}")
+        build(root, tmp_path / f"clean-{step}", cache=False)
+        assert_same_site(tmp_path / f"cached-{step}", tmp_path / f"clean-{step}")
+        return counts
+
+    reused, rendered = check()
+    assert reused == 0 and rendered > 20  # an empty cache: every activity page rendered, then kept
+    activities = reused + rendered
+
+    assert check() == (activities, 0), "nothing changed: every activity page comes from the cache"
+    others = OTHERS[-1][0]
+    assert OTHERS[-1] == (others, 0) and others > 20, "and every other page's template output"
+
+    # A new title: the page, its neighbours' 上一项/下一项 links (and the listings) change.
+    page = root / "docs/activities/2024/2024-07-10-高温送清凉.md"
+    edit(page, "title: 高温“送清凉”慰问户外劳动者", "title: 高温“送清凉”慰问一线户外劳动者")
+    reused, rendered = check()
+    assert rendered == 3 and reused == activities - 3, (reused, rendered)
+    # Its year, its category, the timeline… are made again; the other years and categories not.
+    assert 3 <= OTHERS[-1][1] < others // 2 and sum(OTHERS[-1]) == others, OTHERS[-1]
+
+    # A date that moves it to another year: its breadcrumb, and two pairs of neighbours.
+    edit(page, "date: 2024-07-10", "date: 2025-01-03")
+    reused, rendered = check()
+    assert 3 <= rendered <= 5 and reused == activities - rendered, (reused, rendered)
+
+    # A photo added to it (the photo grid of its page; the gallery).
+    shutil.copy(
+        root / "docs/activities/2024/2024-01-19-新春送春联进村/couplets-1.jpg",
+        root / "docs/activities/2024/qingliang.jpg",
+    )
+    edit(page, "summary:", "photos:\n  - src: qingliang.jpg\n    caption: 志愿者送上绿豆汤\nsummary:")
+    reused, rendered = check()
+    assert rendered == 1, (reused, rendered)
+
+    # A deleted activity: its neighbours now point past it.
+    (root / "docs/activities/2024/2024-11-06-服务满意度回访.md").unlink()
+    activities -= 1
+    reused, rendered = check()
+    assert rendered == 2 and reused == activities - 2, (reused, rendered)
+
+    # The unit's template override: on every page.
+    (root / "overrides/partials/comments.html").write_text("<!-- 欢迎留言 -->\n", encoding="utf-8")
+    assert check() == (0, activities)
+
+    # mkdocs.yml's navigation: in every page's sidebar.
+    edit(root / "mkdocs.yml", "  - 应知应会: knowledge/index.md", "  - 应知应会问答: knowledge/index.md")
+    assert check() == (0, activities)
+
+    # The unit's data (its name is in every page's header and byline).
+    edit(root / "data/unit.yml", "name: 青溪市农业技术推广中心", "name: 青溪市农业技术服务中心")
+    assert check() == (0, activities)
+
+
+def test_jieba_keeps_its_dictionary_in_the_cache(tmp_path, demo_root):
+    """A fresh runner with .cache restored does not make jieba's dictionary again."""
+    root = copy_demo(tmp_path, cache_from=demo_root)
+    shutil.rmtree(root / ".cache", ignore_errors=True)  # nothing segmented yet: jieba starts
+    build(root, tmp_path / "site")
+    assert [p.name for p in (root / ".cache/jieba").iterdir()] == [
+        f"jieba-{__import__('importlib.metadata').metadata.version('jieba')}.cache"
+    ]
