@@ -289,11 +289,17 @@ def test_one_edited_activity_uploads_its_page_the_listings_and_the_json(history,
     # The search index is sent again only in the part that holds the page (search_index.split).
     assert len({rel for rel in changed if rel.startswith("search/part-")}) == 1
     assert "search/search_index.json" not in changed
-    other_activities = {rel for rel in changed if rel.startswith("activities/") and rel != EDITED_PAGE}
+    # activities/<year>/ is the year's listing (its headlines show the summary), not an activity.
+    year_listing = re.compile(r"activities/\d{4}/index\.html")
+    other_activities = {
+        rel
+        for rel in changed
+        if rel.startswith("activities/") and rel != EDITED_PAGE and not year_listing.fullmatch(rel)
+    }
     assert not other_activities
     assert not {rel for rel in changed if rel.startswith("assets/")}
     listings = re.compile(
-        r"(index|print/index|timeline/.*|categories/.*|criteria/.*|gallery/.*|stats/.*)\.html"
+        r"(index|print/index|activities/\d{4}/index|timeline/.*|categories/.*|criteria/.*|gallery/.*|stats/.*)\.html"
         r"|api/\w+\.json|search/part-\d+\.json|feed\.xml|sitemap\.xml(\.gz)?"
     )
     assert [rel for rel in changed if rel != EDITED_PAGE and not listings.fullmatch(rel)] == []

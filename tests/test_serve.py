@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -123,7 +124,7 @@ def test_new_activity_file_appears_on_timeline_without_restart(site, serve):
     )
     page = wait_for(url + "timeline/", "新增的端午志愿服务")
     assert page.index("新增的端午志愿服务") < page.index("植树节义务植树")  # newest first
-    assert '<time datetime="2024-06-01">2024年6月1日</time>' in page
+    assert re.search(r'<time class="ws-news__date" datetime="2024-06-01">.*?2024年6月1日.*?</time>', page)
     assert "新增的端午志愿服务" in fetch(url + "api/activities.json")
 
 
