@@ -652,3 +652,17 @@ def test_a_notice_waits_for_approval_like_an_activity(site):
     assert NOTICE_TITLE in page and "ws-pending" not in page
     assert NOTICE_TITLE in (out / "notices/index.html").read_text("utf-8")
     assert NOTICE_TITLE in search_text(out)
+
+
+def test_wenming_build_preview_shows_pending_material_for_the_reviewer(site, monkeypatch):
+    """The pull request's preview (wenming build --preview) is the reviewer's view: what waits
+    for approval is there, marked; a plain build leaves it out."""
+    root = review_unit(site)
+    monkeypatch.setenv("WENMING_TODAY", "2026-11-27")
+    result = run("build", "--preview", "--root", root)
+    assert result.exit_code == 0, result.output
+    page = (root / "site/activities/2024-05-08-reading/index.html").read_text("utf-8")
+    assert '<span class="ws-pending">待审核</span> 这份材料还没有审核' in page
+    result = run("build", "--root", root)
+    assert result.exit_code == 0, result.output
+    assert not (root / "site/activities/2024-05-08-reading/index.html").exists()

@@ -299,7 +299,8 @@ def test_pull_requests_build_a_preview_artifact_with_read_only_rights_and_deploy
     steps = on_pr["preview"]["steps"]
     runs = [s["run"] for s in steps if "run" in s]
     assert runs[0].startswith("pip install --no-deps --require-hashes -r requirements/lock-build.txt\n")
-    assert runs[1:] == ["wenming check --format github", "mkdocs build --strict"]
+    # The reviewer's view: pending material shown and marked (wenming build --preview).
+    assert runs[1:] == ["wenming check --format github", "wenming build --preview"]
     (upload,) = [s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@")]
     assert upload == steps[-1] and upload["with"]["name"] == "site-preview" and upload["with"]["path"] == "site"
     # Everything that publishes is held to pushes to main.

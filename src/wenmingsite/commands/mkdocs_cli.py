@@ -109,8 +109,13 @@ def _stopped(log: ChineseLog, exc: BaseException) -> int:
     default=True,
     help="有提示（例如栏目中列出的页面不存在）时也不生成网站（默认如此）；加 --no-strict 则照常生成",
 )
+@click.option(
+    "--preview",
+    is_flag=True,
+    help="生成供审核看的预览版：开启了发布审核时，待审核的材料也显示，并标出“待审核”（预览版不能用来发布）",
+)
 @help_option
-def build(root: Path, site_dir: Path | None, strict: bool) -> None:
+def build(root: Path, site_dir: Path | None, strict: bool, preview: bool = False) -> None:
     config_file = _require_site(root)
     load_config, build_site = _mkdocs()
     start = time.monotonic()
@@ -119,6 +124,8 @@ def build(root: Path, site_dir: Path | None, strict: bool) -> None:
         try:
             overrides = {"site_dir": str(site_dir.resolve())} if site_dir else {}
             config = load_config(config_file=str(config_file), strict=strict, **overrides)
+            if preview and (plugin := config.plugins.get("wenming")) is not None:
+                plugin.config["preview"] = True  # the plugin's own setting, as `preview: true` sets it
             log.docs = _docs(config, root)
             config.plugins.on_startup(command="build", dirty=False)
             try:
