@@ -147,6 +147,24 @@ def test_notices_pinned_first_expired_marked_and_the_home_block_lists_those_in_f
     assert "已经过期的通知" not in home
 
 
+def test_notices_are_in_the_feed_with_the_activities_newest_first(site):
+    root = site(
+        {
+            "mkdocs.yml": "site_url: https://example.org/\n" + MKDOCS_YML + "  - 通知公告: notices/index.md\n",
+            "docs/activities/2025-03-05-community.md": VOLUNTEER_ACTIVITY,
+            **NOTICES,
+        }
+    )
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    feed = (root / "site/feed.xml").read_text(encoding="utf-8")
+    titles = re.findall(r"<item>\n<title>([^<]+)</title>", feed)
+    assert titles.index("最新的通知") < titles.index("第二新的通知") < titles.index("学雷锋进社区")
+    item = feed[feed.index("<title>最新的通知</title>") :].split("</item>")[0]
+    assert "<link>https://example.org/notices/2026-11-20-newest/</link>" in item
+    assert "<category>通知公告</category>" in item
+
+
 def test_a_notice_is_an_article_with_breadcrumb_date_source_and_its_expiry(built):
     newest = text_of((built / "notices" / "2026-11-20-newest" / "index.html").read_text(encoding="utf-8"))
     assert "首页 › 通知公告 › 最新的通知" in newest

@@ -265,14 +265,14 @@ class Site:
 
     def outputs(self, site_url: str | None, site_name: str) -> dict[str, str]:
         """The machine-readable files, in the order they are written: activities, statistics,
-        photos and (when the site has an address) the RSS feed."""
+        photos and (when the site has an address) the RSS feed of activities and notices."""
         out = {
             "api/activities.json": api.activities_json(self.records),
             "api/stats.json": api.dumps(self.stats.as_json()),
             "api/photos.json": api.photos_json(self.gallery, self.urls, PHOTO_DIR),
         }
         if site_url:
-            out[FEED] = feed.rss(self.content, self.records, site_url, FEED, f"{site_name} · 创建动态")
+            out[FEED] = feed.rss(self.content, self.records, site_url, FEED, f"{site_name} · 创建动态", self.urls)
         return out
 
     def finish(self, site_name: str, site_url: str | None) -> Finish:

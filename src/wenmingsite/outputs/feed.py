@@ -1,4 +1,4 @@
-"""RSS 2.0 feed of the activities that have a page of their own."""
+"""RSS 2.0 feed of the activities that have a page of their own and of the notices (通知公告)."""
 
 from __future__ import annotations
 
@@ -19,13 +19,23 @@ def _when(day: dt.date) -> str:
     return format_datetime(dt.datetime.combine(day, dt.time(12), CHINA))
 
 
-def rss(content: Content, records: list[dict], site_url: str, feed_path: str, title: str) -> str:
-    """The newest activity pages as an RSS 2.0 document (UTF-8, Chinese text as is)."""
+def rss(
+    content: Content, records: list[dict], site_url: str, feed_path: str, title: str, urls: dict[str, str] | None = None
+) -> str:
+    """The newest activity pages and notices as an RSS 2.0 document (UTF-8, Chinese text as
+    is). ``urls``: every page's URL (a notice's comes from it)."""
     base = site_url if site_url.endswith("/") else site_url + "/"
     items = [r for r in records if r["url"]]
+    for n in content.announcements:  # published ones only: pending notices left the content
+        if url := (urls or {}).get(n.page):
+            items.append(
+                {"title": n.title, "url": url, "date": n.date.isoformat(), "id": n.page, "category": "通知公告"}
+                | {"summary": n.summary}
+            )
     items = sorted(items, key=lambda r: (r["date"], r["id"]), reverse=True)[:FEED_ITEMS]
     unit = content.unit
-    description = f"{unit.name}{unit.term}{unit.title_sought}创建活动" if unit else title
+    what = "创建活动和通知公告" if content.announcements else "创建活动"
+    description = f"{unit.name}{unit.term}{unit.title_sought}{what}" if unit else title
     last = _when(dt.date.fromisoformat(items[0]["date"])) if items else None
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
