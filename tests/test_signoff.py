@@ -666,3 +666,36 @@ def test_wenming_build_preview_shows_pending_material_for_the_reviewer(site, mon
     result = run("build", "--root", root)
     assert result.exit_code == 0, result.output
     assert not (root / "site/activities/2024-05-08-reading/index.html").exists()
+
+
+def png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (20, 120, 60)).save(out, "PNG")
+    return out.getvalue()
+
+
+def test_pictures_only_a_pending_chapter_shows_wait_with_it(site):
+    """A pending chapter's own pictures are not published before its text is; a picture a
+    published page also shows stays."""
+    chapter = (
+        "---\ntitle: 二、思想道德建设\norder: 2\n---\n\n# 二、思想道德建设\n\n"
+        "![讲座](images/only.png)\n\n![共用](images/shared.png)\n"
+    )
+    extra = {
+        "docs/report/02-second.md": chapter,
+        "docs/report/images/only.png": png(),
+        "docs/report/images/shared.png": png(),
+        "docs/about.md": "---\ntitle: 关于\n---\n\n![共用](report/images/shared.png)\n",
+    }
+    root = review_unit(site, extra)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert not (root / "site/report/images/only.png").exists()
+    assert (root / "site/report/images/shared.png").is_file()
+    assert not (root / "site/report/02-second").exists()
+
+    preview = review_unit(site, extra, preview=True)
+    assert build(preview).returncode == 0
+    assert (preview / "site/report/images/only.png").is_file()

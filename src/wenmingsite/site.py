@@ -159,6 +159,9 @@ class Site:
         )
         found += links.problems(content, content.files, self.docs_rel, with_links=with_links)
         found += signoff.link_problems(content, self.withheld_pages, self.docs_rel) if with_links else []
+        if not (self.internal or self.serving):  # pictures only left-out pages show wait with them
+            drafts = [a.page for a in content.activities if a.page and a.draft]
+            content = signoff.without_left_out_images(content, drafts + self.withheld_pages)
         self.content = content
         self.problems = sorted(set(found), key=problem_order)
         self.notices = sorted([*content.notices, *signoff.notices(self.withheld)], key=problem_order)

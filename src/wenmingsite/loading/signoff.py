@@ -235,6 +235,42 @@ def withhold(content: Content, preview: bool, docs_rel: str = "docs") -> tuple[C
     return shown, items, left_out
 
 
+_HTML_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+
+
+def _targets(meta) -> set[str]:
+    """Docs paths a page's body links or shows (Markdown links and pictures, <img src>)."""
+    base = posixpath.dirname(meta.path)
+    out = set()
+    from wenmingsite.gate.publication import LINK
+
+    for m in [*LINK.finditer(meta.body), *_HTML_SRC.finditer(meta.body)]:
+        parsed = urllib.parse.urlsplit(html.unescape(m.group(1)))
+        if not parsed.scheme and not parsed.netloc and parsed.path:
+            out.add(posixpath.normpath(posixpath.join(base, urllib.parse.unquote(parsed.path))))
+    return out
+
+
+def without_left_out_images(content: Content, left_out: list[str]) -> Content:
+    """A public build's content without the images (and SVG) under docs/ that only pages it
+    leaves out show: a pending chapter's or a draft's pictures wait with their text."""
+    if not left_out:
+        return content
+    gone = set(left_out)
+    shown_elsewhere: set[str] = set()
+    only_gone: set[str] = set()
+    for meta in content.pages.values():
+        (only_gone if meta.path in gone else shown_elsewhere).update(_targets(meta))
+    unit = content.unit
+    by_data = {unit.logo, unit.banner, unit.wechat_qr} if unit else set()
+    by_data |= {h.photo for h in content.honours} | {p.photo for p in content.people}
+    by_data |= {d.file for d in content.documents}
+    drop = {path for path in only_gone - shown_elsewhere - by_data if content.files.get(path) in ("image", "svg")}
+    if not drop:
+        return content
+    return dataclasses.replace(content, files={k: v for k, v in content.files.items() if k not in drop})
+
+
 def build_line(items: list[Withheld]) -> str | None:
     """The build log's line for what was withheld (never silent)."""
     if not items:
