@@ -238,17 +238,22 @@ def withhold(content: Content, preview: bool, docs_rel: str = "docs") -> tuple[C
 _HTML_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
+def _local_path(base: str, target: str) -> str | None:
+    """The docs path a link written in a page of folder ``base`` points to; None for another
+    site's address or one without a path."""
+    parsed = urllib.parse.urlsplit(html.unescape(target))
+    if parsed.scheme or parsed.netloc or not parsed.path:
+        return None
+    return posixpath.normpath(posixpath.join(base, urllib.parse.unquote(parsed.path)))
+
+
 def _targets(meta) -> set[str]:
     """Docs paths a page's body links or shows (Markdown links and pictures, <img src>)."""
-    base = posixpath.dirname(meta.path)
-    out = set()
     from wenmingsite.gate.publication import LINK
 
-    for m in [*LINK.finditer(meta.body), *_HTML_SRC.finditer(meta.body)]:
-        parsed = urllib.parse.urlsplit(html.unescape(m.group(1)))
-        if not parsed.scheme and not parsed.netloc and parsed.path:
-            out.add(posixpath.normpath(posixpath.join(base, urllib.parse.unquote(parsed.path))))
-    return out
+    base = posixpath.dirname(meta.path)
+    found = (_local_path(base, m.group(1)) for m in [*LINK.finditer(meta.body), *_HTML_SRC.finditer(meta.body)])
+    return {path for path in found if path is not None}
 
 
 def without_left_out_images(content: Content, left_out: list[str]) -> Content:
@@ -530,10 +535,9 @@ def link_problems(content: Content, withheld_pages: list[str], docs_rel: str) ->
         base = posixpath.dirname(meta.path)
         for i, line in enumerate(meta.body.split("\n"), meta.body_line):
             for m in LINK.finditer(line):
-                parsed = urllib.parse.urlsplit(html.unescape(m.group(1)))
-                if parsed.scheme or parsed.netloc or not parsed.path:
+                if (local := _local_path(base, m.group(1))) is None:
                     continue
-                path = posixpath.normpath(posixpath.join(base, urllib.parse.unquote(parsed.path))).rstrip("/")
+                path = local.rstrip("/")
                 for candidate in (path, f"{path}.md", f"{path}/index.md"):
                     if candidate in kinds:
                         out.append(
