@@ -179,6 +179,17 @@ CASES = {
             "当作脚本运行，文字里不能这样写。请删去“javascript:”或改写这段文字"
         ],
     ),
+    "file name dated another day": (
+        act("title: 植树\ndate: 2024-03-15\ncategory: 志愿服务"),
+        [
+            f"{A}:3:7: 文件名里的日期 2024-03-05 与活动日期（date）2024-03-15 不一致。请改正写错的一处："
+            "把文件名改成 2024-03-15-plant.md，或把 date 改成 2024-03-05"
+        ],
+    ),
+    "file name dated within a multi-day activity": (
+        act("title: 植树\ndate: 2024-03-01\nend_date: 2024-03-08\ncategory: 志愿服务"),
+        [],
+    ),
     "GBK file": (
         {A: ("---\ntitle: 植树\n" + BASE + "---\n正文\n").encode("gbk")},
         [

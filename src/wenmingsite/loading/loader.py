@@ -50,6 +50,9 @@ LOGO_TYPES = (".svg", ".png", ".jpg", ".jpeg", ".webp")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+FILE_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})[-_ ]")  # "2026-11-20-迎检工作安排.md"
+
+
 def _hash6(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
 
@@ -798,6 +801,7 @@ class _Loader:
                 f = schema.read_fields(meta, schema.ACTIVITY_PAGE, rel, self.problems)
                 aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1 :])[0]
                 base = posixpath.dirname(docs_path)
+                self.check_file_date(name, f, meta, rel, "活动日期")
                 a = self.make_activity(f, meta, rel, "page", aid, base, "", page=docs_path)
                 if a:
                     activities.append(a)
@@ -863,6 +867,7 @@ class _Loader:
             at = meta["expires"]
             self.add(rel, at.line, at.col, "有效期至（expires）早于发布日期（date）。请核对两个日期")
             ok = False
+        self.check_file_date(posixpath.basename(docs_path), f, meta, rel, "发布日期")
         signed, pending = signoff.read(f, meta, rel, "", self.problems, self.unit, self.today, f["date"], "通知")
         if ok:
             self.announcements.append(
@@ -884,6 +889,29 @@ class _Loader:
         clean = {k: v for k, v in f.items() if v is not None and k not in own}
         clean.setdefault("hide", ["navigation", "toc"])
         return clean
+
+    def check_file_date(self, name: str, f: dict, meta: YMap, rel: str, label: str) -> None:
+        """A page named "日期-简称.md" whose name and front matter disagree on the date: one of
+        them is a typo (the name also makes its address). Days of a multi-day activity agree."""
+        found = FILE_DATE.match(name)
+        if not found or f.get("date") is None or f["date"] > self.today:  # a future date has its own message
+            return
+        try:
+            named = dt.date.fromisoformat(found[1])
+        except ValueError:
+            return
+        start = f["date"]
+        if start <= named <= max(start, f.get("end_date") or start):
+            return
+        at = meta["date"]
+        rest = name[len(found[0]) :]
+        self.add(
+            rel,
+            at.line,
+            at.col,
+            f"文件名里的日期 {named.isoformat()} 与{label}（date）{start.isoformat()} 不一致。请改正写错的一处："
+            f"把文件名改成 {start.isoformat()}-{rest}，或把 date 改成 {named.isoformat()}",
+        )
 
     def material_keys(self, meta: YMap, fields: dict, rel: str) -> None:
         """Report Material's keys the theme would choke on, and keep them from it."""
