@@ -199,3 +199,64 @@ def test_remembered_hits_follow_the_units_terms(site):
     (root / "data" / "sensitive.yml").write_text("terms: [矽肺]\n", encoding="utf-8")
     assert [p.split(": ", 1)[0] for p in problems(root)] == ["docs/index.md:5:5"]
     assert len(list((root / ".cache" / "sensitive").glob("*.json"))) == 1
+
+
+DOCS_YML = "data/documents.yml"
+DOC_SENTENCE = "退休职工刘桂兰身患癌症，工会主席带队上门看望。"
+DOC_TAIL = "请改写这句话：去掉姓名（如“一名职工”“张某”）或删去这一细节；确已征得同意、经审核可以公开的，"
+
+
+def _entry(path: str, extra: str = "") -> str:
+    return f"- title: 慰问名单\n  issued: 2024-02-01\n  file: {path}\n{extra}"
+
+
+def _workbook(rows) -> bytes:
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "慰问"
+    for row in rows:
+        book.active.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_a_word_file_is_read_like_a_page_and_acknowledged_by_its_entry(site):
+    """A document is published as it is: what a reader reads in it is checked like a page, and
+    its entry in data/documents.yml is where the acknowledgement goes."""
+    from conftest import small_docx
+
+    docx = "docs/documents/慰问名单.docx"
+    files = {DOCS_YML: _entry("documents/慰问名单.docx"), docx: small_docx(DOC_SENTENCE)}
+    assert problems(site(files)) == [
+        f"{docx}: 第 1 段：提示：“刘桂兰”旁边写有健康状况“身患”“癌”，这是敏感个人信息，"
+        "公开发布须经本人同意（未成年人须经监护人同意）。" + DOC_TAIL + f"在{DOCS_YML} 第 1 行列出这个文件的那一条里"
+        "加一行 sensitive_ok: 已征得本人同意（写明依据）"
+    ]
+    files[DOCS_YML] = _entry("documents/慰问名单.docx", "  sensitive_ok: 已征得本人书面同意\n")
+    root = site(files)
+    assert problems(root) == []
+    from click.testing import CliRunner
+
+    from wenmingsite.commands.cli import main
+
+    result = CliRunner().invoke(main, ["check", "--root", str(root), "--no-images", "--date", TODAY.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"提示 {docx}: 第 1 段：已确认公开的敏感个人信息：“刘桂兰”旁边写有“身患”、“癌”"
+        "（sensitive_ok: 已征得本人书面同意）。审核时请核对确已征得同意"
+    ) in result.output.splitlines()
+
+
+def test_a_spreadsheet_row_is_read_as_one_line(site):
+    """A name in one cell and the detail in the next are one row to a reader."""
+    xlsx = "docs/documents/慰问名单.xlsx"
+    files = {DOCS_YML: _entry("documents/慰问名单.xlsx"), xlsx: _workbook([["姓名", "情况"], ["刘桂兰", "身患癌症"]])}
+    assert problems(site(files)) == [
+        f"{xlsx}: 表“慰问” 第 2 行：提示：“刘桂兰”旁边写有健康状况“身患”“癌”，这是敏感个人信息，"
+        "公开发布须经本人同意（未成年人须经监护人同意）。" + DOC_TAIL + f"在{DOCS_YML} 第 1 行列出这个文件的那一条里"
+        "加一行 sensitive_ok: 已征得本人同意（写明依据）"
+    ]

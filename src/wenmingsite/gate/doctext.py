@@ -58,7 +58,8 @@ BINARY_FORMATS = {
 }
 DOCUMENT_TYPES = (".pdf", *OFFICE_PACKAGES, ".txt", ".csv", *BINARY_FORMATS)
 CACHE_DIR = Path(".cache") / "privacy"
-CACHE_VERSION = 2
+CACHE_VERSION = 3  # 3: the texts a reader reads, for the sensitive-information check
+CJK = re.compile("[\u4e00-\u9fff]")
 MAX_DEPTH = 3  # documents inside documents (a chart's workbook inside a .docx inside a PDF)
 
 CANNOT_CHECK = "所以没法检查其中有没有个人手机号和身份证号"
@@ -81,6 +82,8 @@ class Piece:
     text: str
     first_line: int | None = None
     fallback: bool = False
+    prose: bool = False  # what a reader reads (a paragraph, a page, a row): also checked by gate.sensitive
+    numbers: bool = True  # searched for personal numbers (a row joined from cells searched one by one is not)
 
 
 class _Refusals:
@@ -136,7 +139,7 @@ def pieces(path: Path, rel: str) -> Iterator[Piece]:
     document that cannot be read completely, after yielding what it could read."""
     suffix = path.suffix.lower()
     if suffix in (".txt", ".csv"):
-        yield Piece("", read_text(path, rel), 1)
+        yield Piece("", read_text(path, rel), 1, prose=True)
         return
     if suffix in BINARY_FORMATS:
         what, app, target = BINARY_FORMATS[suffix]
@@ -409,7 +412,7 @@ def _member(package: _Package, name: str, labels: _Labels, refusals: _Refusals, 
         prefix = f"嵌入的文件 {name} 中的"
         try:
             return [
-                Piece(prefix + p.where, p.text, None, p.fallback)
+                Piece(prefix + p.where, p.text, None, p.fallback, p.prose, p.numbers)
                 for p in _document(inner, NESTED[ext], refusals, depth + 1)
             ]
         except _Unreadable:
@@ -749,10 +752,11 @@ def _xml_pieces(root, name: str, labels: _Labels) -> Iterator[Piece]:
 
     fallback = kind == "shared"  # a string no cell shows is reported only when no cell has it
     plain = kind in ("properties", "custom", "sheet", "workbook", "sheet-comments")
-    # Only text that could hold a number is placed (finding the place walks up the tree).
+    # Only text that could hold a number, or a paragraph in Chinese (gate.sensitive reads it), is
+    # placed (finding the place walks up the tree).
     for p, text in paragraphs.items():
-        if _lines_with_numbers(text):
-            yield Piece(base(p), text, None, fallback)
+        if _lines_with_numbers(text) or (not plain and CJK.search(text)):
+            yield Piece(base(p), text, None, fallback, prose=not plain)
     for el in root.iter():
         if isinstance(el.tag, str):
             if el.text and _lines_with_numbers(el.text) and el not in taken and el not in paragraphs:
@@ -833,11 +837,16 @@ def _xlsx_cells(zf: zipfile.ZipFile, source: Path | io.BytesIO, labels: _Labels)
     try:
         for sheet in book.worksheets:
             label = labels.sheet_titles.get(sheet.title, f"表“{mask(sheet.title)}”")
-            for row in sheet.iter_rows():
+            for number, row in enumerate(sheet.iter_rows(), 1):
+                line = []
                 for cell in row:
                     text = _cell_text(getattr(cell, "value", None))
                     if text and len(text) >= privacy.MIN_DIGITS:
                         out.append(Piece(f"{label} {cell.coordinate}", text))
+                    if text:
+                        line.append(text.replace("\n", " "))
+                if CJK.search(joined_row := " ".join(line)):  # a name and its detail sit in one row
+                    out.append(Piece(f"{label} 第 {number} 行", joined_row, prose=True, numbers=False))
     finally:
         book.close()
     for part, label in labels.fixed.items():
@@ -901,7 +910,7 @@ def _pdf(source: Path | io.BytesIO, refusals: _Refusals, depth: int) -> Iterator
             except Exception:
                 failed.append(number)
                 continue
-            out.append(Piece(f"第 {number} 页", text))
+            out.append(Piece(f"第 {number} 页", text, prose=True))
         if failed:
             raise _Unreadable(
                 f"第 {'、'.join(map(str, failed))} 页无法读取文字（文件可能已损坏），{CANNOT_CHECK}。请从原文档重新导出 PDF"
@@ -1088,7 +1097,7 @@ class _PdfObjects:
             return
         try:
             for p in _document(io.BytesIO(data), suffix, self.refusals, self.depth + 1):
-                self.out.append(Piece(f"{shown}中的{p.where}", p.text, None, p.fallback))
+                self.out.append(Piece(f"{shown}中的{p.where}", p.text, None, p.fallback, p.prose, p.numbers))
         except _Unreadable:
             self.refusals.unknown.append(shown)
 
@@ -1142,8 +1151,13 @@ def scan(path: Path, rel: str) -> dict:
     found: list[list] = []
     fallback: list[list] = []
     error = None
+    texts: list[list] = []  # [where, first_line, text] of what a reader reads in Chinese (gate.sensitive)
     try:
         for piece in pieces(path, rel):
+            if piece.prose and not piece.fallback and CJK.search(piece.text):  # kept with its numbers masked
+                texts.append([piece.where, piece.first_line, "\n".join(map(_masked, piece.text.split("\n")))])
+            if not piece.numbers:
+                continue
             for k, line in enumerate(piece.text.split("\n")):
                 for f in privacy.find(line):
                     if piece.first_line is None:
@@ -1156,7 +1170,14 @@ def scan(path: Path, rel: str) -> dict:
         error = [p.line, p.col, p.message]
     known = {row[5] for row in found}
     found += [row for row in fallback if row[5] not in known]
-    return {"error": error, "found": _unique(found)}
+    return {"error": error, "found": _unique(found), "texts": _unique(texts)}
+
+
+def _masked(line: str) -> str:
+    """The line with each personal number in it starred out, columns kept (the cache holds no number)."""
+    for f in privacy.find(line):
+        line = line[: f.start] + "*" * (f.end - f.start) + line[f.end :]
+    return line
 
 
 def _unique(rows: list[list]) -> list[list]:

@@ -134,18 +134,28 @@ def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Proble
 
 
 def document_problems(
-    root: Path, docs_dir: Path, docs_rel: str, docs_paths: Iterable[str], allowed_numbers: set[str]
+    root: Path,
+    docs_dir: Path,
+    docs_rel: str,
+    docs_paths: Iterable[str],
+    allowed_numbers: set[str],
+    texts: dict[str, list] | None = None,
 ) -> list[Problem]:
     """Personal numbers inside the documents under docs/ (.docx, .pdf, .xlsx, .txt, .csv),
     and documents that cannot be checked. Findings are cached by content under
-    ``root/.cache/privacy/``, so an unchanged document is not opened again."""
+    ``root/.cache/privacy/``, so an unchanged document is not opened again. ``texts`` receives
+    what a reader reads in each document (``[where, first_line, text]``), for the
+    sensitive-information check (wenmingsite.gate.sensitive)."""
     from wenmingsite.gate import doctext
 
     cache = doctext.DocumentCache(root / doctext.CACHE_DIR)
     out = []
     for docs_path in sorted(docs_paths):
         if docs_path.lower().endswith(doctext.DOCUMENT_TYPES):
-            out += _document_findings(cache, docs_dir / docs_path, f"{docs_rel}/{docs_path}", allowed_numbers)
+            rel = f"{docs_rel}/{docs_path}"
+            out += _document_findings(cache, docs_dir / docs_path, rel, allowed_numbers)
+            if texts is not None and (found := cache.findings(docs_dir / docs_path, rel).get("texts")):
+                texts[docs_path] = found
     cache.save()
     return out
 

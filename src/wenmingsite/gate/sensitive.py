@@ -603,13 +603,53 @@ def read_unit_lexicon(value, rel: str) -> tuple[Lexicon, list[Problem]]:
     return Lexicon(terms, tuple(dict.fromkeys(out["ignore"]))), problems
 
 
+@dataclass(frozen=True)
+class DocumentText:
+    """What a reader reads in one document under docs/ (``[where, first_line, text]`` rows from
+    wenmingsite.gate.doctext), with its acknowledgement: the ``sensitive_ok`` of the entry in
+    data/documents.yml that lists it, and where that entry is (None: the file is not listed)."""
+
+    rel: str
+    texts: list
+    ground: str | None
+    entry: str | None
+
+
+def document_problems(doc: DocumentText, lexicon: Lexicon) -> tuple[list[Problem], list[Problem]]:
+    """(unacknowledged hits, acknowledged ones) in one document, one line per person and place."""
+    where = (
+        f"{doc.entry}列出这个文件的那一条里"
+        if doc.entry
+        else "data/documents.yml 中为这个文件写一条（file: 它在 docs/ 下的路径），并在那一条里"
+    )
+    tail = "（PDF 请在原文档中修改后重新导出）" if doc.rel.lower().endswith(".pdf") else ""
+    problems: list[Problem] = []
+    notices: list[Problem] = []
+    for place, first_line, text in doc.texts:
+        found: dict[tuple[int, str], list[Hit]] = {}
+        for i, hit in _remembered_hits(text, lexicon):
+            found.setdefault((i, hit.person), []).append(hit)
+        for (i, _), hits in found.items():
+            line, col = (first_line + i, hits[0].col + 1) if first_line is not None else (None, None)
+            prefix = f"{place}：" if place else ""
+            if doc.ground is None:
+                problems.append(Problem(doc.rel, line, col, prefix + message(hits, where) + tail))
+            else:
+                notices.append(Problem(doc.rel, line, col, prefix + notice(hits, doc.ground)))
+    return problems, notices
+
+
 def problems_in(
-    texts: dict[str, str], lexicon: Lexicon, data_rel: str, cache_folder: Path | None = None
+    texts: dict[str, str],
+    lexicon: Lexicon,
+    data_rel: str,
+    cache_folder: Path | None = None,
+    documents: Iterable[DocumentText] = (),
 ) -> tuple[list[Problem], list[Problem]]:
     """(unacknowledged hits, acknowledged ones) in every text a load read (pages and data
-    files), except the unit's term list. ``cache_folder`` keeps each text's hits between
-    builds: jieba's dictionary (a second or two, and memory) is loaded only when a text
-    holding a term is new."""
+    files), except the unit's term list, and in the ``documents`` under docs/.
+    ``cache_folder`` keeps each text's hits between builds: jieba's dictionary (a second or
+    two, and memory) is loaded only when a text holding a term is new."""
     global _remembered
     prefix = data_rel.rstrip("/") + "/"
     _remembered = TextCache(cache_folder, lexicon) if cache_folder is not None else None
@@ -623,6 +663,10 @@ def problems_in(
             found, acknowledged = _scan(rel, text, lexicon, inside, 1)
             problems += found
             notices += acknowledged
+        for doc in documents:
+            found_in, acknowledged_in = document_problems(doc, lexicon)
+            problems += found_in
+            notices += acknowledged_in
         if _remembered is not None:
             _remembered.save()
     finally:

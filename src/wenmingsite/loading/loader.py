@@ -28,6 +28,7 @@ from wenmingsite.loading.records import (
     Category,
     Content,
     Criterion,
+    Document,
     PageMeta,
     Photo,
     ReportSection,
@@ -1085,7 +1086,7 @@ class _Loader:
                 ):
                     self.problems.extend([problem])
 
-    def check_publication(self):
+    def check_publication(self, documents: Iterable[Document] = ()):
         """What must never be published: placeholders, personal numbers (in texts, in
         documents under docs/, in file and folder names), huge files."""
         allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
@@ -1096,23 +1097,37 @@ class _Loader:
             if problem := publication.size_problem(size, rel):
                 self.problems.extend([problem])
         self.problems.extend(publication.name_problems((rel for rel, _ in self.all_files), allowed))
+        document_texts: dict[str, list] = {}
         self.problems.extend(
-            publication.document_problems(self.root, self.docs_dir, self.docs_rel, self.tree_files, allowed)
+            publication.document_problems(
+                self.root, self.docs_dir, self.docs_rel, self.tree_files, allowed, document_texts
+            )
         )
-        self.check_sensitive()
+        self.check_sensitive(document_texts, documents)
 
-    def check_sensitive(self):
+    def check_sensitive(self, document_texts: dict[str, list], documents: Iterable[Document]):
         """Health, hardship, religion… details next to a private person's name, unless the page
         or entry acknowledges them (wenmingsite.gate.sensitive); the unit's own terms in
-        data/sensitive.yml."""
+        data/sensitive.yml. A document under docs/ is acknowledged by its entry in
+        data/documents.yml."""
         value, rel = self.read_yaml(sensitive.UNIT_FILE, required=False)
         lexicon, problems = sensitive.read_unit_lexicon(value, rel)
         self.problems.extend(problems)
         if rel in self.texts:  # read just now: its numbers are checked like any data file's
             allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
             self.problems.extend(publication.scan_text(rel, self.texts[rel], allowed))
+        listed = {d.file: d for d in documents if d.file}
+        docs = [
+            sensitive.DocumentText(
+                f"{self.docs_rel}/{path}",
+                texts,
+                listed[path].sensitive_ok if path in listed else None,
+                f"{listed[path].source} 第 {listed[path].line} 行" if path in listed else None,
+            )
+            for path, texts in sorted(document_texts.items())
+        ]
         found, acknowledged = sensitive.problems_in(
-            self.texts, lexicon, self._rel(self.data_dir), self.root / sensitive.CACHE_DIR
+            self.texts, lexicon, self._rel(self.data_dir), self.root / sensitive.CACHE_DIR, docs
         )
         self.problems.extend(found)
         self.notices.extend(acknowledged)  # for the reviewer: wenming check, pull-request annotations
@@ -1147,7 +1162,7 @@ def load(
     pages, page_activities, report = loader.load_pages(md_files)
     data = {spec.into: loader.load_data_file(spec) for spec in DATA_FILES}
     loader.check_tree()
-    loader.check_publication()
+    loader.check_publication(data.get("documents") or ())
 
     activities = sorted(page_activities + log_activities, key=lambda a: (a.date, a.id))
     seen_ids: dict[str, Activity] = {}

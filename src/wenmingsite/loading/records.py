@@ -188,6 +188,7 @@ class Document:
     size: int | None = None  # bytes
     summary: str | None = None
     criteria: tuple[str, ...] = ()
+    sensitive_ok: str | None = None  # 敏感信息确认 for the file's own text (gate.sensitive)
 
 
 @dataclass(frozen=True)
