@@ -32,9 +32,9 @@ def test_groups_follow_the_criteria_file_and_number_their_items(material):
     assert criteria == [c.id for c in content.criteria]
     for g in index.groups:
         assert [i.number for i in g.items] == [f"{g.number}-{k}" for k in range(1, len(g.items) + 1)]
-        kinds = [i.kind for i in g.items]
+        kinds = [i.material for i in g.items]
         assert kinds == sorted(kinds, key=["document", "activity", "routine", "honour"].index)
-        days = [i.day for i in g.items if i.kind == "activity"]
+        days = [i.day for i in g.items if i.material == "activity"]
         assert days == sorted(days)
 
 
@@ -53,11 +53,11 @@ def test_every_record_of_the_term_is_evidence_of_each_of_its_criteria(material):
     assert spring.label == "活动纪实" and spring.when == "2024年3月5日（周二）" and spring.department
     assert spring.url.startswith("activities/2024/") and spring.url.endswith("/")
     assert any(f.endswith("人次") for f in spring.figures)
-    docs = {i.title: i for i in by_id["mechanism"].items if i.kind == "document"}
+    docs = {i.title: i for i in by_id["mechanism"].items if i.material == "document"}
     plan = docs["《青溪市农业技术推广中心第八届市级文明单位创建工作实施方案》"]
     assert plan.url == "documents/创建工作实施方案.pdf" and plan.note == "青农技〔2024〕4号；实施方案"
     assert docs["《创建文明单位工作责任分解表》"].figures == ("纸质件存档备查",)
-    routine = next(i for i in by_id["culture-sports"].items if i.kind == "routine" and i.title == "工间操")
+    routine = next(i for i in by_id["culture-sports"].items if i.material == "routine" and i.title == "工间操")
     # Each year's 工间操 is a routine of its own; its page is the month of its last occurrence.
     assert routine.figures[0] == f"{len(routine.ids)} 次" and routine.url == "timeline/2024/#m2024-12"
     assert routine.when == "2024年3月6日至2024年12月25日" and routine.note == "每周三；文体活动"
@@ -65,10 +65,10 @@ def test_every_record_of_the_term_is_evidence_of_each_of_its_criteria(material):
 
 def test_honours_go_where_their_words_say_and_nothing_is_left_out(material):
     content, index = material.site.content, material.index
-    honours = [i for g in index.groups for i in g.items if i.kind == "honour"]
+    honours = [i for g in index.groups for i in g.items if i.material == "honour"]
     assert {i.title for i in honours} == {h.title for h in content.honours}
     home = next(g for g in index.groups if g.criterion and g.criterion.id == "staff-rights")
-    assert "模范职工之家" in [i.title for i in home.items if i.kind == "honour"]
+    assert "模范职工之家" in [i.title for i in home.items if i.material == "honour"]
     last = index.groups[-1]
     assert last.criterion is None and last.title == "未对应测评项目的材料"
 

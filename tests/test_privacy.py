@@ -29,7 +29,7 @@ def test_labelled_set_precision_and_recall():
     tp = fp = fn = 0
     misses = []
     for expected, text in cases:
-        got = [(f.kind, f.masked) for f in find(text)]
+        got = [(f.number_type, f.masked) for f in find(text)]
         tp += len(set(got) & set(expected))
         fp += len(set(got) - set(expected))
         fn += len(set(expected) - set(got))
@@ -79,7 +79,7 @@ def test_labelled_tsv_precision_and_recall():
     tp = fp = fn = 0
     wrong = []
     for expected, text in cases:
-        got = [(f.kind, f.masked) for f in find(text)]
+        got = [(f.number_type, f.masked) for f in find(text)]
         hits = len(set(got) & set(expected))
         tp, fp, fn = tp + hits, fp + len(got) - hits, fn + len(expected) - hits
         if got != expected:

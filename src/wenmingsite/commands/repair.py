@@ -335,7 +335,7 @@ def _png_chunk(ctype: bytes, data: bytes) -> bytes:
 
 
 def _png_text_chunk(block: images.MetadataBlock, payload: bytes) -> bytes:
-    if block.kind == "xmp":  # uncompressed iTXt, as Adobe writes it
+    if block.format == "xmp":  # uncompressed iTXt, as Adobe writes it
         return _png_chunk(b"iTXt", block.key + b"\x00\x00\x00\x00\x00" + payload)
     name = images.PNG_RAW_PROFILES[block.key].encode()
     hexed = payload.hex()
@@ -366,7 +366,7 @@ def strip_location(data: bytes) -> tuple[bytes | None, list[Repair]]:
             if at < 0:
                 failed = True
                 continue
-            if block.kind == "exif":
+            if block.format == "exif":
                 base = at + (6 if block.payload.startswith(b"Exif\x00\x00") else 0)
                 failed |= not blank_gps_exif(out, base)
             else:
@@ -376,7 +376,7 @@ def strip_location(data: bytes) -> tuple[bytes | None, list[Repair]]:
             cuts.append((block.start, block.end, b""))
             continue
         if block.carrier == "png-text":
-            if block.kind == "exif":
+            if block.format == "exif":
                 payload = bytearray(block.payload)
                 base = 6 if payload.startswith(b"Exif\x00\x00") else 0
                 failed |= not blank_gps_exif(payload, base)
@@ -386,11 +386,11 @@ def strip_location(data: bytes) -> tuple[bytes | None, list[Repair]]:
                     (block.start, block.end, _png_text_chunk(block, blank_xmp_gps(block.payload) or block.payload))
                 )
             continue
-        offset = {"jpeg-app1": 4 + (6 if block.kind == "exif" else len(images.XMP_JPEG)), "png-exif": 8, "webp": 8}[
+        offset = {"jpeg-app1": 4 + (6 if block.format == "exif" else len(images.XMP_JPEG)), "png-exif": 8, "webp": 8}[
             block.carrier
         ]
         at = block.start + offset
-        if block.kind == "exif":
+        if block.format == "exif":
             base = at + (6 if block.payload.startswith(b"Exif\x00\x00") else 0)
             failed |= not blank_gps_exif(out, base)
         else:

@@ -66,7 +66,7 @@ class SourceBlock:
     text: str
     level: int = 0
     number: int | None = None
-    kind: str = "p"  # p | table | image
+    block_type: str = "p"  # p | table | image
     markdown: str | None = None  # for tables and images
     line: int | None = None  # line of a .txt file, paragraph number of a .docx (1-based)
     style_level: int | None = None  # 1-3 when Word's heading style says so
@@ -157,7 +157,9 @@ def _read_docx(path: Path, media_dir: Path | None) -> list[SourceBlock]:
                 name = f"图{images}{ext}"
                 media_dir.mkdir(parents=True, exist_ok=True)
                 (media_dir / name).write_bytes(part.blob)
-                blocks.append(SourceBlock("", kind="image", markdown=f"![汇报附图 {images}]({media_dir.name}/{name})"))
+                blocks.append(
+                    SourceBlock("", block_type="image", markdown=f"![汇报附图 {images}]({media_dir.name}/{name})")
+                )
         elif tag == "tbl":
             table = Table(child, document)
             rows = [[cell.text.strip() for cell in row.cells] for row in table.rows]
@@ -172,7 +174,9 @@ def _read_docx(path: Path, media_dir: Path | None) -> list[SourceBlock]:
             lines = ["| " + " | ".join(cell(c) for c in rows[0]) + " |", "|" + "---|" * width]
             lines += ["| " + " | ".join(cell(c) for c in r) + " |" for r in rows[1:]]
             blocks.append(
-                SourceBlock("".join("".join(r) for r in rows), kind="table", markdown="\n".join(lines), line=paragraphs)
+                SourceBlock(
+                    "".join("".join(r) for r in rows), block_type="table", markdown="\n".join(lines), line=paragraphs
+                )
             )
     return blocks
 
@@ -355,7 +359,7 @@ def classify(blocks: list[SourceBlock], source: str = "汇报", notes: list[Prob
     out: list[SourceBlock] = []
     expected = 1  # the next first-level number; a heading in mid-paragraph must have it
     for b in blocks:
-        if b.kind != "p":
+        if b.block_type != "p":
             out.append(b)
             continue
         text = b.text.strip().strip("\u3000").strip()
@@ -453,12 +457,12 @@ def structure(blocks: list[SourceBlock], source: str = "汇报") -> Imported:
     if not sections:
         raise ImportRefused(f"{source}: 没有找到“一、”“二、”这样的一级标题，无法按章节拆分。请检查汇报的标题格式")
     for s in sections:
-        body = [b for b in s.blocks if b.kind != "p" or b.level == 0]
+        body = [b for b in s.blocks if b.block_type != "p" or b.level == 0]
         if not body:
             notes.append(
                 Problem(source, s.line, None, f"“{s.title}”下面没有正文。请核对原文这一章是不是漏掉了或被截断了")
             )
-        elif body[-1].kind == "p" and not FINISHED.search(body[-1].text):
+        elif body[-1].block_type == "p" and not FINISHED.search(body[-1].text):
             last = body[-1].text
             notes.append(
                 Problem(
@@ -470,7 +474,12 @@ def structure(blocks: list[SourceBlock], source: str = "汇报") -> Imported:
             )
     if preface:
         first = preface[0]
-        if first.kind == "p" and first.level == 0 and len(first.text) <= 40 and not SENTENCE_END.search(first.text):
+        if (
+            first.block_type == "p"
+            and first.level == 0
+            and len(first.text) <= 40
+            and not SENTENCE_END.search(first.text)
+        ):
             title = first.text
         sections.insert(0, Section("前言", None, preface, line=first.line))
     for s in sections:
@@ -515,7 +524,7 @@ def to_markdown(section: Section) -> str:
     if section.number is not None or section.title != "前言":
         lines += [f"# {_escape(section.title)}", ""]
     for b in section.blocks:
-        if b.kind in ("table", "image"):
+        if b.block_type in ("table", "image"):
             assert b.markdown is not None  # _read_docx gives every table and image its Markdown
             lines += [b.markdown, ""]
         elif b.level == 2:
@@ -538,7 +547,8 @@ def _chars(text: str) -> str:
 def verify(source: list[SourceBlock], pages: list[str]) -> None:
     """Refuse to write anything unless every character of the source body is in the output."""
     expected = _chars(
-        "".join(b.text for b in source if b.kind == "p") + "".join(b.text for b in source if b.kind == "table")
+        "".join(b.text for b in source if b.block_type == "p")
+        + "".join(b.text for b in source if b.block_type == "table")
     )
     got = _chars("".join(pages))
     if sorted(expected) != sorted(got) or len(expected) != len(got):
@@ -625,7 +635,7 @@ class LinkChange:
     line: int
     old: str  # the target as it was written
     new: str
-    kind: str = "链接"  # or 导航
+    place: str = "链接"  # or 导航
     dropped_anchor: str = ""
 
     def __str__(self) -> str:
@@ -634,7 +644,7 @@ class LinkChange:
             if self.dropped_anchor
             else ""
         )
-        return f"{self.path}:{self.line}: {self.kind} {self.old} 已改为 {self.new}{note}"
+        return f"{self.path}:{self.line}: {self.place} {self.old} 已改为 {self.new}{note}"
 
 
 @dataclass
@@ -861,7 +871,7 @@ def _plan_nav(plan: LinkPlan, root: Path, moves: dict[str, str], removed: set[st
             lines[i] = f"{entry.group(1)}{entry.group(2)}{new}{entry.group(2)}{entry.group(4)}"
             named.setdefault(new, []).append((i + 1, old))
             if new != old:
-                plan.changes.append(LinkChange("mkdocs.yml", i + 1, old, new, kind="导航"))
+                plan.changes.append(LinkChange("mkdocs.yml", i + 1, old, new, place="导航"))
                 changed = True
             continue
         if entry:

@@ -449,7 +449,7 @@ def _image(data: bytes, where: str, name: str, refusals: _Refusals) -> list[Piec
         refusals.gps.append(name)
     texts = [data.decode("utf-8", errors="replace")]
     # Windows' XP* fields are UTF-16, at whichever byte alignment the writer left them
-    texts += [b.payload[k:].decode("utf-16-le", errors="replace") for b in blocks if b.kind == "exif" for k in (0, 1)]
+    texts += [b.payload[k:].decode("utf-16-le", errors="replace") for b in blocks if b.format == "exif" for k in (0, 1)]
     return [Piece(f"{where} 的照片信息", "\n".join(t.replace("\x00", "\n") for t in texts))]
 
 
@@ -1161,9 +1161,9 @@ def scan(path: Path, rel: str) -> dict:
             for k, line in enumerate(piece.text.split("\n")):
                 for f in privacy.find(line):
                     if piece.first_line is None:
-                        row: list = [piece.where, None, None, f.kind, f.masked, number_key(f.number)]
+                        row: list = [piece.where, None, None, f.number_type, f.masked, number_key(f.number)]
                     else:
-                        row = ["", piece.first_line + k, f.start + 1, f.kind, f.masked, number_key(f.number)]
+                        row = ["", piece.first_line + k, f.start + 1, f.number_type, f.masked, number_key(f.number)]
                     (fallback if piece.fallback else found).append(row)
     except ProblemError as exc:
         p = exc.problem

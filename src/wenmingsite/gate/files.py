@@ -98,14 +98,14 @@ class Decision:
     """What the gate makes of one file under docs/: its class, or why it is refused."""
 
     path: str  # docs-relative
-    kind: str | None  # one of FILE_CLASSES' names; None when refused
+    file_class: str | None  # one of FILE_CLASSES' names; None when refused
     refusal: str | None = None  # Chinese: what the file is and how to fix it
     # Not published and not an error: a notice for check and the preview page (Chinese).
     notice: str | None = None
 
     @property
     def published(self) -> bool:
-        return self.kind is not None
+        return self.file_class is not None
 
 
 @dataclass

@@ -338,11 +338,11 @@ XMP_GPS_ELEMENT = re.compile(rb"<(" + _XMP_GPS_NAME + rb")(?=[\s/>])[^>]*?(?:/>|
 
 @dataclass(frozen=True)
 class MetadataBlock:
-    """One metadata block of a file: ``kind`` "exif" (TIFF data, maybe after b"Exif\\0\\0")
+    """One metadata block of a file: ``format`` "exif" (TIFF data, maybe after b"Exif\\0\\0")
     or "xmp" (the packet); ``carrier`` says how the file holds it, ``start``/``end`` where
     (the whole segment, chunk or box payload that holds it)."""
 
-    kind: str
+    format: str
     carrier: str  # jpeg-app1 | jpeg-xmp-extended | png-exif | png-text | webp | heif
     start: int
     end: int
@@ -385,7 +385,7 @@ def xmp_has_gps(packet: bytes) -> bool:
 
 
 def block_has_gps(block: MetadataBlock) -> bool:
-    return exif_has_gps(block.payload) if block.kind == "exif" else xmp_has_gps(block.payload)
+    return exif_has_gps(block.payload) if block.format == "exif" else xmp_has_gps(block.payload)
 
 
 def _read(fh, n: int) -> bytes:
@@ -430,7 +430,7 @@ def _jpeg_blocks(fh) -> list[MetadataBlock]:
     if extended:  # one packet split over segments: judge it whole
         whole = b"".join(part for _, _, part in sorted(extended))
         blocks = [
-            MetadataBlock(b.kind, b.carrier, b.start, b.end, whole) if b.carrier == "jpeg-xmp-extended" else b
+            MetadataBlock(b.format, b.carrier, b.start, b.end, whole) if b.carrier == "jpeg-xmp-extended" else b
             for b in blocks
         ]
     return blocks
@@ -524,10 +524,10 @@ def _heif_blocks(fh) -> list[MetadataBlock]:
     heif = pillow_heif.open_heif(fh, convert_hdr_to_8bit=False)
     blocks: list[MetadataBlock] = []
     for image in heif:
-        for kind in ("exif", "xmp"):
-            payload = image.info.get(kind)
+        for name in ("exif", "xmp"):
+            payload = image.info.get(name)
             if payload:
-                blocks.append(MetadataBlock(kind, "heif", -1, -1, bytes(cast(Any, payload))))
+                blocks.append(MetadataBlock(name, "heif", -1, -1, bytes(cast(Any, payload))))
     return blocks
 
 

@@ -107,7 +107,7 @@ class Leak:
 
     output: str  # relative to the site folder, with "/"
     part: str  # Chinese: which part of the output holds it
-    kind: str  # "mobile" | "id"
+    number_type: str  # "mobile" | "id"
     masked: str
     number: str = field(default="", repr=False, compare=False)
 
@@ -279,16 +279,16 @@ class Scanner:
             if not text:
                 continue
             for f in numbers_in(text, self.allowed, decoded):
-                if (f.kind, f.number) not in seen:
-                    seen.add((f.kind, f.number))
-                    out.append(Leak(rel, part, f.kind, f.masked, f.number))
+                if (f.number_type, f.number) not in seen:
+                    seen.add((f.number_type, f.number))
+                    out.append(Leak(rel, part, f.number_type, f.masked, f.number))
         # The output's own path is its address: /2024/张三13812348000/ is read in the address bar.
         path = urllib.parse.unquote(rel)
         for name in {path, re.sub(r"[-_./]", " ", path)}:
             for f in privacy.find(name, self.allowed):
-                if (f.kind, f.number) not in seen:
-                    seen.add((f.kind, f.number))
-                    out.append(Leak(rel, "网址", f.kind, f.masked, f.number))
+                if (f.number_type, f.number) not in seen:
+                    seen.add((f.number_type, f.number))
+                    out.append(Leak(rel, "网址", f.number_type, f.masked, f.number))
         return out
 
 
@@ -488,7 +488,7 @@ def problems(
     for (path, line, masked), found in grouped.items():
         outputs = sorted({f"{shown_site}/{leak.output} 的{leak.part}" for leak in found})
         shown = "、".join(outputs[:3]) + (f"等 {len(outputs)} 处" if len(outputs) > 3 else "")
-        said = number_message(found[0].kind, masked)
+        said = number_message(found[0].number_type, masked)
         if line is not None:
             message = (
                 f"生成的网站上（{shown}）会显示{said}。这里的号码被拆开、转义、跨行或写成了中文数字，"

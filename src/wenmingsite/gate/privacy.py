@@ -131,7 +131,7 @@ ID_REGION = set("1234568")  # first digits of PROVINCES (kept for callers of the
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # "mobile" | "id"
+    number_type: str  # "mobile" | "id"
     start: int  # offset in the original line
     masked: str
     end: int = 0  # offset just after the number in the original line
@@ -328,14 +328,14 @@ def find(line: str, allowed: AbstractSet[str] = frozenset(), *, decode: bool = T
     if decode and ENCODED.search(line) and _encoded_digits(line):
         text, where = decoded(line)
         if text != line:
-            seen = {(f.kind, f.number) for f in found}
+            seen = {(f.number_type, f.number) for f in found}
             for f in _find(text):
-                if (f.kind, f.number) not in seen:
-                    seen.add((f.kind, f.number))
+                if (f.number_type, f.number) not in seen:
+                    seen.add((f.number_type, f.number))
                     start, last = where[f.start], where[f.end - 1] + 1
                     # Up to the next character read: the whole of an encoded last digit.
                     end = where[f.end] if f.end < len(where) and where[f.end] > last else last
-                    found.append(Finding(f.kind, start, f.masked, end, f.number))
+                    found.append(Finding(f.number_type, start, f.masked, end, f.number))
             found.sort(key=lambda f: f.start)
     if found and allowed:
         ok = canonical_numbers(frozenset(allowed))
@@ -351,8 +351,10 @@ def _find(line: str) -> list[Finding]:
     if CN_ANY.search(norm):
         # Read once more with numerals as digits (one character for one, so ``where``
         # holds): 张三13812348000 is still found in the first reading.
-        seen = {(f.kind, f.number) for f in found}
-        found += [f for f in _numbers(CN_RUN.sub(_numerals_as_digits, norm), where) if (f.kind, f.number) not in seen]
+        seen = {(f.number_type, f.number) for f in found}
+        found += [
+            f for f in _numbers(CN_RUN.sub(_numerals_as_digits, norm), where) if (f.number_type, f.number) not in seen
+        ]
         found.sort(key=lambda f: f.start)
     return found
 

@@ -51,7 +51,7 @@ def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int)
             for m in pattern.finditer(line):
                 out.append(Problem(rel, i, m.start() + 1, f"这里还是模板占位符“{m.group(0)}”。请换成实际内容后再发布"))
         for f in privacy.find(line, allowed_numbers):
-            out.append(Problem(rel, i, f.start + 1, number_message(f.kind, f.masked)))
+            out.append(Problem(rel, i, f.start + 1, number_message(f.number_type, f.masked)))
     return tuple(out)
 
 
@@ -63,7 +63,7 @@ def config_problems(path: Path, rel: str, allowed_numbers: set[str]) -> list[Pro
     except (OSError, UnicodeDecodeError):
         return []  # MkDocs itself reports an unreadable mkdocs.yml
     return [
-        Problem(rel, i, f.start + 1, number_message(f.kind, f.masked))
+        Problem(rel, i, f.start + 1, number_message(f.number_type, f.masked))
         for i, line in enumerate(text.split("\n"), 1)
         for f in privacy.find(line, allowed_numbers)
     ]
@@ -118,7 +118,7 @@ def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Proble
                 f.masked: f for f in [*privacy.find(name, allowed_numbers), *privacy.find(spaced, allowed_numbers)]
             }
             for f in found.values():
-                what = "个人手机号" if f.kind == "mobile" else "居民身份证号"
+                what = "个人手机号" if f.number_type == "mobile" else "居民身份证号"
                 out.append(
                     Problem(
                         path,

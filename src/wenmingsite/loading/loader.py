@@ -1074,8 +1074,8 @@ class _Loader:
                 )
             by_lower.setdefault(key, docs_path)
             decision = gate.classify(docs_path, ctx)
-            if decision.kind is not None:  # published
-                self.published_files[docs_path] = decision.kind
+            if decision.file_class is not None:  # published
+                self.published_files[docs_path] = decision.file_class
             elif decision.notice:
                 self.notices.append(Problem(self.doc_source(docs_path), None, None, decision.notice))
             elif decision.refusal:

@@ -27,7 +27,7 @@ class Item:
     """One piece of evidence."""
 
     number: str  # "6-3"
-    kind: str  # document | activity | routine | honour
+    material: str  # document | activity | routine | honour
     label: str  # 制度文件 / 活动纪实 / 活动记录 / 例行活动 / 荣誉
     title: str
     day: dt.date | None  # for ordering
@@ -128,18 +128,18 @@ FILE_KINDS = {
 }
 
 
-def forms(kind: str, *, file: str | None = None, page: bool = False, photos: int = 0) -> tuple[str, ...]:
+def forms(material: str, *, file: str | None = None, page: bool = False, photos: int = 0) -> tuple[str, ...]:
     """材料形式: what the evidence exists as, from what the item is. A 制度文件 is an issued
     document, so paper; with a published file also electronic (its format from the name). An
     activity with a page is a web page (活动纪实), one without a 台账记录 line, like a routine; a
     honour is its certificate. Photos are said when there are any."""
     out: list[str] = []
-    if kind == "document":
+    if material == "document":
         out.append("纸质")
         if file:
             ext = "." + file.rsplit(".", 1)[-1].lower() if "." in file else ""
             out.append(f"电子文件（{FILE_KINDS[ext]}）" if ext in FILE_KINDS else "电子文件")
-    elif kind == "honour":
+    elif material == "honour":
         out.append("证书")
     else:
         out.append("网页" if page else "台账记录")
@@ -185,7 +185,7 @@ def compute(
         def supports(ids, c=c) -> bool:
             return c.id in ids if c else not (set(ids) & known)
 
-        items: list[tuple] = []  # (kind order, day, title, Item without number)
+        items: list[tuple] = []  # (material order, day, title, Item without number)
         for di, d in enumerate(content.documents):
             if not supports(d.criteria):
                 continue
@@ -197,7 +197,7 @@ def compute(
                     d.issued,
                     d.title,
                     dict(
-                        kind="document",
+                        material="document",
                         label="制度文件",
                         title=f"《{d.title}》",
                         day=d.issued,
@@ -222,7 +222,7 @@ def compute(
                     day,
                     r["title"],
                     dict(
-                        kind="activity",
+                        material="activity",
                         label="活动纪实" if r["url"] else "活动记录",
                         title=r["title"],
                         day=day,
@@ -256,7 +256,7 @@ def compute(
                     first,
                     occ[0]["title"],
                     dict(
-                        kind="routine",
+                        material="routine",
                         label="例行活动",
                         title=occ[0]["title"],
                         day=first,
@@ -281,7 +281,7 @@ def compute(
                     day,
                     h.title,
                     dict(
-                        kind="honour",
+                        material="honour",
                         label="荣誉",
                         title=h.title,
                         day=day,
