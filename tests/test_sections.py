@@ -185,12 +185,29 @@ def test_people_page_shows_names_honours_deeds_and_a_published_photo(built):
     assert not (built / "people" / "zhang.jpg").exists()  # the original is never published
 
 
+def test_the_print_version_carries_volunteering_and_people_after_the_organisation(built):
+    """/print/ is the whole showcase on paper: 志愿服务 and 文明风采 as their pages show them,
+    in the contents list too (通知公告 are news of the day, not part of the report)."""
+    html = (built / "print" / "index.html").read_text(encoding="utf-8")
+    toc = text_of(html.split('<nav class="ws-print-toc"', 1)[1].split("</nav>", 1)[0])
+    assert toc.endswith("主要数据 测评体系对照 志愿服务 文明风采 附录：活动一览")
+    volunteer = text_of(html.split('id="p-volunteer"', 1)[1].split("</section>", 1)[0])
+    assert volunteer.startswith("> 志愿服务 2 项 志愿服务活动 35 人次")
+    assert "青年志愿服务队 成立于 2020年3月5日 队员 36 人" in volunteer
+    people = text_of(html.split('id="p-people"', 1)[1].split('id="p-appendix"', 1)[0])
+    assert "张晓红" in people and "坚持照顾独居老人十年。" in people and "见义勇为，救起落水儿童。" in people
+    assert html.index('id="p-volunteer"') < html.index('id="p-people"') < html.index('id="p-appendix"')
+    assert "最新的通知" not in html
+
+
 def test_a_unit_without_the_data_has_no_such_page_and_a_nav_entry_for_one_is_named(site):
     root = site()
     result = build(root)
     assert result.returncode == 0, result.stderr
     for page in ("volunteer", "notices", "people"):
         assert not (root / "site" / page).exists()
+    printed = (root / "site" / "print" / "index.html").read_text(encoding="utf-8")
+    assert "p-volunteer" not in printed and "p-people" not in printed and "志愿服务队伍" not in printed
     assert "通知公告" not in (root / "site" / "index.html").read_text(encoding="utf-8")
     bad = build(site({"mkdocs.yml": NAV}))
     assert bad.returncode == 1

@@ -391,7 +391,14 @@ class PrintPage:
         # Report pages are converted before this one (generated files come last); their
         # links are made relative to the print page.
         sections = [(s, site.page_html(s.page, url)) for s in site.content.report]
-        return site.renderer.print_page(sections, site.stats, site.coverage, site.published, site.today, url)
+        more = []
+        for name in PRINTED_SECTIONS:  # as their own pages show them, when the unit has one
+            for section in kind(name).specs(site):
+                more.append((name, section.title, kind(name).render(site, section, url)))
+        return site.renderer.print_page(sections, site.stats, site.coverage, site.published, site.today, url, more=more)
+
+
+PRINTED_SECTIONS = ("volunteer", "people")  # 志愿服务 and 文明风采 (wenmingsite.pages.sections)
 
 
 @page_kind("documents", needs=("documents/index.md", "data/documents.yml"))

@@ -499,7 +499,7 @@ class Renderer:
             names={c.id: c.name for c in self.content.criteria},
         )
 
-    def print_page(self, sections, stats, coverage, published, today, page_url: str) -> str:
+    def print_page(self, sections, stats, coverage, published, today, page_url: str, more=()) -> str:
         """Everything on one page for paper: cover, contents, report, figures, coverage,
         honours, organisation and an appendix of activities with one photo each."""
         one_off = [a for a in self.content.published if a.kind != "routine"]
@@ -518,6 +518,7 @@ class Renderer:
             coverage_html=self.coverage_page(coverage, stats.end, page_url),
             honours_html=self.honours_page(published, page_url) if self.content.honours else "",
             organization_html=self.organization_page(page_url) if self.content.organization else "",
+            more=more,
         )
 
     def breadcrumb(self, trail, page_url: str, source: str | None, when=None, heading: str | None = None) -> str:
