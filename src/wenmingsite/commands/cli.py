@@ -495,13 +495,20 @@ def _chapter_name(order: int, section) -> str:
     return f"{order:02d}-{safe_name(heading.group(2) if heading else section.title)}.md"
 
 
-def _says_yes(value) -> bool:
-    from wenmingsite.loading import values
+def _review_on(root: Path) -> bool:
+    """data/unit.yml's 发布审核 as the build reads it (its field table and converter); a unit
+    file with problems says no here and reports them at the next check."""
+    from wenmingsite.loading import schema
+    from wenmingsite.loading.problems import Problems
+    from wenmingsite.loading.yamlstrict import YMap, load_yaml
 
-    try:
-        return value is not None and values.parse_bool(str(value))
-    except values.Invalid:
+    unit_file = root / "data" / "unit.yml"
+    if not unit_file.is_file():
         return False
+    unit, _ = load_yaml(unit_file.read_text(encoding="utf-8"), "data/unit.yml")
+    if not isinstance(unit, YMap):
+        return False
+    return bool(schema.read_fields(unit, schema.UNIT, "data/unit.yml", Problems())["review"])
 
 
 @main.command(
@@ -648,9 +655,7 @@ def import_report(
     )
     for name in written:
         click.echo(f"  docs/report/{name}")
-    unit_file = root / "data" / "unit.yml"
-    unit, _ = load_yaml(unit_file.read_text(encoding="utf-8"), "data/unit.yml") if unit_file.is_file() else (None, [])
-    if isinstance(unit, dict) and _says_yes(unit.get("review")):
+    if _review_on(root):
         click.echo(
             f"开启了发布审核（data/unit.yml 的 review）：导入的 {len(written)} 个章节待审核，审核前正式网站不发布它们，"
             "链接到它们的页面也无法构建。审核人确认后运行 wenming approve docs/report/*.md --by 姓名"
