@@ -195,3 +195,37 @@ FULL_PAGE = """\
     ---
     正文。
     """
+
+
+def test_an_approval_in_the_ledger_is_checked_as_the_loader_checks_it(site, tmp_path):
+    unit = site().joinpath("data/unit.yml").read_text(encoding="utf-8") + "review: true\napprovers: [张主任]\n"
+    root = site({"data/unit.yml": unit, "docs/activities/2024-03-05-plant.md": None})
+    path = tmp_path / "台账.csv"
+    path.write_text(
+        "日期,活动名称,类别,审核人,审核日期\n"
+        "2024-03-01,审核人不在名单,志愿服务,张主仁,2024-03-02\n"
+        "2024-03-02,先审核后办活动,志愿服务,张主任,2024-03-01\n"
+        "2024-03-03,只有审核人,志愿服务,张主任,\n"
+        "2024-03-04,审核过的活动,志愿服务,张主任,2024-03-05\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["import", str(path), "--root", str(root), "--yes"], catch_exceptions=False)
+    lines = result.output.splitlines()
+    assert [line for line in lines if line.startswith("台账.csv 第")] == [
+        "台账.csv 第 2 行 D 列（审核人）：审核人（approved_by）“张主仁”不在 data/unit.yml 的审核人名单（approvers）中。"
+        "是不是“张主任”？请改成名单里的一位，或先由单位在 approvers 中加上此人",
+        "台账.csv 第 3 行 E 列（审核日期）：审核日期（approved_on）2024-03-01 早于活动日期 2024-03-02：材料还没有就审核了。"
+        "请核对审核日期",
+        "台账.csv 第 4 行 D 列（审核人）：写了审核人（approved_by）“张主任”，却没有写审核日期（approved_on）。"
+        "请补上 approved_on: 2026-03-05 这样的日期，或用 wenming approve 文件 --by 姓名 一并写好",
+    ]
+    assert lines[-1] == "共 4 行：导入 1 行，跳过空行 0 行，有问题 3 行（见上）"
+    content, problems = wenmingsite.load(root, today=TODAY)
+    assert problems == []
+    [a] = [a for a in content.activities if a.kind == "log"]
+    assert (a.title, a.signoff.approved_by, a.signoff.approved_on, a.pending) == (
+        "审核过的活动",
+        "张主任",
+        dt.date(2024, 3, 5),
+        False,
+    )

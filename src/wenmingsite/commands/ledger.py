@@ -21,8 +21,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from wenmingsite.loading import fields, values
+from wenmingsite.loading import fields, signoff, values
+from wenmingsite.loading.problems import Problems
+from wenmingsite.loading.records import Unit
 from wenmingsite.loading.values import Invalid
+from wenmingsite.loading.yamlstrict import YMap, YStr
 from wenmingsite.outputs.export import formula_like
 
 HEADER_SCAN_ROWS = 10
@@ -473,10 +476,14 @@ class Reader:
         existing: set[tuple[dt.date, str]],
         criteria: list[tuple[str, str]] | None = None,
         forced: dict[str, str | None] | None = None,
+        unit: Unit | None = None,
+        today: dt.date | None = None,
     ):
         """``criteria``: (id, name) of data/criteria.yml; a 测评项目 column names them by either.
-        ``forced``: header key -> field (None: not imported), from ``--map``."""
+        ``forced``: header key -> field (None: not imported), from ``--map``. ``unit`` and
+        ``today``: what an approval (审核人, 审核日期) is checked against, as the loader does."""
         self.source = source
+        self.unit, self.today = unit, today or signoff.today()
         self.criteria = {key: cid for cid, name in criteria or () for key in (cid, name)}
         self.criterion_names = [name for _, name in criteria or ()]
         self.categories = {name: name for name, _ in categories}
@@ -573,6 +580,22 @@ class Reader:
             return tuple(f.convert(part, f.field) for part in _LIST.split(text) if part.strip())
         return f.convert(text, f.field)
 
+    def check_signoff(self, entry: dict, present: list[str], mapping: Mapping, number: int, bad) -> None:
+        """An approval in the row (``present``: its filled cells), checked by the loader's own
+        rules (wenmingsite.loading.signoff): an approver the unit does not list, a date without a
+        name or the reverse, a date before the activity or in the future."""
+        if not present:
+            return
+        item = YMap()
+        for name in present:
+            col = mapping.columns[name] + 1
+            item[YStr(name, number, col)] = YStr(str(entry.get(name, "")), number, col)
+        found = Problems()
+        signoff.read(entry, item, "", "", found, self.unit, self.today, entry.get("date"), "活动")
+        by_col = {mapping.columns[name] + 1: name for name in present}
+        for p in found.items:
+            bad(by_col[p.col or 0], p.message)
+
     def row(self, sheet: Sheet, mapping: Mapping, number: int, cells: list) -> None:
         r = self.result
         if all(_blank(v) for v in cells):
@@ -662,6 +685,9 @@ class Reader:
                 entry[f.name] = self.read_cell(f, value, sheet, mapping)
             except Invalid as exc:
                 bad(f.name, str(exc))
+        self.check_signoff(
+            entry, [n for n in ("approved_by", "approved_on") if not _blank(cell(n))], mapping, number, bad
+        )
         value = cell("end_date")
         end = span_end
         if not _blank(value):
@@ -1035,6 +1061,7 @@ def run(
         existing,
         [(c.id, c.name) for c in content.criteria],
         forced,
+        content.unit,
     )
     result = reader.read(sheets)
     for sheet, mapping in result.mappings:
