@@ -1,8 +1,9 @@
 /* 新增活动 (/editor/): an activity written in the browser, without Python or a terminal.
  *
- * Checks every field as the build does, with the build's own messages: the rules, patterns
- * and message templates come from Python (wenmingsite.commands.editor, embedded as JSON), and the
- * functions below mirror the decisions of values.py and schema.py on top of them.
+ * Checks every field as the build does, with the build's own messages: the fields (as
+ * wenmingsite.loading.fields declares them), rules, patterns and message templates come from
+ * Python (wenmingsite.commands.editor, embedded as JSON), and the functions below mirror the
+ * decisions of values.py and schema.py on top of them, one per converter family (CONVERT).
  * Photos are cleaned here: turned upright by their EXIF orientation, scaled to the long side
  * the rules give, re-encoded as JPEG (a canvas writes no EXIF: no GPS, no device; the colour
  * profile Chromium adds is dropped too).

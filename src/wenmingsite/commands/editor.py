@@ -1,12 +1,14 @@
 """The browser form for a new activity (``/editor/``, 新增活动).
 
 Office staff without Python or a terminal fill in the form, choose photos from the phone and
-download one zip that they upload on GitHub's web page. The page checks what the build
-checks, with the build's own messages: this module hands it the field table of
-:data:`schema.ACTIVITY_PAGE`, the converters' patterns, limits and message templates
-(``values.MSG_*``, ``schema.MSG_*``) and the unit's categories, criteria and departments, as
-one JSON object the template embeds. ``assets/editor.js`` mirrors the converters' decisions
-on top of them; ``tests/test_browser_editor.py`` feeds both the same values and compares the
+download one zip that they upload on GitHub's web page. The form's controls are those the
+activity fields declare (:data:`wenmingsite.loading.fields.FORM`; the template renders each as
+its ``Control`` says). The page checks what the build checks, with the build's own messages:
+this module hands it the fields (name, label, required, converter family), the converters'
+patterns, limits and message templates (``values.MSG_*``, ``schema.MSG_*``) and the unit's
+categories, criteria and departments, as one JSON object the template embeds.
+``assets/editor.js`` reads and writes the fields that JSON lists, mirroring each family's
+converter; ``tests/test_browser_editor.py`` feeds both the same values and compares the
 messages.
 """
 

@@ -2,8 +2,11 @@
 
 Units keep their activities in spreadsheets with their own column names. The header row is
 found within the first rows of each sheet, its columns are mapped to activity fields (by the
-names offices use, or by hand with ``--map 列名=字段``), and every data row is either imported,
-counted as blank, or reported with its sheet, row and column. Nothing is dropped silently.
+names offices use, as each field's ledger column declares them in wenmingsite.loading.fields, or
+by hand with ``--map 列名=字段``), and every data row is either imported, counted as blank, or
+reported with its sheet, row and column. A cell is read with its field's own converter, so its
+problems are the build's messages; an approval (审核人, 审核日期) is checked as the loader checks
+it. Nothing is dropped silently.
 A category or department the unit has not declared is said once for all its rows, with their
 count; ``--add-departments`` writes the departments into data/unit.yml and imports the rows.
 """
