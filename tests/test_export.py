@@ -19,6 +19,7 @@ from openpyxl.utils import column_index_from_string
 
 from wenmingsite import load
 from wenmingsite.commands.cli import main
+from wenmingsite.loading.fields import IMPORTED
 from wenmingsite.outputs import export, pack
 
 
@@ -87,11 +88,19 @@ def test_export_message_and_sheets(exported):
         "记录方式",
         "网页地址",
     ]
-    first = [c.value for c in book["2024年"][2]]
-    assert first[:5] == [1, dt.datetime(2024, 1, 9), None, "召开创建工作领导小组第一次会议", "制度建设"]
-    assert first[5] == "创建工作机制" and first[13] == "活动记录"
-    pages = [r for r in book["2024年"].iter_rows(min_row=2, values_only=True) if r[13] == "活动纪实"]
-    assert pages[0][14].startswith("https://wenming.example.cn/activities/2024/")
+    header = [c.value for c in book["2024年"][1]]
+    first = dict(zip(header, [c.value for c in book["2024年"][2]], strict=True))
+    assert [first[h] for h in header[:5]] == [
+        1,
+        dt.datetime(2024, 1, 9),
+        None,
+        "召开创建工作领导小组第一次会议",
+        "制度建设",
+    ]
+    assert first["测评项目"] == "创建工作机制" and first["记录方式"] == "活动记录"
+    kind, address = header.index("记录方式"), header.index("网页地址")
+    pages = [r for r in book["2024年"].iter_rows(min_row=2, values_only=True) if r[kind] == "活动纪实"]
+    assert pages[0][address].startswith("https://wenming.example.cn/activities/2024/")
 
 
 def test_a_column_has_one_name_on_every_sheet(exported):
@@ -136,7 +145,8 @@ def test_web_addresses_are_links_and_every_cell_is_in_a_chinese_font(exported):
             assert urllib.parse.unquote(target) == cell.value
             assert cell.font.u == "single"
             linked += 1
-    assert linked == sum(1 for r in year.iter_rows(min_row=2, values_only=True) if r[13] == "活动纪实")
+    kind = [c.value for c in year[1]].index("记录方式")
+    assert linked == sum(1 for r in year.iter_rows(min_row=2, values_only=True) if r[kind] == "活动纪实")
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
@@ -226,19 +236,8 @@ def test_refuses_other_file_types(tmp_path):
     assert result.output == "错误：“台账.pdf”不是 .xlsx 或 .csv 文件名。请写成例如 wenming export 台账.xlsx\n"
 
 
-FIELDS = (
-    "title",
-    "date",
-    "end_date",
-    "category",
-    "criteria",
-    "department",
-    "location",
-    "participants",
-    "volunteer_hours",
-    "amount",
-    "summary",
-)
+# Every field with a ledger column (wenmingsite.loading.fields), sign-off included.
+FIELDS = IMPORTED
 
 
 def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path):
@@ -272,7 +271,7 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
     assert problems == []
 
     def key(a):
-        return tuple(getattr(a, f) for f in FIELDS)
+        return tuple(f.value(a) for f in FIELDS)
 
     assert sorted(key(a) for a in back.activities if a.kind != "routine") == sorted(
         key(a) for a in original.activities if a.kind != "routine" and not a.draft

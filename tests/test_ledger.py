@@ -17,6 +17,12 @@ from wenmingsite.commands.ledger import quote
 from wenmingsite.loading.values import Invalid
 from wenmingsite.loading.yamlstrict import load_yaml
 
+# The fields --map names, in the order of their declarations (wenmingsite.loading.fields).
+FIELD_CHOICES = (
+    "title（活动名称）、date（日期）、end_date（结束日期）、category（类别）、criteria（测评项目）、department（部门）、"
+    "location（地点）、participants（参与人次）、volunteer_hours（志愿服务时长）、amount（金额）、summary（摘要）、"
+    "author（撰稿人）、approved_by（审核人）、approved_on（审核日期）"
+)
 TITLES = [
     "&植树护绿",
     "*读书分享",
@@ -388,9 +394,7 @@ MESSY_OUTPUT = [
     "  J 列“照片” → 不导入（不是活动记录的字段）",
     "  K 列“活动时长” → 没有对应的字段，未导入",
     "台账.xlsx 工作表“创建台账” K 列：列“活动时长”没有对应的字段，未导入；如需导入请用 --map 活动时长=字段",
-    "--map 的字段可以写英文名或中文名：date（日期）、title（活动名称）、category（类别）、department（部门）、"
-    "location（地点）、participants（参与人次）、volunteer_hours（志愿服务时长）、amount（金额）、summary（摘要）、"
-    "end_date（结束日期）、criteria（测评项目）",
+    f"--map 的字段可以写英文名或中文名：{FIELD_CHOICES}",
     "台账.xlsx 工作表“创建台账”：1 行的日期没有写年份（如“4月15日”），"
     "按标题“青溪市人民医院2024年文明创建活动台账”中的年份算作 2024 年。如果不对，请在台账中写出年份",
     "台账.xlsx 工作表“创建台账” 第 18 行 B 列（活动时间）：日期“2024.2.30”不存在（2024年2月没有30日）。"
@@ -420,10 +424,10 @@ def test_messy_hospital_ledger_imports_every_good_row(site, tmp_path):
 
     text = (root / "data/activities/2024.yml").read_text(encoding="utf-8")
     assert text.count("  - title: ") == 13
-    assert (
-        '  - title: "三天义诊周"\n    date: "2024-04-20"\n    category: "志愿服务"\n    department: "医务科"\n' in text
+    assert (  # the keys in the order of the form and of `wenming new`
+        '  - title: "三天义诊周"\n    date: "2024-04-20"\n    end_date: "2024-04-22"\n    category: "志愿服务"\n'
+        '    department: "医务科"\n' in text
     )
-    assert '    end_date: "2024-04-22"\n' in text
     content, problems = load(root, today=TODAY)
     assert problems == []
     logged = {a.title: a for a in content.activities if a.source == "data/activities/2024.yml"}
@@ -683,9 +687,7 @@ def test_a_column_that_maps_to_nothing_is_reported_once(site, tmp_path):
     [
         (
             "主责科室=科长",
-            "--map “主责科室=科长”：“科长”不是可以导入的字段。可以写：date（日期）、title（活动名称）、category（类别）、"
-            "department（部门）、location（地点）、participants（参与人次）、volunteer_hours（志愿服务时长）、"
-            "amount（金额）、summary（摘要）、end_date（结束日期）、criteria（测评项目）；或写“不导入”（这一列不导入）",
+            f"--map “主责科室=科长”：“科长”不是可以导入的字段。可以写：{FIELD_CHOICES}；或写“不导入”（这一列不导入）",
         ),
         ("主责科室", "--map “主责科室”缺少“=”。请写成 --map 列名=字段，例如 --map 责任科室=部门"),
         ("=部门", "--map “=部门”没有写列名。请写成 --map 列名=字段，例如 --map 责任科室=部门"),

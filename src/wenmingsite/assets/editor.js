@@ -1,8 +1,9 @@
 /* 新增活动 (/editor/): an activity written in the browser, without Python or a terminal.
  *
- * Checks every field as the build does, with the build's own messages: the rules, patterns
- * and message templates come from Python (wenmingsite.commands.editor, embedded as JSON), and the
- * functions below mirror the decisions of values.py and schema.py on top of them.
+ * Checks every field as the build does, with the build's own messages: the fields (as
+ * wenmingsite.loading.fields declares them), rules, patterns and message templates come from
+ * Python (wenmingsite.commands.editor, embedded as JSON), and the functions below mirror the
+ * decisions of values.py and schema.py on top of them, one per converter family (CONVERT).
  * Photos are cleaned here: turned upright by their EXIF orientation, scaled to the long side
  * the rules give, re-encoded as JPEG (a canvas writes no EXIF: no GPS, no device; the colour
  * profile Chromium adds is dropped too).
@@ -227,8 +228,15 @@
       var h = N.volunteer_hours;
       return parseDecimal(v, h.what, h.units, h.places, R.limits.decimal_digits);
     },
-    amount: parseAmount
+    amount: parseAmount,
+    /** schema's scalar_or_list of text: names separated by 、 (or , ; or a line), each as text. */
+    list: function (v) {
+      return v.split(/[、,，;；\n]+/).map(function (item) { return strip(item); })
+        .filter(function (item) { return item !== ""; }).map(refuseScriptAddress);
+    }
   };
+  // Kinds with rules of their own: the criteria's checkboxes and the draft's checkbox.
+  var OWN = { choices: true, flag: true };
   var FIELDS = {};
   R.fields.forEach(function (f) { FIELDS[f.name] = f; });
 
@@ -427,10 +435,10 @@
   /** Every field's reading: {values, errors: {name: message}}. */
   function readAll() {
     var out = {}, errors = {};
-    ["title", "date", "end_date", "category", "department", "location", "participants",
-     "volunteer_hours", "amount", "summary", "author"].forEach(function (name) {
-      if (!FIELDS[name] || !input(name)) return;
-      var r = readField(FIELDS[name], value(name));
+    R.fields.forEach(function (field) {
+      var name = field.name;
+      if (OWN[field.kind] || !input(name)) return;
+      var r = readField(field, value(name));
       if (r.message) errors[name] = r.message; else out[name] = r.value;
     });
     var draft = input("draft") && input("draft").checked;
@@ -601,21 +609,33 @@
     refresh(false);
   });
 
+  /** The front matter, key by key in the order of R.fields (the declarations'). */
   function frontMatter(state) {
-    var v = state.values, lines = ["---", "title: " + yamlValue(value("title")), "date: " + v.date];
-    if (v.end_date) lines.push("end_date: " + v.end_date);
-    lines.push("category: " + yamlValue(value("category")));
-    var chosen = Array.from(form.querySelectorAll('input[name="criteria"]:checked'))
-      .filter(function (b) { return !b.disabled; })
-      .map(function (b) { return R.criteria.filter(function (c) { return c.id === b.value; })[0].name; });
-    if (chosen.length) {
-      lines.push("criteria:");
-      chosen.forEach(function (name) { lines.push("  - " + yamlValue(name)); });
-    }
-    ["department", "location", "participants", "volunteer_hours", "amount", "summary", "author"].forEach(function (name) {
-      if (v[name] != null && input(name)) lines.push(name + ": " + yamlValue(value(name)));
+    var v = state.values, lines = ["---"];
+    R.fields.forEach(function (field) {
+      var name = field.name;
+      if (field.kind === "choices") {
+        var chosen = Array.from(form.querySelectorAll('input[name="' + name + '"]:checked'))
+          .filter(function (b) { return !b.disabled; })
+          .map(function (b) { return R.criteria.filter(function (c) { return c.id === b.value; })[0].name; });
+        if (chosen.length) {
+          lines.push(name + ":");
+          chosen.forEach(function (item) { lines.push("  - " + yamlValue(item)); });
+        }
+      } else if (field.kind === "flag") {
+        if (input(name) && input(name).checked) lines.push(name + ": true");
+      } else if (v[name] == null || !input(name)) {
+        return;
+      } else if (field.kind === "date") {
+        lines.push(name + ": " + v[name]);
+      } else if (field.kind === "list") {
+        if (!v[name].length) return;
+        lines.push(name + ":");
+        v[name].forEach(function (item) { lines.push("  - " + yamlValue(item)); });
+      } else {
+        lines.push(name + ": " + yamlValue(value(name)));
+      }
     });
-    if (state.draft) lines.push("draft: true");
     if (photos.length) {
       lines.push("photos:");
       photos.forEach(function (p) {

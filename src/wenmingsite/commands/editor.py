@@ -1,12 +1,14 @@
 """The browser form for a new activity (``/editor/``, 新增活动).
 
 Office staff without Python or a terminal fill in the form, choose photos from the phone and
-download one zip that they upload on GitHub's web page. The page checks what the build
-checks, with the build's own messages: this module hands it the field table of
-:data:`schema.ACTIVITY_PAGE`, the converters' patterns, limits and message templates
-(``values.MSG_*``, ``schema.MSG_*``) and the unit's categories, criteria and departments, as
-one JSON object the template embeds. ``assets/editor.js`` mirrors the converters' decisions
-on top of them; ``tests/test_browser_editor.py`` feeds both the same values and compares the
+download one zip that they upload on GitHub's web page. The form's controls are those the
+activity fields declare (:data:`wenmingsite.loading.fields.FORM`; the template renders each as
+its ``Control`` says). The page checks what the build checks, with the build's own messages:
+this module hands it the fields (name, label, required, converter family), the converters'
+patterns, limits and message templates (``values.MSG_*``, ``schema.MSG_*``) and the unit's
+categories, criteria and departments, as one JSON object the template embeds.
+``assets/editor.js`` reads and writes the fields that JSON lists, mirroring each family's
+converter; ``tests/test_browser_editor.py`` feeds both the same values and compares the
 messages.
 """
 
@@ -18,7 +20,7 @@ import re
 import sys
 
 from wenmingsite.gate import publication
-from wenmingsite.loading import schema, values
+from wenmingsite.loading import fields, schema, values
 from wenmingsite.loading.records import Content
 from wenmingsite.pages.pagekinds import PageSpec, page_kind
 
@@ -45,22 +47,28 @@ MSG_END_BEFORE_START = "{what}结束日期（end_date）早于开始日期（dat
 MSG_PHOTO_WHERE = "{what}第 {i} 张照片"
 
 # The form's fields, in the order of the form and of the written front matter, with the
-# converter each one mirrors. Labels and required flags come from schema.ACTIVITY_PAGE.
-FORM_FIELDS = (
-    ("title", "title"),
-    ("date", "date"),
-    ("end_date", "date"),
-    ("category", "choice"),
-    ("criteria", "choices"),
-    ("department", "text"),
-    ("location", "text"),
-    ("participants", "count"),
-    ("volunteer_hours", "decimal"),
-    ("amount", "amount"),
-    ("summary", "text"),
-    ("author", "name"),
-    ("draft", "flag"),
-)
+# converter family each one mirrors (wenmingsite.loading.fields declares both).
+FORM_FIELDS = tuple((f.name, f.kind) for f in fields.FORM)
+
+
+def layout() -> tuple[list[list[fields.ActivityField]], list[fields.ActivityField]]:
+    """The form's controls: groups in order (a row of controls, or one), and the checkboxes
+    that close the form after the text and photos."""
+    groups: list[list[fields.ActivityField]] = []
+    rows: dict[str, list[fields.ActivityField]] = {}
+    closing = []
+    for f in fields.FORM:
+        control = f.control
+        assert control is not None
+        if control.widget == "checkbox":
+            closing.append(f)
+        elif control.row in rows:
+            rows[control.row].append(f)
+        else:
+            groups.append([f])
+            if control.row:
+                rows[control.row] = groups[-1]
+    return groups, closing
 
 
 def js_pattern(regex: re.Pattern, mode: str) -> dict:
@@ -102,15 +110,14 @@ def rules(content: Content) -> dict:
     """Everything the form needs to check an activity as the build does, and the unit's
     choices. Plain JSON: strings, numbers, lists and objects."""
     unit = content.unit
-    fields = []
-    for name, kind in FORM_FIELDS:
-        field = schema.ACTIVITY_PAGE[name]
-        fields.append({"name": name, "label": field.label, "required": field.required, "kind": kind})
+    form = []
+    for f in fields.FORM:
+        form.append({"name": f.name, "label": f.label, "required": f.required, "kind": f.kind})
     photo = schema.PHOTO
     participants_what, participants_units = schema.PARTICIPANTS
     hours_what, hours_units, hours_places = schema.HOURS
     return {
-        "fields": fields,
+        "fields": form,
         "photo": {
             "caption": {"name": "caption", "label": photo["caption"].label},
             "alt": {"name": "alt", "label": photo["alt"].label},
@@ -201,16 +208,18 @@ class EditorPage:
     @staticmethod
     def render(site, spec: PageSpec, url: str) -> str:
         content = site.content
+        groups, closing = layout()
+        departments = list(content.unit.departments) if content.unit else []
         return site.renderer.render(
             "editor.html",
             url,
             rules_json=rules_json(content),
-            categories=content.categories,
+            layout=groups,
+            closing=closing,
+            choices={"category": [c.name for c in content.categories], "department": departments},
             labels={name: field.label for name, field in schema.ACTIVITY_PAGE.items()},
             criteria=content.criteria,
-            departments=list(content.unit.departments) if content.unit else [],
             review=bool(content.unit and content.unit.review),
-            title_limit=schema.TITLE_LIMIT,
             script=SCRIPT,
             style=STYLE,
             max_side=MAX_SIDE,

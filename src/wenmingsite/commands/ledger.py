@@ -2,8 +2,11 @@
 
 Units keep their activities in spreadsheets with their own column names. The header row is
 found within the first rows of each sheet, its columns are mapped to activity fields (by the
-names offices use, or by hand with ``--map 列名=字段``), and every data row is either imported,
-counted as blank, or reported with its sheet, row and column. Nothing is dropped silently.
+names offices use, as each field's ledger column declares them in wenmingsite.loading.fields, or
+by hand with ``--map 列名=字段``), and every data row is either imported, counted as blank, or
+reported with its sheet, row and column. A cell is read with its field's own converter, so its
+problems are the build's messages; an approval (审核人, 审核日期) is checked as the loader checks
+it. Nothing is dropped silently.
 A category or department the unit has not declared is said once for all its rows, with their
 count; ``--add-departments`` writes the departments into data/unit.yml and imports the rows.
 """
@@ -21,8 +24,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from wenmingsite.loading import values
+from wenmingsite.loading import fields, signoff, values
+from wenmingsite.loading.problems import Problems
+from wenmingsite.loading.records import Unit
 from wenmingsite.loading.values import Invalid
+from wenmingsite.loading.yamlstrict import YMap, YStr
+from wenmingsite.outputs.export import formula_like
 
 HEADER_SCAN_ROWS = 10
 # A workbook written by `wenming export` names, in this custom document property, the
@@ -30,139 +37,11 @@ HEADER_SCAN_ROWS = 10
 # export passes them by with a note instead of reporting each of their rows.
 EXPORT_SKIP_PROPERTY = "wenming-export-skip"
 
-# Field -> column names units use, most specific first (the best-ranked column wins). A header
-# such as 活动名称/活动主题 or 活动名称、主题 counts as each of its parts.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "date": (
-        "活动日期",
-        "日期",
-        "活动时间",
-        "时间",
-        "开展时间",
-        "开展日期",
-        "举办时间",
-        "举办日期",
-        "活动开展时间",
-        "活动起止时间",
-        "起止时间",
-        "起止日期",
-        "开始时间",
-        "开始日期",
-        "组织时间",
-    ),
-    "title": (
-        "活动名称",
-        "活动主题",
-        "主题",
-        "名称",
-        "标题",
-        "活动内容",
-        "活动标题",
-        "活动项目",
-        "项目名称",
-        "主题活动",
-        "活动事项",
-    ),
-    "category": ("活动类别", "类别", "活动类型", "类型", "活动分类", "分类", "活动形式"),
-    "department": (
-        "责任部门",
-        "责任科室",
-        "组织部门",
-        "组织科室",
-        "部门",
-        "科室",
-        "承办部门",
-        "承办科室",
-        "牵头部门",
-        "牵头科室",
-        "主办部门",
-        "主办科室",
-        "责任处室",
-        "承办处室",
-        "牵头处室",
-        "处室",
-        "责任单位",
-        "承办单位",
-        "牵头单位",
-        "主办单位",
-        "组织单位",
-        "所属部门",
-        "所在部门",
-        "部门名称",
-        "科室名称",
-        "实施部门",
-    ),
-    "location": (
-        "活动地点",
-        "地点",
-        "活动地址",
-        "地址",
-        "活动场所",
-        "场所",
-        "活动场地",
-        "场地",
-        "举办地点",
-        "开展地点",
-    ),
-    "participants": (
-        "参与人数",
-        "参加人数",
-        "参与人次",
-        "参加人次",
-        "人次",
-        "人数",
-        "参与人员数",
-        "参加人员数",
-        "参与人数量",
-        "参会人数",
-        "到会人数",
-        "出席人数",
-        "参训人数",
-    ),
-    "volunteer_hours": ("志愿服务时长", "服务时长", "时长", "志愿时长", "志愿服务小时数", "服务小时数", "服务时数"),
-    "amount": (
-        "金额",
-        "经费",
-        "投入",
-        "投入经费",
-        "投入金额",
-        "活动经费",
-        "经费投入",
-        "投入资金",
-        "资金",
-        "费用",
-        "活动费用",
-        "支出",
-        "支出金额",
-        "经费支出",
-        "捐款金额",
-        "捐赠金额",
-    ),
-    "summary": (
-        "内容",
-        "简介",
-        "活动简介",
-        "内容简介",
-        "摘要",
-        "活动内容",
-        "活动简况",
-        "简况",
-        "活动概况",
-        "概况",
-        "活动情况",
-        "开展情况",
-        "活动开展情况",
-        "主要内容",
-        "具体内容",
-        "活动摘要",
-        "内容摘要",
-        "情况简介",
-        "工作内容",
-        "备注",
-    ),
-    "end_date": ("结束日期", "截止日期", "结束时间", "截止时间", "完成日期", "完成时间"),
-    "criteria": ("测评项目", "对应测评项目", "测评体系项目", "测评内容", "对应测评内容", "测评指标", "对应测评指标"),
-}
+# Field -> column names units use, most specific first (the best-ranked column wins), as each
+# activity field's ledger column declares them (wenmingsite.loading.fields); matched in the order
+# of the declarations. A header such as 活动名称/活动主题 or 活动名称、主题 counts as each of its parts.
+COLUMNS = {f.name: f for f in fields.IMPORTED}
+ALIASES: dict[str, tuple[str, ...]] = {name: f.column.aliases for name, f in COLUMNS.items() if f.column}
 # Columns ledgers have that are not activity fields: listed as such, without the --map hint.
 NOT_FIELDS = frozenset(
     (
@@ -172,10 +51,6 @@ NOT_FIELDS = frozenset(
         "No",
         "NO",
         "No.",
-        "填报人",
-        "审核人",
-        "撰稿人",
-        "审核日期",
         "记录人",
         "经办人",
         "负责人",
@@ -189,19 +64,7 @@ NOT_FIELDS = frozenset(
     )
 )
 IGNORE = ("不导入", "忽略")  # what --map 列名=不导入 may say
-LABELS = {
-    "date": "日期",
-    "title": "活动名称",
-    "category": "类别",
-    "department": "部门",
-    "location": "地点",
-    "participants": "参与人次",
-    "volunteer_hours": "志愿服务时长",
-    "amount": "金额",
-    "summary": "摘要",
-    "end_date": "结束日期",
-    "criteria": "测评项目",
-}
+LABELS = {name: f.column.label for name, f in COLUMNS.items() if f.column}  # the export's headers, without units
 ORDER = tuple(ALIASES)  # also the order of keys in the written YAML
 FIELD_CHOICES = "、".join(f"{name}（{LABELS[name]}）" for name in ORDER)  # for --map
 _TOTAL_ROW = re.compile(r"^(合计|小计|总计|累计|共计)[:：]?$")
@@ -209,6 +72,11 @@ _PAREN = re.compile(r"[(（]([^()（）]*)[)）]")
 _PARTS = re.compile(r"[/、|]|或")  # 活动名称/活动主题 (NFKC has made ／ a /)
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)", re.ASCII)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+_LIST = re.compile(r"[、,，;；\n]+")
+NUMBER_KINDS = ("count", "decimal", "amount")
+# Fields read with a check against the unit's data (categories, departments, criteria) or
+# as a span of days: each has its own code in Reader.row.
+CROSS_CHECKED = frozenset(("date", "end_date", "category", "department", "criteria"))
 SHOW_ROWS = 3  # an undeclared category or department names its rows when it has at most this many
 
 
@@ -230,7 +98,9 @@ class Mapping:
     columns: dict[str, int]  # field -> 0-based column index
     headers: list[str]
     unused: list[int]  # non-empty header cells that map to nothing
-    wan: bool = False  # amount column is in 万元
+    scaled: dict[str, tuple[str, str]] = field(
+        default_factory=dict
+    )  # field -> (header unit, cell suffix): 金额（万元）
     keys: list[str] = field(default_factory=list)  # each header as matched (no spaces, no unit)
     forced: dict[int, str | None] = field(default_factory=dict)  # column -> field (None: 不导入), by --map
     year: int | None = None  # the year of dates written without one (4月15日)
@@ -471,8 +341,13 @@ def _map(number: int, cells: list, forced: dict[str, str | None]) -> Mapping:
         if ranked:
             columns[name] = min(ranked)[1]
     unused = [i for i, h in enumerate(headers) if h and i not in columns.values()]
-    wan = "amount" in columns and split[columns["amount"]][1] in ("万元", "万")
-    return Mapping(number, columns, headers, unused, wan, keys, chosen)
+    scaled = {}
+    for name, i in columns.items():
+        column = COLUMNS[name].column
+        suffix = dict(column.scaled).get(split[i][1]) if column else None
+        if suffix:
+            scaled[name] = (split[i][1], suffix)
+    return Mapping(number, columns, headers, unused, scaled, keys, chosen)
 
 
 def _sheet_year(sheet: Sheet, header_row: int) -> tuple[int | None, str]:
@@ -501,13 +376,14 @@ def describe_mapping(source: str, sheet: Sheet, mapping: Mapping) -> list[str]:
     """The header row and, column by column, the field each one goes to or why it is not imported."""
     where = source if sheet.name is None else f"{source} 工作表“{sheet.name}”"
     lines = [f"{where}：表头在第 {mapping.header_row} 行，列的对应关系："]
-    fields = {i: name for name, i in mapping.columns.items()}
-    for i in sorted([*fields, *mapping.unused]):
-        name = fields.get(i)
+    named = {i: name for name, i in mapping.columns.items()}
+    for i in sorted([*named, *mapping.unused]):
+        name = named.get(i)
         taken = [f for f in _ranks(mapping.keys[i]) if f in mapping.columns]
         if name is not None:
             why = f"{LABELS[name]}（{name}）"
-            why += "（按万元换算成元）" if name == "amount" and mapping.wan else ""
+            if name in mapping.scaled:
+                why += f"（按{mapping.scaled[name][0]}换算成{_header_key(fields.column(name).header)[1]}）"
             why += "（--map 指定）" if i in mapping.forced else ""
         elif i in mapping.forced:
             why = "不导入（--map 指定）"
@@ -603,10 +479,14 @@ class Reader:
         existing: set[tuple[dt.date, str]],
         criteria: list[tuple[str, str]] | None = None,
         forced: dict[str, str | None] | None = None,
+        unit: Unit | None = None,
+        today: dt.date | None = None,
     ):
         """``criteria``: (id, name) of data/criteria.yml; a 测评项目 column names them by either.
-        ``forced``: header key -> field (None: not imported), from ``--map``."""
+        ``forced``: header key -> field (None: not imported), from ``--map``. ``unit`` and
+        ``today``: what an approval (审核人, 审核日期) is checked against, as the loader does."""
         self.source = source
+        self.unit, self.today = unit, today or signoff.today()
         self.criteria = {key: cid for cid, name in criteria or () for key in (cid, name)}
         self.criterion_names = [name for _, name in criteria or ()]
         self.categories = {name: name for name, _ in categories}
@@ -679,6 +559,46 @@ class Reader:
             self.no_year.append(raw)
             return _date(value, mapping.year, sheet.date1904)
 
+    def read_cell(self, f: fields.ActivityField, value, sheet: Sheet, mapping: Mapping):
+        """A cell as the field's own converter reads it (its messages): a date cell or text of
+        a date, a number cell or text of a number, else text; a list field's names split at
+        、 , ; or a line break."""
+        if f.kind == "date":
+            day, last = _date(value, None, sheet.date1904)
+            if last is not None:
+                raise Invalid(values.MSG_DATE_RANGE.format(raw=_text(value)))
+            return day
+        if f.kind in NUMBER_KINDS:
+            text = _number_text(value)
+            if f.name in mapping.scaled:
+                unit, suffix = mapping.scaled[f.name]
+                base = _header_key(fields.column(f.name).header)[1]
+                if not text.endswith(tuple(u for u in (suffix, unit, base) if u)):
+                    text += suffix
+        else:
+            text = _text(value)
+            if sheet.name is None and text[:1] == "'" and formula_like(text[1:]):
+                text = text[1:]  # the export's mark of text that starts like a formula in a .csv
+        if f.shape == "scalar_or_list":
+            return tuple(f.convert(part, f.field) for part in _LIST.split(text) if part.strip())
+        return f.convert(text, f.field)
+
+    def check_signoff(self, entry: dict, present: list[str], mapping: Mapping, number: int, bad) -> None:
+        """An approval in the row (``present``: its filled cells), checked by the loader's own
+        rules (wenmingsite.loading.signoff): an approver the unit does not list, a date without a
+        name or the reverse, a date before the activity or in the future."""
+        if not present:
+            return
+        item = YMap()
+        for name in present:
+            col = mapping.columns[name] + 1
+            item[YStr(name, number, col)] = YStr(str(entry.get(name, "")), number, col)
+        found = Problems()
+        signoff.read(entry, item, "", "", found, self.unit, self.today, entry.get("date"), "活动")
+        by_col = {mapping.columns[name] + 1: name for name in present}
+        for p in found.items:
+            bad(by_col[p.col or 0], p.message)
+
     def row(self, sheet: Sheet, mapping: Mapping, number: int, cells: list) -> None:
         r = self.result
         if all(_blank(v) for v in cells):
@@ -727,17 +647,6 @@ class Reader:
                 entry["date"], span_end = self.cell_date(value, sheet, mapping)
             except Invalid as exc:
                 bad("date", str(exc))
-        value = cell("title")
-        if _blank(value):
-            bad("title", "没有填活动名称。请填写活动名称")
-        else:
-            text = " ".join(_text(value).split())
-            if re.search(r"[<>]", text):
-                bad("title", f"活动名称“{text}”中含有“<”或“>”。标题里不能写网页代码；如需书名号请用中文“《》”")
-            elif len(text) > 80:
-                bad("title", f"活动名称太长了（{len(text)} 个字）。请控制在 80 个字以内，详细内容写在简介列")
-            else:
-                entry["title"] = text
         value = cell("category")
         if "category" not in mapping.columns:
             self.no_category += 1
@@ -753,34 +662,35 @@ class Reader:
                 held = True
         value = cell("department")
         undeclared = False
+        text = ""
         if not _blank(value):
-            text = " ".join(_text(value).split())
+            try:
+                text = self.read_cell(COLUMNS["department"], " ".join(_text(value).split()), sheet, mapping)
+            except Invalid as exc:
+                bad("department", str(exc))
+                text = ""
+        if text:
             self.named_departments[text] = None
             if self.departments and text not in self.departments:
                 self.unknown_departments.setdefault(text, []).append(place)
                 undeclared = True
             entry["department"] = text
-        for name, parse in (
-            ("participants", lambda s: values.parse_count(s, "人次", units=("人次", "人", "名"))),
-            ("volunteer_hours", lambda s: values.parse_decimal(s, "时长", units=("小时", "h", "H"), places=1)),
-            (
-                "amount",
-                lambda s: values.parse_amount(
-                    s + ("万" if mapping.wan and not s.endswith(("万", "万元", "元")) else "")
-                ),
-            ),
-        ):
-            value = cell(name)
+        for f in fields.IMPORTED:  # every declared column without a cross-check of its own
+            if f.name in CROSS_CHECKED:
+                continue
+            value = cell(f.name)
             if _blank(value):
+                if f.required:
+                    label = LABELS[f.name]
+                    bad(f.name, f"没有填{label}。请填写{label}")
                 continue
             try:
-                entry[name] = parse(_number_text(value))
+                entry[f.name] = self.read_cell(f, value, sheet, mapping)
             except Invalid as exc:
-                bad(name, str(exc))
-        for name in ("location", "summary"):
-            value = cell(name)
-            if not _blank(value):
-                entry[name] = _text(value)
+                bad(f.name, str(exc))
+        self.check_signoff(
+            entry, [n for n in ("approved_by", "approved_on") if not _blank(cell(n))], mapping, number, bad
+        )
         value = cell("end_date")
         end = span_end
         if not _blank(value):
@@ -930,7 +840,7 @@ def quote(text: str) -> str:
 
 
 def _scalar(value) -> str:
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_scalar(v) for v in value) + "]"
     if isinstance(value, dt.date):
         return quote(value.isoformat())
@@ -1154,6 +1064,7 @@ def run(
         existing,
         [(c.id, c.name) for c in content.criteria],
         forced,
+        content.unit,
     )
     result = reader.read(sheets)
     for sheet, mapping in result.mappings:

@@ -344,60 +344,19 @@ SIGNOFF_FIELDS = tuple(name for name, _ in SIGNOFF)
 
 # --- activities ----------------------------------------------------------------------
 
-_ACTIVITY_COMMON = [
-    _f("title", "标题", as_title, required=True),
-    _f("category", "类别", required=True),
-    _f("criteria", "测评项目", shape="scalar_or_list"),
-    _f("department", "组织部门", copied=True),
-    _f("location", "地点", copied=True),
-    _f("participants", "参与人次", as_participants, copied=True),
-    _f("volunteer_hours", "志愿服务时长", as_hours, copied=True),
-    _f("amount", "金额", as_amount, copied=True),
-    _f("summary", "摘要", copied=True),
-    _f("draft", "草稿", as_bool),
-    *SIGNOFF,
-    _f("festival", "节日", as_festival, copied=True),
-]
-# The fields every activity (page, log entry, routine occurrence) carries as they are, in
-# the order of its JSON record.
-COPIED_FIELDS = tuple(name for name, f in _ACTIVITY_COMMON if f.copied)
+# The activity fields are declared in wenmingsite.loading.fields, each with what every output
+# needs; their tables are also found here under their old names (module __getattr__ below, as
+# fields imports this module).
+_FROM_FIELDS = ("ACTIVITY_PAGE", "LOG_ENTRY", "ROUTINE", "COPIED_FIELDS")
 
-ACTIVITY_PAGE = dict(
-    [
-        _f("date", "日期", as_date, required=True),
-        _f("end_date", "结束日期", as_date),
-        *_ACTIVITY_COMMON,
-        _f("photos", "照片", as_raw, shape="list"),
-        _f("description", "网页描述"),
-    ]
-)
 
-LOG_ENTRY = dict(
-    [
-        _f("id", "编号"),
-        _f("date", "日期", as_date, required=True),
-        _f("end_date", "结束日期", as_date),
-        *_ACTIVITY_COMMON,
-        _f("photos", "照片", as_raw, shape="list"),
-    ]
-)
+def __getattr__(name: str):
+    if name in _FROM_FIELDS:
+        from wenmingsite.loading import fields
 
-ROUTINE = dict(
-    [
-        _f("id", "编号"),
-        *_ACTIVITY_COMMON,
-        _f("repeat", "重复方式", required=True),
-        _f("weekday", "星期", shape="scalar_or_list"),
-        _f("day", "日", as_count),
-        _f("week", "第几周"),
-        _f("month", "季度中的第几个月", as_count),
-        _f("time", "时间"),
-        _f("start", "开始日期", as_date, required=True),
-        _f("end", "结束日期", as_date),
-        _f("except", "例外日期", shape="scalar_or_list"),
-        _f("skip_holidays", "跳过法定节假日", as_bool),
-    ]
-)
+        return getattr(fields, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 PHOTO = dict(
     [
@@ -716,10 +675,7 @@ def _as_acknowledgement(value: YStr, field: Field) -> str:
 
 
 SENSITIVE_OK = Field("sensitive_ok", "敏感信息确认", _as_acknowledgement)
-for _table in (
-    ACTIVITY_PAGE,
-    LOG_ENTRY,
-    ROUTINE,
+for _table in (  # the activity tables add it in wenmingsite.loading.fields
     REPORT_SECTION,
     OTHER_PAGE,
     HONOUR,

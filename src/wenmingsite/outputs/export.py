@@ -27,31 +27,27 @@ import urllib.parse
 from decimal import Decimal
 from pathlib import Path
 
+from wenmingsite.loading import fields
 from wenmingsite.loading.records import Content
 from wenmingsite.outputs.api import json_number
 from wenmingsite.pages.stats import Stats, Totals
 
-# (header, width). The first nine names are the importer's own (ledger.ALIASES).
-THEMED = [
-    ("序号", 6),
-    ("日期", 11),
-    ("结束日期", 11),
-    ("活动名称", 34),
-    ("类别", 10),
-    ("测评项目", 26),
-    ("部门", 12),
-    ("地点", 18),
-    ("参与人次", 9),
-    ("志愿服务时长（小时）", 11),
-    ("金额（元）", 11),
-    ("摘要", 50),
-    ("照片（张）", 8),
-    ("记录方式", 9),
-    ("网页地址", 40),
-]
+# (header, width) of the year sheets: the activity fields' columns as wenmingsite.loading.fields
+# declares them (the names `wenming import` reads back), around the record's own columns.
+NUMBER = ("序号", 6)
+RECORD = [("照片（张）", 8), ("记录方式", 9), ("网页地址", 40)]
+FIELDS = tuple(f for f in fields.LEDGER if f.column and not f.column.signed)
 # Paper ledgers' 填报人/审核人 columns (wenmingsite.loading.signoff), on the year sheets of a unit
 # that records sign-offs: who wrote each entry, who approved it and when.
-SIGNOFF = [("撰稿人", 9), ("审核人", 9), ("审核日期", 11)]
+SIGNED_FIELDS = tuple(f for f in fields.LEDGER if f.column and f.column.signed)
+
+
+def _columns(declared) -> list[tuple[str, int]]:
+    return [(fields.column(f.name).header, fields.column(f.name).width) for f in declared]
+
+
+THEMED = [NUMBER, *_columns(FIELDS), *RECORD]
+SIGNOFF = _columns(SIGNED_FIELDS)
 ROUTINE = [
     ("序号", 6),
     ("日期", 11),
@@ -80,6 +76,7 @@ ROUTINE_MONTHLY = [
     ("金额（元）", 11),
     ("照片（张）", 8),
 ]
+NUMBERS = ("count", "decimal", "amount")  # field kinds a 合计 row adds up
 SUMMARY = ["主题活动（项）", "例行活动（次）", "参与人次", "志愿服务时长（小时）", "金额（元）", "照片（张）"]
 FONT_NAME = "宋体"  # SimSun: on every Chinese Windows since 95, and WPS's default
 FONT_SIZE = 11
@@ -117,9 +114,11 @@ class Ledger:
         self.content, self.records, self.stats, self.base = content, records, stats, base
         self.names = {c.id: c.name for c in content.criteria}
         self.routines = {r.id: r for r in content.routines}
-        self.signoffs = {a.id: a.signoff for a in content.activities}
+        self.activities = {a.id: a for a in content.activities}
         unit = content.unit
-        self.signed = bool(unit and unit.review) or any(s.author or s.approved_by for s in self.signoffs.values())
+        self.signed = bool(unit and unit.review) or any(
+            a.signoff.author or a.signoff.approved_by for a in content.activities
+        )
 
     @property
     def themed_columns(self) -> list[tuple[str, int]]:
@@ -136,33 +135,27 @@ class Ledger:
     def years(self) -> list[int]:
         return sorted({int(r["date"][:4]) for r in self.records})
 
+    def _cell(self, field: fields.ActivityField, r: dict):
+        """A field's ledger cell: from the api record when it carries the field, else from the
+        activity (its sign-off); dates as dates, numbers as numbers, lists joined by 、."""
+        value = r[field.name] if field.name in r else field.value(self.activities[r["id"]])
+        if field.kind == "choices":
+            return "、".join(self.names.get(c, c) for c in value)
+        if field.kind == "date" and isinstance(value, str):
+            return dt.date.fromisoformat(value)
+        if isinstance(value, (tuple, list)):
+            return "、".join(value) or None
+        return json_number(value)
+
     def themed(self, year: int | None = None) -> list[list]:
+        declared = FIELDS + SIGNED_FIELDS if self.signed else FIELDS
         rows: list[list] = []
         for r in self.records:
             if r["kind"] == "routine" or (year is not None and int(r["date"][:4]) != year):
                 continue
-            rows.append(
-                [
-                    len(rows) + 1,
-                    dt.date.fromisoformat(r["date"]),
-                    dt.date.fromisoformat(r["end_date"]) if r["end_date"] else None,
-                    r["title"],
-                    r["category"],
-                    self._criteria(r),
-                    r["department"],
-                    r["location"],
-                    r["participants"],
-                    json_number(r["volunteer_hours"]),
-                    json_number(r["amount"]),
-                    r["summary"],
-                    r["photos"],
-                    "活动纪实" if r["kind"] == "page" else "活动记录",
-                    self._url(r),
-                ]
-            )
-            if self.signed:
-                signed = self.signoffs.get(r["id"])
-                rows[-1] += [signed.author, signed.approved_by, signed.approved_on] if signed else [None] * 3
+            cells = [self._cell(f, r) for f in declared]
+            record = [r["photos"], "活动纪实" if r["kind"] == "page" else "活动记录", self._url(r)]
+            rows.append([len(rows) + 1, *cells[: len(FIELDS)], *record, *cells[len(FIELDS) :]])
         return rows
 
     def routine_rows(self, by_month: bool) -> list[list]:
@@ -341,9 +334,9 @@ def workbook(ledger: Ledger, by_month: bool = False):
             ws,
             ledger.themed_columns,
             ledger.themed(year),
-            {"参与人次": "SUM", "志愿服务时长（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"},
-            "活动名称",
-            "类别",
+            {**{fields.column(f.name).header: "SUM" for f in FIELDS if f.kind in NUMBERS}, "照片（张）": "SUM"},
+            fields.column("title").header,
+            fields.column("category").header,
         )
     ws = book.create_sheet("例行活动")
     columns = ROUTINE_MONTHLY if by_month else ROUTINE

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup, escape
 
+from wenmingsite.loading import fields
 from wenmingsite.loading.records import Activity, Content
 from wenmingsite.pages.timeline import anchor
 
@@ -287,6 +288,7 @@ class Renderer:
             a=activity,
             category=category,
             criteria=criteria,
+            panel=fields.PANEL,
         )
 
     def photos(self, activity: Activity, page_url: str) -> str:
