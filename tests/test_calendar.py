@@ -92,7 +92,7 @@ def routine(repeat: str, start: str, end: str, extra: str = "") -> str:
 def dates(root, today=TODAY):
     content, problems = wenmingsite.load(root, today=today)
     assert [str(p) for p in problems] == []
-    return [a.date for a in content.activities if a.kind == "routine"]
+    return [a.date for a in content.activities if a.origin == "routine"]
 
 
 def test_february_2024_has_18_working_days(site):
@@ -146,7 +146,7 @@ def test_working_days_in_a_year_nobody_covers_is_an_error(site):
         "data/holidays.yml 都没有 2027 年的放假安排。请在 data/holidays.yml 中补上该年的法定节假日和调休上班日"
         "（kind: 调休上班），或升级 chinese-calendar"
     ]
-    assert [a for a in content.activities if a.kind == "routine"] == []
+    assert [a for a in content.activities if a.origin == "routine"] == []
 
 
 def test_bad_kind_and_useless_make_up_day(site):

@@ -28,7 +28,7 @@ def test_rules_carry_the_units_choices_and_every_message(site):
     ]
     assert rules["departments"] == ["办公室", "工会"]
     fields = {f["name"]: f for f in rules["fields"]}
-    assert fields["title"] == {"name": "title", "label": "标题", "required": True, "kind": "title"}
+    assert fields["title"] == {"name": "title", "label": "标题", "required": True, "family": "title"}
     assert fields["participants"]["label"] == "参与人次"
     # The very templates the converters fill in, not copies.
     assert rules["messages"]["MSG_DATE_UNKNOWN"] == values.MSG_DATE_UNKNOWN

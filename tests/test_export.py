@@ -253,7 +253,7 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
         start, end = text.index("\nactivities:") + 1, text.index("\nroutines:") + 1
         f.write_text(text[:start] + text[end:], encoding="utf-8")
     emptied, _ = load(root, today=TODAY)
-    assert not [a for a in emptied.activities if a.kind != "routine"]
+    assert not [a for a in emptied.activities if a.origin != "routine"]
     result = CliRunner().invoke(
         main, ["import", str(exported[0]), "--root", str(root), "--yes"], catch_exceptions=False
     )
@@ -273,11 +273,11 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
     def key(a):
         return tuple(f.value(a) for f in FIELDS)
 
-    assert sorted(key(a) for a in back.activities if a.kind != "routine") == sorted(
-        key(a) for a in original.activities if a.kind != "routine" and not a.draft
+    assert sorted(key(a) for a in back.activities if a.origin != "routine") == sorted(
+        key(a) for a in original.activities if a.origin != "routine" and not a.draft
     )
-    assert [a.date for a in back.activities if a.kind == "routine"] == [
-        a.date for a in original.activities if a.kind == "routine"
+    assert [a.date for a in back.activities if a.origin == "routine"] == [
+        a.date for a in original.activities if a.origin == "routine"
     ]
 
 

@@ -95,7 +95,7 @@ def _fields_of(content) -> dict:
     return {
         (a.date, a.title): {f.name: f.value(a) for f in fields.IMPORTED}
         for a in content.activities
-        if a.kind != "routine"
+        if a.origin != "routine"
     }
 
 
@@ -222,7 +222,7 @@ def test_an_approval_in_the_ledger_is_checked_as_the_loader_checks_it(site, tmp_
     assert lines[-1] == "共 4 行：导入 1 行，跳过空行 0 行，有问题 3 行（见上）"
     content, problems = wenmingsite.load(root, today=TODAY)
     assert problems == []
-    [a] = [a for a in content.activities if a.kind == "log"]
+    [a] = [a for a in content.activities if a.origin == "log"]
     assert (a.title, a.signoff.approved_by, a.signoff.approved_on, a.pending) == (
         "审核过的活动",
         "张主任",

@@ -214,7 +214,7 @@ def test_appends_to_existing_file_before_routines(site, tmp_path):
     assert text.index('title: "新活动"') < text.index("# 例行活动")
     content, problems = load(root, today=TODAY)
     assert problems == []
-    assert [a.title for a in content.activities if a.kind == "log"] == ["已有的活动", "新活动"]
+    assert [a.title for a in content.activities if a.origin == "log"] == ["已有的活动", "新活动"]
 
 
 def test_gbk_csv_and_declined_prompt(site, tmp_path):
@@ -233,7 +233,7 @@ def test_gbk_csv_and_declined_prompt(site, tmp_path):
     assert out.splitlines()[-1] == "共 2 行：导入 1 行，跳过空行 0 行，有问题 1 行（见上）"
     content, problems = load(root, today=TODAY)
     assert problems == []
-    [a] = [a for a in content.activities if a.kind == "log"]
+    [a] = [a for a in content.activities if a.origin == "log"]
     assert (a.date, a.title, a.participants, a.amount) == (dt.date(2024, 5, 4), "青年节座谈", 12, 30000)
 
 
@@ -317,7 +317,7 @@ def test_end_dates_and_criteria_columns_are_imported_by_name_or_id(site, tmp_pat
     ) in out
     content, problems = load(root, today=TODAY)
     assert problems == []
-    [a] = [a for a in content.activities if a.kind == "log"]
+    [a] = [a for a in content.activities if a.origin == "log"]
     assert (a.title, a.end_date, a.criteria) == (
         "三天义诊",
         dt.date(2024, 5, 6),
@@ -656,7 +656,7 @@ def test_map_option_maps_a_column_by_field_key_or_label(site, tmp_path, wanted):
     assert not [line for line in lines if "如需导入请用 --map" in line]
     content, problems = load(root, today=TODAY)
     assert problems == []
-    [a] = [a for a in content.activities if a.kind == "log"]
+    [a] = [a for a in content.activities if a.origin == "log"]
     assert a.department == "办公室"
 
 
@@ -819,7 +819,7 @@ def test_a_day_without_its_year_takes_the_sheets_year_or_is_refused(site, tmp_pa
     ) in lines
     assert lines[-1] == "共 3 行：导入 2 行，跳过空行 0 行，有问题 1 行（见上）"
     content, _ = load(root, today=TODAY)
-    assert {a.date for a in content.activities if a.kind == "log"} == {dt.date(2025, 3, 5), dt.date(2025, 3, 6)}
+    assert {a.date for a in content.activities if a.origin == "log"} == {dt.date(2025, 3, 5), dt.date(2025, 3, 6)}
 
 
 def test_csv_dates_as_numbers_and_ranges(site, tmp_path):
@@ -840,7 +840,7 @@ def test_csv_dates_as_numbers_and_ranges(site, tmp_path):
     ) in out.splitlines()
     content, problems = load(root, today=TODAY)
     assert problems == []
-    assert sorted((a.date, a.end_date, a.title) for a in content.activities if a.kind == "log") == [
+    assert sorted((a.date, a.end_date, a.title) for a in content.activities if a.origin == "log") == [
         (dt.date(2024, 4, 15), None, "八位数日期"),
         (dt.date(2024, 4, 16), None, "序号日期"),
         (dt.date(2024, 5, 4), dt.date(2024, 5, 6), "三天活动"),

@@ -120,7 +120,7 @@ def test_open_ended_routine_stops_today(site):
     root = site({"data/activities/2026.yml": text})
     content, problems = wenmingsite.load(root, today=dt.date(2026, 11, 9))
     assert problems == []
-    assert [a.date for a in content.activities if a.kind == "routine"] == [D(2026, 9, 10), D(2026, 10, 10)]
+    assert [a.date for a in content.activities if a.origin == "routine"] == [D(2026, 9, 10), D(2026, 10, 10)]
 
 
 def test_bad_repeat_word(site):

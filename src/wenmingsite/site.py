@@ -225,7 +225,7 @@ class Site:
         self.urls = self.renderer.urls = urls
         self.records = api.records(content, urls)
         self._archive = Archive(content, self.records)
-        with_pages = [a for a in content.published if a.kind == "page"]
+        with_pages = [a for a in content.published if a.origin == "page"]
         self.neighbours = {}
         for i, a in enumerate(with_pages):
             if a.page:
@@ -305,7 +305,7 @@ class Site:
             clean = pagekinds.kind(spec.kind).page_meta(spec)
         elif meta is None:
             return None
-        elif meta.kind == "activity":
+        elif meta.role == "activity":
             activity = self.activity_by_page.get(src)
             if activity:
                 clean["title"] = activity.title

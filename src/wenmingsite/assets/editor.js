@@ -254,7 +254,7 @@
                                               required: field.required ? M.MSG_INVISIBLE_REQUIRED : "" }) };
     }
     try {
-      return { value: CONVERT[field.kind](raw) };
+      return { value: CONVERT[field.family](raw) };
     } catch (e) {
       if (!(e instanceof Invalid)) throw e;
       return { message: fmt(M.MSG_INVALID, { prefix: prefix, label: field.label, name: field.name, reason: e.message }) };
@@ -437,7 +437,7 @@
     var out = {}, errors = {};
     R.fields.forEach(function (field) {
       var name = field.name;
-      if (OWN[field.kind] || !input(name)) return;
+      if (OWN[field.family] || !input(name)) return;
       var r = readField(field, value(name));
       if (r.message) errors[name] = r.message; else out[name] = r.value;
     });
@@ -452,7 +452,7 @@
     photos.forEach(function (p, i) {
       var where = fmt(M.MSG_PHOTO_WHERE, { what: "", i: i + 1 });
       var src = (stem || UI.name_placeholder) + "/" + fmt(R.files.photo_name, { nn: pad(i + 1, 2) });
-      var caption = readField({ name: "caption", label: R.photo.caption.label, required: false, kind: "text" },
+      var caption = readField({ name: "caption", label: R.photo.caption.label, required: false, family: "text" },
                               p.caption.value, where);
       var messages = []; // in the build's order: the photo's line, then its caption's
       if (!caption.value) messages.push(fmt(M.MSG_PHOTO_NO_CAPTION, { what: "", i: i + 1, src: src }));
@@ -614,7 +614,7 @@
     var v = state.values, lines = ["---"];
     R.fields.forEach(function (field) {
       var name = field.name;
-      if (field.kind === "choices") {
+      if (field.family === "choices") {
         var chosen = Array.from(form.querySelectorAll('input[name="' + name + '"]:checked'))
           .filter(function (b) { return !b.disabled; })
           .map(function (b) { return R.criteria.filter(function (c) { return c.id === b.value; })[0].name; });
@@ -622,13 +622,13 @@
           lines.push(name + ":");
           chosen.forEach(function (item) { lines.push("  - " + yamlValue(item)); });
         }
-      } else if (field.kind === "flag") {
+      } else if (field.family === "flag") {
         if (input(name) && input(name).checked) lines.push(name + ": true");
       } else if (v[name] == null || !input(name)) {
         return;
-      } else if (field.kind === "date") {
+      } else if (field.family === "date") {
         lines.push(name + ": " + v[name]);
-      } else if (field.kind === "list") {
+      } else if (field.family === "list") {
         if (!v[name].length) return;
         lines.push(name + ":");
         v[name].forEach(function (item) { lines.push("  - " + yamlValue(item)); });

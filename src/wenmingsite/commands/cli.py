@@ -940,9 +940,9 @@ def review(root: Path, date: str | None) -> None:
     else:
         click.echo(f"待审核材料 {len(site.withheld)} 项（审核前不会发布；审核人：{names}）：")
         for w in site.withheld:
-            day = f" {w.day.isoformat()}" if w.day and w.kind != "荣誉" else ""
+            day = f" {w.day.isoformat()}" if w.day and w.material != "荣誉" else ""
             author = f"，撰稿人 {w.author}" if w.author else ""
-            click.echo(f"  {w.where}: {w.kind}{day}“{w.title}”{author}")
+            click.echo(f"  {w.where}: {w.material}{day}“{w.title}”{author}")
         click.echo(
             "审核人确认后运行 wenming approve 文件 --by 姓名（数据文件中的一条写成上面的“文件:行”），"
             f"或在材料中写上 approved_by 和 approved_on。{signoff.BADGE}的材料在 wenming serve 预览中可以看到。"

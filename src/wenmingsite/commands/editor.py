@@ -48,7 +48,7 @@ MSG_PHOTO_WHERE = "{what}第 {i} 张照片"
 
 # The form's fields, in the order of the form and of the written front matter, with the
 # converter family each one mirrors (wenmingsite.loading.fields declares both).
-FORM_FIELDS = tuple((f.name, f.kind) for f in fields.FORM)
+FORM_FIELDS = tuple((f.name, f.family) for f in fields.FORM)
 
 
 def layout() -> tuple[list[list[fields.ActivityField]], list[fields.ActivityField]]:
@@ -112,7 +112,7 @@ def rules(content: Content) -> dict:
     unit = content.unit
     form = []
     for f in fields.FORM:
-        form.append({"name": f.name, "label": f.label, "required": f.required, "kind": f.kind})
+        form.append({"name": f.name, "label": f.label, "required": f.required, "family": f.family})
     photo = schema.PHOTO
     participants_what, participants_units = schema.PARTICIPANTS
     hours_what, hours_units, hours_places = schema.HOURS

@@ -73,7 +73,7 @@ _PARTS = re.compile(r"[/、|]|或")  # 活动名称/活动主题 (NFKC has made 
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)", re.ASCII)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
 _LIST = re.compile(r"[、,，;；\n]+")
-NUMBER_KINDS = ("count", "decimal", "amount")
+NUMBER_FAMILIES = ("count", "decimal", "amount")
 # Fields read with a check against the unit's data (categories, departments, criteria) or
 # as a span of days: each has its own code in Reader.row.
 CROSS_CHECKED = frozenset(("date", "end_date", "category", "department", "criteria"))
@@ -563,12 +563,12 @@ class Reader:
         """A cell as the field's own converter reads it (its messages): a date cell or text of
         a date, a number cell or text of a number, else text; a list field's names split at
         、 , ; or a line break."""
-        if f.kind == "date":
+        if f.family == "date":
             day, last = _date(value, None, sheet.date1904)
             if last is not None:
                 raise Invalid(values.MSG_DATE_RANGE.format(raw=_text(value)))
             return day
-        if f.kind in NUMBER_KINDS:
+        if f.family in NUMBER_FAMILIES:
             text = _number_text(value)
             if f.name in mapping.scaled:
                 unit, suffix = mapping.scaled[f.name]
@@ -1052,7 +1052,7 @@ def run(
             "data/categories.yml 里还没有活动类别，台账的“类别”列无法对照。"
             "请先在 data/categories.yml 中写好活动类别，再导入台账"
         )
-    existing = {(a.date, a.title) for a in content.activities if a.kind != "routine"}
+    existing = {(a.date, a.title) for a in content.activities if a.origin != "routine"}
     try:
         sheets = read_sheets(source)
     except LedgerRefused as exc:

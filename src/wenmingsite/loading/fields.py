@@ -13,7 +13,7 @@ that holds it, and how each output treats it:
 - ``control`` — the browser form ``/editor/`` (``commands.editor`` renders it, and hands
   ``assets/editor.js`` the fields as JSON).
 
-``kind`` names the converter's family, for the two readers that cannot call it directly:
+``family`` names the converter's family, for the two readers that cannot call it directly:
 the form's script (which mirrors each family) and the ledger's cells (a number, a date or
 text). Families: title, text, name, list (names separated by 、), date, count, decimal,
 amount; choice (the category), choices (criteria) and flag (a checkbox) have rules of
@@ -107,7 +107,7 @@ class ActivityField:
     name: str  # the front-matter key
     label: str  # its Chinese name in messages
     convert: Any = as_text  # schema converter: (value, Field) -> value, raises values.Invalid
-    kind: str = "text"  # the converter's family (module docstring)
+    family: str = "text"  # the converter's family (module docstring)
     required: bool = False
     shape: str = "scalar"  # as schema.Field.shape
     keys: tuple[str, ...] = ()  # Chinese keys editors type for it ("did you mean")
@@ -202,7 +202,7 @@ ACTIVITY_FIELDS: tuple[ActivityField, ...] = (
     ActivityField(
         "category",
         "类别",
-        kind="choice",
+        family="choice",
         required=True,
         keys=("类别", "分类", "类型", "栏目"),
         panel=Panel("类别", "category"),
@@ -212,7 +212,7 @@ ACTIVITY_FIELDS: tuple[ActivityField, ...] = (
     ActivityField(
         "criteria",
         "测评项目",
-        kind="choices",
+        family="choices",
         shape="scalar_or_list",
         keys=("测评项目", "测评", "指标"),
         panel=Panel("测评项目", "criteria"),
@@ -459,7 +459,7 @@ PANEL += tuple(f for f in ACTIVITY_FIELDS if f.panel and f.panel.show == "paragr
 LEDGER = tuple(sorted((f for f in ACTIVITY_FIELDS if f.column), key=lambda f: f.routine))
 IMPORTED = tuple(f for f in ACTIVITY_FIELDS if f.column)
 # The form's controls: checkboxes close the form.
-FORM = tuple(sorted((f for f in ACTIVITY_FIELDS if f.control), key=lambda f: f.kind == "flag"))
+FORM = tuple(sorted((f for f in ACTIVITY_FIELDS if f.control), key=lambda f: f.family == "flag"))
 
 
 def column(name: str) -> Column:

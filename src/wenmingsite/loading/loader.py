@@ -569,7 +569,7 @@ class _Loader:
                 f"{what}日期 {f['date'].isoformat()} 还没到。请核对年份；计划中的活动请加 draft: true，办完后再发布",
             )
 
-    def make_activity(self, f, item, rel, kind, aid, base_dir, what, page=None) -> Activity | None:
+    def make_activity(self, f, item, rel, origin, aid, base_dir, what, page=None) -> Activity | None:
         category, criteria, photos = self.activity_fields(f, item, rel, base_dir, what)
         draft = bool(f["draft"])
         self.check_dates(f, item, rel, what, draft)
@@ -578,7 +578,7 @@ class _Loader:
             return None
         return Activity(
             id=aid,
-            kind=kind,
+            origin=origin,
             title=f["title"],
             date=f["date"],
             category=category,
@@ -707,7 +707,7 @@ class _Loader:
             occurrences.append(
                 Activity(
                     id=f"{rid}-{day:%Y%m%d}",
-                    kind="routine",
+                    origin="routine",
                     title=f["title"],
                     date=day,
                     category=category,
@@ -762,34 +762,34 @@ class _Loader:
             path = self.docs_dir / docs_path
             name = posixpath.basename(docs_path)
             if docs_path.startswith(f"{ACTIVITIES_DIR}/") and name not in ("index.md", "README.md"):
-                kind = "activity"
+                role = "activity"
             elif docs_path.startswith(f"{REPORT_DIR}/") and name not in ("index.md", "README.md"):
-                kind = "report"
+                role = "report"
             elif docs_path.startswith(f"{NOTICES_DIR}/") and name not in ("index.md", "README.md"):
-                kind = "notice"
+                role = "notice"
             else:
-                kind = "page"
+                role = "page"
             try:
                 text = read_text(path, rel)
             except ProblemError as exc:
                 self.problems.extend([exc.problem])
-                pages[docs_path] = PageMeta(docs_path, {}, "", kind, False)
+                pages[docs_path] = PageMeta(docs_path, {}, "", role, False)
                 continue
             self.texts[rel] = text
-            if kind == "activity":  # photos it names are its own problem, not "unlisted" ones
+            if role == "activity":  # photos it names are its own problem, not "unlisted" ones
                 self.excused_photos |= _named_photos(text, posixpath.dirname(docs_path))
             parts = frontmatter.split(text, rel)
             self.problems.extend(parts.problems)
             if parts.problems:
-                if kind == "activity":  # its photo folder waits for the page to be readable
+                if role == "activity":  # its photo folder waits for the page to be readable
                     self.excused_photos.add(posixpath.splitext(docs_path)[0] + "/")
-                pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False, parts.body_line)
+                pages[docs_path] = PageMeta(docs_path, {}, parts.body, role, False, parts.body_line)
                 continue
             meta = parts.meta if parts.meta is not None else YMap()
             if parts.meta is None:
                 meta.line, meta.col = 1, 1
             self.problems.extend(gate.markup_problems(rel, parts.body, parts.body_line, self.site))
-            if kind == "activity":
+            if role == "activity":
                 if not parts.has_front_matter:
                     self.add(
                         rel,
@@ -797,7 +797,7 @@ class _Loader:
                         1,
                         "活动页面缺少 front matter。文件开头应是 ---，然后是 title、date、category 等字段，再以 --- 结束",
                     )
-                    pages[docs_path] = PageMeta(docs_path, {}, parts.body, kind, False, parts.body_line)
+                    pages[docs_path] = PageMeta(docs_path, {}, parts.body, role, False, parts.body_line)
                     continue
                 f = schema.read_fields(meta, schema.ACTIVITY_PAGE, rel, self.problems)
                 aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1 :])[0]
@@ -809,7 +809,7 @@ class _Loader:
                 else:
                     self.excused_photos.add(posixpath.splitext(docs_path)[0] + "/")
                 clean = {k: v for k, v in f.items() if v is not None}
-            elif kind == "report":
+            elif role == "report":
                 f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
                 self.material_keys(meta, f, rel)
                 crit = self.resolve_criteria(f["criteria"], meta.get("criteria"), rel) if f["criteria"] else ()
@@ -819,13 +819,13 @@ class _Loader:
                         ReportSection(docs_path, f["title"], f["order"], crit, signed, pending, meta.line or 1)
                     )
                 clean = {k: v for k, v in f.items() if v is not None}
-            elif kind == "notice":
+            elif role == "notice":
                 clean = self.load_notice(docs_path, meta, rel)
             else:
                 f = schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems)
                 self.material_keys(meta, f, rel)
                 clean = {k: v for k, v in f.items() if v is not None}
-            pages[docs_path] = PageMeta(docs_path, clean, parts.body, kind, True, parts.body_line)
+            pages[docs_path] = PageMeta(docs_path, clean, parts.body, role, True, parts.body_line)
         orders: dict[int, ReportSection] = {}
         for section in sorted(report, key=lambda s: s.page):
             if section.order in orders:
@@ -1174,7 +1174,7 @@ def load(
                 a.source, a.line, None, f"活动编号“{a.id}”与 {other.source}:{other.line} 重复。请给其中一个换一个 id"
             )
         seen_ids.setdefault(a.id, a)
-        if a.kind == "routine":
+        if a.origin == "routine":
             continue
         key = (a.date, a.title)
         if key in seen_events:

@@ -86,12 +86,12 @@ class Photo:
 class Activity:
     """One activity as a visitor and the statistics see it.
 
-    ``kind`` is ``page`` (a Markdown page of its own), ``log`` (an entry of a YAML log)
+    ``origin`` is ``page`` (a Markdown page of its own), ``log`` (an entry of a YAML log)
     or ``routine`` (one real occurrence of a recurring routine).
     """
 
     id: str
-    kind: str
+    origin: str
     title: str
     date: dt.date
     category: str  # category name
@@ -198,7 +198,7 @@ class PageMeta:
     path: str  # docs-relative
     meta: dict
     body: str
-    kind: str  # activity | report | page
+    role: str  # activity | report | notice | page
     ok: bool  # False when the front matter could not be read
     body_line: int = 1  # line of the file where the body starts
 

@@ -78,13 +78,13 @@ MSG_REVIEW_NO_APPROVERS = (
     "请写上 approvers: [姓名, …]，或改为 review: false"
 )
 MSG_APPROVERS_DUPLICATE = "审核人名单（approvers）中有重复的姓名“{name}”。请删除重复项"
-MSG_PENDING = "{kind}“{title}”待审核：开启了发布审核（data/unit.yml 的 review），它还没有审核，正式网站不会发布。审核人确认后运行 wenming approve {path} --by 姓名"
+MSG_PENDING = "{material}“{title}”待审核：开启了发布审核（data/unit.yml 的 review），它还没有审核，正式网站不会发布。审核人确认后运行 wenming approve {path} --by 姓名"
 
 
 class Withheld(NamedTuple):
     """One piece of pending material a build leaves out (or, in the preview, marks)."""
 
-    kind: str  # 活动 | 例行活动 | 汇报章节 | 荣誉
+    material: str  # 活动 | 例行活动 | 汇报章节 | 荣誉
     title: str
     source: str  # project-relative file
     line: int
@@ -186,7 +186,7 @@ def pending_items(content: Content, docs_rel: str = "docs") -> list[Withheld]:
     out: dict[tuple[str, int], Withheld] = {}
     for a in content.activities:
         if a.pending and not a.draft:
-            kind = "例行活动" if a.kind == "routine" else "活动"
+            kind = "例行活动" if a.origin == "routine" else "活动"
             out.setdefault((a.source, a.line), Withheld(kind, a.title, a.source, a.line, a.date, a.signoff.author))
     for s in content.report:
         if s.pending:
@@ -205,7 +205,7 @@ def pending_items(content: Content, docs_rel: str = "docs") -> list[Withheld]:
 
 def notices(items: list[Withheld]) -> list[Problem]:
     return [
-        Problem(w.source, w.line, None, MSG_PENDING.format(kind=w.kind, title=w.title, path=_approve_arg(w)))
+        Problem(w.source, w.line, None, MSG_PENDING.format(material=w.material, title=w.title, path=_approve_arg(w)))
         for w in items
     ]
 
@@ -280,7 +280,7 @@ def build_line(items: list[Withheld]) -> str | None:
     """The build log's line for what was withheld (never silent)."""
     if not items:
         return None
-    shown = "；".join(f"{w.where} {w.kind}“{w.title}”" for w in items[:10])
+    shown = "；".join(f"{w.where} {w.material}“{w.title}”" for w in items[:10])
     more = f"；另有 {len(items) - 10} 项，见 wenming review" if len(items) > 10 else ""
     return f"{len(items)} 篇待审核材料未发布：{shown}{more}。审核后用 wenming approve 文件 --by 姓名 记录审核"
 
@@ -499,8 +499,8 @@ def _material(content: Content, docs_rel: str) -> list[tuple[str, str, int, str,
     """(kind, file, line, title, date) of every piece of material that takes a sign-off."""
     out: dict[tuple[str, int], tuple[str, str, int, str, dt.date | None]] = {}
     for a in content.activities:
-        kind = "例行活动" if a.kind == "routine" else "活动"
-        day = None if a.kind == "routine" else a.date
+        kind = "例行活动" if a.origin == "routine" else "活动"
+        day = None if a.origin == "routine" else a.date
         out.setdefault((a.source, a.line), (kind, a.source, a.line, a.title, day))
     for s in content.report:
         src = f"{docs_rel}/{s.page}"

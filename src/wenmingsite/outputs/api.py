@@ -24,7 +24,7 @@ def activity_record(a: Activity, content: Content, url: str | None) -> dict:
     cat = content.category(a.category)
     record = {
         "id": a.id,
-        "kind": a.kind,
+        "kind": a.origin,
         "title": a.title,
         "date": a.date.isoformat(),
         "end_date": a.end_date.isoformat() if a.end_date else None,

@@ -139,9 +139,9 @@ class Ledger:
         """A field's ledger cell: from the api record when it carries the field, else from the
         activity (its sign-off); dates as dates, numbers as numbers, lists joined by 、."""
         value = r[field.name] if field.name in r else field.value(self.activities[r["id"]])
-        if field.kind == "choices":
+        if field.family == "choices":
             return "、".join(self.names.get(c, c) for c in value)
-        if field.kind == "date" and isinstance(value, str):
+        if field.family == "date" and isinstance(value, str):
             return dt.date.fromisoformat(value)
         if isinstance(value, (tuple, list)):
             return "、".join(value) or None
@@ -334,7 +334,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
             ws,
             ledger.themed_columns,
             ledger.themed(year),
-            {**{fields.column(f.name).header: "SUM" for f in FIELDS if f.kind in NUMBERS}, "照片（张）": "SUM"},
+            {**{fields.column(f.name).header: "SUM" for f in FIELDS if f.family in NUMBERS}, "照片（张）": "SUM"},
             fields.column("title").header,
             fields.column("category").header,
         )

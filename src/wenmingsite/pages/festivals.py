@@ -135,7 +135,7 @@ def groups(activities) -> list[tuple[Festival, list[tuple[int, list[Activity]]]]
     first) and their activities (newest first)."""
     by: dict[str, dict[int, list[Activity]]] = {}
     for a in activities:
-        if a.kind == "routine":
+        if a.origin == "routine":
             continue
         f = festival_of(a)
         if f is not None:

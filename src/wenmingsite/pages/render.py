@@ -343,7 +343,7 @@ class Renderer:
         unit = self.content.unit
         # Routine occurrences count in the figures but would crowd out everything else.
         one_off = sorted(
-            (a for a in self.content.published if a.kind != "routine"), key=lambda a: (a.date, a.id), reverse=True
+            (a for a in self.content.published if a.origin != "routine"), key=lambda a: (a.date, a.id), reverse=True
         )
         covers = self.gallery.covers if self.gallery else {}
         items = [(a, self.activity_url(a), covers.get(a.id)) for a in one_off[:latest]]
@@ -504,7 +504,7 @@ class Renderer:
     def print_page(self, sections, stats, coverage, published, today, page_url: str, more=()) -> str:
         """Everything on one page for paper: cover, contents, report, figures, coverage,
         honours, organisation and an appendix of activities with one photo each."""
-        one_off = [a for a in self.content.published if a.kind != "routine"]
+        one_off = [a for a in self.content.published if a.origin != "routine"]
         appendix = []
         for a in one_off:
             shots = self.gallery.shots(a) if self.gallery else ()
