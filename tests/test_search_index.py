@@ -83,4 +83,4 @@ def test_parts_of_an_earlier_build_in_the_same_folder_are_removed(tmp_path):
 
 def test_the_number_of_parts_doubles_as_the_index_grows():
     kib = 1024
-    assert [search_index.part_count(n * kib) for n in (0, 100, 256, 257, 600, 1200, 3500)] == [1, 1, 1, 2, 4, 8, 16]
+    assert [search_index.part_count(n * kib) for n in (0, 100, 128, 129, 300, 600, 1750)] == [1, 1, 1, 2, 4, 8, 16]
