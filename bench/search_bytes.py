@@ -17,7 +17,12 @@ it: ``\\uXXXX`` escapes) plus the same worker and lunr files.
 
 Then one activity's summary and text are edited, the unit is built again into a second
 folder, and the deploy's own change detection (``deploy.scan_site``: content hashes) gives
-the files and bytes a deploy sends (no gzip), in all and for the search alone.
+the files and bytes a deploy sends (no gzip), in all, for the search and for the open data
+(``api/``) alone.
+
+``--before OLD.json`` (this script's results for an earlier version, run in the same
+session: ``PYTHONPATH=<its src> python <its bench/search_bytes.py> --out OLD``) adds a table
+comparing the two; the bytes do not depend on the machine, so one run of each is enough.
 """
 
 from __future__ import annotations
@@ -157,6 +162,54 @@ def kb(n: int) -> str:
     return f"{n / 1024:,.1f} KB"
 
 
+def edit_shares(e: dict) -> dict[str, int]:
+    """A one-activity deploy's bytes by what the files are (also for results of earlier versions)."""
+    shares = {"search": 0, "api": 0, "print": 0, "listings": 0, "page": 0}
+    for rel, n in e["changed"].items():
+        if is_search(rel):
+            shares["search"] += n
+        elif rel.startswith("api/"):
+            shares["api"] += n
+        elif rel.startswith("print/"):
+            shares["print"] += n
+        elif rel == e["edited_page"].replace("docs/", "", 1).removesuffix(".md") + "/index.html":
+            shares["page"] += n
+        else:
+            shares["listings"] += n
+    return shares
+
+
+def compared(r: dict, before: dict) -> list[str]:
+    now, old = r["one_edit"], before["one_edit"]
+    a, b = edit_shares(old), edit_shares(now)
+    rows = [
+        (
+            "第一次中文搜索下载的字节（gzip）",
+            kb(before["visit"]["first_search_bytes"]),
+            kb(r["visit"]["first_search_bytes"]),
+        ),
+        ("搜索索引分片", f"{before['index']['parts']} 个", f"{r['index']['parts']} 个"),
+        (
+            "改一项活动后发布的字节（不压缩）",
+            f"{kb(old['bytes'])}（{old['files']} 个文件）",
+            f"{kb(now['bytes'])}（{now['files']} 个文件）",
+        ),
+        ("其中开放数据 `api/`", kb(a["api"]), kb(b["api"])),
+        ("其中搜索索引", kb(a["search"]), kb(b["search"])),
+        ("其中打印版 `/print/`", kb(a["print"]), kb(b["print"])),
+        ("其中显示摘要的列表页", kb(a["listings"]), kb(b["listings"])),
+        ("其中活动页面本身", kb(a["page"]), kb(b["page"])),
+    ]
+    return [
+        f"## 与上一版对比（{r.get('before_label') or '上一版'}，同一次会话中运行本脚本）",
+        "",
+        "| 指标 | 上一版 | 本版 |",
+        "|---|---|---|",
+        *(f"| {name} | {x} | {y} |" for name, x, y in rows),
+        "",
+    ]
+
+
 def report(r: dict) -> str:
     s, v, e = r["index"], r["visit"], r["one_edit"]
     lines = [
@@ -188,6 +241,8 @@ def report(r: dict) -> str:
         f"{kb(s['material_bytes'])}。",
         "",
     ]
+    if r.get("before"):
+        lines += compared(r, r["before"])
     return "\n".join(lines)
 
 
@@ -195,6 +250,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--out", type=Path, help="write OUT.json and OUT.md")
+    parser.add_argument("--before", type=Path, help="results of an earlier version, to compare with")
+    parser.add_argument("--before-label", default="", help="what the earlier version is (a commit)")
     args = parser.parse_args()
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     work = Path(tempfile.mkdtemp(prefix="wenming-bench-search-"))
@@ -213,6 +270,10 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     e = results["one_edit"]
     results["material_edit_bytes"] = e["other_bytes"] + results["index"]["material_bytes"]
+    e["shares"] = edit_shares(e)
+    if args.before:
+        results["before_label"] = args.before_label
+        results["before"] = json.loads(args.before.read_text("utf-8"))
     print(json.dumps(results, ensure_ascii=False, indent=1))
     if args.out:
         args.out.with_suffix(".json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", "utf-8")

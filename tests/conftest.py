@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from wenmingsite.outputs.api import read_activities
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX: each xdist worker builds its own
@@ -157,6 +159,10 @@ class DemoBuild:
 
     def api(self, name: str) -> dict:
         return json.loads((self.site / "api" / name).read_text(encoding="utf-8"))
+
+    def activities(self) -> list[dict]:
+        """Every record of api/activities.json, its monthly parts put together."""
+        return read_activities(self.site)
 
 
 def shared_once(tmp_path_factory, name: str, make) -> Path:

@@ -18,6 +18,8 @@ import pytest
 from browser import Visit, browser, served_demo  # noqa: F401 - fixtures
 from conftest import HANG_SECONDS, TODAY
 
+from wenmingsite.outputs.api import read_activities
+
 PHONE_390 = {"width": 390, "height": 844}
 NARROW_360 = {"width": 360, "height": 740}
 GAP_WORDS = ("待加强", "证据不足")
@@ -44,7 +46,7 @@ SMALL_TEXT = """() => {
 def _pages(site: Path) -> list[str]:
     """Home, timeline, gallery, stats, criteria, one activity and one report page; 我们的节日
     and a year's listing at its trimmed address."""
-    records = json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]
+    records = read_activities(site)
     activity = next(r["url"] for r in records if r["url"])
     report = sorted(p for p in (site / "report").iterdir() if (p / "index.html").is_file())[0]
     pages = ["", "timeline/", "gallery/", "stats/", "criteria/", activity, report.relative_to(site).as_posix() + "/"]
@@ -106,7 +108,7 @@ def test_criteria_evidence_is_on_screen_and_statistics_tables_are_folded(browser
 
 @pytest.mark.browser
 def test_timeline_opens_with_themed_work(browser, served_demo, demo_build):
-    records = demo_build.api("activities.json")["activities"]
+    records = demo_build.activities()
     visit = Visit(browser, PHONE_390)
     page = visit.open(served_demo.url + "timeline/")
     kinds = page.locator(".ws-listing .ws-tl__item").evaluate_all("els => els.map(e => e.dataset.kind)")

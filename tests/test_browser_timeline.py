@@ -10,7 +10,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def served(served_demo, demo_build):
-    return served_demo, demo_build.api("activities.json")["activities"]
+    return served_demo, demo_build.activities()
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])

@@ -9,12 +9,13 @@ import re
 from conftest import HANG_SECONDS, build, search_text, write
 
 from wenmingsite.outputs import search_index
+from wenmingsite.outputs.api import read_activities
 
 A = "docs/activities/2024-03-05-plant.md"
 
 
 def api(root) -> dict:
-    return json.loads((root / "site/api/activities.json").read_text(encoding="utf-8"))
+    return {"activities": read_activities(root / "site")}
 
 
 def html(root, path: str) -> str:

@@ -12,6 +12,7 @@ import yaml
 from conftest import REPO, search_text
 
 from wenmingsite.outputs import search_index
+from wenmingsite.outputs.api import read_activities
 
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".tif", ".tiff")
 
@@ -24,7 +25,7 @@ def demo(demo_build):
 @pytest.fixture(scope="module")
 def records(demo):
     site, _ = demo
-    return json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]
+    return read_activities(site)
 
 
 def test_demo_builds_without_warnings(demo):

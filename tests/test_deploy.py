@@ -286,6 +286,11 @@ def test_one_edited_activity_uploads_its_page_the_listings_and_the_json(history,
     assert run.code == 0, run.err
     assert progress(run.out) == {f"unit/{rel}": "修改" for rel in changed}
     assert EDITED_PAGE in changed and "api/activities.json" in changed
+    # The records are sent again only for the edited activity's month (outputs.api), and that
+    # part before the index that names it and its hash.
+    assert {rel for rel in changed if rel.startswith("api/activities/")} == {"api/activities/2025-06.json"}
+    order = [key for _, _, _, key in PROGRESS.findall(run.out)]
+    assert order.index("unit/api/activities/2025-06.json") < order.index("unit/api/activities.json")
     # The search index is sent again only in the part that holds the page (search_index.split).
     assert len({rel for rel in changed if rel.startswith("search/part-")}) == 1
     assert "search/search_index.json" not in changed
@@ -300,7 +305,7 @@ def test_one_edited_activity_uploads_its_page_the_listings_and_the_json(history,
     assert not {rel for rel in changed if rel.startswith("assets/")}
     listings = re.compile(
         r"(index|print/index|activities/\d{4}/index|timeline/.*|categories/.*|criteria/.*|gallery/.*|stats/.*)\.html"
-        r"|api/\w+\.json|search/part-\d+\.json|feed\.xml|sitemap\.xml(\.gz)?"
+        r"|api/\w+\.json|api/activities/\d{4}-\d{2}\.json|search/part-\d+\.json|feed\.xml|sitemap\.xml(\.gz)?"
     )
     assert [rel for rel in changed if rel != EDITED_PAGE and not listings.fullmatch(rel)] == []
     assert len(changed) < 30

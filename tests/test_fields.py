@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import re
 import shutil
 from decimal import Decimal
@@ -18,6 +17,7 @@ import wenmingsite
 from wenmingsite.commands.cli import main
 from wenmingsite.loading import fields, schema
 from wenmingsite.loading.records import Activity
+from wenmingsite.outputs.api import read_activities
 
 
 def test_every_copied_field_is_an_activity_attribute_in_every_schema():
@@ -48,8 +48,7 @@ def test_copied_fields_reach_the_json_from_an_activity_page(site, tmp_path):
     )
     result = build(root, "--site-dir", str(tmp_path / "out"))
     assert result.returncode == 0, result.stderr
-    data = json.loads((tmp_path / "out" / "api" / "activities.json").read_text(encoding="utf-8"))
-    records = data["activities"] if isinstance(data, dict) else data
+    records = read_activities(tmp_path / "out")
     record = next(r for r in records if r["title"] == "社区清扫")
     assert {k: record[k] for k in schema.COPIED_FIELDS} == {
         "department": "办公室",

@@ -39,7 +39,7 @@ def read(site: Path, path: str) -> str:
 
 def test_share_metadata_of_an_activity_is_its_first_photo_as_absolute_url(demo_build):
     photos = demo_build.api("photos.json")["photos"]
-    activities = {a["id"]: a for a in demo_build.api("activities.json")["activities"]}
+    activities = {a["id"]: a for a in demo_build.activities()}
     first = photos[0]
     page_url = activities[first["activity"]]["url"]
     og = meta(read(demo_build.site, page_url + "index.html"))
@@ -125,7 +125,8 @@ def test_open_data_page_explains_the_files_and_no_other_page_talks_to_developers
     assert "<h1" in html and "开放数据" in html
     for name in ("api/activities.json", "api/photos.json", "api/stats.json", "feed.xml"):
         assert f">{name}</a>" in html, name
-    assert "“数据统计”页上的每个数字都可以用这份文件逐条复算" in html
+    assert "“数据统计”页上的每个数字都可以用这些文件逐条复算" in html
+    assert "这个文件是目录，列出各月份文件的地址、记录条数和 SHA-256 校验值" in re.sub(r"<[^>]+>", "", html)
     # Not a tab of its own; reached from the footer of every page.
     tabs = read(demo_build.site, "index.html")
     assert 'class="md-tabs__link"' in tabs and "open-data/" not in re.sub(r"<footer.*</footer>", "", tabs, flags=re.S)

@@ -19,6 +19,8 @@ import yaml
 from conftest import REPO, TODAY, copy_demo, metadata_blocks, run_mkdocs
 from PIL import Image
 
+from wenmingsite.outputs.api import read_activities
+
 RASTER = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 HANG_SECONDS = 600  # waits fail only on a hang, never because the machine is slow
 
@@ -106,7 +108,7 @@ def test_activity_page_shows_its_photos_in_a_lightbox_grid(demo):
 
 def test_albums_by_year_and_category_agree_with_photos_json(demo):
     site, photos = demo
-    records = {r["id"]: r for r in json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]}
+    records = {r["id"]: r for r in read_activities(site)}
     index = (site / "gallery/index.html").read_text(encoding="utf-8")
     assert f"共 <strong>{len(photos)}</strong> 张照片" in index
     by_year = Counter(p["date"][:4] for p in photos)
@@ -119,7 +121,7 @@ def test_albums_by_year_and_category_agree_with_photos_json(demo):
 
 def test_album_covers_on_the_gallery_page_are_all_different(demo):
     site, photos = demo
-    records = {r["id"]: r for r in json.loads((site / "api/activities.json").read_text(encoding="utf-8"))["activities"]}
+    records = {r["id"]: r for r in read_activities(site)}
     index = (site / "gallery/index.html").read_text(encoding="utf-8")
     albums = re.findall(
         r'<li>\s*<a href="([^"]+)">\s*<picture>\s*<source type="image/webp" srcset="([^" ]+) 400w', index

@@ -18,7 +18,7 @@ from wenmingsite.pages import festivals
 
 @pytest.fixture(scope="module")
 def demo(demo_build):
-    return demo_build.site, demo_build.api("activities.json")["activities"]
+    return demo_build.site, demo_build.activities()
 
 
 def page(site: Path, url: str) -> HTMLParser:

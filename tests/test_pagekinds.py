@@ -3,14 +3,13 @@ declaration, and a kind declared or used wrongly is a clear error, not a crash m
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from conftest import TODAY
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from wenmingsite.outputs import search_index
+from wenmingsite.outputs.api import read_activities
 from wenmingsite.pages import pagekinds
 from wenmingsite.pages.pagekinds import PageKindError, PageSpec, page_kind
 
@@ -48,8 +47,7 @@ def test_a_registered_kind_becomes_a_page_of_the_built_site(site, tmp_path, monk
     page = (tmp_path / "out" / "notices" / "index.html").read_text(encoding="utf-8")
     assert "<title>公告栏" in page
     assert '<ul class="notice-board" data-url="notices/">' in page
-    published = json.loads((tmp_path / "out" / "api" / "activities.json").read_text(encoding="utf-8"))
-    for record in published["activities"] if isinstance(published, dict) else published:
+    for record in read_activities(tmp_path / "out"):
         assert f"<li>{record['title']}</li>" in page
     # Its declaration's rules: out of the search index, meta for the theme.
     index = search_index.read(tmp_path / "out")

@@ -7,7 +7,6 @@ several reports in one file, sections that end abruptly."""
 from __future__ import annotations
 
 import io
-import json
 import re
 import urllib.parse
 
@@ -18,6 +17,7 @@ from PIL import Image
 
 from wenmingsite.commands import report_import
 from wenmingsite.commands.cli import main
+from wenmingsite.outputs.api import read_activities
 
 MESSY = """\
 青溪县XX局创建文明单位工作汇报
@@ -306,7 +306,7 @@ def test_print_page_holds_the_whole_showcase(tmp_path):
     assert 'class="ws-chart"' in page and "测评项目佐证一览" in page
     appendix = re.search(r'id="p-appendix">.*?</section>', page, re.S).group(0)
     # One photo per activity that has photos, in the appendix.
-    records = json.loads((out / "api/activities.json").read_text(encoding="utf-8"))["activities"]
+    records = read_activities(out)
     assert appendix.count("<img ") == sum(1 for r in records if r["photos"]) >= 30
     for src in re.findall(r'<img src="([^"]+)"', appendix):
         assert (out / "print" / src).resolve().is_file()

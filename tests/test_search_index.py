@@ -81,6 +81,7 @@ def test_parts_of_an_earlier_build_in_the_same_folder_are_removed(tmp_path):
     assert list(published(tmp_path)) == ["search/part-00.json", search_index.INDEX]
 
 
-def test_the_number_of_parts_doubles_as_the_index_grows():
+def test_the_number_of_parts_doubles_as_the_index_grows_up_to_64():
     kib = 1024
-    assert [search_index.part_count(n * kib) for n in (0, 100, 256, 257, 600, 1200, 3500)] == [1, 1, 1, 2, 4, 8, 16]
+    sizes = (0, 100, 128, 129, 300, 600, 1750, 8192, 8193, 40000)  # KiB
+    assert [search_index.part_count(n * kib) for n in sizes] == [1, 1, 1, 2, 4, 8, 16, 64, 64, 64]

@@ -125,7 +125,7 @@ def test_new_activity_file_appears_on_timeline_without_restart(site, serve):
     page = wait_for(url + "timeline/", "新增的端午志愿服务")
     assert page.index("新增的端午志愿服务") < page.index("植树节义务植树")  # newest first
     assert re.search(r'<time class="ws-news__date" datetime="2024-06-01">.*?2024年6月1日.*?</time>', page)
-    assert "新增的端午志愿服务" in fetch(url + "api/activities.json")
+    assert "新增的端午志愿服务" in fetch(url + "api/activities/2024-06.json")
 
 
 def test_hostile_content_is_shown_as_problems_and_never_served(site, serve):

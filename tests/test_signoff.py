@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import os
 import re
 from pathlib import Path
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 from conftest import BASE_FILES, build, search_text
 
 from wenmingsite.commands.cli import main
+from wenmingsite.outputs.api import read_activities
 
 TITLE = "五月青年读书分享会"
 PAGE = "docs/activities/2024-05-08-reading.md"
@@ -111,8 +111,8 @@ def test_an_unapproved_activity_is_withheld_from_every_public_output_and_the_log
     )
     out = root / "site"
     assert not (out / "activities/2024-05-08-reading").exists()
-    activities = json.loads((out / "api/activities.json").read_text("utf-8"))
-    assert [a["title"] for a in activities["activities"]] == ["植树节义务植树"]
+    assert [a["title"] for a in read_activities(out)] == ["植树节义务植树"]
+    assert not (out / "api/activities/2024-05.json").exists()  # its month has nothing published
     assert TITLE not in (out / "feed.xml").read_text("utf-8")
     assert "2024-05-08-reading" not in (out / "sitemap.xml").read_text("utf-8")
     assert TITLE not in search_text(out)
@@ -180,7 +180,7 @@ def test_after_wenming_approve_it_is_published_everywhere(site, tmp_path):
     out = root / "site"
     assert TITLE in (out / "activities/2024-05-08-reading/index.html").read_text("utf-8")
     assert "ws-pending" not in (out / "activities/2024-05-08-reading/index.html").read_text("utf-8")
-    titles = [a["title"] for a in json.loads((out / "api/activities.json").read_text("utf-8"))["activities"]]
+    titles = [a["title"] for a in read_activities(out)]
     assert titles == ["植树节义务植树", TITLE]
     assert TITLE in (out / "feed.xml").read_text("utf-8")
     assert "2024-05-08-reading/" in (out / "sitemap.xml").read_text("utf-8")

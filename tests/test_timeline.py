@@ -15,7 +15,7 @@ from conftest import build, write
 
 @pytest.fixture(scope="module")
 def demo(demo_build):
-    return demo_build.site, demo_build.api("activities.json")["activities"]
+    return demo_build.site, demo_build.activities()
 
 
 ITEM = re.compile(r'<li class="ws-tl__item ws-news__item"[^>]*data-count="(\d+)">(.*?)</li>', re.S)

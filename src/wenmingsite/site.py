@@ -270,7 +270,7 @@ class Site:
         """The machine-readable files, in the order they are written: activities, statistics,
         photos and (when the site has an address) the RSS feed of activities and notices."""
         out = {
-            "api/activities.json": api.activities_json(self.records),
+            **api.activities_files(self.records),  # by month, and the index naming the months
             "api/stats.json": api.dumps(self.stats.as_json()),
             "api/photos.json": api.photos_json(self.gallery, self.urls, PHOTO_DIR),
         }

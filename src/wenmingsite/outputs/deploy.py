@@ -40,8 +40,8 @@ interrupted run) and for keys about to be deleted that the record does not prove
 
 Order, so that a visitor never meets a half-published site: new and changed files that
 pages refer to (assets, photos, documents) first, then new HTML pages, then changed HTML
-pages, then the listings of the site for machines (sitemap, JSON, feed, search index),
-then the record; deletes come last, after every new file is up. A run stopped at any
+pages, then the listings of the site for machines (sitemap, JSON, feed, search index;
+the files in deeper folders first, so a part is up before the index naming it), then the record; deletes come last, after every new file is up. A run stopped at any
 point leaves old pages pointing at old files (still there) and new pages pointing at new
 files (already there); the next run finishes the job.
 
@@ -1110,7 +1110,9 @@ def plan_s3(
         else:
             phase = PHASE_ASSETS
         uploads.append((phase, f, how))
-    uploads.sort(key=lambda u: (u[0], u[1].rel))
+    # Within the listings, deeper files first: api/activities/2024-03.json before the
+    # api/activities.json that names it (and its hash).
+    uploads.sort(key=lambda u: (u[0], -u[1].rel.count("/") if u[0] == PHASE_LISTINGS else 0, u[1].rel))
     return Plan(uploads, len(entries), deletes, kept, nested, trusted, entries, record)
 
 

@@ -13,7 +13,8 @@ one-activity deploy sent. So, after the build, the index is written as
 
 each as UTF-8 JSON. A page stays in its part from build to build, so an edit to one page
 changes one part; the number of parts is a power of two that grows with the index (about
-256 KiB a part), and changes (moving pages between parts) only when the index doubles.
+128 KiB a part, at most 64 parts), and changes (moving pages between parts) only when the index
+doubles.
 The search worker (``shipped``) fetches every part and hands the theme's search the pages as
 one list: what visitors search and see is the index as the theme wrote it.
 
@@ -35,8 +36,15 @@ PART = "search/part-{:02d}.json"
 PART_NAME = re.compile(r"part-\d+\.json")
 # The size a part aims at, in UTF-8. Fewer, larger parts gzip better for the first search
 # (each part starts its compression afresh); smaller ones make the deploy after an edit
-# smaller (bench/search_bytes.py, bench/results/search.md).
-PART_BYTES = 256 * 1024
+# smaller (bench/search_bytes.py, bench/results/search.md). At 1,000 activities, parts of
+# 256, 128, 64 and 32 KiB gzip to 152, 169, 203 and 266 KB in all, while one part (what an
+# edit sends again) is about 212, 103, 53 and 27 KB: 128 KiB keeps the first search (the
+# parts and 15 KB of scripts) under 200 KB and halves what an edit sends. Each part adds
+# about 1 KB of gzip to the first search, so their number stops at MAX_PARTS: at 3,000
+# activities 128 parts would make the first search 522 KB instead of 452 KB (64 parts) to
+# save 86 KB of a 5.8 MB deploy; larger indexes get larger parts.
+PART_BYTES = 128 * 1024
+MAX_PARTS = 64
 
 
 def _page(location: str) -> str:
@@ -48,8 +56,9 @@ def _dumps(value) -> bytes:
 
 
 def part_count(size: int) -> int:
-    """Parts for an index of ``size`` bytes: a power of two, about PART_BYTES each."""
-    return 1 << max(0, math.ceil(math.log2(max(1, math.ceil(size / PART_BYTES)))))
+    """Parts for an index of ``size`` bytes: a power of two, about PART_BYTES each, at most
+    MAX_PARTS."""
+    return min(MAX_PARTS, 1 << max(0, math.ceil(math.log2(max(1, math.ceil(size / PART_BYTES))))))
 
 
 def split(site_dir: str | os.PathLike) -> list[str]:
