@@ -45,12 +45,12 @@ SMALL_TEXT = """() => {
 
 def _pages(site: Path) -> list[str]:
     """Home, timeline, gallery, stats, criteria, one activity and one report page; 我们的节日
-    and a year's listing at its trimmed address."""
+    and a year's listing."""
     records = read_activities(site)
     activity = next(r["url"] for r in records if r["url"])
     report = sorted(p for p in (site / "report").iterdir() if (p / "index.html").is_file())[0]
     pages = ["", "timeline/", "gallery/", "stats/", "criteria/", activity, report.relative_to(site).as_posix() + "/"]
-    return pages + [p for p in ("festivals/", "activities/2024/") if (site / p / "index.html").is_file()]
+    return pages + [p for p in ("festivals/", "timeline/2024/") if (site / p / "index.html").is_file()]
 
 
 @pytest.fixture(scope="module")

@@ -303,6 +303,8 @@ class Site:
         clean: dict[str, Any] = {}
         if spec:
             clean = pagekinds.kind(spec.kind).page_meta(spec)
+            if "moved_to" in clean:  # a page's docs path, for the theme its URL (theme/main.html)
+                clean["moved_to"] = self.urls[clean["moved_to"]]
         elif meta is None:
             return None
         elif meta.role == "activity":
@@ -355,7 +357,7 @@ class Site:
         if page_problems:
             before.append(r.problems(page_problems, url))
         if spec := self.specs.get(src):
-            before.append(self.render(spec, url))
+            before.append(r.with_marks(self.render(spec, url)))
         source = self.content.unit.name if self.content.unit else None
         if section := self.report_by_page.get(src):
             report = "report/index.md" if "report/index.md" in self.specs else None

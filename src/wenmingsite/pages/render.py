@@ -143,6 +143,9 @@ _LOOKS = (
 )
 
 
+_SHARED_MARK = re.compile(r'<use href="#ws-mark-([a-z]+)"/>')
+
+
 def category_look(name: str) -> str:
     return next((look for look, words in _LOOKS if any(w in name for w in words)), "flag")
 
@@ -243,6 +246,14 @@ class Renderer:
             ),
         )
         return Markup(html.replace(ROOT, relative_url("", page_url)))
+
+    def with_marks(self, html: str) -> str:
+        """A generated page with the category icons its headlines use (mark.html, ``shared``)
+        drawn once at its start."""
+        looks = sorted(set(_SHARED_MARK.findall(html)))
+        if not looks:
+            return html
+        return str(self.env.get_template("mark.html").module.symbols(looks)) + html  # type: ignore[attr-defined]
 
     @property
     def env(self) -> jinja2.Environment:
