@@ -8,9 +8,13 @@ to be installed. The browser's own print of ``/print/`` stays the fallback. The 
 set like the official documents units hand in (GB/T 9704, see templates/pack/pack.css); a
 unit's own ``data/pack.css`` is read after the built-in stylesheet.
 
-Each part is laid out once: the report first, then the evidence index, which prints for every
-item the page of the report where it appears (its row in the report's appendix, documents or
-honours table), read from the report's laid-out pages; each QR code is made once per pack.
+Each part is laid out once. The evidence index prints for every item the page of the report
+where it appears (its row in the report's appendix, documents or honours table), read from the
+report's laid-out pages; ``wenming pack`` (:func:`write_pack`) lays out the report in a second
+process while this one styles the evidence index, whose page references are filled in when
+the report's pages arrive, so the two PDFs take about as long as the report and the evidence
+index's layout; each QR code is made once per pack. The garbage collector is paused meanwhile
+(:func:`collector_paused`).
 
 Nothing here builds the site: the content is loaded and bound exactly as a build does
 (:class:`wenmingsite.site.Site`), the report chapters are converted from their Markdown,
@@ -974,9 +978,16 @@ def write_pack(m: Material, dist: Path, side: Side | None = None) -> Packed:
 
 
 def _can_fork() -> bool:
+    """Linux, and no other thread in this process (a lock one holds would stay locked in the
+    child; the image pool of prepare() is closed by then)."""
     import multiprocessing
+    import threading
 
-    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
 
 
 def _clear_stages(dist: Path) -> None:
