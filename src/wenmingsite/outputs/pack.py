@@ -1021,10 +1021,11 @@ def _report_child(m: Material, stage: Path, side: Side | None, conn) -> None:
         report = Written(stage / REPORT_PDF, len(document.pages), time.perf_counter() - start, refused)
         conn.send(("done", (report, side(stage) if side else ([], None))))
     except BaseException as exc:  # noqa: BLE001 - every fault goes to the parent, which raises it
-        try:
-            conn.send(("error", exc))
-        except Exception:  # noqa: BLE001 - an exception that does not pickle
-            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        with contextlib.suppress(Exception):  # the parent gone too (Ctrl-C): nothing to tell
+            try:
+                conn.send(("error", exc))
+            except Exception:  # noqa: BLE001 - an exception that does not pickle
+                conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
     finally:
         conn.close()
 
