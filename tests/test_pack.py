@@ -612,3 +612,23 @@ def test_a_fault_in_either_process_leaves_dist_as_it_was(earlier_pack, monkeypat
     assert sorted(after) == sorted(before)
     assert all(after[name].startswith(b"%PDF") for name in (pack.REPORT_PDF, pack.EVIDENCE_PDF))
     assert after["创建台账.xlsx"].startswith(b"PK")
+
+
+def test_a_weasyprint_whose_steps_differ_still_gets_the_evidence_index_with_its_pages(site, monkeypatch):
+    """The evidence index is styled ahead through WeasyPrint's own steps (those of the pinned
+    version); where they are not there, it is laid out whole once the report's pages are known."""
+    layout_or_skip()
+    if pack.cjk_font() is None:
+        pytest.skip("系统没有中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）")
+    from pypdf import PdfReader
+
+    def missing(*args):
+        raise AttributeError("type object 'Document' has no attribute '_build_layout_context'")
+
+    monkeypatch.setattr(pack.Staged, "__init__", missing)
+    root = site()
+    args = ["pack", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text = "".join(page.extract_text() or "" for page in PdfReader(str(root / "dist" / pack.EVIDENCE_PDF)).pages)
+    assert "\ue000" not in text and "页码" in text

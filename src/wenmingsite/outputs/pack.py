@@ -1057,11 +1057,14 @@ def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Pa
     try:
         before = len(m.resources.refused)
         marks: list[tuple[str, str, str]] = []
-        staged = Staged(evidence_html(m, marks=marks), m.resources)
+        try:
+            staged: Staged | None = Staged(evidence_html(m, marks=marks), m.resources)
+        except (AttributeError, ImportError, TypeError):  # a WeasyPrint whose steps are not those of 70
+            staged = None
         m.report_pages = _receive(conn, child)
-        if staged.fill(marks, m.report_pages):
+        if staged and staged.fill(marks, m.report_pages):
             document = staged.finish()
-        else:  # a mark the boxes do not hold as text: the evidence index laid out anew
+        else:  # the evidence index laid out anew, with its pages (a mark the boxes do not hold as text)
             document = layout(evidence_html(m, m.report_pages), m.resources)
         save(document, stage / EVIDENCE_PDF, _evidence_title(m), m.unit.name)
         seconds = time.perf_counter() - start
