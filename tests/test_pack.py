@@ -540,3 +540,95 @@ def test_export_writes_an_ordinary_file(site, umask):
     )
     assert result.exit_code == 0, result.output
     assert modes(target.parent) == {"台账.xlsx": 0o666 & ~umask}
+
+
+def test_side_by_side_the_pack_prints_what_it_prints_laid_out_in_turn(packed, monkeypatch, tmp_path):
+    """`wenming pack` lays out the report in a second process while it styles the evidence
+    index, which gets the report's pages when they are known: the PDFs are the same bytes as
+    those of one process laying out the report, then the evidence index."""
+    root, _ = packed
+    if not pack._can_fork():
+        pytest.skip("这台机器不能分出子进程（fork），材料包本来就依次排版")
+    monkeypatch.setattr(pack, "_can_fork", lambda: False)
+    in_turn = pack.write_pack(pack.prepare(root, TODAY, SITE_URL), tmp_path / "dist")
+    for name in (pack.REPORT_PDF, pack.EVIDENCE_PDF):
+        assert (tmp_path / "dist" / name).read_bytes() == (root / "dist" / name).read_bytes(), name
+    assert [in_turn.report.path.name, in_turn.evidence.path.name] == [pack.REPORT_PDF, pack.EVIDENCE_PDF]
+    assert sorted(os.listdir(tmp_path / "dist")) == sorted([pack.REPORT_PDF, pack.EVIDENCE_PDF])
+
+
+@pytest.fixture
+def earlier_pack(site):
+    """A small unit with the files of an earlier pack in dist/ (and what a killed pack left)."""
+    layout_or_skip()
+    if pack.cjk_font() is None:
+        pytest.skip("系统没有中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）")
+    root = site()
+    for name in (pack.REPORT_PDF, pack.EVIDENCE_PDF, "创建台账.xlsx"):
+        (root / "dist").mkdir(exist_ok=True)
+        (root / "dist" / name).write_bytes(b"earlier " + name.encode())
+    (root / "dist" / ".pack.999999999.tmp").mkdir()  # no such process: left by a killed pack
+    (root / "dist" / ".pack.999999999.tmp" / pack.REPORT_PDF).write_bytes(b"half")
+    return root
+
+
+def dist_files(root) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((root / "dist").iterdir()) if p.is_file()}
+
+
+def test_a_fault_in_either_process_leaves_dist_as_it_was(earlier_pack, monkeypatch):
+    root = earlier_pack
+    before = dist_files(root)
+    args = ["pack", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL]
+
+    def dies(m):  # the report's process ends without a word (killed, out of memory)
+        os._exit(9)
+
+    if pack._can_fork():
+        monkeypatch.setattr(pack, "report_html", dies)
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1, result.output
+        assert (
+            "排版汇报材料的进程意外退出（退出码 9），dist/ 中的文件没有改动。请重新运行 wenming pack" in result.output
+        )
+        assert "Traceback" not in result.output
+        assert dist_files(root) == before
+        assert sorted(os.listdir(root / "dist")) == sorted(before)  # the killed pack's folder is gone too
+
+    def fails(m, pages=None, marks=None):  # the evidence index cannot be laid out (here: a bug)
+        raise RuntimeError("排版失败")
+
+    monkeypatch.undo()
+    monkeypatch.setattr(pack, "evidence_html", fails)
+    with pytest.raises(RuntimeError, match="排版失败"):
+        CliRunner().invoke(main, args, catch_exceptions=False)
+    assert dist_files(root) == before
+    assert sorted(os.listdir(root / "dist")) == sorted(before)
+
+    monkeypatch.undo()
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    after = dist_files(root)
+    assert sorted(after) == sorted(before)
+    assert all(after[name].startswith(b"%PDF") for name in (pack.REPORT_PDF, pack.EVIDENCE_PDF))
+    assert after["创建台账.xlsx"].startswith(b"PK")
+
+
+def test_a_weasyprint_whose_steps_differ_still_gets_the_evidence_index_with_its_pages(site, monkeypatch):
+    """The evidence index is styled ahead through WeasyPrint's own steps (those of the pinned
+    version); where they are not there, it is laid out whole once the report's pages are known."""
+    layout_or_skip()
+    if pack.cjk_font() is None:
+        pytest.skip("系统没有中文字体（Debian/Ubuntu：apt-get install fonts-noto-cjk）")
+    from pypdf import PdfReader
+
+    def missing(*args):
+        raise AttributeError("type object 'Document' has no attribute '_build_layout_context'")
+
+    monkeypatch.setattr(pack.Staged, "__init__", missing)
+    root = site()
+    args = ["pack", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    text = "".join(page.extract_text() or "" for page in PdfReader(str(root / "dist" / pack.EVIDENCE_PDF)).pages)
+    assert "\ue000" not in text and "页码" in text

@@ -852,21 +852,27 @@ def pack(root: Path, site_url: str | None, date: str | None, routines: str) -> N
         f"（用时 {material.seconds:.1f} 秒）"
     )
     dist = root / packing.DIST
-    written = packing.write_report(material, dist / packing.REPORT_PDF)
-    click.echo(f"[2/4] {packing.describe('汇报材料', written, root)}")
-    for line in written.refused:
-        click.echo(line, err=True)
-    written = packing.write_evidence(material, dist / packing.EVIDENCE_PDF)
-    click.echo(f"[3/4] {packing.describe('佐证材料目录', written, root)}")
-    for line in written.refused:
-        click.echo(line, err=True)
-    t = time.perf_counter()
-    site = material.site
-    ledger = export.Ledger(site.content, site.records, site.stats, material.base)
-    (path,) = export.write(dist / export.LEDGER, ledger, by_month=routines == export.ROUTINES_BY[1])
+
+    def write_ledger(folder: Path) -> tuple[list[str], tuple[str, int, float]]:
+        t = time.perf_counter()
+        site = material.site
+        ledger = export.Ledger(site.content, site.records, site.stats, material.base)
+        (path,) = export.write(folder / export.LEDGER, ledger, by_month=routines == export.ROUTINES_BY[1])
+        return [path.name], (path.name, len(ledger.years()), time.perf_counter() - t)
+
+    # The two PDFs are laid out side by side and the ledger written beside them; dist/ gets
+    # all three at the end, or nothing (see outputs/pack.py, write_pack).
+    try:
+        packed = packing.write_pack(material, dist, write_ledger)
+    except packing.PackRefused as exc:
+        raise click.ClickException(str(exc)) from None
+    for step, label, written in (("[2/4]", "汇报材料", packed.report), ("[3/4]", "佐证材料目录", packed.evidence)):
+        click.echo(f"{step} {packing.describe(label, written, root)}")
+        for line in written.refused:
+            click.echo(line, err=True)
+    name, years, seconds = packed.side
     click.echo(
-        f"[4/4] 创建台账：{path.relative_to(root).as_posix()}（{len(ledger.years())} 个年度工作表，"
-        f"用时 {time.perf_counter() - t:.1f} 秒）"
+        f"[4/4] 创建台账：{(dist / name).relative_to(root).as_posix()}（{years} 个年度工作表，用时 {seconds:.1f} 秒）"
     )
     click.echo(
         f"迎检材料包已生成在 {dist.relative_to(root).as_posix() if dist.is_relative_to(root) else dist}/，"

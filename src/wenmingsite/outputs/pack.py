@@ -8,9 +8,13 @@ to be installed. The browser's own print of ``/print/`` stays the fallback. The 
 set like the official documents units hand in (GB/T 9704, see templates/pack/pack.css); a
 unit's own ``data/pack.css`` is read after the built-in stylesheet.
 
-Each part is laid out once: the report first, then the evidence index, which prints for every
-item the page of the report where it appears (its row in the report's appendix, documents or
-honours table), read from the report's laid-out pages; each QR code is made once per pack.
+Each part is laid out once. The evidence index prints for every item the page of the report
+where it appears (its row in the report's appendix, documents or honours table), read from the
+report's laid-out pages; ``wenming pack`` (:func:`write_pack`) lays out the report in a second
+process while this one styles the evidence index, whose page references are filled in when
+the report's pages arrive, so the two PDFs take about as long as the report and the evidence
+index's layout; each QR code is made once per pack. The garbage collector is paused meanwhile
+(:func:`collector_paused`).
 
 Nothing here builds the site: the content is loaded and bound exactly as a build does
 (:class:`wenmingsite.site.Site`), the report chapters are converted from their Markdown,
@@ -32,7 +36,10 @@ fetcher is the backstop for anything that slips past that (its refusals are list
 from __future__ import annotations
 
 import base64
+import contextlib
+import dataclasses
 import datetime as dt
+import gc
 import html as htmllib
 import io
 import json
@@ -42,11 +49,14 @@ import posixpath
 import re
 import shutil
 import subprocess
+import sys
 import time
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from wenmingsite import gate
 from wenmingsite.gate import images, links
@@ -250,6 +260,23 @@ def layout_engine():
     return weasyprint
 
 
+@contextlib.contextmanager
+def collector_paused():
+    """Python's cyclic garbage collector off for the duration. Laying out builds millions of
+    objects (boxes, styles, Pango layouts) that live until the document is written, and the
+    collector walks all of them again and again as they pile up: a third of the pack's CPU
+    time at N=1,000 (bench/results/pack.md), for about 6 % more peak memory. The pack is a
+    short command; reference counting still frees what is not in a cycle."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@collector_paused()
 def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material:
     """Everything the PDFs show. Refuses without a usable site address (the QR codes) or a
     Chinese font, and with the content's problems."""
@@ -673,19 +700,39 @@ def report_html(m: Material) -> str:
     )
 
 
-def evidence_html(m: Material, pages: dict[str, int] | None = None) -> str:
-    """The evidence index; ``pages`` (report anchor -> page) gives each item its 页码."""
+PAGE_MARK = re.compile("\ue000(\\d+)\ue001")  # a report page not yet known: private-use characters around its number
+
+
+def evidence_html(
+    m: Material, pages: dict[str, int] | None = None, marks: list[tuple[str, str, str]] | None = None
+) -> str:
+    """The evidence index; ``pages`` (report anchor -> page) gives each item its 页码.
+
+    With ``marks`` (a list, filled here) the report's pages need not be known yet: each page
+    reference is written as a mark (:data:`PAGE_MARK`, the index of its ``(anchor, absent,
+    form)`` in ``marks``) that :func:`fill_pages` replaces with its text once they are."""
     anchors = report_anchors(m)
     pages = pages or {}
 
-    def page_of(key: str) -> int | None:
-        return pages.get(anchors.get(key, ""))
+    def page_of(key: str, absent: str = "", form: str = "{}") -> str:
+        if marks is not None:
+            marks.append((anchors.get(key, ""), absent, form))
+            return f"\ue000{len(marks) - 1}\ue001"
+        page = pages.get(anchors.get(key, ""))
+        return absent if page is None else form.format(page)
 
     return (
         environment()
         .get_template("pack/evidence.html")
         .render(**_context(m), css=stylesheet(m, "佐证材料目录"), page_of=page_of)
     )
+
+
+def page_text(marks: list[tuple[str, str, str]], pages: dict[str, int], index: int) -> str:
+    """What the mark number ``index`` stands for, the report's pages known."""
+    anchor, absent, form = marks[index]
+    page = pages.get(anchor)
+    return absent if page is None else form.format(page)
 
 
 # --- PDF --------------------------------------------------------------------------------
@@ -699,17 +746,120 @@ class Written:
     refused: tuple[str, ...] = ()  # what the URL fetcher would not read (Chinese lines)
 
 
-def layout(html: str, resources: Resources | None = None):
-    """``html`` laid out by WeasyPrint (a ``weasyprint.Document``), every resource read through
-    ``resources`` (nothing but its files and inline images when not given)."""
+# WeasyPrint's stylesheet for HTML gives every element a ::marker and five note pseudo-elements
+# (::footnote-call, ::footnote-marker, ::note-call, ::note-marker, ::note-callback), and
+# WeasyPrint computes a style for each of them: six per element, half of the time spent on
+# styles (the evidence index has 17,000 elements at N=1,000). The pack's documents have markers
+# only on list items (li, the one element that sheet makes display: list-item) and no notes, so
+# they read a copy of the sheet with ::marker narrowed to li and the note rules left out; a
+# document or a unit's data/pack.css that sets notes (float: footnote) reads the stock sheet.
+_NOTE_RULE = re.compile(r"^::(?:footnote-call|footnote-marker|note-call|note-marker|note-callback) \{[^}\n]*\}\n", re.M)
+_NOTES = re.compile(r"footnote|float\s*:\s*note|::note", re.I)
+_HTML: list = []  # [the HTML class reading the narrowed sheet, or None], made once
+
+
+def _html_class(weasyprint, html: str, resources: Resources):
+    """``weasyprint.HTML``, or its variant reading the narrowed stylesheet (see above) when
+    neither ``html`` nor a stylesheet among ``resources`` sets notes. A WeasyPrint whose sheet
+    does not read as expected gets its own sheet."""
+    sheets = [p for p in resources.files.values() if p.suffix.lower() == ".css"]
+    if _NOTES.search(html) or any(_NOTES.search(p.read_text(encoding="utf-8", errors="replace")) for p in sheets):
+        return weasyprint.HTML
+    if not _HTML:
+        from weasyprint import html as stock
+
+        narrowed, notes = _NOTE_RULE.subn("", stock.UA)
+        if notes != 5 or narrowed.count("\n::marker {") != 1:
+            _HTML.append(None)
+        else:
+            sheet = weasyprint.CSS(
+                string=narrowed.replace("\n::marker {", "\nli::marker {"), counter_style=stock.UA_COUNTER_STYLE
+            )
+
+            class HTML(weasyprint.HTML):
+                def _ua_stylesheets(self, forms=False):
+                    return [sheet, *super()._ua_stylesheets(forms)[1:]]
+
+            _HTML.append(HTML)
+    return _HTML[0] or weasyprint.HTML
+
+
+def _document(html: str, resources: Resources):
+    """``html`` parsed by WeasyPrint, every resource read through ``resources``."""
     import logging
 
     weasyprint = layout_engine()
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # its CSS notes are not for editors
     logging.getLogger("fontTools").setLevel(logging.ERROR)
-    resources = resources or Resources()
-    fetcher = resources.fetcher()
-    return weasyprint.HTML(string=html, base_url=str(TEMPLATES), url_fetcher=fetcher).render(dpi=PRINT_DPI)
+    html_class = _html_class(weasyprint, html, resources)
+    return html_class(string=html, base_url=str(TEMPLATES), url_fetcher=resources.fetcher())
+
+
+def layout(html: str, resources: Resources | None = None):
+    """``html`` laid out by WeasyPrint (a ``weasyprint.Document``), every resource read through
+    ``resources`` (nothing but its files and inline images when not given)."""
+    return _document(html, resources or Resources()).render(dpi=PRINT_DPI)
+
+
+class Staged:
+    """A document styled and built into WeasyPrint's boxes but not laid out yet: what
+    ``weasyprint.HTML.render`` does (``weasyprint.Document._render``, the version pinned in
+    requirements/lock*.txt), in two steps. The evidence index is styled while the report is
+    laid out in another process; its page references (:data:`PAGE_MARK`) are filled in
+    (:meth:`fill`) once the report's pages are known, before the evidence index is laid out."""
+
+    def __init__(self, html: str, resources: Resources):
+        from weasyprint import DEFAULT_OPTIONS
+        from weasyprint.css.counters import CounterStyle
+        from weasyprint.document import Document
+        from weasyprint.formatting_structure.build import build_formatting_structure
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.html = _document(html, resources)
+        self.options = {**DEFAULT_OPTIONS, "dpi": PRINT_DPI}
+        self.font_config, self.counter_style = FontConfiguration(), CounterStyle()
+        self.context = Document._build_layout_context(self.html, self.font_config, self.counter_style, {}, self.options)
+        self.root = build_formatting_structure(
+            self.html.etree_element,
+            self.context.style_for,
+            self.context.get_image_from_uri,
+            self.html.base_url,
+            self.context.target_collector,
+            self.counter_style,
+            self.context.footnotes,
+        )
+
+    def fill(self, marks: list[tuple[str, str, str]], pages: dict[str, int]) -> bool:
+        """Each mark's text in place of the mark; False (nothing changed) unless every mark
+        is found in the text of the boxes, as a text that stays non-empty."""
+        from weasyprint.formatting_structure.boxes import TextBox
+
+        boxes = [b for b in self.root.descendants() if isinstance(b, TextBox) and "\ue000" in b.text]
+        found = [int(n) for b in boxes for n in PAGE_MARK.findall(b.text)]
+        texts = [PAGE_MARK.sub(lambda mark: page_text(marks, pages, int(mark.group(1))), b.text) for b in boxes]
+        if sorted(found) != list(range(len(marks))) or not all(texts):
+            return False
+        for box, text in zip(boxes, texts, strict=True):
+            box.text = text
+        return True
+
+    def finish(self):
+        """The document laid out (a ``weasyprint.Document``)."""
+        from weasyprint.document import Document, DocumentMetadata, Page
+        from weasyprint.html import get_html_metadata
+        from weasyprint.layout import layout_document
+
+        pages = layout_document(self.html, self.root, self.context)
+        document = Document(
+            [Page(page) for page in pages],
+            DocumentMetadata(**get_html_metadata(self.html)),
+            self.html.url_fetcher,
+            self.font_config,
+            {},
+            self.options["output_intent"],
+        )
+        document._html = self.html
+        return document
 
 
 def anchor_pages(document) -> dict[str, int]:
@@ -731,6 +881,7 @@ def save(document, path: Path, title: str, author: str) -> None:
     images._atomic_write(path, document.write_pdf())
 
 
+@collector_paused()
 def write_pdf(html: str, path: Path, title: str, author: str, resources: Resources | None = None) -> Written:
     """Lay out ``html`` and write the PDF to ``path``."""
     start = time.perf_counter()
@@ -746,6 +897,7 @@ def _report_title(m: Material) -> str:
     return f"{unit.name}{unit.term}{unit.title_sought}创建工作汇报材料"
 
 
+@collector_paused()
 def write_report(m: Material, path: Path) -> Written:
     """The report, laid out once; its pages are kept for the evidence index's 页码. The time
     counts everything the part needs: its HTML (and QR code), the layout and the writing."""
@@ -759,6 +911,7 @@ def write_report(m: Material, path: Path) -> Written:
     return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
 
 
+@collector_paused()
 def write_evidence(m: Material, path: Path) -> Written:
     """The evidence index with each item's page in the report. After :func:`write_report` the
     report's pages are known; alone (a test, a caller that wants only the index) the report is
@@ -768,11 +921,166 @@ def write_evidence(m: Material, path: Path) -> Written:
     if m.report_pages is None:
         m.report_pages = anchor_pages(layout(report_html(m), m.resources))
     document = layout(evidence_html(m, m.report_pages), m.resources)
-    unit = m.unit
-    save(document, path, f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录", unit.name)
+    save(document, path, _evidence_title(m), m.unit.name)
     if m.qr_cache:
         m.qr_cache.save(prune=True)
     return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
+
+
+def _evidence_title(m: Material) -> str:
+    unit = m.unit
+    return f"{unit.name}{unit.term}{unit.title_sought}创建佐证材料目录"
+
+
+# --- the whole pack -----------------------------------------------------------------------
+
+STAGE = ".pack.{}.tmp"  # under dist/: the folder a pack writes into before anything is replaced
+Side = Callable[[Path], tuple[list[str], Any]]  # writes files into a folder: (their names, a result)
+
+
+@dataclass(frozen=True)
+class Packed:
+    report: Written
+    evidence: Written
+    side: Any = None  # what the side job returned (the ledger's)
+
+
+@collector_paused()
+def write_pack(m: Material, dist: Path, side: Side | None = None) -> Packed:
+    """The report and the evidence index, and the files ``side(folder)`` writes (the ledger),
+    written to ``dist`` all or nothing: each is written into a folder of its own under
+    ``dist`` (:data:`STAGE`), and they replace the files in ``dist`` only when all are whole;
+    a fault anywhere leaves ``dist`` as it was.
+
+    On a machine that can fork (Linux), the report is laid out and written in a child process,
+    which then runs ``side``, while this process styles the evidence index; as soon as the
+    report's pages are known (sent over a pipe) the evidence index gets its page references
+    and is laid out and written here. The PDFs are those :func:`write_report` and
+    :func:`write_evidence` write one after the other, to the byte. Each part's time counts
+    all its work from the start of the two (the evidence index's its wait for the report's
+    pages), so the parts' times overlap."""
+    dist.mkdir(parents=True, exist_ok=True)
+    _clear_stages(dist)
+    stage = dist / STAGE.format(os.getpid())
+    shutil.rmtree(stage, ignore_errors=True)
+    stage.mkdir()
+    try:
+        packed, names = (_write_side_by_side if _can_fork() else _write_in_turn)(m, stage, side)
+        for name in [REPORT_PDF, EVIDENCE_PDF, *names]:
+            os.replace(stage / name, dist / name)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    return Packed(
+        dataclasses.replace(packed.report, path=dist / REPORT_PDF),
+        dataclasses.replace(packed.evidence, path=dist / EVIDENCE_PDF),
+        packed.side,
+    )
+
+
+def _can_fork() -> bool:
+    """Linux, and no other thread in this process (a lock one holds would stay locked in the
+    child; the image pool of prepare() is closed by then)."""
+    import multiprocessing
+    import threading
+
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )
+
+
+def _clear_stages(dist: Path) -> None:
+    """Remove what a pack that was killed left under ``dist`` (the stage of a process that is
+    gone)."""
+    for folder in dist.glob(STAGE.format("*")):
+        try:
+            os.kill(int(folder.name.split(".")[2]), 0)
+        except (ValueError, IndexError, ProcessLookupError):
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass  # another user's process: alive
+
+
+def _write_in_turn(m: Material, stage: Path, side: Side | None) -> tuple[Packed, list[str]]:
+    report = write_report(m, stage / REPORT_PDF)
+    evidence = write_evidence(m, stage / EVIDENCE_PDF)
+    names, result = side(stage) if side else ([], None)
+    return Packed(report, evidence, result), names
+
+
+def _report_child(m: Material, stage: Path, side: Side | None, conn) -> None:
+    """In the child process: lay out the report, send its pages, write it, run ``side``."""
+    try:
+        start = time.perf_counter()
+        before = len(m.resources.refused)
+        document = layout(report_html(m), m.resources)
+        conn.send(("pages", anchor_pages(document)))
+        save(document, stage / REPORT_PDF, _report_title(m), m.unit.name)
+        refused = tuple(m.resources.refused[before:])
+        report = Written(stage / REPORT_PDF, len(document.pages), time.perf_counter() - start, refused)
+        conn.send(("done", (report, side(stage) if side else ([], None))))
+    except BaseException as exc:  # noqa: BLE001 - every fault goes to the parent, which raises it
+        with contextlib.suppress(Exception):  # the parent gone too (Ctrl-C): nothing to tell
+            try:
+                conn.send(("error", exc))
+            except Exception:  # noqa: BLE001 - an exception that does not pickle
+                conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+    finally:
+        conn.close()
+
+
+def _receive(conn, child) -> Any:
+    try:
+        kind, value = conn.recv()
+    except EOFError:
+        child.join()
+        raise PackRefused(
+            f"排版汇报材料的进程意外退出（退出码 {child.exitcode}），dist/ 中的文件没有改动。请重新运行 wenming pack"
+        ) from None
+    if kind == "error":
+        raise value
+    return value
+
+
+def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Packed, list[str]]:
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    conn, child_conn = context.Pipe(duplex=False)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    start = time.perf_counter()
+    child = context.Process(target=_report_child, args=(m, stage, side, child_conn), daemon=True)
+    child.start()
+    child_conn.close()
+    try:
+        before = len(m.resources.refused)
+        marks: list[tuple[str, str, str]] = []
+        try:
+            staged: Staged | None = Staged(evidence_html(m, marks=marks), m.resources)
+        except (AttributeError, ImportError, TypeError):  # a WeasyPrint whose steps are not those of 70
+            staged = None
+        m.report_pages = _receive(conn, child)
+        if staged and staged.fill(marks, m.report_pages):
+            document = staged.finish()
+        else:  # the evidence index laid out anew, with its pages (a mark the boxes do not hold as text)
+            document = layout(evidence_html(m, m.report_pages), m.resources)
+        save(document, stage / EVIDENCE_PDF, _evidence_title(m), m.unit.name)
+        seconds = time.perf_counter() - start
+        report, (names, result) = _receive(conn, child)
+        child.join()
+        if m.qr_cache:
+            m.qr_cache.save(prune=True)
+        # A refusal the report already said is not said again (as when laid out in turn).
+        refused = tuple(line for line in m.resources.refused[before:] if line not in report.refused)
+        evidence = Written(stage / EVIDENCE_PDF, len(document.pages), seconds, refused)
+        return Packed(report, evidence, result), names
+    finally:
+        if child.is_alive():
+            child.terminate()
+        child.join()
+        conn.close()
 
 
 def describe(label: str, w: Written, root: Path) -> str:
