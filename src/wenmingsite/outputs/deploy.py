@@ -1266,10 +1266,12 @@ def deploy_s3(
             "（已上传的新文件不影响旧页面）。问题解决后重新运行 wenming deploy，已上传的文件不会再传一遍"
         )
 
-    for phase in PHASE_NAMES:
-        batch = [(f, how) for p, f, how in plan.uploads if p == phase]
-        if not batch:
-            continue
+    # One batch per phase, and within the listings per folder depth: a batch is up before the
+    # next starts, so a month's part is stored before the index that names it (plan's order).
+    batches: dict[tuple[int, int], list] = {}
+    for p, f, how in plan.uploads:
+        batches.setdefault((p, -f.rel.count("/") if p == PHASE_LISTINGS else 0), []).append((f, how))
+    for _, batch in sorted(batches.items()):
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(upload, f, how): f for f, how in batch}
             finished, pending = wait(futures, return_when=FIRST_EXCEPTION)
