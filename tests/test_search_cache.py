@@ -12,6 +12,11 @@ def index(root):
     return [p.read_bytes() for p in sorted((root / "site/search").iterdir())]  # the index and its parts
 
 
+def cut(result) -> int:
+    """Texts (or runs of Chinese characters) jieba segmented in that build."""
+    return int(re.search(r"(\d+) cut by jieba", result.stderr).group(1))
+
+
 def misses(result) -> tuple[int, int]:
     m = re.search(r"search segmentation cache: (\d+) hits, (\d+) misses", result.stderr)
     return int(m.group(1)), int(m.group(2))
@@ -47,3 +52,22 @@ def test_new_search_words_invalidate_the_cache(site):
     result = run_mkdocs(root, "build", "--strict", "-v")
     assert result.returncode == 0
     assert misses(result)[1] > 0  # segmented again with the new word
+
+
+def test_an_edit_of_known_phrases_needs_no_jieba_and_indexes_as_jieba_does(site, monkeypatch):
+    """Texts are kept by their runs of Chinese characters too: a new title made of phrases
+    the site already has is segmented without jieba, and the index is what jieba makes."""
+    monkeypatch.setenv("WENMING_BUILD_CACHE", "0")
+    root = site()
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    page = next(p for p in sorted((root / "docs/activities").rglob("*.md")))
+    text = page.read_text(encoding="utf-8")
+    title = re.search(r"(?m)^title: (.+)$", text).group(1)
+    page.write_text(text.replace(f"title: {title}", f"title: {title}（{title}）2", 1), encoding="utf-8")
+    edited = run_mkdocs(root, "build", "--strict", "-v")
+    assert edited.returncode == 0 and misses(edited)[1] > 0 and cut(edited) == 0, edited.stderr[-1500:]
+    first = index(root)
+
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    assert index(root) == first

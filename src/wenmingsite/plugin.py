@@ -693,7 +693,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.quiet.skipped.clear()
         if self.segments is not None:
             self.segments.save()
-            log.debug(f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses")
+            log.debug(
+                f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
+                f"{self.segments.cut} cut by jieba"
+            )
         if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)
