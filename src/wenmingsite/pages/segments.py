@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import marshal
 import os
 import sys
 from collections.abc import Callable
@@ -33,7 +32,7 @@ ZWSP = "\u200b"
 
 class SegmentCache:
     def __init__(self, folder: Path):
-        self.path = folder / "segments.marshal"
+        self.path = folder / "segments.json"
         self.salt = ""
         self.entries: dict[str, str] = {}
         self.parts: dict[str, list[str]] = {}  # a text's key -> the keys of its runs
@@ -65,14 +64,7 @@ class SegmentCache:
             return  # same settings as the previous build of this process (mkdocs serve)
         self.salt = salt
         self.words_taught = False
-        self.entries, self.parts = {}, {}
-        try:
-            with open(self.path, "rb") as fh:
-                stored_salt, entries, parts = marshal.load(fh)
-            if stored_salt == salt and isinstance(entries, dict) and isinstance(parts, dict):
-                self.entries, self.parts = entries, parts
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+        self.entries, self.parts = _read(self.path, salt)
 
     def _teach(self) -> None:
         import jieba
@@ -93,7 +85,7 @@ class SegmentCache:
             self.used.add(key)
             self.journal.append(key)
             hit = self.entries.get(key)
-            if hit is not None:
+            if hit is not None and _same_text(hit, text):
                 self.hits += 1
                 return hit
             self.misses += 1
@@ -119,7 +111,7 @@ class SegmentCache:
             run_key = _key(run)
             keys.append(run_key)
             words = self.entries.get(run_key)
-            if words is None:
+            if words is None or not _same_text(words, run):
                 words = self.entries[run_key] = self._segment(run, segment)
             pieces[i] = ZWSP + words + ZWSP
         self.parts[key] = keys
@@ -134,11 +126,36 @@ class SegmentCache:
         keep = {k: v for k, v in self.entries.items() if k in wanted}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            marshal.dump((self.salt, keep, parts), fh)
+        data = {"salt": self.salt, "entries": keep, "parts": parts}
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.path)
         self.entries, self.parts = keep, parts
         self.dirty = False
+
+
+def _read(path: Path, salt: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The entries and parts of a cache made with ``salt``. A restored .cache is untrusted
+    input: anything but text for text (and lists of keys for parts) is an empty cache."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    if not isinstance(data, dict) or data.get("salt") != salt:
+        return {}, {}
+    entries, parts = data.get("entries"), data.get("parts")
+    if not (isinstance(entries, dict) and isinstance(parts, dict)):
+        return {}, {}
+    if not all(isinstance(v, str) for v in entries.values()):
+        return {}, {}
+    if not all(isinstance(v, list) and all(isinstance(k, str) for k in v) for v in parts.values()):
+        return {}, {}
+    return entries, parts
+
+
+def _same_text(segmented: str, text: str) -> bool:
+    """Segmenting only adds zero-width spaces: a kept result that says anything else (a
+    restored cache is untrusted input) is not used, so the index holds only the site's text."""
+    return segmented.replace(ZWSP, "") == text.replace(ZWSP, "")
 
 
 def _key(text: str) -> str:
