@@ -249,7 +249,9 @@ def main() -> None:
 # the noise of a shared machine. The one-edit rebuild is measured at N=1000 (at 300 start-up and
 # loading weigh so much that it is 0.75 with the cache working) and by CPU time, steadier than wall
 # time on a loaded machine (measured: 0.51 CPU, 0.46 wall; 0.62, 0.70 and 0.74 in three .ci/run, hence 0.9,
-# still below a cache that reuses nothing).
+# still below a cache that reuses nothing). Left at 0.9 after the segmentation by runs: it took about
+# 13 % off the one-edit build's CPU (alternating with the code before it), and three runs of
+# bench/rebuild.py on a machine at load 4–9 gave 0.41, 0.54 and 0.57, single rounds up to 0.79.
 QUICK_BOUNDS = {"build": 1.6, "search": 1.6, "startup": 1.6, "rebuild": 0.9}
 
 

@@ -122,12 +122,26 @@ def test_a_fresh_build_after_each_edit_equals_a_clean_build(demo, tmp_path):
     reused, rendered = check()
     assert rendered == 2 and reused == activities - 2, (reused, rendered)
 
+    # A new activity (a file committed in docs/): its page, and its neighbours' links.
+    (root / "docs/activities/2024/2024-12-20-冬季送温暖.md").write_text(
+        "---\ntitle: 冬季送温暖走访困难职工\ndate: 2024-12-20\ncategory: 志愿服务\ndepartment: 工会\n"
+        "summary: 工会走访慰问困难职工。\n---\n\n12月20日，中心工会走访慰问困难职工家庭，送去米面油和慰问金。\n",
+        encoding="utf-8",
+    )
+    activities += 1
+    reused, rendered = check()
+    assert 1 <= rendered <= 3 and reused == activities - rendered, (reused, rendered)
+
     # The unit's template override: on every page.
     (root / "overrides/partials/comments.html").write_text("<!-- 欢迎留言 -->\n", encoding="utf-8")
     assert check() == (0, activities)
 
     # mkdocs.yml's navigation: in every page's sidebar.
     edit(root / "mkdocs.yml", "  - 应知应会: knowledge/index.md", "  - 应知应会问答: knowledge/index.md")
+    assert check() == (0, activities)
+
+    # A setting of mkdocs.yml (the copyright line is in every page's footer).
+    edit(root / "mkdocs.yml", "copyright: 青溪市农业技术推广中心", "copyright: © 青溪市农业技术推广中心")
     assert check() == (0, activities)
 
     # The unit's data (its name is in every page's header and byline).
@@ -143,3 +157,32 @@ def test_jieba_keeps_its_dictionary_in_the_cache(tmp_path, demo_root):
     assert [p.name for p in (root / ".cache/jieba").iterdir()] == [
         f"jieba-{__import__('importlib.metadata').metadata.version('jieba')}.cache"
     ]
+
+
+def test_a_restored_cache_lets_no_personal_number_through(demo, tmp_path):
+    """A build with .cache as the last good build left it (its pages, the outputs found
+    clean, the segmentation) refuses a newly committed page with a mobile number as a clean
+    build does: the number written out, and one split over two lines that only the scan of
+    the written site sees."""
+    build(demo, tmp_path / "first")
+    page = demo / "docs/activities/2024/2024-12-20-走访.md"
+    head = "---\ntitle: 走访困难职工\ndate: 2024-12-20\ncategory: 志愿服务\n---\n\n"
+    page.write_text(head + "联系人手机 13812348000，欢迎来电。\n", encoding="utf-8")
+    result = run_mkdocs(demo, "build", "--strict", "--site-dir", str(tmp_path / "second"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert (
+        "docs/activities/2024/2024-12-20-走访.md:7:7: 疑似个人手机号 138****8000。"
+        "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
+    ) in result.stderr
+    assert not (tmp_path / "second").exists()
+
+    page.write_text(head + "联系人电话 138\n0013 8000。\n", encoding="utf-8")
+    result = run_mkdocs(demo, "build", "--strict", "--site-dir", str(tmp_path / "third"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    third = tmp_path / "third"
+    assert (
+        f"docs/activities/2024/2024-12-20-走访.md:7: 生成的网站上（{third}/activities/2024/2024-12-20-走访/index.html"
+        f" 的网页文字、{third}/search/part-00.json 的数据）会显示疑似个人手机号 138****8000。"
+        "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话。"
+    ) in result.stderr, result.stderr[-2000:]
+    assert not (tmp_path / "third").exists()

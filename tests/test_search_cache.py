@@ -3,6 +3,7 @@ nothing anew."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import run_mkdocs
@@ -10,6 +11,11 @@ from conftest import run_mkdocs
 
 def index(root):
     return [p.read_bytes() for p in sorted((root / "site/search").iterdir())]  # the index and its parts
+
+
+def cut(result) -> int:
+    """Texts (or runs of Chinese characters) jieba segmented in that build."""
+    return int(re.search(r"(\d+) cut by jieba", result.stderr).group(1))
 
 
 def misses(result) -> tuple[int, int]:
@@ -25,7 +31,7 @@ def test_cached_index_is_identical_and_warm_builds_miss_nothing(site, monkeypatc
     cold = run_mkdocs(root, "build", "--strict", "-v")
     assert cold.returncode == 0, cold.stderr
     hits, missed = misses(cold)
-    assert missed > 0 and (root / ".cache/search/segments.marshal").is_file()
+    assert missed > 0 and (root / ".cache/search/segments.json").is_file()
     first = index(root)
 
     warm = run_mkdocs(root, "build", "--strict", "-v")
@@ -47,3 +53,47 @@ def test_new_search_words_invalidate_the_cache(site):
     result = run_mkdocs(root, "build", "--strict", "-v")
     assert result.returncode == 0
     assert misses(result)[1] > 0  # segmented again with the new word
+
+
+def test_an_edit_of_known_phrases_needs_no_jieba_and_indexes_as_jieba_does(site, monkeypatch):
+    """Texts are kept by their runs of Chinese characters too: a new title made of phrases
+    the site already has is segmented without jieba, and the index is what jieba makes."""
+    monkeypatch.setenv("WENMING_BUILD_CACHE", "0")
+    root = site()
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    page = next(p for p in sorted((root / "docs/activities").rglob("*.md")))
+    text = page.read_text(encoding="utf-8")
+    title = re.search(r"(?m)^title: (.+)$", text).group(1)
+    page.write_text(text.replace(f"title: {title}", f"title: {title}（{title}）2", 1), encoding="utf-8")
+    edited = run_mkdocs(root, "build", "--strict", "-v")
+    assert edited.returncode == 0 and misses(edited)[1] > 0 and cut(edited) == 0, edited.stderr[-1500:]
+    first = index(root)
+
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    assert index(root) == first
+
+
+def test_an_odd_restored_cache_is_not_used(site, monkeypatch):
+    """.cache/search comes back from elsewhere (CI restores it): an entry that is not text,
+    or a file cut short, makes an empty cache; an entry whose text is not the text it is
+    kept for is not used. The index is still jieba's."""
+    monkeypatch.setenv("WENMING_BUILD_CACHE", "0")
+    root = site()
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    first = index(root)
+    stored = root / ".cache/search/segments.json"
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    stored.write_text(json.dumps({**data, "entries": dict.fromkeys(data["entries"], 1)}), encoding="utf-8")
+    odd = run_mkdocs(root, "build", "--strict", "-v")
+    assert odd.returncode == 0 and cut(odd) > 0 and index(root) == first, odd.stderr[-1500:]
+    # Text of its own in an entry (words the site does not have): not taken into the index.
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    stored.write_text(
+        json.dumps({**data, "entries": dict.fromkeys(data["entries"], "联系人\u200b13812348000")}), encoding="utf-8"
+    )
+    forged = run_mkdocs(root, "build", "--strict", "-v")
+    assert forged.returncode == 0 and cut(forged) > 0 and index(root) == first
+    stored.write_bytes(stored.read_bytes()[:100])
+    cut_short = run_mkdocs(root, "build", "--strict", "-v")
+    assert cut_short.returncode == 0 and cut(cut_short) > 0 and index(root) == first

@@ -4,7 +4,9 @@ A unit's ``mkdocs.yml`` names it under ``plugins:`` (after ``search`` and ``glig
 entry point in ``pyproject.toml`` makes an installed wenming-site findable by that name, as
 MkDocs finds Material's own plugins. Everything else lives in this package and imports no
 MkDocs: this module translates MkDocs' events into calls on :class:`wenmingsite.site.Site`,
-and keeps what `mkdocs serve` reuses between rebuilds (:mod:`wenmingsite.pages.memo`).
+and hands the events to the objects that keep what `mkdocs serve` reuses between rebuilds
+(:class:`wenmingsite.pages.memo.ServeMemo`) and what a build takes from the build cache
+(:class:`wenmingsite.pages.pagecache.BuildCache`).
 
 The plugin defines ``on_startup``, so MkDocs keeps one instance for a whole `mkdocs serve`
 session; per-build state is reset in ``on_config``.
@@ -13,22 +15,17 @@ session; per-build state is reset in ``on_config``.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, cast
 
-import jinja2
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 from mkdocs.utils import CountHandler
@@ -53,11 +50,6 @@ ASSET_DIR = "assets/wenming"
 SEARCH_CACHE_DIR = ".cache/search"
 OUTPUTS_CACHE_DIR = ".cache/outputs"
 JIEBA_CACHE_DIR = ".cache/jieba"
-# What may run in a build whose pages come from the build cache: plugins whose page events
-# are known (any other plugin or hook could read files the cache key does not cover; MkDocs'
-# own search would index a reused page's empty body).
-CACHE_PLUGINS = {"material/search", "glightbox", "wenming"}
-MEMO_TEMPLATE = "wenming-reused-output.html"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
@@ -123,66 +115,16 @@ NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 NO_OUTPUT_SCAN_ENV = "WENMING_BENCH_NO_OUTPUT_SCAN"
 
 
-@dataclass
-class Incremental:
-    """One serve rebuild's use of the memo (see wenmingsite.pages.memo)."""
-
-    memo: memo.Memo
-    config_key: str
-    search_index: Any | None
-    nav: Any = None
-    files: Files | None = None
-    files_digest: str | None = None
-    keys: dict = field(default_factory=dict)  # src -> output key
-    reused: dict = field(default_factory=dict)  # src -> memo.KeptPage
-    search_start: dict = field(default_factory=dict)  # src -> index length before the page
-
-    def files_key(self) -> str:
-        if self.files_digest is None:
-            self.files_digest = memo.digest("\n".join(f"{f.src_uri}\0{f.url}" for f in self.files or ()))
-        return self.files_digest
-
-
-class _Bytecode(jinja2.BytecodeCache):
-    """Compiled theme templates kept in memory across serve rebuilds (the bucket carries
-    the template source's checksum, so an edited override compiles again)."""
-
-    def __init__(self) -> None:
-        self.store: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket) -> None:
-        if (data := self.store.get(bucket.key)) is not None:
-            bucket.bytecode_from_string(data)
-
-    def dump_bytecode(self, bucket) -> None:
-        self.store[bucket.key] = bucket.bytecode_to_string()
-
-
 class MemoPage(Page):
     """A page of `mkdocs serve` that reuses its last Markdown conversion when the text it
-    converts (and, for text with links, the file list) is unchanged."""
+    converts (and, for text with links, the file list) is unchanged (ServeMemo.convert)."""
 
-    def __init__(self, inc: Incremental, file: File, config) -> None:
-        self.inc = inc
+    def __init__(self, serve: memo.ServeMemo, file: File, config) -> None:
+        self.serve = serve
         super().__init__(None, file, config)
 
     def render(self, config, files) -> None:
-        inc, src = self.inc, self.file.src_uri
-        key = inc.memo.conversion_key(src, self.markdown or "", inc.config_key, inc.files_key)
-        if found := inc.memo.conversion(src, key):
-            # memo.py imports no MkDocs: the table of contents it keeps is the one made here.
-            self.content, self._title_from_render = found.content, found.title
-            self.toc = cast(TableOfContents, found.toc)
-            self.present_anchor_ids = set(found.anchors)
-            return
-        super().render(config, files)
-        if not self.links_to_anchors:  # links into other pages are re-validated every time
-            inc.memo.keep_conversion(
-                src,
-                memo.Conversion(
-                    key, self.content or "", self.toc, self._title_from_render, set(self.present_anchor_ids or ())
-                ),
-            )
+        self.serve.convert(self, lambda: super(MemoPage, self).render(config, files))
 
 
 class _QuietSkips(logging.Filter):
@@ -200,23 +142,6 @@ class _QuietSkips(logging.Filter):
         return True
 
 
-class _PageLogs(logging.Handler):
-    """Counts what MkDocs says about pages (warnings, and notes on links): a page that had
-    something said about it is never taken from the build cache, so that it is said again."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.WARNING or record.name.startswith("mkdocs.structure"):
-            self.count += 1
-
-
-def _toc_data(items) -> list:
-    return [[t.title, t.id, t.level, _toc_data(t.children)] for t in items]
-
-
 def _toc_from(data) -> TableOfContents:
     def links(rows):
         out = []
@@ -231,76 +156,15 @@ def _toc_from(data) -> TableOfContents:
 
 class CachedPage(Page):
     """An activity page of `mkdocs build` taken from the build cache when its key is found
-    there (wenmingsite.pages.pagecache): no conversion, blocks, template or search indexing."""
+    there (BuildCache.render): no conversion, blocks, template or search indexing."""
 
-    def __init__(self, plugin: WenmingPlugin, file: File, config) -> None:
-        self.plugin = plugin
-        self.cached: dict | None = None  # the cache entry this page reuses
-        self.key: str | None = None  # the key it is kept under, when rendered and keepable
-        self.search_start: tuple[int, int] | None = None
-        self.search_index: Any = None
+    def __init__(self, cache: pagecache.BuildCache, file: File, config) -> None:
+        self.cache = cache
         super().__init__(None, file, config)
 
     def render(self, config, files) -> None:
-        pages, plugin = self.plugin.pages, self.plugin
-        key = plugin._page_key(self, config, files) if pages is not None else None
-        if key is not None and pages is not None and (found := pages.lookup(self.file.src_uri, key)):
-            self.cached = found
-            self.content = ""
+        if found := self.cache.render(self, config, files, lambda: super(CachedPage, self).render(config, files)):
             self.toc = _toc_from(found["toc"])
-            self._title_from_render = found["title"]
-            self.present_anchor_ids = set(found["anchors"])
-            # A template that costs nothing, no search pass, no lightbox: on_post_page returns the HTML.
-            self.meta = {**self.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
-            return
-        said = plugin.page_logs.count if plugin.page_logs else 0
-        super().render(config, files)
-        heard = plugin.page_logs.count if plugin.page_logs else said + 1
-        self.key = key if heard == said and not self.links_to_anchors else None
-
-
-def _search_from(page: Page, search_plugin, segments: SegmentCache | None) -> None:
-    """Before the search plugin indexes a page of the build cache: its cached entries, or a
-    mark from which its own entries are kept (``page.cached``/``page.key``, see CachedPage)."""
-    index = getattr(search_plugin, "search_index", None)
-    if index is None or not getattr(search_plugin.config, "enabled", True):
-        return
-    cached = getattr(page, "cached", None)
-    if cached is not None:
-        index.entries.extend(cached["search"])
-        if segments is not None:
-            segments.used.update(cached["segments"])
-        return
-    setattr(page, "search_index", index)  # noqa: B010 - any page of the build, not only CachedPage
-    setattr(page, "search_start", (len(index.entries), len(segments.journal) if segments is not None else 0))  # noqa: B010
-
-
-def _keep(page: Page, pages: pagecache.PageCache, output: str, segments_cache: SegmentCache | None) -> None:
-    """Keep a page the build rendered under its key (when it has one) for later builds."""
-    key, start = getattr(page, "key", None), getattr(page, "search_start", None)
-    if key is None:
-        return
-    entries: list = []
-    segments: list = []
-    if start is not None:
-        entries = getattr(page, "search_index").entries[start[0] :]  # noqa: B009
-        if segments_cache is not None:
-            segments = segments_cache.journal[start[1] :]
-    try:
-        json.dumps(entries)
-    except (TypeError, ValueError):
-        return
-    pages.store(
-        page.file.src_uri,
-        key,
-        output,
-        "page" if isinstance(page, CachedPage) else "output",
-        title=page._title_from_render,
-        toc=_toc_data(page.toc),
-        anchors=sorted(page.present_anchor_ids or ()),
-        search=entries,
-        segments=sorted(set(segments)),
-    )
 
 
 class WenmingPlugin(BasePlugin[WenmingConfig]):
@@ -311,18 +175,13 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.site: Site | None = None  # the build in progress (see wenmingsite.site)
         self.lightbox: dict[str, tuple[str, str]] = {}  # way up to the root -> glightbox's tags
         self.segments: SegmentCache | None = None  # kept across `mkdocs serve` rebuilds
-        self.memo: memo.Memo | None = None  # idem, `mkdocs serve` only
-        self.incremental: Incremental | None = None
-        self.bytecode = _Bytecode()
+        self.memo: memo.ServeMemo | None = None  # idem, `mkdocs serve` only
         self.dirty = False
         self.folder: sitefolder.Beside | None = None  # the new folder a build writes, beside site/
         self.warnings: CountHandler | None = None  # what --strict will count, known before the switch
         self.page_sources: dict[str, str] = {}  # output path -> docs path of the page it comes from
         self.theirs: set[str] = set()  # output paths of the theme's and this package's own assets
-        self.pages: pagecache.PageCache | None = None  # `mkdocs build` only (wenmingsite.pages.pagecache)
-        self.page_cache_state: str | None = None  # what every page shows, hashed (once per build)
-        self.page_logs: _PageLogs | None = None
-        self.nav: Any = None
+        self.cache: pagecache.BuildCache | None = None  # `mkdocs build` only
         self.serve_folder: sitefolder.ServeFolder | None = None  # `mkdocs serve`: only changes written
         self.quiet = _QuietSkips()
 
@@ -346,13 +205,13 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.command = command
         self.dirty = dirty
         if command == "serve" and self._knob("incremental"):
-            self.memo = memo.Memo()
+            self.memo = memo.ServeMemo()
         memo.keep_between_builds(self.memo is not None)
         if self.memo is not None and not dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
 
     def on_config(self, config):
-        self.site = self.incremental = None  # one instance serves every rebuild: start clean
+        self.site = None  # one instance serves every rebuild: start clean
         self.lightbox.clear()
         try:
             import jieba  # noqa: F401 - Material's search silently skips segmentation without it
@@ -370,13 +229,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             script.defer = True
             config.extra_javascript.append(script)
         if self.memo is not None:
-            self.memo.start_build()
-            search = config.plugins.get("material/search")
-            self.incremental = Incremental(
-                self.memo,
-                memo.config_key(config.config_file_path, config.site_url, *theme_dirs(config)),
-                getattr(search, "search_index", None),
-            )
+            search = getattr(config.plugins.get("material/search"), "search_index", None)
+            self.memo.start(config.config_file_path, config.site_url, theme_dirs(config), search)
         self._write_beside(config)
         self._use_page_cache(config)
         return config
@@ -431,11 +285,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         """A failed build leaves the last good site as it was; a write failure (a full
         disk, a read-only folder) is one Chinese line, not a traceback."""
         self._stop_counting()
-        self._stop_page_logs()
         if self.serve_folder is not None:
             self.serve_folder.close()
             self.quiet.skipped.clear()
-        self.pages = None  # the cache keeps what the last good build left
+        if self.cache is not None:  # the cache keeps what the last good build left
+            self.cache.close()
+            self.cache = None
         shown, new = self._site_shown, self.folder.new if self.folder else None
         if self.folder is not None:
             self.folder.discard()
@@ -477,131 +332,26 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def _use_page_cache(self, config) -> None:
         """A `mkdocs build` (not serve, not --dirty) with nothing the cache key cannot see."""
-        self.pages = self.page_cache_state = None
-        self._stop_page_logs()
+        if self.cache is not None:
+            self.cache.close()
+        self.cache = None
         if self.command != "build" or self.dirty or not self._knob("build_cache"):
             return
-        if set(config.plugins) - CACHE_PLUGINS or config.hooks:
-            log.debug(f"build cache off: plugins {sorted(config.plugins)}, hooks {config.hooks}")
-            return
-        if any("snippets" in str(e) or "include" in str(e) for e in config.markdown_extensions):
-            log.debug("build cache off: a Markdown extension that reads other files")
-            return
-        root = Path(config.config_file_path).parent
-        self.pages = pagecache.PageCache(root / pagecache.FOLDER)
-        self.page_logs = _PageLogs()
-        logging.getLogger("mkdocs").addHandler(self.page_logs)
-
-    def _stop_page_logs(self) -> None:
-        if self.page_logs is not None:
-            logging.getLogger("mkdocs").removeHandler(self.page_logs)
-            self.page_logs = None
-
-    def _page_cache_state(self, config) -> str | None:
-        """What every page shows or is made with, hashed once per build; None: no cache."""
-        if self.page_cache_state is None:
-            site = self._build()
-            try:
-                fingerprint = pagecache.config_fingerprint(config.config_file_path)
-                if fingerprint is None:
-                    self.pages = None
-                    return None
-                shared = {k: v for k, v in config.extra.get("wenming_site", {}).items() if k != "pages"}
-                self.page_cache_state = pagecache.digest(
-                    str(pagecache.VERSION),
-                    pagecache.package_fingerprint(),
-                    pagecache.installed(),
-                    fingerprint,
-                    config.site_url or "",
-                    str(config.use_directory_urls),
-                    str(config.theme.name),
-                    *map(pagecache.folder_fingerprint, theme_dirs(config)[:-1]),  # our own theme: in the package
-                    pagecache.canonical(_nav_state(self.nav.items if self.nav else [])),
-                    pagecache.canonical(shared),
-                    pagecache.canonical(search_words(site.content)),
-                    str(self._segmentation()),
-                    str(self.config.preview),
-                )
-            except (OSError, pagecache.Unsure) as exc:
-                log.debug(f"build cache off: {exc!r}")
-                self.pages = None
-                return None
-        return self.page_cache_state
-
-    def _page_key(self, page: Page, config, files: Files) -> str | None:
-        """The key of an activity page's finished HTML (wenmingsite.pages.pagecache), or None."""
-        state = self._page_cache_state(config)
-        inputs = self._build().decorate_inputs(page.file.src_uri, page.url)
-        if state is None or inputs is None:
-            return None
-        markdown = page.markdown or ""
-        image = config.extra.get("wenming_site", {}).get("pages", {}).get(page.file.src_uri)
-        around = [p.url if p else None for p in (page.previous_page, page.next_page)]
-        around += [str(a.title) for a in page.ancestors]
-        try:
-            return pagecache.digest(
-                state,
-                page.file.src_uri,
-                page.url,
-                markdown,
-                pagecache.canonical(page.meta),
-                "\n".join(f"{f.src_uri}\0{f.url}" for f in files) if memo.LINKISH.search(markdown) else "",
-                pagecache.canonical(inputs),
-                pagecache.canonical(image),
-                pagecache.canonical(around),
-            )
-        except pagecache.Unsure as exc:
-            log.debug(f"build cache: {page.file.src_uri} rendered ({exc!r})")
-            return None
-
-    def _reuse_outputs(self, config, files: Files) -> None:
-        """Every other page, converted and decorated: its template output and search entries
-        from the build cache when all they are made from is unchanged (keyed as the serve
-        memo keys them, by the page's final body), so that a listing the edit did not touch
-        skips its template and search pass. The body itself was made again, so nothing it
-        depends on can be missed."""
-        state = self._page_cache_state(config)
-        if state is None or self.pages is None:
-            return
-        late = self._build().late
-        images = config.extra.get("wenming_site", {}).get("pages", {})
-        for f in files.documentation_pages():
-            page = f.page
-            if page is None or page.content is None or isinstance(page, CachedPage):
-                continue
-            around = [[p.url, str(p.title)] if p else None for p in (page.previous_page, page.next_page)]
-            try:
-                key = pagecache.digest(
-                    state,
-                    "output",
-                    f.src_uri,
-                    page.url,
-                    str(page.title),
-                    str(page.is_homepage),
-                    pagecache.canonical(page.meta),
-                    pagecache.canonical(_toc_data(page.toc)),
-                    page.content,
-                    late.get(f.src_uri, ""),
-                    pagecache.canonical(images.get(f.src_uri)),
-                    pagecache.canonical(around),
-                )
-            except pagecache.Unsure:
-                continue
-            page.key = key  # type: ignore[attr-defined]
-            page.cached = found = self.pages.lookup(f.src_uri, key, "output")  # type: ignore[attr-defined]
-            if found is not None:
-                page.meta = {**page.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
+        self.cache = pagecache.BuildCache.open(
+            config,
+            site=None,
+            theme_dirs=theme_dirs(config)[:-1],  # our own theme: in the package's fingerprint
+            segmentation=self._segmentation(),
+            preview=self.config.preview,
+        )
 
     def _save_page_cache(self) -> None:
-        if self.pages is not None and not (self.folder is not None and self.folder.new is not None):
-            self.pages.save()  # a build that switched its folder into place (or wrote in place)
-            (reused, rendered), (others, redone) = self.pages.counts["page"], self.pages.counts["output"]
-            if reused or rendered:
-                log.info(
-                    f"构建缓存：{reused} 个活动页面沿用上次构建的结果，{rendered} 个重新生成；"
-                    f"其他页面 {others} 个沿用、{redone} 个重新生成"
-                )
-        self._stop_page_logs()
+        if self.cache is None:
+            return
+        if not (self.folder is not None and self.folder.new is not None):
+            if line := self.cache.save():  # a build that switched its folder into place (or wrote in place)
+                log.info(line)
+        self.cache.close()
 
     def on_pre_build(self, *, config) -> None:
         """Load and validate everything before MkDocs wipes site/: a failed build keeps the
@@ -620,6 +370,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             photo_cache=images.PhotoCache(root / images.CACHE_DIR),
             memo=self.memo is not None,
         )
+        if self.cache is not None:
+            self.cache.site = self.site
         # MkDocs would find URL collisions and broken links only after wiping site/. Links are
         # errors where MkDocs makes them so (--strict); otherwise (serve, a plain build) MkDocs'
         # own warnings report them, as before.
@@ -755,16 +507,16 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
         _expand_report_nav(config, content)
         self._remember_outputs(files, config)
-        if self.pages is not None:
+        if self.cache is not None:
             for f in files.documentation_pages():
                 if f.page is None and f.src_uri in site.activity_by_page:
-                    CachedPage(self, f, config)
-        if self.incremental is not None:
-            self.incremental.files = files
+                    CachedPage(self.cache, f, config)
+        if self.memo is not None:
+            self.memo.files = files
             titled = set(_titled_nav_paths(config.nav or []))
             for f in files.documentation_pages():
                 if f.page is None and f.src_uri not in titled:
-                    MemoPage(self.incremental, f, config)  # what MkDocs would make, plus the memo
+                    MemoPage(self.memo, f, config)  # what MkDocs would make, plus the memo
         return files
 
     def _remember_outputs(self, files: Files, config) -> None:
@@ -832,11 +584,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 "安装 fonts-noto-cjk 等中文字体后重新构建，图标上会显示单位名称的第一个字"
             )
         config.extra["wenming_site"] = finish.context
-        if self.incremental is not None:  # every page's head and footer show these: part of each page's key
-            shared = {k: v for k, v in finish.context.items() if k != "pages"}  # a page's own photo is in its key
-            self.incremental.config_key = memo.digest(
-                self.incremental.config_key, json.dumps(shared, ensure_ascii=False, sort_keys=True)
-            )
+        if self.memo is not None:  # a page's own photo is in its key
+            self.memo.shared({k: v for k, v in finish.context.items() if k != "pages"})
         return [File.generated(config, f"{share.ICON_DIR}/{name}", content=data) for name, data in finish.icons.items()]
 
     def on_page_read_source(self, *, page, config):
@@ -856,68 +605,34 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
-        if self.site is None or getattr(page, "cached", None) is not None:
+        if self.site is None or (self.cache is not None and self.cache.reused(page.file.src_uri)):
             return html
         return self.site.decorate(page.file.src_uri, page.url, html, is_homepage=page.is_homepage)
 
     def on_nav(self, nav, *, config, files):
-        self.nav = nav
-        if self.incremental is not None:
-            self.incremental.nav = nav
+        if self.cache is not None:
+            self.cache.nav = nav
+        if self.memo is not None:
+            self.memo.nav = nav
         return nav
 
     @event_priority(-100)  # every page is read and converted; before anything is written
     def on_env(self, env, *, config, files):
         """Reuse the theme output and search entries of every page whose inputs are unchanged
-        since the last serve build."""
-        inc = self.incremental
-        if inc is None and self.pages is not None:
-            env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
-            self._reuse_outputs(config, files)
-        if inc is None:
-            return env
-        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({MEMO_TEMPLATE: "reused"})])
-        env.bytecode_cache = self.bytecode  # the theme compiles once per serve session, not per build
-        state = memo.digest(
-            inc.config_key, json.dumps(_nav_state(inc.nav.items if inc.nav else []), ensure_ascii=False)
-        )
-        late = self._build().late
-        present = set()
-        for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
-            page = f.page
-            if page is None or page.content is None:
-                continue
-            present.add(f.src_uri)
-            key = memo.digest(
-                state,
-                f.src_uri,
-                page.url,
-                page.title or "",
-                json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
-                json.dumps(_toc_state(page.toc), ensure_ascii=False),
-                page.content,
-                late.get(f.src_uri, ""),
-            )
-            inc.keys[f.src_uri] = key
-            if found := inc.memo.output(f.src_uri, key):
-                inc.reused[f.src_uri] = found
-                # A template that costs nothing; the output is replaced in on_post_page.
-                page.meta = {**page.meta, "template": MEMO_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
-        inc.memo.forget_missing(present)
+        (since the last serve build, or in the build cache)."""
+        if self.memo is not None:
+            pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
+            self.memo.mark_reused(env, pages, self._build().late)
+        elif self.cache is not None:
+            self.cache.mark_reused(env, [f.page for f in files.documentation_pages()], config)
         return env
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context, *, page, config, nav):
-        if self.pages is not None and (getattr(page, "key", None) or getattr(page, "cached", None)):
-            _search_from(page, config.plugins.get("material/search"), self.segments)
-        inc = self.incremental
-        if inc is not None and inc.search_index is not None:
-            src = page.file.src_uri
-            if src in inc.reused:
-                inc.search_index.entries.extend(inc.reused[src].search_entries)
-                page.content = ""  # its output is known: spare the search plugin's pass over it
-            else:
-                inc.search_start[src] = len(inc.search_index.entries)
+        if self.cache is not None:
+            self.cache.search_entries(page, config.plugins.get("material/search"), self.segments)
+        if self.memo is not None:
+            self.memo.search_entries(page)
         return context
 
     @event_priority(-100)  # last: what is kept for the next serve build is what gets written
@@ -932,12 +647,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def _page_output(self, output, page, config):
         sitefolder.pause_for_test(self.folder.new if self.folder else None)
-        if self.pages is not None and (cached := getattr(page, "cached", None)) is not None:
-            return self.pages.html(cached)
-        inc, src = self.incremental, page.file.src_uri
-        if inc is not None and src in inc.reused:
-            inc.memo.outputs_reused += 1
-            return inc.reused[src].html
+        src = page.file.src_uri
+        serve = self.memo
+        if (self.cache is not None and (found := self.cache.output(src)) is not None) or (
+            serve is not None and (found := serve.reused_output(src)) is not None
+        ):
+            return found
         # Material's search dialog has no accessible name (axe: aria-dialog-name).
         output = output.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="站内搜索">', 1)
         if self.site is not None:
@@ -945,13 +660,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 output = output.replace(PHOTOS_MARK, photos, 1)
             if page.meta.get("glightbox") is False and 'class="glightbox' in output:
                 output = self._with_lightbox(output, page.url, config)
-        if inc is not None and src in inc.keys:
-            inc.memo.rendered += 1
-            index = inc.search_index
-            entries = index.entries[inc.search_start[src] :] if index is not None and src in inc.search_start else []
-            inc.memo.keep_output(src, memo.KeptPage(inc.keys[src], output, list(entries)))
-        if self.pages is not None:
-            _keep(page, self.pages, output, self.segments)
+        if serve is not None:
+            serve.keep_page(src, output)
+        if self.cache is not None:
+            self.cache.keep(page, output, self.segments)
         return output
 
     def on_post_template(self, output_content, *, template_name, config):
@@ -981,17 +693,16 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.quiet.skipped.clear()
         if self.segments is not None:
             self.segments.save()
-            log.debug(f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses")
+            log.debug(
+                f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
+                f"{self.segments.cut} cut by jieba"
+            )
         if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)
         self._save_page_cache()
-        if self.incremental is not None:
-            m = self.incremental.memo
-            log.info(
-                f"预览增量重建：{m.rendered} 页重新生成（其中 {m.converted} 页重新转换 Markdown），"
-                f"{m.outputs_reused} 页未受影响、沿用上次结果"
-            )
+        if self.memo is not None:
+            log.info(self.memo.summary())
 
     def _scan_outputs(self, config) -> None:
         """Personal numbers in what visitors receive, decoded (wenmingsite.gate.outputs_scan):
@@ -1131,19 +842,3 @@ def _expand_report_nav(config, content: Content) -> None:
 
     if config.nav:
         config.nav = expand(config.nav)
-
-
-def _nav_state(items) -> list:
-    out = []
-    for item in items:
-        if isinstance(item, Section):
-            out.append(["S", item.title, _nav_state(item.children)])
-        elif isinstance(item, Link):
-            out.append(["L", item.title, item.url])
-        else:
-            out.append(["P", item.title, item.url, item.is_homepage])
-    return out
-
-
-def _toc_state(items) -> list:
-    return [[t.title, t.url, t.level, _toc_state(t.children)] for t in items]

@@ -12,22 +12,32 @@ expensive steps are looked up by the exact inputs they depend on:
   the configuration and the theme overrides.
 
 A changed input changes the key, so a reused result is always the one a clean build
-would make (``tests/test_incremental.py`` compares both). No MkDocs import: the glue
-in ``plugin.py`` hands plain values in.
+would make (``tests/test_incremental.py`` compares both). All of it — the tables, the
+compiled templates and one rebuild's use of them — is one :class:`ServeMemo` the plugin
+holds for the serve session. No MkDocs import: MkDocs' pages, navigation and tables of
+contents are read by their attributes, and ``plugin.py`` makes the pages.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import jinja2
 
 # Markdown that can resolve against other files: inline or reference links and images,
 # link definitions, and raw HTML attributes. Text without any of these converts the
 # same whatever the file list is.
 LINKISH = re.compile(r"\]\(|\]\s*\[|\]:|href\s*=|src\s*=|srcset\s*=", re.IGNORECASE)
+# A page whose output is known: a template that costs nothing, no search pass, no lightbox
+# (the output is put back in on_post_page). The build cache marks its pages the same way.
+REUSED_TEMPLATE = "wenming-reused-output.html"
+REUSED_META = {"template": REUSED_TEMPLATE, "search": {"exclude": True}, "glightbox": False}
 
 
 _keep = False
@@ -134,3 +144,154 @@ def config_key(config_file: str | os.PathLike, site_url: str | None, *theme_dirs
     """The configuration file as written, the (environment-given) site URL and the template
     folders read before Material's: any change there rebuilds everything."""
     return digest(Path(config_file).read_bytes(), site_url or "", *map(folder_state, theme_dirs))
+
+
+def nav_state(items) -> list:
+    """The navigation as plain data (MkDocs' sections, links and pages by their attributes)."""
+    out: list = []
+    for item in items:
+        if getattr(item, "is_section", False):
+            out.append(["S", item.title, nav_state(item.children)])
+        elif getattr(item, "is_link", False):
+            out.append(["L", item.title, item.url])
+        else:
+            out.append(["P", item.title, item.url, item.is_homepage])
+    return out
+
+
+def toc_state(items) -> list:
+    return [[t.title, t.url, t.level, toc_state(t.children)] for t in items]
+
+
+class Bytecode(jinja2.BytecodeCache):
+    """Compiled theme templates kept in memory across serve rebuilds (the bucket carries
+    the template source's checksum, so an edited override compiles again)."""
+
+    def __init__(self) -> None:
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if (data := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+class ServeMemo(Memo):
+    """The memo of a `mkdocs serve` session (its tables, its compiled templates) and the
+    rebuild in progress: its configuration key, navigation, files and which pages reuse
+    their output. The plugin calls one method per MkDocs event."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bytecode = Bytecode()  # the theme compiles once per serve session, not per build
+        self.config_key = ""
+        self.search_index: Any = None
+        self.nav: Any = None
+        self.files: Any = None
+        self.files_digest: str | None = None
+        self.keys: dict[str, str] = {}  # src -> output key
+        self.reused: dict[str, KeptPage] = {}
+        self.search_start: dict[str, int] = {}  # src -> index length before the page
+
+    def start(self, config_file, site_url: str | None, theme_dirs: list[str], search_index: Any) -> None:
+        """A new rebuild (on_config): per-build counts and keys reset, the configuration hashed."""
+        self.start_build()
+        self.config_key = config_key(config_file, site_url, *theme_dirs)
+        self.search_index = search_index
+        self.nav = self.files = self.files_digest = None
+        self.keys, self.reused, self.search_start = {}, {}, {}
+
+    def shared(self, shown: dict) -> None:
+        """What every page's head and footer show (on_files): part of each page's key."""
+        self.config_key = digest(self.config_key, json.dumps(shown, ensure_ascii=False, sort_keys=True))
+
+    def files_key(self) -> str:
+        if self.files_digest is None:
+            self.files_digest = digest("\n".join(f"{f.src_uri}\0{f.url}" for f in self.files or ()))
+        return self.files_digest
+
+    # -- a page's Markdown conversion (plugin.MemoPage) -------------------------------------
+
+    def convert(self, page, render) -> None:
+        """``render()`` the page, or take its last conversion when its text (and, for text
+        with links, the file list) is unchanged; keep what is converted for the next build."""
+        src = page.file.src_uri
+        key = self.conversion_key(src, page.markdown or "", self.config_key, self.files_key)
+        if found := self.conversion(src, key):
+            page.content, page._title_from_render = found.content, found.title
+            page.toc = found.toc  # the table of contents made by MkDocs in an earlier build
+            page.present_anchor_ids = set(found.anchors)
+            return
+        render()
+        if not page.links_to_anchors:  # links into other pages are re-validated every time
+            self.keep_conversion(
+                src,
+                Conversion(
+                    key, page.content or "", page.toc, page._title_from_render, set(page.present_anchor_ids or ())
+                ),
+            )
+
+    # -- template output and search entries ---------------------------------------------
+
+    def mark_reused(self, env, pages, late: dict) -> None:
+        """on_env, every page converted: the pages whose template output and search entries
+        are unchanged since the last rebuild get a template that costs nothing."""
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({REUSED_TEMPLATE: "reused"})])
+        env.bytecode_cache = self.bytecode
+        state = digest(self.config_key, json.dumps(nav_state(self.nav.items if self.nav else []), ensure_ascii=False))
+        present = set()
+        for page in pages:
+            if page is None or page.content is None:
+                continue
+            src = page.file.src_uri
+            present.add(src)
+            key = digest(
+                state,
+                src,
+                page.url,
+                page.title or "",
+                json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
+                json.dumps(toc_state(page.toc), ensure_ascii=False),
+                page.content,
+                late.get(src, ""),
+            )
+            self.keys[src] = key
+            if found := self.output(src, key):
+                self.reused[src] = found
+                page.meta = {**page.meta, **REUSED_META}
+        self.forget_missing(present)
+
+    def search_entries(self, page) -> None:
+        """on_page_context, before the search plugin: a reused page's entries, or the mark
+        from which a rendered page's own entries are kept."""
+        if self.search_index is None:
+            return
+        src = page.file.src_uri
+        if src in self.reused:
+            self.search_index.entries.extend(self.reused[src].search_entries)
+            page.content = ""  # its output is known: spare the search plugin's pass over it
+        else:
+            self.search_start[src] = len(self.search_index.entries)
+
+    def reused_output(self, src: str) -> str | None:
+        if (found := self.reused.get(src)) is None:
+            return None
+        self.outputs_reused += 1
+        return found.html
+
+    def keep_page(self, src: str, output: str) -> None:
+        """A page's final output and search entries, for the next rebuild."""
+        if src not in self.keys:
+            return
+        self.rendered += 1
+        index = self.search_index
+        entries = index.entries[self.search_start[src] :] if index is not None and src in self.search_start else []
+        self.keep_output(src, KeptPage(self.keys[src], output, list(entries)))
+
+    def summary(self) -> str:
+        return (
+            f"预览增量重建：{self.rendered} 页重新生成（其中 {self.converted} 页重新转换 Markdown），"
+            f"{self.outputs_reused} 页未受影响、沿用上次结果"
+        )

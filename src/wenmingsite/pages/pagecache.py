@@ -26,7 +26,10 @@ state above: a listing the edit did not touch costs its body, not its page.
 
 Stored as data: ``index.json`` (versioned; per page its key, title, table of contents,
 anchors and search entries) and one HTML file per key, each written to a temporary name and
-then renamed into place. No MkDocs import (``plugin.py`` hands plain values in).
+then renamed into place. One build's use of it — the state every page shares, which pages
+are reused or kept, the search entries they bring — is one :class:`BuildCache` the plugin
+holds for that build. No MkDocs import: MkDocs' pages and configuration are read by their
+attributes, and ``plugin.py`` makes the pages.
 """
 
 from __future__ import annotations
@@ -36,11 +39,16 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import logging
 import os
 import re
 import sys
 from decimal import Decimal
 from pathlib import Path, PurePath
+from typing import Any
+
+from wenmingsite import search_words
+from wenmingsite.pages import memo
 
 VERSION = 1
 FOLDER = ".cache/pages"
@@ -221,3 +229,252 @@ class PageCache:
                     os.unlink(entry.path)
         except OSError:
             pass
+
+
+# What may run in a build whose pages come from the build cache: plugins whose page events
+# are known (any other plugin or hook could read files the cache key does not cover; MkDocs'
+# own search would index a reused page's empty body).
+PLUGINS = {"material/search", "glightbox", "wenming"}
+
+
+class PageLogs(logging.Handler):
+    """Counts what MkDocs says about pages (warnings, and notes on links): a page that had
+    something said about it is never taken from the build cache, so that it is said again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING or record.name.startswith("mkdocs.structure"):
+            self.count += 1
+
+
+def toc_data(items) -> list:
+    return [[t.title, t.id, t.level, toc_data(t.children)] for t in items]
+
+
+class BuildCache:
+    """One `mkdocs build`'s use of the build cache. Activity pages (:meth:`render`) are taken
+    whole from it or rendered and kept; every other page (:meth:`mark_reused`) gets its template
+    output and search entries from it when its final body and all around it are unchanged.
+    The plugin calls one method per MkDocs event; the state lives here, not on the pages."""
+
+    def __init__(self, root: Path, site: Any, theme_dirs: list[str], segmentation: bool, preview: bool) -> None:
+        self.store = PageCache(Path(root) / FOLDER)
+        self.site = site  # wenmingsite.site.Site (set in on_pre_build)
+        self.theme_dirs = theme_dirs  # the unit's overrides (this package's theme is in its fingerprint)
+        self.segmentation, self.preview = segmentation, preview
+        self.logs = PageLogs()
+        logging.getLogger("mkdocs").addHandler(self.logs)
+        self.on = True
+        self.nav: Any = None
+        self.state_digest: str | None = None
+        self.whole: set[str] = set()  # activity pages: taken whole or rendered whole
+        self.cached: dict[str, dict] = {}  # src -> the entry the page reuses
+        self.keys: dict[str, str] = {}  # src -> the key a rendered page is kept under
+        self.search_start: dict[str, tuple[int, int]] = {}
+        self.search_index: Any = None
+
+    @classmethod
+    def open(cls, config, **kwargs) -> BuildCache | None:
+        """The cache for a build with nothing the cache key cannot see, else None."""
+        log = logging.getLogger("mkdocs.plugins.wenming")
+        if set(config.plugins) - PLUGINS or config.hooks:
+            log.debug(f"build cache off: plugins {sorted(config.plugins)}, hooks {config.hooks}")
+            return None
+        if any("snippets" in str(e) or "include" in str(e) for e in config.markdown_extensions):
+            log.debug("build cache off: a Markdown extension that reads other files")
+            return None
+        return cls(Path(config.config_file_path).parent, **kwargs)
+
+    def close(self) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.logs)
+        self.on = False
+
+    def state(self, config) -> str | None:
+        """What every page shows or is made with, hashed once per build; None: no cache."""
+        if self.on and self.state_digest is None:
+            try:
+                fingerprint = config_fingerprint(config.config_file_path)
+                if fingerprint is None:
+                    self.on = False
+                    return None
+                shared = {k: v for k, v in config.extra.get("wenming_site", {}).items() if k != "pages"}
+                self.state_digest = digest(
+                    str(VERSION),
+                    package_fingerprint(),
+                    installed(),
+                    fingerprint,
+                    config.site_url or "",
+                    str(config.use_directory_urls),
+                    str(config.theme.name),
+                    *map(folder_fingerprint, self.theme_dirs),
+                    canonical(memo.nav_state(self.nav.items if self.nav else [])),
+                    canonical(shared),
+                    canonical(search_words(self.site.content)),
+                    str(self.segmentation),
+                    str(self.preview),
+                )
+            except (OSError, Unsure) as exc:
+                logging.getLogger("mkdocs.plugins.wenming").debug(f"build cache off: {exc!r}")
+                self.on = False
+        return self.state_digest if self.on else None
+
+    def page_key(self, page, config, files) -> str | None:
+        """The key of an activity page's finished HTML, or None."""
+        state = self.state(config)
+        inputs = self.site.decorate_inputs(page.file.src_uri, page.url)
+        if state is None or inputs is None:
+            return None
+        markdown = page.markdown or ""
+        image = config.extra.get("wenming_site", {}).get("pages", {}).get(page.file.src_uri)
+        around = [p.url if p else None for p in (page.previous_page, page.next_page)]
+        around += [str(a.title) for a in page.ancestors]
+        try:
+            return digest(
+                state,
+                page.file.src_uri,
+                page.url,
+                markdown,
+                canonical(page.meta),
+                "\n".join(f"{f.src_uri}\0{f.url}" for f in files) if memo.LINKISH.search(markdown) else "",
+                canonical(inputs),
+                canonical(image),
+                canonical(around),
+            )
+        except Unsure as exc:
+            logging.getLogger("mkdocs.plugins.wenming").debug(f"build cache: {page.file.src_uri} rendered ({exc!r})")
+            return None
+
+    # -- events ---------------------------------------------------------------------------
+
+    def render(self, page, config, files, render) -> dict | None:
+        """An activity page: its cache entry (the page then has a template that costs nothing;
+        the caller gives it the entry's table of contents), or ``render()`` and a key to keep
+        it under when MkDocs said nothing about it."""
+        src = page.file.src_uri
+        self.whole.add(src)
+        key = self.page_key(page, config, files) if self.on else None
+        if key is not None and self.on and (found := self.store.lookup(src, key)):
+            self.cached[src] = found
+            page.content = ""
+            page._title_from_render = found["title"]
+            page.present_anchor_ids = set(found["anchors"])
+            page.meta = {**page.meta, **memo.REUSED_META}
+            return found
+        said = self.logs.count
+        render()
+        if key is not None and self.logs.count == said and not page.links_to_anchors:
+            self.keys[src] = key
+        return None
+
+    def reused(self, src: str) -> bool:
+        return src in self.cached
+
+    def mark_reused(self, env, pages, config) -> None:
+        """on_env, every other page converted and decorated: its template output and search
+        entries from the cache when all they are made from is unchanged (keyed as the serve
+        memo keys them, by the page's final body), so that a listing the edit did not touch
+        skips its template and search pass. The body itself was made again, so nothing it
+        depends on can be missed."""
+        import jinja2
+
+        env.loader = jinja2.ChoiceLoader([env.loader, jinja2.DictLoader({memo.REUSED_TEMPLATE: "reused"})])
+        state = self.state(config)
+        if state is None:
+            return
+        late = self.site.late
+        images = config.extra.get("wenming_site", {}).get("pages", {})
+        for page in pages:
+            if page is None or page.content is None or page.file.src_uri in self.whole:
+                continue
+            src = page.file.src_uri
+            around = [[p.url, str(p.title)] if p else None for p in (page.previous_page, page.next_page)]
+            try:
+                key = digest(
+                    state,
+                    "output",
+                    src,
+                    page.url,
+                    str(page.title),
+                    str(page.is_homepage),
+                    canonical(page.meta),
+                    canonical(toc_data(page.toc)),
+                    page.content,
+                    late.get(src, ""),
+                    canonical(images.get(src)),
+                    canonical(around),
+                )
+            except Unsure:
+                continue
+            self.keys[src] = key
+            if (found := self.store.lookup(src, key, "output")) is not None:
+                self.cached[src] = found
+                page.meta = {**page.meta, **memo.REUSED_META}
+
+    def search_entries(self, page, search_plugin, segments) -> None:
+        """on_page_context, before the search plugin indexes the page: its cached entries,
+        or the mark from which its own entries are kept."""
+        src = page.file.src_uri
+        if src not in self.keys and src not in self.cached:
+            return
+        index = getattr(search_plugin, "search_index", None)
+        if index is None or not getattr(search_plugin.config, "enabled", True):
+            return
+        if (cached := self.cached.get(src)) is not None:
+            index.entries.extend(cached["search"])
+            if segments is not None:
+                segments.used.update(cached["segments"])
+            return
+        self.search_index = index
+        self.search_start[src] = (len(index.entries), len(segments.journal) if segments is not None else 0)
+
+    def output(self, src: str) -> str | None:
+        """A reused page's finished HTML (on_post_page), else None."""
+        if (cached := self.cached.get(src)) is None:
+            return None
+        return self.store.html(cached)
+
+    def keep(self, page, output: str, segments) -> None:
+        """Keep a page the build rendered under its key (when it has one) for later builds."""
+        src = page.file.src_uri
+        if (key := self.keys.get(src)) is None or src in self.cached:
+            return
+        entries: list = []
+        journal: list = []
+        if (start := self.search_start.get(src)) is not None:
+            entries = self.search_index.entries[start[0] :]
+            if segments is not None:
+                journal = segments.journal[start[1] :]
+        try:
+            json.dumps(entries)
+        except (TypeError, ValueError):
+            return
+        self.store.store(
+            src,
+            key,
+            output,
+            "page" if src in self.whole else "output",
+            title=page._title_from_render,
+            toc=toc_data(page.toc),
+            anchors=sorted(page.present_anchor_ids or ()),
+            search=entries,
+            segments=sorted(set(journal)),
+        )
+
+    def save(self) -> str | None:
+        """Write this build's index (a build that switched its folder into place); the line
+        that says how much was reused."""
+        on = self.on
+        self.close()
+        if not on:
+            return None
+        self.store.save()
+        (reused, rendered), (others, redone) = self.store.counts["page"], self.store.counts["output"]
+        if reused or rendered:
+            return (
+                f"构建缓存：{reused} 个活动页面沿用上次构建的结果，{rendered} 个重新生成；"
+                f"其他页面 {others} 个沿用、{redone} 个重新生成"
+            )
+        return None

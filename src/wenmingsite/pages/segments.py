@@ -5,6 +5,11 @@ half of a build's time. Segmentation is a pure function of the text and of jieba
 dictionary, so results are kept by a hash of the text in a cache beside mkdocs.yml, salted
 with what changes the output (jieba's version, our added words, this module's version).
 Jieba itself (0.7 s to load its dictionary) is only started when some text is not cached.
+
+Material segments each run of Han characters on its own (``_segment_chinese``: jieba cuts
+the run, the words are joined and framed by zero-width spaces). So a text not seen before
+is put together from its runs, each also kept by its hash: an edit that changes a title
+or one sentence of a page needs jieba only for a run of characters no text had before.
 """
 
 from __future__ import annotations
@@ -12,25 +17,32 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import marshal
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
-VERSION = 1
+import regex
+
+VERSION = 2
+# Material's own expression for what it segments (material.plugins.search.plugin).
+HAN = regex.compile(r"(\p{script: Han}+)", regex.UNICODE)
+ZWSP = "\u200b"
 
 
 class SegmentCache:
     def __init__(self, folder: Path):
-        self.path = folder / "segments.marshal"
+        self.path = folder / "segments.json"
         self.salt = ""
         self.entries: dict[str, str] = {}
+        self.parts: dict[str, list[str]] = {}  # a text's key -> the keys of its runs
+        self.by_runs = False  # Material's segmentation, which goes run by run
         self.used: set[str] = set()
         self.words: list[str] = []
         self.words_taught = False
         self.dirty = False
         self.hits = self.misses = 0
+        self.cut = 0  # texts or runs jieba segmented in this build
         self.journal: list[str] = []  # keys in the order they were asked for (see pagecache)
 
     def configure(self, words: list[str]) -> None:
@@ -46,20 +58,13 @@ class SegmentCache:
         ).hexdigest()
         self.words = words
         self.used = set()
-        self.hits = self.misses = 0
+        self.hits = self.misses = self.cut = 0
         self.journal = []
         if salt == self.salt:
             return  # same settings as the previous build of this process (mkdocs serve)
         self.salt = salt
         self.words_taught = False
-        self.entries = {}
-        try:
-            with open(self.path, "rb") as fh:
-                stored_salt, entries = marshal.load(fh)
-            if stored_salt == salt:
-                self.entries = entries
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+        self.entries, self.parts = _read(self.path, salt)
 
     def _teach(self) -> None:
         import jieba
@@ -69,36 +74,92 @@ class SegmentCache:
         self.words_taught = True
 
     def wrap(self, segment: Callable[[str], str]) -> Callable[[str], str]:
+        func = getattr(segment, "__func__", None)
+        self.by_runs = (
+            getattr(func, "__qualname__", "") == "SearchIndex._segment_chinese"
+            and getattr(func, "__module__", "") == "material.plugins.search.plugin"
+        )
+
         def cached(text: str) -> str:
-            key = hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+            key = _key(text)
             self.used.add(key)
             self.journal.append(key)
             hit = self.entries.get(key)
-            if hit is not None:
+            if hit is not None and _same_text(hit, text):
                 self.hits += 1
                 return hit
-            if not self.words_taught:
-                self._teach()
             self.misses += 1
-            result = segment(text)
+            result = self._by_runs(key, text, segment) if self.by_runs else self._segment(text, segment)
             self.entries[key] = result
             self.dirty = True
             return result
 
         return cached
 
+    def _segment(self, text: str, segment: Callable[[str], str]) -> str:
+        if not self.words_taught:
+            self._teach()
+        self.cut += 1
+        return segment(text)
+
+    def _by_runs(self, key: str, text: str, segment: Callable[[str], str]) -> str:
+        """Material's result, made of each Han run's own: a kept run is not cut again."""
+        pieces = HAN.split(text)  # text, run, text, run, …, text
+        keys = []
+        for i in range(1, len(pieces), 2):
+            run = pieces[i]
+            run_key = _key(run)
+            keys.append(run_key)
+            words = self.entries.get(run_key)
+            if words is None or not _same_text(words, run):
+                words = self.entries[run_key] = self._segment(run, segment)
+            pieces[i] = ZWSP + words + ZWSP
+        self.parts[key] = keys
+        return "".join(pieces).strip(ZWSP)
+
     def save(self) -> None:
         """Write the entries this build used (old ones are dropped), atomically."""
-        if not self.dirty and len(self.used) == len(self.entries):
+        parts = {k: v for k, v in self.parts.items() if k in self.used}
+        wanted = self.used.union(*parts.values())
+        if not self.dirty and len(wanted) == len(self.entries) and len(parts) == len(self.parts):
             return
-        keep = {k: v for k, v in self.entries.items() if k in self.used}
+        keep = {k: v for k, v in self.entries.items() if k in wanted}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            marshal.dump((self.salt, keep), fh)
+        data = {"salt": self.salt, "entries": keep, "parts": parts}
+        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         os.replace(tmp, self.path)
-        self.entries = keep
+        self.entries, self.parts = keep, parts
         self.dirty = False
+
+
+def _read(path: Path, salt: str) -> tuple[dict[str, str], dict[str, list[str]]]:
+    """The entries and parts of a cache made with ``salt``. A restored .cache is untrusted
+    input: anything but text for text (and lists of keys for parts) is an empty cache."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}, {}
+    if not isinstance(data, dict) or data.get("salt") != salt:
+        return {}, {}
+    entries, parts = data.get("entries"), data.get("parts")
+    if not (isinstance(entries, dict) and isinstance(parts, dict)):
+        return {}, {}
+    if not all(isinstance(v, str) for v in entries.values()):
+        return {}, {}
+    if not all(isinstance(v, list) and all(isinstance(k, str) for k in v) for v in parts.values()):
+        return {}, {}
+    return entries, parts
+
+
+def _same_text(segmented: str, text: str) -> bool:
+    """Segmenting only adds zero-width spaces: a kept result that says anything else (a
+    restored cache is untrusted input) is not used, so the index holds only the site's text."""
+    return segmented.replace(ZWSP, "") == text.replace(ZWSP, "")
+
+
+def _key(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
 def keep_dictionary_in(folder: Path) -> None:
