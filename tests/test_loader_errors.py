@@ -179,17 +179,6 @@ CASES = {
             "当作脚本运行，文字里不能这样写。请删去“javascript:”或改写这段文字"
         ],
     ),
-    "file name dated another day": (
-        act("title: 植树\ndate: 2024-03-15\ncategory: 志愿服务"),
-        [
-            f"{A}:3:7: 文件名里的日期 2024-03-05 与活动日期（date）2024-03-15 不一致。请改正写错的一处："
-            "把文件名改成 2024-03-15-plant.md，或把 date 改成 2024-03-05"
-        ],
-    ),
-    "file name dated within a multi-day activity": (
-        act("title: 植树\ndate: 2024-03-01\nend_date: 2024-03-08\ncategory: 志愿服务"),
-        [],
-    ),
     "GBK file": (
         {A: ("---\ntitle: 植树\n" + BASE + "---\n正文\n").encode("gbk")},
         [
@@ -374,3 +363,19 @@ def test_organization_documents_and_logo(site):
     ]
     assert content.documents[0].size == len(blank_pdf()) and content.documents[0].file == "documents/plan.pdf"
     assert [m.name for m in content.organization.leading_group.members] == ["张三"]
+
+
+def test_a_file_name_dated_another_day_is_a_notice_not_a_failure(site):
+    """The name makes the page's address, so a date corrected in front matter need not rename it:
+    the build goes on and the editor is told (wenming check, the preview)."""
+    root = site(act("title: 植树\ndate: 2024-03-15\ncategory: 志愿服务"))
+    content, found = wenmingsite.load(root, today=TODAY)
+    assert found == []
+    assert [str(n) for n in content.notices] == [
+        f"{A}:3:7: 文件名里的日期 2024-03-05 与活动日期（date）2024-03-15 不一致。如果是 date 写错了，请改成 2024-03-05；"
+        "如果日期确实改了，网址仍按文件名，可以不改（把文件名改成 2024-03-15-plant.md 会让网址变成新的）"
+    ]
+    content, _ = wenmingsite.load(
+        site(act("title: 植树\ndate: 2024-03-01\nend_date: 2024-03-08\ncategory: 志愿服务")), today=TODAY
+    )
+    assert content.notices == ()  # a day of a multi-day activity

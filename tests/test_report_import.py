@@ -298,10 +298,11 @@ def test_print_page_holds_the_whole_showcase(tmp_path):
     page = (out / "print/index.html").read_text(encoding="utf-8")
     assert '<h1 class="ws-print-cover__name">青溪市农业技术推广中心</h1>' in page
     toc = re.search(r'<nav class="ws-print-toc".*?</nav>', page, re.S).group(0)
-    assert toc.count("<li>") == 10 + 5  # ten report sections, figures, coverage, honours, organisation, appendix
-    for part in ("p-stats", "p-coverage", "p-honours", "p-organization", "p-appendix"):
+    # Ten report sections; figures, coverage, honours, organisation, volunteering, people, appendix.
+    assert toc.count("<li>") == 10 + 7
+    for part in ("p-stats", "p-coverage", "p-honours", "p-organization", "p-volunteer", "p-people", "p-appendix"):
         assert f'id="{part}"' in page
-    assert page.count('<section class="ws-print-part"') == 15
+    assert page.count('<section class="ws-print-part"') == 17
     assert "（一）领导重视，责任到人" in page  # the report's own text
     assert 'class="ws-chart"' in page and "测评项目佐证一览" in page
     appendix = re.search(r'id="p-appendix">.*?</section>', page, re.S).group(0)

@@ -26,14 +26,13 @@ def test_every_trimmed_address_is_a_page(demo_build):
     for folder in [*sorted(activity_dirs), site / "activities", site / "report", site / "api"]:
         assert (folder / "index.html").is_file(), folder.relative_to(site)
     year = (site / "activities" / "2025" / "index.html").read_text(encoding="utf-8")
-    # It stands for the listing at /timeline/2025/: the browser goes there, the page links it,
-    # and the listing is not published twice (an edit would re-send both).
-    assert '<meta http-equiv="refresh" content="0; url=../../timeline/2025/">' in year
+    # It stands for the listing at /timeline/2025/ and links it: the listing is not published
+    # twice (an edit would re-send both).
     assert '<p class="ws-moved">2025年创建动态在这里：<a href="../../timeline/2025/">2025年创建动态</a></p>' in year
     assert "ws-news__item" not in year
     assert '<meta name="robots" content="noindex">' in year
     top = (site / "activities" / "index.html").read_text(encoding="utf-8")
-    assert '<meta http-equiv="refresh" content="0; url=../timeline/">' in top
+    assert '<p class="ws-moved">创建动态在这里：<a href="../timeline/">创建动态</a></p>' in top
     report = (site / "report" / "index.html").read_text(encoding="utf-8")
     assert 'href="01-%E7%BB%84%E7%BB%87%E9%A2%86%E5%AF%BC/">一、加强组织领导' in report
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

@@ -303,8 +303,6 @@ class Site:
         clean: dict[str, Any] = {}
         if spec:
             clean = pagekinds.kind(spec.kind).page_meta(spec)
-            if "moved_to" in clean:  # a page's docs path, for the theme its URL (theme/main.html)
-                clean["moved_to"] = self.urls[clean["moved_to"]]
         elif meta is None:
             return None
         elif meta.role == "activity":
@@ -400,7 +398,7 @@ class Site:
         if is_homepage and self.content.unit:
             if self.problems and self.serving:
                 before.append(r.problems(self.problems, url))
-            if self.notices and self.serving:
+            if self.notices and (self.serving or self.internal):  # the editors' and reviewers' views
                 before.append(r.render("problems.html", url, problems=self.notices, notice=True))
             before.append(r.home(url, self.stats, self.coverage, self.published))
         return "".join(before) + body + "".join(after)

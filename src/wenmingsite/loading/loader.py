@@ -82,6 +82,7 @@ class _Loader:
 
     def __init__(self, root: Path, docs_dir: Path, data_dir: Path, today: dt.date, site: gate.SiteConfig | None = None):
         self.root = root
+        self.notices: list[Problem] = []  # not errors: reported by check and on the preview page
         self.docs_dir = docs_dir
         self.data_dir = data_dir
         self.today = today
@@ -892,8 +893,9 @@ class _Loader:
         return clean
 
     def check_file_date(self, name: str, f: dict, meta: YMap, rel: str, label: str) -> None:
-        """A page named "日期-简称.md" whose name and front matter disagree on the date: one of
-        them is a typo (the name also makes its address). Days of a multi-day activity agree."""
+        """A page named "日期-简称.md" whose name and front matter disagree on the date: often a
+        typo, told as a notice (``wenming check``, the preview) since the name also makes the
+        page's address. Days of a multi-day activity agree."""
         found = FILE_DATE.match(name)
         if not found or f.get("date") is None or f["date"] > self.today:  # a future date has its own message
             return
@@ -906,12 +908,15 @@ class _Loader:
             return
         at = meta["date"]
         rest = name[len(found[0]) :]
-        self.add(
-            rel,
-            at.line,
-            at.col,
-            f"文件名里的日期 {named.isoformat()} 与{label}（date）{start.isoformat()} 不一致。请改正写错的一处："
-            f"把文件名改成 {start.isoformat()}-{rest}，或把 date 改成 {named.isoformat()}",
+        self.notices.append(  # not a failure: renaming the file would change a published address
+            Problem(
+                rel,
+                at.line,
+                at.col,
+                f"文件名里的日期 {named.isoformat()} 与{label}（date）{start.isoformat()} 不一致。"
+                f"如果是 date 写错了，请改成 {named.isoformat()}；如果日期确实改了，网址仍按文件名，"
+                f"可以不改（把文件名改成 {start.isoformat()}-{rest} 会让网址变成新的）",
+            )
         )
 
     def material_keys(self, meta: YMap, fields: dict, rel: str) -> None:
@@ -1061,7 +1066,6 @@ class _Loader:
             site=self.site,
             excused=getattr(self, "excused_photos", set()),
         )
-        self.notices: list[Problem] = []  # not errors: reported by check and on the preview page
         for docs_path in sorted(self.tree_files):
             key = docs_path.lower()
             if key in by_lower:

@@ -84,9 +84,8 @@ class PageKind:
     # the full width is theirs (the tabs above still lead everywhere); and the previous/next
     # footer, a manual's chrome that leads nowhere a visitor of a showcase page wants to go.
     hide: tuple[str, ...] = HIDE_SIDEBARS
-    # Further page meta for the theme (e.g. {"robots": "noindex"}; see theme/main.html), or a
-    # function of the spec that gives it.
-    meta: dict[str, Any] | Callable[[PageSpec], dict[str, Any]] = field(default_factory=dict)
+    # Further page meta for the theme (e.g. {"robots": "noindex"}; see theme/main.html).
+    meta: dict[str, Any] = field(default_factory=dict)
     # (page, data file) of a kind that has its one page only when the unit has that data: a
     # nav entry naming the page without the data is the unit's problem, named in Chinese.
     needs: tuple[str, str] | None = None
@@ -98,7 +97,7 @@ class PageKind:
         meta["hide"] = list(self.hide)
         if spec.description:
             meta["description"] = spec.description
-        meta.update(self.meta(spec) if callable(self.meta) else self.meta)
+        meta.update(self.meta)
         return meta
 
 
@@ -111,7 +110,7 @@ def page_kind(
     *,
     search: bool = True,
     hide: tuple[str, ...] = HIDE_SIDEBARS,
-    meta: dict[str, Any] | Callable[[PageSpec], dict[str, Any]] | None = None,
+    meta: dict[str, Any] | None = None,
     needs: tuple[str, str] | None = None,
 ):
     """Class decorator: register the class's ``specs`` and ``render`` as kind ``name``."""
@@ -120,8 +119,7 @@ def page_kind(
         missing = [m for m in ("specs", "render") if not callable(getattr(cls, m, None))]
         if missing:
             raise PageKindError(f"page kind {name!r} ({cls.__qualname__}) lacks {', '.join(missing)}()")
-        extra = meta if callable(meta) else dict(meta or {})
-        register(PageKind(name, cls.specs, cls.render, search, tuple(hide), extra, needs))
+        register(PageKind(name, cls.specs, cls.render, search, tuple(hide), dict(meta or {}), needs))
         return cls
 
     return register_class
@@ -417,21 +415,16 @@ class DocumentsPage:
 
 
 # Pages at the URLs a visitor gets by trimming an address (/activities/2025/ of an activity's
-# /activities/2025/2025-03-05-植树/): never a 404, but a pointer to the listing at /timeline/
-# (the browser goes there at once; the page names it with a link), so that the same listing is
-# not published twice — each edit would otherwise re-send both. Out of search engines and the
-# sitemap.
+# /activities/2025/2025-03-05-植树/): never a 404, but a link to the listing at /timeline/, so
+# that the same listing is not published twice (each edit would re-send both). Out of search
+# engines and the sitemap.
 
 
 def _listing_of(spec: PageSpec) -> str:
     return f"timeline/{spec.key}/index.md" if spec.key else "timeline/index.md"
 
 
-@page_kind(
-    "activities-index",
-    search=False,
-    meta=lambda spec: {"robots": "noindex", "moved_to": _listing_of(spec)},
-)
+@page_kind("activities-index", search=False, meta={"robots": "noindex"})
 class ActivitiesIndexPage:
     @staticmethod
     def specs(site):

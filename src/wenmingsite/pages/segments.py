@@ -22,11 +22,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import regex
+from backrefs import bre
 
 VERSION = 2
 # Material's own expression for what it segments (material.plugins.search.plugin).
-HAN = regex.compile(r"(\p{script: Han}+)", regex.UNICODE)
+HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # the same engine (backrefs, installed with Material)
 ZWSP = "\u200b"
 
 
