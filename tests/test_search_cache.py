@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import run_mkdocs
+from conftest import build, run_mkdocs
 
 
 def index(root):
@@ -97,3 +97,26 @@ def test_an_odd_restored_cache_is_not_used(site, monkeypatch):
     stored.write_bytes(stored.read_bytes()[:100])
     cut_short = run_mkdocs(root, "build", "--strict", "-v")
     assert cut_short.returncode == 0 and cut(cut_short) > 0 and index(root) == first
+
+
+def test_an_edited_page_is_indexed_anew_and_the_rest_as_without_caches(site, monkeypatch):
+    # Whole pages' search entries are kept by what they are made from (pages.segments.EntryCache):
+    # after an edit the index holds the new text, never the old, and equals an uncached build's.
+    from wenmingsite.outputs import search_index
+
+    monkeypatch.setenv("WENMING_BUILD_CACHE", "0")
+    root = site()
+    assert build(root).returncode == 0
+    assert (root / ".cache/search/entries.json").is_file()
+    page = root / "docs/activities/2024-03-05-plant.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("正文。", "志愿者栽下银杏树苗。"), encoding="utf-8")
+
+    warm = run_mkdocs(root, "build", "--strict", "-v")
+    assert warm.returncode == 0, warm.stderr
+    texts = [d["text"] for d in search_index.read(root / "site")["docs"] if "plant" in d["location"]]
+    assert any("银杏" in t for t in texts) and not any("正文" in t for t in texts)
+    cached = index(root)
+
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+    assert build(root).returncode == 0
+    assert index(root) == cached

@@ -15,19 +15,24 @@ session; per-build state is reset in ``on_config``.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
 from pathlib import Path
 from types import SimpleNamespace
+from typing import Any
 
+import markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Section
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink, TableOfContents
+from mkdocs.structure.toc import AnchorLink, TableOfContents, get_toc
 from mkdocs.utils import CountHandler
 
 from wenmingsite import gate, search_words, url_collisions
@@ -37,7 +42,7 @@ from wenmingsite.loading.records import Content
 from wenmingsite.outputs import search_index, shipped, sitefolder
 from wenmingsite.pages import memo, pagecache, share
 from wenmingsite.pages.render import relative_url
-from wenmingsite.pages.segments import SegmentCache, keep_dictionary_in
+from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
 from wenmingsite.site import PHOTOS_MARK, Site
 
 log = get_plugin_logger("wenming")
@@ -115,7 +120,115 @@ NO_SEGMENTATION_ENV = "WENMING_NO_SEGMENTATION"
 NO_OUTPUT_SCAN_ENV = "WENMING_BENCH_NO_OUTPUT_SCAN"
 
 
-class MemoPage(Page):
+class ThemeMemo:
+    """Material's navigation partials (``theme/partials/nav.html`` and ``tabs.html`` call this)
+    rendered once per folder for the pages that are not in the nav.
+
+    Such a page (an activity, a notice) makes no nav item active, so Material's sidebar and tabs
+    differ between two of them only by the relative URLs of the nav's targets. Those are the same
+    for two pages in the same folder unless a target lies under one of the pages' own URL, which
+    is checked. Everything else the partials show is the same for the whole build. Off when the
+    unit's theme folder has its own version of a partial they include."""
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, str] = {}
+        self.nav: Any = None
+        self.in_nav: set[int] = set()
+        self.targets: list[str] = []
+        self.off = False
+
+    # The unit's own versions of what the memoised parts include could show the page.
+    INCLUDED = (
+        "nav-item.html",
+        "tabs-item.html",
+        "logo.html",
+        "source.html",
+        "palette.html",
+        "search.html",
+        "javascripts/palette.html",
+    )
+
+    def start(self, nav, custom_dir: str | None = None) -> None:
+        self.kept.clear()
+        own = Path(custom_dir) / "partials" if custom_dir else None
+        self.off = own is not None and any((own / n).exists() for n in self.INCLUDED)
+        self.nav = None if self.off else nav  # off: every page renders them as Material does
+        self.in_nav = {id(p) for p in nav.pages} if nav is not None else set()
+        self.targets = [item.url for item in _nav_items(nav.items)] if nav is not None else []
+
+    def __call__(self, name: str, page, nav, caller) -> str:
+        if (
+            self.nav is None
+            or nav is not self.nav
+            or not isinstance(page, Page)
+            or id(page) in self.in_nav
+            or page.meta.get("hide")
+            or any(t.startswith(page.url) or t == page.url.rstrip("/") for t in self.targets)
+        ):
+            return caller()
+        key = (name, page.url.rstrip("/").rpartition("/")[0])
+        if (found := self.kept.get(key)) is None:
+            found = self.kept[key] = caller()
+        return found
+
+    def once(self, name: str, caller) -> str:
+        """A part of the theme that shows nothing of the page and links nowhere: once per build."""
+        if self.off:
+            return caller()
+        if (found := self.kept.get((name,))) is None:
+            found = self.kept[(name,)] = caller()
+        return found
+
+
+def _nav_items(items):
+    for item in items:
+        if isinstance(item, Section):
+            yield from _nav_items(item.children)
+        else:
+            yield item
+
+
+class SharedMarkdownPage(Page):
+    """A page converted by one Markdown instance per build, reset between pages, instead of a
+    new one per page as MkDocs' ``Page.render`` makes (a third of the conversion time goes to
+    setting up the extensions, pymdownx's copying of its settings most). The conversion is
+    ``Page.render``'s of MkDocs 1.6.1 (the last 1.x, pinned) step for step, with MkDocs' own
+    per-page processors registered again under their names, which replaces the last page's."""
+
+    _shared: tuple[Any, markdown.Markdown] | None = None  # (the build's config, its converter)
+
+    @classmethod
+    def _markdown(cls, config) -> markdown.Markdown:
+        shared = SharedMarkdownPage._shared
+        if shared is None or shared[0] is not config:
+            md = markdown.Markdown(
+                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+            )
+            SharedMarkdownPage._shared = shared = (config, md)
+        return shared[1]
+
+    def render(self, config, files) -> None:
+        if self.markdown is None:
+            raise RuntimeError("`markdown` field hasn't been set (via `read_source`)")
+        md = self._markdown(config)
+        md.reset()
+        raw_html_ext = mkdocs_pages._RawHTMLPreprocessor()
+        raw_html_ext._register(md)
+        extract_anchors_ext = mkdocs_pages._ExtractAnchorsTreeprocessor(self.file, files, config)
+        extract_anchors_ext._register(md)
+        relative_path_ext = mkdocs_pages._RelativePathTreeprocessor(self.file, files, config)
+        relative_path_ext._register(md)
+        extract_title_ext = mkdocs_pages._ExtractTitleTreeprocessor()
+        extract_title_ext._register(md)
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = extract_title_ext.title
+        self.present_anchor_ids = extract_anchors_ext.present_anchor_ids | raw_html_ext.present_anchor_ids
+        if mkdocs_pages.log.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative_path_ext.links_to_anchors
+
+
+class MemoPage(SharedMarkdownPage):
     """A page of `mkdocs serve` that reuses its last Markdown conversion when the text it
     converts (and, for text with links, the file list) is unchanged (ServeMemo.convert)."""
 
@@ -154,7 +267,7 @@ def _toc_from(data) -> TableOfContents:
     return TableOfContents(links(data))
 
 
-class CachedPage(Page):
+class CachedPage(SharedMarkdownPage):
     """An activity page of `mkdocs build` taken from the build cache when its key is found
     there (BuildCache.render): no conversion, blocks, template or search indexing."""
 
@@ -167,6 +280,17 @@ class CachedPage(Page):
             self.toc = _toc_from(found["toc"])
 
 
+def _entries_from(page: Page) -> str | None:
+    """What Material's search plugin makes a page's entries from besides its HTML body
+    (SearchIndex.create_entry_for_section), for the entry cache; None: not indexed."""
+    search = page.meta.get("search") or {}
+    if search.get("exclude"):
+        return None
+    title = str(page.meta.get("title", page.title))
+    state = [page.url, title, memo.toc_state(page.toc), page.meta.get("tags"), search]
+    return json.dumps(state, ensure_ascii=False, sort_keys=True, default=str)
+
+
 class WenmingPlugin(BasePlugin[WenmingConfig]):
     """文明创建展示站: a unit's creation material as a showcase site."""
 
@@ -175,6 +299,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.site: Site | None = None  # the build in progress (see wenmingsite.site)
         self.lightbox: dict[str, tuple[str, str]] = {}  # way up to the root -> glightbox's tags
         self.segments: SegmentCache | None = None  # kept across `mkdocs serve` rebuilds
+        self.entries: EntryCache | None = None  # idem: whole pages' search entries
         self.memo: memo.ServeMemo | None = None  # idem, `mkdocs serve` only
         self.dirty = False
         self.folder: sitefolder.Beside | None = None  # the new folder a build writes, beside site/
@@ -184,6 +309,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.cache: pagecache.BuildCache | None = None  # `mkdocs build` only
         self.serve_folder: sitefolder.ServeFolder | None = None  # `mkdocs serve`: only changes written
         self.quiet = _QuietSkips()
+        self.theme_memo = ThemeMemo()
 
     # --- settings -----------------------------------------------------------------------
 
@@ -322,11 +448,14 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             index._segment_chinese = lambda text: text
             return
         if not self._knob("search_cache"):
-            self.segments = None
+            self.segments = self.entries = None
             return
         if self.segments is None:
             self.segments = SegmentCache(Path(config.config_file_path).parent / SEARCH_CACHE_DIR)
+            self.entries = EntryCache(Path(config.config_file_path).parent / SEARCH_CACHE_DIR, self.segments)
         index._segment_chinese = self.segments.wrap(index._segment_chinese)
+        if self.entries is not None and hasattr(index, "add_entry_from_context"):
+            index.add_entry_from_context = self.entries.wrap(index, index.add_entry_from_context, _entries_from)
 
     # --- the build cache (wenmingsite.pages.pagecache) ---------------------------------------------
 
@@ -397,6 +526,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines are not for editors
         if self.segments is not None:
             self.segments.configure(search_words(self.site.content))  # jieba starts only on a miss
+            if self.entries is not None:
+                self.entries.configure()
         elif self._segmentation():
             for word in search_words(self.site.content):
                 # Domain words stay whole in the index (the browser does not segment queries).
@@ -517,6 +648,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             for f in files.documentation_pages():
                 if f.page is None and f.src_uri not in titled:
                     MemoPage(self.memo, f, config)  # what MkDocs would make, plus the memo
+        titled = set(_titled_nav_paths(config.nav or []))  # MkDocs makes those, with their nav title
+        for f in files.documentation_pages():
+            if f.page is None and f.src_uri not in titled:
+                SharedMarkdownPage(None, f, config)  # what MkDocs would make, converted faster
         return files
 
     def _remember_outputs(self, files: Files, config) -> None:
@@ -610,6 +745,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         return self.site.decorate(page.file.src_uri, page.url, html, is_homepage=page.is_homepage)
 
     def on_nav(self, nav, *, config, files):
+        self.theme_memo.start(nav, config.theme.custom_dir)
         if self.cache is not None:
             self.cache.nav = nav
         if self.memo is not None:
@@ -620,6 +756,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     def on_env(self, env, *, config, files):
         """Reuse the theme output and search entries of every page whose inputs are unchanged
         (since the last serve build, or in the build cache)."""
+        env.globals["wenming_theme_memo"] = self.theme_memo  # theme/partials/nav.html, tabs.html
         if self.memo is not None:
             pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
             self.memo.mark_reused(env, pages, self._build().late)
@@ -693,6 +830,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.quiet.skipped.clear()
         if self.segments is not None:
             self.segments.save()
+            if self.entries is not None:
+                self.entries.save()
             log.debug(
                 f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
                 f"{self.segments.cut} cut by jieba"

@@ -10,6 +10,11 @@ Material segments each run of Han characters on its own (``_segment_chinese``: j
 the run, the words are joined and framed by zero-width spaces). So a text not seen before
 is put together from its runs, each also kept by its hash: an edit that changes a title
 or one sentence of a page needs jieba only for a run of characters no text had before.
+
+One level up, :class:`EntryCache` keeps the search plugin's entries of a whole page (its HTML
+parsed into sections, each segmented) by everything they are made from, so that a build
+whose page bodies did not change (a new template, a nav change, a new release that leaves
+bodies alone) neither parses nor segments them again.
 """
 
 from __future__ import annotations
@@ -195,3 +200,110 @@ class _QuietDump(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return record.getMessage() != "Dump cache file failed."
+
+
+class EntryCache:
+    """The search index entries of each page by a hash of what Material's search plugin makes
+    them from (``SearchIndex.add_entry_from_context``: the page's HTML body, its URL, table of
+    contents, title and search/tags meta), salted with the segmentation's own salt and
+    Material's version. A hit adds the kept entries and counts their segmentations as
+    segmentation-cache hits (they are kept too, ``SegmentCache.used``); a miss runs the
+    plugin and keeps what it added. Stored beside the segmentation cache, as data."""
+
+    def __init__(self, folder: Path, segments: SegmentCache):
+        self.path = folder / "entries.json"
+        self.segments = segments
+        self.salt: str | None = None
+        self.entries: dict[str, tuple[list, list[str]]] = {}
+        self.used: set[str] = set()
+        self.dirty = False
+
+    def configure(self) -> None:
+        """After ``SegmentCache.configure`` of each build: (re)load the entries made with its
+        settings."""
+        import importlib.metadata
+
+        try:
+            material = importlib.metadata.version("mkdocs-material")
+        except importlib.metadata.PackageNotFoundError:  # pragma: no cover
+            material = "?"
+        salt = hashlib.sha1(f"{VERSION}\0{material}\0{self.segments.salt}".encode()).hexdigest()
+        self.used = set()
+        if salt == self.salt:
+            return
+        self.salt, self.entries = salt, {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        # A restored .cache is untrusted input: anything not of the shape this class writes
+        # makes an empty cache (every page is indexed again).
+        if isinstance(data, dict) and data.get("salt") == salt and _entries_shape(data.get("entries")):
+            self.entries = {k: (v[0], v[1]) for k, v in data["entries"].items()}
+
+    def wrap(self, index, add: Callable, page_key: Callable) -> Callable:
+        """``add`` (the plugin's ``add_entry_from_context``) with the cache in front.
+        ``page_key(page)`` says what the entries are made from besides the body, or None for a
+        page not to keep."""
+
+        def cached(page) -> None:
+            extra = page_key(page) if self.salt is not None else None
+            if extra is None:
+                return add(page)
+            key = hashlib.blake2b(
+                f"{self.salt}\0{extra}\0{page.content or ''}".encode("utf-8", "surrogatepass"), digest_size=16
+            ).hexdigest()
+            found = self.entries.get(key)
+            segments = self.segments
+            if found is not None:
+                entries, keys = found
+                index.entries.extend(dict(e) for e in entries)
+                segments.used.update(keys)
+                segments.journal.extend(keys)
+                segments.hits += len(keys)
+                self.used.add(key)
+                return None
+            start, journal = len(index.entries), len(segments.journal)
+            add(page)
+            made = index.entries[start:]
+            try:
+                json.dumps(made)
+            except (TypeError, ValueError):  # something that is not plain data (another plugin's entry)
+                return None
+            self.entries[key] = ([dict(e) for e in made], segments.journal[journal:])
+            self.used.add(key)
+            self.dirty = True
+            return None
+
+        return cached
+
+    def save(self) -> None:
+        """Write the entries this build used (others dropped), atomically."""
+        if self.salt is None or (not self.dirty and len(self.used) == len(self.entries)):
+            return
+        keep = {k: v for k, v in self.entries.items() if k in self.used}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"salt": self.salt, "entries": keep}, ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, self.path)
+        self.entries = keep
+        self.dirty = False
+
+
+def _entries_shape(entries) -> bool:
+    """``{key: [[{field: text or number…}…], [segmentation key…]]}`` and nothing else."""
+    if not isinstance(entries, dict):
+        return False
+    for value in entries.values():
+        if not (isinstance(value, list) and len(value) == 2 and isinstance(value[0], list)):
+            return False
+        made, keys = value
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            return False
+        for entry in made:
+            if not isinstance(entry, dict) or not all(
+                isinstance(k, str) and isinstance(v, (str, int, float, bool, list, type(None)))
+                for k, v in entry.items()
+            ):
+                return False
+    return True
