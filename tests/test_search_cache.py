@@ -83,8 +83,10 @@ def test_an_odd_restored_cache_is_not_used(site, monkeypatch):
     assert run_mkdocs(root, "build", "--strict").returncode == 0
     first = index(root)
     stored = root / ".cache/search/segments.json"
+    entries = root / ".cache/search/entries.json"  # whole pages' entries would spare segmentation
     data = json.loads(stored.read_text(encoding="utf-8"))
     stored.write_text(json.dumps({**data, "entries": dict.fromkeys(data["entries"], 1)}), encoding="utf-8")
+    entries.unlink()
     odd = run_mkdocs(root, "build", "--strict", "-v")
     assert odd.returncode == 0 and cut(odd) > 0 and index(root) == first, odd.stderr[-1500:]
     # Text of its own in an entry (words the site does not have): not taken into the index.
@@ -92,9 +94,11 @@ def test_an_odd_restored_cache_is_not_used(site, monkeypatch):
     stored.write_text(
         json.dumps({**data, "entries": dict.fromkeys(data["entries"], "联系人\u200b13812348000")}), encoding="utf-8"
     )
+    entries.unlink()
     forged = run_mkdocs(root, "build", "--strict", "-v")
     assert forged.returncode == 0 and cut(forged) > 0 and index(root) == first
     stored.write_bytes(stored.read_bytes()[:100])
+    entries.unlink()
     cut_short = run_mkdocs(root, "build", "--strict", "-v")
     assert cut_short.returncode == 0 and cut(cut_short) > 0 and index(root) == first
 
@@ -120,3 +124,19 @@ def test_an_edited_page_is_indexed_anew_and_the_rest_as_without_caches(site, mon
     monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
     assert build(root).returncode == 0
     assert index(root) == cached
+
+
+def test_an_odd_restored_entry_cache_is_not_used(site, monkeypatch):
+    """.cache/search/entries.json of another shape (or cut short) is not read: the index is made
+    again and equals an uncached build's."""
+    monkeypatch.setenv("WENMING_BUILD_CACHE", "0")
+    root = site()
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    first = index(root)
+    stored = root / ".cache/search/entries.json"
+    data = json.loads(stored.read_text(encoding="utf-8"))
+    forged = {k: [[{"location": "x", "text": {"a": 1}}], []] for k in data["entries"]}
+    stored.write_text(json.dumps({**data, "entries": forged}), encoding="utf-8")
+    assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == first
+    stored.write_bytes(stored.read_bytes()[:50])
+    assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == first
