@@ -28,11 +28,14 @@ def test_every_trimmed_address_is_a_page(demo_build):
     year = (site / "activities" / "2025" / "index.html").read_text(encoding="utf-8")
     # It stands for the listing at /timeline/2025/ and links it: the listing is not published
     # twice (an edit would re-send both).
-    assert '<p class="ws-moved">2025年创建动态在这里：<a href="../../timeline/2025/">2025年创建动态</a></p>' in year
+    assert '<a class="md-button md-button--primary" href="../../timeline/2025/">2025年创建动态</a>' in year
+    themed = sum(1 for r in demo_build.activities() if r["date"].startswith("2025") and r["kind"] != "routine")
+    assert f"2025年创建动态（{themed} 项主题活动）按时间列在这一页" in year
+    assert '按年份：<a href="../../timeline/2026/">2026年</a> · <a href="../../timeline/2025/">2025年</a>' in year
     assert "ws-news__item" not in year
     assert '<meta name="robots" content="noindex">' in year
     top = (site / "activities" / "index.html").read_text(encoding="utf-8")
-    assert '<p class="ws-moved">创建动态在这里：<a href="../timeline/">创建动态</a></p>' in top
+    assert '<a class="md-button md-button--primary" href="../timeline/">创建动态</a>' in top
     report = (site / "report" / "index.html").read_text(encoding="utf-8")
     assert 'href="01-%E7%BB%84%E7%BB%87%E9%A2%86%E5%AF%BC/">一、加强组织领导' in report
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")

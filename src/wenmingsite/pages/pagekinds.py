@@ -439,7 +439,17 @@ class ActivitiesIndexPage:
 
     @staticmethod
     def render(site, spec, url):
-        return site.renderer.render("moved.html", url, title=spec.title, target=_listing_of(spec))
+        published = site.content.published
+        themed = [a for a in published if a.origin != "routine" and (not spec.key or str(a.date.year) == spec.key)]
+        years = sorted({a.date.year for a in published}, reverse=True)
+        return site.renderer.render(
+            "moved.html",
+            url,
+            title=spec.title,
+            target=_listing_of(spec),
+            count=len(themed),
+            years=[(y, f"timeline/{y}/index.md") for y in years if f"timeline/{y}/index.md" in site.urls],
+        )
 
 
 @page_kind("report-index")
