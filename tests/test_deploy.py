@@ -344,6 +344,12 @@ def test_dry_run_lists_changes_and_changes_nothing(s3, sites, history):
         r"--dry-run：将上传 \d+ 个文件（[\d.]+ [KM]?B），\d+ 个没有变化，将删除 0 个；存储桶没有任何改动。", out
     )
     assert snapshot(client, "unit/") == before
+    # Built for the preview's address (the demo's default): said before anything is sent.
+    assert (
+        "提示：这个网站是按本机地址 http://127.0.0.1:8000/ 生成的，发布后站点地图、订阅（feed.xml）和每页的规范网址、"
+        "分享链接都会指向访客自己的电脑。请在 mkdocs.yml 的 site_url 写上网站的正式地址"
+        "（或设置环境变量 SITE_URL=https://…），重新生成后再发布"
+    ) in err.splitlines()
 
 
 def test_interrupted_deploy_leaves_a_consistent_site_and_the_next_run_finishes(s3, sites, history):

@@ -855,3 +855,27 @@ def test_map_and_add_departments_are_for_ledgers_only(site, tmp_path):
     assert out.splitlines()[-1] == (
         "错误：--map 和 --add-departments 只用于导入活动台账（.xlsx 或 .csv），导入汇报时不需要"
     )
+
+
+def test_a_personal_number_in_a_cell_keeps_its_row_out_of_the_repository(site, tmp_path):
+    """The repository is public: a row whose summary holds a private mobile number is named at
+    its cell and not written (the build would refuse it afterwards, with the number already
+    committed); the unit's own office phone is not a problem."""
+    root = site()
+    path = tmp_path / "台账.csv"
+    path.write_text(
+        "活动时间,活动名称,活动类型,活动简况\n"
+        "2024-04-15,义诊进社区,志愿服务,联系人王老师 138 1234 8000\n"
+        "2024-04-16,普法宣传,志愿服务,咨询电话见公告\n",
+        encoding="utf-8",
+    )
+    code, out = run(root, path, "--yes")
+    assert code == 0, out
+    assert (
+        "台账.csv 第 2 行 D 列（活动简况）：疑似个人手机号 138****8000。"
+        "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
+    ) in out.splitlines()
+    content, problems = load(root, today=TODAY)
+    assert problems == []
+    assert [a.title for a in content.activities if a.origin == "log"] == ["普法宣传"]
+    assert "8000" not in "".join(p.read_text(encoding="utf-8") for p in (root / "data").rglob("*.yml"))

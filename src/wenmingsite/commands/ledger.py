@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from wenmingsite.gate import publication
 from wenmingsite.loading import fields, signoff, values
 from wenmingsite.loading.problems import Problems
 from wenmingsite.loading.records import Unit
@@ -487,6 +488,7 @@ class Reader:
         ``today``: what an approval (审核人, 审核日期) is checked against, as the loader does."""
         self.source = source
         self.unit, self.today = unit, today or signoff.today()
+        self.allowed = publication.allowed_numbers(unit.phone if unit else None)  # the unit's office phone
         self.criteria = {key: cid for cid, name in criteria or () for key in (cid, name)}
         self.criterion_names = [name for _, name in criteria or ()]
         self.categories = {name: name for name, _ in categories}
@@ -688,6 +690,12 @@ class Reader:
                 entry[f.name] = self.read_cell(f, value, sheet, mapping)
             except Invalid as exc:
                 bad(f.name, str(exc))
+            else:  # a personal number never reaches the repository (the build would refuse it after)
+                for said in entry[f.name] if isinstance(entry[f.name], tuple) else (entry[f.name],):
+                    for leak in publication.scan_text("", said, self.allowed) if isinstance(said, str) else ():
+                        bad(f.name, leak.message)
+        for leak in publication.scan_text("", text, self.allowed) if text else ():  # the department's cell
+            bad("department", leak.message)
         self.check_signoff(
             entry, [n for n in ("approved_by", "approved_on") if not _blank(cell(n))], mapping, number, bad
         )

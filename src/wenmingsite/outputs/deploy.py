@@ -1457,6 +1457,13 @@ def run(
                 f"提示：{site_dir} 是按网址 {made_for} 生成的，而 mkdocs.yml 中 wenming 插件的 deploy: site_url: 是 "
                 f"{site_url}；站点地图、订阅和二维码会指向前者。要指向国内地址，请设置环境变量 SITE_URL={site_url} 后重新生成"
             )
+    made_for = built_for(site_dir)
+    if made_for and urllib.parse.urlsplit(made_for).hostname in ("127.0.0.1", "localhost", "0.0.0.0", "::1"):
+        err(
+            f"提示：这个网站是按本机地址 {made_for} 生成的，发布后站点地图、订阅（feed.xml）和每页的规范网址、"
+            "分享链接都会指向访客自己的电脑。请在 mkdocs.yml 的 site_url 写上网站的正式地址"
+            "（或设置环境变量 SITE_URL=https://…），重新生成后再发布"
+        )
     try:
         err(f"正在发布到 {target} ……")
         if isinstance(target, S3Target):
