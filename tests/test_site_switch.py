@@ -14,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -318,3 +319,42 @@ def test_a_site_folder_that_is_a_link_is_replaced_where_it_points(site, tmp_path
     assert (root / "site").is_symlink() and os.readlink(root / "site") == str(served)
     assert "入户走访" in (served / "activities/2024-04-01-visit/index.html").read_text(encoding="utf-8")
     assert leftovers(served.parent) == [] and leftovers(root) == []
+
+
+@pytest.mark.skipif(
+    not os.path.isdir("/dev/shm") or os.stat("/dev/shm").st_dev == os.stat(os.path.expanduser("~")).st_dev,
+    reason="needs a second file system (/dev/shm)",
+)
+def test_photos_into_a_site_on_another_file_system_twice(site, tmp_path):
+    """The preview's folder is often on a tmpfs /tmp while the unit is on disk: photos cannot be
+    hard-linked there and are copied, and the next build into the same folder (serve keeps it,
+    as --dirty does) copies again instead of failing with 不在同一个磁盘上."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (800, 600), (30, 120, 60)).save(out, "JPEG", quality=85)
+    root = site(
+        {
+            "docs/activities/2024-03-05-plant.md": "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\n"
+            "photos:\n  - src: plant/a.jpg\n    caption: 职工在山坡上栽下树苗\n---\n\n正文。\n",
+            "docs/activities/plant/a.jpg": out.getvalue(),
+        }
+    )
+    target = Path(tempfile.mkdtemp(dir="/dev/shm")) / "site"
+    try:
+        for _ in range(2):
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--dirty", "-d", str(target)],
+                cwd=root,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()},
+                capture_output=True,
+                text=True,
+                timeout=HANG_SECONDS,
+            )
+            assert result.returncode == 0, result.stderr[-2000:]
+        photos = list((target / "assets" / "photos").rglob("*.jpg"))
+        assert photos and all(p.stat().st_size > 0 for p in photos)
+    finally:
+        shutil.rmtree(target.parent, ignore_errors=True)

@@ -448,10 +448,13 @@ class Site:
                 made.add(folder)
             try:
                 os.link(source, target)
-            except FileExistsError:  # a dirty build keeps the previous site
+            except FileExistsError:  # a dirty build or the preview keeps the previous site
                 if not os.path.samefile(source, target):
                     os.unlink(target)
-                    os.link(source, target)
+                    try:
+                        os.link(source, target)
+                    except OSError:  # another file system (the preview's folder on a tmpfs /tmp)
+                        shutil.copyfile(source, target)
             except OSError:
                 shutil.copyfile(source, target)
 
