@@ -234,3 +234,15 @@ def test_friendly_links_in_the_footer_and_a_script_address_refused(site):
     assert (
         '<span>友情链接：</span><a href="https://www.wenming.cn/" target="_blank" rel="noopener">中国文明网</a>' in html
     )
+
+
+def test_an_activity_says_its_date_as_the_activity_date_a_notice_its_issue_date(demo_build):
+    """The byline under an activity's title is the day it took place, not a publishing time."""
+    page = demo_build.site / "activities/2024/2024-01-19-新春送春联进村/index.html"
+    html = page.read_text(encoding="utf-8")
+    assert (
+        '<p class="ws-byline" data-search-exclude><span>活动日期 <time datetime="2024-01-19">2024年1月19日</time></span>'
+        "<span>来源 青溪市农业技术推广中心工会</span></p>"
+    ) in html
+    notice = next((demo_build.site / "notices").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "<span>发布时间 <time" in notice

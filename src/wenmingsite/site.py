@@ -374,7 +374,9 @@ class Site:
             ]
             who = f"{source}{activity.department}" if source and activity.department else source
             heading = None if "<h1" in body else activity.title
-            before.append(r.breadcrumb([*trail, (activity.title, None)], url, who, activity.date, heading))
+            before.append(
+                r.breadcrumb([*trail, (activity.title, None)], url, who, activity.date, heading, when_label="活动日期")
+            )
             if activity.draft:
                 before.append(r.draft_notice(url))
             elif activity.pending:

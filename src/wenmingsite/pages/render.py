@@ -534,8 +534,18 @@ class Renderer:
             more=more,
         )
 
-    def breadcrumb(self, trail, page_url: str, source: str | None, when=None, heading: str | None = None) -> str:
-        return self.render("breadcrumb.html", page_url, trail=trail, source=source, when=when, heading=heading)
+    def breadcrumb(
+        self,
+        trail,
+        page_url: str,
+        source: str | None,
+        when=None,
+        heading: str | None = None,
+        when_label: str = "发布时间",
+    ) -> str:
+        return self.render(
+            "breadcrumb.html", page_url, trail=trail, source=source, when=when, heading=heading, when_label=when_label
+        )
 
     def report_criteria(self, section, page_url: str) -> str:
         names = [c.name for cid in section.criteria if (c := self.content.criterion(cid))]
