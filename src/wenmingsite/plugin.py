@@ -644,14 +644,13 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                     CachedPage(self.cache, f, config)
         if self.memo is not None:
             self.memo.files = files
-            titled = set(_titled_nav_paths(config.nav or []))
-            for f in files.documentation_pages():
-                if f.page is None and f.src_uri not in titled:
-                    MemoPage(self.memo, f, config)  # what MkDocs would make, plus the memo
         titled = set(_titled_nav_paths(config.nav or []))  # MkDocs makes those, with their nav title
         for f in files.documentation_pages():
-            if f.page is None and f.src_uri not in titled:
-                SharedMarkdownPage(None, f, config)  # what MkDocs would make, converted faster
+            if f.page is None and f.src_uri not in titled:  # what MkDocs would make, converted faster
+                if self.memo is not None:
+                    MemoPage(self.memo, f, config)  # plus the memo
+                else:
+                    SharedMarkdownPage(None, f, config)
         return files
 
     def _remember_outputs(self, files: Files, config) -> None:

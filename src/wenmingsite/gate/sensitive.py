@@ -433,15 +433,14 @@ def _scan_text(
     rel: str, text: str, lexicon: Lexicon, data_rel: str | None, first_line: int
 ) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
     """(unacknowledged hits as problems, acknowledged ones as notices)."""
-    found: dict[tuple[int, str], list[Hit]] = {}
-    for i, hit in _remembered_hits(text, lexicon):
-        found.setdefault((i + first_line, hit.person), []).append(hit)
+    found = _by_line_and_person(text, lexicon)
     if not found:
         return (), ()
     problems, notices = [], []
     if rel.endswith(".md"):
         ground = _page_acknowledgement(text, rel)
         for (i, _), hits in found.items():
+            i += first_line
             if ground is None:
                 problems.append(Problem(rel, i, hits[0].col + 1, message(hits, PAGE_WHERE)))
             else:
@@ -449,6 +448,7 @@ def _scan_text(
         return tuple(problems), tuple(notices)
     entries = _entries(text, rel, data_rel or "")
     for (i, _), hits in found.items():
+        i += first_line
         entry = next(((s, e, ok) for s, e, ok in entries if s <= i - first_line + 1 <= e), None)
         if entry is None:
             problems.append(Problem(rel, i, hits[0].col + 1, message(hits, "")))
@@ -626,10 +626,7 @@ def document_problems(doc: DocumentText, lexicon: Lexicon) -> tuple[list[Problem
     problems: list[Problem] = []
     notices: list[Problem] = []
     for place, first_line, text in doc.texts:
-        found: dict[tuple[int, str], list[Hit]] = {}
-        for i, hit in _remembered_hits(text, lexicon):
-            found.setdefault((i, hit.person), []).append(hit)
-        for (i, _), hits in found.items():
+        for (i, _), hits in _by_line_and_person(text, lexicon).items():
             line, col = (first_line + i, hits[0].col + 1) if first_line is not None else (None, None)
             prefix = f"{place}：" if place else ""
             if doc.ground is None:
@@ -726,6 +723,14 @@ class TextCache:
                 if old != self.path:
                     old.unlink(missing_ok=True)
         self._dirty = False
+
+
+def _by_line_and_person(text: str, lexicon: Lexicon) -> dict[tuple[int, str], list[Hit]]:
+    """The hits of ``text`` as each message names them: one group per (0-based line, person)."""
+    found: dict[tuple[int, str], list[Hit]] = {}
+    for i, hit in _remembered_hits(text, lexicon):
+        found.setdefault((i, hit.person), []).append(hit)
+    return found
 
 
 def _remembered_hits(text: str, lexicon: Lexicon) -> list[tuple[int, Hit]]:

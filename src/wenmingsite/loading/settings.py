@@ -15,6 +15,9 @@ from wenmingsite.loading.problems import Problem
 from wenmingsite.pages import pagekinds
 
 PLUGIN = "wenming"
+# Hosts of a site_url that only this computer reaches (the preview's default http://127.0.0.1:8000/):
+# QR codes, the sitemap and the feed made for them lead nowhere once printed or published.
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1")
 
 
 def parse_mkdocs_yml(text: str) -> dict[str, Any]:

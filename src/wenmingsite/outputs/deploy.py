@@ -1110,10 +1110,15 @@ def plan_s3(
         else:
             phase = PHASE_ASSETS
         uploads.append((phase, f, how))
-    # Within the listings, deeper files first: api/activities/2024-03.json before the
-    # api/activities.json that names it (and its hash).
-    uploads.sort(key=lambda u: (u[0], -u[1].rel.count("/") if u[0] == PHASE_LISTINGS else 0, u[1].rel))
+    uploads.sort(key=lambda u: (*_batch(u[0], u[1]), u[1].rel))
     return Plan(uploads, len(entries), deletes, kept, nested, trusted, entries, record)
+
+
+def _batch(phase: int, f: LocalFile) -> tuple[int, int]:
+    """Which upload batch a file goes in (batches run in this order, each finished before the
+    next): its phase, and within the listings its folder depth, deeper first, so that
+    api/activities/2024-03.json is stored before the api/activities.json naming it and its hash."""
+    return phase, -f.rel.count("/") if phase == PHASE_LISTINGS else 0
 
 
 def put_file(client, target: S3Target, f: LocalFile, key: bytes | None = None) -> dict:
@@ -1266,11 +1271,10 @@ def deploy_s3(
             "（已上传的新文件不影响旧页面）。问题解决后重新运行 wenming deploy，已上传的文件不会再传一遍"
         )
 
-    # One batch per phase, and within the listings per folder depth: a batch is up before the
-    # next starts, so a month's part is stored before the index that names it (plan's order).
+    # One batch at a time (_batch): a month's part is stored before the index that names it.
     batches: dict[tuple[int, int], list] = {}
     for p, f, how in plan.uploads:
-        batches.setdefault((p, -f.rel.count("/") if p == PHASE_LISTINGS else 0), []).append((f, how))
+        batches.setdefault(_batch(p, f), []).append((f, how))
     for _, batch in sorted(batches.items()):
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(upload, f, how): f for f, how in batch}
@@ -1458,7 +1462,9 @@ def run(
                 f"{site_url}；站点地图、订阅和二维码会指向前者。要指向国内地址，请设置环境变量 SITE_URL={site_url} 后重新生成"
             )
     made_for = built_for(site_dir)
-    if made_for and urllib.parse.urlsplit(made_for).hostname in ("127.0.0.1", "localhost", "0.0.0.0", "::1"):
+    from wenmingsite.loading.settings import LOCAL_HOSTS
+
+    if made_for and urllib.parse.urlsplit(made_for).hostname in LOCAL_HOSTS:
         err(
             f"提示：这个网站是按本机地址 {made_for} 生成的，发布后站点地图、订阅（feed.xml）和每页的规范网址、"
             "分享链接都会指向访客自己的电脑。请在 mkdocs.yml 的 site_url 写上网站的正式地址"

@@ -60,6 +60,7 @@ from typing import Any
 
 from wenmingsite import gate
 from wenmingsite.gate import images, links
+from wenmingsite.loading import settings
 from wenmingsite.loading.problems import Problem
 from wenmingsite.loading.records import Unit
 from wenmingsite.pages import evidence
@@ -78,7 +79,6 @@ MARKDOWN_EXTENSIONS = ["tables", "attr_list", "admonition", "md_in_html", "pymdo
 # smaller than that holds (an evidence index thumbnail: 15.5 mm, over 1,300 dpi), WeasyPrint
 # embeds a copy resampled to this resolution: the same on paper, a third of the PDF's bytes.
 PRINT_DPI = 300
-LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1")
 
 
 class PackRefused(Exception):
@@ -139,7 +139,7 @@ def check_site_url(url: str | None) -> tuple[str, str | None]:
         )
     base = url if url.endswith("/") else url + "/"
     notice = None
-    if parts.hostname in LOCAL_HOSTS:
+    if parts.hostname in settings.LOCAL_HOSTS:
         notice = (
             f"提示：网站地址是本机地址 {base}，二维码只能在这台电脑上打开。正式打印前，"
             "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成"
