@@ -132,22 +132,26 @@ def test_gbk_text_file_imports_and_builds_strict(site, tmp_path):
     result = run("import", source, "--root", root)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[0] == "已从 汇报.txt 导入 4 个章节到 docs/report/（二级标题 4 个，三级标题 2 个），原文文字全部保留："
-    assert lines[1:5] == [
+    assert lines[0] == (
+        "已从 汇报.txt 导入 4 个章节到 docs/report/（二级标题 4 个，三级标题 2 个），原文文字全部保留（标点的改动见下）："
+    )
+    assert lines[1:6] == [
         "  docs/report/00-前言.md",
         "  docs/report/01-加强领导-健全机制.md",
         "  docs/report/02-深化志愿服务.md",
         "  docs/report/03-存在的不足.md",
+        "汉字之间的半角标点已改为全角，共 10 处：“,”改为“，” 4 处、“:”改为“：” 1 处、“;”改为“；” 3 处、"
+        "“(”改为“（” 1 处、“)”改为“）” 1 处",
     ]
     assert (
-        "汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二,深化志愿服务”）。"
+        "汇报.txt:19: 一级标题“四、存在的不足”前面缺了第 3 部分（上一个一级标题是“二，深化志愿服务”）。"
         "请核对原文是不是漏了一章，或者编号写错了"
     ) in lines
     assert lines[-1].startswith("找到 7 个关键数字（例如“全年召开推进会4次”）")
     pages = bodies(root)
     assert chars("".join(pages.values())).count("注册志愿者120名") == 1
     first = pages["01-加强领导-健全机制.md"]
-    assert first.startswith('---\ntitle: "一、加强领导,健全机制"\norder: 1\n---\n\n# 一、加强领导,健全机制\n')
+    assert first.startswith('---\ntitle: "一、加强领导，健全机制"\norder: 1\n---\n\n# 一、加强领导，健全机制\n')
     assert (root / "data/key-figures-candidates.yml").is_file()
     result = build(root)
     assert result.returncode == 0, result.stderr
@@ -388,11 +392,16 @@ def test_docx_word_numbering_and_heading_styles_are_kept(site, tmp_path):
     root = site({"docs/report/01-first.md": None})
     result = run("import", source, "--root", root)
     assert result.exit_code == 0, result.output
+    # 服务队 is a Heading 3 right below a Heading 1: written as ## (no level skipped), and said so.
     assert result.output.splitlines()[0] == (
-        "已从 汇报.docx 导入 4 个章节到 docs/report/（二级标题 2 个，三级标题 1 个），原文文字全部保留："
+        "已从 汇报.docx 导入 4 个章节到 docs/report/（二级标题 3 个，三级标题 0 个），原文文字全部保留："
     )
+    assert (
+        "docs/report/02-志愿服务.md：“二、志愿服务”下的 1 个三级标题前面没有二级标题，已作为二级标题（标题不跳级）"
+    ) in result.output.splitlines()
     assert sorted(bodies(root)) == ["00-前言.md", "01-组织领导.md", "02-志愿服务.md", "03-取得的成效.md"]
     assert "## （二）完善制度\n\n1、修订考勤制度。" in bodies(root)["01-组织领导.md"]
+    assert "# 二、志愿服务\n\n## 1.服务队\n\n全年开展志愿服务12次。" in bodies(root)["02-志愿服务.md"]
 
 
 def test_docx_notes_name_the_paragraph():
@@ -679,3 +688,66 @@ def test_nav_entries_that_would_name_one_chapter_twice_stop_the_import(site, tmp
         "会重复出现。建议把导航中逐个列出的汇报章节换成一行“- 创建汇报: report/”（按章节顺序自动展开），再重新导入"
     )
     assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == files
+
+
+def test_suggested_criteria_wait_for_review_before_they_count(tmp_path):
+    """Criteria found by keywords are a suggestion: commented out in the chapter, named in a
+    notice by check and the build, and nowhere in the criteria table, /print/ or the pack's
+    sources until an editor takes the # away."""
+    root = init_unit(tmp_path)
+    source = tmp_path / "汇报.txt"
+    source.write_text("\n".join(HYDROLOGY) + "\n", encoding="utf-8")
+    result = run("import", source, "--root", root)
+    assert result.exit_code == 0, result.output
+    assert (
+        "4 个章节对应的测评项目是按关键词推荐的，写在章节开头的注释里，核对前不计入测评对照和迎检材料。"
+        "请逐章核对：对的去掉“# criteria:”行首的“# ”，不对的删掉"
+    ) in result.output.splitlines()
+    chapter = root / "docs/report/02-加强思想道德建设-提升职工素质.md"
+    text = chapter.read_text(encoding="utf-8")
+    suggested = re.search(r"(?m)^# criteria: \[(.+)\]$", text)
+    assert suggested, text
+    assert text.splitlines()[3] == "# wenming import 按关键词推荐的测评项目，还没有核对"
+    approve_chapters(root)
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    notice = (
+        "提示 docs/report/02-加强思想道德建设-提升职工素质.md:4: 这一章的测评项目是 wenming import 按关键词推荐的，"
+        "还没有核对，不计入测评对照和迎检材料。请核对：对的去掉下一行行首的“# ”，不对的删掉，然后删掉这一行注释"
+    )
+    assert notice in built.stderr
+    coverage = (root / "site/criteria/index.html").read_text(encoding="utf-8")
+    printed = (root / "site/print/index.html").read_text(encoding="utf-8")
+    assert "个汇报章节" not in coverage and "汇报章节：" not in coverage
+    assert "汇报章节：" not in printed
+
+    # Checked: the editor takes the # away (and the mark line), and the chapter counts.
+    chapter.write_text(
+        text.replace("# wenming import 按关键词推荐的测评项目，还没有核对\n", "").replace("# criteria:", "criteria:"),
+        encoding="utf-8",
+    )
+    approve_chapters(root)
+    built = build(root)
+    assert built.returncode == 0, built.stderr
+    assert "02-加强思想道德建设-提升职工素质.md:4" not in built.stderr
+    coverage = (root / "site/criteria/index.html").read_text(encoding="utf-8")
+    assert "1 个汇报章节" in coverage and "加强思想道德建设，提升职工素质</a>" in coverage
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("一、加强领导,健全机制", "一、加强领导，健全机制"),
+        ("各位领导:", "各位领导："),
+        ("(一)组建服务队", "（一）组建服务队"),
+        ("（二)开展帮扶", "（二）开展帮扶"),
+        ('开展"文明礼仪"答题', "开展“文明礼仪”答题"),
+        ("全年4次,签订责任书", "全年4次，签订责任书"),
+        ("时间:9:30开始", "时间：9:30开始"),  # the time keeps its colon
+        ("捐款1,000元", "捐款1,000元"),  # a thousands separator is not a comma
+        ("使用Word,Excel等软件", "使用Word,Excel等软件"),
+        ("见附件.", "见附件."),  # a full stop may be a decimal point or an abbreviation: left
+    ],
+)
+def test_half_width_punctuation_between_chinese_becomes_full_width(typed, shown):
+    assert report_import.full_width(typed)[0] == shown

@@ -578,6 +578,7 @@ def import_report(
     try:
         try:
             blocks = report_import.read_source(source, staging / "images")
+            punctuation = report_import.make_full_width(blocks)
             imported = report_import.structure(blocks, source.name)
             bodies = [report_import.to_markdown(s) for s in imported.sections]
             report_import.verify(blocks, bodies)
@@ -641,20 +642,39 @@ def import_report(
                 keywords[str(item["id"])] = [str(w) for w in (words if isinstance(words, list) else [words])]
     target.mkdir(parents=True, exist_ok=True)
     written = []
+    suggested = 0
     for order, (section, body, name) in enumerate(zip(imported.sections, bodies, names, strict=True)):
         criteria = report_import.suggest_criteria(section, keywords)
+        suggested += bool(criteria)
         front = ["---", f"title: {json.dumps(section.title, ensure_ascii=False)}", f"order: {order}"]
-        if criteria:
-            front.append(f"criteria: [{', '.join(criteria)}]  # 按关键词推荐，请核对")
+        if criteria:  # a suggestion until someone checks it: commented out, so not counted as evidence
+            front += [f"# {publication.SUGGESTED_MARK}", f"# criteria: [{', '.join(criteria)}]"]
         (target / name).write_text("\n".join(front + ["---", "", body]), encoding="utf-8")
         written.append(name)
-    levels = {level: sum(1 for s in imported.sections for b in s.blocks if b.level == level) for level in (2, 3)}
+    depths = [report_import.heading_depths(s) for s in imported.sections]
+    levels = {level: sum(d.count(level) for d in depths) for level in (2, 3)}
+    changed = report_import.punctuation_line(punctuation)
     click.echo(
         f"已从 {source.name} 导入 {len(written)} 个章节到 docs/report/"
-        f"（二级标题 {levels[2]} 个，三级标题 {levels[3]} 个），原文文字全部保留："
+        f"（二级标题 {levels[2]} 个，三级标题 {levels[3]} 个），"
+        f"原文文字全部保留{'（标点的改动见下）' if changed else ''}："
     )
     for name in written:
         click.echo(f"  docs/report/{name}")
+    if changed:
+        click.echo(changed)
+    for section, name, d in zip(imported.sections, written, depths, strict=True):
+        raised = sum(1 for b, depth in zip(section.blocks, d, strict=True) if b.level == 3 and depth == 2)
+        if raised:
+            click.echo(
+                f"docs/report/{name}：“{section.title}”下的 {raised} 个三级标题前面没有二级标题，"
+                "已作为二级标题（标题不跳级）"
+            )
+    if suggested:
+        click.echo(
+            f"{suggested} 个章节对应的测评项目是按关键词推荐的，写在章节开头的注释里，核对前不计入测评对照和迎检材料。"
+            "请逐章核对：对的去掉“# criteria:”行首的“# ”，不对的删掉"
+        )
     if _review_on(root):
         click.echo(
             f"开启了发布审核（data/unit.yml 的 review）：导入的 {len(written)} 个章节待审核，审核前正式网站不发布它们，"

@@ -2,9 +2,11 @@
 
 The report's outline — ``一、`` → ``（一）``/``㈠``/``(一)`` → ``1、``/``1.`` → inline
 ``一是……二是……`` — becomes one page per first-level section with headings for the
-levels below. No text is ever dropped or rewritten: every paragraph is written verbatim
-(a heading only gains ``#`` marks), and the importer checks, character by character, that
-the body of the input is all in the output before it writes anything.
+levels below, none skipped. No text is ever dropped: every paragraph is written as it was
+(a heading only gains ``#`` marks) except half-width punctuation between Chinese characters,
+made full-width and counted in the import's summary (:func:`make_full_width`); the importer
+checks, character by character, that the body of the input is all in the output before it
+writes anything.
 
 Chapters already in docs/report/ give way only safely: the untouched sample chapter of
 ``wenming init`` is recognised (:func:`is_init_sample`), and every link to a chapter about to
@@ -512,6 +514,105 @@ def structure(blocks: list[SourceBlock], source: str = "汇报") -> Imported:
     return Imported(title, sections, notes, figures)
 
 
+# Punctuation typed with the input method in English mode, between Chinese characters: made
+# full-width (as Chinese prose writes it) before the outline is read. A colon or comma between
+# digits (9:30, 1,000), a full stop, and anything in Latin text are left as they are.
+HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
+CJK_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3220-\u3229"
+CJK_PUNCT = "，。、；：！？“”‘’（）《》〈〉【】「」『』…—"
+_HALF_MARK = re.compile(r"[,:;!?]")
+_HALF_PAIR = re.compile(r"[(（]([^()（）\n]{1,60})[)）]")
+_HALF_QUOTES = re.compile(r'"([^"\n]{1,60})"')
+
+
+def _cjkish(c: str) -> bool:
+    return bool(re.match(f"[{CJK_CHARS}]", c)) or c in CJK_PUNCT
+
+
+def _beside_cjk(before: str, after: str) -> bool:
+    """One side Chinese, the other Chinese, a number, a space or the paragraph's edge."""
+
+    def fits(c: str) -> bool:
+        return not c or c.isspace() or c.isdigit() or c == "%" or _cjkish(c)
+
+    return (_cjkish(before) and fits(after)) or (_cjkish(after) and fits(before))
+
+
+def full_width(text: str) -> tuple[str, dict[str, int]]:
+    """``text`` with half-width punctuation between Chinese characters made full-width, and
+    how many of each mark were changed (“,” → 3)."""
+    changed: dict[str, int] = {}
+
+    def count(mark: str, n: int = 1) -> None:
+        changed[mark] = changed.get(mark, 0) + n
+
+    def pair(m: re.Match) -> str:
+        whole, inner = m.group(0), m.group(1)
+        start, end = m.start(), m.end()
+        if whole[0] == "（" and whole[-1] == "）":
+            return whole
+        if not (re.search(f"[{CJK_CHARS}]", inner) or _beside_cjk(text[start - 1 : start], text[end : end + 1])):
+            return whole
+        for c in (whole[0], whole[-1]):
+            if c in "()":
+                count(c)
+        return f"（{inner}）"
+
+    text = _HALF_PAIR.sub(pair, text)
+
+    def quotes(m: re.Match) -> str:
+        if not re.search(f"[{CJK_CHARS}]", m.group(1)):
+            return m.group(0)
+        count('"', 2)
+        return f"“{m.group(1)}”"
+
+    text = _HALF_QUOTES.sub(quotes, text)
+    out = list(text)
+    for m in _HALF_MARK.finditer(text):
+        i = m.start()
+        if _beside_cjk(text[i - 1 : i], text[i + 1 : i + 2]):
+            out[i] = HALF_TO_FULL[m.group(0)]
+            count(m.group(0))
+    return "".join(out), changed
+
+
+def make_full_width(blocks: list[SourceBlock]) -> dict[str, int]:
+    """Every paragraph's punctuation made full-width in place (:func:`full_width`); the counts."""
+    total: dict[str, int] = {}
+    for b in blocks:
+        if b.block_type != "p":
+            continue
+        b.text, changed = full_width(b.text)
+        for mark, n in changed.items():
+            total[mark] = total.get(mark, 0) + n
+    return total
+
+
+def punctuation_line(changed: dict[str, int]) -> str | None:
+    """What :func:`make_full_width` changed, for the import's summary."""
+    if not changed:
+        return None
+    full = HALF_TO_FULL | {'"': "“”"}
+    parts = "、".join(f"“{mark}”改为“{full[mark]}” {changed[mark]} 处" for mark in full if mark in changed)
+    return f"汉字之间的半角标点已改为全角，共 {sum(changed.values())} 处：{parts}"
+
+
+def heading_depths(section: Section) -> list[int]:
+    """The Markdown depth of each block (0: not a heading): ``##`` for 二级标题, ``###`` for
+    三级标题 below one; a 三级标题 with no 二级标题 before it in its chapter becomes ``##``, so
+    no level is skipped (readers and the contents list expect h1 → h2 → h3)."""
+    depths, under_level2 = [], False
+    for b in section.blocks:
+        if b.block_type != "p" or b.level not in (2, 3):
+            depths.append(0)
+        elif b.level == 2:
+            under_level2 = True
+            depths.append(2)
+        else:
+            depths.append(3 if under_level2 else 2)
+    return depths
+
+
 def _escape(text: str) -> str:
     text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
     if re.match(r"^(\d+)\.(\s|$)", text):  # "1. " would start a Markdown list
@@ -523,14 +624,12 @@ def to_markdown(section: Section) -> str:
     lines = []
     if section.number is not None or section.title != "前言":
         lines += [f"# {_escape(section.title)}", ""]
-    for b in section.blocks:
+    for b, depth in zip(section.blocks, heading_depths(section), strict=True):
         if b.block_type in ("table", "image"):
             assert b.markdown is not None  # _read_docx gives every table and image its Markdown
             lines += [b.markdown, ""]
-        elif b.level == 2:
-            lines += [f"## {_escape(b.text)}", ""]
-        elif b.level == 3:
-            lines += [f"### {_escape(b.text)}", ""]
+        elif depth:
+            lines += [f"{'#' * depth} {_escape(b.text)}", ""]
         else:
             lines += [_escape(b.text), ""]
     return "\n".join(lines)

@@ -69,18 +69,36 @@ def config_problems(path: Path, rel: str, allowed_numbers: set[str]) -> list[Pro
     ]
 
 
+# The comment `wenming import` writes above the criteria it suggests for a chapter (the
+# suggestion itself commented out below it: nothing counts it until someone checks it).
+SUGGESTED_MARK = "wenming import 按关键词推荐的测评项目，还没有核对"
+SUGGESTED_NOTICE = (
+    "这一章的测评项目是 wenming import 按关键词推荐的，还没有核对，不计入测评对照和迎检材料。"
+    "请核对：对的去掉下一行行首的“# ”，不对的删掉，然后删掉这一行注释"
+)
+
+
 def sample_notices(rel: str, text: str) -> list[Problem]:
-    """Sample text ``wenming init`` wrote that is still unedited: the comment line above it
-    carries the mark (a notice, not an error: a new unit builds before it is filled in)."""
+    """Sample text ``wenming init`` wrote that is still unedited, and criteria ``wenming import``
+    suggested that nobody has checked: the comment line above each carries a mark (a notice,
+    not an error: a new unit builds before it is filled in)."""
     from wenmingsite.scaffold import SAMPLE_MARK
 
-    if SAMPLE_MARK not in text:
+    if SAMPLE_MARK not in text and SUGGESTED_MARK not in text:
         return []
-    return [
-        Problem(rel, i, None, "这里还是 wenming init 写的示例内容，请改写成本单位的实际情况，改好后删掉这一行注释")
-        for i, line in enumerate(text.split("\n"), 1)
-        if line.lstrip().startswith("#") and SAMPLE_MARK in line
-    ]
+    out = []
+    for i, line in enumerate(text.split("\n"), 1):
+        if not line.lstrip().startswith("#"):
+            continue
+        if SAMPLE_MARK in line:
+            out.append(
+                Problem(
+                    rel, i, None, "这里还是 wenming init 写的示例内容，请改写成本单位的实际情况，改好后删掉这一行注释"
+                )
+            )
+        elif SUGGESTED_MARK in line:
+            out.append(Problem(rel, i, None, SUGGESTED_NOTICE))
+    return out
 
 
 def number_message(kind: str, masked: str) -> str:
