@@ -233,3 +233,61 @@ def test_a_thumbnail_of_the_latest_activity_loads(browser, unit_with_banner):
         visit.close()
     finally:
         site.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, WIDE], ids=["phone", "desktop"])
+def test_two_key_figures_fill_the_row(browser, unit_with_banner, viewport):
+    """A unit with two figures (主题活动, 参与人次) shows two cards that share the row, on a
+    phone and on a desktop, instead of half a row of empty space."""
+    site = Site(unit_with_banner / "site")
+    try:
+        visit = Visit(browser, viewport)
+        page = visit.open(site.url)
+        row = box(page, ".ws-keyfigs")
+        cards = [f.bounding_box() for f in page.locator(".ws-keyfigs > li").all()]
+        assert len(cards) == 2
+        assert cards[0]["y"] == cards[1]["y"]  # one row
+        assert cards[0]["x"] == pytest.approx(row["x"], abs=1)
+        assert cards[1]["x"] + cards[1]["width"] == pytest.approx(row["x"] + row["width"], abs=1)
+        assert cards[0]["width"] == pytest.approx(cards[1]["width"], abs=1)
+        assert visit.errors == []
+        visit.close()
+    finally:
+        site.close()
+
+
+@pytest.mark.browser
+def test_an_odd_last_key_figure_takes_the_whole_row_on_a_phone(browser, tmp_path):
+    """Three figures on a phone: two cards side by side, the third across the row below."""
+    from conftest import BASE_FILES, write
+
+    root = tmp_path / "unit"
+    files = {
+        **BASE_FILES,
+        "docs/activities/2024-03-05-plant.md": (
+            "---\ntitle: 植树节义务植树\ndate: 2024-03-05\ncategory: 志愿服务\nparticipants: 20\n"
+            "volunteer_hours: 40\n---\n\n正文。\n"
+        ),
+    }
+    for rel, text in files.items():
+        write(root, rel, text)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = Site(root / "site")
+    try:
+        visit = Visit(browser, PHONE)
+        page = visit.open(site.url)
+        row = box(page, ".ws-keyfigs")
+        cards = [f.bounding_box() for f in page.locator(".ws-keyfigs > li").all()]
+        assert len(cards) == 3
+        assert cards[0]["y"] == cards[1]["y"] < cards[2]["y"]
+        assert cards[2]["width"] == pytest.approx(row["width"], abs=1)
+        visit.close()
+        visit = Visit(browser, WIDE)
+        page = visit.open(site.url)
+        cards = [f.bounding_box() for f in page.locator(".ws-keyfigs > li").all()]
+        assert cards[0]["y"] == cards[1]["y"] == cards[2]["y"]  # one row of three on a desktop
+        visit.close()
+    finally:
+        site.close()

@@ -266,3 +266,41 @@ def test_routine_exception_and_draft_are_counted_right(site):
     assert stats["term"]["amount"] == 0
     page = (root / "site/stats/index.html").read_text(encoding="utf-8")
     assert "999" not in page and "777" not in page
+
+
+def test_years_without_activities_show_no_chart_and_print_counts_its_photos(site):
+    """A term of 2024–2026 with activities in 2024 only and routines in 2025: /stats/ and
+    /print/ draw no chart of twelve zeros (2026 shows nothing, 2025 its routines' table); the
+    appendix of /print/ says how many activities carry a photo, not “each one”."""
+    import io
+
+    from conftest import write
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (320, 240), (180, 40, 40)).save(out, "JPEG")
+    root = site(
+        {
+            "docs/activities/2024-04-01-quiz.md": (
+                "---\ntitle: 文明知识竞赛\ndate: 2024-04-01\ncategory: 文体活动\n"
+                "photos:\n  - src: quiz/a.jpg\n    alt: 职工答题\n---\n\n正文。\n"
+            ),
+            "data/activities/2025.yml": (
+                "routines:\n"
+                "  - title: 每周一升国旗\n    repeat: 每周\n    weekday: 周一\n    start: 2025-03-01\n"
+                "    end: 2025-03-31\n    category: 文体活动\n"
+            ),
+        }
+    )
+    write(root, "docs/activities/quiz/a.jpg", out.getvalue())
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 0, result.stderr
+    for page in ("stats", "print"):
+        html = (root / f"site/{page}/index.html").read_text(encoding="utf-8")
+        assert "2024年各月主题活动（项）</figcaption>" in html
+        assert "2025年各月主题活动" not in html and "2026年各月" not in html
+        assert "<p>2025年没有主题活动，例行活动见下表。</p>" in html
+        assert "2025年各月活动</caption>" in html and "2026年各月活动" not in html
+    printed = (root / "site/print/index.html").read_text(encoding="utf-8")
+    assert "本届共有活动纪实和活动记录 2 项（例行活动见“主要数据”），按时间排列，其中 1 项附照片一张。" in printed
+    assert "每项附照片一张" not in printed

@@ -449,7 +449,11 @@ class Renderer:
         for year in stats.years:
             keys = [k for k in stats.months if k.startswith(f"{year}-")]
             rows = [(f"{int(k[5:])}月", stats.months_themed.get(k, 0), stats.months_routine.get(k, 0)) for k in keys]
-            if rows:
+            if not any(themed or routine for _, themed, routine in rows):
+                continue  # a year with nothing: no all-zero chart, no table of dashes
+            if not any(themed for _, themed, _ in rows):
+                month_charts[year] = (None, rows)  # routines only: their table, no chart of zeros
+            else:
                 svg = charts.columns(
                     f"ws-m{year}",
                     f"{year}年各月主题活动",
