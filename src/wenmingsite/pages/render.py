@@ -445,7 +445,7 @@ class Renderer:
         under each chart (``fold``; unfolded for paper) give both."""
         from wenmingsite.pages import charts
 
-        month_charts = {}
+        month_charts: dict[int, tuple[str | None, list]] = {}
         for year in stats.years:
             keys = [k for k in stats.months if k.startswith(f"{year}-")]
             rows = [(f"{int(k[5:])}月", stats.months_themed.get(k, 0), stats.months_routine.get(k, 0)) for k in keys]
