@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from click.testing import CliRunner
 from conftest import TODAY, build
@@ -68,7 +70,12 @@ def test_new_asks_for_what_is_missing_and_never_overwrites(site):
     answers = "植树节义务植树\n2024-03-05\n志愿服务\n办公室\n"
     result = run("new", "--root", root, input=answers)
     assert result.exit_code == 0, result.output
-    assert "活动名称: 植树节义务植树" in result.output
+    # Chinese prompts end with a full-width colon, like the rest of the tool's questions.
+    asked = result.output.splitlines()[:4]
+    assert asked[0] == "活动名称：植树节义务植树"
+    assert re.fullmatch(r"活动日期 \[\d{4}-\d{2}-\d{2}\]：2024-03-05", asked[1]), asked[1]
+    assert asked[2:] == ["活动类别（可选：志愿服务、文体活动）：志愿服务", "组织部门（可选：办公室、工会）：办公室"]
+    assert ": " not in result.output
     assert (root / "docs/activities/2024/2024-03-05-植树节义务植树.md").is_file()
     again = run("new", "--root", root, input=answers)
     assert "已新建 docs/activities/2024/2024-03-05-植树节义务植树-2.md" in again.output

@@ -60,7 +60,10 @@ def test_new_unit_builds_strict_with_its_own_name(unit):
     assert "已在" in output and "生成 17 个文件" in output
     home = (root / "site" / "index.html").read_text(encoding="utf-8")
     assert "江北区图书馆 · 文明单位创建" in home
-    assert "江北区图书馆本届区级文明单位创建工作" in home
+    # No term given: the texts init writes once name none, rather than a generic 本届 that
+    # would stay after the unit sets its term; the banner reads data/unit.yml, which asks for it.
+    assert "江北区图书馆区级文明单位创建工作" in home and "本届区级" not in home.split("ws-banner")[0]
+    assert '<meta name="description" content="江北区图书馆区级文明单位创建工作展示">' in home
     assert (root / "site" / "report" / "01-组织领导" / "index.html").is_file()
     assert "创建工作动员会" in (root / "site" / "timeline" / "index.html").read_text(encoding="utf-8")
 
@@ -89,6 +92,7 @@ def test_sample_text_is_not_published_as_instructions(unit):
     assert result.exit_code == 0, result.output
     notices = [line for line in result.output.splitlines() if "wenming init 写的示例内容" in line]
     assert sorted(line.split(":")[0].removeprefix("提示 ") for line in notices) == [
+        "data/unit.yml",  # the term (none given: 本届 until the unit writes its own)
         "data/unit.yml",  # the introduction
         "data/unit.yml",  # the approvers of 发布审核 (review is on for a new unit)
         "docs/activities/2025/2025-01-01-创建工作动员会.md",
@@ -155,17 +159,21 @@ def test_check_passes_in_new_unit(unit):
 
 
 def test_prompts_in_chinese_and_reasks_bad_date(tmp_path):
-    result = wenming("init", tmp_path / "u", input="某某中心\n\n\n2025-13-01\n2025-01-01\n2027-12-31\n")
+    result = wenming("init", tmp_path / "u", input="某某中心\n\n\n第九届\n2025-13-01\n2025-01-01\n2027-12-31\n")
     assert result.exit_code == 0, result.output
     assert "单位全称：" in result.output and "单位简称 [某某中心]：" in result.output
     assert "创建目标 [市级文明单位]：" in result.output
+    assert "创建届次（例如 第九届，不清楚可直接回车）：" in result.output
     assert "日期“2025-13-01”不存在（2025年13月没有1日）" in result.output
     data = yaml.safe_load((tmp_path / "u" / "data" / "unit.yml").read_text(encoding="utf-8"))
-    assert (data["short_name"], data["title_sought"], str(data["term_start"])) == (
+    assert (data["short_name"], data["title_sought"], data["term"], str(data["term_start"])) == (
         "某某中心",
         "市级文明单位",
+        "第九届",
         "2025-01-01",
     )
+    config = (tmp_path / "u" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_description: "某某中心第九届市级文明单位创建工作展示"' in config
 
 
 def test_refuses_non_empty_dir_unless_force(tmp_path):

@@ -81,7 +81,7 @@ class UnitAnswers:
     term_start: dt.date
     term_end: dt.date
     kind: str = "事业单位"
-    term: str = "本届"
+    term: str = ""  # e.g. 第九届; empty when the person running init did not know it
 
 
 def check_text(value: str, what: str) -> str:
@@ -120,6 +120,8 @@ def files_for(a: UnitAnswers, today: dt.date, tool_url: str | None = None) -> di
         raise ScaffoldError(
             f"创建周期结束（{a.term_end.isoformat()}）早于开始（{a.term_start.isoformat()}）。请核对两个日期"
         )
+    # The texts init writes once (mkdocs.yml, the home page) name the term only when it is
+    # known: a generic “本届” there would stay after the unit sets its term in data/unit.yml.
     site_description = f"{a.name}{a.term}{a.title_sought}创建工作展示"
     plain = dict(
         name=a.name,
@@ -131,6 +133,12 @@ def files_for(a: UnitAnswers, today: dt.date, tool_url: str | None = None) -> di
     )
     quoted = {k: _yaml(v) for k, v in plain.items()}
     quoted.update(
+        term=_yaml(a.term or "本届"),
+        # data/unit.yml needs a term (the banner and the printed cover show it): until the unit
+        # names it, “本届” with a notice (SAMPLE_MARK) asking for the real one.
+        term_note=""
+        if a.term
+        else f"# {SAMPLE_MARK}：请把“本届”换成本单位的创建届次，例如 第九届，改好后删掉这一行。\n",
         kind=_yaml(a.kind),
         term_start=a.term_start.isoformat(),
         term_end=a.term_end.isoformat(),

@@ -104,7 +104,7 @@ def yaml_value(text: str) -> str:
 def _choose(label: str, options: list[str]) -> str:
     """Ask until the answer is one of ``options`` (click's own message would be English)."""
     while True:
-        answer = click.prompt(f"{label}（可选：{'、'.join(options)}）").strip()
+        answer = click.prompt(f"{label}（可选：{'、'.join(options)}）", prompt_suffix="：").strip()
         if answer in options:
             return answer
         click.echo(f"“{answer}”不是可选的{label}。请从这些中选一个：{'、'.join(options)}")
@@ -175,7 +175,7 @@ def new(title, date_text, category, department, root: Path, author: str | None =
     departments = list(content.unit.departments) if content.unit else []
     while True:
         asked = not title
-        title = " ".join((title or click.prompt("活动名称")).split())
+        title = " ".join((title or click.prompt("活动名称", prompt_suffix="：")).split())
         if not re.search(r"[<>]", title):
             break
         if not asked:
@@ -184,7 +184,7 @@ def new(title, date_text, category, department, root: Path, author: str | None =
         title = None
     day: dt.date | None = None
     while day is None:
-        raw = date_text or click.prompt("活动日期", default=today.isoformat())
+        raw = date_text or click.prompt("活动日期", default=today.isoformat(), prompt_suffix="：")
         try:
             day = parse_date(raw)
         except Invalid as exc:
@@ -246,7 +246,7 @@ def _init_ask(flag: str | None, option: str, label: str, check, default: str | N
         raw = (
             flag
             if flag is not None
-            else click.prompt(label, default=default, show_default=default is not None, prompt_suffix="：")
+            else click.prompt(label, default=default, show_default=bool(default), prompt_suffix="：")
         )
         try:
             return check(raw)
@@ -263,6 +263,7 @@ def _init_ask(flag: str | None, option: str, label: str, check, default: str | N
 @click.option("--name", help="单位全称，例如 某某市图书馆")
 @click.option("--short-name", help="单位简称（给了 --name 而不给它时，与全称相同）")
 @click.option("--title-sought", help="创建目标，例如 市级文明单位")
+@click.option("--term", metavar="届次", help="创建届次，例如 第九届（不写时网站上的文字不提届次）")
 @click.option("--term-start", metavar="日期", help="创建周期开始，例如 2025-01-01 或 2025年1月1日")
 @click.option("--term-end", metavar="日期", help="创建周期结束，例如 2027-12-31")
 @click.option("--force", is_flag=True, help="文件夹不是空的也生成（同名文件会被覆盖）")
@@ -272,7 +273,7 @@ def _init_ask(flag: str | None, option: str, label: str, check, default: str | N
     help="写进 requirements.txt 的工具下载地址（发布页上的 .whl）；默认用本机安装工具时的地址",
 )
 @help_option
-def init(directory, name, short_name, title_sought, term_start, term_end, force, tool_url) -> None:
+def init(directory, name, short_name, title_sought, term_start, term_end, force, tool_url, term=None) -> None:
     from wenmingsite.loading.values import parse_date
     from wenmingsite.scaffold import check_dir, check_text
 
@@ -289,13 +290,24 @@ def init(directory, name, short_name, title_sought, term_start, term_end, force,
         title_sought = _init_ask(
             title_sought, "--title-sought", "创建目标", lambda v: check_text(v, "创建目标"), default="市级文明单位"
         )
+        if term is None and term_start is not None:
+            term = ""  # a script that gave the term's dates but no --term: no question it cannot answer
+        term = _init_ask(
+            term,
+            "--term",
+            "创建届次（例如 第九届，不清楚可直接回车）",
+            lambda v: check_text(v, "创建届次") if v.strip() else "",
+            default="",
+        )
         start = _init_ask(term_start, "--term-start", "创建周期开始", parse_date)
         end = _init_ask(term_end, "--term-end", "创建周期结束", parse_date)
         if end < start:
             raise InitError(f"创建周期结束（{end.isoformat()}）早于开始（{start.isoformat()}）。请核对两个日期")
         written = write_unit(
             directory,
-            UnitAnswers(name=name, short_name=short_name, title_sought=title_sought, term_start=start, term_end=end),
+            UnitAnswers(
+                name=name, short_name=short_name, title_sought=title_sought, term_start=start, term_end=end, term=term
+            ),
             force=force,
             tool_url=tool_url,
         )

@@ -690,7 +690,9 @@ def _sample_pattern(template: str) -> re.Pattern[str]:
         elif name == "approval":
             out.append(_SAMPLE_APPROVAL)
         elif name:
-            out.append(f"(?P={name})" if name in seen else f"(?P<{name}>{_SAMPLE_VALUE})")
+            # init leaves the term out when it was not given (scaffold.UnitAnswers.term)
+            value = _SAMPLE_VALUE.replace("{1,60}", "{0,60}") if name == "term" else _SAMPLE_VALUE
+            out.append(f"(?P={name})" if name in seen else f"(?P<{name}>{value})")
             seen.add(name)
         else:
             out.append(re.escape(m.group(0)))
