@@ -131,17 +131,17 @@ def test_what_each_click_message_says():
     assert run("check", "--format", "xml").output.splitlines() == [
         "用法：wenming check [选项]",
         "",
-        "错误：'--format' 的值有误：“xml”不是可选的值。可选：'text', 'github'。",
+        "错误：“--format”的值有误：“xml”不是可选的值。可选：text、github。",
     ]
-    assert run("import").output.splitlines()[-1] == "错误：缺少参数 '文件'."
+    assert run("import").output.splitlines()[-1] == "错误：缺少参数“文件”。"
     assert run("import", "/no/such/汇报.docx").output.splitlines()[-1] == (
-        "错误：'文件' 的值有误：文件“/no/such/汇报.docx”不存在。"
+        "错误：“文件”的值有误：文件“/no/such/汇报.docx”不存在。"
     )
     assert run("check", "one", "two").output.splitlines()[-1] == (
         "错误：多出了参数“one two”。参数里有空格时，请用英文引号把整个参数括起来"
     )
-    assert run("buil").output.splitlines()[-1] == "错误：没有“buil”这个子命令。 是不是要写 'build'？"
-    assert run("deploy", "--jobs", "many").output.splitlines()[-1] == "错误：'--jobs' 的值有误：“many”不是整数。"
+    assert run("buil").output.splitlines()[-1] == "错误：没有“buil”这个子命令。是不是要写“build”？"
+    assert run("deploy", "--jobs", "many").output.splitlines()[-1] == "错误：“--jobs”的值有误：“many”不是整数。"
     help_text = run("deploy", "--help").output
     assert "--jobs 整数" in help_text and "[默认：8; 1<=x<=64]" in help_text
     assert "用法：wenming import [选项] 文件" in run("import", "--help").output
@@ -186,9 +186,9 @@ def test_yes_no_questions_and_typed_prompts_are_chinese():
         "True",
         "删除原有章节吗？（是/否，直接回车即为“否”）：",
         "False",
-        "同时上传的文件数: 不知道",
+        "同时上传的文件数：不知道",
         "错误：“不知道”不是整数。",
-        "同时上传的文件数: 3",
+        "同时上传的文件数：3",
         "3",
     ]
     assert click.confirm is clicktext.confirm  # what ledger import asks through
@@ -205,7 +205,7 @@ def test_the_usage_hint_names_the_help_option():
         "用法：wenming count [选项]",
         "运行“wenming count --help”查看帮助。",
         "",
-        "错误：'--count' 的值有误：“x”不是整数。",
+        "错误：“--count”的值有误：“x”不是整数。",
     ]
 
 
@@ -227,3 +227,16 @@ def test_a_real_wenming_process_speaks_chinese(tmp_path):
         assert result.returncode == (0 if "--help" in args else 2), output
         assert click_english(output, *args) == [], output
         assert "Traceback" not in output
+
+
+def test_the_tools_own_bad_values_are_quoted_like_clicks(site):
+    """wenming's own checks of an option's value name the option as click's do: in Chinese
+    quotes, never Python's '--date'."""
+    result = run("approve", "docs/index.md", "--by", "张三", "--date", "2026-13-01", "--root", site())
+    assert result.output.splitlines()[-1] == (
+        "错误：“--date”的值有误：日期“2026-13-01”不存在（2026年13月没有1日）。请核对后写成 2026-13-DD 的形式"
+    )
+    result = run("new", "--title", "植树", "--date", "2026-03-05", "--category", "体育", "--root", site())
+    assert result.output.splitlines()[-1] == (
+        "错误：“--category”的值有误：“体育”不在 data/categories.yml 中。可选：志愿服务、文体活动"
+    )

@@ -142,7 +142,7 @@ def test_bad_option_values_are_reported_in_chinese(site):
     result = run("new", "--root", root, "--title", "x", "--date", "2024-03-01", "--category", "体育")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "错误：--category 的值有误：“体育”不在 data/categories.yml 中。可选：志愿服务、文体活动"
+        "错误：“--category”的值有误：“体育”不在 data/categories.yml 中。可选：志愿服务、文体活动"
     )
 
 

@@ -114,7 +114,7 @@ class _NewError(click.UsageError):
     """A bad option value, said in Chinese (click's "Invalid value for" is English)."""
 
     def __init__(self, message: str, option: str):
-        super().__init__(f"{option} 的值有误：{message}")
+        super().__init__(f"“{option}”的值有误：{message}")
 
     def show(self, file=None) -> None:
         click.echo(f"错误：{self.format_message()}", err=True)
@@ -1009,7 +1009,7 @@ def approve(targets: tuple[str, ...], name: str, date_text: str | None, root: Pa
     try:
         day = parse_date(date_text) if date_text else today
     except Invalid as exc:
-        raise click.BadParameter(str(exc), param_hint="--date") from None
+        raise click.BadParameter(str(exc), param_hint=["--date"]) from None
     name = " ".join(name.split())
     failed = 0
     site = None

@@ -21,6 +21,7 @@ import importlib
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 from click import types
@@ -58,7 +59,7 @@ CATALOG: dict[str, str] = {
     "Error: {message}": "错误：{message}",
     "Try '{command} {option}' for help.": "运行“{command} {option}”查看帮助。",
     "Invalid value: {message}": "值有误：{message}",
-    "Invalid value for {param_hint}: {message}": "{param_hint} 的值有误：{message}",
+    "Invalid value for {param_hint}: {message}": "{param_hint}的值有误：{message}",
     "Missing argument": "缺少参数",
     "Missing option": "缺少选项",
     "Missing parameter": "缺少参数",
@@ -117,7 +118,7 @@ PLURALS: dict[tuple[str, str], tuple[str, str]] = {
         "要写 {nargs} 个值，实际写了 {len} 个。",
     ),
     ("Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)"): (
-        "是不是要写 {possibility}？",
+        "是不是要写{possibility}？",
         "（是不是要写其中之一：{possibilities}？）",
     ),
     ("Option {name!r} requires an argument.", "Option {name!r} requires {nargs} arguments."): (
@@ -222,8 +223,73 @@ def confirm(
     return result
 
 
+def prompt(text: str, *args, prompt_suffix: str = ": ", **kwargs):
+    """``click.prompt`` ending its question with a full-width colon, as Chinese text does."""
+    return _click_prompt(text, *args, prompt_suffix="：" if prompt_suffix == ": " else prompt_suffix, **kwargs)
+
+
+_click_prompt: Any = click.termui.prompt
+
+
+def quoted(names) -> str:
+    """Names of options, arguments or choices in Chinese quotes (click writes Python's repr
+    quotes: '--jobs'), as every other message of the tool quotes what was typed."""
+    return " / ".join(f"“{n}”" for n in names)
+
+
+def _parameter_hint(self, ctx=None) -> str:
+    return quoted(self.opts or [self.human_readable_name])
+
+
+def _argument_hint(self, ctx=None) -> str:
+    return quoted([self.make_metavar(ctx) if ctx is not None else self.human_readable_name])
+
+
+def _join_param_hints(param_hint):
+    return param_hint if param_hint is None or isinstance(param_hint, str) else quoted(param_hint)
+
+
+def _format_possibilities(possibilities) -> str:
+    return TRANSLATION.ngettext(
+        "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", len(possibilities)
+    ).format(
+        possibility=quoted(sorted(possibilities)), possibilities="、".join(f"“{p}”" for p in sorted(possibilities))
+    )
+
+
+def _invalid_choice(self, value, ctx) -> str:
+    choices = "、".join(str(c) for c in self._normalized_mapping(ctx=ctx).values())
+    return TRANSLATION.ngettext(
+        "{value!r} is not {choice}.", "{value!r} is not one of {choices}.", len(self.choices)
+    ).format(value=value, choice=choices, choices=choices)
+
+
+def _no_space_after_full_stop(format_message):
+    """click joins a message and its suggestion with a space ("没有……。 是不是要写……")
+    and ends “缺少参数 “文件”” with an ASCII full stop: Chinese text needs neither."""
+
+    def wrapped(self) -> str:
+        text = format_message(self).replace("。 ", "。")
+        return re.sub(r"^(缺少(?:参数|选项)) (“.*?”)\.", r"\1\2。", text)
+
+    wrapped.__wrapped__ = format_message  # type: ignore[attr-defined]
+    return wrapped
+
+
 def install() -> None:
     """Make click speak Chinese in this process (idempotent)."""
+    from click import core, exceptions
+
+    core.Parameter.get_error_hint = _parameter_hint  # type: ignore[method-assign]
+    core.Argument.get_error_hint = _argument_hint  # type: ignore[method-assign]
+    exceptions._join_param_hints = _join_param_hints
+    exceptions._format_possibilities = _format_possibilities
+    types.Choice.get_invalid_choice_message = _invalid_choice  # type: ignore[method-assign]
+    for error in (exceptions.NoSuchOption, exceptions.NoSuchCommand, exceptions.MissingParameter):
+        if not hasattr(error.format_message, "__wrapped__"):
+            error.format_message = _no_space_after_full_stop(error.format_message)  # type: ignore[method-assign]
+    core.prompt = prompt  # options declared with prompt=True ask through it
+    click.prompt = prompt
     for name in CLICK_MODULES:
         module = importlib.import_module(name)
         if hasattr(module, "_"):
