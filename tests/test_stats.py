@@ -304,3 +304,28 @@ def test_years_without_activities_show_no_chart_and_print_counts_its_photos(site
     printed = (root / "site/print/index.html").read_text(encoding="utf-8")
     assert "本届共有活动纪实和活动记录 2 项（例行活动见“主要数据”），按时间排列，其中 1 项附照片一张。" in printed
     assert "每项附照片一张" not in printed
+
+
+def test_gaps_of_a_new_unit_say_none_yet_once(tmp_path):
+    """A criterion without any activity is one sentence with what it needs, not
+    "only 0" beside "none yet" (found by a fresh-unit trial)."""
+    import subprocess
+    import sys
+
+    cli = [sys.executable, "-m", "wenmingsite.commands.cli"]
+    subprocess.run(
+        [*cli, "init", str(tmp_path / "unit"), "--name", "某某市档案馆", "--title-sought", "市级文明单位"]
+        + ["--term-start", "2025-01-01", "--term-end", "2027-12-31"],
+        capture_output=True,
+        check=True,
+        timeout=HANG_SECONDS,
+    )
+    result = subprocess.run(
+        [*cli, "gaps", "--root", str(tmp_path / "unit"), "--date", TODAY.isoformat()],
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
+    lines = result.stdout.splitlines()
+    assert "  学雷锋志愿服务（volunteer-service）：本届还没有任何活动（要求活动至少 3 项、照片至少 3 张）" in lines
+    assert not any("只有 0" in line for line in lines), lines

@@ -69,14 +69,21 @@ def compute(content: Content, records: list[dict], start: dt.date, reference: dt
         t = c.thresholds
         gaps = []
         distinct = len(one_off) + len(routines)
-        if distinct < t.min_activities:
-            gaps.append(f"活动只有 {distinct} 项，要求至少 {t.min_activities} 项")
-        if photos < t.min_photos:
-            gaps.append(f"照片只有 {photos} 张，要求至少 {t.min_photos} 张")
         since = _months_before(reference, t.recent_months)
         if last is None:
-            gaps.append("本届还没有任何活动")
-        elif last < since:
+            # None at all: one sentence, not "only 0" beside "none yet".
+            wanted = [f"活动至少 {t.min_activities} 项"] if t.min_activities else []
+            wanted += [f"照片至少 {t.min_photos} 张"] if t.min_photos else []
+            gaps.append("本届还没有任何活动" + (f"（要求{'、'.join(wanted)}）" if wanted else ""))
+        elif distinct < t.min_activities:
+            gaps.append(f"活动只有 {distinct} 项，要求至少 {t.min_activities} 项")
+        if last is not None and photos < t.min_photos:
+            gaps.append(
+                f"还没有照片，要求至少 {t.min_photos} 张"
+                if photos == 0
+                else f"照片只有 {photos} 张，要求至少 {t.min_photos} 张"
+            )
+        if last is not None and last < since:
             gaps.append(f"最近 {t.recent_months} 个月没有活动（最近一次是 {format_date_cn(last)}）")
         out.append(
             Coverage(
