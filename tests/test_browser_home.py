@@ -291,3 +291,31 @@ def test_an_odd_last_key_figure_takes_the_whole_row_on_a_phone(browser, tmp_path
         visit.close()
     finally:
         site.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_section_entries_fill_every_row(browser, unit_with_banner, served, viewport):
+    """However many sections a unit has (the demo six, a small unit fewer), each row of
+    entries reaches both edges: no empty cell at the end of the row (found by a trial)."""
+    small = Site(unit_with_banner / "site")
+    try:
+        counts = []
+        for url in (small.url, served.url):
+            visit = Visit(browser, viewport)
+            page = visit.open(url)
+            row = box(page, ".ws-entries > ul")
+            cards = [e.bounding_box() for e in page.locator(".ws-entries > ul > li").all()]
+            counts.append(len(cards))
+            for y in {c["y"] for c in cards}:
+                line = sorted((c for c in cards if c["y"] == y), key=lambda c: c["x"])
+                assert line[0]["x"] == pytest.approx(row["x"], abs=1), (url, len(cards))
+                assert max(c["width"] for c in line) - min(c["width"] for c in line) < 1, (url, line)
+                assert line[-1]["x"] + line[-1]["width"] == pytest.approx(row["x"] + row["width"], abs=1), (
+                    url,
+                    len(cards),
+                )
+            visit.close()
+        assert counts[1] == 6 and counts[0] < 6, counts
+    finally:
+        small.close()
