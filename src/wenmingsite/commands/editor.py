@@ -209,14 +209,13 @@ class EditorPage:
     def render(site, spec: PageSpec, url: str) -> str:
         content = site.content
         groups, closing = layout()
-        departments = list(content.unit.departments) if content.unit else []
         return site.renderer.render(
             "editor.html",
             url,
             rules_json=rules_json(content),
             layout=groups,
             closing=closing,
-            choices={"category": [c.name for c in content.categories], "department": departments},
+            choices={f.name: f.control.choices(content) for f in fields.FORM if f.control and f.control.choices},
             labels={name: field.label for name, field in schema.ACTIVITY_PAGE.items()},
             criteria=content.criteria,
             review=bool(content.unit and content.unit.review),

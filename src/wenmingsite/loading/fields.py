@@ -88,10 +88,12 @@ class Column:
 @dataclass(frozen=True)
 class Control:
     """The field's control on the browser form: a text box unless ``widget`` says select (the
-    category), select_or_text (a select when the unit lists its choices: departments),
-    checkboxes (criteria) or checkbox (closes the form). ``row``: controls that share a row
-    (the row stands where its first control would). ``review_hint`` is added to the hint when
-    the unit has review on."""
+    category), select_or_text (a select when the unit lists its choices, a text box when it
+    lists none: departments), checkboxes (criteria) or checkbox (closes the form). ``choices``
+    gives a select's options from the unit's loaded content, so a field whose choices are the
+    unit's own data is declared here alone. ``row``: controls that share a row (the row stands
+    where its first control would). ``review_hint`` is added to the hint when the unit has
+    review on."""
 
     hint: str = ""
     widget: str = "text"
@@ -100,6 +102,8 @@ class Control:
     autocomplete: str = "off"
     row: str = ""
     review_hint: str = ""
+    # The choices a select offers, from the unit's loaded content: (Content) -> names.
+    choices: Any = None
 
 
 @dataclass(frozen=True)
@@ -207,7 +211,12 @@ ACTIVITY_FIELDS: tuple[ActivityField, ...] = (
         keys=("类别", "分类", "类型", "栏目"),
         panel=Panel("类别", "category"),
         column=Column("类别", 10, ("活动类别", "类别", "活动类型", "类型", "活动分类", "分类", "活动形式")),
-        control=Control("类别来自 data/categories.yml。", widget="select", row="category"),
+        control=Control(
+            "类别来自 data/categories.yml。",
+            widget="select",
+            row="category",
+            choices=lambda content: [c.name for c in content.categories],
+        ),
     ),
     ActivityField(
         "criteria",
@@ -261,7 +270,11 @@ ACTIVITY_FIELDS: tuple[ActivityField, ...] = (
                 "实施部门",
             ),
         ),
-        control=Control(widget="select_or_text", row="category"),
+        control=Control(
+            widget="select_or_text",
+            row="category",
+            choices=lambda content: list(content.unit.departments) if content.unit else [],
+        ),
     ),
     ActivityField(
         "location",
