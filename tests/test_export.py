@@ -118,9 +118,11 @@ def test_a_column_has_one_name_on_every_sheet(exported):
         "类别",
         "测评项目",
         "部门",
+        "地点",
         "参与人次",
         "志愿服务时长（小时）",
         "金额（元）",
+        "摘要",
         "照片（张）",
     ]
     summary = [row for row in book["汇总"].iter_rows(values_only=True) if row[0] == "按年度"]
@@ -167,15 +169,19 @@ def test_totals_equal_api_stats(exported, demo_build):
     for y, t in themed.items():
         year = stats["years"][str(y)]
         assert t["类别"] == f"{year['one_off']} 项"
+        header = [c.value for c in book["例行活动"][1]]
         rows = [
-            r
+            dict(zip(header, r, strict=True))
             for r in book["例行活动"].iter_rows(min_row=2, values_only=True)
             if isinstance(r[1], dt.datetime) and r[1].year == y
         ]
-        assert t["参与人次"] + sum(r[7] or 0 for r in rows) == year["participants"]
-        assert t["志愿服务时长（小时）"] + sum(r[8] or 0 for r in rows) == year["volunteer_hours"]
-        assert t["金额（元）"] + sum(r[9] or 0 for r in rows) == year["amount"]
-        assert t["照片（张）"] + sum(r[10] or 0 for r in rows) == year["photos"]
+        for column, key in (
+            ("参与人次", "participants"),
+            ("志愿服务时长（小时）", "volunteer_hours"),
+            ("金额（元）", "amount"),
+            ("照片（张）", "photos"),
+        ):
+            assert t[column] + sum(r[column] or 0 for r in rows) == year[key], column
     # The 汇总 sheet: per year, criterion, category and department, as api/stats.json has them.
     summary = list(book["汇总"].iter_rows(values_only=True))
     tables, current = {}, None
@@ -456,3 +462,16 @@ def test_numbers_stay_numbers_and_plain_text_stays_as_it_is(tmp_path):
 )
 def test_formula_like(text, expected):
     assert export.formula_like(text) is expected
+
+
+def test_the_routine_sheet_carries_every_field_a_routine_declares(exported):
+    """A routine's 地点 (declared in data/, like its category) is in the 例行活动 sheet, under
+    the same header as on the year sheets; before, the sheet had its own fixed columns and
+    dropped it."""
+    book = load_workbook(exported[0])
+    header = [c.value for c in book["例行活动"][1]]
+    rows = [dict(zip(header, r, strict=True)) for r in book["例行活动"].iter_rows(min_row=2, values_only=True)]
+    flags = [r for r in rows if r["例行活动"] == "升国旗仪式"]
+    assert flags and {r["地点"] for r in flags} == {"中心办公楼前广场"}
+    assert header.index("地点") == header.index("部门") + 1  # as on the year sheets
+    assert [c.value for c in book["2024年"][1]].index("地点") == [c.value for c in book["2024年"][1]].index("部门") + 1

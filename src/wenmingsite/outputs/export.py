@@ -48,19 +48,10 @@ def _columns(declared) -> list[tuple[str, int]]:
 
 THEMED = [NUMBER, *_columns(FIELDS), *RECORD]
 SIGNOFF = _columns(SIGNED_FIELDS)
-ROUTINE = [
-    ("序号", 6),
-    ("日期", 11),
-    ("例行活动", 24),
-    ("安排", 18),
-    ("类别", 10),
-    ("测评项目", 26),
-    ("部门", 12),
-    ("参与人次", 9),
-    ("志愿服务时长（小时）", 11),
-    ("金额（元）", 11),
-    ("照片（张）", 8),
-]
+# The 例行活动 sheet: a routine's occurrences (or months) with the fields a routine declares
+# (wenmingsite.loading.fields: routine=True), its name under 例行活动 and its rule under 安排.
+ROUTINE_FIELDS = tuple(f for f in FIELDS if f.routine and f.name != "title")
+ROUTINE = [("序号", 6), ("日期", 11), ("例行活动", 24), ("安排", 18), *_columns(ROUTINE_FIELDS), RECORD[0]]
 ROUTINE_MONTHLY = [
     ("序号", 6),
     ("月份", 9),
@@ -68,13 +59,8 @@ ROUTINE_MONTHLY = [
     ("安排", 18),
     ("次数", 6),
     ("日期", 22),
-    ("类别", 10),
-    ("测评项目", 26),
-    ("部门", 12),
-    ("参与人次", 9),
-    ("志愿服务时长（小时）", 11),
-    ("金额（元）", 11),
-    ("照片（张）", 8),
+    *_columns(ROUTINE_FIELDS),
+    RECORD[0],
 ]
 NUMBERS = ("count", "decimal", "amount")  # field kinds a 合计 row adds up
 SUMMARY = ["主题活动（项）", "例行活动（次）", "参与人次", "志愿服务时长（小时）", "金额（元）", "照片（张）"]
@@ -170,12 +156,7 @@ class Ledger:
                         dt.date.fromisoformat(r["date"]),
                         r["title"],
                         rule.description if rule else None,
-                        r["category"],
-                        self._criteria(r),
-                        r["department"],
-                        r["participants"],
-                        json_number(r["volunteer_hours"]),
-                        json_number(r["amount"]),
+                        *(self._cell(f, r) for f in ROUTINE_FIELDS),
                         r["photos"],
                     ]
                 )
@@ -194,16 +175,19 @@ class Ledger:
                     rule.description if rule else None,
                     len(items),
                     "、".join(f"{int(r['date'][8:])}日" for r in items),
-                    first["category"],
-                    self._criteria(first),
-                    first["department"],
-                    sum(r["participants"] or 0 for r in items),
-                    json_number(sum(Decimal(str(r["volunteer_hours"] or 0)) for r in items)),
-                    json_number(sum(Decimal(str(r["amount"] or 0)) for r in items)),
+                    *(self._month_cell(f, items) for f in ROUTINE_FIELDS),
                     sum(r["photos"] for r in items),
                 ]
             )
         return rows
+
+    def _month_cell(self, field: fields.ActivityField, items: list[dict]):
+        """A routine's month: numbers added up, anything else as its first occurrence has it."""
+        if field.family == "count":
+            return sum(r[field.name] or 0 for r in items)
+        if field.family in NUMBERS:
+            return json_number(sum(Decimal(str(r[field.name] or 0)) for r in items))
+        return self._cell(field, items[0])
 
     def summary(self) -> list[tuple[str, list[tuple[str, Totals]]]]:
         s = self.stats
@@ -340,7 +324,7 @@ def workbook(ledger: Ledger, by_month: bool = False):
         )
     ws = book.create_sheet("例行活动")
     columns = ROUTINE_MONTHLY if by_month else ROUTINE
-    sums = {"参与人次": "SUM", "志愿服务时长（小时）": "SUM", "金额（元）": "SUM", "照片（张）": "SUM"}
+    sums = {**{fields.column(f.name).header: "SUM" for f in ROUTINE_FIELDS if f.family in NUMBERS}, "照片（张）": "SUM"}
     if by_month:
         sums["次数"] = "SUM"
     table(ws, columns, ledger.routine_rows(by_month), sums, "例行活动", None if by_month else "安排")
