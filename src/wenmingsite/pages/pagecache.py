@@ -42,6 +42,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path, PurePath
@@ -50,7 +51,7 @@ from typing import Any
 from wenmingsite import search_words
 from wenmingsite.pages import memo
 
-VERSION = 1
+VERSION = 2  # 2: HTML stored as MkDocs writes it (xmlcharrefreplace), linked into place
 FOLDER = ".cache/pages"
 PACKAGE = Path(__file__).parent.parent
 
@@ -196,9 +197,28 @@ class PageCache:
     def html(self, entry: dict) -> str:
         return self._html_path(entry["key"]).read_bytes().decode("utf-8", "surrogateescape")
 
+    def place(self, entry: dict, dest: str) -> bool:
+        """Put the entry's HTML at ``dest`` in a new output folder: a hard link (one call, no
+        bytes read or written), a copy where links are impossible; False when neither works
+        (the caller then writes the page). The cache never writes into a file it stored (a
+        new one is renamed into place), so a link cannot change a site written earlier."""
+        source = self._html_path(entry["key"])
+        try:
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            try:
+                os.link(source, dest)
+            except FileExistsError:
+                return False
+            except OSError:
+                shutil.copyfile(source, dest)
+            return os.stat(dest).st_size == entry.get("size")
+        except OSError:
+            return False
+
     def store(self, src: str, key: str, html: str, kind: str = "page", **fields) -> None:
-        """Keep a rendered page (``fields``: title, toc, anchors, search, segments)."""
-        data = html.encode("utf-8", "surrogateescape")
+        """Keep a rendered page (``fields``: title, toc, anchors, search, segments), as
+        the bytes MkDocs writes for it."""
+        data = html.encode("utf-8", "xmlcharrefreplace")
         path = self._html_path(key)
         try:
             if not (path.is_file() and path.stat().st_size == len(data)):
@@ -435,6 +455,12 @@ class BuildCache:
         if (cached := self.cached.get(src)) is None:
             return None
         return self.store.html(cached)
+
+    def place(self, src: str, dest: str) -> bool:
+        """on_post_page of a reused page in a new output folder: its finished HTML put at
+        ``dest`` without reading or writing it (see :meth:`PageCache.place`); False: the
+        caller writes :meth:`output` as usual."""
+        return (cached := self.cached.get(src)) is not None and self.store.place(cached, dest)
 
     def keep(self, page, output: str, segments) -> None:
         """Keep a page the build rendered under its key (when it has one) for later builds."""
