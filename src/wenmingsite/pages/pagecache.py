@@ -26,7 +26,8 @@ state above: a listing the edit did not touch costs its body, not its page.
 
 Stored as data: ``index.json`` (versioned; per page its key, title, table of contents,
 anchors and search entries) and one HTML file per key, each written to a temporary name and
-then renamed into place. One build's use of it — the state every page shares, which pages
+then renamed into place (so a file stored once never changes: a reused page is hard-linked from
+there into the build's new output folder, not read and written again). One build's use of it — the state every page shares, which pages
 are reused or kept, the search entries they bring — is one :class:`BuildCache` the plugin
 holds for that build. No MkDocs import: MkDocs' pages and configuration are read by their
 attributes, and ``plugin.py`` makes the pages.
