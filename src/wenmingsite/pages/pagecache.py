@@ -209,12 +209,18 @@ class PageCache:
             try:
                 os.link(source, dest)
             except FileExistsError:
-                return False
+                return False  # not ours to replace
             except OSError:
                 shutil.copyfile(source, dest)
-            return os.stat(dest).st_size == entry.get("size")
+            if os.stat(dest).st_size == entry.get("size"):
+                return True
         except OSError:
-            return False
+            pass
+        try:  # half made, or not the stored page: gone, so that the caller's write makes a new file
+            os.unlink(dest)
+        except OSError:
+            pass
+        return False
 
     def store(self, src: str, key: str, html: str, kind: str = "page", **fields) -> None:
         """Keep a rendered page (``fields``: title, toc, anchors, search, segments), as
