@@ -276,3 +276,21 @@ def test_a_forged_clean_answer_lets_no_personal_number_through(demo, tmp_path):
         f"docs/activities/2024/2024-12-20-走访.md:7: 生成的网站上（{third}/activities/2024/2024-12-20-走访/index.html"
     ) in log
     assert "会显示疑似个人手机号 138****8000。" in log
+
+
+def test_a_kept_text_check_follows_the_units_own_numbers(demo, tmp_path):
+    """A page may show the unit's own phone (data/unit.yml's phone). The answer kept for the
+    page's text depends on that file too: once the unit's phone is another number, the same
+    unchanged page fails with the personal-number line, as a build without the cache does."""
+    edit(demo / "data/unit.yml", "address: 青溪市滨河路 218 号\n", "address: 青溪市滨河路 218 号\nphone: 13812348000\n")
+    page = demo / PAGE
+    text = page.read_text(encoding="utf-8") + "\n咨询电话 13812348000。\n"
+    page.write_text(text, encoding="utf-8")
+    build(demo, tmp_path / "first")
+    build(demo, tmp_path / "second")  # the page's answer from the cache: still allowed
+    edit(demo / "data/unit.yml", "phone: 13812348000\n", "phone: 0571-86012345\n")
+    log = failing_build(demo, tmp_path / "third")
+    assert (
+        f"{PAGE}:{text.count(chr(10))}:6: 疑似个人手机号 138****8000。"
+        "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
+    ) in log, log[-1500:]
