@@ -10,6 +10,7 @@ the cache writes from the same files.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import shutil
 from pathlib import Path
@@ -186,3 +187,110 @@ def test_a_restored_cache_lets_no_personal_number_through(demo, tmp_path):
         "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话。"
     ) in result.stderr, result.stderr[-2000:]
     assert not (tmp_path / "third").exists()
+
+
+def test_a_later_build_leaves_an_earlier_site_as_it_was(demo, tmp_path):
+    """Reused pages are linked from the cache into the new folder, not written: a later build
+    that renders such a page again changes the site it makes, never one made before (a site
+    being deployed, or the last good one)."""
+    build(demo, tmp_path / "first")
+    assert build(demo, tmp_path / "second")[1] == 0  # every activity page from the cache
+    page = demo / "docs/activities/2024/2024-07-10-高温送清凉.md"
+    out = "activities/2024/2024-07-10-高温送清凉/index.html"
+    before = (tmp_path / "second" / out).read_bytes()
+    assert before == (tmp_path / "first" / out).read_bytes()
+    edit(page, "title: 高温“送清凉”慰问户外劳动者", "title: 高温“送清凉”慰问一线户外劳动者")
+    build(demo, tmp_path / "third")
+    assert "慰问一线户外劳动者" in (tmp_path / "third" / out).read_text(encoding="utf-8")
+    assert (tmp_path / "second" / out).read_bytes() == before
+    build(demo, tmp_path / "clean", cache=False)
+    assert_same_site(tmp_path / "third", tmp_path / "clean")
+
+
+PAGE = "docs/activities/2024/2024-07-10-高温送清凉.md"
+
+
+def failing_build(root: Path, dest: Path) -> str:
+    result = run_mkdocs(root, "build", "--strict", "--site-dir", str(dest))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert not dest.exists()
+    return result.stderr
+
+
+def test_a_text_check_kept_in_the_cache_keeps_its_problem(demo, tmp_path):
+    """The load's checks of each text are kept across builds with the problems they found
+    (.cache/load/texts.json): a fresh build fails with the same Chinese line; an answer of
+    another shape, or a file that is not JSON, is ignored and the text checked again."""
+    build(demo, tmp_path / "first")
+    page = demo / PAGE
+    text = page.read_text(encoding="utf-8") + "\n联系人：[姓名]\n"
+    page.write_text(text, encoding="utf-8")
+    line = text.count("\n")
+    message = "这里还是模板占位符“[姓名]”。请换成实际内容后再发布"
+    expected = f"{PAGE}:{line}:5: {message}"
+    assert expected in failing_build(demo, tmp_path / "second")  # checked, and the answer kept
+    store = demo / ".cache/load/texts.json"
+    stored = json.loads(store.read_text(encoding="utf-8"))
+    assert [line, 5, message] in [row for rows in stored["texts"].values() for row in rows]
+    assert expected in failing_build(demo, tmp_path / "third")  # the kept answer: the same problem
+
+    forgeries = [
+        {**stored, "texts": {k: [[line, 5, 42]] for k in stored["texts"]}},  # a message that is not text
+        {**stored, "texts": {k: [[0, 5, message]] for k in stored["texts"]}},  # no line 0
+        {**stored, "texts": {k: [[str(line), "5", message]] for k in stored["texts"]}},
+        {**stored, "texts": {k: {"line": line} for k in stored["texts"]}},
+        {**stored, "texts": [[k, []] for k in stored["texts"]]},
+    ]
+    for forged in forgeries:
+        store.write_text(json.dumps(forged, ensure_ascii=False), encoding="utf-8")
+        assert expected in failing_build(demo, tmp_path / "forged")
+    store.write_bytes(b'{"salt": "\xff\xfe not json')
+    assert expected in failing_build(demo, tmp_path / "broken")
+
+    page.write_text(text.replace("[姓名]", "王明"), encoding="utf-8")  # fixed: a new text, a new answer
+    build(demo, tmp_path / "fixed")
+    build(demo, tmp_path / "clean", cache=False)
+    assert_same_site(tmp_path / "fixed", tmp_path / "clean")
+
+
+def test_a_forged_clean_answer_lets_no_personal_number_through(demo, tmp_path):
+    """A text check answer that says a page holding a mobile number is clean (a forged
+    .cache/load) does not put the number on the site: the written site is read back whatever
+    the cache says, and the build fails before the new folder replaces site/."""
+    build(demo, tmp_path / "first")
+    page = demo / "docs/activities/2024/2024-12-20-走访.md"
+    page.write_text(
+        "---\ntitle: 走访困难职工\ndate: 2024-12-20\ncategory: 志愿服务\n---\n\n联系人手机 13812348000，欢迎来电。\n",
+        encoding="utf-8",
+    )
+    assert "docs/activities/2024/2024-12-20-走访.md:7:7: 疑似个人手机号 138****8000。" in failing_build(
+        demo, tmp_path / "second"
+    )
+    store = demo / ".cache/load/texts.json"
+    stored = json.loads(store.read_text(encoding="utf-8"))
+    store.write_text(json.dumps({**stored, "texts": {k: [] for k in stored["texts"]}}), encoding="utf-8")
+    log = failing_build(demo, tmp_path / "third")
+    assert "docs/activities/2024/2024-12-20-走访.md:7:7: 疑似个人手机号" not in log  # the forged answer was used
+    third = tmp_path / "third"
+    assert (
+        f"docs/activities/2024/2024-12-20-走访.md:7: 生成的网站上（{third}/activities/2024/2024-12-20-走访/index.html"
+    ) in log
+    assert "会显示疑似个人手机号 138****8000。" in log
+
+
+def test_a_kept_text_check_follows_the_units_own_numbers(demo, tmp_path):
+    """A page may show the unit's own phone (data/unit.yml's phone). The answer kept for the
+    page's text depends on that file too: once the unit's phone is another number, the same
+    unchanged page fails with the personal-number line, as a build without the cache does."""
+    edit(demo / "data/unit.yml", "address: 青溪市滨河路 218 号\n", "address: 青溪市滨河路 218 号\nphone: 13812348000\n")
+    page = demo / PAGE
+    text = page.read_text(encoding="utf-8") + "\n咨询电话 13812348000。\n"
+    page.write_text(text, encoding="utf-8")
+    build(demo, tmp_path / "first")
+    build(demo, tmp_path / "second")  # the page's answer from the cache: still allowed
+    edit(demo / "data/unit.yml", "phone: 13812348000\n", "phone: 0571-86012345\n")
+    log = failing_build(demo, tmp_path / "third")
+    assert (
+        f"{PAGE}:{text.count(chr(10))}:6: 疑似个人手机号 138****8000。"
+        "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
+    ) in log, log[-1500:]

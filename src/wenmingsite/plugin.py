@@ -333,7 +333,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if command == "serve" and self._knob("incremental"):
             self.memo = memo.ServeMemo()
         memo.keep_between_builds(self.memo is not None)
-        if self.memo is not None and not dirty:
+        if (self.memo is not None or command == "build") and not dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
 
     def on_config(self, config):
@@ -464,6 +464,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.cache is not None:
             self.cache.close()
         self.cache = None
+        if self.command == "build":
+            self.quiet.skipped.clear()
         if self.command != "build" or self.dirty or not self._knob("build_cache"):
             return
         self.cache = pagecache.BuildCache.open(
@@ -785,6 +787,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         sitefolder.pause_for_test(self.folder.new if self.folder else None)
         src = page.file.src_uri
         serve = self.memo
+        if self.cache is not None and self.folder is not None and self.cache.place(src, page.file.abs_dest_path):
+            self.quiet.skipped.add(src)  # a reused page linked into the new folder: MkDocs writes nothing
+            return ""
         if (self.cache is not None and (found := self.cache.output(src)) is not None) or (
             serve is not None and (found := serve.reused_output(src)) is not None
         ):

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from wenmingsite import gate
 from wenmingsite.gate import clean_assets as assets
 from wenmingsite.gate import images, links, publication
-from wenmingsite.loading import loader, settings, signoff
+from wenmingsite.loading import checkcache, loader, settings, signoff
 from wenmingsite.loading.problems import Problem
 from wenmingsite.loading.records import Activity, Content
 from wenmingsite.outputs import api, feed
@@ -147,6 +147,8 @@ class Site:
             today=self.today,
             photo_cache=self.photo_cache,
             site=self.site_config,
+            # Across processes (a fresh build after an edit); serve keeps its answers in memory.
+            checks=None if self.memo else checkcache.TextChecks(self.root / checkcache.FOLDER),
         )
         found = list(problems)
         if clean_assets:

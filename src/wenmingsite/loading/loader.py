@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wenmingsite import gate
 from wenmingsite.gate import images, publication, sensitive
-from wenmingsite.loading import frontmatter, schema, signoff
+from wenmingsite.loading import checkcache, frontmatter, schema, signoff
 from wenmingsite.loading.datafiles import DATA_FILES, DataFile
 from wenmingsite.loading.problems import Problem, ProblemError, Problems
 from wenmingsite.loading.records import (
@@ -106,6 +106,7 @@ class _Loader:
         self.site = site if site is not None else gate.read_site_config(root / "mkdocs.yml")
         self.published_files: dict[str, str] = {}  # docs path -> gate class
         self.announcements: list[Announcement] = []  # 通知公告, found by load_pages
+        self.checks = checkcache.TextChecks(None)  # or the answers of earlier loads, see load()
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -789,7 +790,19 @@ class _Loader:
             meta = parts.meta if parts.meta is not None else YMap()
             if parts.meta is None:
                 meta.line, meta.col = 1, 1
-            self.problems.extend(gate.markup_problems(rel, parts.body, parts.body_line, self.site))
+            self.problems.extend(
+                self.checks.problems(
+                    "markup",
+                    rel,
+                    parts.body,
+                    (str(parts.body_line), repr(self.site.markdown)),
+                    gate.markup_problems,
+                    rel,
+                    parts.body,
+                    parts.body_line,
+                    self.site,
+                )
+            )
             if role == "activity":
                 if not parts.has_front_matter:
                     self.add(
@@ -1094,8 +1107,11 @@ class _Loader:
         """What must never be published: placeholders, personal numbers (in texts, in
         documents under docs/, in file and folder names), huge files."""
         allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
+        shown = "\n".join(sorted(allowed))
         for rel, text in self.texts.items():
-            self.problems.extend(publication.scan_text(rel, text, allowed))
+            self.problems.extend(
+                self.checks.problems("text", rel, text, (shown,), publication.scan_text, rel, text, allowed)
+            )
             self.notices.extend(publication.sample_notices(rel, text))
         for rel, size in self.all_files:
             if problem := publication.size_problem(size, rel):
@@ -1145,18 +1161,22 @@ def load(
     today: dt.date | None = None,
     photo_cache=None,
     site: gate.SiteConfig | None = None,
+    checks: checkcache.TextChecks | None = None,
 ) -> tuple[Content, list[Problem]]:
     """Load and validate everything; return the content and all problems found.
 
     ``photo_cache`` (an :class:`images.PhotoCache`) spares re-reading unchanged images;
     ``site`` is what the publication gate needs of mkdocs.yml (read from the project's
-    mkdocs.yml when not given)."""
+    mkdocs.yml when not given); ``checks``: the answers of earlier loads' text checks
+    (``checkcache``), kept for the next load."""
     root = Path(os.path.abspath(root))
     loader = _Loader(
         root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"), today or dt.date.today(), site
     )
     if photo_cache is not None:
         loader.has_gps = photo_cache.has_gps
+    if checks is not None:
+        loader.checks = checks
     md_files = loader.scan_tree()
     loader.load_unit()
     loader.load_criteria()
@@ -1167,6 +1187,7 @@ def load(
     data = {spec.into: loader.load_data_file(spec) for spec in DATA_FILES}
     loader.check_tree()
     loader.check_publication(data.get("documents") or ())
+    loader.checks.save()
 
     activities = sorted(page_activities + log_activities, key=lambda a: (a.date, a.id))
     seen_ids: dict[str, Activity] = {}

@@ -26,7 +26,8 @@ state above: a listing the edit did not touch costs its body, not its page.
 
 Stored as data: ``index.json`` (versioned; per page its key, title, table of contents,
 anchors and search entries) and one HTML file per key, each written to a temporary name and
-then renamed into place. One build's use of it — the state every page shares, which pages
+then renamed into place (so a file stored once never changes: a reused page is hard-linked from
+there into the build's new output folder, not read and written again). One build's use of it — the state every page shares, which pages
 are reused or kept, the search entries they bring — is one :class:`BuildCache` the plugin
 holds for that build. No MkDocs import: MkDocs' pages and configuration are read by their
 attributes, and ``plugin.py`` makes the pages.
@@ -42,6 +43,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path, PurePath
@@ -50,7 +52,7 @@ from typing import Any
 from wenmingsite import search_words
 from wenmingsite.pages import memo
 
-VERSION = 1
+VERSION = 2  # 2: HTML stored as MkDocs writes it (xmlcharrefreplace), linked into place
 FOLDER = ".cache/pages"
 PACKAGE = Path(__file__).parent.parent
 
@@ -196,9 +198,34 @@ class PageCache:
     def html(self, entry: dict) -> str:
         return self._html_path(entry["key"]).read_bytes().decode("utf-8", "surrogateescape")
 
+    def place(self, entry: dict, dest: str) -> bool:
+        """Put the entry's HTML at ``dest`` in a new output folder: a hard link (one call, no
+        bytes read or written), a copy where links are impossible; False when neither works
+        (the caller then writes the page). The cache never writes into a file it stored (a
+        new one is renamed into place), so a link cannot change a site written earlier."""
+        source = self._html_path(entry["key"])
+        try:
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            try:
+                os.link(source, dest)
+            except FileExistsError:
+                return False  # not ours to replace
+            except OSError:
+                shutil.copyfile(source, dest)
+            if os.stat(dest).st_size == entry.get("size"):
+                return True
+        except OSError:
+            pass
+        try:  # half made, or not the stored page: gone, so that the caller's write makes a new file
+            os.unlink(dest)
+        except OSError:
+            pass
+        return False
+
     def store(self, src: str, key: str, html: str, kind: str = "page", **fields) -> None:
-        """Keep a rendered page (``fields``: title, toc, anchors, search, segments)."""
-        data = html.encode("utf-8", "surrogateescape")
+        """Keep a rendered page (``fields``: title, toc, anchors, search, segments), as
+        the bytes MkDocs writes for it."""
+        data = html.encode("utf-8", "xmlcharrefreplace")
         path = self._html_path(key)
         try:
             if not (path.is_file() and path.stat().st_size == len(data)):
@@ -435,6 +462,12 @@ class BuildCache:
         if (cached := self.cached.get(src)) is None:
             return None
         return self.store.html(cached)
+
+    def place(self, src: str, dest: str) -> bool:
+        """on_post_page of a reused page in a new output folder: its finished HTML put at
+        ``dest`` without reading or writing it (see :meth:`PageCache.place`); False: the
+        caller writes :meth:`output` as usual."""
+        return (cached := self.cached.get(src)) is not None and self.store.place(cached, dest)
 
     def keep(self, page, output: str, segments) -> None:
         """Keep a page the build rendered under its key (when it has one) for later builds."""

@@ -1,0 +1,134 @@
+"""The load's checks of each text, kept across processes: a fresh build after one edit checks
+only the texts that changed.
+
+Publishing after an edit is a new process with ``.cache`` restored. Every page and data
+file is read again (its records are made anew each build), but two checks of its text give
+the same answer for the same text: placeholders and personal numbers
+(``publication.scan_text``) and what the HTML allowlist will remove from a page's body
+(``gate.markup_problems``). Their answers are kept in ``.cache/load/texts.json`` under a key
+that hashes the check, the file's path, its exact text and everything else the check reads
+(the unit's own phone numbers, the first line, the site's Markdown settings), salted with
+the source of the checking modules and the versions of the libraries they use. A problem
+is kept with its text: it comes back as long as the text does, so that no problem vanishes
+because an answer was cached; any edit of the text is a new key and a new check.
+
+A restored ``.cache`` is untrusted input: the file is JSON, read only as data, each entry
+checked for its shape (a list of ``[line, column, message]``), and an entry of another shape
+is ignored (the text is checked again). The written site is read back by
+``gate.outputs_scan`` whatever the cache says, so a forged answer cannot get a personal
+number onto the site either. A cache that cannot be read or written only costs time.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
+
+from wenmingsite.loading.problems import Problem
+
+VERSION = 1
+FOLDER = Path(".cache") / "load"
+FILE = "texts.json"
+LIMIT = 100_000  # answers; a fuller cache starts again (it only saves time)
+# The modules whose code decides the answers, and the libraries the markup check converts with.
+CHECKERS = ("gate/privacy.py", "gate/publication.py", "gate/markup.py", "gate/config.py", "loading/checkcache.py")
+LIBRARIES = ("markdown", "pymdown-extensions", "nh3")
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+@functools.cache
+def salt() -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{VERSION}\0{sys.version}\0".encode())
+    for rel in CHECKERS:
+        try:
+            h.update((PACKAGE / rel).read_bytes())
+        except OSError:
+            h.update(b"?")
+    for name in LIBRARIES:
+        try:
+            h.update(f"\0{name}={metadata.version(name)}".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"\0{name}=-".encode())
+    return h.hexdigest()
+
+
+def _key(parts: tuple[str, ...]) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.hexdigest()
+
+
+def _row_ok(row) -> bool:
+    return (
+        isinstance(row, list)
+        and len(row) == 3
+        and (row[0] is None or (type(row[0]) is int and row[0] >= 1))
+        and (row[1] is None or (type(row[1]) is int and row[1] >= 1))
+        and isinstance(row[2], str)
+        and bool(row[2])
+    )
+
+
+def _entry_ok(key, rows) -> bool:
+    return isinstance(key, str) and len(key) == 32 and isinstance(rows, list) and all(_row_ok(r) for r in rows)
+
+
+class TextChecks:
+    """One load's use of the cache: :meth:`problems` gives a check's answer for a text (kept
+    or computed), :meth:`save` keeps the answers this load used."""
+
+    def __init__(self, folder: Path | None):
+        self.path = Path(folder) / FILE if folder is not None else None
+        self.salt = salt()
+        self.seen: dict[str, list] = {}
+        self.kept: dict[str, list] = {}
+        self.hits = self.misses = 0
+        if self.path is None:
+            return
+        try:
+            stored = json.loads(self.path.read_bytes())
+        except (OSError, ValueError):
+            return
+        if not (isinstance(stored, dict) and stored.get("salt") == self.salt and isinstance(stored.get("texts"), dict)):
+            return
+        self.seen = {k: v for k, v in stored["texts"].items() if _entry_ok(k, v)}
+
+    def problems(
+        self, check: str, rel: str, text: str, inputs: tuple[str, ...], compute: Callable[..., list[Problem]], *args
+    ) -> list[Problem]:
+        """``compute(*args)``'s problems for ``rel`` holding ``text`` (``inputs``: whatever else
+        the check reads, as text), from an earlier load when it checked the same."""
+        key = _key((check, rel, text, *inputs))
+        rows = self.seen.get(key)
+        if rows is not None:
+            self.hits += 1
+            self.kept[key] = rows
+            return [Problem(rel, line, col, message) for line, col, message in rows]
+        self.misses += 1
+        found = list(compute(*args))
+        if all(p.path == rel for p in found):
+            self.kept[key] = [[p.line, p.col, p.message] for p in found]
+        return found
+
+    def save(self) -> None:
+        """Keep the answers this load used (texts gone or changed are dropped)."""
+        if self.path is None or self.kept == self.seen or len(self.kept) > LIMIT:
+            return
+        data = json.dumps({"salt": self.salt, "texts": self.kept}, ensure_ascii=False, separators=(",", ":"))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+            tmp.write_text(data, encoding="utf-8")
+            os.replace(tmp, self.path)
+        except OSError:
+            pass
