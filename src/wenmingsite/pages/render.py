@@ -420,7 +420,7 @@ class Renderer:
         a first page over ``limit`` headlines shows its newest months whole up to the limit
         and links the others."""
         years = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
-        listing = archive.recent() if year is None else archive.by_year(year)
+        listing = whole = archive.recent() if year is None else archive.by_year(year)
         earlier = []
         if year is None and listing.themed > limit:
             kept, shown = [], 0
@@ -437,6 +437,7 @@ class Renderer:
             year=year,
             years=years,
             listing=listing,
+            whole=whole,
             # The first page's headlines are the latest year's; its routines are named with
             # all their occurrences (a year page: that year's).
             routines=archive.routine_summaries() if year is None else listing.routine_summaries,
