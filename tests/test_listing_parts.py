@@ -120,7 +120,7 @@ def test_category_in_years_then_months(built):
     assert '<h2 id="ws-parts">按年份查看</h2>' in category
     assert ("2025/", "2025年") in links(category) and ("2024/", "2024年") in links(category)
     assert "6 项主题活动 · 6 篇纪实" in category  # 2024, over the limit: its months follow
-    assert '<a href="2024/03/">3月<span class="ws-count">3 项</span></a>' in category
+    assert '<a href="2024/03/">3月<span class="ws-count">（3 项）</span></a>' in category
     assert "植树节义务植树" not in category
     assert "2024/" not in [h for h, _ in links(read(site_dir, "categories/culture-sports"))]  # one activity: whole
     assert "红歌合唱比赛" in read(site_dir, "categories/culture-sports")
