@@ -136,6 +136,17 @@ def test_category_in_years_then_months(built):
     assert not (site_dir / "categories/volunteer/2025/01").exists()  # one activity: the year whole
 
 
+def test_a_long_first_page_shows_its_newest_months_and_links_the_others(built):
+    _, site_dir, _ = built
+    first = read(site_dir, "timeline")
+    titles = re.findall(r'<p class="ws-news__title ws-tl__title"><a href="[^"]+">([^<]+)</a>', first)
+    assert titles == ["寒冬送温暖"]  # 2025年1月; the next month would pass the limit of 2
+    earlier = re.search(r'<h2 id="ws-earlier">更早的月份</h2>.*?</section>', first, re.S).group(0)
+    assert links(earlier) == [("2024/06/", "2024年6月"), ("2024/05/", "2024年5月"), ("2024/03/", "2024年3月")]
+    assert "2 项主题活动" in earlier
+    assert "最近一年：8 项主题活动，其中活动纪实 8 篇。" in first  # the whole year, not only what is shown
+
+
 def test_an_edit_rewrites_one_part_of_each_listing(built):
     _, before, after = built
 
