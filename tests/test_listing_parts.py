@@ -174,3 +174,30 @@ def test_below_the_limit_listings_stay_whole(site, tmp_path):
     assert "植树节义务植树" in year and "按月份查看" not in year
     assert not (tmp_path / "out/timeline/2024/03").exists()
     assert not (tmp_path / "out/categories/volunteer/2024").exists()
+
+
+def test_a_log_entry_is_found_on_its_months_part(site, tmp_path):
+    """An activity without a page of its own (a log entry) is a row of its month's part: the
+    home page's headline and the evidence index lead there, to its row."""
+    root = unit(site, limit=1)
+    write(
+        root,
+        "data/activities/2025.yml",
+        """\
+        activities:
+          - title: 志愿者骨干培训
+            date: 2025-01-20
+            category: 志愿服务
+            department: 办公室
+            participants: 12
+            summary: 培训志愿者骨干。
+        """,
+    )
+    result = build(root, "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    home = read(tmp_path / "out", "")
+    target = re.search(r'<a href="(timeline/2025/01/#a-[^"]+)"[^>]*>志愿者骨干培训', home)
+    assert target, "the home page's headline of the log entry leads to its month's part"
+    month = read(tmp_path / "out", "timeline/2025/01")
+    assert f'id="{target.group(1).split("#")[1]}"' in month
+    assert "志愿者骨干培训" in month and "寒冬送温暖" in month
