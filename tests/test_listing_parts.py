@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import MKDOCS_YML, build, write
+from conftest import MKDOCS_YML, TODAY, build, write
 
 # Seven activities of 志愿服务 (criterion volunteer-service through its category) in 2024:
 # three in March, two in May, one in June; one in 2025; and one 文体活动 in 2024.
@@ -201,3 +201,20 @@ def test_a_log_entry_is_found_on_its_months_part(site, tmp_path):
     month = read(tmp_path / "out", "timeline/2025/01")
     assert f'id="{target.group(1).split("#")[1]}"' in month
     assert "志愿者骨干培训" in month and "寒冬送温暖" in month
+
+
+def test_a_page_where_a_part_will_be_is_a_url_clash(site, tmp_path):
+    root = unit(site)
+    write(root, "docs/timeline/2024/03.md", "---\ntitle: 三月\n---\n\n正文。\n")
+    message = (
+        "docs/timeline/2024/03.md: 网址 timeline/2024/03/index.html 由网站自动生成（创建动态、分类、测评项目等页面使用），"
+        "这个文件会和它冲突。请给这个文件改名，或把它移到别的文件夹"
+    )
+    result = build(root, "-d", str(tmp_path / "out"))
+    assert result.returncode != 0 and message in result.stderr
+    assert "Traceback" not in result.stderr
+    # wenming check reads listing_limit from mkdocs.yml, so it knows the same parts.
+    from wenmingsite.site import Site
+
+    problems, _ = Site(root, today=TODAY).check(with_images=False)
+    assert [str(p) for p in problems] == [message]
