@@ -43,6 +43,7 @@ from wenmingsite.outputs import search_index, shipped, sitefolder
 from wenmingsite.pages import memo, pagecache, share
 from wenmingsite.pages.render import relative_url
 from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
+from wenmingsite.pages.timeline import LISTING_LIMIT
 from wenmingsite.site import PHOTOS_MARK, Site
 
 log = get_plugin_logger("wenming")
@@ -105,6 +106,11 @@ class WenmingConfig(base.Config):
     build_cache = c.Type(bool, default=True)
     """`mkdocs build` reuses, from .cache/pages, the HTML of activity pages whose inputs are
     unchanged since an earlier build (wenmingsite.pages.pagecache); off renders every page."""
+
+    listing_limit = c.Type(int, default=LISTING_LIMIT)
+    """Headlines a listing shows on one page. A year of the timeline with more is split into
+    its months, a category or criterion into years (and a year still over it into months), so
+    that editing one activity rewrites one small page; a unit's listings below it stay whole."""
 
 
 # Maintainers' overrides of the benchmark and test knobs above, for runs of a site they do
@@ -500,6 +506,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             serving=self.command == "serve",
             photo_cache=images.PhotoCache(root / images.CACHE_DIR),
             memo=self.memo is not None,
+            listing_limit=max(1, self.config.listing_limit),
         )
         if self.cache is not None:
             self.cache.site = self.site

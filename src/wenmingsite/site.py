@@ -42,7 +42,7 @@ from wenmingsite.pages.gallery import Gallery, publish_photos
 from wenmingsite.pages.pagekinds import PageSpec
 from wenmingsite.pages.render import Renderer, rebase_links
 from wenmingsite.pages.stats import Stats
-from wenmingsite.pages.timeline import Archive
+from wenmingsite.pages.timeline import LISTING_LIMIT, Archive
 
 FEED = "feed.xml"
 PHOTO_DIR = Renderer.PHOTO_DIR
@@ -89,10 +89,12 @@ class Site:
         serving: bool = False,
         photo_cache: images.PhotoCache | None = None,
         memo: bool = False,
+        listing_limit: int = LISTING_LIMIT,
     ):
         """``internal``: the editors' view (evidence gaps shown); ``serving``: `mkdocs serve`,
         which goes on despite problems, shows them on the pages and includes drafts;
-        ``memo``: keep rendered blocks for the next serve build."""
+        ``memo``: keep rendered blocks for the next serve build; ``listing_limit``: the
+        headlines a listing shows before it is split into parts (wenmingsite.pages.timeline)."""
         self.root = Path(os.path.abspath(root))
         self.docs_dir = Path(docs_dir or self.root / "docs")
         self.data_dir = Path(data_dir or self.root / "data")
@@ -103,6 +105,7 @@ class Site:
         self.serving = serving
         self.photo_cache = photo_cache
         self.memo = memo
+        self.listing_limit = listing_limit
         # Stage 1
         self.content: Content = None  # type: ignore[assignment]  # set by load()
         self.problems: list[Problem] = []
@@ -159,7 +162,9 @@ class Site:
         content, self.withheld, self.withheld_pages = signoff.withhold(
             content, preview=self.internal or self.serving, docs_rel=self.docs_rel
         )
-        found += links.problems(content, content.files, self.docs_rel, with_links=with_links)
+        found += links.problems(
+            content, content.files, self.docs_rel, with_links=with_links, listing_limit=self.listing_limit
+        )
         found += signoff.link_problems(content, self.withheld_pages, self.docs_rel) if with_links else []
         if not (self.internal or self.serving):  # pictures only left-out pages show wait with them
             drafts = [a.page for a in content.activities if a.page and a.draft]
@@ -374,6 +379,9 @@ class Site:
                 ("创建动态", "timeline/index.md"),
                 (f"{activity.date.year}年", year if year in self.specs else None),
             ]
+            month = f"timeline/{activity.date.year}/{activity.date.month:02d}/index.md"
+            if month in self.specs:  # a year in parts (wenmingsite.pages.timeline.split)
+                trail.append((f"{activity.date.month}月", month))
             who = f"{source}{activity.department}" if source and activity.department else source
             heading = None if "<h1" in body else activity.title
             before.append(
@@ -419,6 +427,7 @@ class Site:
         category = self.content.category(activity.category)
         criteria = self.renderer.criteria_of(activity)
         linked = ["index.md", "timeline/index.md", f"timeline/{activity.date.year}/index.md"]
+        linked += [f"timeline/{activity.date.year}/{activity.date.month:02d}/index.md"]
         linked += [f"categories/{category.slug}/index.md"] if category else []
         linked += [f"criteria/{c.id}/index.md" for c in criteria]
         linked += [a.page for a in (prev, next_) if a and a.page]
@@ -466,9 +475,13 @@ class Site:
 
     def check(self, with_images: bool = True) -> tuple[list[Problem], dict]:
         """Everything a build validates, plus broken internal links; nothing is built."""
-        self.load(with_links=True, clean_assets=with_images)
         mkdocs_yml = self.root / "mkdocs.yml"
-        nav = settings.read_mkdocs_yml(mkdocs_yml).get("nav")
+        written = settings.read_mkdocs_yml(mkdocs_yml)
+        limit = settings.options(written).get("listing_limit")
+        if isinstance(limit, int) and limit > 0:  # the parts a build makes, for the URL checks
+            self.listing_limit = limit
+        self.load(with_links=True, clean_assets=with_images)
+        nav = written.get("nav")
         unit = self.content.unit
         self.report(  # mkdocs.yml's values and the theme folder, as a build checks them
             publication.beside_docs(

@@ -18,6 +18,7 @@ from wenmingsite.loading.problems import Problem
 from wenmingsite.loading.records import Content
 from wenmingsite.pages import pagekinds
 from wenmingsite.pages.gallery import Gallery
+from wenmingsite.pages.timeline import LISTING_LIMIT
 
 if TYPE_CHECKING:
     from wenmingsite.gate.images import Published
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 class EarlySite(NamedTuple):
     content: Content
     gallery: Gallery
+    listing_limit: int = LISTING_LIMIT  # listings split into parts (wenmingsite.pages.timeline)
 
 
 def dest(docs_path: str) -> str:
@@ -40,22 +42,26 @@ def dest(docs_path: str) -> str:
     return f"{stem}/index.html"
 
 
-def generated_pages(content: Content) -> list[str]:
+def generated_pages(content: Content, listing_limit: int = LISTING_LIMIT) -> list[str]:
     """Virtual sources of every page the site generates (timeline, albums, statistics…)."""
     # What the kinds' specs read before photos are published: the content and its albums
     # (an album lists its photos by source; their variants do not exist yet).
     photos = cast("dict[str, Published]", {p.src: None for a in content.published for p in a.photos})
-    early = EarlySite(content, Gallery(content, photos))
+    early = EarlySite(content, Gallery(content, photos), listing_limit)
     return [s.src for s in pagekinds.all_specs(early)]
 
 
 def problems(
-    content: Content, docs_files: Iterable[str], docs_rel: str = "docs", with_links: bool = True
+    content: Content,
+    docs_files: Iterable[str],
+    docs_rel: str = "docs",
+    with_links: bool = True,
+    listing_limit: int = LISTING_LIMIT,
 ) -> list[Problem]:
     """URL collisions and (``with_links``) broken internal links in every page, over the
     files that will be published (a link to a file the gate refuses is broken too)."""
     files = list(docs_files)
-    generated = generated_pages(content)
+    generated = generated_pages(content, listing_limit)
     out = url_collisions(((f, dest(f)) for f in files), docs_rel, reserved={dest(s): s for s in generated})
     if with_links:
         exists = publication.page_exists(files, generated)

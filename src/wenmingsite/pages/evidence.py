@@ -149,8 +149,10 @@ def forms(material: str, *, file: str | None = None, page: bool = False, photos:
 
 
 def _timeline_url(day: dt.date, urls: dict[str, str]) -> str:
-    """The month on the year's timeline page (log entries and routines have no page)."""
-    base = urls.get(f"timeline/{day.year}/index.md", f"timeline/{day.year}/")
+    """The month on the year's timeline page (log entries and routines have no page), or its
+    own page when the year is in parts."""
+    month = urls.get(f"timeline/{day.year}/{day.month:02d}/index.md")
+    base = month or urls.get(f"timeline/{day.year}/index.md", f"timeline/{day.year}/")
     return f"{base}#m{day.year}-{day.month:02d}"
 
 

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from wenmingsite.pages.timeline import LISTING_LIMIT, Part, plan
+
 if TYPE_CHECKING:
     from wenmingsite.loading.records import Content
     from wenmingsite.pages.gallery import Gallery
@@ -187,7 +189,7 @@ class TimelinePage:
 
     @staticmethod
     def render(site, spec, url):
-        return site.renderer.timeline(site.archive, None, url)
+        return site.renderer.timeline(site.archive, None, url, limit=getattr(site, "listing_limit", LISTING_LIMIT))
 
 
 @page_kind("year", search=False)
@@ -208,7 +210,8 @@ class YearPage:
 
     @staticmethod
     def render(site, spec, url):
-        return site.renderer.timeline(site.archive, int(spec.key), url)
+        parts = listing_parts(site).get(f"timeline/{spec.key}", [])
+        return site.renderer.timeline(site.archive, int(spec.key), url, parts=parts)
 
 
 @page_kind("categories")
@@ -245,7 +248,8 @@ class CategoryPage:
 
     @staticmethod
     def render(site, spec, url):
-        return site.renderer.group(site.archive.by_category(spec.key), spec.description, url)
+        parts = listing_parts(site).get(f"categories/{spec.key}", [])
+        return site.renderer.group(site.archive.by_category(spec.key), spec.description, url, parts, site.archive)
 
 
 @page_kind("criteria")
@@ -277,7 +281,56 @@ class CriterionPage:
 
     @staticmethod
     def render(site, spec, url):
-        return site.renderer.group(site.archive.by_criterion(spec.key), spec.description, url)
+        parts = listing_parts(site).get(f"criteria/{spec.key}", [])
+        return site.renderer.group(site.archive.by_criterion(spec.key), spec.description, url, parts, site.archive)
+
+
+# A listing over the limit in parts (wenmingsite.pages.timeline.split): a year by month, a
+# category or criterion by year (and a year still over the limit by month).
+_PLAN: tuple[Any, int, dict[str, list[Part]]] | None = None
+
+
+def listing_parts(site: SpecSource) -> dict[str, list[Part]]:
+    """The site's split listings (docs folder -> parts), planned once per content and limit."""
+    global _PLAN
+    limit = getattr(site, "listing_limit", LISTING_LIMIT)
+    if _PLAN is None or _PLAN[0] is not site.content or _PLAN[1] != limit:
+        _PLAN = (site.content, limit, plan(site.content, limit))
+    return _PLAN[2]
+
+
+def _listing_title(site: SpecSource, part: Part) -> str:
+    if part.scope == "year":
+        return "创建动态"
+    if part.scope == "category":
+        return next(c.name for c in site.content.categories if c.slug == part.key)
+    return next(c.name for c in site.content.criteria if c.id == part.key)
+
+
+@page_kind("listing-part", search=False)
+class ListingPartPage:
+    @staticmethod
+    def specs(site):
+        return [
+            PageSpec(
+                p.src,
+                f"{p.period}创建动态" if p.scope == "year" else f"{_listing_title(site, p)} · {p.period}",
+                "listing-part",
+                p.folder,
+                description=f"{p.period}的创建活动"
+                if p.scope == "year"
+                else f"{_listing_title(site, p)}：{p.period}的创建活动",
+            )
+            for parts in listing_parts(site).values()
+            for p in parts
+        ]
+
+    @staticmethod
+    def render(site, spec, url):
+        folder = spec.key.split("/", 2)
+        parts = listing_parts(site)["/".join(folder[:2])]
+        part = next(p for p in parts if p.folder == spec.key)
+        return site.renderer.listing_part(site.archive, part, parts, _listing_title(site, part), url)
 
 
 # Photos (wenmingsite.pages.gallery).

@@ -15,7 +15,7 @@ from markupsafe import Markup, escape
 
 from wenmingsite.loading import fields
 from wenmingsite.loading.records import Activity, Content
-from wenmingsite.pages.timeline import anchor
+from wenmingsite.pages.timeline import LISTING_LIMIT, Listing, anchor
 
 if TYPE_CHECKING:
     from wenmingsite.pages.gallery import Gallery
@@ -380,7 +380,8 @@ class Renderer:
         year's listing, which shows all there is of it."""
         if a.page:
             return self.urls.get(a.page)
-        year = self.urls.get(f"timeline/{a.date.year}/index.md")
+        month = self.urls.get(f"timeline/{a.date.year}/{a.date.month:02d}/index.md")  # a year in parts
+        year = month or self.urls.get(f"timeline/{a.date.year}/index.md")
         return f"{year}#{anchor(a.id)}" if year is not None else None
 
     def _banner(self, published: dict, newest_first: list) -> tuple | None:
@@ -413,28 +414,80 @@ class Renderer:
         found.append(("荣誉", "honours/index.md", f"{len(c.honours)} 项荣誉" if c.honours else "荣誉墙"))
         return [e for e in found if e[1] in self.urls]
 
-    def timeline(self, archive, year: int | None, page_url: str) -> str:
-        """A year of the timeline, or (``year`` None) its first page: the latest 12 months."""
+    def timeline(self, archive, year: int | None, page_url: str, parts=(), limit: int = LISTING_LIMIT) -> str:
+        """A year of the timeline, or (``year`` None) its first page: the latest 12 months.
+        A year in ``parts`` (its months, timeline.split) lists its months instead of headlines;
+        a first page over ``limit`` headlines shows its newest months whole up to the limit
+        and links the others."""
         years = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
-        known = list(self.content.unit.departments) if self.content.unit else []
-        used = {e.department for e in archive.entries if e.department}
-        departments = [d for d in known if d in used] + sorted(used - set(known))
-        listing = archive.recent() if year is None else archive.by_year(year)
+        listing = whole = archive.recent() if year is None else archive.by_year(year)
+        earlier = []
+        if year is None and listing.themed > limit:
+            kept, shown = [], 0
+            for m in listing.months:  # whole months, newest first, at least one with headlines
+                if m.entries and shown and shown + m.themed > limit:
+                    break
+                kept.append(m)
+                shown += m.themed
+            earlier = [m for m in listing.themed_months if m not in kept]
+            listing = Listing(tuple(kept))
         return self.render(
             "timeline.html",
             page_url,
             year=year,
             years=years,
             listing=listing,
+            whole=whole,
             # The first page's headlines are the latest year's; its routines are named with
             # all their occurrences (a year page: that year's).
             routines=archive.routine_summaries() if year is None else listing.routine_summaries,
             span=f"{year}年" if year is not None else "",
-            departments=departments,
+            departments=self._departments(archive),
+            parts=[(p, archive.part(p)) for p in parts],
+            earlier=[(m, self._month_link(m.year, m.month)) for m in earlier],
         )
 
-    def group(self, listing, description: str | None, page_url: str) -> str:
-        return self.render("group.html", page_url, listing=listing, description=description, span="")
+    def _departments(self, archive) -> list[str]:
+        known = list(self.content.unit.departments) if self.content.unit else []
+        used = {e.department for e in archive.entries if e.department}
+        return [d for d in known if d in used] + sorted(used - set(known))
+
+    def _month_link(self, year: int, month: int) -> str:
+        """The docs path (and anchor) of a month of the timeline: its part, or its section
+        on the year's page."""
+        part = f"timeline/{year}/{month:02d}/index.md"
+        return part if part in self.urls else f"timeline/{year}/index.md#m{year}-{month:02d}"
+
+    def group(self, listing, description: str | None, page_url: str, parts=(), archive=None) -> str:
+        """A category's or criterion's listing; over the limit, the index of its ``parts``."""
+        tallies = [(p, archive.part(p)) for p in parts]
+        return self.render("group.html", page_url, listing=listing, description=description, span="", parts=tallies)
+
+    def listing_part(self, archive, part, parts, title: str, page_url: str) -> str:
+        """One part of a split listing (a year or a month), with the way to its neighbours:
+        the page above, the parts beside it, the previous and next one."""
+        listing = archive.part(part)
+        siblings = [p for p in parts if p.parent == part.parent]  # its listing's years, or its year's months
+        at = siblings.index(part)
+        older = siblings[at + 1] if at + 1 < len(siblings) else None
+        newer = siblings[at - 1] if at > 0 else None
+        return self.render(
+            "listing_part.html",
+            page_url,
+            part=part,
+            title=title,
+            listing=listing,
+            siblings=siblings,
+            all_parts=parts,
+            # a year still over the limit lists its months, as the listing lists its years
+            parts=[(p, archive.part(p)) for p in parts if p.parent == part.folder] if part.split else [],
+            listing_src=f"{'/'.join(part.folder.split('/')[:2])}/index.md",
+            older=older,
+            newer=newer,
+            span=part.period,
+            years=[(y, None) for y in archive.years()] if part.scope == "year" else [],
+            departments=self._departments(archive),
+        )
 
     def index_list(self, groups, page_url: str) -> str:
         return self.render("index_list.html", page_url, groups=groups)

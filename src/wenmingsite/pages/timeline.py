@@ -274,9 +274,96 @@ class Archive:
     def by_criterion(self, cid: str) -> Listing:
         return listing([e for e in self.entries if cid in e.criteria])
 
+    def part(self, part: Part) -> Listing:
+        """What one part of a split listing lists: its period of the listing's entries."""
+        if part.scope == "year":
+            scoped = [e for e in self.entries if part.holds(e)]
+        elif part.scope == "category":
+            scoped = [e for e in self.entries if e.category_slug == part.key and part.holds(e)]
+        else:
+            scoped = [e for e in self.entries if part.key in e.criteria and part.holds(e)]
+        return listing(scoped)
+
     def routine_summaries(self) -> tuple[RoutineSummary, ...]:
         """Every routine of the site, each named once with all its occurrences."""
         return summarise_routines(self.entries)
 
     def count_where(self, predicate) -> int:
         return sum(e.count for e in self.entries if predicate(e))
+
+
+# --- listings split into parts ----------------------------------------------------------
+# A listing with more headlines than the limit is split by calendar period, never by a
+# running count: a year's listing into its months, a category's or criterion's into years
+# (and a year still over the limit into its months). An edit to one activity then rewrites
+# one part, and adding one shifts nothing on the other parts. Below the limit a listing is
+# one page, as before.
+LISTING_LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a split listing: a year or a month of it."""
+
+    folder: str  # the docs folder of its page: "timeline/2025/06", "categories/study/2025"
+    scope: str  # the listing's scope: year | category | criterion
+    key: str  # what the listing lists: the year, the category's slug, the criterion's id
+    year: int
+    month: int | None = None
+    headlines: int = 0  # themed activities in it
+    split: bool = False  # a year part over the limit: it lists its months, which are parts too
+
+    @property
+    def src(self) -> str:
+        return f"{self.folder}/index.md"
+
+    @property
+    def parent(self) -> str:
+        """The docs folder of the page one level up (the listing, or the year part)."""
+        return self.folder.rsplit("/", 1)[0]
+
+    @property
+    def period(self) -> str:
+        return f"{self.year}年{self.month}月" if self.month else f"{self.year}年"
+
+    def holds(self, e: Entry) -> bool:
+        return e.date.year == self.year and (self.month is None or e.date.month == self.month)
+
+
+def split(folder: str, scope: str, key: str, dates: list[dt.date], limit: int, by_year: bool = True) -> list[Part]:
+    """The parts of a listing whose themed headlines fall on ``dates``, newest first; none
+    when it stays one page. ``by_year`` False: the listing is one year, split into months."""
+    if len(dates) <= limit:
+        return []
+    if not by_year:
+        periods = sorted({(d.year, d.month) for d in dates}, reverse=True)
+        return [
+            Part(f"{folder}/{m:02d}", scope, key, y, m, sum(1 for d in dates if (d.year, d.month) == (y, m)))
+            for y, m in periods
+        ]
+    out: list[Part] = []
+    for year in sorted({d.year for d in dates}, reverse=True):
+        in_year = [d for d in dates if d.year == year]
+        months = split(f"{folder}/{year}", scope, key, in_year, limit, by_year=False)
+        out.append(Part(f"{folder}/{year}", scope, key, year, None, len(in_year), bool(months)))
+        out += months
+    return out
+
+
+def plan(content: Content, limit: int) -> dict[str, list[Part]]:
+    """Every split listing of the site (by its docs folder) and its parts, from the content
+    alone (page specs are needed before URLs and records exist). Counts themed activities,
+    the headlines a listing shows one by one; routines are named once and never split it."""
+    themed = [a for a in content.published if a.origin != "routine"]
+    slugs = {name: c.slug for name in {a.category for a in themed} if (c := content.category(name))}
+    out: dict[str, list[Part]] = {}
+    for year in sorted({a.date.year for a in themed}):
+        dates = [a.date for a in themed if a.date.year == year]
+        out[f"timeline/{year}"] = split(f"timeline/{year}", "year", str(year), dates, limit, by_year=False)
+    for c in content.categories:
+        dates = [a.date for a in themed if slugs.get(a.category) == c.slug]
+        out[f"categories/{c.slug}"] = split(f"categories/{c.slug}", "category", c.slug, dates, limit)
+    for cr in content.criteria:
+        dates = [a.date for a in themed if cr.id in a.criteria]
+        out[f"criteria/{cr.id}"] = split(f"criteria/{cr.id}", "criterion", cr.id, dates, limit)
+    return {folder: parts for folder, parts in out.items() if parts}
