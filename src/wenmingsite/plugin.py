@@ -22,6 +22,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 import markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -357,9 +358,29 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.memo is not None:
             search = getattr(config.plugins.get("material/search"), "search_index", None)
             self.memo.start(config.config_file_path, config.site_url, theme_dirs(config), search)
+            self._list_theme_once(config)
         self._write_beside(config)
         self._use_page_cache(config)
         return config
+
+    def _list_theme_once(self, config) -> None:
+        """`mkdocs serve`: the theme environment MkDocs makes at each rebuild lists the theme
+        folders' files from the serve memo (ServeMemo.list_templates)."""
+        theme, serve = config.theme, self.memo
+        make_env = theme.get_env
+        if serve is None or getattr(make_env, "wenming", False):
+            return
+
+        def get_env():
+            env = make_env()
+            loader = env.loader
+            if isinstance(loader, jinja2.FileSystemLoader):
+                listed = serve.list_templates(tuple(theme.dirs), loader.list_templates)
+                loader.list_templates = listed  # type: ignore[method-assign]
+            return env
+
+        get_env.wenming = True  # type: ignore[attr-defined]
+        theme.get_env = get_env
 
     # --- the site folder: written beside, switched into place (wenmingsite.outputs.sitefolder) ----
 

@@ -197,6 +197,7 @@ class ServeMemo(Memo):
         # src -> (converted body, Site.decorate_inputs, decorated body, photos spliced in later)
         self.decorated: dict[str, tuple[str, list, str, str | None]] = {}
         self.last_decorated: dict[str, tuple[str, list, str, str | None]] = {}
+        self.template_names: tuple[tuple, list[str]] | None = None  # (key, the theme's template names)
 
     def start(self, config_file, site_url: str | None, theme_dirs: list[str], search_index: Any) -> None:
         """A new rebuild (on_config): per-build counts and keys reset, the configuration hashed."""
@@ -236,6 +237,23 @@ class ServeMemo(Memo):
                     key, page.content or "", page.toc, page._title_from_render, set(page.present_anchor_ids or ())
                 ),
             )
+
+    # -- the theme's file list ----------------------------------------------------------
+
+    def list_templates(self, dirs: tuple, list_templates):
+        """The theme folders' template loader's ``list_templates``, walked once per serve
+        session instead of at every rebuild (MkDocs lists the theme's static files with it;
+        Material's folders hold thousands of icons). Walked again when the configuration or
+        a template folder read before Material's changes (the configuration key), or the
+        folders are others."""
+
+        def listed() -> list[str]:
+            key = (dirs, self.config_key)
+            if self.template_names is None or self.template_names[0] != key:
+                self.template_names = (key, list(list_templates()))
+            return list(self.template_names[1])
+
+        return listed
 
     # -- the blocks around an activity page (Site.decorate) ---------------------------------
 
