@@ -18,6 +18,7 @@ import json
 import os
 import queue
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -81,6 +82,14 @@ class Server:
             if needle in line:
                 return stamp
 
+    def cpu(self) -> float | None:
+        """CPU seconds the server has used so far (user and system; Linux only)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rpartition(")")[2].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def edit_to_reload(self, page: Path, marker: str, served: bool = False) -> float:
         text = page.read_text(encoding="utf-8")
         head, sep, rest = text.partition("\ntitle: ")
@@ -109,13 +118,19 @@ class Server:
         raise SystemExit(f"{self.root}: no rebuild after three saves")
 
     def stop(self) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=30)
+        # Ctrl+C, as an editor stops it: serve then removes its temporary site folder.
+        self.proc.send_signal(signal.SIGINT)
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.terminate()
+            self.proc.wait(timeout=30)
 
 
 def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
     """Median edit-to-reload seconds, incremental and full, from alternating rounds.
     ``tmpdir``: where serve keeps the site it builds (TMPDIR), e.g. a RAM disk."""
+    load_start = os.getloadavg()[0]
     copy = root.parent / f"{root.name}-full"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache"))
@@ -124,20 +139,27 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
     incremental = Server(root, env)
     full = Server(copy, {**env, "WENMING_INCREMENTAL": "0"})
     times: dict[str, list] = {"incremental": [], "full": []}
+    cpu: dict[str, list] = {"incremental": [], "full": []}
     try:
         for i in range(rounds + 1):  # the first round warms both up (jieba, caches)
             page = pages[(i * 7919) % len(pages)]
             other = copy / page.relative_to(root)
             for name, server, path in (("incremental", incremental, page), ("full", full, other)):
+                before = server.cpu()
                 seconds = server.edit_to_reload(path, f"修改{i}", served=True)
+                after = server.cpu()
                 if i:
                     times[name].append(seconds)
+                    if before is not None and after is not None:
+                        cpu[name].append(after - before)
                 time.sleep(2)  # an editor saves every few seconds at most; lets the disk settle
     finally:
         incremental.stop()
         full.stop()
         shutil.rmtree(copy, ignore_errors=True)
     inc, ful = statistics.median(times["incremental"]), statistics.median(times["full"])
+    cpu_inc = statistics.median(cpu["incremental"]) if cpu["incremental"] else None
+    cpu_full = statistics.median(cpu["full"]) if cpu["full"] else None
     return {
         "activities": len(pages),
         "rounds": rounds,
@@ -146,6 +168,13 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
         "ratio": inc / ful,
         "tmpdir": tmpdir or tempfile.gettempdir(),
         "samples": times,
+        # CPU seconds the server used from the save until the page was served (its file
+        # watcher's polling included): what the rebuild costs, whatever else loads the machine.
+        "cpu_incremental_s": cpu_inc,
+        "cpu_full_s": cpu_full,
+        "cpu_ratio": cpu_inc / cpu_full if cpu_inc is not None and cpu_full else None,
+        "cpu_samples": cpu,
+        "load_start": load_start,
         "load": os.getloadavg()[0],
     }
 
@@ -163,8 +192,13 @@ def main() -> None:
         shutil.rmtree(work, ignore_errors=True)
     print(
         f"N={r['activities']}, site in {r['tmpdir']}: edit to page served, incremental {r['incremental_s']:.2f}s, "
-        f"full {r['full_s']:.2f}s, ratio {r['ratio']:.3f} (target ≤ 0.20)"
+        f"full {r['full_s']:.2f}s, ratio {r['ratio']:.3f} (target ≤ 0.20); load {r['load_start']:.1f}→{r['load']:.1f}"
     )
+    if r["cpu_ratio"] is not None:
+        print(
+            f"CPU of the serving process: incremental {r['cpu_incremental_s']:.2f}s, "
+            f"full {r['cpu_full_s']:.2f}s, ratio {r['cpu_ratio']:.3f}"
+        )
     write_report(r)
 
 
@@ -173,7 +207,7 @@ def write_report(r: dict) -> None:
         "# 预览：改一篇活动到页面送达（bench/serve.py）",
         "",
         f"合成单位 {r['activities']} 项活动，两个 `mkdocs serve` 同时运行，{r['rounds']} 轮交替修改一篇活动的标题、"
-        f"取中位数，{os.cpu_count()} 核；测量结束时平均负载 {r['load']:.1f}。计时从保存文件开始，到服务器完成重建"
+        f"取中位数，{os.cpu_count()} 核；平均负载开始时 {r.get('load_start', r['load']):.1f}、结束时 {r['load']:.1f}。计时从保存文件开始，到服务器完成重建"
         "（浏览器此时被通知刷新）并送出带有这次修改的页面为止。预览的网站文件夹在 "
         f"`{r['tmpdir']}`（磁盘上）。",
         "",
@@ -188,6 +222,22 @@ def write_report(r: dict) -> None:
         f"| 比值（目标 ≤ 0.20×） | {r['ratio']:.2f}× | |",
         "",
     ]
+    if r.get("cpu_ratio") is not None:
+        lines += [
+            "机器同时还运行着别的任务时，墙钟时间随负载起伏；下表是同样各轮中服务器进程自己用掉的 CPU 时间"
+            "（从保存文件到送出页面，含文件监视的轮询），受别的任务影响小得多（但仍有：机器很忙时同样的工作也多用一些 CPU 时间）：",
+            "",
+            "| 情况 | CPU 时间中位数 | 各轮 |",
+            "|---|---|---|",
+            f"| 增量预览 | {r['cpu_incremental_s']:.2f} s | "
+            + "、".join(f"{x:.2f}" for x in r["cpu_samples"]["incremental"])
+            + " |",
+            f"| 每次全量重建 | {r['cpu_full_s']:.2f} s | "
+            + "、".join(f"{x:.2f}" for x in r["cpu_samples"]["full"])
+            + " |",
+            f"| 比值 | {r['cpu_ratio']:.2f}× | |",
+            "",
+        ]
     out = HERE / "results"
     out.mkdir(exist_ok=True)
     (out / "serve.md").write_text("\n".join(lines), encoding="utf-8")

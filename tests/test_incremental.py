@@ -180,6 +180,11 @@ def test_every_serve_rebuild_equals_a_clean_build(rebuilds, tmp_path):
     _, result = rebuilds.build()
     assert reuse(result)[0] == 0, "an unchanged site must reuse every page"
 
+    # Replaces a document with a new version (the same name, other bytes): copied again.
+    documents = sorted((root / "docs/documents").glob("*.pdf"))
+    documents[0].write_bytes(documents[1].read_bytes())
+    check()
+
     # Deletes an activity.
     (
         root / "docs/activities/2025/2025-07-29-防暑降温慰问.md"
@@ -236,6 +241,23 @@ def test_a_rebuild_writes_only_the_pages_that_changed(rebuilds):
     changed = [r for r in pages if (first / r).read_bytes() != (second / r).read_bytes()]
     rewritten = [r for r in pages if (first / r).stat().st_mtime_ns != (second / r).stat().st_mtime_ns]
     assert rewritten == changed
+    # The rest too: the theme's and the site's assets, icons, documents, JSON and search
+    # parts are written only when their bytes changed; what other plugins write themselves
+    # at every build (the lightbox's files, the theme's whole search index before it is split,
+    # MkDocs' sitemap) is rewritten, and nothing else.
+    others = sorted(p.relative_to(first).as_posix() for p in first.rglob("*") if p.is_file() and p.suffix != ".html")
+    assert len(others) > 40, others
+    differ = [r for r in others if (first / r).read_bytes() != (second / r).read_bytes()]
+    written = [r for r in others if (first / r).stat().st_mtime_ns != (second / r).stat().st_mtime_ns]
+    by_others = {
+        "assets/javascripts/glightbox.min.js",
+        "assets/stylesheets/glightbox.min.css",
+        "search/search_index.json",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+    }
+    assert sorted(set(written) - by_others) == differ, (written, differ)
+    assert "search/part-00.json" in differ and "assets/wenming/wenming.css" not in written
     assert "activities/2025/2025-01-09-冬季果树修剪培训/index.html" in changed
     assert 3 <= len(changed) < len(pages) // 4, changed
 

@@ -85,3 +85,20 @@ def test_the_number_of_parts_doubles_as_the_index_grows_up_to_64():
     kib = 1024
     sizes = (0, 100, 128, 129, 300, 600, 1750, 8192, 8193, 40000)  # KiB
     assert [search_index.part_count(n * kib) for n in sizes] == [1, 1, 1, 2, 4, 8, 16, 64, 64, 64]
+
+
+def test_the_preview_rewrites_only_the_part_an_edit_changed(tmp_path):
+    """`mkdocs serve` keeps its folder: a part with the same bytes keeps its file (and time)."""
+    docs = [d for i in range(400) for d in page_docs(i, random.Random(i))]
+    write(tmp_path, search_index.INDEX, material_index(docs))
+    search_index.split(tmp_path)
+    times = {p.name: p.stat().st_mtime_ns for p in (tmp_path / "search").glob("part-*.json")}
+    edited = [d for i in range(400) for d in page_docs(i, random.Random(i), "补充：签到表已归档" if i == 200 else "")]
+    write(tmp_path, search_index.INDEX, material_index(edited))  # the next serve build
+    search_index.split(tmp_path)
+
+    rewritten = [p.name for p in (tmp_path / "search").glob("part-*.json") if p.stat().st_mtime_ns != times[p.name]]
+    assert len(times) > 1 and len(rewritten) == 1, rewritten
+    assert "补充：签到表已归档" in (tmp_path / "search" / rewritten[0]).read_text(encoding="utf-8")
+    whole = search_index.read(tmp_path)
+    assert sorted(whole["docs"], key=lambda d: d["location"]) == sorted(edited, key=lambda d: d["location"])

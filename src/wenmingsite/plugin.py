@@ -22,6 +22,7 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import jinja2
 import markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -363,9 +364,29 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.memo is not None:
             search = getattr(config.plugins.get("material/search"), "search_index", None)
             self.memo.start(config.config_file_path, config.site_url, theme_dirs(config), search)
+            self._list_theme_once(config)
         self._write_beside(config)
         self._use_page_cache(config)
         return config
+
+    def _list_theme_once(self, config) -> None:
+        """`mkdocs serve`: the theme environment MkDocs makes at each rebuild lists the theme
+        folders' files from the serve memo (ServeMemo.list_templates)."""
+        theme, serve = config.theme, self.memo
+        make_env = theme.get_env
+        if serve is None or getattr(make_env, "wenming", False):
+            return
+
+        def get_env():
+            env = make_env()
+            loader = env.loader
+            if isinstance(loader, jinja2.FileSystemLoader):
+                listed = serve.list_templates(tuple(theme.dirs), loader.list_templates)
+                loader.list_templates = listed  # type: ignore[method-assign]
+            return env
+
+        get_env.wenming = True  # type: ignore[attr-defined]
+        theme.get_env = get_env
 
     # --- the site folder: written beside, switched into place (wenmingsite.outputs.sitefolder) ----
 
@@ -542,7 +563,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 # Domain words stay whole in the index (the browser does not segment queries).
                 jieba.add_word(word)
         if self.memo is not None and not self.dirty:  # last: MkDocs empties the folder next
-            self.serve_folder = sitefolder.ServeFolder(config.site_dir)
+            if self.serve_folder is None or self.serve_folder.folder != Path(config.site_dir):
+                self.serve_folder = sitefolder.ServeFolder(config.site_dir)  # kept: what it wrote last
             try:
                 self.serve_folder.hide()
             except OSError:  # a file in use (Windows): this rebuild writes everything, as MkDocs does
@@ -646,7 +668,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if not config.site_url:
             log.info("mkdocs.yml 没有设置 site_url，本次不生成 RSS 订阅（feed.xml）")
         _expand_report_nav(config, content)
-        self._remember_outputs(files, config)
+        if self.command != "serve":  # the preview's outputs are not scanned (see on_post_build)
+            self._remember_outputs(files, config)
         if self.cache is not None:
             for f in files.documentation_pages():
                 if f.page is None and f.src_uri in site.activity_by_page:
@@ -750,7 +773,16 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     def on_page_content(self, html, *, page, config, files):
         if self.site is None or (self.cache is not None and self.cache.reused(page.file.src_uri)):
             return html
-        return self.site.decorate(page.file.src_uri, page.url, html, is_homepage=page.is_homepage)
+        site, src = self.site, page.file.src_uri
+        if self.memo is not None and not page.is_homepage:  # an unchanged activity page: its last blocks
+            return self.memo.decorate(
+                src,
+                html,
+                site.decorate_inputs(src, page.url),
+                site.late,
+                lambda: site.decorate(src, page.url, html, is_homepage=False),
+            )
+        return site.decorate(src, page.url, html, is_homepage=page.is_homepage)
 
     def on_nav(self, nav, *, config, files):
         self.theme_memo.start(nav, config.theme.custom_dir)
@@ -765,6 +797,11 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         """Reuse the theme output and search entries of every page whose inputs are unchanged
         (since the last serve build, or in the build cache)."""
         env.globals["wenming_theme_memo"] = self.theme_memo  # theme/partials/nav.html, tabs.html
+        if self.serve_folder is not None:  # the preview copies a static file only when it changed
+            folder = self.serve_folder
+            for f in files:
+                if not f.is_documentation_page():
+                    f.copy_file = lambda dirty=False, f=f: folder.copy(f.dest_uri, f.abs_src_path, f._content)
         if self.memo is not None:
             pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
             self.memo.mark_reused(env, pages, self._build().late)
@@ -786,7 +823,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.serve_folder is None or not output.strip():
             return output
         # The preview writes a page only when its bytes changed (MkDocs then writes nothing).
-        self.serve_folder.write(page.file.dest_uri, output.encode("utf-8", errors="xmlcharrefreplace"))
+        self.serve_folder.write_text(page.file.dest_uri, output)
         self.quiet.skipped.add(page.file.src_uri)
         return ""
 

@@ -27,6 +27,7 @@ from MkDocs' file list, also under ``mkdocs serve`` where the build goes on.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 import unicodedata
@@ -121,6 +122,7 @@ class Context:
     excused: set[str] = field(default_factory=set)
 
 
+@functools.lru_cache(maxsize=1 << 14)  # `mkdocs serve` checks the same paths at every rebuild
 def name_problem(path: str) -> str | None:
     """A path that Windows cannot check out, or that no one can type: the Chinese reason."""
     for part in path.split("/"):

@@ -117,6 +117,14 @@ def allowed_numbers(*public: str | None) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=16_384)  # `mkdocs serve` reads the same names at every rebuild
+def _name_findings(name: str, allowed_numbers: frozenset[str]) -> tuple[privacy.Finding, ...]:
+    # "2024-04-01-13812345678.md": in names, -, _ and . separate words as spaces do.
+    spaced = re.sub(r"[-_.]", " ", name)
+    found = {f.masked: f for f in [*privacy.find(name, allowed_numbers), *privacy.find(spaced, allowed_numbers)]}
+    return tuple(found.values())
+
+
 def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Problem]:
     """File and folder names holding a personal number: names become URLs and download links."""
     out = []
@@ -130,12 +138,7 @@ def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Proble
                 if path in folders:
                     continue
                 folders.add(path)
-            # "2024-04-01-13812345678.md": in names, -, _ and . separate words as spaces do.
-            spaced = re.sub(r"[-_.]", " ", name)
-            found = {
-                f.masked: f for f in [*privacy.find(name, allowed_numbers), *privacy.find(spaced, allowed_numbers)]
-            }
-            for f in found.values():
+            for f in _name_findings(name, frozenset(allowed_numbers)):
                 what = "个人手机号" if f.number_type == "mobile" else "居民身份证号"
                 out.append(
                     Problem(

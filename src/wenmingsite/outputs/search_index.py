@@ -106,7 +106,13 @@ def read(site_dir: str | os.PathLike) -> dict:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Replace the file, never write into it (an interrupted build leaves no half file)."""
+    """Replace the file, never write into it (an interrupted build leaves no half file); a
+    file that holds ``data`` already (the preview keeps its folder) is left as it is."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return
+    except OSError:
+        pass
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -271,7 +271,14 @@ class ServeFolder:
     puts it back right after; pages then go through :meth:`write`, which leaves a file with
     the same bytes as it is; :meth:`sweep` finally removes what this build did not make
     again (a deleted page), so that the folder always holds exactly what a clean build
-    writes. Nothing here imports MkDocs."""
+    writes. Nothing here imports MkDocs.
+
+    Whether a file is unchanged is known without reading it where that is safe: a page whose
+    text equals the text this folder received for it last time (:meth:`write_text`), and a
+    static file copied from a source whose size and time are unchanged (:meth:`copy`), as long
+    as the file in the folder still has the size and time the last build left it with (what
+    the build's end did to it included: the theme's scripts rewritten, source maps removed,
+    all of which gives the same result when done again)."""
 
     def __init__(self, folder: str | os.PathLike):
         self.folder = Path(folder)
@@ -281,10 +288,16 @@ class ServeFolder:
         self.kept: set[str] = set()
         self.since = 0
         self.written = 0
+        self.texts: dict[str, tuple[str, tuple | None]] = {}  # page -> (its text, the file's state)
+        self.last_texts: dict[str, tuple[str, tuple | None]] = {}
+        self.copies: dict[str, tuple[tuple, tuple | None]] = {}  # static file -> (its source, the file's state)
+        self.copied: dict[str, tuple] = {}  # this build's copies: static file -> its source
 
     def hide(self) -> None:
         self.kept = set()
         self.written = 0
+        self.last_texts, self.texts = self.texts, {}
+        self.copied = {}
         if self.folder.is_dir() and not self.aside.exists():
             os.rename(self.folder, self.aside)
 
@@ -310,6 +323,46 @@ class ServeFolder:
             pass
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        self.written += 1
+
+    def write_text(self, rel: str, text: str) -> None:
+        """A page: written (UTF-8, characters it cannot encode as references) unless it holds
+        ``text`` already; not even read when ``text`` is what it received last time."""
+        path = self.folder / rel
+        last = self.last_texts.get(rel)
+        if last is not None and last[0] == text and last[1] is not None and last[1] == _state(path):
+            self.kept.add(rel)
+            self.texts[rel] = last
+            return
+        self.write(rel, text.encode("utf-8", errors="xmlcharrefreplace"))
+        self.texts[rel] = (text, _state(path))
+
+    def copy(self, rel: str, source: str | None, content: str | bytes | None) -> None:
+        """A static file, as MkDocs' ``File.copy_file`` writes it: ``content`` when given,
+        else a copy of ``source``. A copy is skipped while neither its source (size and time)
+        nor the file the last build left (see :meth:`close`) changed."""
+        if content is not None:
+            # MkDocs writes text in text mode: line ends as the platform writes them.
+            data = content.replace("\n", os.linesep).encode("utf-8") if isinstance(content, str) else content
+            self.write(rel, data)
+            return
+        if source is None:
+            raise ValueError(f"{rel}: neither content nor a source to copy")
+        path = self.folder / rel
+        self.kept.add(rel)
+        st = os.stat(source)
+        stamp = (os.path.abspath(source), st.st_size, st.st_mtime_ns)
+        self.copied[rel] = stamp
+        last = self.copies.get(rel)
+        if last is not None and last[0] == stamp and last[1] == _state(path):
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.isdir(path):  # as MkDocs' copy_file: into a folder of that name
+            path = path / os.path.basename(source)
+        try:
+            shutil.copyfile(source, path)
+        except shutil.SameFileError:
+            return  # a file another plugin wrote into the folder directly
         self.written += 1
 
     def sweep(self, also_kept: set[str]) -> int:
@@ -340,9 +393,25 @@ class ServeFolder:
             self.marker.unlink(missing_ok=True)
         except OSError:
             pass  # the next rebuild's restore() tries again
+        # What this build's copies became once it finished (rewritten, removed): skipped next
+        # time while that is still so. Anything else (a failed copy) is copied again.
+        self.copies = {rel: (stamp, _state(self.folder / rel)) for rel, stamp in self.copied.items()}
+        self.copied = {}
+
+
+def _state(path: Path) -> tuple | None:
+    """A file's size and modification time (None: no such file)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns)
 
 
 def _files(folder: Path):
+    top = os.path.join(folder, "")
     for dirpath, _dirs, names in os.walk(folder):
+        # Below ``folder`` by construction: its path as a prefix, not os.path.relpath per file.
+        prefix = os.path.join(dirpath, "")[len(top) :].replace(os.sep, "/")
         for name in names:
-            yield os.path.relpath(os.path.join(dirpath, name), folder).replace(os.sep, "/")
+            yield prefix + name

@@ -194,6 +194,10 @@ class ServeMemo(Memo):
         self.keys: dict[str, str] = {}  # src -> output key
         self.reused: dict[str, KeptPage] = {}
         self.search_start: dict[str, int] = {}  # src -> index length before the page
+        # src -> (converted body, Site.decorate_inputs, decorated body, photos spliced in later)
+        self.decorated: dict[str, tuple[str, list, str, str | None]] = {}
+        self.last_decorated: dict[str, tuple[str, list, str, str | None]] = {}
+        self.template_names: tuple[tuple, list[str]] | None = None  # (key, the theme's template names)
 
     def start(self, config_file, site_url: str | None, theme_dirs: list[str], search_index: Any) -> None:
         """A new rebuild (on_config): per-build counts and keys reset, the configuration hashed."""
@@ -202,6 +206,7 @@ class ServeMemo(Memo):
         self.search_index = search_index
         self.nav = self.files = self.files_digest = None
         self.keys, self.reused, self.search_start = {}, {}, {}
+        self.last_decorated, self.decorated = self.decorated, {}
 
     def shared(self, shown: dict) -> None:
         """What every page's head and footer show (on_files): part of each page's key."""
@@ -232,6 +237,42 @@ class ServeMemo(Memo):
                     key, page.content or "", page.toc, page._title_from_render, set(page.present_anchor_ids or ())
                 ),
             )
+
+    # -- the theme's file list ----------------------------------------------------------
+
+    def list_templates(self, dirs: tuple, list_templates):
+        """The theme folders' template loader's ``list_templates``, walked once per serve
+        session instead of at every rebuild (MkDocs lists the theme's static files with it;
+        Material's folders hold thousands of icons). Walked again when the configuration or
+        a template folder read before Material's changes (the configuration key), or the
+        folders are others."""
+
+        def listed() -> list[str]:
+            key = (dirs, self.config_key)
+            if self.template_names is None or self.template_names[0] != key:
+                self.template_names = (key, list(list_templates()))
+            return list(self.template_names[1])
+
+        return listed
+
+    # -- the blocks around an activity page (Site.decorate) ---------------------------------
+
+    def decorate(self, src: str, body: str, inputs: list | None, late: dict, make) -> str:
+        """``make()`` (Site.decorate), or its last result for this page when the converted
+        ``body`` and everything else it shows (``inputs``: Site.decorate_inputs, None for a
+        page that shows other files and is always made) are equal to last time; the photos it
+        puts into ``late`` go there again."""
+        if inputs is None:
+            return make()
+        last = self.last_decorated.get(src)
+        if last is not None and last[0] == body and last[1] == inputs:
+            if last[3] is not None:
+                late[src] = last[3]
+            self.decorated[src] = last
+            return last[2]
+        made = make()
+        self.decorated[src] = (body, inputs, made, late.get(src))
+        return made
 
     # -- template output and search entries ---------------------------------------------
 

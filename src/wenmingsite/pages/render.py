@@ -25,6 +25,7 @@ TEMPLATES = Path(__file__).parent.parent / "templates"
 WEEKDAY_NAMES = "一二三四五六日"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a few pages' URLs, asked for every row and link they show
 def relative_url(to: str, start: str) -> str:
     """A link from the page at site URL ``start`` to site URL ``to`` (both root-relative)."""
     start_dir = start if start.endswith("/") or not start else posixpath.dirname(start) + "/"
