@@ -140,3 +140,53 @@ def test_an_odd_restored_entry_cache_is_not_used(site, monkeypatch):
     assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == first
     stored.write_bytes(stored.read_bytes()[:50])
     assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == first
+
+
+def _dictionary_name() -> str:
+    import importlib.metadata
+
+    return f"jieba-{importlib.metadata.version('jieba')}.cache"
+
+
+def test_a_new_clone_takes_jiebas_dictionary_from_this_users_cache(site, monkeypatch, tmp_path):
+    """jieba's prepared dictionary is the same for every unit: the first build on a machine
+    leaves it in this user's cache folder, and a unit or clone without .cache takes it from
+    there instead of making it again (its site unchanged)."""
+    import marshal
+    import shutil
+
+    user = tmp_path / "user-cache"
+    monkeypatch.setenv("WENMING_USER_CACHE", str(user))
+    root = site()
+    assert build(root).returncode == 0
+    name = _dictionary_name()
+    shared = user / "jieba" / name
+    assert shared.read_bytes() == (root / ".cache/jieba" / name).read_bytes()
+
+    # The same dictionary written in another order: other bytes, so a copy is told from a new one.
+    freq, total = marshal.loads(shared.read_bytes())
+    planted = marshal.dumps((dict(reversed(list(freq.items()))), total))
+    assert planted != shared.read_bytes()
+    shared.write_bytes(planted)
+
+    clone = tmp_path / "clone"
+    shutil.copytree(root, clone, ignore=shutil.ignore_patterns(".cache", "site"))
+    assert build(clone).returncode == 0
+    assert (clone / ".cache/jieba" / name).read_bytes() == planted  # taken, not made again
+    assert index(clone) == index(root)
+
+
+def test_a_restored_cache_never_reaches_this_users_cache(site, monkeypatch, tmp_path):
+    """A dictionary file in a restored .cache (untrusted) is not passed on to other units."""
+    user = tmp_path / "user-cache"
+    monkeypatch.setenv("WENMING_USER_CACHE", str(user))
+    root = site()
+    assert build(root).returncode == 0
+    (user / "jieba" / _dictionary_name()).unlink()
+    for part in ("search", "sensitive", "pages"):  # jieba is needed again: the .cache of another machine
+        for path in (root / ".cache" / part).glob("*"):
+            if path.is_file():
+                path.unlink()
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert not (user / "jieba" / _dictionary_name()).exists()
