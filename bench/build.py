@@ -168,9 +168,19 @@ def main() -> None:
         help="only the full builds against plain Material (cold and warm, two activity sets); "
         "the other results in build.json are kept",
     )
+    parser.add_argument(
+        "--cold-before",
+        metavar="SRC",
+        help="only cold builds of the held-out unit, this package's src against SRC (a copy of an earlier "
+        "commit's src/, put first on PYTHONPATH), alternating; their sites compared file by file",
+    )
     args = parser.parse_args()
     if args.quick:
         return quick()
+    if args.cold_before:
+        kept = json.loads((HERE / "results" / "build.json").read_text(encoding="utf-8"))
+        kept["cold_before_after"] = cold_before_after(Path(args.cold_before), args.sizes, args.rounds)
+        return write_report(kept)
     if args.full:
         kept = json.loads((HERE / "results" / "build.json").read_text(encoding="utf-8"))
         kept["full"] = full_builds(args.sizes, args.rounds, lambda f: write_report({**kept, "full": f}))
@@ -365,7 +375,7 @@ def timed_build(root: Path, config: str, env: dict, strict: bool = True) -> dict
     return {"wall": wall, "cpu": cpu, "rss_mb": kb / 1024}
 
 
-FULL_KINDS = ("ours_cold", "ours_warm", "jieba_cold", "jieba_warm", "plain")
+FULL_KINDS = ("ours_cold", "ours_clone", "ours_warm", "jieba_cold", "jieba_warm", "plain")
 
 
 def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
@@ -373,8 +383,13 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
     ``rounds`` rounds, wall and CPU), for each activity set and size:
 
     - ``ours_cold``: `mkdocs build --strict` with our plugin in a fresh process with no
-      ``.cache`` at all (no segmentation, jieba dictionary, photo or page cache) and an
-      empty temporary folder: a first build, or a runner that restores nothing;
+      ``.cache`` at all (no segmentation, jieba dictionary, photo or page cache), an empty
+      temporary folder and an empty user cache folder (``WENMING_USER_CACHE``: no jieba
+      dictionary from an earlier unit): the first build on a new machine, or a runner that
+      restores nothing;
+    - ``ours_clone``: the same but with the user cache folder an earlier build on this machine
+      left (jieba's dictionary, made once per machine): a new clone, or a new unit's first
+      build, on an editor's machine;
     - ``ours_warm``: the same with ``.cache`` left by the previous build (segmentation,
       jieba's dictionary, photos, outputs scan) but the page cache off
       (``WENMING_BUILD_CACHE=0``): every page rendered, what publishing mostly runs when a
@@ -385,12 +400,13 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
       or with the one jieba left in the temporary folder of its previous build;
     - ``plain``: plain Material without jieba (see NO_JIEBA): no segmentation, no cache.
 
-    Ratios: cold against ``jieba_cold`` and ``plain``, warm against ``jieba_warm`` and
-    ``plain``."""
+    Ratios: cold against ``jieba_cold`` and ``plain``, clone and warm against ``jieba_warm``
+    (its dictionary cache kept, as on a machine that has built before) and ``plain``."""
     work = Path(tempfile.mkdtemp(prefix="bench-full-"))
     shim = no_jieba_path(work)
     jieba_tmp = work / "jieba-tmp"
     jieba_tmp.mkdir()
+    user_cache = str(work / "user-cache")  # this machine's (see ours_clone)
     sets = {"generate": generate, "heldout": heldout}
     out: dict = {"rounds": rounds, "cpus": os.cpu_count(), "sets": {}}
     try:
@@ -403,10 +419,19 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
 
                 def ours_cold(root=root) -> dict:
                     shutil.rmtree(root / ".cache", ignore_errors=True)
-                    return timed_build(root, "mkdocs.yml", {**ENV, "TMPDIR": fresh_tmp()})
+                    fresh = fresh_tmp()
+                    return timed_build(root, "mkdocs.yml", {**ENV, "TMPDIR": fresh, "WENMING_USER_CACHE": fresh})
+
+                def ours_clone(root=root) -> dict:
+                    shutil.rmtree(root / ".cache", ignore_errors=True)
+                    return timed_build(
+                        root, "mkdocs.yml", {**ENV, "TMPDIR": fresh_tmp(), "WENMING_USER_CACHE": user_cache}
+                    )
 
                 def ours_warm(root=root) -> dict:
-                    return timed_build(root, "mkdocs.yml", {**ENV, "WENMING_BUILD_CACHE": "0"})
+                    return timed_build(
+                        root, "mkdocs.yml", {**ENV, "WENMING_BUILD_CACHE": "0", "WENMING_USER_CACHE": user_cache}
+                    )
 
                 def jieba_cold(root=root) -> dict:
                     return timed_build(root, "mkdocs-baseline.yml", {**ENV, "TMPDIR": fresh_tmp()})
@@ -417,11 +442,12 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
                 def plain(root=root) -> dict:
                     return timed_build(root, "mkdocs-baseline.yml", {**ENV, "PYTHONPATH": shim})
 
-                runs = dict(zip(FULL_KINDS, (ours_cold, ours_warm, jieba_cold, jieba_warm, plain), strict=True))
+                kinds = (ours_cold, ours_clone, ours_warm, jieba_cold, jieba_warm, plain)
+                runs = dict(zip(FULL_KINDS, kinds, strict=True))
                 samples: dict[str, list[dict]] = {k: [] for k in runs}
-                ours_cold(), jieba_warm()  # leave .cache and jieba's temporary cache warm
+                ours_clone(), jieba_warm()  # leave .cache, the user's and jieba's temporary cache warm
                 for i in range(rounds):
-                    # ours_cold leaves .cache warm for ours_warm, whichever runs first
+                    # ours_cold and ours_clone leave .cache warm for ours_warm, whichever runs first
                     order = list(runs) if i % 2 == 0 else list(reversed(runs))
                     for kind in order:
                         samples[kind].append(runs[kind]())
@@ -433,6 +459,8 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
                 for ours, against in (
                     ("ours_cold", "plain"),
                     ("ours_cold", "jieba_cold"),
+                    ("ours_clone", "plain"),
+                    ("ours_clone", "jieba_warm"),
                     ("ours_warm", "plain"),
                     ("ours_warm", "jieba_warm"),
                 ):
@@ -457,6 +485,71 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
     return out
 
 
+def cold_before_after(before_src: Path, sizes: list[int], rounds: int) -> dict:
+    """Cold builds (as ``ours_cold`` in :func:`full_builds`: no .cache, empty temporary and user
+    cache folders) of the held-out unit with an earlier src (``before_src`` first on PYTHONPATH)
+    and with this one, alternating (which goes first alternates too), medians of wall and CPU;
+    and whether the two builds wrote the same files, byte for byte."""
+    work = Path(tempfile.mkdtemp(prefix="bench-cold-"))
+    out: dict = {"rounds": rounds, "cpus": os.cpu_count(), "before_src": str(before_src), "sizes": {}}
+    try:
+        for n in sizes:
+            root = heldout(work / f"heldout-{n}", n)
+            sites = {}
+
+            def cold(src: Path | None, keep: str | None = None, root=root, sites=sites) -> dict:
+                shutil.rmtree(root / ".cache", ignore_errors=True)
+                fresh = tempfile.mkdtemp(prefix="tmp-", dir=work)
+                env = {**ENV, "TMPDIR": fresh, "WENMING_USER_CACHE": fresh}
+                if src is not None:
+                    env["PYTHONPATH"] = str(src)
+                if keep is None:
+                    return timed_build(root, "mkdocs.yml", env)
+                dest = work / keep
+                proc = subprocess.run(
+                    [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(dest)],
+                    cwd=root,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                )
+                if proc.returncode != 0:
+                    raise SystemExit(proc.stderr.decode("utf-8", "replace")[-2000:])
+                sites[keep] = dest
+                return {}
+
+            cold(before_src, "before"), cold(None, "after")
+            differ = _differ(sites["before"], sites["after"])
+            samples: dict[str, list[dict]] = {"before": [], "after": []}
+            for i in range(rounds):
+                order = [("before", before_src), ("after", None)]
+                for name, src in order if i % 2 == 0 else reversed(order):
+                    samples[name].append(cold(src))
+            medians = {
+                k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss_mb")}
+                for k, v in samples.items()
+            }
+            out["sizes"][str(n)] = {"medians": medians, "samples": samples, "identical": not differ, "differ": differ}
+            b, a = medians["before"], medians["after"]
+            print(
+                f"held-out N={n} cold: before {b['wall']:.2f}s wall {b['cpu']:.2f}s CPU, "
+                f"after {a['wall']:.2f}s wall {a['cpu']:.2f}s CPU; identical: {not differ}",
+                flush=True,
+            )
+            shutil.rmtree(root, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def _differ(a: Path, b: Path) -> list[str]:
+    """The files (relative) that only one of two sites has or that differ in bytes."""
+    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    both = files_a & files_b
+    return sorted((files_a ^ files_b) | {f for f in both if (a / f).read_bytes() != (b / f).read_bytes()})
+
+
 def full_rows(f: dict) -> list[str]:
     """The report's part for full builds (see full_builds)."""
     names = {"generate": "本项目生成器（bench/generate.py）", "heldout": "留出活动集（bench/heldout.py）"}
@@ -468,7 +561,10 @@ def full_rows(f: dict) -> list[str]:
         "墙钟时间波动大，CPU 时间（子进程 user+sys）更稳。全部为新进程 `mkdocs build`，写入新文件夹；本项目加 `--strict`"
         "（发布流程的做法），基线也加 `--strict`。",
         "",
-        "- **冷构建**：没有 `.cache`（分词、jieba 词典、照片、页面缓存都没有），临时文件夹为空——第一次构建，或什么都没恢复的新机器；",
+        "- **冷构建**：没有 `.cache`（分词、jieba 词典、照片、页面缓存都没有），临时文件夹和用户缓存文件夹（`WENMING_USER_CACHE`）"
+        "都为空——新机器上的第一次构建，或什么都没恢复的构建机；",
+        "- **新克隆**：同样没有 `.cache`，但用户缓存文件夹里有这台机器以前构建时留下的 jieba 词典（每台机器只生成一次）——"
+        "编辑者电脑上新克隆的仓库，或新单位的第一次构建；对比的是 jieba 词典缓存同样还在的原版 Material + jieba（热）；",
         "- **热构建**：`.cache` 是上一次构建留下的（分词、jieba 词典、照片、输出扫描），但页面缓存关闭（`WENMING_BUILD_CACHE=0`），"
         "每个页面都重新生成——发布流程遇到影响所有页面的改动（新版本、模板、导航）时的情形；",
         "- **原版 Material（无 jieba）**：同一批 Markdown、同样的主题、搜索设置和 glightbox，去掉 wenming 插件，"
@@ -481,6 +577,8 @@ def full_rows(f: dict) -> list[str]:
     labels = {
         "ours_cold/plain": ("冷构建", "原版 Material（无 jieba）", "≤ 1.0×"),
         "ours_cold/jieba_cold": ("冷构建", "原版 Material + jieba（冷）", "≤ 0.7×"),
+        "ours_clone/plain": ("新克隆", "原版 Material（无 jieba）", "≤ 1.0×"),
+        "ours_clone/jieba_warm": ("新克隆", "原版 Material + jieba（热）", "≤ 0.7×"),
         "ours_warm/plain": ("热构建", "原版 Material（无 jieba）", "≤ 1.0×"),
         "ours_warm/jieba_warm": ("热构建", "原版 Material + jieba（热）", "≤ 0.7×"),
     }
@@ -488,6 +586,8 @@ def full_rows(f: dict) -> list[str]:
         for n, r in by_n.items():
             for key, (ours, base, goal) in labels.items():
                 a, b = key.split("/")
+                if key not in r["ratios"]:  # a kind measured only since
+                    continue
                 ratio = r["ratios"][key]
                 rows.append(
                     f"| {names.get(set_name, set_name)} | {n} | {ours} | {base} | {ratio['wall']:.2f}× | "
@@ -550,6 +650,22 @@ def write_report(r: dict) -> None:
             f"改一篇活动后的构建 CPU {b['one_edit_before_cpu_s']:.2f} s → {b['one_edit_after_cpu_s']:.2f} s，"
             "两者输出都与完整构建逐字节相同。",
         ]
+    if c := r.get("cold_before_after"):
+        rows += [
+            "",
+            f"冷构建改动前后（`python bench/build.py --cold-before 旧src`：留出活动集，没有 `.cache`、临时文件夹和用户缓存文件夹为空，"
+            f"改动前（{c['before_src']}，PYTHONPATH 指向它）与改动后交替运行 {c['rounds']} 轮取中位数，{c['cpus']} 核，机器与其他任务共用）：",
+            "",
+            "| N | 改动前墙钟 | 改动后墙钟 | 墙钟比 | 改动前 CPU | 改动后 CPU | CPU 比 | 输出 |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for n, x in c["sizes"].items():
+            b, a = x["medians"]["before"], x["medians"]["after"]
+            rows.append(
+                f"| {n} | {b['wall']:.2f} s | {a['wall']:.2f} s | {a['wall'] / b['wall']:.2f}× | {b['cpu']:.2f} s | "
+                f"{a['cpu']:.2f} s | {a['cpu'] / b['cpu']:.2f}× | "
+                f"{'逐字节相同' if x['identical'] else '不同：' + '、'.join(x['differ'][:5])} |"
+            )
     rows.append("")
     out = HERE / "results"
     out.mkdir(exist_ok=True)
