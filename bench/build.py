@@ -169,6 +169,13 @@ def main() -> None:
         "the other results in build.json are kept",
     )
     parser.add_argument(
+        "--sets",
+        nargs="+",
+        choices=("generate", "heldout"),
+        default=["generate", "heldout"],
+        help="--full: the activity sets to measure, in this order",
+    )
+    parser.add_argument(
         "--cold-before",
         metavar="SRC",
         help="only cold builds of the held-out unit, this package's src against SRC (a copy of an earlier "
@@ -183,7 +190,7 @@ def main() -> None:
         return write_report(kept)
     if args.full:
         kept = json.loads((HERE / "results" / "build.json").read_text(encoding="utf-8"))
-        kept["full"] = full_builds(args.sizes, args.rounds, lambda f: write_report({**kept, "full": f}))
+        kept["full"] = full_builds(args.sizes, args.rounds, lambda f: write_report({**kept, "full": f}), args.sets)
         return write_report(kept)
     work = Path(tempfile.mkdtemp(prefix="bench-build-"))
     result: dict = {"rounds": args.rounds, "cpus": os.cpu_count(), "sizes": {}}
@@ -378,7 +385,7 @@ def timed_build(root: Path, config: str, env: dict, strict: bool = True) -> dict
 FULL_KINDS = ("ours_cold", "ours_clone", "ours_warm", "jieba_cold", "jieba_warm", "plain")
 
 
-def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
+def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "heldout")) -> dict:
     """Full builds of the same unit, five kinds, run in turn within each round (medians of
     ``rounds`` rounds, wall and CPU), for each activity set and size:
 
@@ -407,10 +414,11 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
     jieba_tmp = work / "jieba-tmp"
     jieba_tmp.mkdir()
     user_cache = str(work / "user-cache")  # this machine's (see ours_clone)
-    sets = {"generate": generate, "heldout": heldout}
+    makers = {"generate": generate, "heldout": heldout}
     out: dict = {"rounds": rounds, "cpus": os.cpu_count(), "sets": {}}
     try:
-        for set_name, make in sets.items():
+        for set_name in sets:
+            make = makers[set_name]
             for n in sizes:
                 root = make(work / f"{set_name}-{n}", n)
 
@@ -666,6 +674,8 @@ def write_report(r: dict) -> None:
                 f"{a['cpu']:.2f} s | {a['cpu'] / b['cpu']:.2f}× | "
                 f"{'逐字节相同' if x['identical'] else '不同：' + '、'.join(x['differ'][:5])} |"
             )
+    for note in r.get("notes", []):  # measured by hand, each saying how
+        rows += ["", note]
     rows.append("")
     out = HERE / "results"
     out.mkdir(exist_ok=True)
