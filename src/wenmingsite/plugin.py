@@ -42,7 +42,7 @@ from wenmingsite.loading.records import Content
 from wenmingsite.outputs import search_index, shipped, sitefolder
 from wenmingsite.pages import memo, pagecache, share
 from wenmingsite.pages.render import relative_url
-from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in, share_dictionary
+from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
 from wenmingsite.site import PHOTOS_MARK, Site
 
 log = get_plugin_logger("wenming")
@@ -841,7 +841,6 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
                 f"{self.segments.cut} cut by jieba"
             )
-        share_dictionary()  # the dictionary jieba made in this build, for this user's next unit
         if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)

@@ -23,7 +23,6 @@ import hashlib
 import json
 import logging
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -168,32 +167,14 @@ def _key(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
-USER_CACHE_ENV = "WENMING_USER_CACHE"  # the per-user folder (empty: none); tests and benchmarks set it
-_built_here: Path | None = None  # the dictionary file jieba was to make in this process, if any
-
-
-def user_folder() -> Path | None:
-    """This user's cache folder for what is the same for every unit on the machine (jieba's
-    prepared dictionary): ``~/.cache/wenming`` on Linux, the platform's own elsewhere."""
-    if (chosen := os.environ.get(USER_CACHE_ENV)) is not None:
-        return Path(chosen) if chosen else None
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir("wenming", appauthor=False))
-
-
-def keep_dictionary_in(folder: Path, shared: Path | None = None) -> None:
+def keep_dictionary_in(folder: Path) -> None:
     """jieba's prepared dictionary (its own marshal file, 0.7 s to make from the word list)
     in ``folder`` instead of the system's temporary folder, so that a build machine that
-    restores .cache (CI) does not make it again; named by jieba's version. A folder without it
-    (a new clone, a new unit) takes the copy this user's earlier builds left in ``shared``
-    (default :func:`user_folder`/jieba; see :func:`share_dictionary`)."""
+    restores .cache (CI) does not make it again; named by jieba's version."""
     import importlib.metadata
 
     import jieba
 
-    global _built_here
-    _built_here = None
     if jieba.dt.initialized:
         return
     try:
@@ -202,7 +183,7 @@ def keep_dictionary_in(folder: Path, shared: Path | None = None) -> None:
         version = "unknown"
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for leftover in [*folder.glob("tmp*"), *folder.glob(".*.tmp")]:  # what a write could not finish left
+        for leftover in folder.glob("tmp*"):  # what a write jieba could not finish left (a full disk)
             leftover.unlink()
     except OSError:
         return  # jieba then uses the temporary folder, as before
@@ -210,51 +191,7 @@ def keep_dictionary_in(folder: Path, shared: Path | None = None) -> None:
         jieba.default_logger.addFilter(_QuietDump())
     jieba.dt.tmp_dir = str(folder)
     if jieba.dt.dictionary == jieba.DEFAULT_DICT:  # a unit's own dictionary: jieba names its cache
-        jieba.dt.cache_file = name = f"jieba-{version}.cache"
-        if shared is None and (user := user_folder()) is not None:
-            shared = user / "jieba"
-        if shared is not None and not (folder / name).is_file():
-            _copy(shared / name, folder / name)
-            _built_here = folder / name  # copied, or made by jieba in this process
-
-
-def share_dictionary(shared: Path | None = None) -> None:
-    """After a build: the dictionary jieba made in this process, copied to this user's cache
-    folder for the next unit or clone on this machine. Only one made here (or the user's own
-    copy, unchanged): a file in a restored .cache (untrusted input) never travels on to other
-    units. A copy jieba could not read (it then made the dictionary again) is replaced."""
-    global _built_here
-    import jieba
-
-    made, _built_here = _built_here, None
-    if made is None or not jieba.dt.initialized or not made.is_file():
-        return
-    if shared is None:
-        if (user := user_folder()) is None:
-            return
-        shared = user / "jieba"
-    try:
-        if (shared / made.name).read_bytes() == made.read_bytes():
-            return
-    except OSError:
-        pass
-    _copy(made, shared / made.name)
-
-
-def _copy(source: Path, dest: Path) -> bool:
-    """``source`` to ``dest`` through a temporary file (a reader never sees half of it);
-    False when there is nothing to copy or it cannot be written (jieba then makes its own)."""
-    if not source.is_file():
-        return False
-    tmp = dest.with_name(f".{dest.name}.{os.getpid()}.tmp")
-    try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, tmp)
-        os.replace(tmp, dest)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        return False
-    return True
+        jieba.dt.cache_file = f"jieba-{version}.cache"
 
 
 class _QuietDump(logging.Filter):
