@@ -382,7 +382,7 @@ def timed_build(root: Path, config: str, env: dict, strict: bool = True) -> dict
     return {"wall": wall, "cpu": cpu, "rss_mb": kb / 1024}
 
 
-FULL_KINDS = ("ours_cold", "ours_clone", "ours_warm", "jieba_cold", "jieba_warm", "plain")
+FULL_KINDS = ("ours_cold", "ours_warm", "jieba_cold", "jieba_warm", "plain")
 
 
 def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "heldout")) -> dict:
@@ -390,13 +390,8 @@ def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "hel
     ``rounds`` rounds, wall and CPU), for each activity set and size:
 
     - ``ours_cold``: `mkdocs build --strict` with our plugin in a fresh process with no
-      ``.cache`` at all (no segmentation, jieba dictionary, photo or page cache), an empty
-      temporary folder and an empty user cache folder (``WENMING_USER_CACHE``: no jieba
-      dictionary from an earlier unit): the first build on a new machine, or a runner that
-      restores nothing;
-    - ``ours_clone``: the same but with the user cache folder an earlier build on this machine
-      left (jieba's dictionary, made once per machine): a new clone, or a new unit's first
-      build, on an editor's machine;
+      ``.cache`` at all (no segmentation, jieba dictionary, photo or page cache) and an
+      empty temporary folder: a first build, or a runner that restores nothing;
     - ``ours_warm``: the same with ``.cache`` left by the previous build (segmentation,
       jieba's dictionary, photos, outputs scan) but the page cache off
       (``WENMING_BUILD_CACHE=0``): every page rendered, what publishing mostly runs when a
@@ -407,13 +402,12 @@ def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "hel
       or with the one jieba left in the temporary folder of its previous build;
     - ``plain``: plain Material without jieba (see NO_JIEBA): no segmentation, no cache.
 
-    Ratios: cold against ``jieba_cold`` and ``plain``, clone and warm against ``jieba_warm``
-    (its dictionary cache kept, as on a machine that has built before) and ``plain``."""
+    Ratios: cold against ``jieba_cold`` and ``plain``, warm against ``jieba_warm`` and
+    ``plain``."""
     work = Path(tempfile.mkdtemp(prefix="bench-full-"))
     shim = no_jieba_path(work)
     jieba_tmp = work / "jieba-tmp"
     jieba_tmp.mkdir()
-    user_cache = str(work / "user-cache")  # this machine's (see ours_clone)
     makers = {"generate": generate, "heldout": heldout}
     out: dict = {"rounds": rounds, "cpus": os.cpu_count(), "sets": {}}
     try:
@@ -427,19 +421,10 @@ def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "hel
 
                 def ours_cold(root=root) -> dict:
                     shutil.rmtree(root / ".cache", ignore_errors=True)
-                    fresh = fresh_tmp()
-                    return timed_build(root, "mkdocs.yml", {**ENV, "TMPDIR": fresh, "WENMING_USER_CACHE": fresh})
-
-                def ours_clone(root=root) -> dict:
-                    shutil.rmtree(root / ".cache", ignore_errors=True)
-                    return timed_build(
-                        root, "mkdocs.yml", {**ENV, "TMPDIR": fresh_tmp(), "WENMING_USER_CACHE": user_cache}
-                    )
+                    return timed_build(root, "mkdocs.yml", {**ENV, "TMPDIR": fresh_tmp()})
 
                 def ours_warm(root=root) -> dict:
-                    return timed_build(
-                        root, "mkdocs.yml", {**ENV, "WENMING_BUILD_CACHE": "0", "WENMING_USER_CACHE": user_cache}
-                    )
+                    return timed_build(root, "mkdocs.yml", {**ENV, "WENMING_BUILD_CACHE": "0"})
 
                 def jieba_cold(root=root) -> dict:
                     return timed_build(root, "mkdocs-baseline.yml", {**ENV, "TMPDIR": fresh_tmp()})
@@ -450,12 +435,12 @@ def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "hel
                 def plain(root=root) -> dict:
                     return timed_build(root, "mkdocs-baseline.yml", {**ENV, "PYTHONPATH": shim})
 
-                kinds = (ours_cold, ours_clone, ours_warm, jieba_cold, jieba_warm, plain)
+                kinds = (ours_cold, ours_warm, jieba_cold, jieba_warm, plain)
                 runs = dict(zip(FULL_KINDS, kinds, strict=True))
                 samples: dict[str, list[dict]] = {k: [] for k in runs}
-                ours_clone(), jieba_warm()  # leave .cache, the user's and jieba's temporary cache warm
+                ours_cold(), jieba_warm()  # leave .cache and jieba's temporary cache warm
                 for i in range(rounds):
-                    # ours_cold and ours_clone leave .cache warm for ours_warm, whichever runs first
+                    # ours_cold leaves .cache warm for ours_warm, whichever runs first
                     order = list(runs) if i % 2 == 0 else list(reversed(runs))
                     for kind in order:
                         samples[kind].append(runs[kind]())
@@ -467,8 +452,6 @@ def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "hel
                 for ours, against in (
                     ("ours_cold", "plain"),
                     ("ours_cold", "jieba_cold"),
-                    ("ours_clone", "plain"),
-                    ("ours_clone", "jieba_warm"),
                     ("ours_warm", "plain"),
                     ("ours_warm", "jieba_warm"),
                 ):
@@ -494,8 +477,8 @@ def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "hel
 
 
 def cold_before_after(before_src: Path, sizes: list[int], rounds: int) -> dict:
-    """Cold builds (as ``ours_cold`` in :func:`full_builds`: no .cache, empty temporary and user
-    cache folders) of the held-out unit with an earlier src (``before_src`` first on PYTHONPATH)
+    """Cold builds (as ``ours_cold`` in :func:`full_builds`: no .cache, an empty temporary
+    folder) of the held-out unit with an earlier src (``before_src`` first on PYTHONPATH)
     and with this one, alternating (which goes first alternates too), medians of wall and CPU;
     and whether the two builds wrote the same files, byte for byte."""
     work = Path(tempfile.mkdtemp(prefix="bench-cold-"))
@@ -508,7 +491,7 @@ def cold_before_after(before_src: Path, sizes: list[int], rounds: int) -> dict:
             def cold(src: Path | None, keep: str | None = None, root=root, sites=sites) -> dict:
                 shutil.rmtree(root / ".cache", ignore_errors=True)
                 fresh = tempfile.mkdtemp(prefix="tmp-", dir=work)
-                env = {**ENV, "TMPDIR": fresh, "WENMING_USER_CACHE": fresh}
+                env = {**ENV, "TMPDIR": fresh}
                 if src is not None:
                     env["PYTHONPATH"] = str(src)
                 if keep is None:
@@ -569,10 +552,7 @@ def full_rows(f: dict) -> list[str]:
         "墙钟时间波动大，CPU 时间（子进程 user+sys）更稳。全部为新进程 `mkdocs build`，写入新文件夹；本项目加 `--strict`"
         "（发布流程的做法），基线也加 `--strict`。",
         "",
-        "- **冷构建**：没有 `.cache`（分词、jieba 词典、照片、页面缓存都没有），临时文件夹和用户缓存文件夹（`WENMING_USER_CACHE`）"
-        "都为空——新机器上的第一次构建，或什么都没恢复的构建机；",
-        "- **新克隆**：同样没有 `.cache`，但用户缓存文件夹里有这台机器以前构建时留下的 jieba 词典（每台机器只生成一次）——"
-        "编辑者电脑上新克隆的仓库，或新单位的第一次构建；对比的是 jieba 词典缓存同样还在的原版 Material + jieba（热）；",
+        "- **冷构建**：没有 `.cache`（分词、jieba 词典、照片、页面缓存都没有），临时文件夹为空——第一次构建，或什么都没恢复的新机器；",
         "- **热构建**：`.cache` 是上一次构建留下的（分词、jieba 词典、照片、输出扫描），但页面缓存关闭（`WENMING_BUILD_CACHE=0`），"
         "每个页面都重新生成——发布流程遇到影响所有页面的改动（新版本、模板、导航）时的情形；",
         "- **原版 Material（无 jieba）**：同一批 Markdown、同样的主题、搜索设置和 glightbox，去掉 wenming 插件，"
@@ -585,8 +565,6 @@ def full_rows(f: dict) -> list[str]:
     labels = {
         "ours_cold/plain": ("冷构建", "原版 Material（无 jieba）", "≤ 1.0×"),
         "ours_cold/jieba_cold": ("冷构建", "原版 Material + jieba（冷）", "≤ 0.7×"),
-        "ours_clone/plain": ("新克隆", "原版 Material（无 jieba）", "≤ 1.0×"),
-        "ours_clone/jieba_warm": ("新克隆", "原版 Material + jieba（热）", "≤ 0.7×"),
         "ours_warm/plain": ("热构建", "原版 Material（无 jieba）", "≤ 1.0×"),
         "ours_warm/jieba_warm": ("热构建", "原版 Material + jieba（热）", "≤ 0.7×"),
     }
@@ -661,7 +639,7 @@ def write_report(r: dict) -> None:
     if c := r.get("cold_before_after"):
         rows += [
             "",
-            f"冷构建改动前后（`python bench/build.py --cold-before 旧src`：留出活动集，没有 `.cache`、临时文件夹和用户缓存文件夹为空，"
+            f"冷构建改动前后（`python bench/build.py --cold-before 旧src`：留出活动集，没有 `.cache`、临时文件夹为空，"
             f"改动前（{c['before_src']}，PYTHONPATH 指向它）与改动后交替运行 {c['rounds']} 轮取中位数，{c['cpus']} 核，机器与其他任务共用）：",
             "",
             "| N | 改动前墙钟 | 改动后墙钟 | 墙钟比 | 改动前 CPU | 改动后 CPU | CPU 比 | 输出 |",
