@@ -168,12 +168,29 @@ def main() -> None:
         help="only the full builds against plain Material (cold and warm, two activity sets); "
         "the other results in build.json are kept",
     )
+    parser.add_argument(
+        "--sets",
+        nargs="+",
+        choices=("generate", "heldout"),
+        default=["generate", "heldout"],
+        help="--full: the activity sets to measure, in this order",
+    )
+    parser.add_argument(
+        "--cold-before",
+        metavar="SRC",
+        help="only cold builds of the held-out unit, this package's src against SRC (a copy of an earlier "
+        "commit's src/, put first on PYTHONPATH), alternating; their sites compared file by file",
+    )
     args = parser.parse_args()
     if args.quick:
         return quick()
+    if args.cold_before:
+        kept = json.loads((HERE / "results" / "build.json").read_text(encoding="utf-8"))
+        kept["cold_before_after"] = cold_before_after(Path(args.cold_before), args.sizes, args.rounds)
+        return write_report(kept)
     if args.full:
         kept = json.loads((HERE / "results" / "build.json").read_text(encoding="utf-8"))
-        kept["full"] = full_builds(args.sizes, args.rounds, lambda f: write_report({**kept, "full": f}))
+        kept["full"] = full_builds(args.sizes, args.rounds, lambda f: write_report({**kept, "full": f}), args.sets)
         return write_report(kept)
     work = Path(tempfile.mkdtemp(prefix="bench-build-"))
     result: dict = {"rounds": args.rounds, "cpus": os.cpu_count(), "sizes": {}}
@@ -368,7 +385,7 @@ def timed_build(root: Path, config: str, env: dict, strict: bool = True) -> dict
 FULL_KINDS = ("ours_cold", "ours_warm", "jieba_cold", "jieba_warm", "plain")
 
 
-def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
+def full_builds(sizes: list[int], rounds: int, save=None, sets=("generate", "heldout")) -> dict:
     """Full builds of the same unit, five kinds, run in turn within each round (medians of
     ``rounds`` rounds, wall and CPU), for each activity set and size:
 
@@ -391,10 +408,11 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
     shim = no_jieba_path(work)
     jieba_tmp = work / "jieba-tmp"
     jieba_tmp.mkdir()
-    sets = {"generate": generate, "heldout": heldout}
+    makers = {"generate": generate, "heldout": heldout}
     out: dict = {"rounds": rounds, "cpus": os.cpu_count(), "sets": {}}
     try:
-        for set_name, make in sets.items():
+        for set_name in sets:
+            make = makers[set_name]
             for n in sizes:
                 root = make(work / f"{set_name}-{n}", n)
 
@@ -417,7 +435,8 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
                 def plain(root=root) -> dict:
                     return timed_build(root, "mkdocs-baseline.yml", {**ENV, "PYTHONPATH": shim})
 
-                runs = dict(zip(FULL_KINDS, (ours_cold, ours_warm, jieba_cold, jieba_warm, plain), strict=True))
+                kinds = (ours_cold, ours_warm, jieba_cold, jieba_warm, plain)
+                runs = dict(zip(FULL_KINDS, kinds, strict=True))
                 samples: dict[str, list[dict]] = {k: [] for k in runs}
                 ours_cold(), jieba_warm()  # leave .cache and jieba's temporary cache warm
                 for i in range(rounds):
@@ -457,6 +476,71 @@ def full_builds(sizes: list[int], rounds: int, save=None) -> dict:
     return out
 
 
+def cold_before_after(before_src: Path, sizes: list[int], rounds: int) -> dict:
+    """Cold builds (as ``ours_cold`` in :func:`full_builds`: no .cache, an empty temporary
+    folder) of the held-out unit with an earlier src (``before_src`` first on PYTHONPATH)
+    and with this one, alternating (which goes first alternates too), medians of wall and CPU;
+    and whether the two builds wrote the same files, byte for byte."""
+    work = Path(tempfile.mkdtemp(prefix="bench-cold-"))
+    out: dict = {"rounds": rounds, "cpus": os.cpu_count(), "before_src": str(before_src), "sizes": {}}
+    try:
+        for n in sizes:
+            root = heldout(work / f"heldout-{n}", n)
+            sites = {}
+
+            def cold(src: Path | None, keep: str | None = None, root=root, sites=sites) -> dict:
+                shutil.rmtree(root / ".cache", ignore_errors=True)
+                fresh = tempfile.mkdtemp(prefix="tmp-", dir=work)
+                env = {**ENV, "TMPDIR": fresh}
+                if src is not None:
+                    env["PYTHONPATH"] = str(src)
+                if keep is None:
+                    return timed_build(root, "mkdocs.yml", env)
+                dest = work / keep
+                proc = subprocess.run(
+                    [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(dest)],
+                    cwd=root,
+                    env=env,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.PIPE,
+                )
+                if proc.returncode != 0:
+                    raise SystemExit(proc.stderr.decode("utf-8", "replace")[-2000:])
+                sites[keep] = dest
+                return {}
+
+            cold(before_src, "before"), cold(None, "after")
+            differ = _differ(sites["before"], sites["after"])
+            samples: dict[str, list[dict]] = {"before": [], "after": []}
+            for i in range(rounds):
+                order = [("before", before_src), ("after", None)]
+                for name, src in order if i % 2 == 0 else reversed(order):
+                    samples[name].append(cold(src))
+            medians = {
+                k: {m: statistics.median(r[m] for r in v) for m in ("wall", "cpu", "rss_mb")}
+                for k, v in samples.items()
+            }
+            out["sizes"][str(n)] = {"medians": medians, "samples": samples, "identical": not differ, "differ": differ}
+            b, a = medians["before"], medians["after"]
+            print(
+                f"held-out N={n} cold: before {b['wall']:.2f}s wall {b['cpu']:.2f}s CPU, "
+                f"after {a['wall']:.2f}s wall {a['cpu']:.2f}s CPU; identical: {not differ}",
+                flush=True,
+            )
+            shutil.rmtree(root, ignore_errors=True)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return out
+
+
+def _differ(a: Path, b: Path) -> list[str]:
+    """The files (relative) that only one of two sites has or that differ in bytes."""
+    files_a = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
+    files_b = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    both = files_a & files_b
+    return sorted((files_a ^ files_b) | {f for f in both if (a / f).read_bytes() != (b / f).read_bytes()})
+
+
 def full_rows(f: dict) -> list[str]:
     """The report's part for full builds (see full_builds)."""
     names = {"generate": "本项目生成器（bench/generate.py）", "heldout": "留出活动集（bench/heldout.py）"}
@@ -488,6 +572,8 @@ def full_rows(f: dict) -> list[str]:
         for n, r in by_n.items():
             for key, (ours, base, goal) in labels.items():
                 a, b = key.split("/")
+                if key not in r["ratios"]:  # a kind measured only since
+                    continue
                 ratio = r["ratios"][key]
                 rows.append(
                     f"| {names.get(set_name, set_name)} | {n} | {ours} | {base} | {ratio['wall']:.2f}× | "
@@ -550,6 +636,24 @@ def write_report(r: dict) -> None:
             f"改一篇活动后的构建 CPU {b['one_edit_before_cpu_s']:.2f} s → {b['one_edit_after_cpu_s']:.2f} s，"
             "两者输出都与完整构建逐字节相同。",
         ]
+    if c := r.get("cold_before_after"):
+        rows += [
+            "",
+            f"冷构建改动前后（`python bench/build.py --cold-before 旧src`：留出活动集，没有 `.cache`、临时文件夹为空，"
+            f"改动前（{c['before_src']}，PYTHONPATH 指向它）与改动后交替运行 {c['rounds']} 轮取中位数，{c['cpus']} 核，机器与其他任务共用）：",
+            "",
+            "| N | 改动前墙钟 | 改动后墙钟 | 墙钟比 | 改动前 CPU | 改动后 CPU | CPU 比 | 输出 |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
+        for n, x in c["sizes"].items():
+            b, a = x["medians"]["before"], x["medians"]["after"]
+            rows.append(
+                f"| {n} | {b['wall']:.2f} s | {a['wall']:.2f} s | {a['wall'] / b['wall']:.2f}× | {b['cpu']:.2f} s | "
+                f"{a['cpu']:.2f} s | {a['cpu'] / b['cpu']:.2f}× | "
+                f"{'逐字节相同' if x['identical'] else '不同：' + '、'.join(x['differ'][:5])} |"
+            )
+    for note in r.get("notes", []):  # measured by hand, each saying how
+        rows += ["", note]
     rows.append("")
     out = HERE / "results"
     out.mkdir(exist_ok=True)

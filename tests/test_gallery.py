@@ -184,6 +184,77 @@ def test_a_photo_that_cannot_be_read_names_its_entry(site):
     assert re.search(r"docs/activities/2024-03-05-plant.md:6: 第 1 张照片“activities/plant/cut.jpg”：", result.stderr)
 
 
+def _photo_unit(site, photos: dict[str, bytes]):
+    """A unit with one activity showing ``photos`` (name -> file bytes)."""
+    listed = "".join(f"  - src: plant/{name}\n    caption: 现场 {i}\n" for i, name in enumerate(photos, 1))
+    root = site(
+        {
+            "docs/activities/2024-03-05-plant.md": "---\ntitle: 植树\ndate: 2024-03-05\ncategory: 志愿服务\n"
+            f"photos:\n{listed}---\n正文\n"
+        }
+    )
+    (root / "docs/activities/plant").mkdir(parents=True)
+    for name, data in photos.items():
+        (root / "docs/activities/plant" / name).write_bytes(data)
+    return root
+
+
+def _jpeg(size: tuple[int, int], colour: tuple[int, int, int], orientation: int = 1) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    Image.new("RGB", size, colour).save(buffer, "JPEG", quality=90, exif=exif)
+    return buffer.getvalue()
+
+
+def test_a_first_builds_photos_are_the_next_builds(site, tmp_path):
+    """A first build makes its photos' variants while it renders the pages: its site is the
+    one the next build (every variant already made) writes, byte for byte, and every variant
+    has the size its page and photos.json give (a phone photo turned upright)."""
+    root = _photo_unit(
+        site,
+        {
+            "wide.jpg": _jpeg((2400, 1200), (200, 40, 40)),
+            "turned.jpg": _jpeg((900, 600), (40, 200, 40), orientation=6),
+            "small.jpg": _jpeg((300, 200), (40, 40, 200)),
+        },
+    )
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert run_mkdocs(root, "build", "--strict", "--site-dir", str(first)).returncode == 0
+    assert run_mkdocs(root, "build", "--strict", "--site-dir", str(second)).returncode == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+    photos = json.loads((first / "api/photos.json").read_text(encoding="utf-8"))["photos"]
+    sizes = {p["caption"]: (p["width"], p["height"]) for p in photos}
+    assert sizes == {"现场 1": (2400, 1200), "现场 2": (600, 900), "现场 3": (300, 200)}
+    page = (first / "activities/2024-03-05-plant/index.html").read_text(encoding="utf-8")
+    for p in photos:
+        for o in p["outputs"].values():
+            with Image.open(first / urllib.parse.unquote(o["url"])) as im:
+                assert im.size == (o["width"], o["height"])
+        grid = p["outputs"]["t800j"]
+        assert f'{grid["url"]}" width="{grid["width"]}" height="{grid["height"]}"' in page
+
+
+def test_a_photo_damaged_past_its_header_stops_the_build(site, tmp_path):
+    """A JPEG cut short after its header reads as a photo of its size until it is decoded:
+    the build still fails with the place that shows it, and the last good site stays."""
+    good = _jpeg((1600, 1200), (120, 120, 30))
+    root = _photo_unit(site, {"good.jpg": good, "cut.jpg": _jpeg((1600, 1200), (30, 120, 120))[:700]})
+    (root / "site").mkdir()
+    (root / "site/index.html").write_text("上一次的网站", encoding="utf-8")
+    result = run_mkdocs(root, "build", "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert re.search(
+        r"docs/activities/2024-03-05-plant.md:8: 第 2 张照片“activities/plant/cut.jpg”：照片文件不完整或已损坏，无法读取（",
+        result.stderr,
+    ), result.stderr[-2000:]
+    assert (root / "site/index.html").read_text(encoding="utf-8") == "上一次的网站"
+
+
 def test_killed_cold_build_then_normal_build_gives_a_correct_site(tmp_path):
     """Killed mid-write, at a known point on any machine: the image workers' test-only pause
     (images._test_pause) stops each worker after two finished outputs, with half of the

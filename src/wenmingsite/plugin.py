@@ -590,6 +590,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         return self.site
 
     def _fail_or_report(self, problems) -> None:
+        if problems and self.command != "serve" and self.site is not None:
+            problems = [*problems, *self.site.finish_photos()]  # all of a failed build's problems at once
         for p in problems:
             log.error(str(p))
         if problems and self.command != "serve":
@@ -604,7 +606,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.serve_folder.restore()
         site = self._build()
         content = site.content
-        self._fail_or_report(site.publish_photos(progress=_photo_progress()))
+        # A build (not serve, not --dirty: it fails before its new folder replaces site/) makes the
+        # new photos' variants while it renders pages; on_post_build waits for them.
+        background = self.command == "build" and not self.dirty
+        self._fail_or_report(site.publish_photos(progress=_photo_progress(), background=background))
         specs = site.page_specs()
         self._fail_or_report(
             site.report(
@@ -871,6 +876,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         except shipped.ShippedError as exc:
             raise PluginError(str(exc)) from None
         if self.site is not None:
+            self._fail_or_report(self.site.finish_photos())
             self.site.link_photos(config.site_dir)
         if self.serve_folder is not None:
             self.serve_folder.sweep(set(self.site.photo_outputs) if self.site else set())

@@ -38,7 +38,7 @@ from wenmingsite.loading.problems import Problem
 from wenmingsite.loading.records import Activity, Content
 from wenmingsite.outputs import api, feed
 from wenmingsite.pages import coverage, pagekinds, share, stats
-from wenmingsite.pages.gallery import Gallery, publish_photos
+from wenmingsite.pages.gallery import Gallery, finish_photos, publish_photos
 from wenmingsite.pages.pagekinds import PageSpec
 from wenmingsite.pages.render import Renderer, rebase_links
 from wenmingsite.pages.stats import Stats
@@ -123,6 +123,7 @@ class Site:
         self.published: dict[str, images.Published] = {}  # photo docs path -> its variants
         self._gallery: Gallery | None = None
         self.photo_outputs: dict[str, str] = {}  # site path -> image cache file
+        self._photos_making: images.PhotoCache | None = None  # variants still being made (publish_photos)
         self.specs: dict[str, PageSpec] = {}  # generated page src -> spec
         # Stage 3
         self.urls: dict[str, str] = {}
@@ -198,11 +199,14 @@ class Site:
 
     # --- stage 2 ------------------------------------------------------------------------
 
-    def publish_photos(self, progress: Progress | None = None) -> list[Problem]:
-        """Make (or find in the cache) every photo's variants; report the ones that fail."""
+    def publish_photos(self, progress: Progress | None = None, background: bool = False) -> list[Problem]:
+        """Make (or find in the cache) every photo's variants; report the ones that fail.
+        ``background``: the variants a photo's header settles are made while the build goes on;
+        :meth:`finish_photos` before anything reads them."""
         cache = self.photo_cache or images.PhotoCache(self.root / images.CACHE_DIR)
+        self._photos_making = cache if background else None
         self.published, problems = publish_photos(
-            self.content, self.docs_dir, cache, include_drafts=self.serving, progress=progress
+            self.content, self.docs_dir, cache, include_drafts=self.serving, progress=progress, background=background
         )
         self._gallery = self.renderer.gallery = Gallery(self.content, self.published)
         folder = str(cache.folder)
@@ -212,6 +216,16 @@ class Site:
             for o in result.outputs.values()
         }
         return self.report(problems)
+
+    def finish_photos(self) -> list[Problem]:
+        """Wait for the variants :meth:`publish_photos` left making; report the photos that
+        failed after all (nothing when none is being made)."""
+        cache, self._photos_making = self._photos_making, None
+        if cache is None:
+            return []
+        # Only a build that fails on any problem asks for the background (the plugin's build): a
+        # photo that failed after all stops it before its pages, rendered with it, are published.
+        return self.report(finish_photos(self.content, self.docs_dir, cache, include_drafts=self.serving))
 
     def page_specs(self) -> list[PageSpec]:
         """Every generated page, kind by kind (see wenmingsite.pages.pagekinds)."""

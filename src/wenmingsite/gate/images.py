@@ -20,7 +20,7 @@ import os
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -299,6 +299,38 @@ def _make_outputs(src: Path, key: str, cache: Path) -> Published:
         _atomic_write(cache / rel, buffer.getvalue())
         _test_written()
         outputs[variant.name] = PhotoVariant(variant.name, rel, dims[0], dims[1])
+    return Published(key, upright[0], upright[1], outputs)
+
+
+def plan(src: Path, key: str) -> Published | None:
+    """What :func:`make_outputs` will make of ``src``, read from its header alone (sizes and
+    orientation; nothing decoded), so that pages can be rendered while the variants are being
+    made. None when the header does not settle it (a file make_outputs may refuse before
+    decoding: empty, unreadable, a bomb, too large); such a photo is made at once."""
+    from PIL import Image
+
+    saved, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    try:
+        if src.suffix.lower() in (".heic", ".heif"):
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+        size = src.stat().st_size
+        with Image.open(src) as im:
+            w, h = im.size
+            pixels = w * h
+            limit = MAX_PIXELS if im.format == "JPEG" else MAX_PIXELS_FULL_DECODE
+            if size == 0 or pixels > limit or (pixels > BOMB_MIN_PIXELS and size / pixels < BOMB_BYTES_PER_PIXEL):
+                return None
+            orientation = im.getexif().get(ORIENTATION, 1) if hasattr(im, "getexif") else 1
+    except Exception:  # make_outputs says what is wrong with it
+        return None
+    finally:
+        Image.MAX_IMAGE_PIXELS = saved
+    upright = (w, h) if orientation < 5 else (h, w)
+    outputs = {
+        v.name: PhotoVariant(v.name, f"{key[:2]}/{key}-{v.name}.{v.ext}", *_fit(upright, v.box)) for v in VARIANTS
+    }
     return Published(key, upright[0], upright[1], outputs)
 
 
@@ -587,6 +619,10 @@ class PhotoCache:
         self._listings: dict[str, set[str]] = {}  # cache subfolder -> names in it
         self._digests: dict[Path, str] = {}  # path -> digest, this build
         self._dirty = False
+        self._pool: ProcessPoolExecutor | None = None  # variants still being made (publish(background=True))
+        self._pending: dict[Path, tuple[Future, Published]] = {}
+        self._progress: Callable[[int, int, float], None] | None = None
+        self._started = 0.0
         self._load()
 
     def _load(self) -> None:
@@ -700,8 +736,15 @@ class PhotoCache:
         paths: list[Path],
         workers: int | None = None,
         progress: Callable[[int, int, float], None] | None = None,
+        background: bool = False,
     ) -> tuple[dict[Path, Published], dict[Path, str]]:
-        """Outputs for every path (made where missing) and the problems of those that failed."""
+        """Outputs for every path (made where missing) and the problems of those that failed.
+
+        ``background``: a photo whose outputs its header settles (:func:`plan`) is made in
+        worker processes while the caller goes on (a first build renders its pages meanwhile,
+        on the other core); its outputs are returned as planned, and :meth:`finish` waits for
+        them and says which failed after all (a file damaged past its header)."""
+        self.finish()  # what an earlier call left running
         self.clean_temporaries()
         done: dict[Path, Published] = {}
         failed: dict[Path, str] = {}
@@ -717,9 +760,20 @@ class PhotoCache:
             self.save()
             return done, failed
         workers = workers or os.cpu_count() or 1
+        if background and workers > 1:
+            planned = [(job, plan(Path(job[0]), job[1])) for job in jobs]
+            later = [(job, found) for job, found in planned if found is not None]
+            if later:
+                jobs = [job for job, found in planned if found is None]  # made now: their problems at once
+                self._pool = ProcessPoolExecutor(max_workers=min(workers, len(later)))
+                self._progress, self._started = progress, time.monotonic()
+                for job, found in later:
+                    self._pending[Path(job[0])] = (self._pool.submit(_work, job), found)
+                    done[Path(job[0])] = found
+                progress = None
         start = time.monotonic()
         results = []
-        if workers == 1 or len(jobs) == 1:
+        if workers == 1 or len(jobs) <= 1:
             for i, job in enumerate(jobs, 1):
                 results.append(_work(job))
                 if progress:
@@ -737,5 +791,32 @@ class PhotoCache:
                 done[Path(src)] = result
             else:
                 failed[Path(src)] = problem
-        self.save()
+        if not self._pending:
+            self.save()
         return done, failed
+
+    def finish(self) -> dict[Path, str]:
+        """Wait for the photos :meth:`publish` left making in the background; the problems of
+        those that failed (their outputs, returned as planned, do not exist)."""
+        pending, self._pending = self._pending, {}
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return {}
+        failed: dict[Path, str] = {}
+        try:
+            futures = {future: (path, found) for path, (future, found) in pending.items()}
+            for i, future in enumerate(as_completed(futures), 1):
+                path, found = futures[future]
+                _, result, problem = future.result()
+                if result is None:
+                    failed[path] = problem
+                elif result != found:  # plan() and make_outputs() read a header alike
+                    raise RuntimeError(f"{path}: made {result}, planned {found}")
+                else:
+                    self.remember(result)
+                if self._progress:
+                    self._progress(i, len(futures), time.monotonic() - self._started)
+        finally:
+            pool.shutdown(cancel_futures=True)
+        self.save()
+        return failed

@@ -13,11 +13,40 @@ from wenmingsite.loading.records import Activity, Content, Photo
 
 
 def publish_photos(
-    content: Content, docs_dir: Path, cache: PhotoCache, include_drafts: bool = False, progress=None
+    content: Content,
+    docs_dir: Path,
+    cache: PhotoCache,
+    include_drafts: bool = False,
+    progress=None,
+    background: bool = False,
 ) -> tuple[dict[str, Published], list[Problem]]:
     """Outputs of every photo the site shows (activities and honour certificates), by docs
-    path, and a problem at each place that shows a photo that cannot be published."""
-    refs: dict[str, list] = {}  # photo -> [(file, line, what)] of everything that shows it
+    path, and a problem at each place that shows a photo that cannot be published.
+    ``background``: see ``PhotoCache.publish``; :func:`finish_photos` then says the rest."""
+    refs = _refs(content, include_drafts)
+    done, failed = cache.publish([docs_dir / src for src in refs], progress=progress, background=background)
+    return {path.relative_to(docs_dir).as_posix(): result for path, result in done.items()}, _problems(
+        failed, docs_dir, refs
+    )
+
+
+def finish_photos(content: Content, docs_dir: Path, cache: PhotoCache, include_drafts: bool = False) -> list[Problem]:
+    """The problems of the photos :func:`publish_photos` left making in the background."""
+    failed = cache.finish()
+    return _problems(failed, docs_dir, _refs(content, include_drafts)) if failed else []
+
+
+def _problems(failed: dict[Path, str], docs_dir: Path, refs: dict[str, list]) -> list[Problem]:
+    problems = []
+    for path, message in failed.items():
+        src = path.relative_to(docs_dir).as_posix()
+        problems += [Problem(source, line, None, f"{what}“{src}”：{message}") for source, line, what in refs[src]]
+    return problems
+
+
+def _refs(content: Content, include_drafts: bool) -> dict[str, list]:
+    """Each photo -> [(file, line, what)] of everything that shows it."""
+    refs: dict[str, list] = {}
     for a in content.activities:
         if a.draft and not include_drafts:
             continue
@@ -31,12 +60,7 @@ def publish_photos(
     for person in content.people:
         if person.photo:
             refs.setdefault(person.photo, []).append((person.source, person.line, "人物照片"))
-    done, failed = cache.publish([docs_dir / src for src in refs], progress=progress)
-    problems = []
-    for path, message in failed.items():
-        src = path.relative_to(docs_dir).as_posix()
-        problems += [Problem(source, line, None, f"{what}“{src}”：{message}") for source, line, what in refs[src]]
-    return {path.relative_to(docs_dir).as_posix(): result for path, result in done.items()}, problems
+    return refs
 
 
 @dataclass(frozen=True)
