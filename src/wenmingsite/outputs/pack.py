@@ -846,19 +846,19 @@ class Staged:
         """Each marked page reference's text set in; False (the layout is then not to be used)
         unless every mark is found once, in a line aligned at its start or centred, and its
         text fits where the placeholder was, in the same font and height."""
-        from weasyprint.formatting_structure.boxes import LineBox, ParentBox, TextBox
+        from weasyprint.formatting_structure.boxes import InlineBox, LineBox, ParentBox, TextBox
         from weasyprint.text.line_break import split_first_line
 
         done: set[int] = set()
 
         def marked(box, path):  # (mark, the boxes from a child of the line down to its text)
-            for child in box.children:
+            for child in box.children:  # not into an inline block: its lines are its own (never set)
                 if isinstance(child, TextBox):
                     element = child.element
                     mark = element.get("data-page-mark") if element is not None else None
                     if mark is not None:
                         yield int(mark), [*path, child]
-                elif isinstance(child, ParentBox):
+                elif isinstance(child, InlineBox):
                     yield from marked(child, [*path, child])
 
         def set_in(line, block, mark: int, path: list) -> bool:
