@@ -557,7 +557,7 @@ def test_side_by_side_the_pack_prints_what_it_prints_laid_out_in_turn(packed, mo
     assert sorted(os.listdir(tmp_path / "dist")) == sorted([pack.REPORT_PDF, pack.EVIDENCE_PDF])
 
 
-# The pack lays out the evidence index while the report is laid out, with a placeholder ("00")
+# The pack lays out the evidence index while the report is laid out, with a placeholder ("1")
 # for each report page, and sets the pages into the laid-out lines when they are known. A unit
 # whose print stylesheet aligns the 页码 column to the right gets the index laid out anew with them.
 RIGHT_ALIGNED = ".ev td.page { text-align: right; }\n"
@@ -567,8 +567,8 @@ RIGHT_ALIGNED = ".ev td.page { text-align: right; }\n"
 def test_report_pages_set_into_the_laid_out_index_print_as_if_laid_out_with_them(packed, tmp_path, unit_css):
     """The evidence index with the report's pages set into its laid-out lines is, to the byte,
     the index WeasyPrint lays out with those pages in its text: for the demo's own pages (one
-    and two digits, narrower and as wide as the placeholder) and for pages a hundred further on
-    (three digits, wider), in the 页码 column (centred) and in 对应汇报章节 (a line of text)."""
+    and two digits) and for pages a hundred further on (three digits), in the 页码 column
+    (centred) and in 对应汇报章节 (a line of text)."""
     root = tmp_path / "unit"
     shutil.copytree(packed[0], root, copy_function=os.link, ignore=shutil.ignore_patterns("dist"))
     if unit_css:

@@ -12,9 +12,9 @@ Each part is laid out once. The evidence index prints for every item the page of
 where it appears (its row in the report's appendix, documents or honours table), read from the
 report's laid-out pages; ``wenming pack`` (:func:`write_pack`) lays out the report in a second
 process while this one lays out the evidence index with a placeholder for each page
-reference; the report's pages are set into the laid-out lines when they arrive (a page
-reference cannot move anything else: :class:`Staged`), so the two PDFs take about as long as
-the longer of the two layouts; each QR code is made once per pack. The garbage collector is paused meanwhile
+reference; the report's pages are set into the laid-out lines when they arrive (:class:`Staged`),
+so the two PDFs take about as long as the longer of the two layouts where a second core is
+free; each QR code is made once per pack. The garbage collector is paused meanwhile
 (:func:`collector_paused`).
 
 Nothing here builds the site: the content is loaded and bound exactly as a build does
@@ -701,7 +701,11 @@ def report_html(m: Material) -> str:
     )
 
 
-PAGE_PLACEHOLDER = "00"  # a report page not yet known, as the evidence index is laid out
+# A report page not yet known, as the evidence index is laid out: the narrowest of numbers, so
+# that a line the real number is set into ends where a layout with that number would end it
+# (its line breaks are greedy); where the real number then leaves no room, the index is laid
+# out anew (Staged.set_pages).
+PAGE_PLACEHOLDER = "1"
 
 
 def evidence_html(
@@ -814,10 +818,11 @@ class Staged:
     """A document laid out by WeasyPrint's own steps (what ``weasyprint.HTML.render`` does,
     ``weasyprint.Document._render`` of the version pinned in requirements/lock*.txt), with its
     page references set in afterwards (:meth:`set_pages`). The evidence index is laid out while
-    the report is laid out in another process: a page reference cannot move anything else on
-    its page (one line, in a column or a line of its own width), so the report's pages are
-    set into the laid-out lines once they are known, each line re-aligned as WeasyPrint aligns
-    it."""
+    the report is laid out in another process, each page reference a run of text that never
+    breaks, with a placeholder number: setting the real number in changes only that run's
+    width, so only the rest of its line moves (re-aligned as WeasyPrint aligns it) and nothing
+    else on the page; where the line then has no room, :meth:`set_pages` refuses and the index
+    is laid out anew (see :data:`PAGE_PLACEHOLDER`)."""
 
     def __init__(self, html: str, resources: Resources):
         from weasyprint import DEFAULT_OPTIONS
