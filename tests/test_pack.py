@@ -557,6 +557,40 @@ def test_side_by_side_the_pack_prints_what_it_prints_laid_out_in_turn(packed, mo
     assert sorted(os.listdir(tmp_path / "dist")) == sorted([pack.REPORT_PDF, pack.EVIDENCE_PDF])
 
 
+# The pack lays out the evidence index while the report is laid out, with a placeholder ("1")
+# for each report page, and sets the pages into the laid-out lines when they are known. A unit
+# whose print stylesheet aligns the 页码 column to the right gets the index laid out anew with them.
+RIGHT_ALIGNED = ".ev td.page { text-align: right; }\n"
+
+
+@pytest.mark.parametrize("unit_css", [None, RIGHT_ALIGNED], ids=["ours", "page-column-right-aligned"])
+def test_report_pages_set_into_the_laid_out_index_print_as_if_laid_out_with_them(packed, tmp_path, unit_css):
+    """The evidence index with the report's pages set into its laid-out lines is, to the byte,
+    the index WeasyPrint lays out with those pages in its text: for the demo's own pages (one
+    and two digits) and for pages a hundred further on (three digits), in the 页码 column
+    (centred) and in 对应汇报章节 (a line of text)."""
+    root = tmp_path / "unit"
+    shutil.copytree(packed[0], root, copy_function=os.link, ignore=shutil.ignore_patterns("dist"))
+    if unit_css:
+        (root / "data" / "pack.css").write_text(unit_css, encoding="utf-8")
+    m = pack.prepare(root, TODAY, SITE_URL)
+    real = pack.anchor_pages(pack.layout(pack.report_html(m), m.resources))
+    assert max(real.values()) >= 10
+    for pages in (real, {anchor: page + 100 for anchor, page in real.items()}):
+        staged, marks = pack._staged_evidence(m)
+        assert staged is not None and len(marks) > 100
+        m.report_pages = pages
+        set_in = pack._evidence_document(m, (staged, marks)).write_pdf()
+        laid_out = pack.layout(pack.evidence_html(m, pages), m.resources).write_pdf()
+        assert set_in == laid_out
+        (tmp_path / "index.pdf").write_bytes(set_in)
+        printed = {page for _, _, page in evidence_rows(tmp_path / "index.pdf") if page.isdigit()}
+        assert printed and printed <= {str(page) for page in pages.values()}
+    if unit_css is None:  # ours: the pages were set in, nothing laid out twice
+        staged, marks = pack._staged_evidence(m)
+        assert staged is not None and staged.set_pages(marks, real)
+
+
 @pytest.fixture
 def earlier_pack(site):
     """A small unit with the files of an earlier pack in dist/ (and what a killed pack left)."""

@@ -11,9 +11,10 @@ unit's own ``data/pack.css`` is read after the built-in stylesheet.
 Each part is laid out once. The evidence index prints for every item the page of the report
 where it appears (its row in the report's appendix, documents or honours table), read from the
 report's laid-out pages; ``wenming pack`` (:func:`write_pack`) lays out the report in a second
-process while this one styles the evidence index, whose page references are filled in when
-the report's pages arrive, so the two PDFs take about as long as the report and the evidence
-index's layout; each QR code is made once per pack. The garbage collector is paused meanwhile
+process while this one lays out the evidence index with a placeholder for each page
+reference; the report's pages are set into the laid-out lines when they arrive (:class:`Staged`),
+so the two PDFs take about as long as the longer of the two layouts where a second core is
+free; each QR code is made once per pack. The garbage collector is paused meanwhile
 (:func:`collector_paused`).
 
 Nothing here builds the site: the content is loaded and bound exactly as a build does
@@ -700,26 +701,38 @@ def report_html(m: Material) -> str:
     )
 
 
-PAGE_MARK = re.compile("\ue000(\\d+)\ue001")  # a report page not yet known: private-use characters around its number
+# A report page not yet known, as the evidence index is laid out: the narrowest of numbers, so
+# that a line the real number is set into ends where a layout with that number would end it
+# (its line breaks are greedy); where the real number then leaves no room, the index is laid
+# out anew (Staged.set_pages).
+PAGE_PLACEHOLDER = "1"
 
 
 def evidence_html(
     m: Material, pages: dict[str, int] | None = None, marks: list[tuple[str, str, str]] | None = None
 ) -> str:
-    """The evidence index; ``pages`` (report anchor -> page) gives each item its 页码.
+    """The evidence index; ``pages`` (report anchor -> page) gives each item its 页码. Each page
+    reference is a ``span.page-ref`` of its own (kept on one line).
 
     With ``marks`` (a list, filled here) the report's pages need not be known yet: each page
-    reference is written as a mark (:data:`PAGE_MARK`, the index of its ``(anchor, absent,
-    form)`` in ``marks``) that :func:`fill_pages` replaces with its text once they are."""
+    reference of an item the report shows is written with :data:`PAGE_PLACEHOLDER` for its
+    number and the index of its ``(anchor, absent, form)`` in ``marks`` as its
+    ``data-page-mark``; :meth:`Staged.set_pages` sets the text in once they are known."""
+    from markupsafe import Markup, escape
+
     anchors = report_anchors(m)
     pages = pages or {}
 
-    def page_of(key: str, absent: str = "", form: str = "{}") -> str:
+    def page_of(key: str, absent: str = "", form: str = "{}") -> Markup | str:
+        anchor = anchors.get(key)
+        if anchor is None:  # not in the report: known before it is laid out
+            return absent
         if marks is not None:
-            marks.append((anchors.get(key, ""), absent, form))
-            return f"\ue000{len(marks) - 1}\ue001"
-        page = pages.get(anchors.get(key, ""))
-        return absent if page is None else form.format(page)
+            marks.append((anchor, absent, form))
+            text = escape(form.format(PAGE_PLACEHOLDER))
+            return Markup(f'<span class="page-ref" data-page-mark="{len(marks) - 1}">{text}</span>')
+        page = pages.get(anchor)
+        return absent if page is None else Markup('<span class="page-ref">{}</span>').format(form.format(page))
 
     return (
         environment()
@@ -802,24 +815,28 @@ def layout(html: str, resources: Resources | None = None):
 
 
 class Staged:
-    """A document styled and built into WeasyPrint's boxes but not laid out yet: what
-    ``weasyprint.HTML.render`` does (``weasyprint.Document._render``, the version pinned in
-    requirements/lock*.txt), in two steps. The evidence index is styled while the report is
-    laid out in another process; its page references (:data:`PAGE_MARK`) are filled in
-    (:meth:`fill`) once the report's pages are known, before the evidence index is laid out."""
+    """A document laid out by WeasyPrint's own steps (what ``weasyprint.HTML.render`` does,
+    ``weasyprint.Document._render`` of the version pinned in requirements/lock*.txt), with its
+    page references set in afterwards (:meth:`set_pages`). The evidence index is laid out while
+    the report is laid out in another process, each page reference a run of text that never
+    breaks, with a placeholder number: setting the real number in changes only that run's
+    width, so only the rest of its line moves (re-aligned as WeasyPrint aligns it) and nothing
+    else on the page; where the line then has no room, :meth:`set_pages` refuses and the index
+    is laid out anew (see :data:`PAGE_PLACEHOLDER`)."""
 
     def __init__(self, html: str, resources: Resources):
         from weasyprint import DEFAULT_OPTIONS
         from weasyprint.css.counters import CounterStyle
         from weasyprint.document import Document
         from weasyprint.formatting_structure.build import build_formatting_structure
+        from weasyprint.layout import layout_document
         from weasyprint.text.fonts import FontConfiguration
 
         self.html = _document(html, resources)
         self.options = {**DEFAULT_OPTIONS, "dpi": PRINT_DPI}
         self.font_config, self.counter_style = FontConfiguration(), CounterStyle()
         self.context = Document._build_layout_context(self.html, self.font_config, self.counter_style, {}, self.options)
-        self.root = build_formatting_structure(
+        root = build_formatting_structure(
             self.html.etree_element,
             self.context.style_for,
             self.context.get_image_from_uri,
@@ -828,30 +845,87 @@ class Staged:
             self.counter_style,
             self.context.footnotes,
         )
+        self.pages = list(layout_document(self.html, root, self.context))
 
-    def fill(self, marks: list[tuple[str, str, str]], pages: dict[str, int]) -> bool:
-        """Each mark's text in place of the mark; False (nothing changed) unless every mark
-        is found in the text of the boxes, as a text that stays non-empty."""
-        from weasyprint.formatting_structure.boxes import TextBox
+    def set_pages(self, marks: list[tuple[str, str, str]], pages: dict[str, int]) -> bool:
+        """Each marked page reference's text set in; False (the layout is then not to be used)
+        unless every mark is found once, in a line aligned at its start or centred, and its
+        text fits where the placeholder was, in the same font and height."""
+        from weasyprint.formatting_structure.boxes import InlineBox, LineBox, ParentBox, TextBox
+        from weasyprint.text.line_break import split_first_line
 
-        boxes = [b for b in self.root.descendants() if isinstance(b, TextBox) and "\ue000" in b.text]
-        found = [int(n) for b in boxes for n in PAGE_MARK.findall(b.text)]
-        texts = [PAGE_MARK.sub(lambda mark: page_text(marks, pages, int(mark.group(1))), b.text) for b in boxes]
-        if sorted(found) != list(range(len(marks))) or not all(texts):
-            return False
-        for box, text in zip(boxes, texts, strict=True):
-            box.text = text
-        return True
+        done: set[int] = set()
 
-    def finish(self):
-        """The document laid out (a ``weasyprint.Document``)."""
+        def marked(box, path):  # (mark, the boxes from a child of the line down to its text)
+            for child in box.children:  # not into an inline block: its lines are its own (never set)
+                if isinstance(child, TextBox):
+                    element = child.element
+                    mark = element.get("data-page-mark") if element is not None else None
+                    if mark is not None:
+                        yield int(mark), [*path, child]
+                elif isinstance(child, InlineBox):
+                    yield from marked(child, [*path, child])
+
+        def set_in(line, block, mark: int, path: list) -> bool:
+            text_box, style = path[-1], line.style
+            text = page_text(marks, pages, mark)
+            align = style["text_align_all"]
+            if (
+                mark in done
+                or not text
+                or text_box.element_tag != "span"
+                or style["direction"] != "ltr"
+                or style["text_align_last"] not in ("auto", align)
+            ):
+                return False
+            align = {"left": "start", "right": "end"}.get(align, align)
+            if align not in ("start", "center"):
+                return False
+            layout, _, resume, width, height, baseline = split_first_line(
+                text, text_box.style, self.context, None, text_box.justification_spacing
+            )
+            if resume is not None or abs(height - text_box.height) > 1e-6:
+                return False
+            if abs(baseline + text_box.margin_top - text_box.baseline) > 1e-6:
+                return False
+            available, start = block.width, block.content_box_x()
+            dx = width - text_box.width
+
+            def offset(line_width: float) -> float:  # text_align() of weasyprint.layout.inline
+                return max(0.0, (available - line_width) / 2) if align == "center" else 0.0
+
+            if abs(line.position_x - start - offset(line.width)) > 1e-3 or line.width + dx > available + 1e-6:
+                return False  # a float beside the line, or no room for the text
+            line.translate(offset(line.width + dx) - offset(line.width))
+            for parent, child in zip([line, *path[:-1]], path, strict=True):
+                siblings = parent.children
+                for after in siblings[next(i for i, box in enumerate(siblings) if box is child) + 1 :]:
+                    after.translate(dx)
+                if parent is not line:
+                    parent.width += dx
+            line.width += dx
+            text_box.text, text_box.pango_layout, text_box.width = text, layout, width
+            done.add(mark)
+            return True
+
+        def walk(box) -> bool:
+            for child in box.children:
+                if isinstance(child, LineBox):
+                    if not all(set_in(child, box, mark, path) for mark, path in list(marked(child, []))):
+                        return False
+                elif isinstance(child, ParentBox) and not walk(child):
+                    return False
+            return True
+
+        return all(walk(page) for page in self.pages) and done == set(range(len(marks)))
+
+    def document(self):
+        """The laid-out document (a ``weasyprint.Document``)."""
         from weasyprint.document import Document, DocumentMetadata, Page
         from weasyprint.html import get_html_metadata
-        from weasyprint.layout import layout_document
 
-        pages = layout_document(self.html, self.root, self.context)
         document = Document(
-            [Page(page) for page in pages],
+            [Page(page) for page in self.pages],
             DocumentMetadata(**get_html_metadata(self.html)),
             self.html.url_fetcher,
             self.font_config,
@@ -920,11 +994,34 @@ def write_evidence(m: Material, path: Path) -> Written:
     before = len(m.resources.refused)
     if m.report_pages is None:
         m.report_pages = anchor_pages(layout(report_html(m), m.resources))
-    document = layout(evidence_html(m, m.report_pages), m.resources)
+    document = _evidence_document(m, _staged_evidence(m))
     save(document, path, _evidence_title(m), m.unit.name)
     if m.qr_cache:
         m.qr_cache.save(prune=True)
     return Written(path, len(document.pages), time.perf_counter() - start, tuple(m.resources.refused[before:]))
+
+
+def _staged_evidence(m: Material) -> tuple[Staged | None, list[tuple[str, str, str]]]:
+    """The evidence index laid out before the report's pages are known, and its marks; no
+    layout where WeasyPrint's steps are not those of the pinned version."""
+    marks: list[tuple[str, str, str]] = []
+    try:
+        return Staged(evidence_html(m, marks=marks), m.resources), marks
+    except (AttributeError, ImportError, TypeError):
+        return None, marks
+
+
+def _evidence_document(m: Material, staged: tuple[Staged | None, list[tuple[str, str, str]]]):
+    """The evidence index with the report's pages (``m.report_pages``) set in; laid out anew
+    with them where they cannot be set into the layout made before."""
+    assert m.report_pages is not None
+    layout_made, marks = staged
+    try:
+        if layout_made and layout_made.set_pages(marks, m.report_pages):
+            return layout_made.document()
+    except (AttributeError, ImportError, TypeError, KeyError):  # WeasyPrint's boxes not those of 70
+        pass
+    return layout(evidence_html(m, m.report_pages), m.resources)
 
 
 def _evidence_title(m: Material) -> str:
@@ -953,9 +1050,9 @@ def write_pack(m: Material, dist: Path, side: Side | None = None) -> Packed:
     a fault anywhere leaves ``dist`` as it was.
 
     On a machine that can fork (Linux), the report is laid out and written in a child process,
-    which then runs ``side``, while this process styles the evidence index; as soon as the
-    report's pages are known (sent over a pipe) the evidence index gets its page references
-    and is laid out and written here. The PDFs are those :func:`write_report` and
+    which then runs ``side``, while this process lays out the evidence index; as soon as the
+    report's pages are known (sent over a pipe) they are set into the evidence index, which is
+    written here. The PDFs are those :func:`write_report` and
     :func:`write_evidence` write one after the other, to the byte. Each part's time counts
     all its work from the start of the two (the evidence index's its wait for the report's
     pages), so the parts' times overlap."""
@@ -1056,16 +1153,9 @@ def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Pa
     child_conn.close()
     try:
         before = len(m.resources.refused)
-        marks: list[tuple[str, str, str]] = []
-        try:
-            staged: Staged | None = Staged(evidence_html(m, marks=marks), m.resources)
-        except (AttributeError, ImportError, TypeError):  # a WeasyPrint whose steps are not those of 70
-            staged = None
+        staged = _staged_evidence(m)
         m.report_pages = _receive(conn, child)
-        if staged and staged.fill(marks, m.report_pages):
-            document = staged.finish()
-        else:  # the evidence index laid out anew, with its pages (a mark the boxes do not hold as text)
-            document = layout(evidence_html(m, m.report_pages), m.resources)
+        document = _evidence_document(m, staged)
         save(document, stage / EVIDENCE_PDF, _evidence_title(m), m.unit.name)
         seconds = time.perf_counter() - start
         report, (names, result) = _receive(conn, child)
