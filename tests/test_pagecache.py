@@ -294,3 +294,30 @@ def test_a_kept_text_check_follows_the_units_own_numbers(demo, tmp_path):
         f"{PAGE}:{text.count(chr(10))}:6: 疑似个人手机号 138****8000。"
         "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话"
     ) in log, log[-1500:]
+
+
+def test_forged_entries_of_the_build_cache_are_ignored(demo, tmp_path):
+    """An index entry under the right key whose fields have another shape (a restored .cache
+    is untrusted) is not used: the page is rendered again, and the site equals a clean build.
+    Before, a forged table of contents stopped the build with a Python error."""
+    build(demo, tmp_path / "first")
+    index = demo / ".cache/pages/index.json"
+    stored = json.loads(index.read_text(encoding="utf-8"))
+    forgeries = [
+        {"toc": "目录"},
+        {"toc": [["标题", "id", "二", []]]},
+        {"anchors": [1, 2]},
+        {"search": {"location": "x"}},
+        {"search": ["x"]},
+        {"segments": [None]},
+        {"title": ["标题"]},
+        {"size": "12"},
+    ]
+    for step, forged in enumerate(forgeries):
+        pages = {src: {**entry, **forged} for src, entry in stored["pages"].items()}
+        index.write_text(json.dumps({**stored, "pages": pages}, ensure_ascii=False), encoding="utf-8")
+        reused, _ = build(demo, tmp_path / f"forged-{step}")
+        assert reused == 0, (forged, reused)
+        index.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
+    build(demo, tmp_path / "clean", cache=False)
+    assert_same_site(tmp_path / f"forged-{len(forgeries) - 1}", tmp_path / "clean")

@@ -158,6 +158,38 @@ def config_fingerprint(config_file: str | os.PathLike) -> str | None:
     return digest(text, *(f"{n}={os.environ.get(n, '')}" for n in names if re.fullmatch(r"[A-Za-z_]\w*", n)))
 
 
+def _toc_rows(rows) -> bool:
+    return isinstance(rows, list) and all(
+        isinstance(r, list)
+        and len(r) == 4
+        and isinstance(r[0], str)
+        and isinstance(r[1], str)
+        and type(r[2]) is int
+        and _toc_rows(r[3])
+        for r in rows
+    )
+
+
+def _strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def well_formed(entry: dict) -> bool:
+    """An index entry of the shape :meth:`PageCache.store` writes (what a reused page is made
+    of is read from it: its title, contents, anchors, search entries and words)."""
+    title = entry.get("title")
+    search = entry.get("search")
+    return (
+        type(entry.get("size")) is int
+        and (title is None or isinstance(title, str))
+        and _toc_rows(entry.get("toc"))
+        and _strings(entry.get("anchors"))
+        and isinstance(search, list)
+        and all(isinstance(e, dict) and all(isinstance(k, str) for k in e) for e in search)
+        and _strings(entry.get("segments"))
+    )
+
+
 class PageCache:
     """The pages of earlier builds (``lookup``) and of this one (``keep``/``store``);
     :meth:`save` writes this build's index and removes the HTML no page uses any more."""
@@ -182,9 +214,10 @@ class PageCache:
         return self.html_dir / f"{key}.html"
 
     def lookup(self, src: str, key: str, kind: str = "page") -> dict | None:
-        """The entry of ``src`` made under ``key`` whose HTML is on disk whole, else None."""
+        """The entry of ``src`` made under ``key`` whose HTML is on disk whole, else None (also
+        for an entry of another shape: a restored cache is untrusted input)."""
         entry = self.entries.get(src)
-        if not isinstance(entry, dict) or entry.get("key") != key:
+        if not isinstance(entry, dict) or entry.get("key") != key or not well_formed(entry):
             return None
         try:
             if self._html_path(key).stat().st_size != entry.get("size"):
