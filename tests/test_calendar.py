@@ -138,15 +138,17 @@ def test_holidays_file_covers_a_year_the_package_lacks(site):
     assert D(2027, 2, 14) in got and D(2027, 2, 8) not in got
 
 
-def test_working_days_in_a_year_nobody_covers_is_an_error(site):
+def test_working_days_in_a_year_nobody_covers_are_monday_to_friday_with_a_notice(site):
     root = site({"data/activities/2027.yml": routine("工作日", "2026-12-01", "2027-01-31")})
     content, problems = wenmingsite.load(root, today=D(2027, 3, 1))
-    assert [str(p) for p in problems] == [
-        "data/activities/2027.yml:3:13: 第 1 项例行活动按工作日重复，但 chinese-calendar（只有 2004—2026 年）和 "
-        "data/holidays.yml 都没有 2027 年的放假安排。请在 data/holidays.yml 中补上该年的法定节假日和调休上班日"
-        "（kind: 调休上班），或升级 chinese-calendar"
+    assert problems == []
+    assert [str(n) for n in content.notices] == [
+        "data/activities/2027.yml:3:13: 第 1 项例行活动按工作日重复，但 2027 年的放假安排还没有收录"
+        "（本工具带的 chinese-calendar 只到 2026 年），这一年的日期暂按周一到周五计算，元旦等假日可能被算进去。"
+        "请在 data/holidays.yml 写上该年的法定节假日和调休上班日（kind: 调休上班），或升级本工具"
     ]
-    assert [a for a in content.activities if a.origin == "routine"] == []
+    january = [a.date for a in content.activities if a.origin == "routine" and a.date.year == 2027]
+    assert len(january) == 21 and january[0] == D(2027, 1, 1)  # Monday to Friday, 1 January included
 
 
 def test_bad_kind_and_useless_make_up_day(site):

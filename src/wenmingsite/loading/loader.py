@@ -669,21 +669,49 @@ class _Loader:
 
         skip: set[dt.date] = set()
         if repeat == "weekdays" or f["skip_holidays"]:
+            at = item["repeat"] if repeat == "weekdays" else item["skip_holidays"]
+            years = package_years()
+            need = "按工作日重复" if repeat == "weekdays" else "要求跳过法定节假日"
             missing = self.calendar.missing_years(f["start"], end)
-            if missing:
-                at = item["repeat"] if repeat == "weekdays" else item["skip_holidays"]
-                years = package_years()
-                need = "按工作日重复" if repeat == "weekdays" else "要求跳过法定节假日"
+            if [y for y in missing if y < years[0]]:
                 self.add(
                     rel,
                     at.line,
                     at.col,
                     f"{what}{need}，但 chinese-calendar（只有 {years[0]}—{years[-1]} 年）和 "
                     f"data/holidays.yml 都没有 {'、'.join(map(str, missing))} 年的放假安排。"
-                    "请在 data/holidays.yml 中补上该年的法定节假日和调休上班日（kind: 调休上班），"
-                    "或升级 chinese-calendar",
+                    "请在 data/holidays.yml 中补上该年的法定节假日和调休上班日（kind: 调休上班）",
                 )
                 return None
+            # A year after the package's last one whose schedule the unit has not written yet:
+            # the site keeps publishing (its dates counted as Monday to Friday, said as a
+            # notice); from November on, the coming year is announced the same way.
+            coming = self.today.year + 1
+            planned = f["end"] or (self.unit.term_end if self.unit else self.today)
+            if not missing and self.today.month >= 11 and planned.year >= coming and coming not in self.calendar.years:
+                self.notices.append(
+                    Problem(
+                        rel,
+                        at.line,
+                        at.col,
+                        f"{what}{need}，会延续到 {coming} 年，但 {coming} 年的放假安排还没有收录"
+                        f"（本工具带的 chinese-calendar 只到 {years[-1]} 年）。国务院办公厅公布后，请在 data/holidays.yml "
+                        f"写上 {coming} 年的法定节假日和调休上班日（kind: 调休上班），或升级本工具；"
+                        f"没有写的话，{coming} 年的日期暂按周一到周五计算",
+                    )
+                )
+            if missing:
+                self.notices.append(
+                    Problem(
+                        rel,
+                        at.line,
+                        at.col,
+                        f"{what}{need}，但 {'、'.join(map(str, missing))} 年的放假安排还没有收录"
+                        f"（本工具带的 chinese-calendar 只到 {years[-1]} 年），这一年的日期暂按周一到周五计算，"
+                        "元旦等假日可能被算进去。请在 data/holidays.yml 写上该年的法定节假日和调休上班日"
+                        "（kind: 调休上班），或升级本工具",
+                    )
+                )
             if f["skip_holidays"]:
                 skip |= self.calendar.holidays
         base = set(expand(rule, f["start"], end, set(), self.calendar))
