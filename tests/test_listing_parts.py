@@ -104,7 +104,7 @@ def test_month_part_shows_its_headlines_and_the_way_around(built):
     assert 'aria-label="2024年各月"' in march
     assert '<a aria-current="page" href="./">3月</a>' in march
     assert '<a href="../05/">5月</a>' in march
-    assert '<a href="../">2024年</a>' in march  # the year's page, in the years' row
+    assert '<a aria-current="true" href="../">2024年</a>' in march  # the year's page, marked in the years' row
     may = read(site_dir, "timeline/2024/05")
     assert '<a class="ws-prevnext__prev" href="../03/" rel="prev"><span>上一月</span>2024年3月</a>' in may
     assert '<a class="ws-prevnext__next" href="../06/" rel="next"><span>下一月</span>2024年6月</a>' in may
@@ -201,6 +201,35 @@ def test_a_log_entry_is_found_on_its_months_part(site, tmp_path):
     month = read(tmp_path / "out", "timeline/2025/01")
     assert f'id="{target.group(1).split("#")[1]}"' in month
     assert "志愿者骨干培训" in month and "寒冬送温暖" in month
+
+
+def test_a_month_with_only_routine_occurrences_has_its_part(site, tmp_path):
+    """A month in which only a routine took place (no themed activity) is a part of its year
+    too, listed on the year page and shown as that month's routines: before, its occurrences
+    were on no page of a year in parts (found by a fresh-unit trial). The month page marks
+    its year in the row of years."""
+    root = unit(site)
+    write(
+        root,
+        "data/activities/2024.yml",
+        """\
+        routines:
+          - title: 每月安全检查
+            repeat: 每月
+            day: 10
+            start: 2024-04-01
+            end: 2024-04-30
+            category: 文体活动
+        """,
+    )
+    result = build(root, "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    year = read(tmp_path / "out", "timeline/2024")
+    assert ("04/", "2024年4月") in links(year)
+    april = read(tmp_path / "out", "timeline/2024/04")
+    assert "每月安全检查" in april and "2024年4月共 <strong>1</strong> 次" in re.sub(r"\s+", " ", april)
+    assert re.search(r'<a aria-current="true" href="[^"]*">2024年</a>', april)
+    assert re.search(r'<a aria-current="page" href="[^"]*">4月</a>', april)
 
 
 def test_a_page_where_a_part_will_be_is_a_url_clash(site, tmp_path):

@@ -330,21 +330,33 @@ class Part:
         return e.date.year == self.year and (self.month is None or e.date.month == self.month)
 
 
-def split(folder: str, scope: str, key: str, dates: list[dt.date], limit: int, by_year: bool = True) -> list[Part]:
+def split(
+    folder: str,
+    scope: str,
+    key: str,
+    dates: list[dt.date],
+    limit: int,
+    by_year: bool = True,
+    routine_dates: list[dt.date] | None = None,
+) -> list[Part]:
     """The parts of a listing whose themed headlines fall on ``dates``, newest first; none
-    when it stays one page. ``by_year`` False: the listing is one year, split into months."""
+    when it stays one page. ``by_year`` False: the listing is one year, split into months.
+    Only headlines count towards the limit, but a period holding nothing but routine
+    occurrences (``routine_dates``) has its part too: they are shown on it, nowhere else."""
     if len(dates) <= limit:
         return []
+    routine_dates = routine_dates or []
     if not by_year:
-        periods = sorted({(d.year, d.month) for d in dates}, reverse=True)
+        periods = sorted({(d.year, d.month) for d in [*dates, *routine_dates]}, reverse=True)
         return [
             Part(f"{folder}/{m:02d}", scope, key, y, m, sum(1 for d in dates if (d.year, d.month) == (y, m)))
             for y, m in periods
         ]
     out: list[Part] = []
-    for year in sorted({d.year for d in dates}, reverse=True):
+    for year in sorted({d.year for d in [*dates, *routine_dates]}, reverse=True):
         in_year = [d for d in dates if d.year == year]
-        months = split(f"{folder}/{year}", scope, key, in_year, limit, by_year=False)
+        routines = [d for d in routine_dates if d.year == year]
+        months = split(f"{folder}/{year}", scope, key, in_year, limit, by_year=False, routine_dates=routines)
         out.append(Part(f"{folder}/{year}", scope, key, year, None, len(in_year), bool(months)))
         out += months
     return out
@@ -355,15 +367,32 @@ def plan(content: Content, limit: int) -> dict[str, list[Part]]:
     alone (page specs are needed before URLs and records exist). Counts themed activities,
     the headlines a listing shows one by one; routines are named once and never split it."""
     themed = [a for a in content.published if a.origin != "routine"]
-    slugs = {name: c.slug for name in {a.category for a in themed} if (c := content.category(name))}
+    routine = [a for a in content.published if a.origin == "routine"]
+    slugs = {name: c.slug for name in {a.category for a in content.published} if (c := content.category(name))}
+
+    def dates(activities, keep) -> list[dt.date]:
+        return [a.date for a in activities if keep(a)]
+
     out: dict[str, list[Part]] = {}
     for year in sorted({a.date.year for a in themed}):
-        dates = [a.date for a in themed if a.date.year == year]
-        out[f"timeline/{year}"] = split(f"timeline/{year}", "year", str(year), dates, limit, by_year=False)
+        in_year = lambda a, year=year: a.date.year == year  # noqa: E731
+        out[f"timeline/{year}"] = split(
+            f"timeline/{year}", "year", str(year), dates(themed, in_year), limit, False, dates(routine, in_year)
+        )
     for c in content.categories:
-        dates = [a.date for a in themed if slugs.get(a.category) == c.slug]
-        out[f"categories/{c.slug}"] = split(f"categories/{c.slug}", "category", c.slug, dates, limit)
+        in_category = lambda a, slug=c.slug: slugs.get(a.category) == slug  # noqa: E731
+        out[f"categories/{c.slug}"] = split(
+            f"categories/{c.slug}",
+            "category",
+            c.slug,
+            dates(themed, in_category),
+            limit,
+            True,
+            dates(routine, in_category),
+        )
     for cr in content.criteria:
-        dates = [a.date for a in themed if cr.id in a.criteria]
-        out[f"criteria/{cr.id}"] = split(f"criteria/{cr.id}", "criterion", cr.id, dates, limit)
+        meets = lambda a, cid=cr.id: cid in a.criteria  # noqa: E731
+        out[f"criteria/{cr.id}"] = split(
+            f"criteria/{cr.id}", "criterion", cr.id, dates(themed, meets), limit, True, dates(routine, meets)
+        )
     return {folder: parts for folder, parts in out.items() if parts}
