@@ -224,7 +224,13 @@ def test_routines_by_month_and_csv(tmp_path):
     )
     assert result.exit_code == 0, result.output
     assert (
-        result.output == f"已导出 {out}、{tmp_path / '台账-例行活动.csv'}：主题活动 71 项，例行活动 213 次（按月）。\n"
+        result.stdout == f"已导出 {out}、{tmp_path / '台账-例行活动.csv'}：主题活动 71 项，例行活动 213 次（按月）。\n"
+    )
+    # The demo's site_url is the preview's address unless SITE_URL says otherwise: the links
+    # in 网页地址 would open on this computer only (pack and deploy say so too).
+    assert result.stderr == (
+        "提示：网站地址是本机地址 http://127.0.0.1:8000/，台账“网页地址”一栏的链接只能在这台电脑上打开。"
+        "交给检查组之前，请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新导出\n"
     )
     themed = list(csv.reader(out.open(encoding="utf-8-sig")))
     assert len(themed) == 72 and themed[1][1] == "2024-01-09"
