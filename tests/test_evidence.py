@@ -223,3 +223,26 @@ def test_day_ordering_helper():
     assert evidence._when({"date": "2024-03-05", "end_date": "2024-03-07"}) == "2024年3月5日（周二）至3月7日"
     assert evidence._when({"date": "2024-12-30", "end_date": "2025-01-02"}) == "2024年12月30日（周一）至2025年1月2日"
     assert dt.date(2024, 3, 5).weekday() == 1
+
+
+def test_a_criterion_backed_by_a_report_chapter_alone_does_not_say_it_has_nothing(site, tmp_path):
+    """文化体育活动 has a report chapter and no activity or document: the evidence index names
+    the chapter and then says there is nothing besides it, not that there is no material at
+    all (found by a fresh-unit trial)."""
+    from conftest import build
+
+    root = site(
+        {
+            "docs/report/01-first.md": (
+                "---\ntitle: 一、组织领导\norder: 1\ncriteria: [culture-sports]\n---\n\n# 一、组织领导\n\n正文。\n"
+            )
+        }
+    )
+    result = build(root, "-d", str(tmp_path / "out"))
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "out/evidence/index.html").read_text(encoding="utf-8")
+    group = page[page.index("文化体育活动</h2>") :]
+    group = group[: group.index("</section>")]
+    assert "对应汇报章节：" in group and "一、组织领导" in group
+    assert "<p>除上面的汇报章节外，本届还没有对应这个项目的活动和文件。</p>" in group
+    assert "本届还没有对应这个项目的材料" not in group
