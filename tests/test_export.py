@@ -278,7 +278,7 @@ def test_exported_ledger_imports_back_as_the_same_activities(exported, tmp_path)
             "（例行活动在 data/activities/*.yml 的 routines 中维护）"
         ) in result.output
     assert result.output.count("这一行是“合计”行，没有导入（网站会自己统计合计数）。不需要处理") == 3
-    assert result.output.splitlines()[-1] == "共 74 行：导入 71 行，跳过空行 0 行，合计行 3 行，有问题 0 行（见上）"
+    assert result.output.splitlines()[-1] == "共 74 行：导入 71 行，跳过空行 0 行，合计行 3 行，有问题 0 行"
     back, problems = load(root, today=TODAY)
     assert problems == []
 

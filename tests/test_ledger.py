@@ -208,7 +208,7 @@ def test_appends_to_existing_file_before_routines(site, tmp_path):
     assert code == 0, out
     assert "台账.csv：表头在第 1 行，列的对应关系：" in out
     assert "按上面的对应关系导入吗？（是/否，直接回车即为“是”）：y" in out
-    assert out.splitlines()[-1] == "共 3 行：导入 1 行，已有 1 行（未重复导入），跳过空行 1 行，有问题 0 行（见上）"
+    assert out.splitlines()[-1] == "共 3 行：导入 1 行，已有 1 行（未重复导入），跳过空行 1 行，有问题 0 行"
     text = (root / "data/activities/2025.yml").read_text(encoding="utf-8")
     assert text.index('title: "新活动"') < text.index("# 例行活动")
     content, problems = load(root, today=TODAY)
@@ -481,7 +481,7 @@ def test_undeclared_departments_are_listed_once_not_once_a_row(site, tmp_path):
         + "。按 --add-departments 把它们添加到 data/unit.yml 的 departments 中，这些行一并导入",
         "将把 60 项活动追加到 data/activities/2024.yml（60 项）。",
         "将在 data/unit.yml 的 departments 中添加 2 个部门：医务科、护理部。",
-        "共 60 行：导入 60 行，跳过空行 0 行，有问题 0 行（见上）",
+        "共 60 行：导入 60 行，跳过空行 0 行，有问题 0 行",
     ]
     assert "departments: [办公室, 工会, 医务科, 护理部]\n" in (root / "data/unit.yml").read_text(encoding="utf-8")
     content, problems = load(root, today=TODAY)
@@ -503,7 +503,11 @@ def test_without_yes_the_departments_are_a_question(site, tmp_path, answer, impo
         in lines
     )
     assert (DEPARTMENT_FIX in lines) == (answer == "n")
-    assert lines[-1] == (f"共 61 行：导入 {imported + 1} 行，跳过空行 0 行，有问题 {60 - imported} 行（见上）")
+    problems = 60 - imported
+    assert (
+        lines[-1]
+        == f"共 61 行：导入 {imported + 1} 行，跳过空行 0 行，有问题 {problems} 行{'（见上）' if problems else ''}"
+    )
     unit = (root / "data/unit.yml").read_text(encoding="utf-8")
     assert ("医务科" in unit) == (answer == "y")
 
@@ -678,7 +682,7 @@ def test_a_column_that_maps_to_nothing_is_reported_once(site, tmp_path):
         "台账.xlsx 工作表“2024年” D 列、工作表“2025年” D 列：列“主责科室”没有对应的字段，未导入；"
         "如需导入请用 --map 主责科室=字段"
     ]
-    assert lines[-1] == "共 6 行：导入 6 行，跳过空行 0 行，有问题 0 行（见上）"
+    assert lines[-1] == "共 6 行：导入 6 行，跳过空行 0 行，有问题 0 行"
 
 
 @pytest.mark.parametrize(

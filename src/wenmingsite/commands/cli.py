@@ -527,7 +527,8 @@ def _review_on(root: Path) -> bool:
     "import",
     cls=ChineseCommand,
     help="导入创建工作汇报（.docx 或 .txt）：按“一、二、三……”拆成 docs/report/ 下的章节页面，"
-    "不丢失任何文字；报告模板占位符、编号问题和文中的关键数字。",
+    "不丢失任何文字，报告模板占位符、编号问题和文中的关键数字；或导入活动台账（.xlsx 或 .csv）："
+    "每行一项活动记录，写入 data/activities/，逐行检查。",
 )
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @root_option

@@ -154,7 +154,7 @@ class Result:
         totals = f"合计行 {self.totals} 行，" if self.totals else ""
         return (
             f"共 {self.total} 行：导入 {len(self.entries)} 行，{dup}跳过空行 {self.blank} 行，{totals}"
-            f"有问题 {self.problem_rows} 行（见上）"
+            f"有问题 {self.problem_rows} 行{'（见上）' if self.problem_rows else ''}"
         )
 
 
