@@ -513,6 +513,7 @@ class Site:
             "pages": len(self.content.pages),
             "activities": len(self.content.published),
             "photos": len(photos),
+            "withheld": len(self.withheld),  # pending review: not counted above, not published
             "notices": list(self.notices),
         }  # notices never fail a check
         return sorted(set(self.problems), key=problem_order), counts

@@ -415,9 +415,11 @@ def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
             err=True,
         )
         sys.exit(1)
+    pending = counts.get("withheld", 0)
     click.echo(
         f"检查通过：{counts['pages']} 个页面、{counts['activities']} 条活动记录、"
-        f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。",
+        f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。"
+        + (f"另有 {pending} 项材料待审核，不计入上面的数字，审核后才发布（wenming review 列出）。" if pending else ""),
         err=True,
     )
     if notices:
