@@ -951,11 +951,9 @@ def export_ledger(target: Path, root: Path, routines: str, site_url: str | None,
         f"已导出 {'、'.join(str(p) for p in paths)}：主题活动 {themed:,} 项，"
         f"例行活动 {len(site.records) - themed:,} 次（{routines}）。"
     )
-    import urllib.parse
+    from wenmingsite.loading.settings import is_local
 
-    from wenmingsite.loading.settings import LOCAL_HOSTS
-
-    if base and urllib.parse.urlsplit(base).hostname in LOCAL_HOSTS:
+    if is_local(base):
         click.echo(
             f"提示：网站地址是本机地址 {base}，台账“网页地址”一栏的链接只能在这台电脑上打开。交给检查组之前，"
             "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新导出",

@@ -20,6 +20,13 @@ PLUGIN = "wenming"
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "0.0.0.0", "::1")
 
 
+def is_local(url: str | None) -> bool:
+    """Whether ``url`` is an address only this computer reaches (:data:`LOCAL_HOSTS`)."""
+    import urllib.parse
+
+    return bool(url) and urllib.parse.urlsplit(url).hostname in LOCAL_HOSTS
+
+
 def parse_mkdocs_yml(text: str) -> dict[str, Any]:
     """mkdocs.yml's text as plain data; MkDocs' own tags (``!ENV``, ``!!python/name:``) read as
     nothing. Text that is not a YAML mapping is an empty one (MkDocs itself reports it)."""

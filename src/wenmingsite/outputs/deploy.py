@@ -1462,9 +1462,9 @@ def run(
                 f"{site_url}；站点地图、订阅和二维码会指向前者。要指向国内地址，请设置环境变量 SITE_URL={site_url} 后重新生成"
             )
     made_for = built_for(site_dir)
-    from wenmingsite.loading.settings import LOCAL_HOSTS
+    from wenmingsite.loading.settings import is_local
 
-    if made_for and urllib.parse.urlsplit(made_for).hostname in LOCAL_HOSTS:
+    if is_local(made_for):
         err(
             f"提示：这个网站是按本机地址 {made_for} 生成的，发布后站点地图、订阅（feed.xml）和每页的规范网址、"
             "分享链接都会指向访客自己的电脑。请在 mkdocs.yml 的 site_url 写上网站的正式地址"

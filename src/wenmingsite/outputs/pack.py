@@ -140,7 +140,7 @@ def check_site_url(url: str | None) -> tuple[str, str | None]:
         )
     base = url if url.endswith("/") else url + "/"
     notice = None
-    if parts.hostname in settings.LOCAL_HOSTS:
+    if settings.is_local(url):
         notice = (
             f"提示：网站地址是本机地址 {base}，二维码只能在这台电脑上打开。正式打印前，"
             "请用 --site-url 或环境变量 SITE_URL 写上网站的正式地址后重新生成"

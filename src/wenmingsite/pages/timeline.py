@@ -366,33 +366,22 @@ def plan(content: Content, limit: int) -> dict[str, list[Part]]:
     """Every split listing of the site (by its docs folder) and its parts, from the content
     alone (page specs are needed before URLs and records exist). Counts themed activities,
     the headlines a listing shows one by one; routines are named once and never split it."""
-    themed = [a for a in content.published if a.origin != "routine"]
-    routine = [a for a in content.published if a.origin == "routine"]
-    slugs = {name: c.slug for name in {a.category for a in content.published} if (c := content.category(name))}
+    published = content.published
+    slugs = {name: c.slug for name in {a.category for a in published} if (c := content.category(name))}
 
-    def dates(activities, keep) -> list[dt.date]:
-        return [a.date for a in activities if keep(a)]
+    def split_of(folder: str, scope: str, key: str, listed: list, by_year: bool = True) -> list[Part]:
+        headlines = [a.date for a in listed if a.origin != "routine"]
+        occurrences = [a.date for a in listed if a.origin == "routine"]
+        return split(folder, scope, key, headlines, limit, by_year, occurrences)
 
     out: dict[str, list[Part]] = {}
-    for year in sorted({a.date.year for a in themed}):
-        in_year = lambda a, year=year: a.date.year == year  # noqa: E731
-        out[f"timeline/{year}"] = split(
-            f"timeline/{year}", "year", str(year), dates(themed, in_year), limit, False, dates(routine, in_year)
-        )
+    for year in sorted({a.date.year for a in published if a.origin != "routine"}):
+        in_year = [a for a in published if a.date.year == year]
+        out[f"timeline/{year}"] = split_of(f"timeline/{year}", "year", str(year), in_year, by_year=False)
     for c in content.categories:
-        in_category = lambda a, slug=c.slug: slugs.get(a.category) == slug  # noqa: E731
-        out[f"categories/{c.slug}"] = split(
-            f"categories/{c.slug}",
-            "category",
-            c.slug,
-            dates(themed, in_category),
-            limit,
-            True,
-            dates(routine, in_category),
-        )
+        in_category = [a for a in published if slugs.get(a.category) == c.slug]
+        out[f"categories/{c.slug}"] = split_of(f"categories/{c.slug}", "category", c.slug, in_category)
     for cr in content.criteria:
-        meets = lambda a, cid=cr.id: cid in a.criteria  # noqa: E731
-        out[f"criteria/{cr.id}"] = split(
-            f"criteria/{cr.id}", "criterion", cr.id, dates(themed, meets), limit, True, dates(routine, meets)
-        )
+        meeting = [a for a in published if cr.id in a.criteria]
+        out[f"criteria/{cr.id}"] = split_of(f"criteria/{cr.id}", "criterion", cr.id, meeting)
     return {folder: parts for folder, parts in out.items() if parts}
