@@ -629,6 +629,21 @@ def test_a_fault_in_either_process_leaves_dist_as_it_was(earlier_pack, monkeypat
         assert dist_files(root) == before
         assert sorted(os.listdir(root / "dist")) == sorted(before)  # the killed pack's folder is gone too
 
+        def index_dies(m, pages=None, marks=None):  # the evidence index's process, the same
+            os._exit(9)
+
+        monkeypatch.undo()
+        monkeypatch.setattr(pack, "evidence_html", index_dies)
+        result = CliRunner().invoke(main, args)
+        assert result.exit_code == 1, result.output
+        assert (
+            "排版佐证材料目录的进程意外退出（退出码 9），dist/ 中的文件没有改动。请重新运行 wenming pack"
+            in result.output
+        )
+        assert "Traceback" not in result.output
+        assert dist_files(root) == before
+        assert sorted(os.listdir(root / "dist")) == sorted(before)
+
     def fails(m, pages=None, marks=None):  # the evidence index cannot be laid out (here: a bug)
         raise RuntimeError("排版失败")
 
