@@ -1133,9 +1133,9 @@ def _evidence_child(m: Material, stage: Path, start: float, pages, conn, foreign
     when they arrive (``pages``, from the parent), write it and the QR choices. ``foreign``:
     the parent's ends of the pipes, which this process must not hold open (a parent that is
     gone must read as an end of the pipe here)."""
-    for end in foreign:
-        end.close()
     try:
+        for end in foreign:
+            end.close()
         before = len(m.resources.refused)
         staged = _staged_evidence(m)
         m.report_pages = pages.recv()
