@@ -629,11 +629,11 @@ def test_a_fault_in_either_process_leaves_dist_as_it_was(earlier_pack, monkeypat
         assert dist_files(root) == before
         assert sorted(os.listdir(root / "dist")) == sorted(before)  # the killed pack's folder is gone too
 
-        def index_dies(m, pages=None, marks=None):  # the evidence index's process, the same
+        def index_dies(m):  # the evidence index's process, the same
             os._exit(9)
 
         monkeypatch.undo()
-        monkeypatch.setattr(pack, "evidence_html", index_dies)
+        monkeypatch.setattr(pack, "_staged_evidence", index_dies)
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 1, result.output
         assert (

@@ -199,7 +199,7 @@ class Material:
     seconds: float  # time to load and bind
     resources: Resources = field(default_factory=lambda: Resources())
     chapters: dict[str, str] = field(default_factory=dict)  # report page -> its HTML for paper
-    qr_codes: dict[str, str] = field(default_factory=dict)  # absolute URL -> data URI, made once
+    qr_pngs: dict[str, bytes] = field(default_factory=dict)  # absolute URL -> its code's PNG, made once
     qr_cache: QRCache | None = None  # the codes of earlier packs (.cache/qr.json)
     report_pages: dict[str, int] | None = None  # report anchor -> its page, once the report is laid out
 
@@ -213,11 +213,15 @@ class Material:
         return self.base + urllib.parse.quote(url, safe="/#?=&%-._~")
 
     def qr(self, address: str) -> str:
-        """The QR code of an absolute address as a data URI, made once per pack."""
-        if address not in self.qr_codes:
-            uri = self.qr_cache.uri(address) if self.qr_cache else qr_uri(address)
-            self.qr_codes[address] = self.resources.data(uri)
-        return self.qr_codes[address]
+        """The URL of the QR code of an absolute address in the PDFs' HTML. The code itself is
+        made when WeasyPrint first reads it (:meth:`qr_png`, or what ``Resources.code_source``
+        gives), once per pack."""
+        return self.resources.code(address)
+
+    def qr_png(self, address: str) -> bytes:
+        if address not in self.qr_pngs:
+            self.qr_pngs[address] = self.qr_cache.png(address) if self.qr_cache else qr_png(qr_code(address))
+        return self.qr_pngs[address]
 
     def unit_css(self) -> str | None:
         """The URL of the unit's data/pack.css (registered as readable), or None."""
@@ -295,6 +299,7 @@ def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material
     site = bind_site(root, today)
     index = evidence.compute(site.content, site.records, site.stats.start, site.stats.end, site.urls, site.gallery)
     m = Material(site, base, index, [notice] if notice else [], 0.0, qr_cache=QRCache(root))
+    m.resources.code_source = m.qr_png
     # The chapters first: an image they may not show is said before any PDF is laid out.
     m.chapters = {sec.page: chapter_html(m, sec.page) for sec in site.content.report}
     m.seconds = time.perf_counter() - start
@@ -310,7 +315,9 @@ class Resources:
 
     def __init__(self) -> None:
         self.files: dict[str, Path] = {}  # real path -> the file to read
-        self.inline: set[str] = set()  # data: URIs made here (QR codes)
+        self.inline: set[str] = set()  # data: URIs made here
+        self.codes: dict[str, str] = {}  # QR code URL (qr:ADDRESS) -> the address it encodes
+        self.code_source: Callable[[str], bytes] = lambda address: qr_png(qr_code(address))
         self.refused: list[str] = []  # Chinese lines: what the fetcher would not read
 
     def file(self, path: Path) -> str:
@@ -322,6 +329,14 @@ class Resources:
     def data(self, uri: str) -> str:
         self.inline.add(uri)
         return uri
+
+    def code(self, address: str) -> str:
+        """The URL of the QR code of ``address``: its PNG is asked of :attr:`code_source`
+        only when WeasyPrint reads it (laying out boxes, after the styles), so that another
+        process can make the codes meanwhile."""
+        url = "qr:" + address
+        self.codes[url] = address
+        return url
 
     def lookup(self, url: str) -> Path | None:
         parts = urllib.parse.urlsplit(url)
@@ -338,6 +353,10 @@ class Resources:
 
         class Fetcher(URLFetcher):
             def fetch(self, url, headers=None):
+                if url in resources.codes:
+                    return URLFetcherResponse(
+                        url, resources.code_source(resources.codes[url]), {"Content-Type": "image/png"}
+                    )
                 if url in resources.inline:
                     head, _, payload = url.partition(",")
                     kind = head[len("data:") :].split(";")[0] or "application/octet-stream"
@@ -440,13 +459,16 @@ class QRCache:
                 if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 7
             }
 
-    def uri(self, url: str) -> str:
+    def png(self, url: str) -> bytes:
         self.used.add(url)
         code = qr_code(url, self.masks.get(url))
         if self.masks.get(url) != code.mask:
             self.masks[url] = code.mask
             self.changed = True
-        return "data:image/png;base64," + base64.b64encode(qr_png(code)).decode("ascii")
+        return qr_png(code)
+
+    def uri(self, url: str) -> str:
+        return "data:image/png;base64," + base64.b64encode(self.png(url)).decode("ascii")
 
     def save(self, prune: bool = False) -> None:
         """Write the choices down; with ``prune`` (the whole evidence index was made) only
@@ -1107,10 +1129,20 @@ def _write_in_turn(m: Material, stage: Path, side: Side | None) -> tuple[Packed,
     return Packed(report, evidence, result), names
 
 
-def _report_child(m: Material, stage: Path, side: Side | None, conn) -> None:
-    """In the child process: lay out the report, send its pages, write it, run ``side``."""
+def _report_child(m: Material, stage: Path, side: Side | None, conn, codes, foreign) -> None:
+    """In the first child process: make every QR code of the pack and send them to the
+    evidence index's process (``codes``), which meanwhile parses and styles; then lay out the
+    report, send its pages, write it, run ``side``. ``foreign``: the parent's ends of the
+    pipes, closed here (see :func:`_evidence_child`)."""
     try:
         start = time.perf_counter()
+        for end in foreign:
+            end.close()
+        evidence_html(m, marks=[])  # the index's codes, by address (nothing else kept)
+        codes.send({address: m.qr_png(address) for address in set(m.resources.codes.values())})
+        codes.close()
+        if m.qr_cache:
+            m.qr_cache.save(prune=True)  # every code of the pack: the cover's and the index's
         before = len(m.resources.refused)
         document = layout(report_html(m), m.resources)
         conn.send(("pages", anchor_pages(document)))
@@ -1128,22 +1160,31 @@ def _report_child(m: Material, stage: Path, side: Side | None, conn) -> None:
         conn.close()
 
 
-def _evidence_child(m: Material, stage: Path, start: float, pages, conn, foreign) -> None:
-    """In the second child process: lay out the evidence index, set in the report's pages
-    when they arrive (``pages``, from the parent), write it and the QR choices. ``foreign``:
-    the parent's ends of the pipes, which this process must not hold open (a parent that is
-    gone must read as an end of the pipe here)."""
+def _evidence_child(m: Material, stage: Path, start: float, pages, codes, conn, foreign) -> None:
+    """In the second child process: lay out the evidence index with the QR codes the first
+    child makes meanwhile (``codes``: read when WeasyPrint first asks for one), set in the
+    report's pages when they arrive (``pages``, from the parent), write it. ``foreign``: the
+    parent's ends of the pipes, which this process must not hold open (a parent that is gone
+    must read as an end of the pipe here)."""
     try:
         for end in foreign:
             end.close()
+        made: dict[str, bytes] = {}
+
+        def received(address: str) -> bytes:
+            if not made and not codes.closed:
+                with contextlib.suppress(EOFError, OSError):  # none came: made here instead
+                    made.update(codes.recv())
+                codes.close()
+            return made[address] if address in made else m.qr_png(address)
+
+        m.resources.code_source = received
         before = len(m.resources.refused)
         staged = _staged_evidence(m)
         m.report_pages = pages.recv()
         document = _evidence_document(m, staged)
         save(document, stage / EVIDENCE_PDF, _evidence_title(m), m.unit.name)
         seconds = time.perf_counter() - start
-        if m.qr_cache:
-            m.qr_cache.save(prune=True)
         refused = tuple(m.resources.refused[before:])
         conn.send(("done", Written(stage / EVIDENCE_PDF, len(document.pages), seconds, refused)))
     except BaseException as exc:  # noqa: BLE001 - every fault goes to the parent, which raises it
@@ -1155,6 +1196,7 @@ def _evidence_child(m: Material, stage: Path, start: float, pages, conn, foreign
     finally:
         conn.close()
         pages.close()
+        codes.close()
 
 
 def _receive(conn, child, part: str = "汇报材料") -> Any:
@@ -1185,23 +1227,28 @@ def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Pa
     # Each pipe made just before the child that uses it, and its child's end closed here at
     # once: no process holds an end it does not use, so a child that dies reads as an end.
     report_conn, report_end = context.Pipe(duplex=False)
-    report_child = context.Process(target=_report_child, args=(m, stage, side, report_end), daemon=True)
+    codes_in, codes_out = context.Pipe(duplex=False)  # the first child's QR codes, to the second
+    report_child = context.Process(
+        target=_report_child, args=(m, stage, side, report_end, codes_out, (report_conn, codes_in)), daemon=True
+    )
     children = [report_child]
     evidence_conn = pages_out = None
     try:
         report_child.start()
         report_end.close()
+        codes_out.close()
         evidence_conn, evidence_end = context.Pipe(duplex=False)
         pages_in, pages_out = context.Pipe(duplex=False)
         evidence_child = context.Process(
             target=_evidence_child,
-            args=(m, stage, start, pages_in, evidence_end, (report_conn, evidence_conn, pages_out)),
+            args=(m, stage, start, pages_in, codes_in, evidence_end, (report_conn, evidence_conn, pages_out)),
             daemon=True,
         )
         children.append(evidence_child)
         evidence_child.start()
         evidence_end.close()
         pages_in.close()
+        codes_in.close()
         pages = _receive(report_conn, report_child)
         with contextlib.suppress(OSError):  # the evidence child gone: its own message follows
             pages_out.send(pages)
@@ -1219,7 +1266,7 @@ def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Pa
                 child.terminate()
             if child.pid is not None:
                 child.join()
-        for end in (report_conn, evidence_conn, pages_out):
+        for end in (report_conn, evidence_conn, pages_out, codes_in, codes_out):
             if end is not None:
                 end.close()
 
