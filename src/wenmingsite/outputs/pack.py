@@ -310,12 +310,11 @@ def prepare(root: Path, today: dt.date, site_url: str | None = None) -> Material
 
 
 class Resources:
-    """The files and inline images the pack's PDFs may show, and a WeasyPrint URL fetcher
+    """The files and QR codes the pack's PDFs may show, and a WeasyPrint URL fetcher
     that serves exactly these and refuses everything else (see the module docstring)."""
 
     def __init__(self) -> None:
         self.files: dict[str, Path] = {}  # real path -> the file to read
-        self.inline: set[str] = set()  # data: URIs made here
         self.codes: dict[str, str] = {}  # QR code URL (qr:ADDRESS) -> the address it encodes
         self.code_source: Callable[[str], bytes] = lambda address: qr_png(qr_code(address))
         self.refused: list[str] = []  # Chinese lines: what the fetcher would not read
@@ -325,10 +324,6 @@ class Resources:
         real = Path(os.path.realpath(path))
         self.files[str(real)] = real
         return real.as_uri()
-
-    def data(self, uri: str) -> str:
-        self.inline.add(uri)
-        return uri
 
     def code(self, address: str) -> str:
         """The URL of the QR code of ``address``: its PNG is asked of :attr:`code_source`
@@ -357,10 +352,6 @@ class Resources:
                     return URLFetcherResponse(
                         url, resources.code_source(resources.codes[url]), {"Content-Type": "image/png"}
                     )
-                if url in resources.inline:
-                    head, _, payload = url.partition(",")
-                    kind = head[len("data:") :].split(";")[0] or "application/octet-stream"
-                    return URLFetcherResponse(url, base64.b64decode(payload), {"Content-Type": kind})
                 path = resources.lookup(url)
                 if path is None:
                     shown = url if len(url) <= 200 else url[:200] + "…"
@@ -833,7 +824,7 @@ def _document(html: str, resources: Resources):
 
 def layout(html: str, resources: Resources | None = None):
     """``html`` laid out by WeasyPrint (a ``weasyprint.Document``), every resource read through
-    ``resources`` (nothing but its files and inline images when not given)."""
+    ``resources`` (nothing but its files and QR codes when not given)."""
     return _document(html, resources or Resources()).render(dpi=PRINT_DPI)
 
 
