@@ -698,11 +698,11 @@ def import_report(
     for note in imported.notes:
         click.echo(str(note))
     allowed: set[str] = set()
-    for name, body in zip(written, bodies, strict=True):
-        for p in publication.scan_text(f"docs/report/{name}", body, allowed):
+    for name in written:  # with its front matter, as check reads it: lines are the file's
+        text = (target / name).read_text(encoding="utf-8")
+        for p in publication.scan_text(f"docs/report/{name}", text, allowed):
             click.echo(str(p))
-    for name in written:  # with its front matter, as the build reads it: lines are the file's
-        for p in sensitive.scan_text(f"docs/report/{name}", (target / name).read_text(encoding="utf-8")):
+        for p in sensitive.scan_text(f"docs/report/{name}", text):
             click.echo(str(p))
     if imported.figures:
         figures = root / "data" / "key-figures-candidates.yml"
@@ -711,8 +711,9 @@ def import_report(
             lines += [
                 f"- section: {json.dumps(f['section'], ensure_ascii=False)}",
                 f"  text: {json.dumps(f['text'], ensure_ascii=False)}",
+                f"  figure: {json.dumps(f['figure'], ensure_ascii=False)}",
                 f'  value: "{f["value"]}"',
-                f"  unit: {f['unit']}",
+                f"  unit: {json.dumps(f['unit'], ensure_ascii=False)}",
                 f"  approximate: {'true' if f['approximate'] else 'false'}",
             ]
         figures.write_text("\n".join(lines) + "\n", encoding="utf-8")
