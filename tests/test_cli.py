@@ -239,3 +239,28 @@ def test_check_decodes_certificate_photos_as_the_build_does(site):
     result = run("check", "--root", root, "--date", TODAY)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("data/honours.yml:1: 证书照片“honours/cert.jpg”：")
+
+
+def test_check_prints_problems_and_summary_on_one_stream(site):
+    """An editor's terminal and a CI log read one report: the problems, then what they add up
+    to, on stdout (`wenming check > 结果.txt` keeps both), exit 1; a clean check's summary
+    is there too, exit 0."""
+    root = site()
+    page = root / A
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("title:", "title: XX", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(root), "--date", TODAY.isoformat()])
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{A}:") and "这里还是模板占位符“XX”" in lines[0]
+    assert re.fullmatch(
+        r"发现 1 处问题（用时 \d+\.\d 秒）。请按每一行的提示修改；"
+        r"编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。",
+        lines[-1],
+    )
+    page.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(root), "--date", TODAY.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1].startswith("检查通过：")
