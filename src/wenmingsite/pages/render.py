@@ -443,6 +443,7 @@ class Renderer:
             # all their occurrences (a year page: that year's).
             routines=archive.routine_summaries() if year is None else listing.routine_summaries,
             span=f"{year}年" if year is not None else "",
+            recent=archive.recent_span() if year is None else None,
             departments=self._departments(archive),
             parts=[(p, archive.part(p)) for p in parts],
             earlier=[(m, self._month_link(m.year, m.month)) for m in earlier],
