@@ -795,3 +795,26 @@ def test_key_figure_candidates_are_whole_phrases_and_keep_their_approximation(si
         ("满意度98%以上", "98%以上", "98", "%", "true"),
         ("近2000人次", "近2000人次", "2000", "人次", "true"),
     ]
+
+
+def test_an_imported_preface_without_a_heading_looks_like_the_other_chapters(site, tmp_path):
+    """The text before "一、" becomes 前言, a chapter with no heading of its own: its title
+    stands below the trail and the byline, where the other chapters' own heading does, not
+    above the trail (where Material would put it)."""
+    root = site({"docs/report/01-first.md": None})
+    source = tmp_path / "r.txt"
+    source.write_text(MESSY.replace("XX", "青溪").replace("20__", "2025"), encoding="utf-8")
+    assert run("import", source, "--root", root).exit_code == 0
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+
+    def top(page: str) -> list[str]:
+        html = (root / "site/report" / page / "index.html").read_text(encoding="utf-8")
+        article = html[html.index('<nav class="ws-crumbs"') :]
+        return re.findall(r'<nav class="ws-crumbs"|<p class="ws-byline"|<h1[^>]*>[^<]*</h1>', article)[:3]
+
+    assert top("00-前言") == ['<nav class="ws-crumbs"', '<p class="ws-byline"', "<h1 data-search-exclude>前言</h1>"]
+    preface = (root / "site/report/00-前言/index.html").read_text(encoding="utf-8")
+    assert preface.count("<h1") == 1
+    assert top("01-加强领导-健全机制")[:2] == ['<nav class="ws-crumbs"', '<p class="ws-byline"']
+    assert top("01-加强领导-健全机制")[2].endswith(">一、加强领导，健全机制</h1>")
