@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup, escape
 
-from wenmingsite.loading import fields
+from wenmingsite.loading import fields, recurrence
 from wenmingsite.loading.records import Activity, Content
 from wenmingsite.pages.timeline import LISTING_LIMIT, Listing, anchor
 
@@ -172,6 +172,7 @@ def environment() -> jinja2.Environment:
         number_or_dash=lambda v: number(v) if v else "—",  # table cells: a dash, not a bare 0
         present=present,
         category_look=category_look,
+        rule_pieces=recurrence.rule_pieces,  # a routine's schedule, held together on paper
     )
     return env
 
