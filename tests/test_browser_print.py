@@ -79,3 +79,23 @@ def test_print_command_writes_the_report_into_dist(tmp_path):
     assert 20 <= len(reader.pages) <= 60
     assert reader.metadata.title == "青溪市农业技术推广中心第八届市级文明单位创建工作汇报材料"
     assert not (root / "汇报材料.pdf").exists()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [375, 1366], ids=["phone", "desktop"])
+def test_print_page_charts_keep_their_labels_at_text_size(browser, served_demo, width):  # noqa: F811
+    """The charts of /print/ are drawn at their own width (340 px, labels at 14 px like the
+    tables beside them), narrower on a phone; on a desktop they were stretched to their
+    column and their labels came out half as large again as the text."""
+    visit = Visit(browser, {"width": width, "height": 900})
+    try:
+        page = visit.open(served_demo.url + "print/")
+        charts = page.locator("#p-stats svg.ws-chart")
+        assert charts.count() > 0
+        for chart in charts.all():
+            box = chart.bounding_box()
+            assert box and box["width"] <= 340.5
+            label = chart.locator(".ws-chart__label").first
+            assert label.bounding_box()["height"] <= 18  # a 14-px line, not 21
+    finally:
+        visit.close()

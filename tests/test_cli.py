@@ -116,7 +116,7 @@ def test_check_reports_publication_problems_one_line_each(site):
     )
     result = run("check", "--root", root, "--date", TODAY)
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
+    assert result.stdout.splitlines()[:-1] == [
         "docs/activities/2024-03-05-plant.md:5:10: 这里还是模板占位符“XX”。请换成实际内容后再发布",
         "docs/activities/2024-03-05-plant.md:5:20: 疑似个人手机号 138****8000。公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话",
         "docs/activities/2024-03-05-plant.md:8:5: 疑似居民身份证号 110105********1238。公开网站上不能出现身份证号，请删除",
@@ -124,6 +124,7 @@ def test_check_reports_publication_problems_one_line_each(site):
         "docs/activities/2024-03-05-plant.md:8:43: 链接的目标“../report/02-missing.md”不存在。请检查文件名和路径（路径相对于本文件所在的文件夹）",
         "docs/activities/Thumbs.db: 这是系统或 Office 自动生成的临时文件，不应该提交。请删除它（删除不影响任何内容）",
     ]
+    assert result.stdout.splitlines()[-1].startswith("发现 6 处问题")
     assert "13812348000" not in result.output and "110105198001011238" not in result.output
     github = run("check", "--root", root, "--date", TODAY, "--format", "github")
     assert github.stdout.splitlines()[0] == (
@@ -239,3 +240,28 @@ def test_check_decodes_certificate_photos_as_the_build_does(site):
     result = run("check", "--root", root, "--date", TODAY)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith("data/honours.yml:1: 证书照片“honours/cert.jpg”：")
+
+
+def test_check_prints_problems_and_summary_on_one_stream(site):
+    """An editor's terminal and a CI log read one report: the problems, then what they add up
+    to, on stdout (`wenming check > 结果.txt` keeps both), exit 1; a clean check's summary
+    is there too, exit 0."""
+    root = site()
+    page = root / A
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.replace("title:", "title: XX", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(root), "--date", TODAY.isoformat()])
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{A}:") and "这里还是模板占位符“XX”" in lines[0]
+    assert re.fullmatch(
+        r"发现 1 处问题（用时 \d+\.\d 秒）。请按每一行的提示修改；"
+        r"编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。",
+        lines[-1],
+    )
+    page.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--root", str(root), "--date", TODAY.isoformat()])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout.splitlines()[-1].startswith("检查通过：")

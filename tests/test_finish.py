@@ -285,3 +285,20 @@ def test_missing_url_two_levels_deep_shows_the_chinese_404(browser, pages_server
     assert page.locator(".md-search-result__item").count() > 0
     assert visit.errors == [] or all("404" in e for e in visit.errors), visit.errors
     visit.close()
+
+
+def test_every_page_links_the_printable_report_from_its_footer(demo_build):
+    """An inspector looks for a printable version at the foot of a page: /print/ (汇报材料（打印版）)
+    is linked from every page's footer, beside 开放数据, and is there."""
+    for path, link in (
+        ("index.html", "print/"),
+        ("report/01-组织领导/index.html", "../../print/"),
+        ("timeline/2025/index.html", "../../print/"),
+        ("404.html", "/print/"),
+    ):
+        footer = read(demo_build.site, path)
+        footer = footer[footer.index('<p class="ws-footer__links">') :]
+        assert footer.startswith(
+            f'<p class="ws-footer__links"><a href="{link}">汇报材料（打印版）</a><a href="{link.replace("print", "open-data")}">开放数据</a>'
+        ), path
+    assert "<title>汇报材料（打印版）" in read(demo_build.site, "print/index.html")

@@ -278,3 +278,33 @@ def test_tool_url_is_written_and_checked(tmp_path):
         result.stderr
         == "错误：--tool-url“ftp://x/y.whl”不是 https:// 开头的下载地址。请写工具发布页上的 .whl 文件地址\n"
     )
+
+
+def test_exports_and_prints_in_the_unit_folder_are_not_committed(tmp_path, monkeypatch):
+    """`wenming export 台账.xlsx` (or .csv), `wenming print -o 汇报.pdf` and the pack's dist/, run
+    in the unit's folder, write files `git add -A` must not pick up: a ledger holds what the
+    site does not publish. The unit's own content still is."""
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "unit"
+    assert wenming("init", root, *ANSWERS).exit_code == 0
+    monkeypatch.chdir(root)
+    for name in ("台账.xlsx", "台账.csv"):
+        result = wenming("export", name)
+        assert result.exit_code == 0, result.output
+    (root / "dist").mkdir()
+    (root / "dist" / "汇报材料.pdf").write_bytes(b"%PDF-1.7\n")
+    (root / "汇报.pdf").write_bytes(b"%PDF-1.7\n")
+    written = {"台账.xlsx", "台账.csv", "台账-例行活动.csv", "dist/汇报材料.pdf", "汇报.pdf"}
+    assert all((root / name).is_file() for name in written)
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    listed = subprocess.run(
+        ["git", "-c", "core.quotepath=off", "ls-files", "-z"], cwd=root, capture_output=True, check=True
+    ).stdout
+    staged = set(listed.decode("utf-8").split("\0"))
+    assert not written & staged
+    assert {"data/unit.yml", "mkdocs.yml", ".gitignore"} <= staged

@@ -681,3 +681,52 @@ def test_a_weasyprint_whose_steps_differ_still_gets_the_evidence_index_with_its_
     assert result.exit_code == 0, result.output
     text = "".join(page.extract_text() or "" for page in PdfReader(str(root / "dist" / pack.EVIDENCE_PDF)).pages)
     assert "\ue000" not in text and "页码" in text
+
+
+ROUTINES = """\
+routines:
+  - title: 全院职工工间操和健身锻炼活动（第九套广播体操及八段锦）
+    repeat: 每周
+    weekday: 周一
+    start: 2024-03-01
+    end: 2024-06-30
+    category: 文体活动
+    department: 办公室
+    participants: 120
+  - title: 门诊窗口和住院部服务质量与环境卫生联合检查督导
+    repeat: 每月
+    week: 最后
+    weekday: 周日
+    start: 2024-03-01
+    end: 2024-06-30
+    category: 志愿服务
+    department: 工会
+"""
+
+
+def test_a_routines_schedule_and_dates_are_never_split_across_lines(site):
+    """附录二 of the printed report: a schedule is read as one word (每周一, never 每周 / 一 over
+    two lines, as a long title once squeezed it), a date range breaks only after 至, and the
+    title wraps instead; 附录一's 照片 heading stays on one line."""
+    layout_or_skip()
+    root = site({"data/activities/2024.yml": ROUTINES})
+    result = CliRunner().invoke(
+        main,
+        ["print", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(root / "dist" / "汇报材料.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    table = text[text.rindex("附录二：例行活动一览") :]
+    lines = [line.split() for line in table.splitlines()]
+    heading = next(line for line in lines if line and line[0] == "序号")
+    assert heading == ["序号", "例行活动", "安排", "起止日期", "次数", "部门", "参与人次"]
+    rows = [line for line in lines if line and line[0] in ("1", "2")]
+    assert [row[:2] for row in rows] == [["1", "全院职工工间操和"], ["2", "门诊窗口和住院部"]]
+    assert rows[0][2:4] == ["每周一", "2024年3月4日至"]
+    assert rows[1][2:4] == ["每月", "2024年3月31日至"]
+    assert "最后一个周日" in table and "2024年6月24日" in table and "2024年6月30日" in table
+    appendix = text[text.rindex("附录一：主题活动一览") :]
+    assert "参与人次 照片" in re.sub(r" +", " ", appendix)

@@ -164,8 +164,20 @@ def test_placeholders_are_reported_after_import(site, tmp_path):
     source = tmp_path / "r.txt"
     source.write_text(MESSY, encoding="utf-8")
     result = run("import", source, "--root", root)
-    assert "docs/report/00-前言.md:1:4: 这里还是模板占位符“XX”。请换成实际内容后再发布" in result.output
-    assert re.search(r"docs/report/00-前言\.md:\d+:\d+: 这里还是模板占位符“20__”", result.output)
+    found = re.findall(
+        r"^(docs/report/00-前言\.md):(\d+):(\d+): 这里还是模板占位符“(.+?)”。请换成实际内容后再发布$",
+        result.output,
+        re.M,
+    )
+    assert [f[3] for f in found] == ["XX", "20__"]
+    # The line and column named are those of the written file (after its front matter), the
+    # ones `wenming check` names for the same file.
+    lines = (root / "docs/report/00-前言.md").read_text(encoding="utf-8").split("\n")
+    for _, line, column, placeholder in found:
+        assert lines[int(line) - 1][int(column) - 1 :].startswith(placeholder.replace("__", "\\_\\_"))
+    checked = run("check", "--root", root)
+    for rel, line, column, placeholder in found:
+        assert f"{rel}:{line}:{column}: 这里还是模板占位符“{placeholder}”。请换成实际内容后再发布" in checked.output
 
 
 def test_existing_sections_are_replaced_only_with_replace(site, tmp_path):
@@ -751,3 +763,58 @@ def test_suggested_criteria_wait_for_review_before_they_count(tmp_path):
 )
 def test_half_width_punctuation_between_chinese_becomes_full_width(typed, shown):
     assert report_import.full_width(typed)[0] == shown
+
+
+FIGURES = """\
+一、强化宣传教育
+一是印发《文明出行倡议书》、《职工文明手册》等宣传资料3万余份;二是更新消防安全、节约用水等专题展板8期,
+同时编写了预约挂号、住院结算等3个窗口服务规范。职工知晓率达到100%满意度98%以上,近2000人次参加义诊。
+"""
+
+
+def test_key_figure_candidates_are_whole_phrases_and_keep_their_approximation(site, tmp_path):
+    root = site({"docs/report/01-first.md": None})
+    source = tmp_path / "r.txt"
+    source.write_text(FIGURES, encoding="utf-8")
+    result = run("import", source, "--root", root)
+    assert "找到 6 个关键数字（例如“宣传资料3万余份”），已列在 data/key-figures-candidates.yml，请挑选后写入数据。" in (
+        result.output
+    )
+    written = (root / "data/key-figures-candidates.yml").read_text(encoding="utf-8")
+    entries = re.findall(
+        r'  text: "(.*)"\n  figure: "(.*)"\n  value: "(.*)"\n  unit: "(.*)"\n  approximate: (true|false)', written
+    )
+    assert entries == [
+        # "5万余份" is some 3 万 copies and more, not 3 万: the figure keeps its 余.
+        ("宣传资料3万余份", "3万余份", "3", "万份", "true"),
+        # A phrase starts at a word: after the list ("…等"), never inside a word.
+        ("专题展板8期", "8期", "8", "期", "false"),
+        # "3个" says what it counts.
+        ("3个窗口服务规范", "3个", "3", "个", "false"),
+        ("职工知晓率达到100%", "100%", "100", "%", "false"),
+        ("满意度98%以上", "98%以上", "98", "%", "true"),
+        ("近2000人次", "近2000人次", "2000", "人次", "true"),
+    ]
+
+
+def test_an_imported_preface_without_a_heading_looks_like_the_other_chapters(site, tmp_path):
+    """The text before "一、" becomes 前言, a chapter with no heading of its own: its title
+    stands below the trail and the byline, where the other chapters' own heading does, not
+    above the trail (where Material would put it)."""
+    root = site({"docs/report/01-first.md": None})
+    source = tmp_path / "r.txt"
+    source.write_text(MESSY.replace("XX", "青溪").replace("20__", "2025"), encoding="utf-8")
+    assert run("import", source, "--root", root).exit_code == 0
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+
+    def top(page: str) -> list[str]:
+        html = (root / "site/report" / page / "index.html").read_text(encoding="utf-8")
+        article = html[html.index('<nav class="ws-crumbs"') :]
+        return re.findall(r'<nav class="ws-crumbs"|<p class="ws-byline"|<h1[^>]*>[^<]*</h1>', article)[:3]
+
+    assert top("00-前言") == ['<nav class="ws-crumbs"', '<p class="ws-byline"', "<h1 data-search-exclude>前言</h1>"]
+    preface = (root / "site/report/00-前言/index.html").read_text(encoding="utf-8")
+    assert preface.count("<h1") == 1
+    assert top("01-加强领导-健全机制")[:2] == ['<nav class="ws-crumbs"', '<p class="ws-byline"']
+    assert top("01-加强领导-健全机制")[2].endswith(">一、加强领导，健全机制</h1>")

@@ -10,7 +10,7 @@ from email.utils import parsedate_to_datetime
 from html import unescape
 
 import pytest
-from conftest import build, write
+from conftest import TODAY, build, write
 
 
 @pytest.fixture(scope="module")
@@ -109,12 +109,13 @@ def test_first_timeline_page_is_the_latest_twelve_months(demo):
     page = (site / "timeline/index.html").read_text(encoding="utf-8")
     found = rows(page)
     months = sorted({row["month"] for row in found if row["month"]})
-    # Its headlines end with the newest month of themed work; the routines below them count
-    # every occurrence, later months included, and no line announces what a month lacks.
-    newest = max(r["date"] for r in records if r["kind"] != "routine")[:7]
-    y, m = map(int, newest.split("-"))
-    earliest = f"{y - 1:04d}-{m:02d}" if m < 12 else f"{y:04d}-01"
-    assert months[-1] == newest and months[0] > earliest
+    # The routines below the headlines count every occurrence, later months included, and no
+    # line announces what a month lacks.
+    # The twelve months up to the month of the build (the suite's day), as the page says.
+    newest = f"{TODAY.year:04d}-{TODAY.month:02d}"
+    earliest = f"{TODAY.year - 1:04d}-{TODAY.month:02d}"
+    assert months[-1] <= newest and months[0] > earliest
+    assert f"最近一年（{TODAY.year - 1}年{TODAY.month + 1}月至{TODAY.year}年{TODAY.month}月）：" in page
     assert sum(1 for row in found if row["date"]) == sum(
         1 for r in records if r["kind"] != "routine" and earliest < r["date"][:7] <= newest
     )
@@ -230,3 +231,39 @@ def test_a_file_at_a_generated_url_is_refused(site):
         "docs/timeline.md: 网址 timeline/index.html 由网站自动生成（创建动态、分类、测评项目等页面使用），"
         "这个文件会和它冲突。请给这个文件改名，或把它移到别的文件夹"
     ) in result.stderr
+
+
+def lead(page: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", re.search(r'<p class="ws-lead">(.*?)</p>', page, re.S).group(1)))
+
+
+def test_first_timeline_page_covers_the_year_up_to_the_build_and_says_so(site):
+    """最近一年 is the twelve months up to the month of the build (WENMING_TODAY: 2026-11-27),
+    not up to the newest activity: an activity of October 2025 is older than that, even when
+    nothing came after March 2026. A site not updated for over a year says so and shows its
+    last year of work rather than an empty page."""
+    activities = """\
+        activities:
+          - title: 秋季运动会
+            date: 2025-10-18
+            category: 文体活动
+          - title: 学雷锋志愿服务
+            date: 2026-03-05
+            category: 志愿服务
+        """
+    root = site({"data/activities/2025.yml": activities, "docs/activities/2024-03-05-plant.md": None})
+    assert build(root).returncode == 0
+    page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
+    assert [row["title"] for row in rows(page)] == ["学雷锋志愿服务"]
+    assert lead(page) == "最近一年（2025年12月至2026年11月）：1 项主题活动。例行活动逐次计入统计。"
+    assert "秋季运动会" in (root / "site/timeline/2025/index.html").read_text(encoding="utf-8")
+
+    stale = activities.replace("2025-10-18", "2024-10-18").replace("2026-03-05", "2025-03-05")
+    write(root, "data/activities/2025.yml", stale)
+    assert build(root).returncode == 0
+    page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
+    assert [row["title"] for row in rows(page)] == ["学雷锋志愿服务", "秋季运动会"]
+    assert lead(page) == (
+        "最近一年（2025年12月至2026年11月）没有活动，下面是此前的一年（2024年4月至2025年3月）："
+        "2 项主题活动。例行活动逐次计入统计。"
+    )

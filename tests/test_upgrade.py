@@ -58,7 +58,8 @@ def test_upgrade_restores_tool_pages_and_keeps_the_units_own(tmp_path):
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert "更新 mkdocs.yml：改用 wenming 插件；使用工具自带的页面模板；导航加上“佐证材料目录”" in lines
-    assert "更新 .gitignore：不提交 dist/、.site.*/" in lines  # the pack, and an interrupted build's folder
+    # The pack, an interrupted build's folder, and exports and sources at the top of the folder.
+    assert "更新 .gitignore：不提交 dist/、.site.*/、/*.xlsx、/*.xls、/*.csv、/*.docx、/*.doc、/*.pdf" in lines
     assert "删除 overrides/main.html：工具自带的页面模板的旧副本（现在由 wenming 插件提供最新的）" in lines
     assert not (root / "hooks").exists() and not (root / "overrides").exists()
     paths = nav_paths(root)

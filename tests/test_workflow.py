@@ -361,7 +361,9 @@ def test_check_annotates_a_bad_unit_for_github(unit_root, tmp_path):
         "这是敏感个人信息，公开发布须经本人同意（未成年人须经监护人同意）。请改写这句话：去掉姓名（如“一名职工”“张某”）或删去这一细节；"
         "确已征得同意、经审核可以公开的，在本页开头的 front matter 里加一行 sensitive_ok: 已征得本人同意（写明依据）",
     ]
-    assert all(line.startswith("::notice ") for line in run.stdout.splitlines() if not line.startswith("::error "))
+    *annotations, summary = run.stdout.splitlines()
+    assert all(line.startswith("::notice ") for line in annotations if not line.startswith("::error "))
+    assert summary.startswith("发现 2 处问题")  # in the log, after the annotations
 
 
 @pytest.mark.parametrize("path", [WORKFLOW, "unit"])

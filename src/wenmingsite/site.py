@@ -387,6 +387,8 @@ class Site:
                 )
             if section.criteria:
                 before.append(r.report_criteria(section, url))
+            if "<h1" not in body:  # a chapter without its own heading (an imported 前言)
+                before.append(r.render("heading.html", url, title=section.title))
         if activity := self.activity_by_page.get(src):
             year = f"timeline/{activity.date.year}/index.md"
             trail = [

@@ -408,22 +408,22 @@ def check(root: Path, fmt: str, no_images: bool, date: str | None) -> None:
     for p in notices:
         click.echo(github_annotation(p).replace("::error ", "::notice ", 1) if fmt == "github" else f"提示 {p}")
     elapsed = time.perf_counter() - start
+    # The summary goes where the problems went (stdout): an editor's terminal and a CI log
+    # read them as one report, and `wenming check > 结果.txt` keeps both.
     if problems:
         click.echo(
             f"发现 {len(problems)} 处问题（用时 {elapsed:.1f} 秒）。请按每一行的提示修改；"
-            "编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。",
-            err=True,
+            "编码、全角冒号、日期写法和照片位置信息可以运行 wenming fix 自动修复。"
         )
         sys.exit(1)
     pending = counts.get("withheld", 0)
     click.echo(
         f"检查通过：{counts['pages']} 个页面、{counts['activities']} 条活动记录、"
         f"{counts['photos']} 张照片，没有发现问题（用时 {elapsed:.1f} 秒）。"
-        + (f"另有 {pending} 项材料待审核，不计入上面的数字，审核后才发布（wenming review 列出）。" if pending else ""),
-        err=True,
+        + (f"另有 {pending} 项材料待审核，不计入上面的数字，审核后才发布（wenming review 列出）。" if pending else "")
     )
     if notices:
-        click.echo(f"另有 {len(notices)} 条提示（不影响网站生成），见上面以“提示”开头的行。", err=True)
+        click.echo(f"另有 {len(notices)} 条提示（不影响网站生成），见上面以“提示”开头的行。")
 
 
 # --- fix ---------------------------------------------------------------------------------
@@ -698,11 +698,11 @@ def import_report(
     for note in imported.notes:
         click.echo(str(note))
     allowed: set[str] = set()
-    for name, body in zip(written, bodies, strict=True):
-        for p in publication.scan_text(f"docs/report/{name}", body, allowed):
+    for name in written:  # with its front matter, as check reads it: lines are the file's
+        text = (target / name).read_text(encoding="utf-8")
+        for p in publication.scan_text(f"docs/report/{name}", text, allowed):
             click.echo(str(p))
-    for name in written:  # with its front matter, as the build reads it: lines are the file's
-        for p in sensitive.scan_text(f"docs/report/{name}", (target / name).read_text(encoding="utf-8")):
+        for p in sensitive.scan_text(f"docs/report/{name}", text):
             click.echo(str(p))
     if imported.figures:
         figures = root / "data" / "key-figures-candidates.yml"
@@ -711,8 +711,9 @@ def import_report(
             lines += [
                 f"- section: {json.dumps(f['section'], ensure_ascii=False)}",
                 f"  text: {json.dumps(f['text'], ensure_ascii=False)}",
+                f"  figure: {json.dumps(f['figure'], ensure_ascii=False)}",
                 f'  value: "{f["value"]}"',
-                f"  unit: {f['unit']}",
+                f"  unit: {json.dumps(f['unit'], ensure_ascii=False)}",
                 f"  approximate: {'true' if f['approximate'] else 'false'}",
             ]
         figures.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -39,10 +39,21 @@ LEVEL2 = re.compile(rf"^(?:[（(]\s*([{CN_NUM}]{{1,3}})\s*[）)]|([\u3220-\u3229
 LEVEL3 = re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*(\S.*)$")
 # A level-3 item reads as a heading when it is short and does not end a sentence.
 SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+# A figure as reports write it: "5000余人次", "5万余份", "近3000人", "95%以上". The words that
+# make it approximate (近/约/超/逾…, 余/多, 以上/左右) belong to the figure: "5万余份" is not 5 万.
 FIGURE = re.compile(
-    r"(?P<context>[\u4e00-\u9fff]{0,8}?)(?P<number>\d[\d,，]*(?:\.\d+)?)\s*(?P<approx>余|多)?\s*"
-    r"(?P<unit>万元|亿元|元|人次|名|人|场次|场|期|份|本|册|次|户|家|个|项|篇|幅|块|小时|亩|吨|千克|公斤|毫升|mL|ml|万|%|％)"
+    r"(?P<before>大约|超过|近|约|超|逾)?(?P<number>\d[\d,，]*(?:\.\d+)?)\s*(?P<scale>万|亿)?(?P<approx>余|多)?\s*"
+    r"(?P<unit>元|人次|名|人|场次|场|期|份|本|册|次|户|家|个|项|篇|幅|块|小时|亩|吨|千克|公斤|毫升|mL|ml|%|％)?"
+    r"(?P<after>以上|左右)?"
 )
+# Where the phrase naming a figure starts: a clause's punctuation or the end of a list ("…等").
+PHRASE_START = re.compile(r".*(?:[，。；：！？、,;:!?“”《》（）()\s]|等)")
+PHRASE_LEAD = re.compile(rf"^(?:[{CN_NUM}]+是|方面|同时|并|还|共|了|的)+")
+PHRASE_CHARS = 14  # at most, taken back from the figure a whole word at a time
+# Counting words that say nothing without the noun after them ("4个" of what).
+CLASSIFIERS = ("个", "项", "家", "块", "篇")
+NOUN_CHARS = 10
+NOUN_LIKE = {"vn", "an", "s", "j"}  # jieba's tags for 服务 (as in 服务规范), 窗口 and the like
 MARKDOWN_SPECIAL = re.compile(r"([\\`*_<>\[\]])")
 
 
@@ -498,20 +509,55 @@ def structure(blocks: list[SourceBlock], source: str = "汇报") -> Imported:
                 )
             )
     notes.sort(key=lambda p: p.line or 0)
-    figures = []
-    for s in sections:
-        for b in s.blocks:
-            for m in FIGURE.finditer(b.text):
-                figures.append(
-                    {
-                        "section": s.title,
-                        "text": m.group(0),
-                        "value": m.group("number").replace(",", "").replace("，", ""),
-                        "unit": m.group("unit"),
-                        "approximate": bool(m.group("approx")),
-                    }
-                )
+    figures = [{"section": s.title, **f} for s in sections for b in s.blocks for f in find_figures(b.text)]
     return Imported(title, sections, notes, figures)
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)  # its "Building prefix dict" lines are not for editors
+    return [(pair.word, pair.flag) for pair in jieba.posseg.cut(text, HMM=True)]
+
+
+def find_figures(text: str) -> list[dict]:
+    """The key-figure candidates of one paragraph: each figure as written (its approximation
+    kept) and the phrase that says what it counts, cut at whole words."""
+    out = []
+    previous = 0  # a phrase never reaches back into the figure before it
+    for m in FIGURE.finditer(text):
+        if not m.group("unit") and not m.group("scale"):
+            continue  # "200米", "2017-2019年": no count a report would lead with
+        start = m.start()
+        head = PHRASE_START.match(text, previous, start)
+        context = PHRASE_LEAD.sub("", text[head.end() if head else previous : start])
+        previous = m.end()
+        if len(context) > PHRASE_CHARS:
+            kept = ""
+            for word, _ in reversed(_words(context)):
+                if len(kept) + len(word) > PHRASE_CHARS:
+                    break
+                kept = word + kept
+            context = PHRASE_LEAD.sub("", kept)
+        noun = ""
+        if m.group("unit") in CLASSIFIERS and not m.group("after"):
+            rest = re.match(r"[\u4e00-\u9fff]+", text[m.end() :])
+            for word, flag in _words(rest.group(0)) if rest else []:
+                if not (flag.startswith("n") or flag in NOUN_LIKE) or len(noun) + len(word) > NOUN_CHARS:
+                    break
+                noun += word
+        unit = (m.group("scale") or "") + (m.group("unit") or "")
+        out.append(
+            {
+                "text": context + m.group(0) + noun,
+                "figure": m.group(0),
+                "value": m.group("number").replace(",", "").replace("，", ""),
+                "unit": unit,
+                "approximate": bool(m.group("before") or m.group("approx") or m.group("after")),
+            }
+        )
+    return out
 
 
 # Punctuation typed with the input method in English mode, between Chinese characters: made

@@ -81,7 +81,11 @@ def plan(root: Path, tool_url: str | None = None) -> tuple[list[FileUpdate], lis
 
     ignore = _read(root, ".gitignore") or ""
     have = {line.strip() for line in ignore.splitlines()}
-    missing = [line for line in tool[".gitignore"].splitlines() if line.strip() and line.strip() not in have]
+    missing = [  # the patterns; the tool's comments above them are for new units
+        line
+        for line in tool[".gitignore"].splitlines()
+        if line.strip() and not line.startswith("#") and line.strip() not in have
+    ]
     if missing:
         text = ignore + ("" if not ignore or ignore.endswith("\n") else "\n") + "\n".join(missing) + "\n"
         changes.append(FileUpdate(".gitignore", text, f"不提交 {'、'.join(missing)}"))

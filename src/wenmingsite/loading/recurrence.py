@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import chinese_calendar
@@ -112,6 +113,19 @@ class Rule:
             return f"{where}{self.day}日"
         nth = "最后一个" if self.week == -1 else f"第{self.week}个"
         return f"{where}{nth}{days}"
+
+
+# The pieces of a described rule (Rule.describe) a line may not split: 每周一 is one word to a
+# reader, never 每周 / 一. A line breaks between them (每月 / 第1个周一, 周一、/ 周三).
+_DAY = f"[{WEEKDAY_NAMES}]"
+RULE_PIECE = re.compile(
+    rf"每季度第\d+个月|每季度|每月|每周{_DAY}、?|(?:第\d+个|最后一个)周{_DAY}、?|周{_DAY}、?|\d+日|每个工作日|每天|."
+)
+
+
+def rule_pieces(text: str) -> list[str]:
+    """``text`` (a rule as Rule.describe writes it, or any text) cut where a line may break."""
+    return RULE_PIECE.findall(text)
 
 
 def parse_repeat(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import jinja2
 from markupsafe import Markup, escape
 
-from wenmingsite.loading import fields
+from wenmingsite.loading import fields, recurrence
 from wenmingsite.loading.records import Activity, Content
 from wenmingsite.pages.timeline import LISTING_LIMIT, Listing, anchor
 
@@ -172,6 +172,7 @@ def environment() -> jinja2.Environment:
         number_or_dash=lambda v: number(v) if v else "—",  # table cells: a dash, not a bare 0
         present=present,
         category_look=category_look,
+        rule_pieces=recurrence.rule_pieces,  # a routine's schedule, held together on paper
     )
     return env
 
@@ -443,6 +444,7 @@ class Renderer:
             # all their occurrences (a year page: that year's).
             routines=archive.routine_summaries() if year is None else listing.routine_summaries,
             span=f"{year}年" if year is not None else "",
+            recent=archive.recent_span() if year is None else None,
             departments=self._departments(archive),
             parts=[(p, archive.part(p)) for p in parts],
             earlier=[(m, self._month_link(m.year, m.month)) for m in earlier],

@@ -21,6 +21,7 @@ THEME_COLOUR = (0xB3, 0x19, 0x1F)  # --md-primary-fg-color of 00-base.css (中�
 SHARE_VARIANT = "t800j"  # JPEG: what WeChat's and QQ's link previews read reliably (they skip WebP)
 OPEN_DATA = "open-data/index.md"
 OPEN_DATA_URL = "open-data/"
+PRINT_URL = "print/"  # 汇报材料（打印版）, made for every site with a unit (pagekinds.PrintPage)
 POLICE_QUERY = "https://beian.mps.gov.cn/#/query/webSearch?code="
 ICP_QUERY = "https://beian.miit.gov.cn/"
 # Fonts with Chinese glyphs, for the badge drawn when the logo is SVG (no SVG rasteriser is
@@ -192,5 +193,6 @@ def site_context(
         "pages": {src: located(image) for src, image in pages.items()},
         "footer": footer,
         "open_data": OPEN_DATA_URL if open_data else None,
+        "print": PRINT_URL if unit else None,  # where an inspector looks for a printable version
         "short_name": unit.short_name if unit else None,  # the phone header (overrides/partials/header.html)
     }

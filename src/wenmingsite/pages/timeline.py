@@ -235,6 +235,31 @@ def listing(items: list[Entry]) -> Listing:
     return Listing(tuple(months))
 
 
+@dataclass(frozen=True)
+class Span:
+    """Whole calendar months, ``first`` and ``last`` the first days of the first and last;
+    ``older_first``/``older_last``, when set, the months shown instead (nothing in these)."""
+
+    first: dt.date
+    last: dt.date
+    older_first: dt.date | None = None
+    older_last: dt.date | None = None
+
+    @classmethod
+    def ending(cls, day: dt.date, months: int) -> Span:
+        index = day.year * 12 + day.month - 1 - (months - 1)
+        return cls(dt.date(index // 12, index % 12 + 1, 1), day.replace(day=1))
+
+    def holds(self, day: dt.date) -> bool:
+        return self.first <= day.replace(day=1) <= self.last
+
+    @property
+    def shown(self) -> tuple[dt.date, dt.date]:
+        if self.older_first and self.older_last:
+            return self.older_first, self.older_last
+        return self.first, self.last
+
+
 @dataclass
 class Archive:
     """Everything the generated listing pages need, computed once per build."""
@@ -251,15 +276,27 @@ class Archive:
         return sorted({e.date.year for e in self.entries}, reverse=True)
 
     def recent(self, months: int = 12) -> Listing:
-        """The first page of the timeline: the ``months`` calendar months up to the newest
-        month with a themed activity, so that it opens with themed work rather than with a
-        month of routines. Without themed work, the newest months."""
+        """The first page of the timeline: what :meth:`recent_span` covers."""
+        span = self.recent_span(months)
+        if span is None:
+            return listing([])
+        first, last = (d.year * 12 + d.month for d in span.shown)
+        return listing([e for e in self.entries if first <= e.date.year * 12 + e.date.month <= last])
+
+    def recent_span(self, months: int = 12) -> Span | None:
+        """The ``months`` calendar months up to the month the site is built in (what a
+        visitor reads "最近一年" as). When nothing happened in them (a site not updated
+        for a year), the ``months`` up to the newest month with a themed activity, stated
+        as such. None for a site without activities."""
+        today = self.content.today or dt.date.today()
+        recent = Span.ending(today, months)
+        if any(recent.holds(e.date) for e in self.entries):
+            return Span(recent.first, recent.last)
         newest = self._newest_themed()
         if newest is None:
-            return listing([])
-        first = newest.year * 12 + newest.month - months
-        last = newest.year * 12 + newest.month
-        return listing([e for e in self.entries if first < e.date.year * 12 + e.date.month <= last])
+            return None
+        shown = Span.ending(newest, months)
+        return Span(recent.first, recent.last, shown.first, shown.last)
 
     def _newest_themed(self) -> dt.date | None:
         themed = [e.date for e in self.entries if not e.is_routine]
