@@ -36,7 +36,7 @@ from typing import Any
 VERSION = 1
 # Table lookups after which a build loads jieba's whole dictionary instead: segmenting with
 # the table costs 5-10 µs of CPU a lookup (the query and jieba's own work), loading the whole
-# dictionary about 0.5 s, so the two meet at 50,000-90,000 lookups (bench/segment_lookup.py,
+# dictionary 0.5-0.7 s, so the two meet at 50,000-90,000 lookups (bench/segment_lookup.py,
 # bench/results/segment_lookup.md); about 1,000 lookups segment 1,000 characters of new text.
 QUERY_BUDGET = 40_000
 MAX_BYTES = 64 * 1024 * 1024  # a table several times the size of jieba's: not ours
