@@ -146,3 +146,19 @@ def test_a_table_of_another_dictionary_or_no_table_is_not_used(table, tmp_path):
             wordtable.open_table(broken, data, VERSION)
     with pytest.raises(wordtable.TableUnusable):
         wordtable.open_table(tmp_path / "none.sqlite", data, VERSION)
+
+
+def test_a_dictionary_jieba_cannot_read_makes_no_table(tmp_path):
+    """A unit's own dictionary with a line jieba refuses: no table (the build goes on; jieba
+    itself reports the line when it loads the dictionary), nothing left in the folder."""
+    path = tmp_path / "words.sqlite"
+    assert not wordtable.write_table(path, "志愿服务 三百\n".encode(), VERSION)
+    assert list(tmp_path.iterdir()) == []
+    assert wordtable.write_table(path, "志愿服务 300 n\n志愿 20 n\n".encode(), VERSION)
+    conn, total = wordtable.open_table(path, "志愿服务 300 n\n志愿 20 n\n".encode(), VERSION)
+    assert total == 320 and dict(conn.execute("SELECT word, freq FROM words")) == {
+        "志": 0,
+        "志愿": 20,
+        "志愿服": 0,
+        "志愿服务": 300,
+    }

@@ -82,7 +82,10 @@ def write_table(path: Path, data: bytes, version: str) -> bool:
     written to a temporary file and renamed. False (and nothing written) if it cannot be."""
     import jieba
 
-    freq, total = jieba.Tokenizer.gen_pfdict(io.BytesIO(data))
+    try:
+        freq, total = jieba.Tokenizer.gen_pfdict(io.BytesIO(data))
+    except ValueError:  # a line jieba cannot read (a unit's own dictionary): no table
+        return False
     meta = _meta(data, version, len(freq), sum(freq.values()), total)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -133,17 +136,24 @@ def open_table(path: Path, data: bytes, version: str) -> tuple[sqlite3.Connectio
     return conn, int(total)
 
 
-def write_for(folder: Path) -> bool:
-    """Write the table of the dictionary jieba's default tokenizer loads into ``folder``."""
+def jieba_version() -> str:
     import importlib.metadata
 
+    try:
+        return importlib.metadata.version("jieba")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - jieba from a plain folder
+        return "?"
+
+
+def write_for(folder: Path) -> bool:
+    """Write the table of the dictionary jieba's default tokenizer loads into ``folder``."""
     import jieba
 
     try:
         data = dictionary_bytes(jieba.dt)
     except OSError:
         return False
-    return write_table(table_path(folder), data, importlib.metadata.version("jieba"))
+    return write_table(table_path(folder), data, jieba_version())
 
 
 class TableFreq:
@@ -205,8 +215,6 @@ class LazyDictionary:
 
     @classmethod
     def open(cls, folder: Path, words: list[str], budget: int = QUERY_BUDGET) -> LazyDictionary:
-        import importlib.metadata
-
         import jieba
 
         tokenizer = jieba.dt
@@ -214,7 +222,7 @@ class LazyDictionary:
             data = dictionary_bytes(tokenizer)
         except OSError as exc:  # a unit's own dictionary that is not there: jieba says so
             raise TableUnusable(str(exc)) from None
-        conn, total = open_table(table_path(folder), data, importlib.metadata.version("jieba"))
+        conn, total = open_table(table_path(folder), data, jieba_version())
         if tokenizer.initialized:  # loaded already (a user dictionary, the sensitive check)
             conn.close()
             raise TableUnusable("the dictionary is loaded already")
