@@ -11,7 +11,9 @@ search and feed change) and then times, alternately,
 - a warm full build of the same files: `WENMING_BUILD_CACHE=0`, every page rendered (the
   other caches — photos, segmentation, jieba's dictionary — warm, as before the cache).
 
-Both write into a new folder each time (as a fresh runner does). The outputs of the last
+Both write into a new folder each time (as a fresh runner does), and both start from the same
+.cache: a copy of it taken after the edit is put back before each of the round's two builds,
+and the next round starts from the .cache the one-edit build left (the publication's). The outputs of the last
 round are compared byte for byte (sitemap.xml.gz by what it holds: its header carries the
 time of writing). Prints the
 medians and their ratio; `bench/build.py` calls :func:`measure` too (also in its quick run).
@@ -95,18 +97,40 @@ def measure(root: Path, rounds: int) -> dict:
     outs.mkdir()
     build(root, outs / "warm-cache", ENV)  # caches filled as the previous publication left them
     build(root, outs / "warm-full", FULL_ENV)
+    # An earlier publication after an edit, as a unit's .cache has had: a unit's first build
+    # segments everything and leaves no word table (wenmingsite.pages.wordtable); the next
+    # build that meets new text writes it.
+    edit(pages[1], "第零次修改")
+    build(root, outs / "warm-edit", ENV)
     times: dict[str, list[float]] = {"one_edit": [], "full": []}
     cpu: dict[str, list[float]] = {"one_edit": [], "full": []}
     try:
         for i in range(rounds):
-            edit(pages[(i * 7919 + 13) % len(pages)], f"修改{i}")
+            # New words each round, as an editor's edit brings: a run of Chinese characters no
+            # text of the site has (its segmentation is not in the cache).
+            edit(pages[(i * 7919 + 13) % len(pages)], f"第{'一二三四五六七八九十'[i % 10]}次修改{i}")
+            # Both builds of a round start from the .cache the previous publication left: a copy
+            # taken now is put back before each, so that neither finds what the other just
+            # segmented or rendered (whichever ran first used to pay for the new text alone).
+            saved = outs / "cache-before"
+            shutil.rmtree(saved, ignore_errors=True)
+            shutil.copytree(root / ".cache", saved, symlinks=True)
             for name in ("one_edit", "full") if i % 2 == 0 else ("full", "one_edit"):
+                shutil.rmtree(root / ".cache")
+                shutil.copytree(saved, root / ".cache", symlinks=True)
                 out = outs / f"{name}-{i}"
                 wall, used = build(root, out, ENV if name == "one_edit" else FULL_ENV)
                 times[name].append(wall)
                 cpu[name].append(used)
+                if name == "one_edit":
+                    published = outs / "cache-published"
+                    shutil.rmtree(published, ignore_errors=True)
+                    shutil.copytree(root / ".cache", published, symlinks=True)
                 if i < rounds - 1:
                     shutil.rmtree(out)
+            # The next round starts from what this round's one-edit build left (its publication).
+            shutil.rmtree(root / ".cache")
+            shutil.copytree(outs / "cache-published", root / ".cache", symlinks=True)
         last = rounds - 1
         differ = differing(outs / f"one_edit-{last}", outs / f"full-{last}")
     finally:
@@ -164,13 +188,56 @@ def write_report(r: dict) -> None:
         "- 预热的完整构建：同一批文件，`WENMING_BUILD_CACHE=0`，每个页面都重新转换和渲染"
         "（照片、分词、jieba 词典的缓存都是热的）。",
         "",
+        "标题里加的是本单位文字里没有的新词（“第一次修改”“第二次修改”……），和编辑真正改动时一样，要分词的新文字"
+        "不在分词缓存里。每轮的两次构建都从同一份 `.cache` 开始（改完之后复制一份，每次构建前放回），下一轮从改一篇"
+        "活动后的构建留下的 `.cache` 开始；预热时除了两次完整构建，还有一次改过一篇活动的构建（单位以前发布过）。",
+        "",
         "| 情况 | 墙钟 | CPU | ",
         "|---|---|---|",
         f"| 改一篇活动后的构建 | {r['one_edit_s']:.2f} s | {r['one_edit_cpu_s']:.2f} s |",
         f"| 预热的完整构建 | {r['full_s']:.2f} s | {r['full_cpu_s']:.2f} s |",
         f"| 比值（目标 ≤ 0.30×） | {r['ratio']:.2f}× | {r['cpu_ratio']:.2f}× |",
         "",
-        "这一轮（与改动前的代码 ad60c5a 在同一会话里交替构建 7 轮，各用一份同样的合成单位，每轮改同一篇活动，"
+        "最后一轮两次构建的输出："
+        + (
+            "逐字节相同（sitemap.xml.gz 只比较解压后的内容）。" if r["identical"] else f"不同：{', '.join(r['differ'])}"
+        ),
+        "",
+        "## 2026-12-06 晚：公平的比较，少量新文字不再载入 jieba 的整部词典",
+        "",
+        "- 比较方法改公平了：以前每轮的两次构建共用一个 `.cache`，先构建的那次替后一次给新文字分了词"
+        "（载入 jieba 的词典约 0.5 s CPU），后一次就省了；现在两次都从上一次发布留下的 `.cache` 开始。"
+        "以前每轮标题里加的“修改N”只有第一轮是新词，以后各轮都在分词缓存里；现在每轮都是新词。",
+        "- 新文字少时不载入整部词典：jieba 的词频（前缀词典）按 jieba 自己的 `gen_pfdict` 从它要载入的词典文件"
+        "生成，存成 `.cache/search/words-v1.sqlite`（纯数据，8.8 MB），分词时 jieba 自己的代码照常运行，只是查词频时"
+        "到表里查（`wenmingsite.pages.wordtable`），本单位的词照常用 `add_word` 加进去，所以分出的词和整部词典完全"
+        "一样（`tests/test_wordtable.py` 把示例单位和合成单位的全部文字两种方法各分一遍逐一比较，"
+        "`tests/test_search_cache.py` 比较搜索索引的字节）。查表超过 40,000 次（约几万字的新文字）就改为载入整部词典"
+        "（`bench/segment_lookup.py`，两次测量：载入整部词典 0.51–0.72 s CPU，打开并检查词频表 27–39 ms，每次查表连同 "
+        "jieba 的计算 5–10 µs，两者在约 5–9 万次查表时持平；1,000 字新文字约 1,200 次查表、6–9 ms）。词频表在“需要载入整部词典"
+        "分词”的构建结束时生成（1.0–1.7 s CPU，只一次；单位第一次构建不生成）；表的结构、版本、词典的 SHA-256、"
+        "行数和词频之和对不上，或读的时候出错，就用整部词典，并重新生成表。",
+        "",
+        "与 main（0300e8a）在同一会话里交替构建 7 轮（各用一份同样的合成单位，N=1000，每轮两边改同一篇活动、"
+        "加同样的新词），最后一轮两边输出逐字节相同，测了两次：机器负载 4–6.5 时改一篇活动后的构建 CPU 中位数 "
+        "2.93 s → 2.34 s（0.80×），墙钟 4.60 s → 3.72 s（0.81×），预热的完整构建 CPU 5.45 s → 5.28 s"
+        "（它也遇到同一段新词，同样不再载入整部词典）；负载约 2 时改一篇活动后的构建 CPU 3.44 s → 2.76 s（0.80×），"
+        "墙钟 3.45 s → 2.77 s（0.80×）。",
+        "",
+        "离 0.30× 仍远。这时改一篇活动后的构建还要做的（cProfile，N=1000，占剖析总时间的比例，各项有重叠）：为重新生成的列表页面、"
+        "改动的页面、404 和 sitemap 编译约 78 个模板（约 18%，不能把编译结果存进 `.cache`）；各列表页面的正文重新"
+        "生成（约 9%）；Site.load（约 9%）；启动、导入和读取 mkdocs.yml（约 14%）；新网站文件夹的 1,300 多个目录"
+        "（这台虚拟机的 ext4 上每次 mkdir 约 160 µs CPU，tmpfs 上约 5 µs，合计约 0.2 s）；MkDocs 列出 Material "
+        "主题的全部文件（add_files_from_theme，约 4.6%，Material 自带上万个图标文件）；1,000 个活动页面的缓存键"
+        "（page_key，约 6.6%，其中 JSON 规范化占大半）。",
+        "",
+        "## 之前的测量",
+        "",
+        "2026-12-06 把各分支（列表分页、预览、材料包、首次构建）都合并进 main 之后、机器较空闲时（当时两次构建共用"
+        "一个 `.cache`，标题只在第一轮加新词）：改一篇活动后的构建 2.67 s（CPU 2.61 s），预热的完整构建 4.97 s"
+        "（CPU 4.87 s），0.54×；目标没有达到。",
+        "",
+        "再之前一轮（与改动前的代码 ad60c5a 在同一会话里交替构建 7 轮，各用一份同样的合成单位，每轮改同一篇活动，"
         "两边输出逐字节相同）：改一篇活动后的构建 CPU 中位数 2.74 s → 2.10 s（0.77×），墙钟 11.6 s → 7.4 s"
         "（0.64×，机器负载高，仅供参考）。做了三件事：",
         "",
@@ -191,11 +258,6 @@ def write_report(r: dict) -> None:
         "读取每个文件（约 0.06 s）。没有做的：把 Site.load 的记录跨进程保存（一篇活动的记录还取决于照片文件、"
         "分类、测评项目等别的文件，键要把它们都算进去）、记录列表页面依赖哪些记录（要每种页面声明自己的输入）；"
         "把编译好的模板存进 .cache 不可取（恢复的 .cache 不可信，载入其中的字节码等于执行它）。",
-        "",
-        "最后一轮两次构建的输出："
-        + (
-            "逐字节相同（sitemap.xml.gz 只比较解压后的内容）。" if r["identical"] else f"不同：{', '.join(r['differ'])}"
-        ),
         "",
     ]
     out = HERE / "results"

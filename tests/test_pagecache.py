@@ -321,3 +321,24 @@ def test_forged_entries_of_the_build_cache_are_ignored(demo, tmp_path):
         index.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     build(demo, tmp_path / "clean", cache=False)
     assert_same_site(tmp_path / f"forged-{len(forgeries) - 1}", tmp_path / "clean")
+
+
+def test_new_words_segmented_with_the_word_table_build_the_clean_site(demo, tmp_path, monkeypatch):
+    """The publishing case: a restored .cache (with the word table an earlier build wrote) and
+    a title with words the site never had. The fresh build segments them with the table
+    (wenmingsite.pages.wordtable) and reuses the untouched pages; its site equals, file for
+    file, a build without the build cache whose jieba loads its whole dictionary."""
+    page = demo / "docs/activities/2024/2024-07-10-高温送清凉.md"
+    build(demo, tmp_path / "first")
+    edit(page, "title: 高温“送清凉”慰问户外劳动者", "title: 高温“送清凉”慰问户外劳动者（补记）")
+    build(demo, tmp_path / "second")  # new text: jieba's dictionary, and the table written
+    assert (demo / ".cache/search/words-v1.sqlite").is_file()
+    edit(page, "（补记）", "（环卫工人桂花巷补记）")
+    result = run_mkdocs(demo, "build", "--strict", "-v", "--site-dir", str(tmp_path / "cached"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    made = re.search(r"(\d+) cut by jieba \((\d+) with the word table\)", result.stderr)
+    assert made and int(made.group(1)) > 0 and made.group(2) == made.group(1), result.stderr[-1500:]
+    assert int(REUSED.search(result.stderr).group(1)) > 20  # the untouched activity pages reused
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+    build(demo, tmp_path / "clean", cache=False)
+    assert_same_site(tmp_path / "cached", tmp_path / "clean")

@@ -140,3 +140,58 @@ def test_an_odd_restored_entry_cache_is_not_used(site, monkeypatch):
     assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == first
     stored.write_bytes(stored.read_bytes()[:50])
     assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == first
+
+
+def by_table(result) -> int:
+    """Of those, the ones segmented with the word table (wenmingsite.pages.wordtable)."""
+    return int(re.search(r"cut by jieba \((\d+) with the word table\)", result.stderr).group(1))
+
+
+def retitle(root, title: str) -> None:
+    page = root / "docs/activities/2024-03-05-plant.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(re.sub(r"(?m)^title: .*$", f"title: {title}", text, count=1), encoding="utf-8")
+
+
+def test_new_words_after_an_edit_are_segmented_with_the_word_table_as_jieba_does(site, monkeypatch):
+    """A unit's first build leaves no word table; the next build that meets new text loads
+    jieba's dictionary and writes the table; later ones segment a little new text with it, and
+    the index is byte for byte the one jieba makes with its whole dictionary."""
+    root = site()
+    table = root / ".cache/search/words-v1.sqlite"
+    first = run_mkdocs(root, "build", "--strict", "-v")
+    assert first.returncode == 0 and cut(first) > 0 and by_table(first) == 0 and not table.exists()
+
+    retitle(root, "志愿者栽下银杏树苗")
+    second = run_mkdocs(root, "build", "--strict", "-v")
+    assert second.returncode == 0 and cut(second) > 0 and by_table(second) == 0 and table.is_file()
+
+    retitle(root, "桂花飘香时节的义务植树")
+    third = run_mkdocs(root, "build", "--strict", "-v")
+    assert third.returncode == 0 and cut(third) > 0 and by_table(third) == cut(third), third.stderr[-1500:]
+    lazy = index(root)
+
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")  # jieba with its whole dictionary, no cache
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    assert index(root) == lazy
+
+
+def test_a_broken_word_table_is_not_used_and_made_again(site, monkeypatch):
+    """A restored .cache with a word table that is cut short or not a table at all: the build
+    succeeds with jieba's whole dictionary, writes the table again, and indexes as jieba does."""
+    root = site()
+    table = root / ".cache/search/words-v1.sqlite"
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    retitle(root, "志愿者栽下银杏树苗")
+    assert run_mkdocs(root, "build", "--strict").returncode == 0 and table.is_file()
+    good = table.read_bytes()
+    for step, broken in enumerate([good[: len(good) // 3], b"not a table", good[:100] + b"\0" * (len(good) - 100)]):
+        table.write_bytes(broken)
+        retitle(root, f"桂花飘香时节的义务植树{'甲乙丙'[step]}")
+        result = run_mkdocs(root, "build", "--strict", "-v")
+        assert result.returncode == 0 and cut(result) > 0 and by_table(result) == 0, result.stderr[-1500:]
+        assert table.read_bytes() != broken
+        kept = index(root)
+        monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+        assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == kept
+        monkeypatch.delenv("WENMING_SEGMENT_CACHE")

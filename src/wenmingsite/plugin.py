@@ -888,7 +888,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 self.entries.save()
             log.debug(
                 f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
-                f"{self.segments.cut} cut by jieba"
+                f"{self.segments.cut} cut by jieba ({self.segments.by_table} with the word table)"
             )
         if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)

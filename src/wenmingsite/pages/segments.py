@@ -4,7 +4,10 @@ Material's search plugin runs jieba over every title and section on every build,
 half of a build's time. Segmentation is a pure function of the text and of jieba's
 dictionary, so results are kept by a hash of the text in a cache beside mkdocs.yml, salted
 with what changes the output (jieba's version, our added words, this module's version).
-Jieba itself (0.7 s to load its dictionary) is only started when some text is not cached.
+Jieba itself (0.7 s to load its dictionary) is only started when some text is not cached,
+and a build with only a little new text segments it with jieba's word frequencies read from a
+table kept in the cache (:mod:`wenmingsite.pages.wordtable`) instead of loading the whole
+dictionary: the same words, exactly.
 
 Material segments each run of Han characters on its own (``_segment_chinese``: jieba cuts
 the run, the words are joined and framed by zero-width spaces). So a text not seen before
@@ -29,6 +32,8 @@ from pathlib import Path
 
 from backrefs import bre
 
+from wenmingsite.pages import wordtable
+
 VERSION = 2
 # Material's own expression for what it segments (material.plugins.search.plugin).
 HAN = bre.compile(r"(\p{script: Han}+)", bre.UNICODE)  # the same engine (backrefs, installed with Material)
@@ -49,6 +54,12 @@ class SegmentCache:
         self.hits = self.misses = 0
         self.cut = 0  # texts or runs jieba segmented in this build
         self.journal: list[str] = []  # keys in the order they were asked for (see pagecache)
+        # jieba's word frequencies read from a table instead of its whole dictionary (wordtable):
+        # None until a build has something to segment, False once it cannot be used.
+        self.lazy: wordtable.LazyDictionary | bool | None = None
+        self.by_table = 0  # texts or runs of `cut` segmented with the table
+        self.table_wanted = False  # the table is missing or unusable: write it at the end
+        self.restored = False  # the entries came from an earlier build's cache
 
     def configure(self, words: list[str]) -> None:
         """Set the words jieba must keep whole; (re)load the entries made with them."""
@@ -63,13 +74,17 @@ class SegmentCache:
         ).hexdigest()
         self.words = words
         self.used = set()
-        self.hits = self.misses = self.cut = 0
+        self.hits = self.misses = self.cut = self.by_table = 0
         self.journal = []
         if salt == self.salt:
             return  # same settings as the previous build of this process (mkdocs serve)
         self.salt = salt
         self.words_taught = False
+        if isinstance(self.lazy, wordtable.LazyDictionary):
+            self.lazy.close()
+        self.lazy = None  # it holds the previous words
         self.entries, self.parts = _read(self.path, salt)
+        self.restored = bool(self.entries)
 
     def _teach(self) -> None:
         import jieba
@@ -102,10 +117,27 @@ class SegmentCache:
         return cached
 
     def _segment(self, text: str, segment: Callable[[str], str]) -> str:
-        if not self.words_taught:
-            self._teach()
         self.cut += 1
+        if not self.words_taught:
+            lazy = self._lazy()
+            if lazy is not None:
+                try:
+                    result = lazy.segment(text, segment)
+                    self.by_table += 1
+                    return result
+                except wordtable.TableUnusable:  # over its budget, or broken: the whole dictionary
+                    self.lazy = False
+            self._teach()
         return segment(text)
+
+    def _lazy(self) -> wordtable.LazyDictionary | None:
+        if self.lazy is None:
+            try:
+                self.lazy = wordtable.LazyDictionary.open(self.path.parent, self.words)
+            except wordtable.TableUnusable as exc:
+                self.lazy = False
+                self.table_wanted = exc.rebuild
+        return self.lazy if isinstance(self.lazy, wordtable.LazyDictionary) else None
 
     def _by_runs(self, key: str, text: str, segment: Callable[[str], str]) -> str:
         """Material's result, made of each Han run's own: a kept run is not cut again."""
@@ -123,7 +155,12 @@ class SegmentCache:
         return "".join(pieces).strip(ZWSP)
 
     def save(self) -> None:
-        """Write the entries this build used (old ones are dropped), atomically."""
+        """Write the entries this build used (old ones are dropped), atomically; and the word
+        table if this build missed it (not on a unit's first build: it segments everything
+        anyway, and one that is never built again would not use the table)."""
+        if self.table_wanted and self.restored:
+            self.table_wanted = False
+            wordtable.write_for(self.path.parent)
         parts = {k: v for k, v in self.parts.items() if k in self.used}
         wanted = self.used.union(*parts.values())
         if not self.dirty and len(wanted) == len(self.entries) and len(parts) == len(self.parts):

@@ -1,0 +1,257 @@
+"""jieba's word frequencies as a table on disk, for segmenting a little new text quickly.
+
+jieba segments with its prefix dictionary (``Tokenizer.FREQ``: every word of its dict.txt
+with its frequency, every prefix of a word with 0) and the dictionary's total. Loading it
+(``jieba.initialize``, a marshal file of some 500,000 entries) costs about half a second of
+CPU, which a build after one edited title paid to segment a handful of new characters.
+
+Segmenting a short run asks FREQ about a few dozen strings. So the same prefix dictionary,
+made by jieba's own ``gen_pfdict`` from the very bytes of the dictionary file jieba would
+load, is kept as an sqlite table in .cache (plain data), and :class:`LazyDictionary` answers
+those questions from it: jieba's own code runs unchanged over a mapping that looks words up
+in the table (``add_word``'s writes stay in memory), so the result is jieba's, exactly.
+A build that has more to segment than a few pages switches to the full dictionary, loaded as
+before (``QUERY_BUDGET``); the two give the same words, so switching at any point is safe.
+
+A restored .cache is untrusted input: the table is used only if its schema is exactly the
+one written here and its meta rows agree (format version, jieba's version, the SHA-256 of
+the dictionary file, the row count and the sum of frequencies, checked by reading every
+row); anything else, or any sqlite error while reading it, and the build uses the full
+dictionary (and writes the table anew at its end). It is read as data only (a read-only
+connection, ``trusted_schema`` off, no view or trigger allowed). A table forged with care
+(rows and meta changed together) can only move where words are cut in the search index:
+jieba's words are always pieces of the text it was given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+VERSION = 1
+# Table lookups after which a build loads jieba's whole dictionary instead: segmenting with
+# the table costs 5-10 µs of CPU a lookup (the query and jieba's own work), loading the whole
+# dictionary 0.5-0.7 s, so the two meet at 50,000-90,000 lookups (bench/segment_lookup.py,
+# bench/results/segment_lookup.md); about 1,000 lookups segment 1,000 characters of new text.
+QUERY_BUDGET = 40_000
+MAX_BYTES = 64 * 1024 * 1024  # a table several times the size of jieba's: not ours
+
+SCHEMA = (
+    ("table", "meta", "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID"),
+    ("table", "words", "CREATE TABLE words (word TEXT PRIMARY KEY, freq INTEGER NOT NULL) WITHOUT ROWID"),
+)
+
+
+class TableUnusable(Exception):
+    """The table cannot answer (missing, forged, corrupt, over budget): use the full dictionary.
+    ``rebuild``: the table itself is missing or wrong (write it anew)."""
+
+    def __init__(self, why: str, rebuild: bool = False):
+        super().__init__(why)
+        self.rebuild = rebuild
+
+
+def table_path(folder: Path) -> Path:
+    return folder / f"words-v{VERSION}.sqlite"
+
+
+def dictionary_bytes(tokenizer) -> bytes:
+    """The bytes of the dictionary file ``tokenizer`` loads (jieba's own or a unit's)."""
+    with tokenizer.get_dict_file() as f:
+        return f.read()
+
+
+def _meta(data: bytes, version: str, count: int, freq_sum: int, total: int) -> dict[str, str]:
+    return {
+        "format": str(VERSION),
+        "jieba": version,
+        "dictionary_sha256": hashlib.sha256(data).hexdigest(),
+        "rows": str(count),
+        "freq_sum": str(freq_sum),
+        "total": str(total),
+    }
+
+
+def write_table(path: Path, data: bytes, version: str) -> bool:
+    """Make the table from the dictionary file's bytes with jieba's own ``gen_pfdict``;
+    written to a temporary file and renamed. False (and nothing written) if it cannot be."""
+    import jieba
+
+    try:
+        freq, total = jieba.Tokenizer.gen_pfdict(io.BytesIO(data))
+    except ValueError:  # a line jieba cannot read (a unit's own dictionary): no table
+        return False
+    meta = _meta(data, version, len(freq), sum(freq.values()), total)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.unlink(missing_ok=True)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            for _, _, sql in SCHEMA:
+                conn.execute(sql)
+            conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
+            conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(freq.items()))
+            conn.commit()
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error):
+        tmp.unlink(missing_ok=True)
+        return False
+    return True
+
+
+def open_table(path: Path, data: bytes, version: str) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection to a table that passes every check, and jieba's total.
+    Raises :class:`TableUnusable` otherwise."""
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_BYTES:
+            raise TableUnusable("no table", rebuild=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    except (OSError, ValueError, sqlite3.Error) as exc:
+        raise TableUnusable(str(exc), rebuild=True) from None
+    try:
+        conn.execute("PRAGMA trusted_schema=OFF")
+        schema = tuple(conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name"))
+        if schema != tuple(sorted(SCHEMA, key=lambda s: s[1])):
+            raise TableUnusable("another schema")
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        count, freq_sum = conn.execute("SELECT count(*), coalesce(sum(freq), 0) FROM words").fetchone()
+        total = meta.get("total", "")
+        # jieba's total adds every line of the dictionary (a word listed twice counts twice):
+        # never less than the table's sum.
+        if not total.isdigit() or int(total) < freq_sum or meta != _meta(data, version, count, freq_sum, int(total)):
+            raise TableUnusable("made from another dictionary, or changed")
+    except (sqlite3.Error, TableUnusable) as exc:
+        conn.close()
+        raise TableUnusable(str(exc), rebuild=True) from None
+    return conn, int(total)
+
+
+def jieba_version() -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("jieba")
+    except importlib.metadata.PackageNotFoundError:  # pragma: no cover - jieba from a plain folder
+        return "?"
+
+
+def write_for(folder: Path) -> bool:
+    """Write the table of the dictionary jieba's default tokenizer loads into ``folder``."""
+    import jieba
+
+    try:
+        data = dictionary_bytes(jieba.dt)
+    except OSError:
+        return False
+    return write_table(table_path(folder), data, jieba_version())
+
+
+class TableFreq:
+    """What jieba's ``Tokenizer`` does with FREQ (``in``, ``[]``, ``get``, and ``add_word``'s
+    ``[]=``), answered from the table; every answer (absent ones too) is kept in memory."""
+
+    def __init__(self, conn: sqlite3.Connection, budget: int):
+        self.conn = conn
+        self.known: dict[str, int | None] = {}
+        self.queries = 0
+        self.budget = budget
+
+    def _look(self, word: str) -> int | None:
+        try:
+            return self.known[word]
+        except KeyError:
+            pass
+        self.queries += 1
+        if self.queries > self.budget:
+            raise TableUnusable("over budget")
+        try:
+            row = self.conn.execute("SELECT freq FROM words WHERE word = ?", (word,)).fetchone()
+        except sqlite3.Error as exc:  # a table that broke after its checks
+            raise TableUnusable(str(exc)) from None
+        value = row[0] if row is not None else None
+        if value is not None and not isinstance(value, int):
+            raise TableUnusable("not a number")
+        self.known[word] = value
+        return value
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and self._look(word) is not None
+
+    def __getitem__(self, word: str) -> int:
+        value = self._look(word)
+        if value is None:
+            raise KeyError(word)
+        return value
+
+    def get(self, word: str, default: Any = None) -> Any:
+        value = self._look(word)
+        return default if value is None else value
+
+    def __setitem__(self, word: str, value: int) -> None:
+        self.known[word] = value
+
+
+class LazyDictionary:
+    """jieba's default tokenizer answering from the table while :meth:`segment` runs, and left
+    as it was found (not initialised) in between. :meth:`segment` raises
+    :class:`TableUnusable` when the table cannot answer; nothing of the attempt remains."""
+
+    def __init__(self, tokenizer, conn: sqlite3.Connection, total: int, words: list[str], budget: int):
+        self.tokenizer = tokenizer
+        self.freq = TableFreq(conn, budget)
+        self.total = total
+        self.words = words
+        self.taught = False
+
+    @classmethod
+    def open(cls, folder: Path, words: list[str], budget: int = QUERY_BUDGET) -> LazyDictionary:
+        import jieba
+
+        tokenizer = jieba.dt
+        try:
+            data = dictionary_bytes(tokenizer)
+        except OSError as exc:  # a unit's own dictionary that is not there: jieba says so
+            raise TableUnusable(str(exc)) from None
+        conn, total = open_table(table_path(folder), data, jieba_version())
+        if tokenizer.initialized:  # loaded already (a user dictionary, the sensitive check)
+            conn.close()
+            raise TableUnusable("the dictionary is loaded already")
+        return cls(tokenizer, conn, total, words, budget)
+
+    def segment(self, text: str, segment: Callable[[str], str]) -> str:
+        t = self.tokenizer
+        if t.initialized:  # someone loaded the whole dictionary meanwhile: it answers alike
+            raise TableUnusable("the dictionary is loaded already")
+        saved = t.FREQ, t.total
+        t.FREQ, t.total, t.initialized = self.freq, self.total, True
+        try:
+            if not self.taught:
+                for word in self.words:  # as SegmentCache._teach does with the full dictionary
+                    t.add_word(word)
+                self.taught = True
+            result = segment(text)
+            self.total = t.total
+            return result
+        except TableUnusable:
+            self.close()
+            raise
+        finally:
+            t.FREQ, t.total = saved
+            t.initialized = False
+
+    @property
+    def queries(self) -> int:
+        return self.freq.queries
+
+    def close(self) -> None:
+        self.freq.conn.close()
