@@ -730,3 +730,63 @@ def test_a_routines_schedule_and_dates_are_never_split_across_lines(site):
     assert "最后一个周日" in table and "2024年6月24日" in table and "2024年6月30日" in table
     appendix = text[text.rindex("附录一：主题活动一览") :]
     assert "参与人次 照片" in re.sub(r" +", " ", appendix)
+
+
+@pytest.fixture
+def demo_unit(packed, tmp_path):
+    """A copy of the demo (its photo variants linked): QR codes of more than a pipe holds."""
+    root = tmp_path / "unit"
+    shutil.copytree(packed[0], root, copy_function=os.link, ignore=shutil.ignore_patterns("dist"))
+    m = pack.prepare(root, TODAY, SITE_URL)
+    pack.evidence_html(m)
+    codes = set(m.resources.codes.values())
+    assert sum(len(m.qr_png(address)) for address in codes) > 64 * 1024  # a pipe's buffer on Linux
+    return root
+
+
+@pytest.fixture
+def deadline():
+    """A pack that waits for ever fails the test after ten minutes instead of hanging the run."""
+    import signal
+
+    def expired(signum, frame):
+        raise TimeoutError("材料包十分钟还没有结束：两个进程在互相等待")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.alarm(600)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_pack_whose_stylesheet_hides_the_qr_codes_still_ends(demo_unit, deadline):
+    """The index's process reads the codes the report's makes only when WeasyPrint first asks
+    for one; a unit's data/pack.css that hides them all means it never asks. The report's
+    process must not wait for it (it sends the codes aside), or the two wait for each other."""
+    root = demo_unit
+    (root / "data" / "pack.css").write_text(".cover__qr, td.qr, .group-qr { display: none; }\n", encoding="utf-8")
+    args = ["pack", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert (root / "dist" / pack.EVIDENCE_PDF).read_bytes().startswith(b"%PDF")
+
+
+def test_the_index_process_dying_is_said_when_the_codes_fill_the_pipe(demo_unit, deadline, monkeypatch):
+    """The index's process dies before it reads the codes (killed, out of memory): the pack
+    says which part's process ended, not the report's broken pipe, and dist/ is untouched."""
+    if not pack._can_fork():
+        pytest.skip("这台机器不能分出子进程（fork），材料包本来就依次排版")
+    root = demo_unit
+
+    def dies(m):
+        os._exit(9)
+
+    monkeypatch.setattr(pack, "_staged_evidence", dies)
+    args = ["pack", "--root", str(root), "--date", TODAY.isoformat(), "--site-url", SITE_URL]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    assert (
+        "排版佐证材料目录的进程意外退出（退出码 9），dist/ 中的文件没有改动。请重新运行 wenming pack" in result.output
+    )
+    assert "Traceback" not in result.output and "BrokenPipe" not in result.output
+    assert not (root / "dist").exists() or not list((root / "dist").iterdir())

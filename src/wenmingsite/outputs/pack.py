@@ -37,7 +37,6 @@ fetcher is the backstop for anything that slips past that (its refusals are list
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import dataclasses
 import datetime as dt
@@ -58,7 +57,7 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from wenmingsite import gate
 from wenmingsite.gate import images, links
@@ -201,6 +200,7 @@ class Material:
     chapters: dict[str, str] = field(default_factory=dict)  # report page -> its HTML for paper
     qr_pngs: dict[str, bytes] = field(default_factory=dict)  # absolute URL -> its code's PNG, made once
     qr_cache: QRCache | None = None  # the codes of earlier packs (.cache/qr.json)
+    defer_codes: bool = False  # the evidence index's process: its codes come from the report's
     report_pages: dict[str, int] | None = None  # report anchor -> its page, once the report is laid out
 
     @property
@@ -213,9 +213,12 @@ class Material:
         return self.base + urllib.parse.quote(url, safe="/#?=&%-._~")
 
     def qr(self, address: str) -> str:
-        """The URL of the QR code of an absolute address in the PDFs' HTML. The code itself is
-        made when WeasyPrint first reads it (:meth:`qr_png`, or what ``Resources.code_source``
-        gives), once per pack."""
+        """The URL of the QR code of an absolute address in the PDFs' HTML (``qr:ADDRESS``),
+        its PNG made here at once (an address no code can hold stops the pack here, as any
+        fault in the HTML does), once per pack; with :attr:`defer_codes` made elsewhere and
+        read when WeasyPrint first asks for it (``Resources.code_source``)."""
+        if not self.defer_codes:
+            self.qr_png(address)
         return self.resources.code(address)
 
     def qr_png(self, address: str) -> bytes:
@@ -316,7 +319,7 @@ class Resources:
     def __init__(self) -> None:
         self.files: dict[str, Path] = {}  # real path -> the file to read
         self.codes: dict[str, str] = {}  # QR code URL (qr:ADDRESS) -> the address it encodes
-        self.code_source: Callable[[str], bytes] = lambda address: qr_png(qr_code(address))
+        self.code_source: Callable[[str], bytes] | None = None  # address -> PNG (Material.qr_png)
         self.refused: list[str] = []  # Chinese lines: what the fetcher would not read
 
     def file(self, path: Path) -> str:
@@ -348,7 +351,7 @@ class Resources:
 
         class Fetcher(URLFetcher):
             def fetch(self, url, headers=None):
-                if url in resources.codes:
+                if url in resources.codes and resources.code_source is not None:
                     return URLFetcherResponse(
                         url, resources.code_source(resources.codes[url]), {"Content-Type": "image/png"}
                     )
@@ -419,11 +422,6 @@ def qr_png(code) -> bytes:
     return buffer.getvalue()
 
 
-def qr_uri(url: str, mask: int | None = None) -> str:
-    """The QR code of ``url`` as a PNG data URI."""
-    return "data:image/png;base64," + base64.b64encode(qr_png(qr_code(url, mask))).decode("ascii")
-
-
 class QRCache:
     """Which mask each address's QR code uses, as earlier packs chose it (``.cache/qr.json``,
     data only). Choosing the mask is three quarters of making a code; a unit regenerates its
@@ -457,9 +455,6 @@ class QRCache:
             self.masks[url] = code.mask
             self.changed = True
         return qr_png(code)
-
-    def uri(self, url: str) -> str:
-        return "data:image/png;base64," + base64.b64encode(self.png(url)).decode("ascii")
 
     def save(self, prune: bool = False) -> None:
         """Write the choices down; with ``prune`` (the whole evidence index was made) only
@@ -1120,6 +1115,21 @@ def _write_in_turn(m: Material, stage: Path, side: Side | None) -> tuple[Packed,
     return Packed(report, evidence, result), names
 
 
+def _send_aside(conn, value) -> None:
+    """Send ``value`` from a thread of its own and go on: a pipe holds 64 KiB, and the reader
+    may take its time (the index's process reads the codes only when WeasyPrint first asks
+    for one, after parsing and styling) or never read at all (a unit's pack.css that hides
+    the codes, a reader that died: the error is the reader's to tell, not this process's)."""
+    import threading
+
+    def send() -> None:
+        with contextlib.suppress(OSError):
+            conn.send(value)
+        conn.close()
+
+    threading.Thread(target=send, daemon=True).start()
+
+
 def _report_child(m: Material, stage: Path, side: Side | None, conn, codes, foreign) -> None:
     """In the first child process: make every QR code of the pack and send them to the
     evidence index's process (``codes``), which meanwhile parses and styles; then lay out the
@@ -1129,9 +1139,8 @@ def _report_child(m: Material, stage: Path, side: Side | None, conn, codes, fore
         start = time.perf_counter()
         for end in foreign:
             end.close()
-        evidence_html(m, marks=[])  # the index's codes, by address (nothing else kept)
-        codes.send({address: m.qr_png(address) for address in set(m.resources.codes.values())})
-        codes.close()
+        evidence_html(m, marks=[])  # makes the index's codes (nothing else of it kept)
+        _send_aside(codes, {address: m.qr_png(address) for address in set(m.resources.codes.values())})
         if m.qr_cache:
             m.qr_cache.save(prune=True)  # every code of the pack: the cover's and the index's
         before = len(m.resources.refused)
@@ -1169,6 +1178,7 @@ def _evidence_child(m: Material, stage: Path, start: float, pages, codes, conn, 
                 codes.close()
             return made[address] if address in made else m.qr_png(address)
 
+        m.defer_codes = True
         m.resources.code_source = received
         before = len(m.resources.refused)
         staged = _staged_evidence(m)
@@ -1190,17 +1200,23 @@ def _evidence_child(m: Material, stage: Path, start: float, pages, codes, conn, 
         codes.close()
 
 
-def _receive(conn, child, part: str = "汇报材料") -> Any:
+def _receive(conn, child, part: str) -> tuple[str, Any]:
+    """The next message of a child: ("pages" | "done", value); its error raised, its end
+    (killed, out of memory) said in Chinese."""
     try:
         kind, value = conn.recv()
     except EOFError:
         child.join()
-        raise PackRefused(
-            f"排版{part}的进程意外退出（退出码 {child.exitcode}），dist/ 中的文件没有改动。请重新运行 wenming pack"
-        ) from None
+        code = child.exitcode
+        how = (
+            f"被系统终止（信号 {-code}，可能是内存不足）"
+            if code is not None and code < 0
+            else f"意外退出（退出码 {code}）"
+        )
+        raise PackRefused(f"排版{part}的进程{how}，dist/ 中的文件没有改动。请重新运行 wenming pack") from None
     if kind == "error":
         raise value
-    return value
+    return kind, value
 
 
 def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Packed, list[str]]:
@@ -1210,41 +1226,63 @@ def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Pa
     they would cost this process a garbage collection of all of them once the collector is
     back on (2.3 s at N=1,000), after both PDFs are written."""
     import multiprocessing
+    import multiprocessing.connection
 
     context = multiprocessing.get_context("fork")
     sys.stdout.flush()
     sys.stderr.flush()
     start = time.perf_counter()
-    # Each pipe made just before the child that uses it, and its child's end closed here at
-    # once: no process holds an end it does not use, so a child that dies reads as an end.
+    # Every pipe made before the children; each child closes at once the ends it does not use
+    # (``foreign``) and this process the children's ends once they have started: no process
+    # holds an end it does not use, so a child that dies reads as the end of its pipe.
     report_conn, report_end = context.Pipe(duplex=False)
     codes_in, codes_out = context.Pipe(duplex=False)  # the first child's QR codes, to the second
+    evidence_conn, evidence_end = context.Pipe(duplex=False)
+    pages_in, pages_out = context.Pipe(duplex=False)
+    ends = [report_end, codes_out, evidence_end, pages_in]  # the children's: closed here once started
     report_child = context.Process(
-        target=_report_child, args=(m, stage, side, report_end, codes_out, (report_conn, codes_in)), daemon=True
+        target=_report_child,
+        args=(
+            m,
+            stage,
+            side,
+            report_end,
+            codes_out,
+            (report_conn, codes_in, evidence_conn, evidence_end, pages_in, pages_out),
+        ),
+        daemon=True,
     )
-    children = [report_child]
-    evidence_conn = pages_out = None
+    evidence_child = context.Process(
+        target=_evidence_child,
+        args=(m, stage, start, pages_in, codes_in, evidence_end, (report_conn, evidence_conn, pages_out, codes_out)),
+        daemon=True,
+    )
+    children = [report_child, evidence_child]
     try:
         report_child.start()
-        report_end.close()
+        report_end.close()  # before the second fork: only the first child holds its pipes' ends
         codes_out.close()
-        evidence_conn, evidence_end = context.Pipe(duplex=False)
-        pages_in, pages_out = context.Pipe(duplex=False)
-        evidence_child = context.Process(
-            target=_evidence_child,
-            args=(m, stage, start, pages_in, codes_in, evidence_end, (report_conn, evidence_conn, pages_out)),
-            daemon=True,
-        )
-        children.append(evidence_child)
         evidence_child.start()
-        evidence_end.close()
-        pages_in.close()
-        codes_in.close()
-        pages = _receive(report_conn, report_child)
-        with contextlib.suppress(OSError):  # the evidence child gone: its own message follows
-            pages_out.send(pages)
-        evidence_written = _receive(evidence_conn, evidence_child, "佐证材料目录")
-        report, (names, result) = _receive(report_conn, report_child)
+        for end in ends:
+            end.close()
+        # Each child's messages as they come: a fault in either is told at once, whichever it is.
+        parts = {report_conn: (report_child, "汇报材料"), evidence_conn: (evidence_child, "佐证材料目录")}
+        report = evidence_written = names = result = None
+        while parts:
+            for ready in multiprocessing.connection.wait(list(parts)):
+                conn = cast(Any, ready)
+                child, part = parts[conn]
+                kind, value = _receive(conn, child, part)
+                if kind == "pages":
+                    with contextlib.suppress(OSError):  # the index's process gone: its end comes next
+                        pages_out.send(value)
+                    continue
+                del parts[conn]
+                if conn is report_conn:
+                    report, (names, result) = value
+                else:
+                    evidence_written = value
+        assert report is not None and evidence_written is not None and names is not None
         for child in children:
             child.join()
         # A refusal the report already said is not said again (as when laid out in turn).
@@ -1257,9 +1295,8 @@ def _write_side_by_side(m: Material, stage: Path, side: Side | None) -> tuple[Pa
                 child.terminate()
             if child.pid is not None:
                 child.join()
-        for end in (report_conn, evidence_conn, pages_out, codes_in, codes_out):
-            if end is not None:
-                end.close()
+        for end in (report_conn, evidence_conn, pages_out, codes_in, *ends):
+            end.close()
 
 
 def describe(label: str, w: Written, root: Path) -> str:
