@@ -40,7 +40,7 @@ from wenmingsite import gate, search_words, url_collisions
 from wenmingsite.gate import images, outputs_scan, publication
 from wenmingsite.loading import loader, settings, signoff
 from wenmingsite.loading.records import Content
-from wenmingsite.outputs import search_index, shipped, sitefolder
+from wenmingsite.outputs import search_index, servewatch, shipped, sitefolder
 from wenmingsite.pages import memo, pagecache, share
 from wenmingsite.pages.render import relative_url
 from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
@@ -317,6 +317,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.serve_folder: sitefolder.ServeFolder | None = None  # `mkdocs serve`: only changes written
         self.quiet = _QuietSkips()
         self.theme_memo = ThemeMemo()
+        self.watcher: servewatch.TwinObserver | None = None  # `mkdocs serve`: the system's change notices
 
     # --- settings -----------------------------------------------------------------------
 
@@ -923,12 +924,19 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self._fail_or_report(site.report(outputs_scan.problems(leaks, sources_for, self._site_shown)))
 
     def on_serve(self, server, *, config, builder):
+        # First: every watch, from here on too (config.watch), also gets the system's notices.
+        self.watcher = servewatch.install(server)
         # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
         # package itself still need a restart: serve reuses the plugin object.)
         data = Path(config.config_file_path).parent / "data"
         if data.is_dir():
             server.watch(str(data))
         return server
+
+    def on_shutdown(self) -> None:
+        if self.watcher is not None:  # MkDocs stops its observer without waiting for it
+            self.watcher.close()
+            self.watcher = None
 
     def _with_lightbox(self, output: str, page_url: str, config) -> str:
         """The tags mkdocs-glightbox adds to a page with pictures, without its full re-parse of
