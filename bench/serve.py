@@ -1,14 +1,17 @@
 """Edit to page served by `mkdocs serve`: incremental against full rebuilds, in one run.
 
-    python bench/serve.py [--activities 1000] [--rounds 5]
+    python bench/serve.py [--activities 1000] [--rounds 5] [--src CHECKOUT/src] [--no-report]
 
 Two copies of a synthetic unit are served at once by real `mkdocs serve` processes, one
 as editors get it and one with WENMING_INCREMENTAL=0 (every rebuild a full build). Each
 round saves a changed activity page (a new title) in one copy, then in the other, and
 times from the save until that server has logged the end of its rebuild (the moment its
 browsers are told to reload) and served the edited page with the edit. The site is on the
-project's disk unless ``--tmpdir`` says otherwise. Prints the medians and their ratio;
-`bench/build.py` calls this too and puts it in its report.
+project's disk unless ``--tmpdir`` says otherwise. Prints the medians and their ratio and
+the rebuilds per save (1.0: no save rebuilt twice); `bench/build.py` calls this too and puts it
+in its report. ``--src`` serves with another checkout's package (its ``src/`` first on
+PYTHONPATH), e.g. the main branch's for runs alternated with this one; ``--no-report`` leaves
+bench/results/ alone and prints the result as JSON (runs to be written up together).
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
 BUILT = "Documentation built in"
+RELOADED = "Reloading browsers"  # once per rebuild of serve's
 SERVING = "Serving on"
 
 
@@ -53,6 +57,8 @@ class Server:
         self.root = root
         self.port = free_port()
         self.lines: queue.Queue = queue.Queue()
+        self.rebuilds = 0
+        self.saves = 0
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=root,
@@ -68,6 +74,8 @@ class Server:
 
     def _read(self) -> None:
         for line in self.proc.stderr:
+            if RELOADED in line:
+                self.rebuilds += 1
             self.lines.put((time.perf_counter(), line))
 
     def wait_for(self, needle: str, timeout: float) -> float | None:
@@ -99,6 +107,7 @@ class Server:
                 self.lines.get_nowait()
             start = time.perf_counter()
             page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}{'*' * attempt}）{nl}{tail}", encoding="utf-8")
+            self.saves += 1
             # A rebuild an earlier save queued may end first: until one serves this edit.
             while (built := self.wait_for(BUILT, 60)) is not None:
                 if not served:
@@ -127,15 +136,18 @@ class Server:
             self.proc.wait(timeout=30)
 
 
-def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
+def measure(root: Path, rounds: int, tmpdir: str | None = None, src: str | None = None) -> dict:
     """Median edit-to-reload seconds, incremental and full, from alternating rounds.
-    ``tmpdir``: where serve keeps the site it builds (TMPDIR), e.g. a RAM disk."""
+    ``tmpdir``: where serve keeps the site it builds (TMPDIR), e.g. a RAM disk; ``src``: the
+    package's source folder the servers run (another checkout's), this one's when None."""
     load_start = os.getloadavg()[0]
     copy = root.parent / f"{root.name}-full"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache"))
     pages = sorted((root / "docs" / "activities").rglob("*.md"))
     env = {**ENV, "TMPDIR": tmpdir} if tmpdir else ENV
+    if src:
+        env = {**env, "PYTHONPATH": os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)}
     incremental = Server(root, env)
     full = Server(copy, {**env, "WENMING_INCREMENTAL": "0"})
     times: dict[str, list] = {"incremental": [], "full": []}
@@ -157,6 +169,10 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
         incremental.stop()
         full.stop()
         shutil.rmtree(copy, ignore_errors=True)
+    rebuilds = {
+        name: server.rebuilds / server.saves if server.saves else None
+        for name, server in (("incremental", incremental), ("full", full))
+    }
     inc, ful = statistics.median(times["incremental"]), statistics.median(times["full"])
     cpu_inc = statistics.median(cpu["incremental"]) if cpu["incremental"] else None
     cpu_full = statistics.median(cpu["full"]) if cpu["full"] else None
@@ -176,6 +192,9 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
         "cpu_samples": cpu,
         "load_start": load_start,
         "load": os.getloadavg()[0],
+        "src": src,
+        # Rebuilds per save over the whole session (warm-up included): 1.0 when no save rebuilt twice.
+        "rebuilds_per_save": rebuilds,
     }
 
 
@@ -184,10 +203,12 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--tmpdir", help="where serve builds the site (TMPDIR), e.g. /dev/shm")
+    parser.add_argument("--src", help="another checkout's src/ folder to serve with (a baseline)")
+    parser.add_argument("--no-report", action="store_true", help="print JSON, write nothing to bench/results/")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     try:
-        r = measure(generate(work / "site", args.activities), args.rounds, args.tmpdir)
+        r = measure(generate(work / "site", args.activities), args.rounds, args.tmpdir, args.src)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(
@@ -199,7 +220,12 @@ def main() -> None:
             f"CPU of the serving process: incremental {r['cpu_incremental_s']:.2f}s, "
             f"full {r['cpu_full_s']:.2f}s, ratio {r['cpu_ratio']:.3f}"
         )
-    write_report(r)
+    per = r["rebuilds_per_save"]
+    print(f"rebuilds per save: incremental {per['incremental']}, full {per['full']}")
+    if args.no_report:
+        print(json.dumps(r, ensure_ascii=False))
+    else:
+        write_report(r)
 
 
 def write_report(r: dict) -> None:
