@@ -160,9 +160,10 @@ class TwinObserver:
         return self.polling.is_alive()
 
     def close(self) -> None:
-        """Every observer thread stopped and waited for (serve's shutdown, Ctrl+C)."""
+        """Every observer thread stopped and waited for (serve's shutdown, Ctrl+C); a poll
+        of a slow network drive still under way is not waited for past a few seconds."""
         self.stop()
-        self.join()
+        self.join(timeout=5)
 
     def _fall_back(self, exc: Exception) -> None:
         log.debug(f"serve: no change notices from the system ({exc!r}); MkDocs' polling alone finds edits")
