@@ -39,8 +39,10 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
-BUILT = "Documentation built in"
-RELOADED = "Reloading browsers"  # once per rebuild of serve's
+# Once per rebuild of serve's, when its browsers are told to reload. (Not MkDocs' "Documentation
+# built in 0.74 seconds": MkDocs logs a build message only once per session, so a rebuild that
+# took as long as an earlier one to the hundredth of a second logged nothing.)
+RELOADED = "Reloading browsers"
 DETECTED = "Detected file changes"  # serve has noticed a save (its rebuild starts 0.1 s later)
 SERVING = "Serving on"
 
@@ -62,6 +64,7 @@ class Server:
         self.saves = 0
         self.notice: float | None = None
         self.detected: float | None = None  # when serve logged that it noticed the last save
+        self.log: list[str] = []  # every line, for the warning below
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=root,
@@ -79,6 +82,7 @@ class Server:
         for line in self.proc.stderr:
             if RELOADED in line:
                 self.rebuilds += 1
+            self.log.append(f"{time.perf_counter():.3f} {line}")
             self.lines.put((time.perf_counter(), line))
 
     def wait_for(self, needle: str, timeout: float) -> float | None:
@@ -118,7 +122,7 @@ class Server:
             page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}{'*' * attempt}）{nl}{tail}", encoding="utf-8")
             self.saves += 1
             # A rebuild an earlier save queued may end first: until one serves this edit.
-            while (built := self.wait_for(BUILT, 60)) is not None:
+            while (built := self.wait_for(RELOADED, 60)) is not None:
                 self.notice = self.detected - start if self.detected is not None else None
                 if not served:
                     return built - start
@@ -130,7 +134,8 @@ class Server:
                 if f"{marker}{'*' * attempt}）" in body:
                     return time.perf_counter() - start
             print(
-                f"warning: {self.root} did not rebuild within 60 s after saving {page.name}; saving again",
+                f"warning: {self.root} did not rebuild within 60 s after saving {page.name} at {start:.3f}; "
+                "saving again. Its last lines:\n" + "".join(self.log[-40:]),
                 file=sys.stderr,
                 flush=True,
             )
