@@ -1,14 +1,17 @@
 """Edit to page served by `mkdocs serve`: incremental against full rebuilds, in one run.
 
-    python bench/serve.py [--activities 1000] [--rounds 5]
+    python bench/serve.py [--activities 1000] [--rounds 5] [--src CHECKOUT/src] [--no-report]
 
 Two copies of a synthetic unit are served at once by real `mkdocs serve` processes, one
 as editors get it and one with WENMING_INCREMENTAL=0 (every rebuild a full build). Each
 round saves a changed activity page (a new title) in one copy, then in the other, and
 times from the save until that server has logged the end of its rebuild (the moment its
 browsers are told to reload) and served the edited page with the edit. The site is on the
-project's disk unless ``--tmpdir`` says otherwise. Prints the medians and their ratio;
-`bench/build.py` calls this too and puts it in its report.
+project's disk unless ``--tmpdir`` says otherwise. Prints the medians and their ratio and
+the rebuilds per save (1.0: no save rebuilt twice); `bench/build.py` calls this too and puts it
+in its report. ``--src`` serves with another checkout's package (its ``src/`` first on
+PYTHONPATH), e.g. the main branch's for runs alternated with this one; ``--no-report`` leaves
+bench/results/ alone and prints the result as JSON (runs to be written up together).
 """
 
 from __future__ import annotations
@@ -36,7 +39,11 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": "2026-11-27"}
-BUILT = "Documentation built in"
+# Once per rebuild of serve's, when its browsers are told to reload. (Not MkDocs' "Documentation
+# built in 0.74 seconds": MkDocs logs a build message only once per session, so a rebuild that
+# took as long as an earlier one to the hundredth of a second logged nothing.)
+RELOADED = "Reloading browsers"
+DETECTED = "Detected file changes"  # serve has noticed a save (its rebuild starts 0.1 s later)
 SERVING = "Serving on"
 
 
@@ -53,6 +60,11 @@ class Server:
         self.root = root
         self.port = free_port()
         self.lines: queue.Queue = queue.Queue()
+        self.rebuilds = 0
+        self.saves = 0
+        self.notice: float | None = None
+        self.detected: float | None = None  # when serve logged that it noticed the last save
+        self.log: list[str] = []  # every line, for the warning below
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=root,
@@ -68,6 +80,9 @@ class Server:
 
     def _read(self) -> None:
         for line in self.proc.stderr:
+            if RELOADED in line:
+                self.rebuilds += 1
+            self.log.append(f"{time.perf_counter():.3f} {line}")
             self.lines.put((time.perf_counter(), line))
 
     def wait_for(self, needle: str, timeout: float) -> float | None:
@@ -79,6 +94,8 @@ class Server:
                 return None
             if "ERROR" in line:
                 raise SystemExit(f"serve error in {self.root}: {line}")
+            if DETECTED in line and self.detected is None:
+                self.detected = stamp
             if needle in line:
                 return stamp
 
@@ -91,16 +108,22 @@ class Server:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def edit_to_reload(self, page: Path, marker: str, served: bool = False) -> float:
+        """Seconds from saving a new title into ``page`` until the server has rebuilt (and,
+        ``served``, served the page with it); :attr:`notice` then holds the seconds until the
+        server logged that it noticed the save."""
         text = page.read_text(encoding="utf-8")
         head, sep, rest = text.partition("\ntitle: ")
         line, nl, tail = rest.partition("\n")
         for attempt in range(3):
             while not self.lines.empty():  # nothing pending from an earlier build
                 self.lines.get_nowait()
+            self.detected = None
             start = time.perf_counter()
             page.write_text(f"{head}{sep}{line.split('（')[0]}（{marker}{'*' * attempt}）{nl}{tail}", encoding="utf-8")
+            self.saves += 1
             # A rebuild an earlier save queued may end first: until one serves this edit.
-            while (built := self.wait_for(BUILT, 60)) is not None:
+            while (built := self.wait_for(RELOADED, 60)) is not None:
+                self.notice = self.detected - start if self.detected is not None else None
                 if not served:
                     return built - start
                 # The browser reloads now: until it has the edited page back.
@@ -111,7 +134,8 @@ class Server:
                 if f"{marker}{'*' * attempt}）" in body:
                     return time.perf_counter() - start
             print(
-                f"warning: {self.root} did not rebuild within 60 s after saving {page.name}; saving again",
+                f"warning: {self.root} did not rebuild within 60 s after saving {page.name} at {start:.3f}; "
+                "saving again. Its last lines:\n" + "".join(self.log[-40:]),
                 file=sys.stderr,
                 flush=True,
             )
@@ -127,19 +151,23 @@ class Server:
             self.proc.wait(timeout=30)
 
 
-def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
+def measure(root: Path, rounds: int, tmpdir: str | None = None, src: str | None = None) -> dict:
     """Median edit-to-reload seconds, incremental and full, from alternating rounds.
-    ``tmpdir``: where serve keeps the site it builds (TMPDIR), e.g. a RAM disk."""
+    ``tmpdir``: where serve keeps the site it builds (TMPDIR), e.g. a RAM disk; ``src``: the
+    package's source folder the servers run (another checkout's), this one's when None."""
     load_start = os.getloadavg()[0]
     copy = root.parent / f"{root.name}-full"
     shutil.rmtree(copy, ignore_errors=True)
     shutil.copytree(root, copy, ignore=shutil.ignore_patterns(".cache"))
     pages = sorted((root / "docs" / "activities").rglob("*.md"))
     env = {**ENV, "TMPDIR": tmpdir} if tmpdir else ENV
+    if src:
+        env = {**env, "PYTHONPATH": os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)}
     incremental = Server(root, env)
     full = Server(copy, {**env, "WENMING_INCREMENTAL": "0"})
     times: dict[str, list] = {"incremental": [], "full": []}
     cpu: dict[str, list] = {"incremental": [], "full": []}
+    notice: dict[str, list] = {"incremental": [], "full": []}
     try:
         for i in range(rounds + 1):  # the first round warms both up (jieba, caches)
             page = pages[(i * 7919) % len(pages)]
@@ -150,6 +178,8 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
                 after = server.cpu()
                 if i:
                     times[name].append(seconds)
+                    if server.notice is not None:
+                        notice[name].append(server.notice)
                     if before is not None and after is not None:
                         cpu[name].append(after - before)
                 time.sleep(2)  # an editor saves every few seconds at most; lets the disk settle
@@ -157,6 +187,10 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
         incremental.stop()
         full.stop()
         shutil.rmtree(copy, ignore_errors=True)
+    rebuilds = {
+        name: server.rebuilds / server.saves if server.saves else None
+        for name, server in (("incremental", incremental), ("full", full))
+    }
     inc, ful = statistics.median(times["incremental"]), statistics.median(times["full"])
     cpu_inc = statistics.median(cpu["incremental"]) if cpu["incremental"] else None
     cpu_full = statistics.median(cpu["full"]) if cpu["full"] else None
@@ -176,6 +210,12 @@ def measure(root: Path, rounds: int, tmpdir: str | None = None) -> dict:
         "cpu_samples": cpu,
         "load_start": load_start,
         "load": os.getloadavg()[0],
+        "src": src,
+        # Rebuilds per save over the whole session (warm-up included): 1.0 when no save rebuilt twice.
+        "rebuilds_per_save": rebuilds,
+        # Seconds from the save until serve logged "Detected file changes" (its file watcher).
+        "notice_s": {k: statistics.median(v) if v else None for k, v in notice.items()},
+        "notice_samples": notice,
     }
 
 
@@ -184,10 +224,12 @@ def main() -> None:
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--tmpdir", help="where serve builds the site (TMPDIR), e.g. /dev/shm")
+    parser.add_argument("--src", help="another checkout's src/ folder to serve with (a baseline)")
+    parser.add_argument("--no-report", action="store_true", help="print JSON, write nothing to bench/results/")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-serve-"))
     try:
-        r = measure(generate(work / "site", args.activities), args.rounds, args.tmpdir)
+        r = measure(generate(work / "site", args.activities), args.rounds, args.tmpdir, args.src)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(
@@ -199,7 +241,13 @@ def main() -> None:
             f"CPU of the serving process: incremental {r['cpu_incremental_s']:.2f}s, "
             f"full {r['cpu_full_s']:.2f}s, ratio {r['cpu_ratio']:.3f}"
         )
-    write_report(r)
+    per = r["rebuilds_per_save"]
+    print(f"rebuilds per save: incremental {per['incremental']}, full {per['full']}")
+    print(f"save noticed after (median): {r['notice_s']}")
+    if args.no_report:
+        print(json.dumps(r, ensure_ascii=False))
+    else:
+        write_report(r)
 
 
 def write_report(r: dict) -> None:

@@ -22,13 +22,12 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import jinja2
 import markdown
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.exceptions import Abort, PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure import pages as mkdocs_pages
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Section
@@ -40,7 +39,7 @@ from wenmingsite import gate, search_words, url_collisions
 from wenmingsite.gate import images, outputs_scan, publication
 from wenmingsite.loading import loader, settings, signoff
 from wenmingsite.loading.records import Content
-from wenmingsite.outputs import search_index, shipped, sitefolder
+from wenmingsite.outputs import search_index, servewatch, shipped, sitefolder
 from wenmingsite.pages import memo, pagecache, share
 from wenmingsite.pages.render import relative_url
 from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
@@ -317,6 +316,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.serve_folder: sitefolder.ServeFolder | None = None  # `mkdocs serve`: only changes written
         self.quiet = _QuietSkips()
         self.theme_memo = ThemeMemo()
+        self.watcher: servewatch.TwinObserver | None = None  # `mkdocs serve`: the system's change notices
 
     # --- settings -----------------------------------------------------------------------
 
@@ -364,14 +364,21 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.memo is not None:
             search = getattr(config.plugins.get("material/search"), "search_index", None)
             self.memo.start(config.config_file_path, config.site_url, theme_dirs(config), search)
-            self._list_theme_once(config)
         self._write_beside(config)
         self._use_page_cache(config)
         return config
 
+    @event_priority(100)  # before Material's search plugin makes a theme environment of its own
+    def _serve_theme(self, config):
+        self._list_theme_once(config)
+        return config
+
+    on_config = CombinedEvent(_serve_theme, on_config)
+
     def _list_theme_once(self, config) -> None:
-        """`mkdocs serve`: the theme environment MkDocs makes at each rebuild lists the theme
-        folders' files from the serve memo (ServeMemo.list_templates)."""
+        """`mkdocs serve`: each theme environment MkDocs and Material make at a rebuild takes
+        its compiled templates and the theme folders' file list from the serve memo
+        (ServeMemo.theme_env)."""
         theme, serve = config.theme, self.memo
         make_env = theme.get_env
         if serve is None or getattr(make_env, "wenming", False):
@@ -379,10 +386,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
         def get_env():
             env = make_env()
-            loader = env.loader
-            if isinstance(loader, jinja2.FileSystemLoader):
-                listed = serve.list_templates(tuple(theme.dirs), loader.list_templates)
-                loader.list_templates = listed  # type: ignore[method-assign]
+            serve.theme_env(env, tuple(theme.dirs))
             return env
 
         get_env.wenming = True  # type: ignore[attr-defined]
@@ -923,12 +927,19 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self._fail_or_report(site.report(outputs_scan.problems(leaks, sources_for, self._site_shown)))
 
     def on_serve(self, server, *, config, builder):
+        # First: every watch, from here on too (config.watch), also gets the system's notices.
+        self.watcher = servewatch.install(server)
         # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
         # package itself still need a restart: serve reuses the plugin object.)
         data = Path(config.config_file_path).parent / "data"
         if data.is_dir():
             server.watch(str(data))
         return server
+
+    def on_shutdown(self) -> None:
+        if self.watcher is not None:  # MkDocs stops its observer without waiting for it
+            self.watcher.close()
+            self.watcher = None
 
     def _with_lightbox(self, output: str, page_url: str, config) -> str:
         """The tags mkdocs-glightbox adds to a page with pictures, without its full re-parse of

@@ -198,6 +198,7 @@ class ServeMemo(Memo):
         self.decorated: dict[str, tuple[str, list, str, str | None]] = {}
         self.last_decorated: dict[str, tuple[str, list, str, str | None]] = {}
         self.template_names: tuple[tuple, list[str]] | None = None  # (key, the theme's template names)
+        self.template_names_kept: tuple[tuple, list[str]] | None = None  # (key and filter, the names it kept)
 
     def start(self, config_file, site_url: str | None, theme_dirs: list[str], search_index: Any) -> None:
         """A new rebuild (on_config): per-build counts and keys reset, the configuration hashed."""
@@ -254,6 +255,29 @@ class ServeMemo(Memo):
             return list(self.template_names[1])
 
         return listed
+
+    def theme_env(self, env, dirs: tuple) -> None:
+        """A theme environment MkDocs or Material makes during a rebuild: its templates compiled
+        once per session (Material's search plugin loads its language template into one of
+        its own at every rebuild); the theme folders' file list walked once (above), and
+        MkDocs' static-file filter over its 14,000 names run once per configuration key (the
+        filter is the same function each time, reading only the configuration)."""
+        env.bytecode_cache = self.bytecode
+        loader = env.loader
+        if not isinstance(loader, jinja2.FileSystemLoader):
+            return
+        loader.list_templates = self.list_templates(dirs, loader.list_templates)  # type: ignore[method-assign]
+        unfiltered = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None) -> list[str]:
+            if extensions is not None or filter_func is None:
+                return unfiltered(extensions, filter_func)
+            key = (dirs, self.config_key, filter_func.__code__)
+            if self.template_names_kept is None or self.template_names_kept[0] != key:
+                self.template_names_kept = (key, unfiltered(None, filter_func))
+            return list(self.template_names_kept[1])
+
+        env.list_templates = list_templates
 
     # -- the blocks around an activity page (Site.decorate) ---------------------------------
 
