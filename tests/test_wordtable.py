@@ -133,6 +133,40 @@ def test_a_changed_table_is_not_used(table, tmp_path, statements):
     assert raised.value.rebuild
 
 
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "UPDATE words SET freq = -5000 WHERE word = '服务'",  # jieba takes the log of it
+        "UPDATE words SET freq = 0",  # every frequency nought, so the total could be too
+    ],
+)
+def test_a_table_forged_with_its_meta_is_not_used_or_segments_as_jieba(table, tmp_path, statement):
+    """Rows and meta changed together (the sum, the row count recomputed): a frequency no
+    dictionary has is refused on opening; whatever still opens never stops a build, and a
+    segmentation it cannot do is left to the whole dictionary."""
+    path = changed(table, tmp_path, statement)
+    conn = sqlite3.connect(path)
+    count, freq_sum = conn.execute("SELECT count(*), coalesce(sum(freq), 0) FROM words").fetchone()
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'rows'", (str(count),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'freq_sum'", (str(freq_sum),))
+    conn.execute("UPDATE meta SET value = ? WHERE key = 'total'", (str(freq_sum),))
+    conn.commit()
+    conn.close()
+    with pytest.raises(wordtable.TableUnusable):
+        wordtable.open_table(path, wordtable.dictionary_bytes(jieba.dt), VERSION)
+
+
+def test_a_segmentation_the_table_cannot_do_is_left_to_the_whole_dictionary(table):
+    """jieba's arithmetic failing over the table (here: a total of nought) is the table
+    being unusable, not an error of the build."""
+    lazy = lazy_tokenizer(table, [])
+    lazy.total = 0
+    tokenizer = lazy.tokenizer
+    with pytest.raises(wordtable.TableUnusable):
+        lazy.segment("志愿服务", lambda text: ZWSP.join(tokenizer.cut(text)))
+    assert not tokenizer.initialized and tokenizer.FREQ == {}
+
+
 def test_a_table_of_another_dictionary_or_no_table_is_not_used(table, tmp_path):
     path = wordtable.table_path(table)
     data = wordtable.dictionary_bytes(jieba.dt)

@@ -125,10 +125,18 @@ def open_table(path: Path, data: bytes, version: str) -> tuple[sqlite3.Connectio
             raise TableUnusable("another schema")
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         count, freq_sum = conn.execute("SELECT count(*), coalesce(sum(freq), 0) FROM words").fetchone()
+        # What jieba computes with (log of each frequency over the total) must be a count: a
+        # table whose rows and meta were forged together could still hold a negative one.
+        (odd,) = conn.execute("SELECT count(*) FROM words WHERE typeof(freq) != 'integer' OR freq < 0").fetchone()
         total = meta.get("total", "")
         # jieba's total adds every line of the dictionary (a word listed twice counts twice):
         # never less than the table's sum.
-        if not total.isdigit() or int(total) < freq_sum or meta != _meta(data, version, count, freq_sum, int(total)):
+        if (
+            odd
+            or not total.isdigit()
+            or int(total) < max(freq_sum, 1)
+            or meta != _meta(data, version, count, freq_sum, int(total))
+        ):
             raise TableUnusable("made from another dictionary, or changed")
     except (sqlite3.Error, TableUnusable) as exc:
         conn.close()
@@ -245,6 +253,9 @@ class LazyDictionary:
         except TableUnusable:
             self.close()
             raise
+        except (ValueError, ArithmeticError) as exc:  # jieba's arithmetic over a table it cannot use
+            self.close()
+            raise TableUnusable(f"jieba: {exc!r}") from None
         finally:
             t.FREQ, t.total = saved
             t.initialized = False
