@@ -115,7 +115,8 @@ def test_first_timeline_page_is_the_latest_twelve_months(demo):
     newest = f"{TODAY.year:04d}-{TODAY.month:02d}"
     earliest = f"{TODAY.year - 1:04d}-{TODAY.month:02d}"
     assert months[-1] <= newest and months[0] > earliest
-    assert f"最近一年（{TODAY.year - 1}年{TODAY.month + 1}月至{TODAY.year}年{TODAY.month}月）：" in page
+    first = TODAY.year * 12 + TODAY.month - 12  # the month eleven months before the build's (0-based)
+    assert f"最近一年（{first // 12}年{first % 12 + 1}月至{TODAY.year}年{TODAY.month}月）：" in page
     assert sum(1 for row in found if row["date"]) == sum(
         1 for r in records if r["kind"] != "routine" and earliest < r["date"][:7] <= newest
     )
@@ -264,6 +265,18 @@ def test_first_timeline_page_covers_the_year_up_to_the_build_and_says_so(site):
     page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
     assert [row["title"] for row in rows(page)] == ["学雷锋志愿服务", "秋季运动会"]
     assert lead(page) == (
-        "最近一年（2025年12月至2026年11月）没有活动，下面是此前的一年（2024年4月至2025年3月）："
+        "最近一年（2025年12月至2026年11月）没有主题活动，下面是最后有主题活动的一年（2024年4月至2025年3月）："
         "2 项主题活动。例行活动逐次计入统计。"
+    )
+
+    # A weekly routine still counting on does not make a year of routines under no headline
+    # the first page: it opens with the last year of themed work as well.
+    routine = "routines:\n  - title: 每周一升国旗\n    repeat: 每周\n    weekday: 周一\n    start: 2024-01-01\n    category: 文体活动\n"
+    write(root, "data/activities/2026.yml", routine)
+    assert build(root).returncode == 0
+    page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
+    assert [row["title"] for row in rows(page) if row["date"]] == ["学雷锋志愿服务", "秋季运动会"]
+    assert lead(page) == (
+        "最近一年（2025年12月至2026年11月）没有主题活动，下面是最后有主题活动的一年（2024年4月至2025年3月）："
+        "2 项主题活动 · 53 次例行活动。例行活动逐次计入统计。"
     )

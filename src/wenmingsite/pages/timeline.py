@@ -244,6 +244,7 @@ class Span:
     last: dt.date
     older_first: dt.date | None = None
     older_last: dt.date | None = None
+    missing: str = "主题活动"  # what the months have none of when the older ones are shown
 
     @classmethod
     def ending(cls, day: dt.date, months: int) -> Span:
@@ -285,22 +286,21 @@ class Archive:
 
     def recent_span(self, months: int = 12) -> Span | None:
         """The ``months`` calendar months up to the month the site is built in (what a
-        visitor reads "最近一年" as). When nothing happened in them (a site not updated
-        for a year), the ``months`` up to the newest month with a themed activity, stated
-        as such. None for a site without activities."""
+        visitor reads "最近一年" as). When no themed activity is in them (a site not updated
+        for a year, its weekly routines still counting on), the ``months`` up to the newest
+        month with a themed activity, stated as such: the page opens with themed work, not
+        with a year of routines under no headline. A site with routines only goes by them.
+        None for a site without activities."""
         today = self.content.today or dt.date.today()
         recent = Span.ending(today, months)
-        if any(recent.holds(e.date) for e in self.entries):
-            return Span(recent.first, recent.last)
-        newest = self._newest_themed()
-        if newest is None:
-            return None
-        shown = Span.ending(newest, months)
-        return Span(recent.first, recent.last, shown.first, shown.last)
-
-    def _newest_themed(self) -> dt.date | None:
         themed = [e.date for e in self.entries if not e.is_routine]
-        return max(themed or [e.date for e in self.entries], default=None)
+        dates, missing = (themed, "主题活动") if themed else ([e.date for e in self.entries], "活动")
+        if not dates:
+            return None
+        if any(recent.holds(day) for day in dates):
+            return Span(recent.first, recent.last)
+        shown = Span.ending(max(dates), months)
+        return Span(recent.first, recent.last, shown.first, shown.last, missing)
 
     def by_year(self, year: int) -> Listing:
         return listing([e for e in self.entries if e.date.year == year])
