@@ -147,9 +147,10 @@ def test_a_long_first_page_shows_its_newest_months_and_links_the_others(built):
     # The whole year, not only what is shown; the site was last updated over a year before
     # the build (2026-11-27), and the page says which year it shows.
     assert (
-        "最近一年（2025年12月至2026年11月）没有主题活动，下面是最后有主题活动的一年（2024年2月至2025年1月）："
-        "8 项主题活动，其中活动纪实 8 篇。"
+        '<p class="ws-stale">最近一年（2025年12月至2026年11月）没有主题活动，'
+        "下面是最后有主题活动的一年（2024年2月至2025年1月）。</p>"
     ) in first
+    assert "最后有主题活动的一年（2024年2月至2025年1月）：8 项主题活动，其中活动纪实 8 篇。" in first
 
 
 def test_an_edit_rewrites_one_part_of_each_listing(built):

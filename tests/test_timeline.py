@@ -238,6 +238,10 @@ def lead(page: str) -> str:
     return unescape(re.sub(r"<[^>]+>", "", re.search(r'<p class="ws-lead">(.*?)</p>', page, re.S).group(1)))
 
 
+def stale_note(page: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", re.search(r'<p class="ws-stale">(.*?)</p>', page, re.S).group(1)))
+
+
 def test_first_timeline_page_covers_the_year_up_to_the_build_and_says_so(site):
     """最近一年 is the twelve months up to the month of the build (WENMING_TODAY: 2026-11-27),
     not up to the newest activity: an activity of October 2025 is older than that, even when
@@ -257,6 +261,7 @@ def test_first_timeline_page_covers_the_year_up_to_the_build_and_says_so(site):
     page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
     assert [row["title"] for row in rows(page)] == ["学雷锋志愿服务"]
     assert lead(page) == "最近一年（2025年12月至2026年11月）：1 项主题活动。例行活动逐次计入统计。"
+    assert 'class="ws-stale"' not in page
     assert "秋季运动会" in (root / "site/timeline/2025/index.html").read_text(encoding="utf-8")
 
     stale = activities.replace("2025-10-18", "2024-10-18").replace("2026-03-05", "2025-03-05")
@@ -264,10 +269,12 @@ def test_first_timeline_page_covers_the_year_up_to_the_build_and_says_so(site):
     assert build(root).returncode == 0
     page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
     assert [row["title"] for row in rows(page)] == ["学雷锋志愿服务", "秋季运动会"]
-    assert lead(page) == (
-        "最近一年（2025年12月至2026年11月）没有主题活动，下面是最后有主题活动的一年（2024年4月至2025年3月）："
-        "2 项主题活动。例行活动逐次计入统计。"
+    assert (
+        stale_note(page)
+        == "最近一年（2025年12月至2026年11月）没有主题活动，下面是最后有主题活动的一年（2024年4月至2025年3月）。"
     )
+    assert page.index('class="ws-stale"') < page.index('class="ws-news__title')  # first on a phone too
+    assert lead(page) == "最后有主题活动的一年（2024年4月至2025年3月）：2 项主题活动。例行活动逐次计入统计。"
 
     # A weekly routine still counting on does not make a year of routines under no headline
     # the first page: it opens with the last year of themed work as well.
@@ -276,7 +283,11 @@ def test_first_timeline_page_covers_the_year_up_to_the_build_and_says_so(site):
     assert build(root).returncode == 0
     page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
     assert [row["title"] for row in rows(page) if row["date"]] == ["学雷锋志愿服务", "秋季运动会"]
-    assert lead(page) == (
-        "最近一年（2025年12月至2026年11月）没有主题活动，下面是最后有主题活动的一年（2024年4月至2025年3月）："
-        "2 项主题活动 · 53 次例行活动。例行活动逐次计入统计。"
+    assert (
+        stale_note(page)
+        == "最近一年（2025年12月至2026年11月）没有主题活动，下面是最后有主题活动的一年（2024年4月至2025年3月）。"
+    )
+    assert (
+        lead(page)
+        == "最后有主题活动的一年（2024年4月至2025年3月）：2 项主题活动 · 53 次例行活动。例行活动逐次计入统计。"
     )
