@@ -291,3 +291,13 @@ def test_first_timeline_page_covers_the_year_up_to_the_build_and_says_so(site):
         lead(page)
         == "最后有主题活动的一年（2024年4月至2025年3月）：2 项主题活动 · 53 次例行活动。例行活动逐次计入统计。"
     )
+
+
+def test_a_site_without_activities_has_an_empty_timeline(site):
+    """No activity at all (a new unit): the first timeline page builds, says nothing about older
+    months and shows no headline."""
+    root = site({"docs/activities/2024-03-05-plant.md": None})
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    page = (root / "site/timeline/index.html").read_text(encoding="utf-8")
+    assert rows(page) == [] and 'class="ws-stale"' not in page
