@@ -797,6 +797,15 @@ def test_key_figure_candidates_are_whole_phrases_and_keep_their_approximation(si
     ]
 
 
+def test_key_figures_count_cases_and_leave_ordinals_out():
+    """件 and 件次 count (cases handled, items given); 第3个 is an ordinal, not three of anything."""
+    found = report_import.find_figures("每月第3个周一举行升旗仪式，共接待群众来访300件次，办结280件。")
+    assert [(f["text"], f["figure"], f["unit"]) for f in found] == [
+        ("接待群众来访300件次", "300件次", "件次"),
+        ("办结280件", "280件", "件"),
+    ]
+
+
 def test_an_imported_preface_without_a_heading_looks_like_the_other_chapters(site, tmp_path):
     """The text before "一、" becomes 前言, a chapter with no heading of its own: its title
     stands below the trail and the byline, where the other chapters' own heading does, not

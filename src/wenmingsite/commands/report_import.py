@@ -43,7 +43,7 @@ SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
 # make it approximate (近/约/超/逾…, 余/多, 以上/左右) belong to the figure: "5万余份" is not 5 万.
 FIGURE = re.compile(
     r"(?P<before>大约|超过|近|约|超|逾)?(?P<number>\d[\d,，]*(?:\.\d+)?)\s*(?P<scale>万|亿)?(?P<approx>余|多)?\s*"
-    r"(?P<unit>元|人次|名|人|场次|场|期|份|本|册|次|户|家|个|项|篇|幅|块|小时|亩|吨|千克|公斤|毫升|mL|ml|%|％)?"
+    r"(?P<unit>元|人次|名|人|场次|场|期|份|本|册|件次|件|次|户|家|个|项|篇|幅|块|小时|亩|吨|千克|公斤|毫升|mL|ml|%|％)?"
     r"(?P<after>以上|左右)?"
 )
 # Where the phrase naming a figure starts: a clause's punctuation or the end of a list ("…等").
@@ -529,6 +529,8 @@ def find_figures(text: str) -> list[dict]:
     for m in FIGURE.finditer(text):
         if not m.group("unit") and not m.group("scale"):
             continue  # "200米", "2017-2019年": no count a report would lead with
+        if text[max(m.start() - 1, 0) : m.start()] == "第":
+            continue  # an ordinal ("每月第3个周一"), not a count
         start = m.start()
         head = PHRASE_START.match(text, previous, start)
         context = PHRASE_LEAD.sub("", text[head.end() if head else previous : start])
