@@ -497,15 +497,7 @@ def cold_before_after(before_src: Path, sizes: list[int], rounds: int) -> dict:
                 if keep is None:
                     return timed_build(root, "mkdocs.yml", env)
                 dest = work / keep
-                proc = subprocess.run(
-                    [sys.executable, "-m", "mkdocs", "build", "-q", "--strict", "-d", str(dest)],
-                    cwd=root,
-                    env=env,
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.PIPE,
-                )
-                if proc.returncode != 0:
-                    raise SystemExit(proc.stderr.decode("utf-8", "replace")[-2000:])
+                rebuild.build(root, dest, env)
                 sites[keep] = dest
                 return {}
 

@@ -1115,6 +1115,16 @@ def _write_in_turn(m: Material, stage: Path, side: Side | None) -> tuple[Packed,
     return Packed(report, evidence, result), names
 
 
+def _tell_parent(conn, exc: BaseException) -> None:
+    """A child's fault, sent to the parent (which raises it); nothing when the parent is gone
+    too (Ctrl-C reaches every process)."""
+    with contextlib.suppress(Exception):
+        try:
+            conn.send(("error", exc))
+        except Exception:  # noqa: BLE001 - an exception that does not pickle
+            conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
 def _send_aside(conn, value) -> None:
     """Send ``value`` from a thread of its own and go on: a pipe holds 64 KiB, and the reader
     may take its time (the index's process reads the codes only when WeasyPrint first asks
@@ -1151,11 +1161,7 @@ def _report_child(m: Material, stage: Path, side: Side | None, conn, codes, fore
         report = Written(stage / REPORT_PDF, len(document.pages), time.perf_counter() - start, refused)
         conn.send(("done", (report, side(stage) if side else ([], None))))
     except BaseException as exc:  # noqa: BLE001 - every fault goes to the parent, which raises it
-        with contextlib.suppress(Exception):  # the parent gone too (Ctrl-C): nothing to tell
-            try:
-                conn.send(("error", exc))
-            except Exception:  # noqa: BLE001 - an exception that does not pickle
-                conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        _tell_parent(conn, exc)
     finally:
         conn.close()
 
@@ -1189,11 +1195,7 @@ def _evidence_child(m: Material, stage: Path, start: float, pages, codes, conn, 
         refused = tuple(m.resources.refused[before:])
         conn.send(("done", Written(stage / EVIDENCE_PDF, len(document.pages), seconds, refused)))
     except BaseException as exc:  # noqa: BLE001 - every fault goes to the parent, which raises it
-        with contextlib.suppress(Exception):
-            try:
-                conn.send(("error", exc))
-            except Exception:  # noqa: BLE001 - an exception that does not pickle
-                conn.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        _tell_parent(conn, exc)
     finally:
         conn.close()
         pages.close()
