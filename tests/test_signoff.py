@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import BASE_FILES, build, search_text
+from conftest import BASE_FILES, TODAY, build, search_text
 
 from wenmingsite.commands.cli import main
 from wenmingsite.outputs.api import read_activities
@@ -399,7 +399,7 @@ def check_lines(root: Path) -> list[str]:
         ),
         (
             "approved_by: 张主任\napproved_on: 2099-01-01\n",
-            f"{PAGE}:9:14: 审核日期（approved_on）2099-01-01 还没到（今天是 {dt.date.today().isoformat()}）。请写实际审核的日期",
+            f"{PAGE}:9:14: 审核日期（approved_on）2099-01-01 还没到（今天是 {TODAY.isoformat()}）。请写实际审核的日期",
         ),
         (
             "approved_on: 2024-05-09\n",
@@ -421,7 +421,9 @@ def check_lines(root: Path) -> list[str]:
         ),
     ],
 )
-def test_bad_approvals_are_chinese_file_line_errors(site, fields, message):
+def test_bad_approvals_are_chinese_file_line_errors(site, fields, message, monkeypatch):
+    # A fixed today: the expected texts are made when the tests are collected, which may be the day before
+    monkeypatch.setenv("WENMING_TODAY", TODAY.isoformat())
     page = READING.replace(
         "summary: 青年职工分享读书心得。\n",
         "summary: 青年职工分享读书心得。\n" + "".join(f"    {f}\n" for f in fields.splitlines()),

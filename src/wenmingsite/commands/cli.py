@@ -23,7 +23,9 @@ from wenmingsite.site import Site
 
 def _day(value: str | None) -> dt.date:
     if not value:
-        return dt.date.today()
+        from wenmingsite.loading import signoff
+
+        return signoff.today()  # WENMING_TODAY as the build reads it, so check and build agree
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
@@ -978,7 +980,7 @@ def review(root: Path, date: str | None) -> None:
     from wenmingsite.loading import signoff
 
     _require_site(root)
-    site = Site(root, today=_day(date) if date else signoff.today())
+    site = Site(root, today=_day(date))
     problems = site.load(with_links=False, clean_assets=False)
     unit = site.content.unit
     if unit is None or not unit.review:
