@@ -197,3 +197,11 @@ def test_switched_off_nothing_shipped_is_used(monkeypatch):
     monkeypatch.setenv(precompiled.SWITCH_ENV, "0")
     env = site_env()
     assert type(env.loader) is jinja2.FileSystemLoader
+
+
+def test_under_another_jinja_every_template_compiles(monkeypatch):
+    monkeypatch.setattr(jinja2, "__version__", "3.2.0")
+    monkeypatch.setattr(precompiled, "_index", precompiled._index.__wrapped__)  # read again
+    env = uncompilable(site_env())
+    with pytest.raises(AssertionError, match="moved.html compiled"):
+        env.get_template("moved.html")
