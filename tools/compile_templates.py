@@ -26,6 +26,10 @@ from wenmingsite.pages import precompiled, render
 
 THEME = REPO / "src" / "wenmingsite" / "theme"
 SUFFIXES = (".html", ".xml")
+# Material's words in the languages a unit of this tool shows (theme.language) and its fallback;
+# a unit in another language compiles its language's partial at run time.
+LANGUAGES = "partials/languages/"
+SHIPPED_LANGUAGES = {f"{LANGUAGES}{code}.html" for code in ("zh", "zh-Hant", "zh-TW", "en")}
 # The icons the theme's templates name as their defaults ({% include ".icons/" ~ icon ~ ".svg" %});
 # a unit's own icons (mkdocs.yml theme.icon) compile at run time, like the other 14,000.
 ICON = re.compile(r'"((?:material|fontawesome|octicons|simple)/[a-z0-9/-]+)"')
@@ -38,7 +42,13 @@ def environments() -> list:
     config = load_config(str(REPO / "mkdocs.yml"))
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME))
     theme = config.theme.get_env()
-    theme_names = [n for n in theme.list_templates() if n.endswith(SUFFIXES) and not n.startswith((".", "assets/"))]
+    theme_names = [
+        n
+        for n in theme.list_templates()
+        if n.endswith(SUFFIXES)
+        and not n.startswith((".", "assets/"))
+        and (not n.startswith(LANGUAGES) or n in SHIPPED_LANGUAGES)
+    ]
     named = {m for n in theme_names for m in ICON.findall(theme.loader.get_source(theme, n)[0])}
     icons = Path(theme.loader.get_source(theme, "base.html")[1]).parent / ".icons"
     theme_names += [f".icons/{icon}.svg" for icon in sorted(named) if (icons / f"{icon}.svg").is_file()]
