@@ -159,7 +159,7 @@ class ShippedLoader(jinja2.FileSystemLoader):
         if code is None:
             return super().load(environment, name, globals)
         # Jinja's own step after compiling: the code executed in a new namespace of this environment
-        return environment.template_class.from_code(environment, code, globals or {}, uptodate)
+        return environment.template_class.from_code(environment, code, {} if globals is None else globals, uptodate)
 
 
 def install(env: jinja2.Environment) -> jinja2.Environment:
