@@ -15,6 +15,9 @@ PKG = ROOT / "src" / "wenmingsite"
 # Files the documents name on purpose although this repository has none: what older units
 # hold and `wenming upgrade` replaces.
 HISTORICAL = {"showcase.py"}
+# The one generated package: templates compiled ahead of time by tools/compile_templates.py, a module
+# per template. The documents name the package; its generated modules are not named one by one.
+GENERATED = "pages.precompiled_templates"
 
 
 def modules() -> list[str]:
@@ -25,8 +28,11 @@ def modules() -> list[str]:
         parts = list(rel.parts)
         if parts[-1] == "__init__":
             parts = parts[:-1]
+        dotted = ".".join(parts)
+        if dotted.startswith(GENERATED + "."):
+            continue
         if parts and parts != ["__main__"]:
-            out.append(".".join(parts))
+            out.append(dotted)
     return out
 
 

@@ -40,7 +40,7 @@ from wenmingsite.gate import images, outputs_scan, publication
 from wenmingsite.loading import loader, settings, signoff
 from wenmingsite.loading.records import Content
 from wenmingsite.outputs import search_index, servewatch, shipped, sitefolder
-from wenmingsite.pages import memo, pagecache, share
+from wenmingsite.pages import memo, pagecache, precompiled, share
 from wenmingsite.pages.render import relative_url
 from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
 from wenmingsite.pages.timeline import LISTING_LIMIT
@@ -371,6 +371,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     @event_priority(100)  # before Material's search plugin makes a theme environment of its own
     def _serve_theme(self, config):
         self._list_theme_once(config)
+        self._precompiled_theme(config)
         return config
 
     on_config = CombinedEvent(_serve_theme, on_config)
@@ -390,6 +391,21 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             return env
 
         get_env.wenming = True  # type: ignore[attr-defined]
+        theme.get_env = get_env
+
+    @staticmethod
+    def _precompiled_theme(config) -> None:
+        """Every theme environment MkDocs and Material make takes the templates compiled ahead of
+        time that are exactly what it would compile (wenmingsite.pages.precompiled)."""
+        theme = config.theme
+        make_env = theme.get_env
+        if getattr(make_env, "wenming_precompiled", False):
+            return
+
+        def get_env():
+            return precompiled.install(make_env())
+
+        get_env.wenming_precompiled = True  # type: ignore[attr-defined]
         theme.get_env = get_env
 
     # --- the site folder: written beside, switched into place (wenmingsite.outputs.sitefolder) ----

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from wenmingsite.loading import fields, recurrence
 from wenmingsite.loading.records import Activity, Content
+from wenmingsite.pages import precompiled
 from wenmingsite.pages.timeline import LISTING_LIMIT, Listing, anchor
 
 if TYPE_CHECKING:
@@ -174,7 +175,7 @@ def environment() -> jinja2.Environment:
         category_look=category_look,
         rule_pieces=recurrence.rule_pieces,  # a routine's schedule, held together on paper
     )
-    return env
+    return precompiled.install(env)  # compiled ahead of time where that is exactly the same code
 
 
 # Stands for the way up from a page to the site root in HTML shared by many pages.

@@ -1,0 +1,87 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = 'gallery.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    l_0_count = resolve('count')
+    l_0_years = resolve('years')
+    l_0_categories = resolve('categories')
+    try:
+        t_1 = environment.filters['length']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'length' found.")
+    try:
+        t_2 = environment.filters['number']
+    except KeyError:
+        @internalcode
+        def t_2(*unused):
+            raise TemplateRuntimeError("No filter named 'number' found.")
+    pass
+    yield '<div class="ws-gallery">\n'
+    if (undefined(name='count') if l_0_count is missing else l_0_count):
+        pass
+        yield '<p class="ws-lead">共 <strong>'
+        yield escape(t_2((undefined(name='count') if l_0_count is missing else l_0_count)))
+        yield '</strong> 张照片，按年份和类别分册。打开相册后点击照片可放大浏览，用键盘左右方向键或在手机上左右滑动切换。</p>'
+    else:
+        pass
+        yield '<p class="ws-lead">活动照片随创建活动陆续发布。</p>'
+    def t_3(fiter):
+        for (l_1_heading, l_1_albums) in fiter:
+            if l_1_albums:
+                yield (l_1_heading, l_1_albums)
+    for (l_1_heading, l_1_albums) in t_3((('按年份', (undefined(name='years') if l_0_years is missing else l_0_years)), ('按类别', (undefined(name='categories') if l_0_categories is missing else l_0_categories)))):
+        _loop_vars = {}
+        pass
+        yield '<h2>'
+        yield escape(l_1_heading)
+        yield '</h2>\n<ul class="ws-albums">\n'
+        for l_2_album in l_1_albums:
+            l_2_page = resolve('page')
+            l_2_photo_url = resolve('photo_url')
+            l_2_t4 = l_2_t8 = l_2_tj = missing
+            _loop_vars = {}
+            pass
+            l_2_t4 = context.call(environment.getattr(environment.getattr(environment.getattr(l_2_album, 'cover'), 'published'), 'output'), 't400', _loop_vars=_loop_vars)
+            _loop_vars['t4'] = l_2_t4
+            l_2_t8 = context.call(environment.getattr(environment.getattr(environment.getattr(l_2_album, 'cover'), 'published'), 'output'), 't800', _loop_vars=_loop_vars)
+            _loop_vars['t8'] = l_2_t8
+            l_2_tj = context.call(environment.getattr(environment.getattr(environment.getattr(l_2_album, 'cover'), 'published'), 'output'), 't800j', _loop_vars=_loop_vars)
+            _loop_vars['tj'] = l_2_tj
+            yield '  <li>\n    <a href="'
+            yield escape(context.call((undefined(name='page') if l_2_page is missing else l_2_page), environment.getattr(l_2_album, 'src'), _loop_vars=_loop_vars))
+            yield '">\n      <picture>\n        <source type="image/webp" srcset="'
+            yield escape(context.call((undefined(name='photo_url') if l_2_photo_url is missing else l_2_photo_url), (undefined(name='t4') if l_2_t4 is missing else l_2_t4), _loop_vars=_loop_vars))
+            yield ' '
+            yield escape(environment.getattr((undefined(name='t4') if l_2_t4 is missing else l_2_t4), 'width'))
+            yield 'w, '
+            yield escape(context.call((undefined(name='photo_url') if l_2_photo_url is missing else l_2_photo_url), (undefined(name='t8') if l_2_t8 is missing else l_2_t8), _loop_vars=_loop_vars))
+            yield ' '
+            yield escape(environment.getattr((undefined(name='t8') if l_2_t8 is missing else l_2_t8), 'width'))
+            yield 'w" sizes="(max-width: 37.5em) 50vw, 320px">\n        <img src="'
+            yield escape(context.call((undefined(name='photo_url') if l_2_photo_url is missing else l_2_photo_url), (undefined(name='tj') if l_2_tj is missing else l_2_tj), _loop_vars=_loop_vars))
+            yield '" width="'
+            yield escape(environment.getattr((undefined(name='tj') if l_2_tj is missing else l_2_tj), 'width'))
+            yield '" height="'
+            yield escape(environment.getattr((undefined(name='tj') if l_2_tj is missing else l_2_tj), 'height'))
+            yield '" alt="" loading="lazy" decoding="async">\n      </picture>\n      <span class="ws-albums__title">'
+            yield escape(environment.getattr(l_2_album, 'title'))
+            yield '</span>\n      <span class="ws-count">'
+            yield escape(environment.getattr(l_2_album, 'count'))
+            yield ' 张 · '
+            yield escape(t_1(environment.getattr(l_2_album, 'groups')))
+            yield ' 项活动</span>\n    </a>\n  </li>\n'
+        l_2_album = l_2_t4 = l_2_t8 = l_2_tj = l_2_page = l_2_photo_url = missing
+        yield '</ul>\n'
+    l_1_heading = l_1_albums = missing
+    yield '</div>'
+
+blocks = {}
+debug_info = '4=27&5=35&6=43&8=45&9=51&11=58&13=60&14=68&16=74&17=76'
+# gallery.html: generated by `python tools/compile_templates.py`, do not edit.

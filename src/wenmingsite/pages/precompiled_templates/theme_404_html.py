@@ -1,0 +1,106 @@
+from jinja2.runtime import LoopContext, Macro, Markup, Namespace, TemplateNotFound, TemplateReference, TemplateRuntimeError, Undefined, escape, identity, internalcode, markup_join, missing, str_join
+name = '404.html'
+
+def root(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    parent_template = None
+    l_0_first_url = missing
+    try:
+        t_1 = environment.filters['url']
+    except KeyError:
+        @internalcode
+        def t_1(*unused):
+            raise TemplateRuntimeError("No filter named 'url' found.")
+    pass
+    parent_template = environment.get_template('main.html', '404.html')
+    for name, parent_block in parent_template.blocks.items():
+        context.blocks.setdefault(name, []).append(parent_block)
+    def macro(l_1_item):
+        t_2 = []
+        l_1_base_url = resolve('base_url')
+        if l_1_item is missing:
+            l_1_item = undefined("parameter 'item' was not provided", name='item')
+        pass
+        if environment.getattr(l_1_item, 'children'):
+            pass
+            t_2.append(
+                str(context.call((undefined(name='first_url') if l_0_first_url is missing else l_0_first_url), environment.getitem(environment.getattr(l_1_item, 'children'), 0))),
+            )
+        else:
+            pass
+            t_2.append(
+                str((t_1(context, environment.getattr(l_1_item, 'url')) if environment.getattr(l_1_item, 'url') else (undefined(name='base_url') if l_1_base_url is missing else l_1_base_url))),
+            )
+        return concat(t_2)
+    context.exported_vars.add('first_url')
+    context.vars['first_url'] = l_0_first_url = Macro(environment, macro, 'first_url', ('item',), False, False, False, context.eval_ctx.autoescape)
+    yield from parent_template.root_render_func(context)
+
+def block_htmltitle(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_config = resolve('config')
+    try:
+        t_3 = environment.filters['e']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'e' found.")
+    pass
+    yield '\n  <title>页面没有找到 - '
+    yield str(t_3(environment.getattr((undefined(name='config') if l_0_config is missing else l_0_config), 'site_name')))
+    yield '</title>\n'
+
+def block_content(context, missing=missing, environment=environment):
+    resolve = context.resolve_or_missing
+    undefined = environment.undefined
+    concat = environment.concat
+    cond_expr_undefined = Undefined
+    if 0: yield None
+    _block_vars = {}
+    l_0_base_url = resolve('base_url')
+    l_0_nav = resolve('nav')
+    try:
+        t_3 = environment.filters['e']
+    except KeyError:
+        @internalcode
+        def t_3(*unused):
+            raise TemplateRuntimeError("No filter named 'e' found.")
+    try:
+        t_4 = environment.filters['striptags']
+    except KeyError:
+        @internalcode
+        def t_4(*unused):
+            raise TemplateRuntimeError("No filter named 'striptags' found.")
+    pass
+    yield '\n  <div class="ws-404">\n    <h1>页面没有找到</h1>\n    <p class="ws-404__lead">您要访问的页面不存在，可能已经移动或删除，也可能是网址输入有误。可以搜索本站，或从下面的栏目继续浏览。</p><form class="ws-404__search" role="search" action="'
+    yield str((undefined(name='base_url') if l_0_base_url is missing else l_0_base_url))
+    yield '" method="get">\n      <label for="ws-404-q">搜索本站</label>\n      <div class="ws-404__field">\n        <input id="ws-404-q" name="q" type="search" placeholder="活动名称、部门等关键词" autocomplete="off">\n        <button class="md-button md-button--primary" type="submit">搜索</button>\n      </div>\n    </form>\n    <h2>主要栏目</h2>\n    <ul class="ws-404__links">'
+    for l_1_item in (undefined(name='nav') if l_0_nav is missing else l_0_nav):
+        l_1_first_url = resolve('first_url')
+        l_1_href = missing
+        _loop_vars = {}
+        pass
+        l_1_href = context.call((undefined(name='first_url') if l_1_first_url is missing else l_1_first_url), l_1_item, _loop_vars=_loop_vars)
+        _loop_vars['href'] = l_1_href
+        if (undefined(name='href') if l_1_href is missing else l_1_href):
+            pass
+            yield '\n      <li><a href="'
+            yield str((undefined(name='href') if l_1_href is missing else l_1_href))
+            yield '">'
+            yield str(t_3(t_4(environment.getattr(l_1_item, 'title'))))
+            yield '</a></li>'
+    l_1_item = l_1_first_url = l_1_href = missing
+    yield '\n    </ul>\n  </div>\n'
+
+blocks = {'htmltitle': block_htmltitle, 'content': block_content}
+debug_info = '3=19&7=22&8=28&9=31&11=36&4=43&5=59&14=62&20=85&29=87&30=92&31=94&32=97'
+# 404.html: generated by `python tools/compile_templates.py`, do not edit.
