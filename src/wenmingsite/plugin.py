@@ -532,6 +532,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             photo_cache=images.PhotoCache(root / images.CACHE_DIR),
             memo=self.memo is not None,
             listing_limit=max(1, self.config.listing_limit),
+            load_memo=self.memo.load if self.memo is not None else None,
         )
         if self.cache is not None:
             self.cache.site = self.site
