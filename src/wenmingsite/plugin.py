@@ -875,7 +875,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     # every other output are written.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
-        search_index.split(config.site_dir)  # UTF-8, in parts: an edit re-sends one part, not all
+        # UTF-8, in parts: an edit re-sends one part, not all
+        search_parts = search_index.split(config.site_dir)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
             shipped.neutralise(config.site_dir)
         except shipped.ShippedError as exc:
@@ -884,7 +885,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self._fail_or_report(self.site.finish_photos())
             self.site.link_photos(config.site_dir)
         if self.serve_folder is not None:
-            self.serve_folder.sweep(set(self.site.photo_outputs) if self.site else set())
+            # An unchanged part is not written again, yet is this build's (not swept as stale).
+            self.serve_folder.sweep((set(self.site.photo_outputs) if self.site else set()) | set(search_parts))
             self.serve_folder.close()
             self.quiet.skipped.clear()
         if self.segments is not None:
