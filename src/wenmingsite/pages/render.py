@@ -54,10 +54,12 @@ def cn_date(value: dt.date) -> str:
     return format_date_cn(value)
 
 
+# The weekday never splits across lines ("（周 / 四）"); the date may break before it.
+_WEEKDAY_MARKS = tuple(Markup('<span class="ws-nowrap">（周{}）</span>').format(name) for name in WEEKDAY_NAMES)
+
+
 def cn_date_range(a: Activity) -> Markup:
-    # The weekday never splits across lines ("（周 / 四）"); the date may break before it.
-    weekday = Markup('<span class="ws-nowrap">（周{}）</span>').format(WEEKDAY_NAMES[a.date.weekday()])
-    text = escape(cn_date(a.date)) + weekday
+    text = escape(cn_date(a.date)) + _WEEKDAY_MARKS[a.date.weekday()]
     if a.end_date and a.end_date != a.date:
         end = a.end_date
         if end.year != a.date.year:
