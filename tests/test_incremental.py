@@ -265,3 +265,39 @@ def test_a_rebuild_writes_only_the_pages_that_changed(rebuilds):
     third, _ = rebuilds.build()
     assert (second / "activities/2025/2025-07-29-防暑降温慰问/index.html").is_file()
     assert not (third / "activities/2025/2025-07-29-防暑降温慰问").exists()
+
+
+def test_serve_rebuilds_of_listings_in_parts_equal_a_clean_build(rebuilds, tmp_path):
+    """Listings over the limit are in parts, each rendered again in serve only when something
+    it shows changed (its headlines, their cover photos, its neighbours, the filter's
+    categories): after each edit every part equals a clean build's."""
+    root = rebuilds.root
+    edit(root / "mkdocs.yml", "  - wenming ", "  - wenming:\n      listing_limit: 4\n#")
+    step = 0
+
+    def check() -> None:
+        nonlocal step
+        step += 1
+        served, _ = rebuilds.build()
+        assert_same_site(served, clean_build(root, tmp_path / f"clean-{step}"))
+        assert (served / "timeline/2025/01/index.html").is_file(), "the demo's 2025 is not in parts"
+
+    check()
+    # A headline's title; then its cover photo (the same name, other pixels).
+    page = root / "docs/activities/2025/2025-01-09-冬季果树修剪培训.md"
+    edit(page, "title: 冬季果树修剪技术培训", "title: 冬季果树修剪与清园技术培训")
+    check()
+    cover = root / "docs/activities/2025/2025-01-09-冬季果树修剪培训/pruning-1.jpg"
+    cover.write_bytes(next((root / "docs/activities/2025/2025-03-05-学雷锋服务月").glob("*.jpg")).read_bytes())
+    check()
+    # A criterion renamed in data/criteria.yml: every part's filter offers the new name, no
+    # headline or address changes. Then a category added (a new address for its page).
+    edit(root / "data/criteria.yml", "name: 文化体育活动", "name: 文化体育和健身活动")
+    edit(root / "docs/report/06-文体活动.md", "criteria: [文化体育活动,", "criteria: [文化体育和健身活动,")
+    check()
+    with open(root / "data/categories.yml", "a", encoding="utf-8") as f:
+        f.write("- name: 理论宣讲\n  slug: lectures\n  description: 理论宣讲。\n  criteria: [ideals]\n")
+    check()
+    # An activity deleted (a page without photos): its month's part and its neighbours change.
+    (root / "docs/activities/2025/2025-07-29-防暑降温慰问.md").unlink()
+    check()

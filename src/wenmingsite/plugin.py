@@ -548,6 +548,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             photo_cache=images.PhotoCache(root / images.CACHE_DIR),
             memo=self.memo is not None,
             listing_limit=max(1, self.config.listing_limit),
+            load_memo=self.memo.load if self.memo is not None else None,
         )
         if self.cache is not None:
             self.cache.site = self.site
@@ -890,7 +891,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     # every other output are written.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
-        search_index.split(config.site_dir)  # UTF-8, in parts: an edit re-sends one part, not all
+        # UTF-8, in parts: an edit re-sends one part, not all
+        search_parts = search_index.split(config.site_dir)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
             shipped.neutralise(config.site_dir)
         except shipped.ShippedError as exc:
@@ -899,7 +901,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self._fail_or_report(self.site.finish_photos())
             self.site.link_photos(config.site_dir)
         if self.serve_folder is not None:
-            self.serve_folder.sweep(set(self.site.photo_outputs) if self.site else set())
+            # An unchanged part is not written again, yet is this build's (not swept as stale).
+            self.serve_folder.sweep((set(self.site.photo_outputs) if self.site else set()) | set(search_parts))
             self.serve_folder.close()
             self.quiet.skipped.clear()
         if self.segments is not None:

@@ -34,6 +34,7 @@ from wenmingsite import gate
 from wenmingsite.gate import clean_assets as assets
 from wenmingsite.gate import images, links, publication
 from wenmingsite.loading import checkcache, loader, settings, signoff
+from wenmingsite.loading.loadmemo import LoadMemo
 from wenmingsite.loading.problems import Problem
 from wenmingsite.loading.records import Activity, Content
 from wenmingsite.outputs import api, feed
@@ -90,11 +91,14 @@ class Site:
         photo_cache: images.PhotoCache | None = None,
         memo: bool = False,
         listing_limit: int = LISTING_LIMIT,
+        load_memo: LoadMemo | None = None,
     ):
         """``internal``: the editors' view (evidence gaps shown); ``serving``: `mkdocs serve`,
         which goes on despite problems, shows them on the pages and includes drafts;
         ``memo``: keep rendered blocks for the next serve build; ``listing_limit``: the
-        headlines a listing shows before it is split into parts (wenmingsite.pages.timeline)."""
+        headlines a listing shows before it is split into parts (wenmingsite.pages.timeline);
+        ``load_memo``: what the earlier loads of a serve session made of each unchanged page
+        (wenmingsite.loading.loadmemo)."""
         self.root = Path(os.path.abspath(root))
         self.docs_dir = Path(docs_dir or self.root / "docs")
         self.data_dir = Path(data_dir or self.root / "data")
@@ -106,6 +110,7 @@ class Site:
         self.photo_cache = photo_cache
         self.memo = memo
         self.listing_limit = listing_limit
+        self.load_memo = load_memo
         # Stage 1
         self.content: Content = None  # type: ignore[assignment]  # set by load()
         self.problems: list[Problem] = []
@@ -153,6 +158,7 @@ class Site:
             site=self.site_config,
             # Across processes (a fresh build after an edit); serve keeps its answers in memory.
             checks=None if self.memo else checkcache.TextChecks(self.root / checkcache.FOLDER),
+            memo=self.load_memo,
         )
         found = list(problems)
         if clean_assets:

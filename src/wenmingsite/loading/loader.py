@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wenmingsite import gate
 from wenmingsite.gate import images, publication, sensitive
-from wenmingsite.loading import checkcache, frontmatter, schema, signoff
+from wenmingsite.loading import checkcache, loadmemo, schema, signoff
 from wenmingsite.loading.datafiles import DATA_FILES, DataFile
 from wenmingsite.loading.problems import Problem, ProblemError, Problems
 from wenmingsite.loading.records import (
@@ -107,6 +107,7 @@ class _Loader:
         self.published_files: dict[str, str] = {}  # docs path -> gate class
         self.announcements: list[Announcement] = []  # 通知公告, found by load_pages
         self.checks = checkcache.TextChecks(None)  # or the answers of earlier loads, see load()
+        self.memo = loadmemo.LoadMemo()  # or serve's, kept from its earlier loads (see load())
 
     # --- helpers -----------------------------------------------------------------------
 
@@ -808,7 +809,7 @@ class _Loader:
             self.texts[rel] = text
             if role == "activity":  # photos it names are its own problem, not "unlisted" ones
                 self.excused_photos |= _named_photos(text, posixpath.dirname(docs_path))
-            parts = frontmatter.split(text, rel)
+            parts = self.memo.split(rel, text)
             self.problems.extend(parts.problems)
             if parts.problems:
                 if role == "activity":  # its photo folder waits for the page to be readable
@@ -841,7 +842,7 @@ class _Loader:
                     )
                     pages[docs_path] = PageMeta(docs_path, {}, parts.body, role, False, parts.body_line)
                     continue
-                f = schema.read_fields(meta, schema.ACTIVITY_PAGE, rel, self.problems)
+                f = self.page_fields(meta, "activity", schema.ACTIVITY_PAGE, rel)
                 aid = posixpath.splitext(docs_path[len(ACTIVITIES_DIR) + 1 :])[0]
                 base = posixpath.dirname(docs_path)
                 self.check_file_date(name, f, meta, rel, "活动日期")
@@ -852,7 +853,7 @@ class _Loader:
                     self.excused_photos.add(posixpath.splitext(docs_path)[0] + "/")
                 clean = {k: v for k, v in f.items() if v is not None}
             elif role == "report":
-                f = schema.read_fields(meta, schema.REPORT_SECTION, rel, self.problems)
+                f = self.page_fields(meta, "report", schema.REPORT_SECTION, rel)
                 self.material_keys(meta, f, rel)
                 crit = self.resolve_criteria(f["criteria"], meta.get("criteria"), rel) if f["criteria"] else ()
                 signed, pending = signoff.read(f, meta, rel, "", self.problems, self.unit, self.today)
@@ -864,7 +865,7 @@ class _Loader:
             elif role == "notice":
                 clean = self.load_notice(docs_path, meta, rel)
             else:
-                f = schema.read_fields(meta, schema.OTHER_PAGE, rel, self.problems)
+                f = self.page_fields(meta, "page", schema.OTHER_PAGE, rel)
                 self.material_keys(meta, f, rel)
                 clean = {k: v for k, v in f.items() if v is not None}
             pages[docs_path] = PageMeta(docs_path, clean, parts.body, role, True, parts.body_line)
@@ -881,11 +882,20 @@ class _Loader:
             orders.setdefault(section.order, section)
         return pages, activities, sorted(report, key=lambda s: (s.order, s.page))
 
+    def page_fields(self, meta: YMap, table_name: str, table, rel: str) -> dict:
+        """``schema.read_fields`` over a page's front matter, answered by the serve session's
+        memo when the page's text is unchanged (``loadmemo``); its problems reported again."""
+        found = self.memo.fields(
+            rel, self.texts[rel], table_name, lambda problems: schema.read_fields(meta, table, rel, problems)
+        )
+        self.problems.extend(found.problems)
+        return found.values
+
     def load_notice(self, docs_path: str, meta: YMap, rel: str) -> dict:
         """A 通知公告 page (docs/notices/*.md): its record in ``self.announcements``; returns the
         page meta the theme gets (title, description and Material's keys; an article without
         the side columns)."""
-        f = schema.read_fields(meta, schema.NOTICE_PAGE, rel, self.problems)
+        f = self.page_fields(meta, "notice", schema.NOTICE_PAGE, rel)
         self.material_keys(meta, f, rel)
         if "/" in docs_path[len(NOTICES_DIR) + 1 :]:  # its trimmed address would be a 404
             self.add(
@@ -1190,19 +1200,24 @@ def load(
     photo_cache=None,
     site: gate.SiteConfig | None = None,
     checks: checkcache.TextChecks | None = None,
+    memo: loadmemo.LoadMemo | None = None,
 ) -> tuple[Content, list[Problem]]:
     """Load and validate everything; return the content and all problems found.
 
     ``photo_cache`` (an :class:`images.PhotoCache`) spares re-reading unchanged images;
     ``site`` is what the publication gate needs of mkdocs.yml (read from the project's
     mkdocs.yml when not given); ``checks``: the answers of earlier loads' text checks
-    (``checkcache``), kept for the next load."""
+    (``checkcache``), kept for the next load; ``memo``: what earlier loads of a serve session
+    made of each unchanged page file (``loadmemo``), its text checks included."""
     root = Path(os.path.abspath(root))
     loader = _Loader(
         root, Path(docs_dir or root / "docs"), Path(data_dir or root / "data"), today or dt.date.today(), site
     )
     if photo_cache is not None:
         loader.has_gps = photo_cache.has_gps
+    if memo is not None:
+        loader.memo = memo
+        loader.checks = memo.start()
     if checks is not None:
         loader.checks = checks
     md_files = loader.scan_tree()

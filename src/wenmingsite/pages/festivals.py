@@ -15,6 +15,7 @@ table is decided by the ``festival`` field alone.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from wenmingsite.loading.records import Activity
@@ -117,16 +118,20 @@ def festival_of(a: Activity) -> Festival | None:
     """The festival ``a`` was held for, if any (see the module's docstring)."""
     if a.festival is not None:
         return BY_NAME.get(a.festival)
-    text = a.title + (a.summary or "")
+    return _festival_by_words(a.title + (a.summary or ""), a.date)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # each listing of a build asks again; serve asks every rebuild
+def _festival_by_words(text: str, date: dt.date) -> Festival | None:
     found: list[tuple[int, int, Festival]] = []
     for order, f in enumerate(FESTIVALS):
         if not any(w in text for w in f.words):
             continue
         # 春节 may fall in late January: 送春联 in the December before belongs to it.
-        for year in (a.date.year, a.date.year + 1):
+        for year in (date.year, date.year + 1):
             day = day_of(f, year)
-            if day is not None and -f.before <= (a.date - day).days <= f.after:
-                found.append((abs((a.date - day).days), order, f))
+            if day is not None and -f.before <= (date - day).days <= f.after:
+                found.append((abs((date - day).days), order, f))
     return min(found, key=lambda t: (t[0], t[1]))[2] if found else None
 
 

@@ -30,6 +30,8 @@ from typing import Any
 
 import jinja2
 
+from wenmingsite.loading.loadmemo import LoadMemo
+
 # Markdown that can resolve against other files: inline or reference links and images,
 # link definitions, and raw HTML attributes. Text without any of these converts the
 # same whatever the file list is.
@@ -186,6 +188,7 @@ class ServeMemo(Memo):
     def __init__(self) -> None:
         super().__init__()
         self.bytecode = Bytecode()  # the theme compiles once per serve session, not per build
+        self.load = LoadMemo()  # each unchanged page file's parse, for Site.load (wenmingsite.loading.loadmemo)
         self.config_key = ""
         self.search_index: Any = None
         self.nav: Any = None

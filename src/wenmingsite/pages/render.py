@@ -55,10 +55,12 @@ def cn_date(value: dt.date) -> str:
     return format_date_cn(value)
 
 
+# The weekday never splits across lines ("（周 / 四）"); the date may break before it.
+_WEEKDAY_MARKS = tuple(Markup('<span class="ws-nowrap">（周{}）</span>').format(name) for name in WEEKDAY_NAMES)
+
+
 def cn_date_range(a: Activity) -> Markup:
-    # The weekday never splits across lines ("（周 / 四）"); the date may break before it.
-    weekday = Markup('<span class="ws-nowrap">（周{}）</span>').format(WEEKDAY_NAMES[a.date.weekday()])
-    text = escape(cn_date(a.date)) + weekday
+    text = escape(cn_date(a.date)) + _WEEKDAY_MARKS[a.date.weekday()]
     if a.end_date and a.end_date != a.date:
         end = a.end_date
         if end.year != a.date.year:
@@ -469,29 +471,57 @@ class Renderer:
 
     def listing_part(self, archive, part, parts, title: str, page_url: str) -> str:
         """One part of a split listing (a year or a month), with the way to its neighbours:
-        the page above, the parts beside it, the previous and next one."""
+        the page above, the parts beside it, the previous and next one. In serve, rendered
+        again only when something it shows changed (``_fragment``; saving one activity
+        changes the few parts that list it)."""
         listing = archive.part(part)
         siblings = [p for p in parts if p.parent == part.parent]  # its listing's years, or its year's months
         at = siblings.index(part)
         older = siblings[at + 1] if at + 1 < len(siblings) else None
         newer = siblings[at - 1] if at > 0 else None
-        return self.render(
+        # a year still over the limit lists its months, as the listing lists its years
+        tallies = [(p, archive.part(p)) for p in parts if p.parent == part.folder] if part.split else []
+        years = [(y, None) for y in archive.years()] if part.scope == "year" else []
+        departments = self._departments(archive)
+        listing_src = f"{'/'.join(part.folder.split('/')[:2])}/index.md"
+        # Everything listing_part.html and its includes read besides the URL map (in every
+        # fragment's key): the context below, the filter's categories and criteria, each
+        # row's cover photo.
+        inputs = (
+            part,
+            title,
+            listing,
+            tuple(siblings),
+            tuple(parts),
+            tuple(tallies),
+            tuple(years),
+            tuple(departments),
+            self.content.categories,
+            self.content.criteria,
+            tuple(self._cover_key(e) for m in listing.months for e in m.entries),
+        )
+        return self._fragment(
             "listing_part.html",
             page_url,
+            inputs,
             part=part,
             title=title,
             listing=listing,
             siblings=siblings,
             all_parts=parts,
-            # a year still over the limit lists its months, as the listing lists its years
-            parts=[(p, archive.part(p)) for p in parts if p.parent == part.folder] if part.split else [],
-            listing_src=f"{'/'.join(part.folder.split('/')[:2])}/index.md",
+            parts=tallies,
+            listing_src=listing_src,
             older=older,
             newer=newer,
             span=part.period,
-            years=[(y, None) for y in archive.years()] if part.scope == "year" else [],
-            departments=self._departments(archive),
+            years=years,
+            departments=departments,
         )
+
+    def _cover_key(self, e) -> tuple | None:
+        """What of an entry's cover photo its row shows (see :meth:`row`)."""
+        cover = self.gallery.covers.get(e.ids[0]) if self.gallery and e.ids else None
+        return (cover.photo, cover.published.key) if cover else None
 
     def index_list(self, groups, page_url: str) -> str:
         return self.render("index_list.html", page_url, groups=groups)

@@ -268,6 +268,8 @@ class Archive:
     content: Content
     records: list[dict]
     entries: list[Entry] = field(default_factory=list)
+    # part -> its listing: a part's page and its listing's index of parts both list it
+    _parts: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         rules = {r.id: r.description for r in self.content.routines}
@@ -313,13 +315,16 @@ class Archive:
 
     def part(self, part: Part) -> Listing:
         """What one part of a split listing lists: its period of the listing's entries."""
+        if (found := self._parts.get(part)) is not None:
+            return found
         if part.scope == "year":
             scoped = [e for e in self.entries if part.holds(e)]
         elif part.scope == "category":
             scoped = [e for e in self.entries if e.category_slug == part.key and part.holds(e)]
         else:
             scoped = [e for e in self.entries if part.key in e.criteria and part.holds(e)]
-        return listing(scoped)
+        self._parts[part] = found = listing(scoped)
+        return found
 
     def routine_summaries(self) -> tuple[RoutineSummary, ...]:
         """Every routine of the site, each named once with all its occurrences."""
