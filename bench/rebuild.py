@@ -154,12 +154,99 @@ def measure(root: Path, rounds: int) -> dict:
     }
 
 
+def against(root: Path, rounds: int, src: str) -> dict:
+    """This checkout against another one's package (``src``: its ``src/`` folder, first on
+    PYTHONPATH, e.g. the main branch's), alternating: two copies of the same unit, each with its
+    own .cache as its own publications left it (a package's build cache is keyed by its own
+    files, so neither can use the other's), edited alike each round; every round builds the
+    one-edit build and the warm full build on both sides, the order of sides and kinds turned
+    round each round. Medians of wall and CPU seconds per side and their ratios."""
+    other = root.parent / f"{root.name}-against"
+    shutil.rmtree(other, ignore_errors=True)
+    shutil.copytree(root, other, symlinks=True)
+    base_env = {**ENV, "PYTHONPATH": os.pathsep.join(p for p in (src, ENV.get("PYTHONPATH")) if p)}
+    sides = {"this": (root, ENV), "base": (other, base_env)}
+    outs = root.parent / f"{root.name}-against-outputs"
+    shutil.rmtree(outs, ignore_errors=True)
+    outs.mkdir()
+    times = {f"{side}_{kind}": [] for side in sides for kind in ("one_edit", "full")}
+    cpu = {k: [] for k in times}
+    try:
+        for side, (r, env) in sides.items():
+            build(r, outs / f"{side}-warm-cache", env)
+            build(r, outs / f"{side}-warm-full", {**env, "WENMING_BUILD_CACHE": "0"})
+            edit(sorted((r / "docs" / "activities").rglob("*.md"))[1], "第零次修改")
+            build(r, outs / f"{side}-warm-edit", env)
+        for i in range(rounds):
+            marker = f"第{'一二三四五六七八九十'[i % 10]}次修改{i}"
+            for side, (r, _env) in sides.items():
+                pages = sorted((r / "docs" / "activities").rglob("*.md"))
+                edit(pages[(i * 7919 + 13) % len(pages)], marker)
+                shutil.rmtree(outs / f"{side}-cache-before", ignore_errors=True)
+                shutil.copytree(r / ".cache", outs / f"{side}-cache-before", symlinks=True)
+            order = [(s, k) for k in ("one_edit", "full") for s in sides]
+            if i % 2:
+                order.reverse()
+            for side, kind in order:
+                r, env = sides[side]
+                shutil.rmtree(r / ".cache")
+                shutil.copytree(outs / f"{side}-cache-before", r / ".cache", symlinks=True)
+                out = outs / f"{side}-{kind}-{i}"
+                wall, used = build(r, out, env if kind == "one_edit" else {**env, "WENMING_BUILD_CACHE": "0"})
+                times[f"{side}_{kind}"].append(wall)
+                cpu[f"{side}_{kind}"].append(used)
+                if kind == "one_edit":
+                    shutil.rmtree(outs / f"{side}-published", ignore_errors=True)
+                    shutil.copytree(r / ".cache", outs / f"{side}-published", symlinks=True)
+                if i < rounds - 1:
+                    shutil.rmtree(out)
+            for side, (r, _env) in sides.items():
+                shutil.rmtree(r / ".cache")
+                shutil.copytree(outs / f"{side}-published", r / ".cache", symlinks=True)
+        last = rounds - 1
+        differ = differing(outs / f"this-one_edit-{last}", outs / f"this-full-{last}")
+        differ += differing(outs / f"this-one_edit-{last}", outs / f"base-one_edit-{last}")
+    finally:
+        shutil.rmtree(outs, ignore_errors=True)
+        shutil.rmtree(other, ignore_errors=True)
+    med = {k: statistics.median(v) for k, v in times.items()}
+    med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
+    return {
+        "src": src,
+        "rounds": rounds,
+        "wall": med,
+        "cpu": med_cpu,
+        "one_edit_vs_base": med["this_one_edit"] / med["base_one_edit"],
+        "one_edit_vs_base_cpu": med_cpu["this_one_edit"] / med_cpu["base_one_edit"],
+        "full_vs_base": med["this_full"] / med["base_full"],
+        "full_vs_base_cpu": med_cpu["this_full"] / med_cpu["base_full"],
+        "ratio": med["this_one_edit"] / med["this_full"],
+        "base_ratio": med["base_one_edit"] / med["base_full"],
+        "load": os.getloadavg(),
+        "identical": not differ,
+        "differ": differ[:20],
+        "samples": times,
+        "cpu_samples": cpu,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="one-edit rebuild benchmark (ratio)")
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--against", metavar="CHECKOUT/src", help="alternate with another checkout's package")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-rebuild-"))
+    if args.against:
+        try:
+            r = against(generate(work / "site", args.activities), args.rounds, os.path.abspath(args.against))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        print(json.dumps({k: v for k, v in r.items() if "samples" not in k}, ensure_ascii=False, indent=1))
+        print(json.dumps({k: v for k, v in r.items() if "samples" in k}, ensure_ascii=False))
+        if not r["identical"]:
+            raise SystemExit(1)
+        return
     try:
         r = measure(generate(work / "site", args.activities), args.rounds)
     finally:

@@ -317,6 +317,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.quiet = _QuietSkips()
         self.theme_memo = ThemeMemo()
         self.watcher: servewatch.TwinObserver | None = None  # `mkdocs serve`: the system's change notices
+        self.worker: sitefolder.Worker | None = None  # makes the new folder's folders, places reused pages
 
     # --- settings -----------------------------------------------------------------------
 
@@ -399,6 +400,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         place once everything (the output scan included) has succeeded. Not for `mkdocs serve`
         (its site_dir is a temporary folder) nor --dirty builds (which keep what is there)."""
         self.folder = None
+        self._stop_worker()  # an earlier build of this process that was interrupted
         if self.command == "serve" or self.dirty:
             return
         root = Path(config.config_file_path).parent
@@ -445,6 +447,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.serve_folder is not None:
             self.serve_folder.close()
             self.quiet.skipped.clear()
+        self._stop_worker()  # before its folder is removed
         if self.cache is not None:  # the cache keeps what the last good build left
             self.cache.close()
             self.cache = None
@@ -456,6 +459,33 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             root = self.site.root if self.site is not None else Path.cwd()
             log.error(sitefolder.write_failure(error, shown, new, root))
             raise Abort("Aborted with a BuildError!") from None
+
+    def _start_worker(self, files: Files, config) -> None:
+        """on_nav of a build writing into a new folder: a thread makes the folders of every
+        file the build writes and places the reused pages (sitefolder.Worker)."""
+        self._stop_worker()
+        if self.folder is None or self.folder.new is None:
+            return
+        self.worker = sitefolder.Worker(config.site_dir)
+        self.worker.folders(f.dest_uri for f in files if f.inclusion.is_included())
+        if self.cache is not None:
+            self.cache.worker = self.worker
+
+    def _finish_worker(self) -> None:
+        """on_post_build, before anything reads the new folder: the worker's fault (an
+        OSError: the Chinese write-failure line) raised; the pages it could not place written."""
+        if (worker := self.worker) is None:
+            return
+        self.worker = None
+        failed = worker.finish()
+        if self.cache is not None:
+            self.cache.worker = None
+            self.cache.write_unplaced(failed)
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
     @property
     def _site_shown(self) -> str:
@@ -795,6 +825,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def on_nav(self, nav, *, config, files):
         self.theme_memo.start(nav, config.theme.custom_dir)
+        self._start_worker(files, config)
         if self.cache is not None:
             self.cache.nav = nav
         if self.memo is not None:
@@ -874,6 +905,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     # every other output are written.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
+        self._finish_worker()
         search_index.split(config.site_dir)  # UTF-8, in parts: an edit re-sends one part, not all
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
             shipped.neutralise(config.site_dir)

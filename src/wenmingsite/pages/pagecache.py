@@ -238,9 +238,12 @@ class PageCache:
         new one is renamed into place), so a link cannot change a site written earlier."""
         source = self._html_path(entry["key"])
         try:
-            os.makedirs(os.path.dirname(dest), exist_ok=True)
             try:
-                os.link(source, dest)
+                try:
+                    os.link(source, dest)
+                except FileNotFoundError:  # its folder not made yet (made first where a worker makes them)
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    os.link(source, dest)
             except FileExistsError:
                 return False  # not ours to replace
             except OSError:
@@ -335,6 +338,10 @@ class BuildCache:
         self.keys: dict[str, str] = {}  # src -> the key a rendered page is kept under
         self.search_start: dict[str, tuple[int, int]] = {}
         self.search_index: Any = None
+        # A build writing into a new folder: its sitefolder.Worker, which puts reused pages in
+        # place on its own thread as soon as they are known (:meth:`hand`).
+        self.worker: Any = None
+        self.handed: dict[str, str] = {}  # src -> where the worker puts it
 
     @classmethod
     def open(cls, config, **kwargs) -> BuildCache | None:
@@ -422,6 +429,7 @@ class BuildCache:
             page._title_from_render = found["title"]
             page.present_anchor_ids = set(found["anchors"])
             page.meta = {**page.meta, **memo.REUSED_META}
+            self.hand(src, found, page.file.abs_dest_path)
             return found
         said = self.logs.count
         render()
@@ -472,6 +480,7 @@ class BuildCache:
             if (found := self.store.lookup(src, key, "output")) is not None:
                 self.cached[src] = found
                 page.meta = {**page.meta, **memo.REUSED_META}
+                self.hand(src, found, page.file.abs_dest_path)
 
     def search_entries(self, page, search_plugin, segments) -> None:
         """on_page_context, before the search plugin indexes the page: its cached entries,
@@ -496,11 +505,30 @@ class BuildCache:
             return None
         return self.store.html(cached)
 
+    def hand(self, src: str, entry: dict, dest: str) -> None:
+        """A reused page, as soon as it is known: put in place by the worker's thread (a build
+        writing into a new folder), not by the main thread in its on_post_page."""
+        if self.worker is not None and dest:
+            self.handed[src] = dest
+            self.worker.hand(src, functools.partial(self.store.place, entry, dest))
+
     def place(self, src: str, dest: str) -> bool:
         """on_post_page of a reused page in a new output folder: its finished HTML put at
-        ``dest`` without reading or writing it (see :meth:`PageCache.place`); False: the
-        caller writes :meth:`output` as usual."""
+        ``dest`` without reading or writing it (see :meth:`PageCache.place`), or handed to the
+        worker already (:meth:`hand`); False: the caller writes :meth:`output` as usual."""
+        if self.handed.get(src) == dest:
+            return True
         return (cached := self.cached.get(src)) is not None and self.store.place(cached, dest)
+
+    def write_unplaced(self, failed: list[str]) -> None:
+        """After the worker finished (before the output scan): the reused pages it could not
+        put in place written from the cache by this thread, the bytes MkDocs would write."""
+        for src in failed:
+            dest = self.handed.pop(src)
+            data = self.store.html(self.cached[src]).encode("utf-8", "xmlcharrefreplace")
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "wb") as fh:
+                fh.write(data)
 
     def keep(self, page, output: str, segments) -> None:
         """Keep a page the build rendered under its key (when it has one) for later builds."""
