@@ -20,7 +20,7 @@ import logging
 import os
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown
 from mkdocs.config import base
@@ -39,12 +39,15 @@ from wenmingsite import gate, search_words, url_collisions
 from wenmingsite.gate import images, outputs_scan, publication
 from wenmingsite.loading import loader, settings, signoff
 from wenmingsite.loading.records import Content
-from wenmingsite.outputs import search_index, servewatch, shipped, sitefolder
+from wenmingsite.outputs import search_index, shipped, sitefolder
 from wenmingsite.pages import memo, pagecache, share
 from wenmingsite.pages.render import relative_url
 from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
 from wenmingsite.pages.timeline import LISTING_LIMIT
 from wenmingsite.site import PHOTOS_MARK, Site
+
+if TYPE_CHECKING:  # imported by on_serve: a build does not load watchdog
+    from wenmingsite.outputs import servewatch
 
 log = get_plugin_logger("wenming")
 
@@ -960,6 +963,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def on_serve(self, server, *, config, builder):
         # First: every watch, from here on too (config.watch), also gets the system's notices.
+        from wenmingsite.outputs import servewatch
+
         self.watcher = servewatch.install(server)
         # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
         # package itself still need a restart: serve reuses the plugin object.)

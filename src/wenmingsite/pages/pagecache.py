@@ -96,10 +96,33 @@ def _plain(value):
     raise Unsure(type(value).__name__)
 
 
+def _default(value):
+    """What JSON's own encoder does not know, in :func:`_plain`'s forms (one level: the
+    encoder calls this again for what is inside)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS.get(type(value))
+        if names is None:
+            names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+        return {"": type(value).__name__, **{n: getattr(value, n) for n in names}}
+    if isinstance(value, (set, frozenset, dt.date, dt.time, Decimal, PurePath)):
+        return _plain(value)
+    raise Unsure(type(value).__name__)
+
+
+_ENCODE = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default, check_circular=False
+).encode
+
+
 def canonical(value) -> str:
     """``value`` as JSON that is the same in every process (dataclasses by their fields,
-    sets sorted); :class:`Unsure` for anything else (an object would hash by identity)."""
-    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    sets sorted); :class:`Unsure` for anything else (an object would hash by identity).
+    JSON's C encoder walks the value (a thousand activity records per build); a dictionary
+    whose keys it cannot sort or write goes the slower way, every key made a string."""
+    try:
+        return _ENCODE(value)
+    except (TypeError, ValueError, RecursionError):
+        return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def folder_fingerprint(folder: str | os.PathLike | None) -> str:
@@ -244,6 +267,7 @@ class PageCache:
                 except FileNotFoundError:  # its folder not made yet (made first where a worker makes them)
                     os.makedirs(os.path.dirname(dest), exist_ok=True)
                     os.link(source, dest)
+                return True  # the stored file itself, whose size lookup() checked
             except FileExistsError:
                 return False  # not ours to replace
             except OSError:
@@ -342,6 +366,7 @@ class BuildCache:
         # place on its own thread as soon as they are known (:meth:`hand`).
         self.worker: Any = None
         self.handed: dict[str, str] = {}  # src -> where the worker puts it
+        self._files: tuple[Any, int, str] | None = None  # see files_digest
 
     @classmethod
     def open(cls, config, **kwargs) -> BuildCache | None:
@@ -388,6 +413,13 @@ class BuildCache:
                 self.on = False
         return self.state_digest if self.on else None
 
+    def files_digest(self, files) -> str:
+        """The file list (each file's path and URL) a page with links is converted against,
+        hashed once per build, not once per page."""
+        if self._files is None or self._files[0] is not files or self._files[1] != len(files):
+            self._files = (files, len(files), digest("\n".join(f"{f.src_uri}\0{f.url}" for f in files)))
+        return self._files[2]
+
     def page_key(self, page, config, files) -> str | None:
         """The key of an activity page's finished HTML, or None."""
         state = self.state(config)
@@ -405,7 +437,7 @@ class BuildCache:
                 page.url,
                 markdown,
                 canonical(page.meta),
-                "\n".join(f"{f.src_uri}\0{f.url}" for f in files) if memo.LINKISH.search(markdown) else "",
+                self.files_digest(files) if memo.LINKISH.search(markdown) else "",
                 canonical(inputs),
                 canonical(image),
                 canonical(around),
