@@ -239,9 +239,6 @@ def _fullest(site: str, new: Path | None, cache: Path) -> str:
     return min(found, key=lambda f: f[1])[2] if found else site
 
 
-SWITCH_INTERVAL = 0.0005  # seconds; see Worker.__init__
-
-
 class Worker:
     """One thread that prepares a build's new folder while MkDocs converts and renders: it
     makes the folder of every file the build writes (:meth:`folders`, from ``on_nav``, as soon
@@ -269,12 +266,6 @@ class Worker:
         self.error: BaseException | None = None  # the first fault: nothing after it is done
         self.cancelled = False
         self.thread = threading.Thread(target=self._run, name="wenming-site-folder", daemon=True)
-        # Each job returns from its system call needing the GIL back while the main thread
-        # converts pages; by default it waits 5 ms before asking for it, which leaves most of the
-        # jobs for on_post_build to wait on. Asking sooner costs the main thread the same
-        # number of switches, only earlier. Restored when the thread is done.
-        self.interval = sys.getswitchinterval()
-        sys.setswitchinterval(min(self.interval, SWITCH_INTERVAL))
         self.thread.start()
 
     def folders(self, dests: Iterable[str]) -> None:
@@ -318,7 +309,6 @@ class Worker:
         if self.thread.is_alive():
             self.jobs.put(self._DONE)
             self.thread.join()
-        sys.setswitchinterval(self.interval)
 
     def finish(self) -> list[str]:
         """Wait for every job; the first fault raised here; the keys of failed jobs."""
