@@ -1,7 +1,7 @@
 """The one-edit build's main thread against another checkout's, alternating (bench/rebuild.py's
 publication, measured from inside the build process).
 
-    python bench/phases.py --against CHECKOUT/src [--activities 1000] [--rounds 5]
+    python bench/phases.py --against CHECKOUT/src [--activities 1000] [--rounds 5] [--full]
 
 Two copies of the same generated unit, each built by its own package (a package's build cache
 is keyed by its own files) once, and again after an edit (its word table made, as a unit that
@@ -11,7 +11,7 @@ process), this checkout and the other in turns, under timers: wall time, the pro
 (all threads) and the main thread's CPU time (the build's critical path on an idle second core;
 sitefolder.Worker's folders and links run on another thread), and wall time per MkDocs event and
 per page loop. Prints medians and the ratios this/other; the outputs of the last round are
-compared byte for byte.
+compared byte for byte. ``--full``: the same for the warm full build (the build cache off).
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ def main() -> None:
     parser.add_argument("--against", required=True, metavar="CHECKOUT/src")
     parser.add_argument("--activities", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--full", action="store_true", help="measure warm full builds (WENMING_BUILD_CACHE=0)")
     args = parser.parse_args()
     src = os.path.abspath(args.against)
     work = Path(tempfile.mkdtemp(prefix="bench-phases-"))
@@ -96,7 +97,7 @@ def main() -> None:
                 shutil.copytree(work / f"{name}-cache", root / ".cache", symlinks=True)
                 out = work / f"{name}-out"
                 shutil.rmtree(out, ignore_errors=True)
-                samples[name].append(timed_build(root, out, env))
+                samples[name].append(timed_build(root, out, {**env, "WENMING_BUILD_CACHE": "0"} if args.full else env))
         differ = differing(work / "this-out", work / "other-out")
     finally:
         load = os.getloadavg()
@@ -104,7 +105,9 @@ def main() -> None:
     keys = sorted(
         {k for s in samples["this"] for k in s}, key=lambda k: -statistics.median(s[k] for s in samples["this"])
     )
-    print(f"N={args.activities}, {args.rounds} rounds each, load {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}")
+    print(
+        f"{'warm full build' if args.full else 'one-edit build'}, N={args.activities}, {args.rounds} rounds each, load {load[0]:.1f}/{load[1]:.1f}/{load[2]:.1f}"
+    )
     print(f"{'':16s} {'this':>8s} {'other':>8s} {'ratio':>7s}")
     for k in keys:
         a = statistics.median(s.get(k, 0.0) for s in samples["this"])
