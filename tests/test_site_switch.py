@@ -271,6 +271,91 @@ def test_killed_while_writing_pages_leaves_the_old_site_whole_and_the_next_build
     assert (root / "site/search/search_index.json").is_file()
 
 
+# --- the worker thread that prepares the new folder (sitefolder.Worker) --------------------------
+
+# `mkdocs build --strict` in a process where the folders the worker thread makes (not the main
+# thread's) cannot be made: a fault a test can place on any machine.
+WORKER_CANNOT_MKDIR = """
+import errno, os, sys, threading
+real = os.mkdir
+def mkdir(path, *args, **kwargs):
+    if threading.current_thread() is not threading.main_thread() and ".site.tmp-" in os.fspath(path):
+        raise OSError(errno.EACCES, "Permission denied", os.fspath(path))
+    return real(path, *args, **kwargs)
+os.mkdir = mkdir
+from mkdocs.__main__ import cli
+sys.exit(cli(["build", "--strict"]))
+"""
+
+
+def test_a_folder_the_worker_cannot_make_fails_the_build_and_keeps_the_site(site):
+    root, before = built(site)
+    write(root, ACTIVITY, "---\ntitle: 入户走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n")
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER_CANNOT_MKDIR],
+        cwd=root,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()},
+        capture_output=True,
+        text=True,
+        timeout=HANG_SECONDS,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert (
+        "ERROR   -  wenming: site: 写入失败（没有写入权限）。请确认当前用户对 . 有写入权限（或用 -d 指定生成到别的文件夹），"
+        "然后重新构建。上一次生成的网站（site）保持不变"
+    ) in result.stderr
+    assert tree(root / "site") == before
+    assert leftovers(root) == []  # the new folder removed, after the worker stopped writing into it
+
+
+def test_ctrl_c_while_writing_pages_leaves_no_thread_running_and_the_old_site_whole(site, tmp_path):
+    """Ctrl-C (SIGINT) runs no MkDocs event: the build stops with the worker thread still
+    waiting for work, and the process must end anyway, with nothing switched."""
+    root, before = built(site)
+    write(root, ACTIVITY, "---\ntitle: 入户走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n")
+    marker = tmp_path / "paused"
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "WENMING_TODAY": TODAY.isoformat(),
+        "WENMING_TEST_PAUSE_WRITING": "3",
+        "WENMING_TEST_PAUSE_MARKER": str(marker),
+    }
+    log = tmp_path / "interrupted-build.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"],
+            cwd=root,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        deadline = time.monotonic() + HANG_SECONDS  # a bound for a hang only
+        while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert marker.exists(), log.read_text(encoding="utf-8", errors="replace")
+        os.kill(proc.pid, signal.SIGINT)
+        try:
+            code = proc.wait(timeout=60)  # a thread left running would keep the process alive
+        except subprocess.TimeoutExpired:
+            pytest.fail("the build did not end after Ctrl-C: a thread is still running")
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    assert code != 0
+    assert tree(root / "site") == before  # nothing switched
+    assert [name for name in leftovers(root) if ".old-" in name] == []
+
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    assert leftovers(root) == []
+    assert "入户走访" in (root / "site/activities/2024-04-01-visit/index.html").read_text(encoding="utf-8")
+
+
 # --- the folder switch itself (no MkDocs) ------------------------------------------------------
 
 

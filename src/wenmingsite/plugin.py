@@ -20,7 +20,7 @@ import logging
 import os
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import markdown
 from mkdocs.config import base
@@ -39,12 +39,15 @@ from wenmingsite import gate, search_words, url_collisions
 from wenmingsite.gate import images, outputs_scan, publication
 from wenmingsite.loading import loader, settings, signoff
 from wenmingsite.loading.records import Content
-from wenmingsite.outputs import search_index, servewatch, shipped, sitefolder
+from wenmingsite.outputs import search_index, shipped, sitefolder
 from wenmingsite.pages import memo, pagecache, precompiled, share
 from wenmingsite.pages.render import relative_url
 from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
 from wenmingsite.pages.timeline import LISTING_LIMIT
 from wenmingsite.site import PHOTOS_MARK, Site
+
+if TYPE_CHECKING:  # imported by on_serve: a build does not load watchdog
+    from wenmingsite.outputs import servewatch
 
 log = get_plugin_logger("wenming")
 
@@ -317,6 +320,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.quiet = _QuietSkips()
         self.theme_memo = ThemeMemo()
         self.watcher: servewatch.TwinObserver | None = None  # `mkdocs serve`: the system's change notices
+        self.worker: sitefolder.Worker | None = None  # makes the new folder's folders, places reused pages
 
     # --- settings -----------------------------------------------------------------------
 
@@ -415,6 +419,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         place once everything (the output scan included) has succeeded. Not for `mkdocs serve`
         (its site_dir is a temporary folder) nor --dirty builds (which keep what is there)."""
         self.folder = None
+        self._stop_worker()  # an earlier build of this process that was interrupted
         if self.command == "serve" or self.dirty:
             return
         root = Path(config.config_file_path).parent
@@ -461,6 +466,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.serve_folder is not None:
             self.serve_folder.close()
             self.quiet.skipped.clear()
+        self._stop_worker()  # before its folder is removed
         if self.cache is not None:  # the cache keeps what the last good build left
             self.cache.close()
             self.cache = None
@@ -472,6 +478,33 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             root = self.site.root if self.site is not None else Path.cwd()
             log.error(sitefolder.write_failure(error, shown, new, root))
             raise Abort("Aborted with a BuildError!") from None
+
+    def _start_worker(self, files: Files, config) -> None:
+        """on_nav of a build writing into a new folder: a thread makes the folders of every
+        file the build writes and places the reused pages (sitefolder.Worker)."""
+        self._stop_worker()
+        if self.folder is None or self.folder.new is None:
+            return
+        self.worker = sitefolder.Worker(config.site_dir)
+        self.worker.folders(f.dest_uri for f in files if f.inclusion.is_included())
+        if self.cache is not None:
+            self.cache.worker = self.worker
+
+    def _finish_worker(self) -> None:
+        """on_post_build, before anything reads the new folder: the worker's fault (an
+        OSError: the Chinese write-failure line) raised; the pages it could not place written."""
+        if (worker := self.worker) is None:
+            return
+        self.worker = None
+        failed = worker.finish()
+        if self.cache is not None:
+            self.cache.worker = None
+            self.cache.write_unplaced(failed)
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker = None
 
     @property
     def _site_shown(self) -> str:
@@ -812,6 +845,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def on_nav(self, nav, *, config, files):
         self.theme_memo.start(nav, config.theme.custom_dir)
+        self._start_worker(files, config)
         if self.cache is not None:
             self.cache.nav = nav
         if self.memo is not None:
@@ -891,6 +925,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     # every other output are written.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
+        self._finish_worker()
         # UTF-8, in parts: an edit re-sends one part, not all
         search_parts = search_index.split(config.site_dir)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
@@ -947,6 +982,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
     def on_serve(self, server, *, config, builder):
         # First: every watch, from here on too (config.watch), also gets the system's notices.
+        from wenmingsite.outputs import servewatch
+
         self.watcher = servewatch.install(server)
         # MkDocs watches docs/ and mkdocs.yml only; data/ feeds every page. (Edits to the
         # package itself still need a restart: serve reuses the plugin object.)

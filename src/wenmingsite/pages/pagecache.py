@@ -96,10 +96,33 @@ def _plain(value):
     raise Unsure(type(value).__name__)
 
 
+def _default(value):
+    """What JSON's own encoder does not know, in :func:`_plain`'s forms (one level: the
+    encoder calls this again for what is inside)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        names = _FIELDS.get(type(value))
+        if names is None:
+            names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+        return {"": type(value).__name__, **{n: getattr(value, n) for n in names}}
+    if isinstance(value, (set, frozenset, dt.date, dt.time, Decimal, PurePath)):
+        return _plain(value)
+    raise Unsure(type(value).__name__)
+
+
+_ENCODE = json.JSONEncoder(
+    ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=_default, check_circular=False
+).encode
+
+
 def canonical(value) -> str:
     """``value`` as JSON that is the same in every process (dataclasses by their fields,
-    sets sorted); :class:`Unsure` for anything else (an object would hash by identity)."""
-    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    sets sorted); :class:`Unsure` for anything else (an object would hash by identity).
+    JSON's C encoder walks the value (a thousand activity records per build); a dictionary
+    whose keys it cannot sort or write goes the slower way, every key made a string."""
+    try:
+        return _ENCODE(value)
+    except (TypeError, ValueError, RecursionError):
+        return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def folder_fingerprint(folder: str | os.PathLike | None) -> str:
@@ -238,9 +261,13 @@ class PageCache:
         new one is renamed into place), so a link cannot change a site written earlier."""
         source = self._html_path(entry["key"])
         try:
-            os.makedirs(os.path.dirname(dest), exist_ok=True)
             try:
-                os.link(source, dest)
+                try:
+                    os.link(source, dest)
+                except FileNotFoundError:  # its folder not made yet (made first where a worker makes them)
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    os.link(source, dest)
+                return True  # the stored file itself, whose size lookup() checked
             except FileExistsError:
                 return False  # not ours to replace
             except OSError:
@@ -335,6 +362,11 @@ class BuildCache:
         self.keys: dict[str, str] = {}  # src -> the key a rendered page is kept under
         self.search_start: dict[str, tuple[int, int]] = {}
         self.search_index: Any = None
+        # A build writing into a new folder: its sitefolder.Worker, which puts reused pages in
+        # place on its own thread as soon as they are known (:meth:`hand`).
+        self.worker: Any = None
+        self.handed: dict[str, str] = {}  # src -> where the worker puts it
+        self._files: tuple[Any, int, str] | None = None  # see files_digest
 
     @classmethod
     def open(cls, config, **kwargs) -> BuildCache | None:
@@ -381,6 +413,13 @@ class BuildCache:
                 self.on = False
         return self.state_digest if self.on else None
 
+    def files_digest(self, files) -> str:
+        """The file list (each file's path and URL) a page with links is converted against,
+        hashed once per build, not once per page."""
+        if self._files is None or self._files[0] is not files or self._files[1] != len(files):
+            self._files = (files, len(files), digest("\n".join(f"{f.src_uri}\0{f.url}" for f in files)))
+        return self._files[2]
+
     def page_key(self, page, config, files) -> str | None:
         """The key of an activity page's finished HTML, or None."""
         state = self.state(config)
@@ -398,7 +437,7 @@ class BuildCache:
                 page.url,
                 markdown,
                 canonical(page.meta),
-                "\n".join(f"{f.src_uri}\0{f.url}" for f in files) if memo.LINKISH.search(markdown) else "",
+                self.files_digest(files) if memo.LINKISH.search(markdown) else "",
                 canonical(inputs),
                 canonical(image),
                 canonical(around),
@@ -422,6 +461,7 @@ class BuildCache:
             page._title_from_render = found["title"]
             page.present_anchor_ids = set(found["anchors"])
             page.meta = {**page.meta, **memo.REUSED_META}
+            self.hand(src, found, page.file.abs_dest_path)
             return found
         said = self.logs.count
         render()
@@ -472,6 +512,7 @@ class BuildCache:
             if (found := self.store.lookup(src, key, "output")) is not None:
                 self.cached[src] = found
                 page.meta = {**page.meta, **memo.REUSED_META}
+                self.hand(src, found, page.file.abs_dest_path)
 
     def search_entries(self, page, search_plugin, segments) -> None:
         """on_page_context, before the search plugin indexes the page: its cached entries,
@@ -496,11 +537,30 @@ class BuildCache:
             return None
         return self.store.html(cached)
 
+    def hand(self, src: str, entry: dict, dest: str) -> None:
+        """A reused page, as soon as it is known: put in place by the worker's thread (a build
+        writing into a new folder), not by the main thread in its on_post_page."""
+        if self.worker is not None and dest:
+            self.handed[src] = dest
+            self.worker.hand(src, functools.partial(self.store.place, entry, dest))
+
     def place(self, src: str, dest: str) -> bool:
         """on_post_page of a reused page in a new output folder: its finished HTML put at
-        ``dest`` without reading or writing it (see :meth:`PageCache.place`); False: the
-        caller writes :meth:`output` as usual."""
+        ``dest`` without reading or writing it (see :meth:`PageCache.place`), or handed to the
+        worker already (:meth:`hand`); False: the caller writes :meth:`output` as usual."""
+        if self.handed.get(src) == dest:
+            return True
         return (cached := self.cached.get(src)) is not None and self.store.place(cached, dest)
+
+    def write_unplaced(self, failed: list[str]) -> None:
+        """After the worker finished (before the output scan): the reused pages it could not
+        put in place written from the cache by this thread, the bytes MkDocs would write."""
+        for src in failed:
+            dest = self.handed.pop(src)
+            data = self.store.html(self.cached[src]).encode("utf-8", "xmlcharrefreplace")
+            os.makedirs(os.path.dirname(dest), exist_ok=True)
+            with open(dest, "wb") as fh:
+                fh.write(data)
 
     def keep(self, page, output: str, segments) -> None:
         """Keep a page the build rendered under its key (when it has one) for later builds."""
