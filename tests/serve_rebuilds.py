@@ -31,6 +31,14 @@ class Lines(logging.Handler):
         self.lines.append(record.getMessage())
 
 
+def kept() -> int:
+    """Characters of rendered HTML the session keeps for later rebuilds (pages.render's tables)."""
+    from wenmingsite.pages import render
+
+    tables = (render._ROWS, render._FIGURES, render._FRAGMENTS)
+    return sum(len(str(html)) for t in tables for part in (t.now, t.before) for html in part.values())
+
+
 def main() -> None:
     root, serve_url = sys.argv[1], sys.argv[2]
     site_dir = tempfile.mkdtemp(prefix="serve-rebuilds-")
@@ -53,7 +61,7 @@ def main() -> None:
         seconds = time.perf_counter() - start
         shutil.rmtree(dest, ignore_errors=True)
         shutil.copytree(site_dir, dest)
-        print(json.dumps({"seconds": seconds, "log": handler.lines}, ensure_ascii=False), flush=True)
+        print(json.dumps({"seconds": seconds, "log": handler.lines, "kept": kept()}, ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

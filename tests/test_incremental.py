@@ -301,3 +301,24 @@ def test_serve_rebuilds_of_listings_in_parts_equal_a_clean_build(rebuilds, tmp_p
     # An activity deleted (a page without photos): its month's part and its neighbours change.
     (root / "docs/activities/2025/2025-07-29-防暑降温慰问.md").unlink()
     check()
+
+
+def test_a_long_serve_session_keeps_what_two_builds_rendered_not_every_build(rebuilds):
+    """Rendered blocks and listing parts are kept for the next rebuild by what they show,
+    including the site's URL map: a save that adds a page changes every such key. What a
+    rebuild no longer asks for is dropped at the one after, so the memory a serve session
+    holds stays that of about two builds however many pages an editor adds (it grew by a
+    whole site's listings with each added page)."""
+    root = rebuilds.root
+    edit(root / "mkdocs.yml", "  - wenming ", "  - wenming:\n      listing_limit: 4\n#")  # listings in parts
+    _, first = rebuilds.build()
+    source = root / "docs/activities/2025/2025-01-09-冬季果树修剪培训.md"
+    text = source.read_text(encoding="utf-8")
+    sizes = []
+    for i in range(4):
+        added = source.with_name(f"2025-01-1{i}-新增活动{i}.md")
+        added.write_text(text.replace("title: 冬季果树修剪技术培训", f"title: 新增活动{i}"), encoding="utf-8")
+        _, result = rebuilds.build()
+        sizes.append(result["kept"])
+    assert first["kept"] > 0
+    assert max(sizes) <= 2.2 * first["kept"], (first["kept"], sizes)

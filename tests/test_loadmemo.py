@@ -102,3 +102,36 @@ def test_every_load_of_a_serve_session_equals_a_fresh_load(demo):
 
     # Another day: the same texts judged against it (an activity still in the future).
     assert any("还没到" in p for p in same_as_fresh(demo, memo, today=dt.date(2025, 1, 1)))
+
+
+class _Calendar(dt.date):
+    """The real day as a serve session spanning midnight sees it (set by the test)."""
+
+    now = dt.date(2026, 12, 6)
+
+    @classmethod
+    def today(cls):
+        return cls.now
+
+
+def test_a_session_that_runs_past_midnight_checks_personal_numbers_as_of_the_new_day(demo, monkeypatch):
+    """An ID number is only taken for one when its birth date is not in the future, judged by
+    the real day. A serve session kept open over midnight judges the texts it checked the day
+    before again, as a fresh load does: the number whose birth date is the new day is found."""
+    from types import SimpleNamespace
+
+    from wenmingsite.gate import privacy
+    from wenmingsite.loading import loadmemo
+
+    fake = SimpleNamespace(date=_Calendar)
+    monkeypatch.setattr(privacy, "dt", fake)
+    monkeypatch.setattr(loadmemo, "dt", fake)
+    digits = "110101" + "20261207" + "123"
+    number = digits + privacy.ID_CHECK[sum(int(d) * w for d, w in zip(digits, privacy.ID_WEIGHTS, strict=True)) % 11]
+    page = demo / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + f"\n联系人身份证号 {number}。\n", encoding="utf-8")
+    memo = LoadMemo()
+    assert not [str(p) for p in load(demo, memo).problems if "身份证" in str(p)]  # born "tomorrow": not one
+    _Calendar.now = dt.date(2026, 12, 7)
+    found = [str(p) for p in load(demo, memo).problems if "身份证" in str(p)]
+    assert found and found == [str(p) for p in load(demo, None).problems if "身份证" in str(p)], found

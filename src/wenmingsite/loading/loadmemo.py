@@ -20,6 +20,7 @@ one site's worth of parsed files.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -47,10 +48,16 @@ class LoadMemo:
         self._used_splits: dict[tuple[str, str], frontmatter.Split] = {}
         self._used_fields: dict[tuple[str, str, str], Fields] = {}
         self.hits = self.misses = 0
+        self.day = dt.date.today()
 
     def start(self) -> checkcache.TextChecks:
         """A new load: what the last one used may be reused, the rest is forgotten. Returns
-        the text checks the load answers from."""
+        the text checks the load answers from (forgotten too when the calendar day changed
+        during the session: the personal-number check judges an ID number's birth date
+        against the real day)."""
+        if (day := dt.date.today()) != self.day:
+            self.day = day
+            self.checks.seen, self.checks.kept = {}, {}
         if self._used_splits or self._used_fields or self.checks.kept:
             self._splits, self._used_splits = self._used_splits, {}
             self._fields, self._used_fields = self._used_fields, {}

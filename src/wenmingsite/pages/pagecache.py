@@ -118,7 +118,11 @@ def canonical(value) -> str:
     """``value`` as JSON that is the same in every process (dataclasses by their fields,
     sets sorted); :class:`Unsure` for anything else (an object would hash by identity).
     JSON's C encoder walks the value (a thousand activity records per build); a dictionary
-    whose keys it cannot sort or write goes the slower way, every key made a string."""
+    whose keys it cannot sort or write goes the slower way, every key made a string. Keys are
+    written as JSON writes them (1, True and None as "1", "true" and "null", so ``{True: x}``
+    and ``{"true": x}`` are one key, as ``{1: x}`` and ``{"1": x}`` always were): the keys
+    of what pages are made from are strings (front matter keys a page may have are checked
+    by the loader's field tables; a record is a frozen dataclass, never a dict)."""
     try:
         return _ENCODE(value)
     except (TypeError, ValueError, RecursionError):

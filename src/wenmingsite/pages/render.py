@@ -183,19 +183,48 @@ def environment() -> jinja2.Environment:
 # Stands for the way up from a page to the site root in HTML shared by many pages.
 ROOT = "\x00root\x00"
 GROUP = "\x00group\x00"  # stands for the lightbox group of a photo grid
-_ROWS: dict = {}  # listing rows by everything they show; kept across serve rebuilds
-_FIGURES: dict = {}  # photos of grids, idem
-_FRAGMENTS: dict = {}  # activity page blocks, idem (`mkdocs serve` only)
 MEMO_LIMIT = 200_000
 
 
-def _remember(table: dict, key, make):
-    found = table.get(key)
-    if found is None:
-        if len(table) > MEMO_LIMIT:
-            table.clear()
-        found = table[key] = make()
-    return found
+class _Kept:
+    """Rendered HTML by everything it shows, kept across `mkdocs serve` rebuilds (within one
+    `mkdocs build` only, cleared at its start). Each build is a generation: what it asks for
+    is taken over from the previous one, the rest is dropped at the next build's start, so a
+    long serve session holds at most two builds' worth (a save that adds or renames a page
+    changes every key made with the URL map: the old entries are not kept for ever)."""
+
+    def __init__(self) -> None:
+        self.now: dict = {}
+        self.before: dict = {}
+
+    def start(self) -> None:
+        self.before, self.now = self.now, {}
+
+    def clear(self) -> None:
+        self.now, self.before = {}, {}
+
+    def __len__(self) -> int:
+        return len(self.now) + len(self.before)
+
+    def get(self, key, make):
+        found = self.now.get(key)
+        if found is None:
+            found = self.before.pop(key, None)
+            if found is None:
+                if len(self.now) > MEMO_LIMIT:
+                    self.now.clear()
+                found = make()
+            self.now[key] = found
+        return found
+
+
+_ROWS = _Kept()  # listing rows by everything they show
+_FIGURES = _Kept()  # photos of grids, idem
+_FRAGMENTS = _Kept()  # activity page blocks and listing parts, idem (`mkdocs serve` only)
+
+
+def _remember(table: _Kept, key, make):
+    return table.get(key, make)
 
 
 class Renderer:
@@ -217,9 +246,13 @@ class Renderer:
         self.memo = memo
         # (the URL map, its hash); self.urls is always a dict, so the first call computes it
         self._urls_key: tuple[dict[str, str] | None, int] = (None, 0)
-        if not memo:  # rows and figures are shared within this build only
-            _ROWS.clear()
-            _FIGURES.clear()
+        for table in (_ROWS, _FIGURES, _FRAGMENTS):
+            # serve: a new generation (what this build does not use again is dropped at the
+            # next); a build: rows and figures are shared within this build only
+            if memo:
+                table.start()
+            else:
+                table.clear()
 
     def urls_key(self) -> int:
         """Changes whenever the URL map does (files added, removed or renamed)."""
