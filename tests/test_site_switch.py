@@ -271,23 +271,18 @@ def test_killed_while_writing_pages_leaves_the_old_site_whole_and_the_next_build
     assert (root / "site/search/search_index.json").is_file()
 
 
-# --- the worker process that prepares the new folder (sitefolder.Worker) -------------------------
+# --- the worker thread that prepares the new folder (sitefolder.Worker) --------------------------
 
-# `mkdocs build --strict` in a process whose worker (a child process running
-# sitefolder.CHILD_PROGRAM) cannot make the new folder's folders: a fault a test can place on any
-# machine.
+# `mkdocs build --strict` in a process where the folders the worker thread makes (not the main
+# thread's) cannot be made: a fault a test can place on any machine.
 WORKER_CANNOT_MKDIR = """
-import sys
-from wenmingsite.outputs import sitefolder
-sitefolder.CHILD_PROGRAM = '''
-import errno, os
+import errno, os, sys, threading
 real = os.mkdir
 def mkdir(path, *args, **kwargs):
-    if ".site.tmp-" in os.fspath(path):
+    if threading.current_thread() is not threading.main_thread() and ".site.tmp-" in os.fspath(path):
         raise OSError(errno.EACCES, "Permission denied", os.fspath(path))
     return real(path, *args, **kwargs)
 os.mkdir = mkdir
-''' + sitefolder.CHILD_PROGRAM
 from mkdocs.__main__ import cli
 sys.exit(cli(["build", "--strict"]))
 """
@@ -315,7 +310,7 @@ def test_a_folder_the_worker_cannot_make_fails_the_build_and_keeps_the_site(site
 
 
 def test_ctrl_c_while_writing_pages_leaves_no_thread_running_and_the_old_site_whole(site, tmp_path):
-    """Ctrl-C (SIGINT) runs no MkDocs event: the build stops with the worker process still
+    """Ctrl-C (SIGINT) runs no MkDocs event: the build stops with the worker thread still
     waiting for work, and the process must end anyway, with nothing switched."""
     root, before = built(site)
     write(root, ACTIVITY, "---\ntitle: 入户走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n")

@@ -17,18 +17,17 @@ Nothing here imports MkDocs; the plugin calls :meth:`Beside.start` from ``on_con
 
 from __future__ import annotations
 
-import contextlib
 import errno
-import json
 import os
 import posixpath
+import queue
 import re
 import secrets
 import shutil
-import subprocess
 import sys
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 NEW = "tmp"
@@ -240,119 +239,34 @@ def _fullest(site: str, new: Path | None, cache: Path) -> str:
     return min(found, key=lambda f: f[1])[2] if found else site
 
 
-# The program of sitefolder.Worker's child process (``python -I -S -c``: the standard library
-# only, nothing from the unit's folder or .cache). It reads one JSON job a line from stdin and,
-# after the line ["end"], writes one JSON line to stdout: the keys of the link jobs that did not
-# succeed and the first fault (errno, text, file) or null. Stdin closed without ["end"] (the
-# build was interrupted or killed): it stops at once.
-CHILD_PROGRAM = r"""
-import json, os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
-failed, error = [], None
-
-
-def place(source, dest, size):
-    try:
-        try:
-            try:
-                os.link(source, dest)
-            except FileNotFoundError:
-                os.makedirs(os.path.dirname(dest), exist_ok=True)
-                os.link(source, dest)
-            return True
-        except FileExistsError:
-            return False
-        except OSError:
-            import shutil
-            shutil.copyfile(source, dest)
-        if os.stat(dest).st_size == size:
-            return True
-    except OSError:
-        pass
-    try:
-        os.unlink(dest)
-    except OSError:
-        pass
-    return False
-
-
-for line in sys.stdin.buffer:
-    job = json.loads(line)
-    if job[0] == "end":
-        break
-    if error is not None:
-        continue
-    try:
-        if job[0] == "d":
-            for path in job[1]:
-                try:
-                    os.mkdir(path)
-                except FileExistsError:
-                    if not os.path.isdir(path):
-                        raise
-        elif not place(job[2], job[3], job[4]):
-            failed.append(job[1])
-    except OSError as exc:
-        error = [exc.errno, exc.strerror, exc.filename]
-    except Exception as exc:
-        error = [None, repr(exc), None]
-else:
-    os._exit(1)
-sys.stdout.write(json.dumps({"failed": failed, "error": error}) + "\n")
-sys.stdout.flush()
-"""
-
-
 class Worker:
-    """A child process that prepares a build's new folder while MkDocs converts and renders:
-    it makes the folder of every file the build writes (:meth:`folders`, from ``on_nav``, as
-    soon as the files' destinations are known) and then, in order, puts the reused pages of
-    the build cache in place (:meth:`link`: a hard link, a copy where links are impossible). On
-    this kind of disk a ``mkdir`` costs ~0.2 ms and a thousand-page site has over a thousand
-    folders. A process, not a thread: a thread doing these calls takes the GIL back after each
-    one (~2,300 times), and the main thread waited ~0.3 s for it in all; the main thread now
-    only writes a JSON line per job into a buffered pipe. MkDocs' own writes make their
-    folders with ``makedirs(exist_ok=True)`` and so never conflict with these.
+    """One thread that prepares a build's new folder while MkDocs converts and renders: it
+    makes the folder of every file the build writes (:meth:`folders`, from ``on_nav``, as soon
+    as the files' destinations are known) and does the jobs handed to it afterwards in order
+    (:meth:`hand`: a reused page of the build cache hard-linked into place). On this kind of
+    disk a ``mkdir`` costs ~0.2 ms and a thousand-page site has over a thousand folders;
+    ``os.mkdir`` and ``os.link`` release the GIL, so on a second core that time leaves the
+    build's wall time. MkDocs' own writes make their folders with ``makedirs(exist_ok=True)``
+    and so never conflict with these.
 
     :meth:`finish` (first in ``on_post_build``, before the output scan reads the folder and
-    before it is switched in) waits for the child, raises the first ``OSError`` it met (the
+    before it is switched in) waits for the thread, raises the first ``OSError`` it met (the
     plugin turns it into the Chinese write-failure line; the last good site stays) and returns
-    the keys of the pages not placed (the caller then writes them). A child that could not be
-    started or broke off places nothing the caller relies on: every handed page is then in
-    that list (what it may have linked is removed first) and MkDocs makes its folders itself.
-    :meth:`stop` (a failed build) kills the child and waits, so that nothing writes into a
-    folder that is being removed. Ctrl-C (which runs no MkDocs event) ends the child too: it
-    gets the signal, or its stdin closes with the build process."""
+    the keys of the jobs that did not succeed (their pages are then written by the caller).
+    :meth:`stop` (a failed build) drops what is left and waits, so that nothing writes into a
+    folder that is being removed. The thread is a daemon: a build interrupted by Ctrl-C, which
+    runs no MkDocs event, leaves no thread to keep the process alive."""
+
+    _DONE = object()
 
     def __init__(self, folder: str | os.PathLike) -> None:
         self.folder = os.fspath(folder)
-        self.dests: dict[str, str] = {}  # key -> where a handed page goes
-        self.proc: subprocess.Popen | None = None
-        try:
-            self.proc = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", CHILD_PROGRAM],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            self.proc = None  # the build is only slower: pages written, folders made by MkDocs
-
-    def _send(self, job: list, flush: bool = False) -> None:
-        if self.proc is None or self.proc.stdin is None:
-            return
-        try:
-            self.proc.stdin.write(json.dumps(job, ensure_ascii=False).encode("utf-8") + b"\n")
-            if flush:
-                self.proc.stdin.flush()
-        except (OSError, ValueError):
-            self._broken()
-
-    def _broken(self) -> None:
-        if self.proc is not None:
-            self.proc.kill()
-            self.proc.wait()
-            self.proc = None
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.failed: list[str] = []  # keys of handed jobs that did not succeed
+        self.error: BaseException | None = None  # the first fault: nothing after it is done
+        self.cancelled = False
+        self.thread = threading.Thread(target=self._run, name="wenming-site-folder", daemon=True)
+        self.thread.start()
 
     def folders(self, dests: Iterable[str]) -> None:
         """Make the folders (and the folders above them) of these files, relative to the new
@@ -364,42 +278,50 @@ class Worker:
                 wanted.add(parent)
                 parent = posixpath.dirname(parent)
         # Sorted, every folder comes after the folders above it (a prefix sorts first).
-        self._send(["d", [os.path.join(self.folder, *d.split("/")) for d in sorted(wanted)]], flush=True)
+        self.jobs.put((None, [os.path.join(self.folder, *d.split("/")) for d in sorted(wanted)]))
 
-    def link(self, key: str, source: str, dest: str, size: int | None) -> None:
-        """Put the file ``source`` (a stored page of ``size`` bytes) at ``dest`` after what was
-        handed before; not done: ``key`` is in :meth:`finish`'s list."""
-        self.dests[key] = dest
-        self._send(["l", key, source, dest, size])
+    def hand(self, key: str, job: Callable[[], bool]) -> None:
+        """Run ``job`` on the thread after what was handed before; False from it: ``key`` is
+        in :meth:`finish`'s list."""
+        self.jobs.put((key, job))
+
+    def _run(self) -> None:
+        while (item := self.jobs.get()) is not self._DONE:
+            if self.error is not None or self.cancelled:
+                continue  # drained: a build that failed or stopped writes nothing more here
+            key, job = item
+            try:
+                if key is None:
+                    for path in job:
+                        if self.cancelled:
+                            break
+                        try:
+                            os.mkdir(path)
+                        except FileExistsError:
+                            if not os.path.isdir(path):
+                                raise
+                elif not job():
+                    self.failed.append(key)
+            except BaseException as exc:  # handed to the main thread by finish()
+                self.error = exc
+
+    def _join(self) -> None:
+        if self.thread.is_alive():
+            self.jobs.put(self._DONE)
+            self.thread.join()
 
     def finish(self) -> list[str]:
-        """Wait for every job; the first fault raised here; the keys of pages not placed."""
-        self._send(["end"], flush=True)
-        answer = None
-        if (proc := self.proc) is not None and proc.stdout is not None:
-            try:
-                out = proc.stdout.read()
-                proc.wait()
-                answer = json.loads(out) if proc.returncode == 0 else None
-            except (OSError, ValueError):
-                answer = None
-            self.proc = None
-        if not (
-            isinstance(answer, dict)
-            and isinstance(failed := answer.get("failed"), list)
-            and set(failed) <= self.dests.keys()
-        ):
-            for dest in self.dests.values():  # whatever it did is undone: the caller writes them all
-                with contextlib.suppress(OSError):
-                    os.unlink(dest)
-            return list(self.dests)
-        if (error := answer.get("error")) is not None:
-            raise OSError(*error) if error[0] is not None else OSError(error[1])
-        return failed
+        """Wait for every job; the first fault raised here; the keys of failed jobs."""
+        self._join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.failed
 
     def stop(self) -> None:
-        """A failed build: the child ended (what it was doing dropped) before the folder goes."""
-        self._broken()
+        """A failed build: drop the jobs not yet done and wait for the one running."""
+        self.cancelled = True
+        self._join()
 
 
 # --- test-only pause ---------------------------------------------------------------------------

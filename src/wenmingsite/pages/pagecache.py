@@ -538,11 +538,11 @@ class BuildCache:
         return self.store.html(cached)
 
     def hand(self, src: str, entry: dict, dest: str) -> None:
-        """A reused page, as soon as it is known: put in place by the worker's child process
-        (a build writing into a new folder), not by the main thread in its on_post_page."""
+        """A reused page, as soon as it is known: put in place by the worker's thread (a build
+        writing into a new folder), not by the main thread in its on_post_page."""
         if self.worker is not None and dest:
             self.handed[src] = dest
-            self.worker.link(src, str(self.store._html_path(entry["key"])), dest, entry.get("size"))
+            self.worker.hand(src, functools.partial(self.store.place, entry, dest))
 
     def place(self, src: str, dest: str) -> bool:
         """on_post_page of a reused page in a new output folder: its finished HTML put at
