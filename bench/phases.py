@@ -8,9 +8,9 @@ is keyed by its own files) once, and again after an edit (its word table made, a
 published before has it), then one more title edited alike in both and each copy's .cache
 kept. Every round restores each copy's .cache and builds it (`mkdocs build --strict`, a fresh
 process), this checkout and the other in turns, under timers: wall time, the process's CPU time
-(all threads) and the main thread's CPU time (the build's critical path on an idle second core;
-sitefolder.Worker's folders and links run on another thread), and wall time per MkDocs event and
-per page loop. Prints medians and the ratios this/other; the outputs of the last round are
+(all threads, and its waited-for child processes': child_cpu) and the main thread's CPU time
+(the build's critical path on an idle second core; sitefolder.Worker's folders and links run
+elsewhere), and wall time per MkDocs event and per page loop. Prints medians and the ratios this/other; the outputs of the last round are
 compared byte for byte. ``--full``: the same for the warm full build (the build cache off).
 """
 
@@ -34,7 +34,7 @@ from rebuild import ENV, differing, edit  # noqa: E402
 
 # Runs `mkdocs build` with timers around MkDocs' page loops and plugin events; prints one JSON line.
 TIMED = r"""
-import atexit, collections, json, sys, time
+import atexit, collections, json, resource, sys, time
 import mkdocs.commands.build as b
 import mkdocs.plugins as P
 acc = collections.defaultdict(float)
@@ -51,7 +51,9 @@ b._build_page = timed("build_page", b._build_page)
 run_event = P.PluginCollection.run_event
 P.PluginCollection.run_event = lambda self, name, item=None, **kw: timed("on_" + name, run_event)(self, name, item, **kw)
 T0 = time.perf_counter()
-atexit.register(lambda: print("PHASES " + json.dumps({"wall": time.perf_counter() - T0, "cpu": time.process_time(),
+CHILDREN = lambda: (lambda r: r.ru_utime + r.ru_stime)(resource.getrusage(resource.RUSAGE_CHILDREN))
+atexit.register(lambda: print("PHASES " + json.dumps({"wall": time.perf_counter() - T0, "cpu": time.process_time() + CHILDREN(),
+    "child_cpu": CHILDREN(),
     "main_cpu": time.thread_time(), **{k: round(v, 4) for k, v in acc.items()}}), file=sys.stderr))
 from mkdocs.__main__ import cli
 cli(["build", "-q", "--strict", "-d", sys.argv[1]])

@@ -302,3 +302,42 @@ def test_every_page_links_the_printable_report_from_its_footer(demo_build):
             f'<p class="ws-footer__links"><a href="{link}">汇报材料（打印版）</a><a href="{link.replace("print", "open-data")}">开放数据</a>'
         ), path
     assert "<title>汇报材料（打印版）" in read(demo_build.site, "print/index.html")
+
+
+# -- the icons kept in .cache/icons ----------------------------------------------------------
+
+
+def test_icons_are_kept_between_builds_and_made_again_when_the_unit_name_changes(demo_root, tmp_path):
+    """The last build's icons are kept in .cache/icons; a build whose unit name (the badge's
+    character) and logo did not change publishes the same bytes, one whose character changed
+    publishes new ones (the bytes a build with no kept icons makes), and a kept file that is
+    not what the build writes is ignored."""
+    root = copy_demo(tmp_path, cache_from=demo_root)
+    icons = root / "site/assets/wenming/icons"
+
+    def built() -> dict[str, bytes]:
+        result = build(root)
+        assert result.returncode == 0, result.stderr[-2000:]
+        return {p.name: p.read_bytes() for p in sorted(icons.iterdir())}
+
+    first = built()
+    kept = root / ".cache/icons/icons.json"
+    assert kept.is_file()
+    assert built() == first  # kept and used
+    kept.unlink()
+    assert built() == first  # made again: the same bytes
+
+    unit = root / "data/unit.yml"
+    unit.write_text(
+        unit.read_text(encoding="utf-8").replace("short_name: 青溪农技中心", "short_name: 农技中心"), "utf-8"
+    )
+    changed = built()
+    assert set(changed) == set(first) and all(changed[n] != first[n] for n in first)
+    kept.unlink()
+    assert built() == changed
+
+    stored = kept.read_text(encoding="utf-8")
+    for forged in (stored.replace('"files": {', '"files": {"x.png": "", '), stored[:-5], '{"key": 1}'):
+        kept.write_text(forged, encoding="utf-8")
+        assert built() == changed
+        assert kept.read_text(encoding="utf-8") == stored  # written again

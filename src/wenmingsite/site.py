@@ -310,7 +310,7 @@ class Site:
         content, unit = self.content, self.content.unit
         self.site_url, self.feed = site_url, FEED if site_url else None
         clean = self.clean_assets.get(unit.logo) if unit and unit.logo else None
-        icons = share.make_icons(content, site_name, Path(clean) if clean else None)
+        icons = share.make_icons(content, site_name, Path(clean) if clean else None, self.root / share.ICONS_CACHE_DIR)
         context = share.site_context(
             content,
             icons,

@@ -3,17 +3,25 @@ and the footer's unit details, as plain data for the theme templates."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import importlib.util
 import io
+import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
-
-from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from wenmingsite.loading.records import Content
 
+if TYPE_CHECKING:
+    from PIL import Image
+
 ICON_DIR = "assets/wenming/icons"
+ICONS_CACHE_DIR = ".cache/icons"  # the last build's icons (make_icons)
 FAVICON = "favicon-32.png"  # mkdocs.yml's theme.favicon points here
 TOUCH_ICON = "apple-touch-icon.png"
 ICON_SIZES = {FAVICON: 32, TOUCH_ICON: 180}
@@ -49,6 +57,8 @@ class Icons:
 
 
 def _font(size: int):
+    from PIL import ImageFont
+
     for path in CJK_FONTS:
         if Path(path).is_file():
             try:
@@ -65,6 +75,8 @@ def _png(im: Image.Image) -> bytes:
 
 
 def _from_logo(path: Path, size: int) -> bytes:
+    from PIL import Image, ImageOps
+
     with Image.open(path) as im:
         im.load()
         logo = im.convert("RGBA")
@@ -79,6 +91,8 @@ def _from_logo(path: Path, size: int) -> bytes:
 
 def _badge(char: str, size: int) -> tuple[bytes, bool]:
     """The theme colour with the unit's first character in white; (PNG, font found)."""
+    from PIL import Image, ImageDraw
+
     scale = 4  # drawn large, then reduced: smooth edges
     big = size * scale
     canvas = Image.new("RGBA", (big, big), (0, 0, 0, 0))
@@ -97,21 +111,84 @@ def _badge(char: str, size: int) -> tuple[bytes, bool]:
     return _png(small if size <= 32 else small.convert("RGB")), font is not None
 
 
-def make_icons(content: Content, site_name: str, clean_logo: Path | None) -> Icons:
+def make_icons(content: Content, site_name: str, clean_logo: Path | None, cache: Path | None = None) -> Icons:
     """The favicon and the touch icon. A raster logo (its cleaned copy, ``clean_logo``) is
     scaled; an SVG logo (or none) gets a badge with the unit's first character, and an SVG
-    logo is also offered to browsers as the SVG favicon."""
+    logo is also offered to browsers as the SVG favicon.
+
+    ``cache`` (a folder, .cache/icons): the icons of the last build are kept there under a key
+    of everything they are made from (the logo's bytes, or the character and the font file;
+    this module's code and Pillow's version), so that a build whose logo and unit name did not
+    change neither imports Pillow nor draws them again. The file holds PNG data only; one that
+    is not what this module writes is ignored and the icons are made again."""
     unit = content.unit
     logo = unit.logo if unit else None
     svg = logo if logo and logo.lower().endswith(".svg") and clean_logo is not None else None
-    if logo and clean_logo is not None and not svg:
-        return Icons({name: _from_logo(clean_logo, n) for name, n in ICON_SIZES.items()}, None, "logo")
     name = (unit.short_name or unit.name) if unit else site_name
     char = next((c for c in name if not c.isspace()), "")
-    files, found = {}, True
-    for file, n in ICON_SIZES.items():
-        files[file], found = _badge(char, n)
-    return Icons(files, svg, "badge" if found else "plain")
+    from_logo = bool(logo and clean_logo is not None and not svg)
+    key = _icons_key(clean_logo if from_logo else None, char) if cache is not None else None
+    if key is not None and cache is not None and (kept := _kept_icons(cache, key)) is not None:
+        return Icons(kept[0], svg, kept[1])
+    if from_logo and clean_logo is not None:
+        icons = Icons({name: _from_logo(clean_logo, n) for name, n in ICON_SIZES.items()}, None, "logo")
+    else:
+        files, found = {}, True
+        for file, n in ICON_SIZES.items():
+            files[file], found = _badge(char, n)
+        icons = Icons(files, svg, "badge" if found else "plain")
+    if key is not None and cache is not None:
+        _keep_icons(cache, key, icons)
+    return icons
+
+
+ICONS_FILE = "icons.json"
+
+
+def _icons_key(logo: Path | None, char: str) -> str | None:
+    """What the icons are made from, hashed; None when it cannot be known (no cache then)."""
+    try:
+        spec = importlib.util.find_spec("PIL")
+        pillow = Path(spec.origin).with_name("_version.py").read_bytes() if spec and spec.origin else b""
+        parts = [hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), hashlib.sha256(pillow).hexdigest()]
+        if logo is not None:
+            parts += ["logo", hashlib.sha256(logo.read_bytes()).hexdigest()]
+        else:
+            font = next((p for p in CJK_FONTS if Path(p).is_file()), None)
+            st = os.stat(font) if font else None
+            parts += ["badge", char, font or "", str(st.st_size if st else ""), str(st.st_mtime_ns if st else "")]
+    except (OSError, ValueError, ImportError):
+        return None
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _kept_icons(cache: Path, key: str) -> tuple[dict, str] | None:
+    """The icons kept under ``key``, if the file is exactly what :func:`_keep_icons` writes."""
+    try:
+        kept = json.loads((cache / ICONS_FILE).read_bytes())
+        if not (isinstance(kept, dict) and kept.get("key") == key and kept.get("how") in ("logo", "badge", "plain")):
+            return None
+        stored = kept.get("files")
+        if not (isinstance(stored, dict) and set(stored) == set(ICON_SIZES)):
+            return None
+        files = {name: base64.b64decode(stored[name], validate=True) for name in ICON_SIZES}
+    except (OSError, ValueError, TypeError):
+        return None
+    if not all(data.startswith(b"\x89PNG\r\n\x1a\n") for data in files.values()):
+        return None
+    return files, kept["how"]
+
+
+def _keep_icons(cache: Path, key: str, icons: Icons) -> None:
+    files = {name: base64.b64encode(data).decode("ascii") for name, data in icons.files.items()}
+    data = json.dumps({"key": key, "how": icons.how, "files": files}).encode("utf-8")
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        tmp = cache / f".{ICONS_FILE}.{os.getpid()}.tmp"
+        tmp.write_bytes(data)
+        os.replace(tmp, cache / ICONS_FILE)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
 
 
 def _image(published, photo_dir: str) -> dict | None:
