@@ -3,12 +3,15 @@ Graph), the footer's unit details and the open-data page."""
 
 from __future__ import annotations
 
+import base64
 import functools
 import http.server
 import io
+import json
 import os
 import re
 import threading
+import zlib
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -337,7 +340,14 @@ def test_icons_are_kept_between_builds_and_made_again_when_the_unit_name_changes
     assert built() == changed
 
     stored = kept.read_text(encoding="utf-8")
-    for forged in (stored.replace('"files": {', '"files": {"x.png": "", '), stored[:-5], '{"key": 1}'):
+    # A whole PNG with a text chunk (what a published icon must never carry) before its end.
+    data = json.loads(stored)
+    png = base64.b64decode(data["files"]["favicon-32.png"])
+    text = b"Comment\x00\xe8\x81\x94\xe7\xb3\xbb 13812348000"
+    chunk = len(text).to_bytes(4, "big") + b"tEXt" + text + zlib.crc32(b"tEXt" + text).to_bytes(4, "big")
+    data["files"]["favicon-32.png"] = base64.b64encode(png[:-12] + chunk + png[-12:]).decode("ascii")
+    with_text = json.dumps(data)
+    for forged in (stored.replace('"files": {', '"files": {"x.png": "", '), stored[:-5], '{"key": 1}', with_text):
         kept.write_text(forged, encoding="utf-8")
         assert built() == changed
         assert kept.read_text(encoding="utf-8") == stored  # written again

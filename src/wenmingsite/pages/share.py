@@ -174,9 +174,30 @@ def _kept_icons(cache: Path, key: str) -> tuple[dict, str] | None:
         files = {name: base64.b64decode(stored[name], validate=True) for name in ICON_SIZES}
     except (OSError, ValueError, TypeError):
         return None
-    if not all(data.startswith(b"\x89PNG\r\n\x1a\n") for data in files.values()):
+    if not all(_bare_png(data) for data in files.values()):
         return None
     return files, kept["how"]
+
+
+# What Pillow writes for the icons (pixels only); a text, time, profile or EXIF chunk could carry
+# what no published byte may hold, so a kept file with any other chunk is not used.
+PNG_CHUNKS = frozenset({b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"})
+
+
+def _bare_png(data: bytes) -> bool:
+    """A PNG made of image chunks only, whole, ending at its IEND."""
+    if not data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return False
+    at = 8
+    while at + 12 <= len(data):
+        size = int.from_bytes(data[at : at + 4], "big")
+        kind = data[at + 4 : at + 8]
+        if kind not in PNG_CHUNKS:
+            return False
+        at += 12 + size
+        if kind == b"IEND":
+            return at == len(data)
+    return False
 
 
 def _keep_icons(cache: Path, key: str, icons: Icons) -> None:
