@@ -252,6 +252,27 @@ class Renderer:
         )
         return Markup(html.replace(ROOT, relative_url("", page_url)))
 
+    def evidence_group(self, g, page_url: str) -> Markup:
+        """One criterion's section of /evidence/ (evidence_group.html, an evidence.EvidenceGroup).
+        In serve it is rendered again only when something it shows changed: an edit to one
+        activity changes the sections of its criteria, not the other groups' hundreds of rows.
+        Keep ``inputs`` in step with the template."""
+        inputs = (
+            g.number,
+            g.anchor,
+            g.title,
+            g.criterion is not None,
+            g.themed,
+            g.routines,
+            g.occurrences,
+            g.photos,
+            g.last,
+            g.url,
+            g.sections,
+            tuple((i.number, i.url, i.title, i.label, i.note, i.when, i.department, i.figures) for i in g.items),
+        )
+        return Markup(self._fragment("evidence_group.html", page_url, inputs, g=g))
+
     def with_marks(self, html: str) -> str:
         """A generated page with the category icons its headlines use (mark.html, ``shared``)
         drawn once at its start."""
@@ -289,6 +310,7 @@ class Renderer:
             row=lambda e: self.row(e, page_url),
             internal=self.internal,
             grid=lambda shots, group: self.grid(shots, group, page_url),
+            evidence_group=lambda g: self.evidence_group(g, page_url),
             **context,
         )
 
