@@ -4,6 +4,7 @@ and the footer's unit details, as plain data for the theme templates."""
 from __future__ import annotations
 
 import io
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from urllib.parse import quote
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from wenmingsite.loading.records import Content
+from wenmingsite.pages import memo
 
 ICON_DIR = "assets/wenming/icons"
 FAVICON = "favicon-32.png"  # mkdocs.yml's theme.favicon points here
@@ -97,10 +99,38 @@ def _badge(char: str, size: int) -> tuple[bytes, bool]:
     return _png(small if size <= 32 else small.convert("RGB")), font is not None
 
 
+_KEPT_ICONS: dict[tuple, Icons] = {}  # `mkdocs serve`: the last icons, by everything they are drawn from
+
+
+def _file_state(path: str | os.PathLike | None) -> tuple:
+    try:
+        st = os.stat(path) if path else None
+    except OSError:
+        st = None
+    return (str(path), st.st_size, st.st_mtime_ns) if st else (str(path), None)
+
+
 def make_icons(content: Content, site_name: str, clean_logo: Path | None) -> Icons:
     """The favicon and the touch icon. A raster logo (its cleaned copy, ``clean_logo``) is
     scaled; an SVG logo (or none) gets a badge with the unit's first character, and an SVG
-    logo is also offered to browsers as the SVG favicon."""
+    logo is also offered to browsers as the SVG favicon. `mkdocs serve` draws them again only
+    when the logo, the names or the fonts changed."""
+    if not memo.keeping():
+        return _make_icons(content, site_name, clean_logo)
+    unit = content.unit
+    key = (
+        (unit.logo, unit.short_name, unit.name) if unit else None,
+        site_name,
+        _file_state(clean_logo),
+        tuple(map(_file_state, CJK_FONTS)),
+    )
+    if (found := _KEPT_ICONS.get(key)) is None:
+        _KEPT_ICONS.clear()
+        found = _KEPT_ICONS[key] = _make_icons(content, site_name, clean_logo)
+    return found
+
+
+def _make_icons(content: Content, site_name: str, clean_logo: Path | None) -> Icons:
     unit = content.unit
     logo = unit.logo if unit else None
     svg = logo if logo and logo.lower().endswith(".svg") and clean_logo is not None else None
