@@ -273,6 +273,16 @@ class Renderer:
         )
         return Markup(self._fragment("evidence_group.html", page_url, inputs, g=g))
 
+    def print_row(self, a, shot, page_url: str, caller) -> str:
+        """An activity's line in the print page's appendix (``caller()``, print.html): in serve
+        kept by what it shows, so that an edit draws one line of a thousand again."""
+        if not self.memo:
+            return caller()
+        t = shot.published.output("t800j") if shot else None
+        shown = (a.title, a.date, a.end_date, a.category, a.department, type(a.participants), a.participants, a.summary)
+        key = ("print.html appendix", page_url, shown, (shot.alt, t.path, t.width, t.height) if shot else None)
+        return _remember(_FRAGMENTS, key, caller)
+
     def with_marks(self, html: str) -> str:
         """A generated page with the category icons its headlines use (mark.html, ``shared``)
         drawn once at its start."""
@@ -311,6 +321,7 @@ class Renderer:
             internal=self.internal,
             grid=lambda shots, group: self.grid(shots, group, page_url),
             evidence_group=lambda g: self.evidence_group(g, page_url),
+            print_row=lambda a, shot, caller: self.print_row(a, shot, page_url, caller),
             **context,
         )
 

@@ -98,7 +98,7 @@ TEMPLATES = {
     ('pending.html', 'a852767c7bddf265e47d1e2c68c8d41054e75239e4ab46ab54b75f08e1de71ee'): ('site_pending_html', 'fd3c079a413e07e7d0a2ed4e4a8850467d1f3598afbc22a0c316ad6a361ef616', (), ()),
     ('people.html', 'c9459e3400dc232e5f72a5d873f4839ff5a5c9c3cbf0adda9aeb865b887b3dab'): ('site_people_html', 'fd3c079a413e07e7d0a2ed4e4a8850467d1f3598afbc22a0c316ad6a361ef616', (), ()),
     ('prevnext.html', '44b5168808b0d315bc7846cc45414ced203a0560b37d3273328a497b4778b4d2'): ('site_prevnext_html', 'fd3c079a413e07e7d0a2ed4e4a8850467d1f3598afbc22a0c316ad6a361ef616', (), ()),
-    ('print.html', '912097f972cb7aaf1e393f30c23099d34cb0f571bc24ffd4821bc08bec8bac0b'): ('site_print_html', '23b45beddeee5d09869cd7d66fb00292d8bf176441b74de904439788434b0f12', ('cn_date', 'cn_date_range', 'length', 'list', 'number', 'safe', 'selectattr'), ('none',)),
+    ('print.html', 'cbb1709add00497e523588765daeec311649584668d950aee35b391430943d4b'): ('site_print_html', '23b45beddeee5d09869cd7d66fb00292d8bf176441b74de904439788434b0f12', ('cn_date', 'cn_date_range', 'length', 'list', 'number', 'safe', 'selectattr'), ('none',)),
     ('problems.html', 'c386fd1f84716de6d122342a5f9fcfb152543b83d1581fdb839cbff4bbe7ad6e'): ('site_problems_html', 'd1350e1596f8f2a167b5ac87cff851b3a6fe0c359aacc07e1916228a9e19f843', ('length',), ('defined',)),
     ('redirect.html', '3910b9e1f5e9b21dc9fa9c57cf9d067e6cd3db06b6e2c4c8bb7ed681d8f5ec12'): ('theme_redirect_html', '52c9a7e7faf8cab6947cd8de630d83fe98254dbbab00fb59c9fb4215c3171b0c', (), ()),
     ('report_criteria.html', '96c66f033087e7416a5fc7c48ce2f967da50fc368fcb94fb546ab2dd71c4e718'): ('site_report_criteria_html', 'fd3c079a413e07e7d0a2ed4e4a8850467d1f3598afbc22a0c316ad6a361ef616', (), ()),
