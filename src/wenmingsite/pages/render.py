@@ -278,9 +278,12 @@ class Renderer:
         kept by what it shows, so that an edit draws one line of a thousand again."""
         if not self.memo:
             return caller()
-        t = shot.published.output("t800j") if shot else None
+        photo = None
+        if shot:
+            t = shot.published.output("t800j")
+            photo = (shot.alt, t.path, t.width, t.height)
         shown = (a.title, a.date, a.end_date, a.category, a.department, type(a.participants), a.participants, a.summary)
-        key = ("print.html appendix", page_url, shown, (shot.alt, t.path, t.width, t.height) if shot else None)
+        key = ("print.html appendix", page_url, shown, photo)
         return _remember(_FRAGMENTS, key, caller)
 
     def with_marks(self, html: str) -> str:
