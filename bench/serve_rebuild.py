@@ -57,7 +57,8 @@ def child(root: Path, rounds: int) -> None:
         page = pages[(i * 7919) % len(pages)]
         head, sep, rest = page.read_text(encoding="utf-8").partition("\ntitle: ")
         line, nl, tail = rest.partition("\n")
-        page.write_text(f"{head}{sep}{line.split('（')[0]}（修改{i}）{nl}{tail}", encoding="utf-8")
+        # A title no earlier child wrote: each edit is a change (the children share the site).
+        page.write_text(f"{head}{sep}{line.split('（')[0]}（修改{i}-{os.getpid()}）{nl}{tail}", encoding="utf-8")
         wall, used = time.perf_counter(), cpu()
         rebuild()
         if i:

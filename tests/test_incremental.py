@@ -322,3 +322,51 @@ def test_a_long_serve_session_keeps_what_two_builds_rendered_not_every_build(reb
         sizes.append(result["kept"])
     assert first["kept"] > 0
     assert max(sizes) <= 2.2 * first["kept"], (first["kept"], sizes)
+
+
+def test_serve_rebuilds_with_new_icons_and_another_plugin_equal_a_clean_build(rebuilds, tmp_path):
+    """The icons drawn from the unit's short name are drawn again when it changes (serve keeps
+    them otherwise); with a hook besides the plugins this package knows, the unchanged pages
+    go through MkDocs' page build again, and every rebuild still equals a clean build."""
+    root = rebuilds.root
+    favicon = "assets/wenming/icons/favicon-32.png"
+    step = 0
+
+    def check() -> tuple[Path, dict]:
+        nonlocal step
+        step += 1
+        served, result = rebuilds.build()
+        assert_same_site(served, clean_build(root, tmp_path / f"clean-{step}"))
+        return served, result
+
+    first, _ = check()
+    edit(root / "data/unit.yml", "short_name: 青溪农技中心", "short_name: 农技中心")
+    second, _ = check()
+    assert (first / favicon).read_bytes() != (second / favicon).read_bytes()
+
+    # A hook that marks every page and lists the pages it saw: a serve rebuild puts every
+    # page through it again, as a clean build does.
+    (root / "hooks.py").write_text(
+        "import os\n"
+        "seen = []\n"
+        "def on_pre_build(config):\n    seen.clear()\n"
+        "def on_post_page(output, page, config):\n"
+        "    seen.append(page.url)\n"
+        "    return output.replace('</body>', '<!-- 钩子 --></body>', 1)\n"
+        "def on_post_build(config):\n"
+        "    with open(os.path.join(config.site_dir, 'pages.txt'), 'w', encoding='utf-8') as f:\n"
+        "        f.write('\\n'.join(sorted(seen)))\n",
+        encoding="utf-8",
+    )
+    edit(root / "mkdocs.yml", "plugins:", "hooks:\n  - hooks.py\nplugins:")
+    check()
+    edit(
+        root / "docs/activities/2025/2025-01-09-冬季果树修剪培训.md",
+        "title: 冬季果树修剪技术培训",
+        "title: 冬季果树修剪与清园技术培训",
+    )
+    served, result = check()
+    regenerated, reused = reuse(result)
+    assert 0 < regenerated < reused, (regenerated, reused)
+    assert "<!-- 钩子 --></body>" in (served / "timeline/index.html").read_text(encoding="utf-8")
+    assert len((served / "pages.txt").read_text(encoding="utf-8").splitlines()) == regenerated + reused

@@ -343,6 +343,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.dirty = dirty
         if command == "serve" and self._knob("incremental"):
             self.memo = memo.ServeMemo()
+            _skip_reused_pages()
         memo.keep_between_builds(self.memo is not None)
         if (self.memo is not None or command == "build") and not dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(self.quiet)
@@ -887,6 +888,23 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.quiet.skipped.add(page.file.src_uri)
         return ""
 
+    def _reused_page(self, page, config) -> bool:
+        """`mkdocs serve`: a page whose output is known (ServeMemo.mark_reused) is not put through
+        MkDocs' context, template and page events at all, only through what those do to it with
+        the plugins this package knows: its kept search entries added, its kept output written
+        when its bytes changed (on_post_page). Any other plugin or hook: MkDocs builds it."""
+        serve = self.memo
+        if (
+            serve is None
+            or self.serve_folder is None
+            or page.file.src_uri not in serve.reused
+            or not KNOWN_PLUGINS.issuperset(config.plugins)
+        ):
+            return False
+        serve.search_entries(page)
+        self.on_post_page("", page=page, config=config)
+        return True
+
     def _page_output(self, output, page, config):
         sitefolder.pause_for_test(self.folder.new if self.folder else None)
         src = page.file.src_uri
@@ -1020,6 +1038,33 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         output = output.replace("</head>", head + "</head>", 1)
         end = output.rindex("</body>")
         return output[:end] + body + output[end:]
+
+
+# The plugins whose page events a reused serve page can skip (WenmingPlugin._reused_page):
+# Material's search (the page is excluded, its kept entries are added instead), the lightbox
+# (off for it: the kept output has its tags) and this one.
+KNOWN_PLUGINS = frozenset({"material/search", "search", "glightbox", "wenming"})
+
+
+def _skip_reused_pages() -> None:
+    """`mkdocs serve` (from on_startup): MkDocs' page builder, for the pages this plugin says
+    are unchanged, leaves them to it (WenmingPlugin._reused_page); every other page, and
+    every build of a configuration without this plugin, is built by MkDocs itself. MkDocs
+    1.6.1's ``_build_page`` (the last 1.x, pinned) is looked up by name at each build."""
+    from mkdocs.commands import build as mkdocs_build
+
+    build_page = mkdocs_build._build_page
+    if getattr(build_page, "wenming", False):
+        return
+
+    def _build_page(page, config, *args, **kwargs):
+        plugin = config.plugins.get("wenming")
+        if isinstance(plugin, WenmingPlugin) and plugin._reused_page(page, config):
+            return None
+        return build_page(page, config, *args, **kwargs)
+
+    _build_page.wenming = True  # type: ignore[attr-defined]
+    mkdocs_build._build_page = _build_page
 
 
 def _shown(path: Path, root: Path) -> str:

@@ -72,11 +72,16 @@ def split(site_dir: str | os.PathLike) -> list[str]:
     config, docs = index.get("config", {}), index.get("docs", [])
     if "parts" in config:
         return []
-    pages: dict[str, list] = {}
+    # Each entry is dumped once: a list's JSON (no spaces) is its entries' JSON joined by commas
+    # in brackets, so the index's size and every part are made of these bytes.
+    pages: dict[str, list[bytes]] = {}
+    size = 1
     for doc in docs:
-        pages.setdefault(_page(doc.get("location", "")), []).append(doc)
-    count = part_count(len(_dumps(docs)))
-    buckets: list[list] = [[] for _ in range(count)]
+        data = _dumps(doc)
+        size += len(data) + 1
+        pages.setdefault(_page(doc.get("location", "")), []).append(data)
+    count = part_count(max(2, size))
+    buckets: list[list[bytes]] = [[] for _ in range(count)]
     for page, entries in pages.items():
         digest = hashlib.blake2b(page.encode("utf-8"), digest_size=8).digest()
         buckets[int.from_bytes(digest, "big") % count].extend(entries)
@@ -87,7 +92,7 @@ def split(site_dir: str | os.PathLike) -> list[str]:
     written = []
     for i, bucket in enumerate(buckets):
         if bucket:
-            _write(site / PART.format(i), _dumps(bucket))
+            _write(site / PART.format(i), b"[" + b",".join(bucket) + b"]")
             written.append(PART.format(i))
     _write(path, _dumps({"config": {**config, "parts": names}, "docs": []}))
     return [*written, INDEX]

@@ -86,9 +86,54 @@ class Conversion:
     anchors: set
 
 
+def same(a: Any, b: Any) -> bool:
+    """Equal and of the same types throughout (``1``, ``1.0`` and ``True`` are equal in Python
+    but not on a page): what a page's metadata must be for its last output to be reused."""
+    if a is b:
+        return True
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(same(v, b[k]) for k, v in a.items())
+    if isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(map(same, a, b))
+    return bool(a == b)
+
+
+@dataclass(eq=False)
+class OutputKey:
+    """Everything a page's template output and search entries are made of, compared by value
+    (no hashing: a serve rebuild compares a thousand unchanged pages' bodies, most of them
+    the very string objects kept from the last rebuild). ``state``: the configuration, what
+    every page's head and footer show and the navigation, digested once per rebuild."""
+
+    state: str
+    url: str
+    title: str
+    meta: dict
+    toc: object  # MkDocs' table of contents (a reused conversion brings back the same object)
+    toc_rows: list  # and as plain data (toc_state)
+    content: str
+    late: str  # photos spliced in after the template
+
+    def __eq__(self, other: object) -> bool:
+        return (
+            isinstance(other, OutputKey)
+            and self.state == other.state
+            and self.url == other.url
+            and self.title == other.title
+            and self.content == other.content
+            and self.late == other.late
+            and (self.toc_rows is other.toc_rows or self.toc_rows == other.toc_rows)
+            and same(self.meta, other.meta)
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass
 class KeptPage:
-    key: str
+    key: Any  # OutputKey (serve) or a digest
     html: str
     search_entries: list
 
@@ -126,7 +171,7 @@ class Memo:
 
     # -- template and search ------------------------------------------------------------
 
-    def output(self, src: str, key: str) -> KeptPage | None:
+    def output(self, src: str, key: Any) -> KeptPage | None:
         found = self.outputs.get(src)
         if found is not None and found.key == key:
             return found
@@ -194,7 +239,7 @@ class ServeMemo(Memo):
         self.nav: Any = None
         self.files: Any = None
         self.files_digest: str | None = None
-        self.keys: dict[str, str] = {}  # src -> output key
+        self.keys: dict[str, OutputKey] = {}  # src -> output key
         self.reused: dict[str, KeptPage] = {}
         self.search_start: dict[str, int] = {}  # src -> index length before the page
         # src -> (converted body, Site.decorate_inputs, decorated body, photos spliced in later)
@@ -315,19 +360,16 @@ class ServeMemo(Memo):
                 continue
             src = page.file.src_uri
             present.add(src)
-            key = digest(
-                state,
-                src,
-                page.url,
-                page.title or "",
-                json.dumps(page.meta, ensure_ascii=False, sort_keys=True, default=str),
-                json.dumps(toc_state(page.toc), ensure_ascii=False),
-                page.content,
-                late.get(src, ""),
+            kept = self.outputs.get(src)
+            toc = page.toc
+            # A reused conversion brings its table of contents back as the same object.
+            toc_rows = kept.key.toc_rows if kept is not None and kept.key.toc is toc else toc_state(toc)
+            key = OutputKey(
+                state, page.url, page.title or "", dict(page.meta), toc, toc_rows, page.content, late.get(src, "")
             )
             self.keys[src] = key
-            if found := self.output(src, key):
-                self.reused[src] = found
+            if kept is not None and kept.key == key:
+                self.reused[src] = kept
                 page.meta = {**page.meta, **REUSED_META}
         self.forget_missing(present)
 

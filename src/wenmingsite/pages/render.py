@@ -285,6 +285,40 @@ class Renderer:
         )
         return Markup(html.replace(ROOT, relative_url("", page_url)))
 
+    def evidence_group(self, g, page_url: str) -> Markup:
+        """One criterion's section of /evidence/ (evidence_group.html, an evidence.EvidenceGroup).
+        In serve it is rendered again only when something it shows changed: an edit to one
+        activity changes the sections of its criteria, not the other groups' hundreds of rows.
+        Keep ``inputs`` in step with the template."""
+        inputs = (
+            g.number,
+            g.anchor,
+            g.title,
+            g.criterion is not None,
+            g.themed,
+            g.routines,
+            g.occurrences,
+            g.photos,
+            g.last,
+            g.url,
+            g.sections,
+            tuple((i.number, i.url, i.title, i.label, i.note, i.when, i.department, i.figures) for i in g.items),
+        )
+        return Markup(self._fragment("evidence_group.html", page_url, inputs, g=g))
+
+    def print_row(self, a, shot, page_url: str, caller) -> str:
+        """An activity's line in the print page's appendix (``caller()``, print.html): in serve
+        kept by what it shows, so that an edit draws one line of a thousand again."""
+        if not self.memo:
+            return caller()
+        photo = None
+        if shot:
+            t = shot.published.output("t800j")
+            photo = (shot.alt, t.path, t.width, t.height)
+        shown = (a.title, a.date, a.end_date, a.category, a.department, type(a.participants), a.participants, a.summary)
+        key = ("print.html appendix", page_url, shown, photo)
+        return _remember(_FRAGMENTS, key, caller)
+
     def with_marks(self, html: str) -> str:
         """A generated page with the category icons its headlines use (mark.html, ``shared``)
         drawn once at its start."""
@@ -322,6 +356,8 @@ class Renderer:
             row=lambda e: self.row(e, page_url),
             internal=self.internal,
             grid=lambda shots, group: self.grid(shots, group, page_url),
+            evidence_group=lambda g: self.evidence_group(g, page_url),
+            print_row=lambda a, shot, caller: self.print_row(a, shot, page_url, caller),
             **context,
         )
 

@@ -167,49 +167,72 @@ def root(context, missing=missing, environment=environment):
         yield ' 项附照片一张'
     yield '。</p>\n'
     for (l_1_a, l_1_shot) in (undefined(name='appendix') if l_0_appendix is missing else l_0_appendix):
-        l_1_t = resolve('t')
-        l_1_photo_url = resolve('photo_url')
+        l_1_print_row = resolve('print_row')
         _loop_vars = {}
         pass
-        yield '<article>'
-        if l_1_shot:
+        def macro():
+            t_9 = []
+            l_2_t = resolve('t')
+            l_2_photo_url = resolve('photo_url')
             pass
-            l_1_t = context.call(environment.getattr(environment.getattr(l_1_shot, 'published'), 'output'), 't800j', _loop_vars=_loop_vars)
-            _loop_vars['t'] = l_1_t
-            yield '<img src="'
-            yield escape(context.call((undefined(name='photo_url') if l_1_photo_url is missing else l_1_photo_url), (undefined(name='t') if l_1_t is missing else l_1_t), _loop_vars=_loop_vars))
-            yield '" width="'
-            yield escape(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'width'))
-            yield '" height="'
-            yield escape(environment.getattr((undefined(name='t') if l_1_t is missing else l_1_t), 'height'))
-            yield '" alt="'
-            yield escape(environment.getattr(l_1_shot, 'alt'))
-            yield '">'
-        yield '<div><h2>'
-        yield escape(environment.getattr(l_1_a, 'title'))
-        yield '</h2><p>'
-        yield escape(t_2(l_1_a))
-        yield ' · '
-        yield escape(environment.getattr(l_1_a, 'category'))
-        if environment.getattr(l_1_a, 'department'):
-            pass
-            yield ' · '
-            yield escape(environment.getattr(l_1_a, 'department'))
-        if (not t_8(environment.getattr(l_1_a, 'participants'))):
-            pass
-            yield ' · '
-            yield escape(t_5(environment.getattr(l_1_a, 'participants')))
-            yield ' 人次'
-        yield '</p>'
-        if environment.getattr(l_1_a, 'summary'):
-            pass
-            yield '<p>'
-            yield escape(environment.getattr(l_1_a, 'summary'))
-            yield '</p>'
-        yield '</div></article>\n'
-    l_1_a = l_1_shot = l_1_t = l_1_photo_url = missing
+            t_9.append(
+                '<article>',
+            )
+            if l_1_shot:
+                pass
+                l_2_t = context.call(environment.getattr(environment.getattr(l_1_shot, 'published'), 'output'), 't800j')
+                t_9.extend((
+                    '<img src="',
+                    escape(context.call((undefined(name='photo_url') if l_2_photo_url is missing else l_2_photo_url), (undefined(name='t') if l_2_t is missing else l_2_t))),
+                    '" width="',
+                    escape(environment.getattr((undefined(name='t') if l_2_t is missing else l_2_t), 'width')),
+                    '" height="',
+                    escape(environment.getattr((undefined(name='t') if l_2_t is missing else l_2_t), 'height')),
+                    '" alt="',
+                    escape(environment.getattr(l_1_shot, 'alt')),
+                    '">',
+                ))
+            t_9.extend((
+                '<div><h2>',
+                escape(environment.getattr(l_1_a, 'title')),
+                '</h2><p>',
+                escape(t_2(l_1_a)),
+                ' · ',
+                escape(environment.getattr(l_1_a, 'category')),
+            ))
+            if environment.getattr(l_1_a, 'department'):
+                pass
+                t_9.extend((
+                    ' · ',
+                    escape(environment.getattr(l_1_a, 'department')),
+                ))
+            if (not t_8(environment.getattr(l_1_a, 'participants'))):
+                pass
+                t_9.extend((
+                    ' · ',
+                    escape(t_5(environment.getattr(l_1_a, 'participants'))),
+                    ' 人次',
+                ))
+            t_9.append(
+                '</p>',
+            )
+            if environment.getattr(l_1_a, 'summary'):
+                pass
+                t_9.extend((
+                    '<p>',
+                    escape(environment.getattr(l_1_a, 'summary')),
+                    '</p>',
+                ))
+            t_9.append(
+                '</div></article>',
+            )
+            return concat(t_9)
+        caller = Macro(environment, macro, None, (), False, False, False, context.eval_ctx.autoescape)
+        yield context.call((undefined(name='print_row') if l_1_print_row is missing else l_1_print_row), l_1_a, l_1_shot, caller=caller, _loop_vars=_loop_vars)
+        yield '\n'
+    l_1_a = l_1_shot = l_1_print_row = missing
     yield '</section>\n</div>'
 
 blocks = {}
-debug_info = '15=71&16=74&17=76&18=80&19=82&24=87&27=97&28=100&29=103&33=114&34=118&36=129&37=131&38=133&39=138&40=143&43=155&48=169&49=175'
+debug_info = '15=71&16=74&17=76&18=80&19=82&24=87&27=97&28=100&29=103&33=114&34=118&36=129&37=131&38=133&39=138&40=143&43=155&48=169&49=173'
 # print.html: generated by `python tools/compile_templates.py`, do not edit.
