@@ -148,7 +148,13 @@ def _plausible_birth(text: str, today: dt.date | None = None) -> bool:
         born = dt.date(int(text[:4]), int(text[4:6]), int(text[6:8]))
     except ValueError:
         return False
-    return dt.date(1900, 1, 1) <= born <= (today or dt.date.today())
+    return dt.date(1900, 1, 1) <= born <= (today or real_day())
+
+
+def real_day() -> dt.date:
+    """The day an ID number's birth date is judged against (the real one, not a build's
+    ``today``): what caches of this module's answers are keyed by too."""
+    return dt.date.today()
 
 
 @functools.lru_cache(maxsize=8192)

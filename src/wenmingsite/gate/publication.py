@@ -38,11 +38,12 @@ TEXT_TYPES = (".md", ".yml", ".yaml")
 def scan_text(rel: str, text: str, allowed_numbers: set[str], first_line: int = 1) -> list[Problem]:
     """Placeholders and personal numbers in one file's text."""
     scan = _scan_text if memo.keeping() else _scan_text.__wrapped__
-    return list(scan(rel, text, frozenset(allowed_numbers), first_line))
+    # the real day is part of the key: an ID number is judged by its birth date against it
+    return list(scan(rel, text, frozenset(allowed_numbers), first_line, privacy.real_day()))
 
 
 @functools.lru_cache(maxsize=50_000)  # `mkdocs serve` rescans only the files that changed
-def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int) -> tuple[Problem, ...]:
+def _scan_text(rel: str, text: str, allowed_numbers: frozenset, first_line: int, day: object) -> tuple[Problem, ...]:
     out = []
     for i, line in enumerate(text.split("\n"), first_line):
         # Markdown escapes (20\_\_) render as the bare characters: check what readers see.

@@ -20,11 +20,11 @@ one site's worth of parsed files.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from wenmingsite.gate import privacy
 from wenmingsite.loading import checkcache, frontmatter
 from wenmingsite.loading.problems import Problem, Problems
 
@@ -48,14 +48,14 @@ class LoadMemo:
         self._used_splits: dict[tuple[str, str], frontmatter.Split] = {}
         self._used_fields: dict[tuple[str, str, str], Fields] = {}
         self.hits = self.misses = 0
-        self.day = dt.date.today()
+        self.day = privacy.real_day()
 
     def start(self) -> checkcache.TextChecks:
         """A new load: what the last one used may be reused, the rest is forgotten. Returns
         the text checks the load answers from (forgotten too when the calendar day changed
         during the session: the personal-number check judges an ID number's birth date
         against the real day)."""
-        if (day := dt.date.today()) != self.day:
+        if (day := privacy.real_day()) != self.day:
             self.day = day
             self.checks.seen, self.checks.kept = {}, {}
         if self._used_splits or self._used_fields or self.checks.kept:
