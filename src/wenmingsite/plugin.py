@@ -898,7 +898,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             serve is None
             or self.serve_folder is None
             or page.file.src_uri not in serve.reused
-            or not KNOWN_PLUGINS.issuperset(config.plugins)
+            or not pagecache.PLUGINS.issuperset(config.plugins)
         ):
             return False
         serve.search_entries(page)
@@ -1038,12 +1038,6 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         output = output.replace("</head>", head + "</head>", 1)
         end = output.rindex("</body>")
         return output[:end] + body + output[end:]
-
-
-# The plugins whose page events a reused serve page can skip (WenmingPlugin._reused_page):
-# Material's search (the page is excluded, its kept entries are added instead), the lightbox
-# (off for it: the kept output has its tags) and this one.
-KNOWN_PLUGINS = frozenset({"material/search", "search", "glightbox", "wenming"})
 
 
 def _skip_reused_pages() -> None:

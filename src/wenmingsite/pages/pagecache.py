@@ -322,10 +322,12 @@ class PageCache:
             pass
 
 
-# What may run in a build whose pages come from the build cache: plugins whose page events
-# are known (any other plugin or hook could read files the cache key does not cover; MkDocs'
-# own search would index a reused page's empty body).
-PLUGINS = {"material/search", "glightbox", "wenming"}
+# What may run in a build whose pages come from the build cache, and beside a `mkdocs serve`
+# page that skips MkDocs' page build (plugin.WenmingPlugin._reused_page): plugins whose page
+# events are known (any other plugin or hook could read files the cache key does not cover;
+# MkDocs' own search would index a reused page's empty body). Material's search gets the
+# page's kept entries instead, the lightbox's tags are in its kept output.
+PLUGINS = frozenset({"material/search", "glightbox", "wenming"})
 
 
 class PageLogs(logging.Handler):
