@@ -24,8 +24,10 @@ amounts, texts, tuples; a raw value as a reference to the front matter's own) an
 problems of each as ``[line, column, message]``. A problem is kept with its text, so it
 comes back as long as the text does; any edit is a new key. The file is untrusted input
 (see ARCHITECTURE's invariants on ``.cache``): read only as data, every entry decoded by
-strict rules (tags, types, positions, the field table's names, the body's start inside the
-text), and an entry that breaks one is not used: the text is parsed again. A cache that
+strict rules (tags, positions, nodes as the parser makes them and no deeper, the body's
+start and line in the text, one value per field of the table, each of the type its
+converter gives and only where the front matter has the key, fields only beside the split
+they were read from), and an entry that breaks one is not used: the text is parsed again. A cache that
 cannot be read or written only costs time.
 
 Each load keeps only what it used, so the memo holds one site's worth of parsed files.
@@ -166,6 +168,7 @@ class _Store:
         self.salt = checkcache.code_digest(VERSION, MAKERS, LIBRARIES)
         self.seen: dict[str, Any] = {}
         self.kept: dict[str, list] = {}
+        self.changed = False  # something kept that was not read
         self._keys: dict[tuple[str, str], str] = {}
         try:
             stored = json.loads(path.read_bytes())
@@ -195,6 +198,7 @@ class _Store:
     def keep_split(self, rel: str, text: str, found: frontmatter.Split) -> None:
         try:
             self.kept[self._key(rel, text)] = [_encode_split(found, rel, text), {}]
+            self.changed = True
         except (_Unfit, AttributeError, RecursionError):
             pass  # parsed again next time
 
@@ -222,11 +226,19 @@ class _Store:
             ):
                 raise _Unfit
             kept[1][table] = [[_encode(found.values[name], meta, name) for name in names], _rows(found.problems, rel)]
+            self.changed = True
         except (_Unfit, AttributeError, RecursionError):
             pass
 
     def save(self) -> None:
-        if self.kept == self.seen or len(self.kept) > LIMIT:
+        if len(self.kept) > LIMIT:
+            return
+        # Every entry as read (and all that was read): nothing to write.
+        if (
+            not self.changed
+            and self.kept.keys() == self.seen.keys()
+            and all(len(kept[1]) == len(self.seen[key][1]) for key, kept in self.kept.items())
+        ):
             return
         data = json.dumps({"salt": self.salt, "pages": self.kept}, ensure_ascii=False, separators=(",", ":"))
         try:
@@ -341,26 +353,35 @@ def _node(value, depth: int):
 def _decode(data, depth: int = 0):
     """The front matter's node :func:`_encode` kept as ``data``; :class:`_Unfit` for anything
     the strict YAML parser would not have made (or deeper than it reads)."""
-    if type(data) is not list or not data or depth > MAX_DEPTH:
+    if type(data) is not list or len(data) != 4 or depth > MAX_DEPTH:
         raise _Unfit
-    tag, n = data[0], len(data)
-    if tag == "s" and n == 4 and type(data[1]) is str and _position_ok(data[2], data[3]):
-        return YStr(data[1], data[2], data[3])
-    if tag in ("m", "l") and n == 4 and _position_ok(data[1], data[2]) and type(data[3]) is list:
-        if tag == "l":
-            out: YList | YMap = YList(_decode(item, depth + 1) for item in data[3])
-        else:
-            items = data[3]
-            if len(items) % 2:
+    tag, a, b, c = data
+    if tag == "s":
+        return _scalar(data)
+    if not (tag in ("m", "l") and _position_ok(a, b) and type(c) is list):
+        raise _Unfit
+    out: YList | YMap
+    if tag == "l":
+        out = YList(_decode(item, depth + 1) for item in c)
+    else:
+        if len(c) % 2:
+            raise _Unfit
+        out = YMap()
+        for i in range(0, len(c), 2):
+            key, value = _scalar(c[i]), c[i + 1]
+            if key in out:
                 raise _Unfit
-            out = YMap()
-            for i in range(0, len(items), 2):
-                key = _decode(items[i], depth + 1)
-                if type(key) is not YStr or key in out:
-                    raise _Unfit
-                out[key] = _decode(items[i + 1], depth + 1)
-        out.line, out.col = data[1], data[2]
-        return out
+            # Most values are scalars: made here, without a call of _decode each.
+            out[key] = _scalar(value) if type(value) is list and value[:1] == ["s"] else _decode(value, depth + 1)
+    out.line, out.col = a, b
+    return out
+
+
+def _scalar(data) -> YStr:
+    if type(data) is list and len(data) == 4:
+        tag, value, line, col = data
+        if tag == "s" and type(value) is str and type(line) is int and type(col) is int and line >= 1 and col >= 1:
+            return YStr(value, line, col)
     raise _Unfit
 
 
@@ -421,12 +442,17 @@ def _decode_split(data, rel: str, text: str) -> frontmatter.Split:
 
 
 def _decode_fields(data, rel: str, meta: YMap, names: Mapping[str, Any]) -> Fields:
-    if not (isinstance(data, list) and len(data) == 2 and isinstance(data[0], list) and len(data[0]) == len(names)):
+    if not (isinstance(data, list) and len(data) == 2 and type(data[0]) is list and len(data[0]) == len(names)):
         raise _Unfit
-    values = {}
-    for (name, field), kept in zip(names.items(), data[0], strict=True):
+    values = dict(zip(names, data[0], strict=True))
+    for name, kept in values.items():
+        if kept is None:  # most fields of a page (absent): nothing to check
+            continue
+        field, raw = names[name], meta.get(name)
+        if type(kept) is str and type(raw) is YStr and field.shape == "scalar" and _RESULTS.get(field.convert) is str:
+            continue  # a text as its converter gives it
         value = _decode_value(kept, meta, name)
-        if not _field_ok(value, field, meta.get(name)):
+        if not _field_ok(value, field, raw):
             raise _Unfit
         values[name] = value
     return Fields(values, _problems(data[1], rel))
