@@ -180,6 +180,10 @@ def test_a_damaged_or_forged_store_is_not_used(demo):
         found, content, _ = load_stored(demo)
         assert found == fresh, name
         assert content == fresh_content, name
+    # The text checks' file nested too deep to read is no answer either.
+    (demo / checkcache.FOLDER / checkcache.FILE).write_bytes(FORGERIES["too deep"](stored))
+    found, content, _ = load_stored(demo)
+    assert found == fresh and content == fresh_content
 
 
 def test_an_answer_kept_for_other_bytes_never_hides_a_problem(demo):

@@ -103,7 +103,7 @@ class TextChecks:
             return
         try:
             stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nesting too deep to read
             return
         if not (isinstance(stored, dict) and stored.get("salt") == self.salt and isinstance(stored.get("texts"), dict)):
             return

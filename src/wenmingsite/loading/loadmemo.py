@@ -381,8 +381,15 @@ def _scalar(data) -> YStr:
     if type(data) is list and len(data) == 4:
         tag, value, line, col = data
         if tag == "s" and type(value) is str and type(line) is int and type(col) is int and line >= 1 and col >= 1:
-            return YStr(value, line, col)
+            # What YStr(value, line, col) makes, without its Python-level __new__ (a fifth of
+            # a page's decoding: a front matter holds a dozen or more scalars).
+            node = _new_str(YStr, value)
+            node.line, node.col = line, col
+            return node
     raise _Unfit
+
+
+_new_str = str.__new__
 
 
 def _decode_value(data, meta: YMap | None, name: str):
