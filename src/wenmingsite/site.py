@@ -158,7 +158,7 @@ class Site:
             site=self.site_config,
             # Across processes (a fresh build after an edit); serve keeps its answers in memory.
             checks=None if self.memo else checkcache.TextChecks(self.root / checkcache.FOLDER),
-            memo=self.load_memo,
+            memo=self.load_memo if self.memo else LoadMemo(self.root / checkcache.FOLDER),
         )
         found = list(problems)
         if clean_assets:

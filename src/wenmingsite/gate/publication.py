@@ -119,7 +119,8 @@ def allowed_numbers(*public: str | None) -> set[str]:
 
 
 @functools.lru_cache(maxsize=16_384)  # `mkdocs serve` reads the same names at every rebuild
-def _name_findings(name: str, allowed_numbers: frozenset[str]) -> tuple[privacy.Finding, ...]:
+def _name_findings(name: str, allowed_numbers: frozenset[str], day: object) -> tuple[privacy.Finding, ...]:
+    # the real day is part of the key: an ID number is judged by its birth date against it
     # "2024-04-01-13812345678.md": in names, -, _ and . separate words as spaces do.
     spaced = re.sub(r"[-_.]", " ", name)
     found = {f.masked: f for f in [*privacy.find(name, allowed_numbers), *privacy.find(spaced, allowed_numbers)]}
@@ -128,7 +129,11 @@ def _name_findings(name: str, allowed_numbers: frozenset[str]) -> tuple[privacy.
 
 def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Problem]:
     """File and folder names holding a personal number: names become URLs and download links."""
-    out = []
+    return [p for path, name, folder in named_paths(rels) for p in name_problem(path, name, folder, allowed_numbers)]
+
+
+def named_paths(rels: Iterable[str]) -> Iterable[tuple[str, str, bool]]:
+    """Each file of ``rels`` and each folder they lie in, once: ``(path, name, is_folder)``."""
     folders: set[str] = set()
     for rel in rels:
         parts = rel.split("/")
@@ -139,19 +144,25 @@ def name_problems(rels: Iterable[str], allowed_numbers: set[str]) -> list[Proble
                 if path in folders:
                     continue
                 folders.add(path)
-            for f in _name_findings(name, frozenset(allowed_numbers)):
-                what = "个人手机号" if f.number_type == "mobile" else "居民身份证号"
-                out.append(
-                    Problem(
-                        path,
-                        None,
-                        None,
-                        f"{'文件夹名' if folder else '文件名'}中有疑似{what} {f.masked}。"
-                        "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
-                        f"请给这个{'文件夹' if folder else '文件'}改名、去掉号码"
-                        "（页面或 data 中引用了它的地方也要一起改）",
-                    )
-                )
+            yield path, name, folder
+
+
+def name_problem(path: str, name: str, folder: bool, allowed_numbers: set[str]) -> list[Problem]:
+    """The personal numbers in one file's or folder's ``name`` (whose path is ``path``)."""
+    out = []
+    for f in _name_findings(name, frozenset(allowed_numbers), privacy.real_day()):
+        what = "个人手机号" if f.number_type == "mobile" else "居民身份证号"
+        out.append(
+            Problem(
+                path,
+                None,
+                None,
+                f"{'文件夹名' if folder else '文件名'}中有疑似{what} {f.masked}。"
+                "文件名会出现在网址和下载链接里，公开网站上不能出现个人号码。"
+                f"请给这个{'文件夹' if folder else '文件'}改名、去掉号码"
+                "（页面或 data 中引用了它的地方也要一起改）",
+            )
+        )
     return out
 
 

@@ -44,14 +44,20 @@ PACKAGE = Path(__file__).resolve().parent.parent
 
 @functools.cache
 def salt() -> str:
+    return code_digest(VERSION, CHECKERS, LIBRARIES)
+
+
+def code_digest(version: int, modules: tuple[str, ...], libraries: tuple[str, ...]) -> str:
+    """A digest of what decides a kept answer: a version constant, Python's version, the
+    source of ``modules`` (paths in this package) and the versions of ``libraries``."""
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{VERSION}\0{sys.version}\0".encode())
-    for rel in CHECKERS:
+    h.update(f"{version}\0{sys.version}\0".encode())
+    for rel in modules:
         try:
             h.update((PACKAGE / rel).read_bytes())
         except OSError:
             h.update(b"?")
-    for name in LIBRARIES:
+    for name in libraries:
         try:
             h.update(f"\0{name}={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:
@@ -59,7 +65,7 @@ def salt() -> str:
     return h.hexdigest()
 
 
-def _key(parts: tuple[str, ...]) -> str:
+def make_key(parts: tuple[str, ...]) -> str:
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass")
@@ -68,7 +74,7 @@ def _key(parts: tuple[str, ...]) -> str:
     return h.hexdigest()
 
 
-def _row_ok(row) -> bool:
+def row_ok(row) -> bool:
     return (
         isinstance(row, list)
         and len(row) == 3
@@ -80,7 +86,7 @@ def _row_ok(row) -> bool:
 
 
 def _entry_ok(key, rows) -> bool:
-    return isinstance(key, str) and len(key) == 32 and isinstance(rows, list) and all(_row_ok(r) for r in rows)
+    return isinstance(key, str) and len(key) == 32 and isinstance(rows, list) and all(row_ok(r) for r in rows)
 
 
 class TextChecks:
@@ -97,7 +103,7 @@ class TextChecks:
             return
         try:
             stored = json.loads(self.path.read_bytes())
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nesting too deep to read
             return
         if not (isinstance(stored, dict) and stored.get("salt") == self.salt and isinstance(stored.get("texts"), dict)):
             return
@@ -108,7 +114,7 @@ class TextChecks:
     ) -> list[Problem]:
         """``compute(*args)``'s problems for ``rel`` holding ``text`` (``inputs``: whatever else
         the check reads, as text), from an earlier load when it checked the same."""
-        key = _key((check, rel, text, *inputs))
+        key = make_key((check, rel, text, *inputs))
         rows = self.seen.get(key)
         if rows is not None:
             self.hits += 1

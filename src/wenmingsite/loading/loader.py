@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from wenmingsite import gate
-from wenmingsite.gate import images, publication, sensitive
+from wenmingsite.gate import images, privacy, publication, sensitive
 from wenmingsite.loading import checkcache, loadmemo, schema, signoff
 from wenmingsite.loading.datafiles import DATA_FILES, DataFile
 from wenmingsite.loading.problems import Problem, ProblemError, Problems
@@ -886,7 +886,12 @@ class _Loader:
         """``schema.read_fields`` over a page's front matter, answered by the serve session's
         memo when the page's text is unchanged (``loadmemo``); its problems reported again."""
         found = self.memo.fields(
-            rel, self.texts[rel], table_name, lambda problems: schema.read_fields(meta, table, rel, problems)
+            rel,
+            self.texts[rel],
+            table_name,
+            lambda problems: schema.read_fields(meta, table, rel, problems),
+            meta,
+            table,
         )
         self.problems.extend(found.problems)
         return found.values
@@ -1146,15 +1151,22 @@ class _Loader:
         documents under docs/, in file and folder names), huge files."""
         allowed = publication.allowed_numbers(self.unit.phone if self.unit else None)
         shown = "\n".join(sorted(allowed))
+        day = privacy.real_day().isoformat()  # an ID number's birth date is judged against it
         for rel, text in self.texts.items():
             self.problems.extend(
-                self.checks.problems("text", rel, text, (shown,), publication.scan_text, rel, text, allowed)
+                self.checks.problems("text", rel, text, (shown, day), publication.scan_text, rel, text, allowed)
             )
             self.notices.extend(publication.sample_notices(rel, text))
         for rel, size in self.all_files:
             if problem := publication.size_problem(size, rel):
                 self.problems.extend([problem])
-        self.problems.extend(publication.name_problems((rel for rel, _ in self.all_files), allowed))
+        for path, name, folder in publication.named_paths(rel for rel, _ in self.all_files):
+            check = "folder name" if folder else "file name"
+            self.problems.extend(
+                self.checks.problems(
+                    check, path, name, (shown, day), publication.name_problem, path, name, folder, allowed
+                )
+            )
         document_texts: dict[str, list] = {}
         self.problems.extend(
             publication.document_problems(
@@ -1231,6 +1243,7 @@ def load(
     loader.check_tree()
     loader.check_publication(data.get("documents") or ())
     loader.checks.save()
+    loader.memo.save()
 
     activities = sorted(page_activities + log_activities, key=lambda a: (a.date, a.id))
     seen_ids: dict[str, Activity] = {}
