@@ -4,11 +4,19 @@ Nothing in this package imports MkDocs but ``plugin.py`` (the MkDocs plugin, the
 ``mkdocs_cli.py`` (``wenming build``/``serve`` run MkDocs).
 """
 
+import gc
 from pathlib import Path
 
-from wenmingsite.loading.loader import load, url_collisions
-from wenmingsite.loading.problems import Problem
-from wenmingsite.loading.records import Content
+# Start-up: what was imported before this package (MkDocs, Markdown, Jinja, Material) lives as
+# long as the process; out of the cyclic collector's reach (gc.freeze), the full collections
+# that importing and loading set off walk only what comes after (the only cost: a cycle already
+# garbage at that moment is never freed; imports leave next to none). The plugin freezes once
+# more when MkDocs has loaded every plugin (on_startup).
+gc.freeze()
+
+from wenmingsite.loading.loader import load, url_collisions  # noqa: E402
+from wenmingsite.loading.problems import Problem  # noqa: E402
+from wenmingsite.loading.records import Content  # noqa: E402
 
 __all__ = ["load", "url_collisions", "Problem", "search_words"]
 

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from wenmingsite.gate import images, officezip, privacy
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem, ProblemError
 from wenmingsite.loading.textfile import read_text
 
@@ -59,7 +60,7 @@ BINARY_FORMATS = {
 DOCUMENT_TYPES = (".pdf", *OFFICE_PACKAGES, ".txt", ".csv", *BINARY_FORMATS)
 CACHE_DIR = Path(".cache") / "privacy"
 CACHE_VERSION = 3  # 3: the texts a reader reads, for the sensitive-information check
-CJK = re.compile("[\u4e00-\u9fff]")
+CJK = lazy("[\u4e00-\u9fff]")
 MAX_DEPTH = 3  # documents inside documents (a chart's workbook inside a .docx inside a PDF)
 
 CANNOT_CHECK = "所以没法检查其中有没有个人手机号和身份证号"

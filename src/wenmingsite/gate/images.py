@@ -20,10 +20,15 @@ import os
 import re
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
+
+from wenmingsite.loading.patterns import lazy
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 # Bump when the way outputs are made changes: every cached output is then remade.
 PIPELINE_VERSION = 1
@@ -364,8 +369,8 @@ HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"
 # An XMP property whose name starts with "GPS" (exif:GPSLatitude, Iptc4xmpExt:GPS-Latitude,
 # DJI's drone-dji:GpsLatitude / GpsLongtitude...), as an attribute or as an element.
 _XMP_GPS_NAME = rb"(?:[A-Za-z_][\w.-]*:)?(?i:gps)[\w-]*"
-XMP_GPS_ATTRIBUTE = re.compile(rb"(?<=\s)(" + _XMP_GPS_NAME + rb")\s*=\s*(?:\"[^\"]*\"|'[^']*')")
-XMP_GPS_ELEMENT = re.compile(rb"<(" + _XMP_GPS_NAME + rb")(?=[\s/>])[^>]*?(?:/>|>.*?</\1\s*>)", re.S)
+XMP_GPS_ATTRIBUTE = lazy(rb"(?<=\s)(" + _XMP_GPS_NAME + rb")\s*=\s*(?:\"[^\"]*\"|'[^']*')")
+XMP_GPS_ELEMENT = lazy(rb"<(" + _XMP_GPS_NAME + rb")(?=[\s/>])[^>]*?(?:/>|>.*?</\1\s*>)", re.S)
 
 
 @dataclass(frozen=True)
@@ -759,6 +764,9 @@ class PhotoCache:
         if not jobs:
             self.save()
             return done, failed
+        # Processes only for photos to make (multiprocessing costs a build that has none ~3 ms to import).
+        from concurrent.futures import ProcessPoolExecutor
+
         workers = workers or os.cpu_count() or 1
         if background and workers > 1:
             planned = [(job, plan(Path(job[0]), job[1])) for job in jobs]

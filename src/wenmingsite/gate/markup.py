@@ -23,6 +23,7 @@ from wenmingsite.gate.theme import (
     reserved_classes,
     reserved_id,
 )
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem
 
 # A body that can hold nothing the checks below look at skips the conversion (the common case:
@@ -33,7 +34,7 @@ from wenmingsite.loading.problems import Problem
 # heading's id start with "__" (also the compatibility forms the default slugify folds into
 # "_") or make one of the lightbox's ids, and a picture whose address has a scheme or starts
 # with // (within 500 characters of "![": its alternative text may hold brackets).
-_SUSPECT_MARKDOWN = re.compile(
+_SUSPECT_MARKDOWN = lazy(
     r"[<{&\\]|__|[\ufe33\ufe34\ufe4d-\ufe4f\uff3f]|glightbox|mermaid|(?:javascript|vbscript|data|livescript)\s*:"
     r"|\]\(\s*(?://|(?!(?:https?|mailto|tel)\s*:)[A-Za-z][A-Za-z0-9+.-]*\s*:)"
     r"|^ {0,3}\[[^\]\n]+\]:\s*(?://|[A-Za-z][A-Za-z0-9+.-]*\s*:)"
@@ -412,7 +413,7 @@ def _bad_style(value: str) -> str | None:
 
 
 # Markdown's backslash escapes ("\_\_config" is the text "__config").
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_MD_ESCAPE = lazy(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 
 
 def _forms(text: str) -> list[str]:

@@ -52,6 +52,7 @@ from pathlib import Path
 
 from wenmingsite.gate import images, privacy
 from wenmingsite.gate.publication import number_message
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem
 
 MARKUP_TYPES = (".html", ".htm", ".xhtml", ".svg")
@@ -84,9 +85,9 @@ HEAD_END = "</head>"
 HEAD_CUT = re.compile(r"<(?:meta|link|title|script)[\s>]")
 BLOCKS = "address|article|aside|blockquote|dd|details|div|dl|dt|fieldset|figure|footer|form|h[1-6]|header|li|main|nav|ol|p|pre|section|table|tbody|td|tfoot|th|thead|tr|ul"
 BODY_CUT = re.compile(rf'<(?:{BLOCKS}) class="')
-COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))", re.S)
+COMMENT = lazy(r"<!--(?:-?>|.*?(?:--!?>|\Z))", re.S)
 RAW_TEXT = re.compile(r"<(script|style)\b[^>]*>(.*?)</\1\s*>", re.S | re.I)
-CDATA = re.compile(r"<!\[CDATA\[|\]\]>")
+CDATA = lazy(r"<!\[CDATA\[|\]\]>")
 # The geometry of SVG paths and shapes: thousands of numbers in every page's icons, never text.
 GEOMETRY = re.compile(r' d="[^"]*"')
 VALUES = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)')""")

@@ -31,6 +31,8 @@ import urllib.parse
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
+from wenmingsite.loading.patterns import lazy
+
 VERSION = 3  # part of the document cache key (doctext.py hashes this file's source as well)
 
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
@@ -57,7 +59,7 @@ _CN_TABLE = str.maketrans(CHINESE_DIGITS)
 CN_ANY = re.compile(f"[{_CN}]")
 # A run of digits and Chinese numerals as the chain below would group it (after
 # normalising): eleven or more of them make the numerals digits.
-CN_RUN = re.compile(rf"[0-9{_CN}](?:(?: {{0,2}}(?:-{{1,2}}|\.) {{0,2}}| {{1,3}})?[0-9{_CN}])+")
+CN_RUN = lazy(rf"[0-9{_CN}](?:(?: {{0,2}}(?:-{{1,2}}|\.) {{0,2}}| {{1,3}})?[0-9{_CN}])+")
 # Eleven digits (or numerals), none further than a separator's width from the next: lines
 # without such a window (nearly all prose, dates and amounts) are skipped before normalising.
 # Superscript, subscript and circled digits read as digits too (NFKC folds them).
@@ -72,15 +74,15 @@ GROUP = re.compile(r"[0-9]+[Xx]?")
 # Digits glued to an ASCII word (or to one through a dash, dot or underscore) are part of
 # a code: SF1381234800012, QNJ-2024-..., IMG_..., v13.8 ...; a few labels are not codes.
 GLUED_LEFT = re.compile(r"(?:[A-Za-z]|[A-Za-z0-9][-._])$")
-LABEL_LEFT = re.compile(r"(?i)(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|id)[-._:]?$")
+LABEL_LEFT = lazy(r"(?i)(?<![A-Za-z])(?:tel|phone|mobile|mob|cell|id)[-._:]?$")
 GLUED_RIGHT = re.compile(r"^(?:[A-Za-z]|-[A-Za-z0-9])")
 # Amounts and counts written as 11 digits are not phone numbers when a unit follows or a
 # currency sign precedes.
-NOT_PHONE_AFTER = re.compile(
+NOT_PHONE_AFTER = lazy(
     r"^\s*(?:元|万|亿|人|次|份|本|台|件|个|吨|斤|亩|户|名|位|株|棵|条|项|页|字|块|%|千克|公斤|米|平方)"
 )
-NOT_PHONE_BEFORE = re.compile(r"(?:[¥$€£]|RMB|CNY|人民币)\s*$")
-MOBILE = re.compile(r"^1[3-9][0-9]{9}$")
+NOT_PHONE_BEFORE = lazy(r"(?:[¥$€£]|RMB|CNY|人民币)\s*$")
+MOBILE = lazy(r"^1[3-9][0-9]{9}$")
 MOBILE_GROUPINGS = {(11,), (3, 4, 4), (3, 8)}
 ID18_GROUPINGS = {(18,), (6, 12), (6, 8, 4), (6, 4, 4, 4), (6, 8, 3, 1), (3, 3, 4, 4, 4), (6, 6, 6)}
 ID15_GROUPINGS = {(15,), (6, 6, 3), (6, 9)}
@@ -205,7 +207,7 @@ _ESCAPE = re.compile(r"\\(?:\\|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]
 _ESCAPED_SPACE = {"_": "\u00a0", " ": " ", "t": "\t", "N": "\u0085", "L": "\u2028", "P": "\u2029"}
 # What the HTML tokeniser makes a comment: <!--> and <!---> end at once, others at --> or
 # --!>, an unclosed one at the end of the text.
-COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|$))", re.S)
+COMMENT = lazy(r"<!--(?:-?>|.*?(?:--!?>|$))", re.S)
 # Elements that flow within a line of text: digits split by them still read as one number.
 # Every other tag (a paragraph, a table cell, a list item, a line break) separates.
 INLINE_TAGS = (
@@ -213,13 +215,13 @@ INLINE_TAGS = (
     "small span strike strong sub sup time tt u var wbr tspan textpath tref"
 ).split()
 _IN_TAG = r"""[^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*"""  # a quoted attribute value may hold ">"
-INLINE_TAG = re.compile(rf"</?(?:{'|'.join(INLINE_TAGS)})(?=[\s/>]){_IN_TAG}>", re.I)
-TAG = re.compile(rf"</?[A-Za-z]{_IN_TAG}>|<[!?][^>]*>")
-ATTRIBUTE_VALUE = re.compile(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
-ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
-PERCENT = re.compile(r"(?:%[0-9a-fA-F]{2})+")
+INLINE_TAG = lazy(rf"</?(?:{'|'.join(INLINE_TAGS)})(?=[\s/>]){_IN_TAG}>", re.I)
+TAG = lazy(rf"</?[A-Za-z]{_IN_TAG}>|<[!?][^>]*>")
+ATTRIBUTE_VALUE = lazy(r"""=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""")
+ENTITY = lazy(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,7};?|[A-Za-z][A-Za-z0-9]{1,31};?)")
+PERCENT = lazy(r"(?:%[0-9a-fA-F]{2})+")
 # Markdown's emphasis and code marks between digits vanish on the page (138**0013**8000).
-MARKS = re.compile(r"(?<=[0-9])[*`]+(?=[0-9])")
+MARKS = lazy(r"(?<=[0-9])[*`]+(?=[0-9])")
 
 
 def _rewrite(text: str, where, pattern: re.Pattern, replace) -> tuple[str, list[int]]:
@@ -288,7 +290,7 @@ def decoded(line: str) -> tuple[str, list[int]]:
     return text, where
 
 
-DIGITISH = re.compile(rf"[{_D}]")
+DIGITISH = lazy(rf"[{_D}]")
 
 
 def _encoded_digits(line: str) -> bool:

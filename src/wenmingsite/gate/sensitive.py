@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from wenmingsite.loading import values
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem
 from wenmingsite.pages import memo
 
@@ -89,22 +90,22 @@ MINOR_WHAT = "未成年人的学校或班级"
 
 # A term inside the name of an institution or of a policy is about no one: 残疾人联合会,
 # 肿瘤医院, 低保科, 戒毒所; 低保政策, 癌症早筛, 工伤保险.
-_INSTITUTION = re.compile(
+_INSTITUTION = lazy(
     r"[\u4e00-\u9fff]{0,3}?(?:医院|联合会|协会|基金会|中心|学校|委员会|处理大队|大队|服务队|"
     r"办公室|工作站|福利院|敬老院)|[科局所站处室院会]"
 )
-_POLICY = re.compile(
+_POLICY = lazy(
     r"[\u4e00-\u9fff]{0,4}?(?:政策|标准|制度|保障金|保险|补助|补贴|救助|工作|知识|宣传|教育|预防|防治|"
     r"筛查|早筛|审核|条例|法规|相关|事务|人员安置|帮教)"
 )
-_PREVENTION = re.compile(r"(?:(?:预防|远离|杜绝|避免|防止)[\u4e00-\u9fff]{0,3}|防|禁|反)$")
+_PREVENTION = lazy(r"(?:(?:预防|远离|杜绝|避免|防止)[\u4e00-\u9fff]{0,3}|防|禁|反)$")
 # Between a person and a term, these make the person the one who acts on others.
-_AGENT = re.compile(
+_AGENT = lazy(
     r"慰问|看望|探望|走访|帮扶|资助|救助|关爱|关心|带领|带队|组织|讲解|讲授|讲述|宣讲|介绍|指导|"
     r"听取|了解|调研|陪伴|辅导|联系|协调|对接|结对|捐款|捐赠|捐助|送去|送上|送来|送给|帮助|照顾|提醒|强调|负责|为|给|向|对(?!象)"
 )
-_CLAUSE = re.compile(r"[^。！？；!?;，,\n]+")
-_SENTENCE = re.compile(r"[^。！？；!?;\n]+")
+_CLAUSE = lazy(r"[^。！？；!?;，,\n]+")
+_SENTENCE = lazy(r"[^。！？；!?;\n]+")
 MAX_GAP = 12  # characters between a name and a term in one clause
 
 # Common surnames (about three hundred) and the compound ones: a jieba "nr" word must start with one.
@@ -126,15 +127,13 @@ _SURNAME_FLAGS = {"nr", "nrfg", "nrt", "zg", "n", "q", "ng", "a"}
 _GIVEN_FLAGS = {"nr", "nrfg", "nrt", "ns", "n", "t", "i", "nz", "a", "ng", "zg", "j"}
 _NEVER_GIVEN = {"x", "p", "u", "uj", "ul", "uz", "ud", "ug", "uv", "c", "m", "q", "f", "r", "d", "y", "e", "o"}
 _NOT_GIVEN = set("人年元名次家户个位天月日岁斤亩米")
-_TITLE_WORD = re.compile(rf"(?:{_TITLES})")
-_ADDRESSED = re.compile(
+_TITLE_WORD = lazy(rf"(?:{_TITLES})")
+_ADDRESSED = lazy(
     rf"(?:{'|'.join(COMPOUND_SURNAMES)}|[{_SURNAME_CLASS}])(?:{_TITLES})|[小老][{_SURNAME_CLASS}](?![某])"
 )
 # Adults: a name right after one of these is not a pupil's.
-_ADULT_BEFORE = re.compile(
-    r"(?:老师|教师|校长|班主任|主任|书记|辅导员|家长|局长|园长|院长|医生|民警|法官|律师|队长|站长)$"
-)
-_ADULT_TITLE = re.compile(
+_ADULT_BEFORE = lazy(r"(?:老师|教师|校长|班主任|主任|书记|辅导员|家长|局长|园长|院长|医生|民警|法官|律师|队长|站长)$")
+_ADULT_TITLE = lazy(
     r"(?:老师|老师傅|师傅|校长|主任|书记|局长|科长|站长|医生|同志|女士|先生|阿姨|大爷|大妈|大娘|大伯|奶奶|爷爷)$"
 )
 _SCHOOL = re.compile(r"(?:小学|(?<!集)中学(?!习)|一中|二中|三中|四中|五中|幼儿园|学校|附小|附中|职高|中专)")
@@ -158,7 +157,7 @@ _CLASS = re.compile(
     r"[一二三四五六七八九1-9]年级(?:[（(]?[一二三四五六七八九十\d]+[）)]?班)?|[初高][一二三](?:[（(]\d+[）)]班)?|"
     r"[一二三四五六七八九十\d]+[（(]\d+[）)]班|[大中小]班"
 )
-_PUPIL = re.compile(r"同学|学生|小朋友|少先队员|学子|小学生|中学生")
+_PUPIL = lazy(r"同学|学生|小朋友|少先队员|学子|小学生|中学生")
 
 # Public figures whose health or death is public history, not personal data.
 PUBLIC_FIGURES = frozenset(
@@ -469,7 +468,7 @@ def acknowledgement(value) -> str | None:
         return None
 
 
-_NEGATIVE = re.compile(r"^(?:未|没有|没|不|尚未|还没|待)")
+_NEGATIVE = lazy(r"^(?:未|没有|没|不|尚未|还没|待)")
 
 
 def as_acknowledgement(text: str, field=None) -> str:

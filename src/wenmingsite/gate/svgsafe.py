@@ -15,6 +15,8 @@ import re
 from collections import Counter
 from xml.parsers import expat
 
+from wenmingsite.loading.patterns import lazy
+
 # Bump when what sanitise keeps changes: cached clean copies are then made again.
 SVG_VERSION = 1
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -81,13 +83,13 @@ role lang tabindex focusable aria-label aria-labelledby aria-describedby aria-hi
 # Elements whose href may point at another element of the same file.
 LOCAL_HREF = frozenset("use textPath linearGradient radialGradient pattern filter".split())
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml\b[^>]*\?>")
-_EVENT = re.compile(r"^on", re.I)
-_COMMENTS = re.compile(r"/\*.*?\*/", re.S)
-_URL = re.compile(r"url\s*\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
-_LOCAL_REF = re.compile(r"#[A-Za-z_][\w.:-]*")
-_BAD_CSS = re.compile(r"@import|expression\s*\(|javascript:|vbscript:|behavior\s*:|-moz-binding|\\|<", re.I)
-_BAD_VALUE = re.compile(r"expression\s*\(|javascript:|vbscript:", re.I)
+_XML_DECLARATION = lazy(r"^\s*<\?xml\b[^>]*\?>")
+_EVENT = lazy(r"^on", re.I)
+_COMMENTS = lazy(r"/\*.*?\*/", re.S)
+_URL = lazy(r"url\s*\(\s*(['\"]?)(.*?)\1\s*\)", re.I | re.S)
+_LOCAL_REF = lazy(r"#[A-Za-z_][\w.:-]*")
+_BAD_CSS = lazy(r"@import|expression\s*\(|javascript:|vbscript:|behavior\s*:|-moz-binding|\\|<", re.I)
+_BAD_VALUE = lazy(r"expression\s*\(|javascript:|vbscript:", re.I)
 _SAFE_AT_RULES = ("@media", "@supports", "@keyframes", "@-webkit-keyframes", "@font-face")
 
 

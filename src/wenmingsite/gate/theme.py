@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from wenmingsite.gate.config import SiteConfig
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem
 
 # The allowlist (wenmingsite.gate.markup) says which attributes content may carry; these say which *values* of
@@ -100,7 +101,7 @@ def reserved_classes(value: str) -> list[str]:
 
 # Browsers drop tabs and newlines anywhere in a URL and spaces and controls around it, and
 # read "\" as "/" in http(s) URLs: "\\host/x.png" and "/\host" are "//host/x.png".
-_URL_JUNK = re.compile(r"[\t\n\r]")
+_URL_JUNK = lazy(r"[\t\n\r]")
 
 
 def foreign_url(value: str) -> bool:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem
 from wenmingsite.loading.yamlstrict import YMap, load_yaml
 
 _OPEN = re.compile(r"^---[ \t]*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
 _DASHLIKE = re.compile(r"^[\-—–―－─━‐‑ー~～_＿=]{2,}[ \t\u3000]*$")
-_KEYLIKE = re.compile(r"^[A-Za-z_][\w-]*\s*[:：]")
+_KEYLIKE = lazy(r"^[A-Za-z_][\w-]*\s*[:：]")
 
 
 @dataclass(frozen=True)

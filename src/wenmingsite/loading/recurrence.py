@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 
 import chinese_calendar
 
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.values import Invalid, normalise
 
 REPEATS = {
@@ -118,7 +118,7 @@ class Rule:
 # The pieces of a described rule (Rule.describe) a line may not split: 每周一 is one word to a
 # reader, never 每周 / 一. A line breaks between them (每月 / 第1个周一, 周一、/ 周三).
 _DAY = f"[{WEEKDAY_NAMES}]"
-RULE_PIECE = re.compile(
+RULE_PIECE = lazy(
     rf"每季度第\d+个月|每季度|每月|每周{_DAY}、?|(?:第\d+个|最后一个)周{_DAY}、?|周{_DAY}、?|\d+日|每个工作日|每天|."
 )
 

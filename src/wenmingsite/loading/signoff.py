@@ -39,8 +39,8 @@ import urllib.parse
 from pathlib import Path
 from typing import NamedTuple
 
-from wenmingsite.commands import repair
 from wenmingsite.loading import frontmatter
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem, Problems
 from wenmingsite.loading.records import Content, Signoff, Unit
 from wenmingsite.loading.yamlstrict import YList, YMap, YStr, load_yaml
@@ -235,7 +235,7 @@ def withhold(content: Content, preview: bool, docs_rel: str = "docs") -> tuple[C
     return shown, items, left_out
 
 
-_HTML_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
+_HTML_SRC = lazy(r"""<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 def _local_path(base: str, target: str) -> str | None:
@@ -442,6 +442,8 @@ def approve(
     path = root / rel
     if not os.path.realpath(path).startswith(os.path.realpath(root) + os.sep):
         raise ApproveError(f"{rel} 在网站文件夹以外，没有修改")
+    from wenmingsite.commands import repair  # only `wenming approve` writes: a build does not load it
+
     try:
         data = repair.read_regular(path)
     except repair.Unwritable as exc:

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from wenmingsite.loading.patterns import lazy
+
 
 class Invalid(ValueError):
     """A value that cannot be accepted; ``str(exc)`` is the editor-facing message."""
@@ -193,25 +195,25 @@ class MissingYear(Invalid):
 
 
 _FULL_DATES = [  # at a position, not anchored: what follows may be a time or a range
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", re.ASCII),
-    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII),
-    re.compile(r"(\d{4})(\d{2})(\d{2})(?!\d)", re.ASCII),
+    lazy(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII),
+    lazy(r"(\d{4})/(\d{1,2})/(\d{1,2})", re.ASCII),
+    lazy(r"(\d{4})\.(\d{1,2})\.(\d{1,2})", re.ASCII),
+    lazy(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII),
+    lazy(r"(\d{4})(\d{2})(\d{2})(?!\d)", re.ASCII),
 ]
-_MONTH_DAY_CN = re.compile(r"()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII)
+_MONTH_DAY_CN = lazy(r"()(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?", re.ASCII)
 _START_FORMS = [*_FULL_DATES, _MONTH_DAY_CN]
 # After a range separator the year, and the month, may be left out: 2024.4.15-4.17, 4月15日至17日.
 _END_FORMS = [
     *_START_FORMS,
-    re.compile(r"()(\d{1,2})[-/.](\d{1,2})(?![-/.\d])", re.ASCII),
-    re.compile(r"()()(\d{1,2})\s*[日号]?(?!\d)", re.ASCII),
+    lazy(r"()(\d{1,2})[-/.](\d{1,2})(?![-/.\d])", re.ASCII),
+    lazy(r"()()(\d{1,2})\s*[日号]?(?!\d)", re.ASCII),
 ]
-_SPAN_SEP = re.compile(r"\s*(?:至|到|~|〜|—+|–|―|-{1,2})\s*")
-_WEEKDAY = re.compile(r"\s*\(?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*\)?")
+_SPAN_SEP = lazy(r"\s*(?:至|到|~|〜|—+|–|―|-{1,2})\s*")
+_WEEKDAY = lazy(r"\s*\(?\s*(?:星期|周|礼拜)([一二三四五六日天])\s*\)?")
 _WEEKDAY_NAMES = "一二三四五六日"
 _CLOCK = r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-_TIME = re.compile(
+_TIME = lazy(
     rf"(?:\s*(?:上午|下午|晚上|早上|中午|全天))?(?:(?:T|\s*){_CLOCK}(?:\s*(?:-|~|至|到|—|–)\s*{_CLOCK})?)?", re.ASCII
 )
 

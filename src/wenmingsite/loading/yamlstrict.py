@@ -25,6 +25,7 @@ try:  # libyaml-backed; pure-Python fallback keeps the same behaviour, only slow
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.BaseLoader
 
+from wenmingsite.loading.patterns import lazy
 from wenmingsite.loading.problems import Problem
 from wenmingsite.pages import memo
 
@@ -133,7 +134,7 @@ def _leading_whitespace_problem(line: str) -> str | None:
     return None
 
 
-_FLOW_START = re.compile(r"^\s*(?:-\s+)?[^\s:#][^:]*:\s+([\[{])")
+_FLOW_START = lazy(r"^\s*(?:-\s+)?[^\s:#][^:]*:\s+([\[{])")
 
 
 def _explain_syntax(line_text: str, exc: yaml.MarkedYAMLError) -> str:
