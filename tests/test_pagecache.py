@@ -394,12 +394,13 @@ BODIES = re.compile(r"其中列表等生成页面 (\d+) 个连同内容沿用、
 
 def listing_pages(site: Path) -> dict[str, bytes]:
     """The pages of the kinds that declare what their bodies are made of (the timeline, its
-    years, the categories' and criteria's listings and every part of a split listing)."""
+    years, the categories (their index and listings), the criteria's listings and every part of a
+    split listing)."""
     found = {}
     for top in ("timeline", "categories", "criteria"):
         for path in (site / top).rglob("index.html"):
             rel = path.relative_to(site).as_posix()
-            if rel not in ("categories/index.html", "criteria/index.html"):
+            if rel != "criteria/index.html":  # the coverage page, made in every build
                 found[rel] = path.read_bytes()
     return found
 

@@ -240,8 +240,16 @@ class CategoriesPage:
 
     @staticmethod
     def render(site, spec, url):
+        return site.renderer.index_list(CategoriesPage.groups(site), url)
+
+    @staticmethod
+    def inputs(site, spec, url):
+        return listing_inputs(site, "index_list", {"groups": CategoriesPage.groups(site)})
+
+    @staticmethod
+    def groups(site) -> list[tuple]:
         archive = site.archive
-        groups = [
+        return [
             (
                 c.name,
                 c.description,
@@ -252,7 +260,6 @@ class CategoriesPage:
             )
             for c in site.content.categories
         ]
-        return site.renderer.index_list(groups, url)
 
 
 @page_kind("category", search=False)
