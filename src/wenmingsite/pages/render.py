@@ -247,6 +247,7 @@ class Renderer:
         # (the URL map, its hash); self.urls is always a dict, so the first call computes it
         self._urls_key: tuple[dict[str, str] | None, int] = (None, 0)
         self._departments_of: tuple[object, list[str]] = (None, [])  # (archive, its departments)
+        self._years_of: tuple[object, list[tuple[int, int]]] = (None, [])  # (archive, its years' counts)
         for table in (_ROWS, _FIGURES, _FRAGMENTS):
             # serve: a new generation (what this build does not use again is dropped at the
             # next); a build: rows and figures are shared within this build only
@@ -501,7 +502,7 @@ class Renderer:
         the latest 12 months. A year in ``parts`` (its months, timeline.split) lists its months
         instead of headlines; a first page over ``limit`` headlines shows its newest months
         whole up to the limit and links the others."""
-        years = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
+        years = self._year_counts(archive)
         listing = whole = archive.recent() if year is None else archive.by_year(year)
         earlier = []
         if year is None and listing.themed > limit:
@@ -527,6 +528,14 @@ class Renderer:
             parts=[(p, archive.part(p)) for p in parts],
             earlier=[(m, self._month_link(m.year, m.month)) for m in earlier],
         )
+
+    def _year_counts(self, archive) -> list[tuple[int, int]]:
+        """The timeline's years and what each holds (on the timeline and every year page), made
+        once per archive."""
+        if self._years_of[0] is not archive:
+            counts = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
+            self._years_of = (archive, counts)
+        return list(self._years_of[1])
 
     def _departments(self, archive) -> list[str]:
         """The departments of the filter (every listing has it): the unit's own order first,
