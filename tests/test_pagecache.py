@@ -342,7 +342,8 @@ def test_a_kept_text_check_follows_the_units_own_numbers(demo, tmp_path):
 
 def test_forged_entries_of_the_build_cache_are_ignored(demo, tmp_path):
     """An index entry under the right key whose fields have another shape (a restored .cache
-    is untrusted) is not used: the page is rendered again, and the site equals a clean build.
+    is untrusted) is not used, an activity's page, a listing's or any other: the page is
+    rendered again, and the site equals a clean build.
     Before, a forged table of contents stopped the build with a Python error."""
     build(demo, tmp_path / "first")
     index = demo / ".cache/pages/index.json"
@@ -361,7 +362,7 @@ def test_forged_entries_of_the_build_cache_are_ignored(demo, tmp_path):
         pages = {src: {**entry, **forged} for src, entry in stored["pages"].items()}
         index.write_text(json.dumps({**stored, "pages": pages}, ensure_ascii=False), encoding="utf-8")
         reused, _ = build(demo, tmp_path / f"forged-{step}")
-        assert reused == 0, (forged, reused)
+        assert reused == 0 and OTHERS[-1][0] == 0, (forged, reused, OTHERS[-1])
         index.write_text(json.dumps(stored, ensure_ascii=False), encoding="utf-8")
     build(demo, tmp_path / "clean", cache=False)
     assert_same_site(tmp_path / f"forged-{len(forgeries) - 1}", tmp_path / "clean")
@@ -386,3 +387,116 @@ def test_new_words_segmented_with_the_word_table_build_the_clean_site(demo, tmp_
     monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
     build(demo, tmp_path / "clean", cache=False)
     assert_same_site(tmp_path / "cached", tmp_path / "clean")
+
+
+BODIES = re.compile(r"其中列表等生成页面 (\d+) 个连同内容沿用、(\d+) 个重新生成")
+
+
+def listing_pages(site: Path) -> dict[str, bytes]:
+    """The pages of the kinds that declare what their bodies are made of (the timeline, its
+    years, the categories (their index and listings), the criteria's listings and every part of a
+    split listing)."""
+    found = {}
+    for top in ("timeline", "categories", "criteria"):
+        for path in (site / top).rglob("index.html"):
+            rel = path.relative_to(site).as_posix()
+            if rel != "criteria/index.html":  # the coverage page, made in every build
+                found[rel] = path.read_bytes()
+    return found
+
+
+def test_a_fresh_build_after_each_listing_edit_equals_a_clean_build(demo, tmp_path):
+    """Listings in parts (a low listing_limit splits the demo's years into months and its
+    categories and criteria into years) are taken whole from the cache while what their bodies
+    are made of is unchanged, and made again after every edit that changes one: each build's
+    site equals a build without the cache, and only the listings whose page changed are made."""
+    edit(demo / "mkdocs.yml", "  - wenming ", "  - wenming:\n      listing_limit: 4\n  # wenming ")
+    root, step, before = demo, 0, {}
+
+    def check(everything: bool = False) -> tuple[int, int, int]:
+        """(listings kept, made, whose page changed since the last build). When the listings
+        are the same pages as before, exactly those whose page changed are made; when a listing
+        splits or is whole again, the links of every listing change and all of them are made; so
+        are they after an edit to what every page is made with (``everything``)."""
+        nonlocal step, before
+        step += 1
+        cached = tmp_path / f"cached-{step}"
+        args = ["build", "--strict", "--site-dir", str(cached)]
+        result = run_mkdocs(root, *args)
+        assert result.returncode == 0, result.stderr[-3000:]
+        m = BODIES.search(result.stderr)
+        assert m, result.stderr[-2000:]
+        build(root, tmp_path / f"clean-{step}", cache=False)
+        assert_same_site(cached, tmp_path / f"clean-{step}")
+        shutil.rmtree(tmp_path / f"clean-{step}")
+        now = listing_pages(cached)
+        changed = sum(1 for rel, data in now.items() if before.get(rel) != data)
+        kept, made = int(m.group(1)), int(m.group(2))
+        if before and set(now) == set(before) and not everything:
+            assert made == changed, (kept, made, changed)
+        else:
+            assert kept == 0 and made == len(now), (kept, made, changed)
+        before = now
+        print(f"step {step}: {kept} kept, {made} made, {changed} changed")
+        return kept, made, changed
+
+    kept, made, changed = check()
+    assert kept == 0 and made == changed > 60, (kept, made, changed)
+    assert (tmp_path / "cached-1/timeline/2024/07/index.html").is_file(), "the demo's years are in parts"
+    listings = made
+    assert check() == (listings, 0, 0), "nothing changed: every listing comes from the cache"
+
+    page = root / "docs/activities/2024/2024-07-10-高温送清凉.md"
+    # A title: the listings that show it (its month, year, category, the first page…), not the others.
+    edit(page, "title: 高温“送清凉”慰问户外劳动者", "title: 高温“送清凉”慰问一线户外劳动者")
+    kept, made, changed = check()
+    assert 0 < made < listings // 4 and kept == listings - made, (kept, made, changed)
+    # A date in another month of the year: two month parts, the year's counts.
+    edit(page, "date: 2024-07-10", "date: 2024-09-03")
+    kept, made, changed = check()
+    assert 0 < made < listings // 4, (kept, made, changed)
+    # A category that moves it from one category's parts to another's (here one category falls
+    # under the limit: its parts are gone, so the links of every listing change).
+    edit(page, "category: 志愿服务", "category: 学习教育")
+    assert check()[2] > 0
+    # Criteria: it joins a criterion's listing (which goes over the limit: parts of its own).
+    edit(page, "category: 学习教育\n", "category: 学习教育\ncriteria: [文明风尚行动]\n")
+    assert check()[2] > 0
+    # A photo's caption: the cover photo's text on the rows that show it.
+    edit(
+        root / "docs/activities/2024/2024-01-19-新春送春联进村.md",
+        "caption: 书法爱好者在村文化广场现场书写春联",
+        "caption: 职工书法爱好者在村文化广场现场书写春联",
+    )
+    kept, made, changed = check()
+    assert 0 < made < listings // 4, (kept, made, changed)
+    # A new activity in a part (a page of its own), and a deleted one.
+    (root / "docs/activities/2024/2024-09-20-秋季运动会.md").write_text(
+        "---\ntitle: 职工秋季趣味运动会\ndate: 2024-09-20\ncategory: 文体活动\ndepartment: 工会\n"
+        "summary: 工会组织趣味运动会。\n---\n\n9月20日，中心工会组织职工趣味运动会。\n",
+        encoding="utf-8",
+    )
+    assert check()[2] > 0
+    (root / "docs/activities/2024/2024-11-06-服务满意度回访.md").unlink()
+    assert check()[2] > 0
+    # A data file that changes the counts: a log entry (no page) in a month's part.
+    edit(
+        root / "data/activities/2024.yml",
+        "activities:\n",
+        "activities:\n  - title: 职工读书分享会\n    date: 2024-09-12\n    category: 学习教育\n"
+        "    department: 工会\n    participants: 30\n    summary: 职工分享读书心得。\n\n",
+    )
+    assert check()[2] > 0
+    # A routine: its title, named once on every listing that shows its occurrences.
+    edit(root / "data/activities/2025.yml", "  - title: 升国旗仪式\n", "  - title: 升国旗和国旗下讲话\n")
+    assert check()[2] > 0
+    # What is on every page: the theme override, the navigation, the site's name, the limit
+    # that splits the listings.
+    (root / "overrides/partials/comments.html").write_text("<!-- 欢迎留言 -->\n", encoding="utf-8")
+    check(everything=True)
+    edit(root / "mkdocs.yml", "  - 应知应会: knowledge/index.md", "  - 应知应会问答: knowledge/index.md")
+    check(everything=True)
+    edit(root / "mkdocs.yml", "site_name: 青溪市农业技术推广中心", "site_name: 青溪市农技推广中心")
+    check(everything=True)
+    edit(root / "mkdocs.yml", "listing_limit: 4", "listing_limit: 6")
+    check(everything=True)

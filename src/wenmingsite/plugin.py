@@ -836,6 +836,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.site is None or (self.cache is not None and self.cache.reused(page.file.src_uri)):
             return html
         site, src = self.site, page.file.src_uri
+        if self.cache is not None and self.cache.body(page, config, lambda: site.body_inputs(src, page.url)):
+            return ""  # a generated page whose body is made of what it was made of before
         if self.memo is not None and not page.is_homepage:  # an unchanged activity page: its last blocks
             return self.memo.decorate(
                 src,

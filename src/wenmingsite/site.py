@@ -437,6 +437,21 @@ class Site:
             before.append(r.home(url, self.stats, self.coverage, self.published))
         return "".join(before) + body + "".join(after)
 
+    def body_inputs(self, src: str, url: str) -> list | None:
+        """Everything :meth:`decorate` reads for a generated page whose kind declares what its
+        body is made of (``PageKind.inputs``; the build cache reuses the page while they stay
+        the same), besides the page's own converted Markdown (in the cache's key). None for
+        any other page, which is always made. Keep this in step with :meth:`decorate`."""
+        spec = self.specs.get(src)
+        if spec is None or src == "index.md" or src in self.report_by_page:
+            return None
+        if src in self.activity_by_page or src in self.announcement_by_page:
+            return None
+        inputs = pagekinds.kind(spec.kind).inputs
+        if inputs is None:
+            return None
+        return [spec, [p for p in self.problems if p.path.endswith("/" + src)], inputs(self, spec, url)]
+
     def decorate_inputs(self, src: str, url: str) -> list | None:
         """Everything :meth:`decorate` reads for an activity page besides its body (which
         the build cache keys by the page's Markdown, see wenmingsite.pages.pagecache). None for

@@ -227,9 +227,10 @@ class PageCache:
         self.html_dir = self.folder / "html"
         self.entries: dict[str, dict] = {}
         self.kept: dict[str, dict] = {}
-        # (reused, rendered) of activity pages (whole pages) and of the others (their template
-        # output and search entries, keyed by their final body)
-        self.counts = {"page": [0, 0], "output": [0, 0]}
+        # (reused, rendered) of activity pages (whole pages), of the others (their template
+        # output and search entries, keyed by their final body) and of the generated pages
+        # keyed by what their kind declares their body is made of (BuildCache.body)
+        self.counts = {"page": [0, 0], "output": [0, 0], "body": [0, 0]}
         try:
             data = json.loads(self.index.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("pages"), dict):
@@ -364,6 +365,7 @@ class BuildCache:
         self.nav: Any = None
         self.state_digest: str | None = None
         self.whole: set[str] = set()  # activity pages: taken whole or rendered whole
+        self.bodies: set[str] = set()  # generated pages keyed by what their kind declares (body)
         self.cached: dict[str, dict] = {}  # src -> the entry the page reuses
         self.keys: dict[str, str] = {}  # src -> the key a rendered page is kept under
         self.search_start: dict[str, tuple[int, int]] = {}
@@ -478,6 +480,48 @@ class BuildCache:
     def reused(self, src: str) -> bool:
         return src in self.cached
 
+    def body(self, page, config, inputs) -> bool:
+        """on_page_content of a generated page, before its body is made: True when the page is
+        taken from the cache (its body is then not made, nor its template rendered), keyed by
+        what its kind declares its body is made of (``inputs()``: Site.body_inputs; None: the
+        kind declares nothing and the page is made as usual) and by all the page around it.
+        Not found, it is made and kept under that key."""
+        src = page.file.src_uri
+        state = self.state(config)
+        if state is None or page.is_homepage:
+            return False
+        try:
+            data = inputs()
+            if data is None:
+                return False
+            images = config.extra.get("wenming_site", {}).get("pages", {})
+            around = [[p.url, str(p.title)] if p else None for p in (page.previous_page, page.next_page)]
+            key = digest(
+                state,
+                "body",
+                src,
+                page.url,
+                str(page.title),
+                canonical(page.meta),
+                canonical(toc_data(page.toc)),
+                page.content or "",
+                canonical(data),
+                self.site.late.get(src, ""),
+                canonical(images.get(src)),
+                canonical(around),
+            )
+        except Unsure as exc:
+            logging.getLogger("mkdocs.plugins.wenming").debug(f"build cache: {src} made ({exc!r})")
+            return False
+        self.bodies.add(src)
+        self.keys[src] = key
+        if (found := self.store.lookup(src, key, "body")) is not None:
+            self.cached[src] = found
+            page.meta = {**page.meta, **memo.REUSED_META}
+            self.hand(src, found, page.file.abs_dest_path)
+            return True
+        return False
+
     def mark_reused(self, env, pages, config) -> None:
         """on_env, every other page converted and decorated: its template output and search
         entries from the cache when all they are made from is unchanged (keyed as the serve
@@ -494,6 +538,8 @@ class BuildCache:
         images = config.extra.get("wenming_site", {}).get("pages", {})
         for page in pages:
             if page is None or page.content is None or page.file.src_uri in self.whole:
+                continue
+            if page.file.src_uri in self.bodies:  # keyed by what its body is made of (:meth:`body`)
                 continue
             src = page.file.src_uri
             around = [[p.url, str(p.title)] if p else None for p in (page.previous_page, page.next_page)]
@@ -587,7 +633,7 @@ class BuildCache:
             src,
             key,
             output,
-            "page" if src in self.whole else "output",
+            "page" if src in self.whole else "body" if src in self.bodies else "output",
             title=page._title_from_render,
             toc=toc_data(page.toc),
             anchors=sorted(page.present_anchor_ids or ()),
@@ -604,9 +650,11 @@ class BuildCache:
             return None
         self.store.save()
         (reused, rendered), (others, redone) = self.store.counts["page"], self.store.counts["output"]
+        kept, made = self.store.counts["body"]
         if reused or rendered:
             return (
                 f"构建缓存：{reused} 个活动页面沿用上次构建的结果，{rendered} 个重新生成；"
-                f"其他页面 {others} 个沿用、{redone} 个重新生成"
+                f"其他页面 {others + kept} 个沿用、{redone + made} 个重新生成"
+                f"（其中列表等生成页面 {kept} 个连同内容沿用、{made} 个重新生成）"
             )
         return None

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
-from wenmingsite.pages.timeline import LISTING_LIMIT, Part, plan
+from wenmingsite.pages.timeline import LISTING_LIMIT, Entry, Listing, Month, Part, RoutineSummary, plan
 
 if TYPE_CHECKING:
     from wenmingsite.loading.records import Content
@@ -91,6 +91,11 @@ class PageKind:
     # (page, data file) of a kind that has its one page only when the unit has that data: a
     # nav entry naming the page without the data is the unit's problem, named in Chinese.
     needs: tuple[str, str] | None = None
+    # What the page's body is made of, as plain data (``inputs(site, spec, url)``): the build
+    # cache (wenmingsite.pages.pagecache) reuses the body and page of an earlier build whose
+    # inputs were the same, without making the body. None (the default): made in every build.
+    # Everything ``render`` reads must be in it; a kind that cannot say so declares nothing.
+    inputs: Callable[[Site, PageSpec, str], Any] | None = None
 
     def page_meta(self, spec: PageSpec) -> dict[str, Any]:
         meta: dict[str, Any] = {"title": spec.title}
@@ -121,7 +126,8 @@ def page_kind(
         missing = [m for m in ("specs", "render") if not callable(getattr(cls, m, None))]
         if missing:
             raise PageKindError(f"page kind {name!r} ({cls.__qualname__}) lacks {', '.join(missing)}()")
-        register(PageKind(name, cls.specs, cls.render, search, tuple(hide), dict(meta or {}), needs))
+        inputs = getattr(cls, "inputs", None)
+        register(PageKind(name, cls.specs, cls.render, search, tuple(hide), dict(meta or {}), needs, inputs))
         return cls
 
     return register_class
@@ -191,6 +197,12 @@ class TimelinePage:
     def render(site, spec, url):
         return site.renderer.timeline(site.archive, None, url, limit=getattr(site, "listing_limit", LISTING_LIMIT))
 
+    @staticmethod
+    def inputs(site, spec, url):
+        limit = getattr(site, "listing_limit", LISTING_LIMIT)
+        context = site.renderer.timeline_context(site.archive, None, limit=limit)
+        return listing_inputs(site, "timeline", shown_figures(context, "whole"))
+
 
 @page_kind("year", search=False)
 class YearPage:
@@ -213,6 +225,12 @@ class YearPage:
         parts = listing_parts(site).get(f"timeline/{spec.key}", [])
         return site.renderer.timeline(site.archive, int(spec.key), url, parts=parts)
 
+    @staticmethod
+    def inputs(site, spec, url):
+        parts = listing_parts(site).get(f"timeline/{spec.key}", [])
+        context = site.renderer.timeline_context(site.archive, int(spec.key), parts)
+        return listing_inputs(site, "timeline", shown_figures(context, "whole", *(("listing",) if parts else ())))
+
 
 @page_kind("categories")
 class CategoriesPage:
@@ -222,8 +240,16 @@ class CategoriesPage:
 
     @staticmethod
     def render(site, spec, url):
+        return site.renderer.index_list(CategoriesPage.groups(site), url)
+
+    @staticmethod
+    def inputs(site, spec, url):
+        return listing_inputs(site, "index_list", {"groups": CategoriesPage.groups(site)})
+
+    @staticmethod
+    def groups(site) -> list[tuple]:
         archive = site.archive
-        groups = [
+        return [
             (
                 c.name,
                 c.description,
@@ -234,7 +260,6 @@ class CategoriesPage:
             )
             for c in site.content.categories
         ]
-        return site.renderer.index_list(groups, url)
 
 
 @page_kind("category", search=False)
@@ -250,6 +275,13 @@ class CategoryPage:
     def render(site, spec, url):
         parts = listing_parts(site).get(f"categories/{spec.key}", [])
         return site.renderer.group(site.archive.by_category(spec.key), spec.description, url, parts, site.archive)
+
+    @staticmethod
+    def inputs(site, spec, url):
+        parts = listing_parts(site).get(f"categories/{spec.key}", [])
+        listing = site.archive.by_category(spec.key)
+        context = site.renderer.group_context(listing, spec.description, parts, site.archive)
+        return listing_inputs(site, "group", shown_figures(context, *(("listing",) if parts else ())))
 
 
 @page_kind("criteria")
@@ -284,6 +316,13 @@ class CriterionPage:
         parts = listing_parts(site).get(f"criteria/{spec.key}", [])
         return site.renderer.group(site.archive.by_criterion(spec.key), spec.description, url, parts, site.archive)
 
+    @staticmethod
+    def inputs(site, spec, url):
+        parts = listing_parts(site).get(f"criteria/{spec.key}", [])
+        listing = site.archive.by_criterion(spec.key)
+        context = site.renderer.group_context(listing, spec.description, parts, site.archive)
+        return listing_inputs(site, "group", shown_figures(context, *(("listing",) if parts else ())))
+
 
 # A listing over the limit in parts (wenmingsite.pages.timeline.split): a year by month, a
 # category or criterion by year (and a year still over the limit by month).
@@ -297,6 +336,93 @@ def listing_parts(site: SpecSource) -> dict[str, list[Part]]:
     if _PLAN is None or _PLAN[0] is not site.content or _PLAN[1] != limit:
         _PLAN = (site.content, limit, plan(site.content, limit))
     return _PLAN[2]
+
+
+# What the listings read besides their template context, made plain once per build: the digest
+# of each entry's row and the JSON of every other frozen record they show (id of the record ->
+# (record, its digest or JSON): the record is held, so its id is not reused while it is here),
+# and what every listing shows.
+_ROWS: tuple[Any, dict[int, tuple[Any, str]], list] | None = None
+
+
+def figures(listing: Listing) -> list:
+    """What a listing shows where it is only counted (a listing in parts, each part on its
+    index: parts.html, routines.html): its figures and its routines, not its rows."""
+    return [
+        "figures",
+        listing.count,
+        listing.themed,
+        listing.routine_occurrences,
+        listing.pages,
+        listing.routine_summaries,
+    ]
+
+
+def shown_figures(context: dict, *names: str) -> dict:
+    """A listing's template context with the listings it only counts as their figures: those
+    named, and each part's on the index of a listing in parts (``parts``: [(Part, Listing)]).
+    Keep in step with the templates (timeline.html, group.html, listing_part.html, parts.html):
+    a listing whose rows a template shows must stay whole."""
+    shown = dict(context)
+    for name in names:
+        shown[name] = figures(context[name])
+    shown["parts"] = [(p, figures(listing)) for p, listing in context.get("parts", ())]
+    return shown
+
+
+def listing_inputs(site: Site, template: str, context: dict) -> list:
+    """What a listing's body is made of (a listing kind's ``inputs``): its template's context
+    (wenmingsite.pages.render's ``*_context``), each entry as the digest of what its row shows
+    (the entry, its cover photo, its category's URL: Renderer.row_inputs; made once per build,
+    though an entry is on its month, year, category and criteria pages), and what every
+    listing's templates read besides: the unit's categories and criteria (the filter), the
+    URL of every generated page (links), the editors' view or not. The templates' own source is in the
+    build cache's shared state (this package's files)."""
+    from wenmingsite.pages.pagecache import canonical, digest
+
+    global _ROWS
+    archive, renderer = site.archive, site.renderer
+    if _ROWS is None or _ROWS[0] is not archive:
+        common = [
+            canonical(site.content.categories),
+            canonical(site.content.criteria),
+            # The listings link to generated pages only (an activity's page by the entry's
+            # URL, its category's by the row's): a new activity leaves the links as they were.
+            digest(*(f"{k}\0{v}" for k, v in sorted(renderer.urls.items()) if k in site.specs)),
+            renderer.internal,
+        ]
+        _ROWS = (archive, {}, common)
+    rows = _ROWS[1]
+
+    def row(e: Entry) -> str:
+        found = rows.get(id(e))
+        if found is None or found[0] is not e:
+            cover, category = renderer.row_inputs(e)
+            found = rows[id(e)] = (e, digest(canonical([e, category, cover])))
+        return found[1]
+
+    def record(value) -> str:
+        found = rows.get(id(value))
+        if found is None or found[0] is not value:
+            found = rows[id(value)] = (value, canonical(value))
+        return found[1]
+
+    def data(value):
+        if isinstance(value, Entry):
+            return row(value)
+        if isinstance(value, (Part, RoutineSummary)):  # a listing's parts are on each of its parts
+            return record(value)
+        if isinstance(value, Month):
+            return ["month", value.year, value.month, [row(e) for e in value.entries], [row(e) for e in value.routines]]
+        if isinstance(value, Listing):
+            return ["listing", [data(m) for m in value.months]]
+        if isinstance(value, dict):
+            return {k: data(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [data(v) for v in value]
+        return value
+
+    return [template, data(context), _ROWS[2]]
 
 
 def _listing_title(site: SpecSource, part: Part) -> str:
@@ -331,6 +457,27 @@ class ListingPartPage:
         parts = listing_parts(site)["/".join(folder[:2])]
         part = next(p for p in parts if p.folder == spec.key)
         return site.renderer.listing_part(site.archive, part, parts, _listing_title(site, part), url)
+
+    @staticmethod
+    def inputs(site, spec, url):
+        folder = spec.key.split("/", 2)
+        parts = listing_parts(site)["/".join(folder[:2])]
+        part = next(p for p in parts if p.folder == spec.key)
+        context = site.renderer.listing_part_context(site.archive, part, parts, _listing_title(site, part))
+        context = shown_figures(context, *(("listing",) if context["parts"] else ()))
+        # The parts beside it are links (their folder, year and month), not their counts: a
+        # date moved from one month to another leaves the other months' pages as they were.
+        for name in ("siblings", "all_parts"):
+            context[name] = [_link(p) for p in context[name]]
+        for name in ("older", "newer"):
+            context[name] = _link(context[name]) if context[name] else None
+        context["part"] = [context["part"], part.folder]  # itself whole
+        return listing_inputs(site, "listing-part", context)
+
+
+def _link(part: Part) -> list:
+    """What a link to a part shows (its address and period: listing_part.html's navigation)."""
+    return ["link", part.folder, part.year, part.month]
 
 
 # Photos (wenmingsite.pages.gallery).

@@ -246,6 +246,8 @@ class Renderer:
         self.memo = memo
         # (the URL map, its hash); self.urls is always a dict, so the first call computes it
         self._urls_key: tuple[dict[str, str] | None, int] = (None, 0)
+        self._departments_of: tuple[object, list[str]] = (None, [])  # (archive, its departments)
+        self._years_of: tuple[object, list[tuple[int, int]]] = (None, [])  # (archive, its years' counts)
         for table in (_ROWS, _FIGURES, _FRAGMENTS):
             # serve: a new generation (what this build does not use again is dropped at the
             # next); a build: rows and figures are shared within this build only
@@ -266,10 +268,14 @@ class Renderer:
         key = (name, page_url, self.urls_key(), inputs)
         return _remember(_FRAGMENTS, key, lambda: self.render(name, page_url, **context))
 
+    def row_inputs(self, e) -> tuple:
+        """What an entry's row shows besides the entry: its cover photo and its category's URL."""
+        cover = self.gallery.covers.get(e.ids[0]) if self.gallery and e.ids else None
+        return cover, self.urls.get(f"categories/{e.category_slug}/index.md", "")
+
     def row(self, e, page_url: str) -> Markup:
         """An entry's row in a listing: rendered once, then shared by every page listing it."""
-        cover = self.gallery.covers.get(e.ids[0]) if self.gallery and e.ids else None
-        category = self.urls.get(f"categories/{e.category_slug}/index.md", "")
+        cover, category = self.row_inputs(e)
         key = (e, category, (cover.photo, cover.published.key) if cover else None)
         html = _remember(
             _ROWS,
@@ -489,11 +495,14 @@ class Renderer:
         return [e for e in found if e[1] in self.urls]
 
     def timeline(self, archive, year: int | None, page_url: str, parts=(), limit: int = LISTING_LIMIT) -> str:
-        """A year of the timeline, or (``year`` None) its first page: the latest 12 months.
-        A year in ``parts`` (its months, timeline.split) lists its months instead of headlines;
-        a first page over ``limit`` headlines shows its newest months whole up to the limit
-        and links the others."""
-        years = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
+        return self.render("timeline.html", page_url, **self.timeline_context(archive, year, parts, limit))
+
+    def timeline_context(self, archive, year: int | None, parts=(), limit: int = LISTING_LIMIT) -> dict:
+        """What timeline.html shows: a year of the timeline, or (``year`` None) its first page,
+        the latest 12 months. A year in ``parts`` (its months, timeline.split) lists its months
+        instead of headlines; a first page over ``limit`` headlines shows its newest months
+        whole up to the limit and links the others."""
+        years = self._year_counts(archive)
         listing = whole = archive.recent() if year is None else archive.by_year(year)
         earlier = []
         if year is None and listing.themed > limit:
@@ -505,9 +514,7 @@ class Renderer:
                 shown += m.themed
             earlier = [m for m in listing.themed_months if m not in kept]
             listing = Listing(tuple(kept))
-        return self.render(
-            "timeline.html",
-            page_url,
+        return dict(
             year=year,
             years=years,
             listing=listing,
@@ -522,10 +529,22 @@ class Renderer:
             earlier=[(m, self._month_link(m.year, m.month)) for m in earlier],
         )
 
+    def _year_counts(self, archive) -> list[tuple[int, int]]:
+        """The timeline's years and what each holds (on the timeline and every year page), made
+        once per archive."""
+        if self._years_of[0] is not archive:
+            counts = [(y, archive.count_where(lambda e, y=y: e.date.year == y)) for y in archive.years()]
+            self._years_of = (archive, counts)
+        return list(self._years_of[1])
+
     def _departments(self, archive) -> list[str]:
-        known = list(self.content.unit.departments) if self.content.unit else []
-        used = {e.department for e in archive.entries if e.department}
-        return [d for d in known if d in used] + sorted(used - set(known))
+        """The departments of the filter (every listing has it): the unit's own order first,
+        made once per archive."""
+        if self._departments_of[0] is not archive:
+            known = list(self.content.unit.departments) if self.content.unit else []
+            used = {e.department for e in archive.entries if e.department}
+            self._departments_of = (archive, [d for d in known if d in used] + sorted(used - set(known)))
+        return list(self._departments_of[1])
 
     def _month_link(self, year: int, month: int) -> str:
         """The docs path (and anchor) of a month of the timeline: its part, or its section
@@ -535,14 +554,42 @@ class Renderer:
 
     def group(self, listing, description: str | None, page_url: str, parts=(), archive=None) -> str:
         """A category's or criterion's listing; over the limit, the index of its ``parts``."""
+        return self.render("group.html", page_url, **self.group_context(listing, description, parts, archive))
+
+    def group_context(self, listing, description: str | None, parts=(), archive=None) -> dict:
+        """What group.html shows (see :meth:`group`)."""
         tallies = [(p, archive.part(p)) for p in parts]
-        return self.render("group.html", page_url, listing=listing, description=description, span="", parts=tallies)
+        return dict(listing=listing, description=description, span="", parts=tallies)
 
     def listing_part(self, archive, part, parts, title: str, page_url: str) -> str:
         """One part of a split listing (a year or a month), with the way to its neighbours:
         the page above, the parts beside it, the previous and next one. In serve, rendered
         again only when something it shows changed (``_fragment``; saving one activity
         changes the few parts that list it)."""
+        context = self.listing_part_context(archive, part, parts, title)
+        if not self.memo:
+            return self.render("listing_part.html", page_url, **context)
+        # Everything listing_part.html and its includes read besides the URL map (in every
+        # fragment's key): the context, the filter's categories and criteria, each row's
+        # cover photo.
+        listing = context["listing"]
+        inputs = (
+            part,
+            title,
+            listing,
+            tuple(context["siblings"]),
+            tuple(parts),
+            tuple(context["parts"]),
+            tuple(context["years"]),
+            tuple(context["departments"]),
+            self.content.categories,
+            self.content.criteria,
+            tuple(self._cover_key(e) for m in listing.months for e in m.entries),
+        )
+        return self._fragment("listing_part.html", page_url, inputs, **context)
+
+    def listing_part_context(self, archive, part, parts, title: str) -> dict:
+        """What listing_part.html shows (see :meth:`listing_part`)."""
         listing = archive.part(part)
         siblings = [p for p in parts if p.parent == part.parent]  # its listing's years, or its year's months
         at = siblings.index(part)
@@ -553,26 +600,7 @@ class Renderer:
         years = [(y, None) for y in archive.years()] if part.scope == "year" else []
         departments = self._departments(archive)
         listing_src = f"{'/'.join(part.folder.split('/')[:2])}/index.md"
-        # Everything listing_part.html and its includes read besides the URL map (in every
-        # fragment's key): the context below, the filter's categories and criteria, each
-        # row's cover photo.
-        inputs = (
-            part,
-            title,
-            listing,
-            tuple(siblings),
-            tuple(parts),
-            tuple(tallies),
-            tuple(years),
-            tuple(departments),
-            self.content.categories,
-            self.content.criteria,
-            tuple(self._cover_key(e) for m in listing.months for e in m.entries),
-        )
-        return self._fragment(
-            "listing_part.html",
-            page_url,
-            inputs,
+        context = dict(
             part=part,
             title=title,
             listing=listing,
@@ -586,6 +614,7 @@ class Renderer:
             years=years,
             departments=departments,
         )
+        return context
 
     def _cover_key(self, e) -> tuple | None:
         """What of an entry's cover photo its row shows (see :meth:`row`)."""
