@@ -120,6 +120,36 @@ def test_a_part_read_once_is_not_read_again_but_every_page_is_checked():
     assert [leak.masked for leak in scanner.file("b/index.html", leaking.encode())] == ["138****8000"]
 
 
+def test_an_output_found_clean_is_read_again_on_another_day(tmp_path, monkeypatch):
+    """An ID number whose birth date is tomorrow is no number today, and one tomorrow: the
+    verdict the clean cache (.cache/outputs) keeps for the page's exact bytes holds for the day
+    it was made on, so tomorrow's build reads the page again and finds the number."""
+    import datetime as dt
+
+    from wenmingsite.gate import privacy
+
+    today = dt.date(2026, 12, 7)
+    born = today + dt.timedelta(days=1)
+    first17 = f"110101{born:%Y%m%d}123"
+    number = first17 + privacy.ID_CHECK[sum(int(d) * w for d, w in zip(first17, privacy.ID_WEIGHTS, strict=True)) % 11]
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text(f"<html><body><p>证件 {number}</p></body></html>", encoding="utf-8")
+
+    def scan_on(day: dt.date) -> list[str]:
+        monkeypatch.setattr(privacy, "real_day", lambda: day)
+        cache = outputs_scan.CleanCache(tmp_path / "cache", frozenset())
+        found = outputs_scan.scan(site, cache=cache)
+        if not found:
+            cache.save()
+        return [leak.masked for leak in found]
+
+    assert scan_on(today) == []
+    assert (tmp_path / "cache" / outputs_scan.CleanCache.FILE).is_file()
+    assert scan_on(today) == []  # the kept verdict
+    assert scan_on(born) == [f"110101{'*' * 8}123{number[-1]}"]
+
+
 def test_locate_finds_the_line_that_spells_the_number_in_any_form():
     source = '---\ntitle: 走访\nsummary: "电话 \\u0031\\u0033\\u0038"\n---\n\n正文 00138\n000。\n'
     assert outputs_scan.locate(N, [("docs/a.md", lambda: source)]) == ("docs/a.md", 3)

@@ -45,6 +45,7 @@ import io
 import json
 import os
 import re
+import unicodedata
 import urllib.parse
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -392,8 +393,11 @@ def _same_as_unpacked(full: str, data: bytes) -> bool:
 
 class CleanCache:
     """Outputs found clean, by content hash, kept in ``.cache/outputs/`` between builds: a
-    rebuild reads only what changed. The key includes this module's and privacy.py's source
-    and the unit's allowed numbers, so a changed detector or office phone reads all again."""
+    rebuild reads only what changed. The key includes everything a verdict is judged by: this
+    module's and privacy.py's source, the unit's allowed numbers, the day an ID number's birth
+    date is judged against (``privacy.real_day``: a number born tomorrow is one tomorrow) and
+    the Unicode tables that fold characters, so a changed detector, office phone or day reads
+    all again."""
 
     FILE = "clean.json"
 
@@ -403,6 +407,7 @@ class CleanCache:
         for source in (privacy.__file__, __file__):
             salt.update(Path(source).read_bytes())
         salt.update("\n".join(sorted(allowed)).encode())
+        salt.update(f"\0{privacy.real_day().isoformat()}\0{unicodedata.unidata_version}".encode())
         self.salt = salt.hexdigest()
         self.seen: set[bytes] = set()
         self.kept: set[bytes] = set()  # what this build found clean
