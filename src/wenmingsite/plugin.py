@@ -321,6 +321,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.theme_memo = ThemeMemo()
         self.watcher: servewatch.TwinObserver | None = None  # `mkdocs serve`: the system's change notices
         self.worker: sitefolder.Worker | None = None  # makes the new folder's folders, places reused pages
+        self.hasher: outputs_scan.Hasher | None = None  # hashes the written site for the output scan
+        self.search_plan = search_index.Planned()  # the theme's search index, split as it is made
 
     # --- settings -----------------------------------------------------------------------
 
@@ -360,6 +362,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             ) from None
         self._use_theme(config)
         self._cache_segmentation(config)
+        if (index := getattr(config.plugins.get("material/search"), "search_index", None)) is not None:
+            self.search_plan.wrap(index)  # split as the theme makes it (search_index.Planned)
         css = f"{ASSET_DIR}/wenming.css"
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
@@ -468,6 +472,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.serve_folder.close()
             self.quiet.skipped.clear()
         self._stop_worker()  # before its folder is removed
+        if self.hasher is not None:
+            self.hasher.close()
+            self.hasher = None
         if self.cache is not None:  # the cache keeps what the last good build left
             self.cache.close()
             self.cache = None
@@ -944,8 +951,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         self._finish_worker()
+        if self._scanning():  # every page written: hashed by another process meanwhile
+            self.hasher = outputs_scan.Hasher(config.site_dir)
         # UTF-8, in parts: an edit re-sends one part, not all
-        search_parts = search_index.split(config.site_dir)
+        search_parts = search_index.split(config.site_dir, self.search_plan)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
             shipped.neutralise(config.site_dir)
         except shipped.ShippedError as exc:
@@ -966,12 +975,22 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
                 f"{self.segments.cut} cut by jieba ({self.segments.by_table} with the word table)"
             )
-        if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
+        if self._scanning():
             self._scan_outputs(config)
         self._switch(config)
         self._save_page_cache()
         if self.memo is not None:
             log.info(self.memo.summary())
+
+    def _scanning(self) -> bool:
+        return self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1"
+
+    def _stop_hasher(self) -> dict:
+        hashed = {}
+        if self.hasher is not None:
+            hashed = self.hasher.results()
+            self.hasher = None
+        return hashed
 
     def _scan_outputs(self, config) -> None:
         """Personal numbers in what visitors receive, decoded (wenmingsite.gate.outputs_scan):
@@ -982,7 +1001,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         theirs = self.theirs
         root = Path(config.config_file_path).parent
         cache = outputs_scan.CleanCache(root / OUTPUTS_CACHE_DIR, allowed)
-        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache)
+        hashed = self._stop_hasher()
+        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache, hashed=hashed)
         if not leaks:
             cache.save()
             return
