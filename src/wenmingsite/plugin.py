@@ -15,6 +15,7 @@ session; per-build state is reset in ``on_config``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import logging
 import os
@@ -58,6 +59,7 @@ THEME = PACKAGE / "theme"  # templates over Material's (header, footer, 404, sit
 ASSET_DIR = "assets/wenming"
 SEARCH_CACHE_DIR = ".cache/search"
 OUTPUTS_CACHE_DIR = ".cache/outputs"
+STATIC_CACHE_DIR = ".cache/static"  # the theme's static files, linked into each new site folder
 JIEBA_CACHE_DIR = ".cache/jieba"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -870,12 +872,26 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             for f in files:
                 if not f.is_documentation_page():
                     f.copy_file = lambda dirty=False, f=f: folder.copy(f.dest_uri, f.abs_src_path, f._content)
+        if self.folder is not None and self.folder.new is not None and self.serve_folder is None:
+            self._link_static_files(files, config)
         if self.memo is not None:
             pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
             self.memo.mark_reused(env, pages, self._build().late)
         elif self.cache is not None:
             self.cache.mark_reused(env, [f.page for f in files.documentation_pages()], config)
         return env
+
+    def _link_static_files(self, files: Files, config) -> None:
+        """A build writing a new folder: the theme's and this package's static files linked
+        from identical copies in .cache/static instead of copied (sitefolder.StaticLinks)."""
+        links = sitefolder.StaticLinks(Path(config.config_file_path).parent / STATIC_CACHE_DIR)
+        for f in files:
+            if f.dest_uri in self.theirs and not f.generated_by and f.abs_src_path and f._content is None:
+                if not f.is_documentation_page():
+                    f.copy_file = functools.partial(  # type: ignore[method-assign]
+                        _copy_static,
+                        functools.partial(links.copy, f.dest_uri, f.abs_src_path, f.abs_dest_path, f.copy_file),
+                    )
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context, *, page, config, nav):
@@ -1079,6 +1095,12 @@ def _skip_reused_pages() -> None:
 
     _build_page.wenming = True  # type: ignore[attr-defined]
     mkdocs_build._build_page = _build_page
+
+
+def _copy_static(copy, dirty: bool = False) -> None:
+    """A static file's ``copy_file`` in a build writing a new folder (``dirty`` means nothing
+    there: the folder is new)."""
+    copy()
 
 
 def _shown(path: Path, root: Path) -> str:
