@@ -33,7 +33,10 @@ and this package's own assets (``skip``).
 Speed: one pass per file of a few regular expressions compiled once (no HTML parser builds
 a tree), and :func:`wenmingsite.gate.privacy.find` runs only on the lines holding a window of
 eleven digits (:data:`privacy.CANDIDATE`). The numbers found are located back in the sources
-(:func:`locate`) only when there are any.
+(:func:`locate`) only when there are any. Across builds, :class:`CleanCache` keeps the verdicts
+of exact bytes (whole files, a long page's parts, a JSON file's items); at the build's end
+:class:`Hasher` hashes the written files in another process, so that the main thread reads only
+the files whose bytes it does not know clean (:func:`unchanged_since`).
 """
 
 from __future__ import annotations
