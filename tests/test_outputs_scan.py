@@ -151,47 +151,13 @@ def test_an_output_found_clean_is_read_again_on_another_day(tmp_path, monkeypatc
     assert scan_on(born) == [f"110101{'*' * 8}123{number[-1]}"]
 
 
-def clean_scan(site: Path, folder: Path, hashed=None) -> list[str]:
+def clean_scan(site: Path, folder: Path) -> list[str]:
     """A scan with the clean cache in ``folder`` (saved when nothing was found)."""
     cache = outputs_scan.CleanCache(folder, frozenset())
-    found = outputs_scan.scan(site, cache=cache, hashed=hashed)
+    found = outputs_scan.scan(site, cache=cache)
     if not found:
         cache.save()
     return [f"{leak.output} {leak.masked}" for leak in found]
-
-
-def test_a_file_hashed_by_the_other_process_is_read_when_it_changed_since(tmp_path):
-    """The build's end hashes the site in another process (Hasher) and the scan skips a file
-    whose digest is known clean only while it is the very file hashed: written into after the
-    hash (its time even set back), or replaced by another file, it is read and its number found."""
-    site = tmp_path / "site"
-    (site / "a").mkdir(parents=True)
-    page = site / "a/index.html"
-    clean = "<html><body><p>联系电话 00000000000</p></body></html>"
-    page.write_text(clean, encoding="utf-8")
-    assert clean_scan(site, tmp_path / "cache") == []
-    hashed = outputs_scan.Hasher(site).results()
-    assert set(hashed) == {"a/index.html"}
-    assert clean_scan(site, tmp_path / "cache", hashed) == []  # known clean: not read
-
-    before = os.stat(page)
-    with open(page, "r+b") as fh:  # the same file, the same size, its time set back
-        fh.write(clean.replace("00000000000", N).encode())
-    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert clean_scan(site, tmp_path / "cache", hashed) == ["a/index.html 138****8000"]
-
-    page.unlink()  # another file in its place
-    page.write_text(clean.replace("00000000000", N), encoding="utf-8")
-    assert clean_scan(site, tmp_path / "cache", hashed) == ["a/index.html 138****8000"]
-
-
-def test_the_hashing_process_skips_what_the_scan_never_reads_and_fails_safe(tmp_path):
-    site = tmp_path / "site"
-    (site / "img").mkdir(parents=True)
-    (site / "img/a.png").write_bytes(b"\x89PNG")
-    (site / "index.html").write_text("<p>正文</p>", encoding="utf-8")
-    assert set(outputs_scan.Hasher(site).results()) == {"index.html"}
-    assert outputs_scan.Hasher(tmp_path / "none").results() == {}  # the process failed: read here
 
 
 def test_a_long_page_changed_in_one_part_is_read_in_that_part(tmp_path):

@@ -326,8 +326,8 @@ def test_a_forged_page_of_the_build_cache_is_read_by_the_output_scan(demo, tmp_p
     """A finished page in .cache/pages changed after the build that stored it (a restored
     .cache is untrusted), its size kept so that the cache takes it: the next build links it
     into place unread, and the output scan, which skips only files whose exact bytes are known
-    clean (hashed by another process, the file unchanged since), reads it and finds the mobile
-    number; the build fails, naming the page, and the last site stays."""
+    clean, reads it and finds the mobile number; the build fails, naming the page, and the
+    last site stays."""
     build(demo, tmp_path / "first")
     reused, _ = build(demo, tmp_path / "second")
     assert reused > 0

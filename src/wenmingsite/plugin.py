@@ -323,7 +323,6 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.theme_memo = ThemeMemo()
         self.watcher: servewatch.TwinObserver | None = None  # `mkdocs serve`: the system's change notices
         self.worker: sitefolder.Worker | None = None  # makes the new folder's folders, places reused pages
-        self.hasher: outputs_scan.Hasher | None = None  # hashes the written site for the output scan
         self.search_plan = search_index.Planned()  # the theme's search index, split as it is made
 
     # --- settings -----------------------------------------------------------------------
@@ -474,9 +473,6 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.serve_folder.close()
             self.quiet.skipped.clear()
         self._stop_worker()  # before its folder is removed
-        if self.hasher is not None:
-            self.hasher.close()
-            self.hasher = None
         if self.cache is not None:  # the cache keeps what the last good build left
             self.cache.close()
             self.cache = None
@@ -967,8 +963,6 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
         self._finish_worker()
-        if self._scanning():  # every page written: hashed by another process meanwhile
-            self.hasher = outputs_scan.Hasher(config.site_dir)
         # UTF-8, in parts: an edit re-sends one part, not all
         search_parts = search_index.split(config.site_dir, self.search_plan)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
@@ -991,22 +985,12 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
                 f"{self.segments.cut} cut by jieba ({self.segments.by_table} with the word table)"
             )
-        if self._scanning():
+        if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)
         self._save_page_cache()
         if self.memo is not None:
             log.info(self.memo.summary())
-
-    def _scanning(self) -> bool:
-        return self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1"
-
-    def _stop_hasher(self) -> dict:
-        hashed = {}
-        if self.hasher is not None:
-            hashed = self.hasher.results()
-            self.hasher = None
-        return hashed
 
     def _scan_outputs(self, config) -> None:
         """Personal numbers in what visitors receive, decoded (wenmingsite.gate.outputs_scan):
@@ -1017,8 +1001,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         theirs = self.theirs
         root = Path(config.config_file_path).parent
         cache = outputs_scan.CleanCache(root / OUTPUTS_CACHE_DIR, allowed)
-        hashed = self._stop_hasher()
-        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache, hashed=hashed)
+        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache)
         if not leaks:
             cache.save()
             return
