@@ -150,8 +150,8 @@ def open_table(path: Path, data: bytes, version: str) -> tuple[sqlite3.Connectio
     except (OSError, ValueError, sqlite3.Error) as exc:
         raise TableUnusable(str(exc), rebuild=True) from None
     try:
-        # Hashed after sqlite opened the file: the bytes it reads are the ones hashed (nothing
-        # else writes a table: it is made under a temporary name and renamed into place).
+        # Nothing writes into a table (each is made under a temporary name and renamed into
+        # place, at the end of a build), so the bytes hashed here are the ones sqlite reads.
         if (expected := _stored_digest(path)) is None or file_sha256(path) != expected:
             raise TableUnusable("not the table that was written, or changed since")
         conn.execute("PRAGMA trusted_schema=OFF")
