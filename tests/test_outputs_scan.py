@@ -9,6 +9,7 @@ import io
 import json
 import os
 import textwrap
+from pathlib import Path
 
 import pytest
 from conftest import MKDOCS_YML, UNIT_YML, build, copy_demo, run_mkdocs
@@ -118,6 +119,66 @@ def test_a_part_read_once_is_not_read_again_but_every_page_is_checked():
     leaking = clean.replace("<p>正文</p>", f"<p>电话 {N}</p>")
     assert scanner.file("a/index.html", clean.encode()) == []
     assert [leak.masked for leak in scanner.file("b/index.html", leaking.encode())] == ["138****8000"]
+
+
+def test_an_output_found_clean_is_read_again_on_another_day(tmp_path, monkeypatch):
+    """An ID number whose birth date is tomorrow is no number today, and one tomorrow: the
+    verdict the clean cache (.cache/outputs) keeps for the page's exact bytes holds for the day
+    it was made on, so tomorrow's build reads the page again and finds the number."""
+    import datetime as dt
+
+    from wenmingsite.gate import privacy
+
+    today = dt.date(2026, 12, 7)
+    born = today + dt.timedelta(days=1)
+    first17 = f"110101{born:%Y%m%d}123"
+    number = first17 + privacy.ID_CHECK[sum(int(d) * w for d, w in zip(first17, privacy.ID_WEIGHTS, strict=True)) % 11]
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a/index.html").write_text(f"<html><body><p>证件 {number}</p></body></html>", encoding="utf-8")
+
+    def scan_on(day: dt.date) -> list[str]:
+        monkeypatch.setattr(privacy, "real_day", lambda: day)
+        cache = outputs_scan.CleanCache(tmp_path / "cache", frozenset())
+        found = outputs_scan.scan(site, cache=cache)
+        if not found:
+            cache.save()
+        return [leak.masked for leak in found]
+
+    assert scan_on(today) == []
+    assert (tmp_path / "cache" / outputs_scan.CleanCache.FILE).is_file()
+    assert scan_on(today) == []  # the kept verdict
+    assert scan_on(born) == [f"110101{'*' * 8}123{number[-1]}"]
+
+
+def clean_scan(site: Path, folder: Path) -> list[str]:
+    """A scan with the clean cache in ``folder`` (saved when nothing was found)."""
+    cache = outputs_scan.CleanCache(folder, frozenset())
+    found = outputs_scan.scan(site, cache=cache)
+    if not found:
+        cache.save()
+    return [f"{leak.output} {leak.masked}" for leak in found]
+
+
+def test_a_long_page_changed_in_one_part_is_read_in_that_part(tmp_path):
+    """A long page (the evidence index) keeps its parts' verdicts: a later build reads only
+    the parts an edit changed, and finds a number written into one of them."""
+    site = tmp_path / "site"
+    site.mkdir()
+    items = [f'<li class="item"><a href="/a/{i}/">第 {i} 项活动</a></li>' for i in range(300)]
+    page = site / "index.html"
+
+    def write(rows):
+        page.write_text(f'<html><body><ul class="list">{"".join(rows)}</ul></body></html>', encoding="utf-8")
+
+    write(items)
+    assert clean_scan(site, tmp_path / "cache") == []
+    items[150] = '<li class="item"><a href="/a/150/">新标题</a></li>'
+    write(items)
+    assert clean_scan(site, tmp_path / "cache") == []
+    items[151] = f'<li class="item">电话 {N[:5]}<b>{N[5:]}</b></li>'
+    write(items)
+    assert clean_scan(site, tmp_path / "cache") == ["index.html 138****8000"]
 
 
 def test_locate_finds_the_line_that_spells_the_number_in_any_form():

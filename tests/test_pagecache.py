@@ -322,6 +322,31 @@ def test_a_forged_clean_answer_lets_no_personal_number_through(demo, tmp_path):
     assert "会显示疑似个人手机号 138****8000。" in log
 
 
+def test_a_forged_page_of_the_build_cache_is_read_by_the_output_scan(demo, tmp_path):
+    """A finished page in .cache/pages changed after the build that stored it (a restored
+    .cache is untrusted), its size kept so that the cache takes it: the next build links it
+    into place unread, and the output scan, which skips only files whose exact bytes are known
+    clean, reads it and finds the mobile number; the build fails, naming the page, and the
+    last site stays."""
+    build(demo, tmp_path / "first")
+    reused, _ = build(demo, tmp_path / "second")
+    assert reused > 0
+    index = json.loads((demo / ".cache/pages/index.json").read_text(encoding="utf-8"))
+    src = "activities/2024/2024-07-10-高温送清凉.md"
+    page = demo / ".cache/pages/html" / f"{index['pages'][src]['key']}.html"
+    data = page.read_bytes()
+    title = data.index(b"<title>") + len(b"<title>")
+    assert data[title : title + 12].decode("utf-8") == "高温“送"  # twelve bytes of whole characters
+    page.write_bytes(data[:title] + b" 13812348000" + data[title + 12 :])
+    log = failing_build(demo, tmp_path / "third")
+    assert (
+        f"{tmp_path / 'third'}/activities/2024/2024-07-10-高温送清凉/index.html: 生成的网站上（"
+        f"{tmp_path / 'third'}/activities/2024/2024-07-10-高温送清凉/index.html 的网页文字）会显示疑似个人手机号 138****8000。"
+        "公开网站上不能出现群众和职工的个人手机号，请删除，或改为单位的办公电话。"
+        "没有找到写入它的源文件，请在页面、data 文件和 mkdocs.yml 中查找这个号码"
+    ) in log, log[-2000:]
+
+
 def test_a_kept_text_check_follows_the_units_own_numbers(demo, tmp_path):
     """A page may show the unit's own phone (data/unit.yml's phone). The answer kept for the
     page's text depends on that file too: once the unit's phone is another number, the same

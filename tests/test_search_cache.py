@@ -195,3 +195,33 @@ def test_a_broken_word_table_is_not_used_and_made_again(site, monkeypatch):
         monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
         assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == kept
         monkeypatch.delenv("WENMING_SEGMENT_CACHE")
+
+
+def test_a_forged_word_table_stops_being_used_at_the_forged_frequency(site, monkeypatch):
+    """A restored word table changed with its digest beside it made again (so that it opens):
+    a frequency no dictionary has (negative) is found when the edit's text looks the word up,
+    after the table segmented what came before; the build succeeds, segments the rest with
+    jieba's whole dictionary, indexes as jieba does, and writes the table anew."""
+    import sqlite3
+
+    from wenmingsite.pages import wordtable
+
+    root = site()
+    table = root / ".cache/search/words-v1.sqlite"
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    retitle(root, "志愿者栽下银杏树苗")
+    assert run_mkdocs(root, "build", "--strict").returncode == 0 and table.is_file()
+    conn = sqlite3.connect(table)
+    conn.execute("UPDATE words SET freq = -5000 WHERE word = '植树'")
+    conn.commit()
+    conn.close()
+    wordtable.digest_path(table).write_text(wordtable.file_sha256(table), encoding="ascii")
+    forged = table.read_bytes()
+
+    retitle(root, "桂花飘香时节，义务植树")  # two runs: the first segmented with the table
+    result = run_mkdocs(root, "build", "--strict", "-v")
+    assert result.returncode == 0 and cut(result) > by_table(result) > 0, result.stderr[-1500:]
+    assert table.read_bytes() != forged
+    kept = index(root)
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+    assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == kept

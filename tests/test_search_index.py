@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 
@@ -102,3 +103,36 @@ def test_the_preview_rewrites_only_the_part_an_edit_changed(tmp_path):
     assert "补充：签到表已归档" in (tmp_path / "search" / rewritten[0]).read_text(encoding="utf-8")
     whole = search_index.read(tmp_path)
     assert sorted(whole["docs"], key=lambda d: d["location"]) == sorted(edited, key=lambda d: d["location"])
+
+
+def test_the_index_split_as_the_theme_makes_it_is_the_split_of_what_it_writes(tmp_path):
+    """The theme's index made through search_index.Planned (its parts kept as the theme makes
+    the index, the file it writes the small index) publishes the same bytes as the theme's
+    whole index written and split after the build; a `--dirty` serve's merge is left to it."""
+    from material.plugins.search.plugin import SearchIndex
+
+    docs = [d for i in range(400) for d in page_docs(i, random.Random(i))]
+    # Values JSON reads back as other types (a tuple, a date), a float, a line separator.
+    docs[3] = {**docs[3], "title": "标签\u2028页", "tags": ("甲", "乙"), "boost": 2.5, "date": dt.date(2025, 3, 5)}
+    plain = SearchIndex(**CONFIG)
+    plain.entries = list(docs)
+    write(tmp_path / "plain", search_index.INDEX, plain.generate_search_index(None))
+    search_index.split(tmp_path / "plain")
+
+    made = SearchIndex(**CONFIG)
+    made.entries = list(docs)
+    planned = search_index.Planned()
+    planned.wrap(made)
+    planned.wrap(made)  # once only
+    written = made.generate_search_index(None)
+    assert json.loads(written)["docs"] == [] and len(written) < 1000
+    write(tmp_path / "planned", search_index.INDEX, written)
+    assert search_index.split(tmp_path / "planned", planned) == list(published(tmp_path / "plain"))
+    assert published(tmp_path / "planned") == published(tmp_path / "plain")
+    assert made.entries == docs
+
+    previous = SearchIndex(**CONFIG)
+    previous.entries = docs[:10]
+    made.entries = docs[10:12]
+    assert json.loads(made.generate_search_index(previous))["docs"][-2:] == docs[10:12]
+    assert planned.index is None

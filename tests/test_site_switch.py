@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import HANG_SECONDS, MKDOCS_YML, TODAY, build, write
+from conftest import HANG_SECONDS, MKDOCS_YML, TODAY, build, run_mkdocs, write
 
 from wenmingsite.outputs import sitefolder
 
@@ -443,3 +443,36 @@ def test_photos_into_a_site_on_another_file_system_twice(site, tmp_path):
         assert photos and all(p.stat().st_size > 0 for p in photos)
     finally:
         shutil.rmtree(target.parent, ignore_errors=True)
+
+
+def test_the_themes_static_files_come_from_identical_kept_copies(site, tmp_path):
+    """A build writing a new folder links the theme's static files from copies kept in
+    .cache/static, only while a copy holds exactly the theme's bytes: a restored copy that
+    differs (same size) is not published, the theme's own file is, and the kept copy is made
+    again by a new file, so the site an earlier build linked from the old copy keeps its bytes."""
+    import material
+
+    root = site()
+
+    def build_into(name: str) -> Path:
+        result = run_mkdocs(root, "build", "--strict", "--site-dir", str(tmp_path / name))
+        assert result.returncode == 0, result.stderr[-2000:]
+        return tmp_path / name
+
+    build_into("first")  # copied, and kept
+    second = build_into("second")
+    css = next((second / "assets/stylesheets").glob("main.*.min.css"))
+    rel = css.relative_to(second).as_posix()
+    theirs = (Path(material.__file__).parent / "templates" / rel).read_bytes()
+    kept = root / ".cache/static" / rel
+    assert css.read_bytes() == theirs and os.path.samefile(css, kept)  # linked, not copied
+
+    forged = kept.with_name("forged")
+    forged.write_bytes(b"/*forged*/" + theirs[10:])
+    os.chmod(forged, 0o644)
+    os.replace(forged, kept)
+    third = build_into("third")
+    assert (third / rel).read_bytes() == theirs  # the theme's own bytes, not the kept copy's
+    assert kept.read_bytes() == theirs and not os.path.samefile(third / rel, kept)
+    assert css.read_bytes() == theirs  # the earlier site as it was
+    assert os.path.samefile(build_into("fourth") / rel, kept)

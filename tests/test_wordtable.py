@@ -98,16 +98,22 @@ def test_more_text_than_the_budget_allows_is_left_to_the_whole_dictionary(table)
     assert not tokenizer.initialized and tokenizer.FREQ == {}  # left as it was found
 
 
-def changed(table: Path, tmp_path: Path, *statements: str) -> Path:
+def changed(table: Path, tmp_path: Path, *statements: str, digest: bool = False) -> Path:
+    """A copy of the table (and of the digest written beside it) changed by ``statements``;
+    ``digest``: the digest made again for the changed file, as one forging it would."""
     folder = tmp_path / "changed"
     folder.mkdir()
-    shutil.copy(wordtable.table_path(table), wordtable.table_path(folder))
-    conn = sqlite3.connect(wordtable.table_path(folder))
+    path = wordtable.table_path(folder)
+    shutil.copy(wordtable.table_path(table), path)
+    shutil.copy(wordtable.digest_path(wordtable.table_path(table)), wordtable.digest_path(path))
+    conn = sqlite3.connect(path)
     for sql in statements:
         conn.execute(sql)
     conn.commit()
     conn.close()
-    return wordtable.table_path(folder)
+    if digest:
+        wordtable.digest_path(path).write_text(wordtable.file_sha256(path), encoding="ascii")
+    return path
 
 
 @pytest.mark.parametrize(
@@ -134,17 +140,45 @@ def test_a_changed_table_is_not_used(table, tmp_path, statements):
 
 
 @pytest.mark.parametrize(
-    "statement",
+    "statements",
     [
-        "UPDATE words SET freq = -5000 WHERE word = '服务'",  # jieba takes the log of it
-        "UPDATE words SET freq = 0",  # every frequency nought, so the total could be too
+        ["UPDATE meta SET value = '2' WHERE key = 'format'"],
+        ["UPDATE meta SET value = '0.1' WHERE key = 'jieba'"],
+        ["UPDATE meta SET value = '1' WHERE key = 'total'"],  # less than the sum of frequencies
+        ["DELETE FROM meta WHERE key = 'rows'"],
+        ["UPDATE meta SET value = 'many' WHERE key = 'rows'"],
+        ["INSERT INTO meta VALUES ('more', '1')"],
+        ["CREATE VIEW other AS SELECT 1"],
+        ["CREATE TRIGGER t AFTER INSERT ON meta BEGIN DELETE FROM words; END"],
+        ["DROP TABLE words", "CREATE TABLE words (word TEXT, freq INTEGER)"],
     ],
 )
-def test_a_table_forged_with_its_meta_is_not_used_or_segments_as_jieba(table, tmp_path, statement):
-    """Rows and meta changed together (the sum, the row count recomputed): a frequency no
-    dictionary has is refused on opening; whatever still opens never stops a build, and a
-    segmentation it cannot do is left to the whole dictionary."""
-    path = changed(table, tmp_path, statement)
+def test_a_table_changed_with_its_digest_is_still_checked_on_opening(table, tmp_path, statements):
+    """The digest beside the table made again for the changed file: its schema and meta are
+    still checked, so a table of another format, jieba or shape is not used."""
+    path = changed(table, tmp_path, *statements, digest=True)
+    with pytest.raises(wordtable.TableUnusable) as raised:
+        wordtable.open_table(path, wordtable.dictionary_bytes(jieba.dt), VERSION)
+    assert raised.value.rebuild
+
+
+@pytest.mark.parametrize("digest", [None, "", "0" * 64, "不是摘要", "A" * 64])
+def test_a_table_without_its_own_digest_is_not_used(table, tmp_path, digest):
+    """The table as written, its digest missing, of another shape or of other bytes."""
+    path = changed(table, tmp_path)
+    if digest is None:
+        wordtable.digest_path(path).unlink()
+    else:
+        wordtable.digest_path(path).write_text(digest, encoding="utf-8")
+    with pytest.raises(wordtable.TableUnusable) as raised:
+        wordtable.open_table(path, wordtable.dictionary_bytes(jieba.dt), VERSION)
+    assert raised.value.rebuild
+
+
+def test_a_table_forged_with_its_meta_and_digest_of_nought_frequencies_is_not_used(table, tmp_path):
+    """Rows, meta (the sum, the row count, the total recomputed) and digest changed together,
+    every frequency nought, so the total would be too: refused on opening (jieba divides by it)."""
+    path = changed(table, tmp_path, "UPDATE words SET freq = 0")
     conn = sqlite3.connect(path)
     count, freq_sum = conn.execute("SELECT count(*), coalesce(sum(freq), 0) FROM words").fetchone()
     conn.execute("UPDATE meta SET value = ? WHERE key = 'rows'", (str(count),))
@@ -152,8 +186,32 @@ def test_a_table_forged_with_its_meta_is_not_used_or_segments_as_jieba(table, tm
     conn.execute("UPDATE meta SET value = ? WHERE key = 'total'", (str(freq_sum),))
     conn.commit()
     conn.close()
+    wordtable.digest_path(path).write_text(wordtable.file_sha256(path), encoding="ascii")
     with pytest.raises(wordtable.TableUnusable):
         wordtable.open_table(path, wordtable.dictionary_bytes(jieba.dt), VERSION)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["-5000", "total + 1", "1e9", "2.5", "'三百'", "x'00'"],  # negative, over the total, not a count
+)
+def test_a_frequency_no_dictionary_has_ends_the_tables_use_when_it_is_read(table, tmp_path, value):
+    """A table forged with its digest (so it opens): the frequency of 服务 is one no dictionary
+    has (jieba would take its logarithm). Text without the word segments from the table; the
+    lookup that reads it ends the table's use, leaves jieba as it was found, and asks for the
+    table to be made again; jieba's whole dictionary then segments the text as it always does."""
+    value = value.replace("total", "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'total')")
+    path = changed(table, tmp_path, f"UPDATE words SET freq = {value} WHERE word = '服务'", digest=True)
+    tokenizer = jieba.Tokenizer()
+    conn, total = wordtable.open_table(path, wordtable.dictionary_bytes(tokenizer), VERSION)
+    lazy = wordtable.LazyDictionary(tokenizer, conn, total, [], budget=10**9)
+    assert lazy.segment("植树造林", lambda text: ZWSP.join(tokenizer.cut(text))) == "植树造林"
+    with pytest.raises(wordtable.TableUnusable) as raised:
+        lazy.segment("志愿服务", lambda text: ZWSP.join(tokenizer.cut(text)))
+    assert raised.value.rebuild and "not a frequency: '服务'" in str(raised.value)
+    assert not tokenizer.initialized and tokenizer.FREQ == {}
+    whole = jieba.Tokenizer()
+    assert ZWSP.join(whole.cut("志愿服务")) == "志愿\u200b服务"
 
 
 def test_a_segmentation_the_table_cannot_do_is_left_to_the_whole_dictionary(table):

@@ -15,6 +15,7 @@ session; per-build state is reset in ``on_config``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import json
 import logging
@@ -59,6 +60,7 @@ THEME = PACKAGE / "theme"  # templates over Material's (header, footer, 404, sit
 ASSET_DIR = "assets/wenming"
 SEARCH_CACHE_DIR = ".cache/search"
 OUTPUTS_CACHE_DIR = ".cache/outputs"
+STATIC_CACHE_DIR = ".cache/static"  # the theme's static files, linked into each new site folder
 JIEBA_CACHE_DIR = ".cache/jieba"
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
@@ -322,6 +324,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.theme_memo = ThemeMemo()
         self.watcher: servewatch.TwinObserver | None = None  # `mkdocs serve`: the system's change notices
         self.worker: sitefolder.Worker | None = None  # makes the new folder's folders, places reused pages
+        self.search_plan = search_index.Planned()  # the theme's search index, split as it is made
 
     # --- settings -----------------------------------------------------------------------
 
@@ -362,6 +365,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             ) from None
         self._use_theme(config)
         self._cache_segmentation(config)
+        if (index := getattr(config.plugins.get("material/search"), "search_index", None)) is not None:
+            self.search_plan.wrap(index)  # split as the theme makes it (search_index.Planned)
         css = f"{ASSET_DIR}/wenming.css"
         if css not in config.extra_css:
             config.extra_css.insert(0, css)
@@ -867,12 +872,26 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             for f in files:
                 if not f.is_documentation_page():
                     f.copy_file = lambda dirty=False, f=f: folder.copy(f.dest_uri, f.abs_src_path, f._content)
+        if self.folder is not None and self.folder.new is not None and self.serve_folder is None:
+            self._link_static_files(files, config)
         if self.memo is not None:
             pages = [f.page for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
             self.memo.mark_reused(env, pages, self._build().late)
         elif self.cache is not None:
             self.cache.mark_reused(env, [f.page for f in files.documentation_pages()], config)
         return env
+
+    def _link_static_files(self, files: Files, config) -> None:
+        """A build writing a new folder: the theme's and this package's static files linked
+        from identical copies in .cache/static instead of copied (sitefolder.StaticLinks)."""
+        links = sitefolder.StaticLinks(Path(config.config_file_path).parent / STATIC_CACHE_DIR)
+        for f in files:
+            if f.dest_uri in self.theirs and not f.generated_by and f.abs_src_path and f._content is None:
+                if not f.is_documentation_page():
+                    f.copy_file = functools.partial(  # type: ignore[method-assign]
+                        _copy_static,
+                        functools.partial(links.copy, f.dest_uri, f.abs_src_path, f.abs_dest_path, f.copy_file),
+                    )
 
     @event_priority(100)  # before the search plugin indexes the page
     def on_page_context(self, context, *, page, config, nav):
@@ -949,7 +968,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     def on_post_build(self, *, config) -> None:
         self._finish_worker()
         # UTF-8, in parts: an edit re-sends one part, not all
-        search_parts = search_index.split(config.site_dir)
+        search_parts = search_index.split(config.site_dir, self.search_plan)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
             shipped.neutralise(config.site_dir)
         except shipped.ShippedError as exc:
@@ -1063,6 +1082,12 @@ def _skip_reused_pages() -> None:
 
     _build_page.wenming = True  # type: ignore[attr-defined]
     mkdocs_build._build_page = _build_page
+
+
+def _copy_static(copy, dirty: bool = False) -> None:
+    """A static file's ``copy_file`` in a build writing a new folder (``dirty`` means nothing
+    there: the folder is new)."""
+    copy()
 
 
 def _shown(path: Path, root: Path) -> str:

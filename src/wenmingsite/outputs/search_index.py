@@ -52,7 +52,8 @@ def _page(location: str) -> str:
 
 
 def _dumps(value) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    # default=str as the theme's own dump: a value it would write as text is the same text here
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
 
 
 def part_count(size: int) -> int:
@@ -61,17 +62,9 @@ def part_count(size: int) -> int:
     return min(MAX_PARTS, 1 << max(0, math.ceil(math.log2(max(1, math.ceil(size / PART_BYTES))))))
 
 
-def split(site_dir: str | os.PathLike) -> list[str]:
-    """Rewrite the theme's search index in ``site_dir`` as described above; the paths
-    (relative to site/) written. Nothing when there is no index or it is split already."""
-    site = Path(site_dir)
-    path = site / INDEX
-    if not path.is_file():
-        return []  # a site without the theme's search
-    index = json.loads(path.read_bytes())
-    config, docs = index.get("config", {}), index.get("docs", [])
-    if "parts" in config:
-        return []
+def plan(config: dict, docs: list) -> tuple[bytes, dict[str, bytes]]:
+    """The index file and the parts (by path relative to site/) of the theme's index
+    ``{"config": config, "docs": docs}``."""
     # Each entry is dumped once: a list's JSON (no spaces) is its entries' JSON joined by commas
     # in brackets, so the index's size and every part are made of these bytes.
     pages: dict[str, list[bytes]] = {}
@@ -85,17 +78,72 @@ def split(site_dir: str | os.PathLike) -> list[str]:
     for page, entries in pages.items():
         digest = hashlib.blake2b(page.encode("utf-8"), digest_size=8).digest()
         buckets[int.from_bytes(digest, "big") % count].extend(entries)
-    names = [PART.format(i) for i, bucket in enumerate(buckets) if bucket]
+    parts = {PART.format(i): b"[" + b",".join(bucket) + b"]" for i, bucket in enumerate(buckets) if bucket}
+    return _dumps({"config": {**config, "parts": list(parts)}, "docs": []}), parts
+
+
+class Planned:
+    """The theme's search index split as it is made, not read back from the file the theme
+    writes: the theme's ``SearchIndex.generate_search_index`` (Material 9, which returns the
+    JSON text its plugin writes) is wrapped so that it returns the small index file and keeps
+    the parts for :func:`split` to write. The same bytes as splitting the written index (each
+    entry dumped as the theme dumps it, read back and dumped again gives the same text), without
+    the theme dumping every page's text as ``\\uXXXX`` escapes and this module parsing them."""
+
+    def __init__(self) -> None:
+        self.index: bytes | None = None
+        self.parts: dict[str, bytes] = {}
+
+    def wrap(self, search_index) -> None:
+        make = getattr(search_index, "generate_search_index", None)
+        if make is None or getattr(make, "wenming_planned", None) is self:
+            return
+
+        def generate_search_index(prev):
+            self.index, self.parts = None, {}
+            if prev:  # `mkdocs serve --dirty`: the theme merges the previous index; split() reads it
+                return make(prev)
+            entries = search_index.entries
+            search_index.entries = []
+            try:  # the theme's own settings, as it writes them
+                head = json.loads(make(prev))
+            finally:
+                search_index.entries = entries
+            if not (isinstance(head, dict) and isinstance(head.get("config"), dict) and head.get("docs") == []):
+                return make(prev)
+            self.index, self.parts = plan(head["config"], entries)
+            return self.index.decode("utf-8")
+
+        generate_search_index.wenming_planned = self  # type: ignore[attr-defined]
+        search_index.generate_search_index = generate_search_index
+
+
+def split(site_dir: str | os.PathLike, planned: Planned | None = None) -> list[str]:
+    """Rewrite the theme's search index in ``site_dir`` as described above; the paths
+    (relative to site/) written. Nothing when there is no index or it is split already.
+    ``planned``: the parts made as the theme wrote its index (used when the index file is the
+    one planned)."""
+    site = Path(site_dir)
+    path = site / INDEX
+    if not path.is_file():
+        return []  # a site without the theme's search
+    data = path.read_bytes()
+    if planned is not None and planned.index is not None and data == planned.index:
+        index, parts = planned.index, planned.parts
+        planned.index, planned.parts = None, {}
+    else:
+        loaded = json.loads(data)
+        config, docs = loaded.get("config", {}), loaded.get("docs", [])
+        if "parts" in config:
+            return []
+        index, parts = plan(config, docs)
     for old in path.parent.iterdir():  # parts of an earlier build in the same folder (serve)
-        if PART_NAME.fullmatch(old.name) and f"search/{old.name}" not in names:
+        if PART_NAME.fullmatch(old.name) and f"search/{old.name}" not in parts:
             old.unlink()
-    written = []
-    for i, bucket in enumerate(buckets):
-        if bucket:
-            _write(site / PART.format(i), b"[" + b",".join(bucket) + b"]")
-            written.append(PART.format(i))
-    _write(path, _dumps({"config": {**config, "parts": names}, "docs": []}))
-    return [*written, INDEX]
+    for name, part in parts.items():
+        _write(site / name, part)
+    _write(path, index)
+    return [*parts, INDEX]
 
 
 def read(site_dir: str | os.PathLike) -> dict:

@@ -324,6 +324,62 @@ class Worker:
         self._join()
 
 
+class StaticLinks:
+    """The theme's and this package's static files (scripts, styles, fonts: their sources are
+    files of installed packages) put into a build's new folder as hard links to identical
+    copies kept in ``.cache/static/`` (at the file's own path there), instead of copied from
+    the package every build: a link is one call, a copy writes every byte anew.
+
+    A kept copy is linked only when it holds exactly the source's bytes (both read and
+    compared: a restored .cache is untrusted, and what is linked is then what MkDocs would have
+    copied) and has the mode MkDocs' copy gets; else the source is copied as MkDocs does it and
+    the kept copy made again. The rules the build cache's pages follow (``PageCache.place``)
+    hold here too: a kept copy is never written into (a new one is renamed over it), and
+    nothing writes into a linked file of the site (the theme's scripts are rewritten by
+    renaming a new file into place, ``shipped._write``), so no later build can change an
+    earlier site through a link. Nothing here imports MkDocs: the plugin hands each static
+    file's copy to :meth:`copy` (a build writing beside site/ only)."""
+
+    MODE = 0o644  # what a copy gets under the usual umask, and what a web server reads
+
+    def __init__(self, folder: str | os.PathLike) -> None:
+        self.folder = Path(folder)
+        self.linked = self.copied = 0
+
+    def copy(self, rel: str, source: str, dest: str, fallback: Callable[[], object]) -> None:
+        """Put the static file ``rel`` (its source file ``source``) at ``dest``: linked from the
+        kept copy, or ``fallback()`` (MkDocs' own copy) and the kept copy made again."""
+        kept = self.folder / rel
+        try:
+            with open(source, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            fallback()  # MkDocs says what is wrong with the source
+            return
+        try:
+            st = os.stat(kept)
+            if st.st_size == len(data) and st.st_mode & 0o7777 == self.MODE and kept.read_bytes() == data:
+                try:
+                    os.link(kept, dest)
+                except FileNotFoundError:  # its folder not made yet
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    os.link(kept, dest)
+                self.linked += 1
+                return
+        except OSError:
+            pass
+        fallback()
+        self.copied += 1
+        try:
+            kept.parent.mkdir(parents=True, exist_ok=True)
+            tmp = kept.with_name(f".{kept.name}.{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.chmod(tmp, self.MODE)
+            os.replace(tmp, kept)
+        except OSError:
+            pass  # a cache that cannot be written is only slower
+
+
 # --- test-only pause ---------------------------------------------------------------------------
 # TEST-ONLY (tests/test_site_switch.py kills a build in its write phase at a known point, on
 # any machine speed): with WENMING_TEST_PAUSE_WRITING=N set, the build that has written N

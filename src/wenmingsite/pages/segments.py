@@ -125,8 +125,9 @@ class SegmentCache:
                     result = lazy.segment(text, segment)
                     self.by_table += 1
                     return result
-                except wordtable.TableUnusable:  # over its budget, or broken: the whole dictionary
+                except wordtable.TableUnusable as exc:  # over its budget, or broken: the whole dictionary
                     self.lazy = False
+                    self.table_wanted = self.table_wanted or exc.rebuild
             self._teach()
         return segment(text)
 

@@ -13,14 +13,19 @@ in the table (``add_word``'s writes stay in memory), so the result is jieba's, e
 A build that has more to segment than a few pages switches to the full dictionary, loaded as
 before (``QUERY_BUDGET``); the two give the same words, so switching at any point is safe.
 
-A restored .cache is untrusted input: the table is used only if its schema is exactly the
-one written here and its meta rows agree (format version, jieba's version, the SHA-256 of
-the dictionary file, the row count and the sum of frequencies, checked by reading every
-row); anything else, or any sqlite error while reading it, and the build uses the full
-dictionary (and writes the table anew at its end). It is read as data only (a read-only
-connection, ``trusted_schema`` off, no view or trigger allowed). A table forged with care
-(rows and meta changed together) can only move where words are cut in the search index:
-jieba's words are always pieces of the text it was given.
+A restored .cache is untrusted input: the table is used only if the file's SHA-256 is the one
+written beside it when the table was made (``words-v1.sha256``: any byte changed, a row added,
+removed or altered, and the table is not used), its schema is exactly the one written here and
+its meta rows agree (format version, jieba's version, the SHA-256 of the dictionary file, a
+total of at least the sum of frequencies); anything else, or any sqlite error while reading it,
+and the build uses the full dictionary (and writes the table anew at its end). It is read as
+data only (a read-only connection, ``trusted_schema`` off, no view or trigger allowed). Opening
+reads the file once to hash it (a few milliseconds), not every row through sqlite: each
+frequency is checked as it is read instead (an integer from 0 to the table's total, the only
+values jieba's arithmetic takes from a dictionary); one that is not stops the table's use at that
+lookup, and what is left to segment goes to the whole dictionary (the same words). A table forged
+with care (rows, meta and digest changed together) can only move where words are cut in the
+search index: jieba's words are always pieces of the text it was given.
 """
 
 from __future__ import annotations
@@ -58,6 +63,25 @@ class TableUnusable(Exception):
 
 def table_path(folder: Path) -> Path:
     return folder / f"words-v{VERSION}.sqlite"
+
+
+def digest_path(path: Path) -> Path:
+    """Where the SHA-256 of the table file at ``path`` is kept (written after the table)."""
+    return path.with_suffix(".sha256")
+
+
+def file_sha256(path: Path) -> str:
+    with open(path, "rb") as fh:
+        return hashlib.file_digest(fh, "sha256").hexdigest()
+
+
+def _stored_digest(path: Path) -> str | None:
+    """The digest written beside the table, if it has the shape of one."""
+    try:
+        text = digest_path(path).read_text(encoding="ascii")
+    except (OSError, ValueError):
+        return None
+    return text if len(text) == 64 and all(c in "0123456789abcdef" for c in text) else None
 
 
 def dictionary_bytes(tokenizer) -> bytes:
@@ -102,7 +126,13 @@ def write_table(path: Path, data: bytes, version: str) -> bool:
             conn.commit()
         finally:
             conn.close()
+        digest = file_sha256(tmp)
         os.replace(tmp, path)
+        # After the table: a build stopped between the two finds a digest that does not match.
+        written = digest_path(path)
+        tmp_digest = written.with_name(f".{written.name}.{os.getpid()}.tmp")
+        tmp_digest.write_text(digest, encoding="ascii")
+        os.replace(tmp_digest, written)
     except (OSError, sqlite3.Error):
         tmp.unlink(missing_ok=True)
         return False
@@ -111,7 +141,8 @@ def write_table(path: Path, data: bytes, version: str) -> bool:
 
 def open_table(path: Path, data: bytes, version: str) -> tuple[sqlite3.Connection, int]:
     """A read-only connection to a table that passes every check, and jieba's total.
-    Raises :class:`TableUnusable` otherwise."""
+    Raises :class:`TableUnusable` otherwise. The rows themselves are checked as they are read
+    (:class:`TableFreq`)."""
     try:
         if not path.is_file() or path.stat().st_size > MAX_BYTES:
             raise TableUnusable("no table", rebuild=True)
@@ -119,26 +150,25 @@ def open_table(path: Path, data: bytes, version: str) -> tuple[sqlite3.Connectio
     except (OSError, ValueError, sqlite3.Error) as exc:
         raise TableUnusable(str(exc), rebuild=True) from None
     try:
+        # Nothing writes into a table (each is made under a temporary name and renamed into
+        # place, at the end of a build), so the bytes hashed here are the ones sqlite reads.
+        if (expected := _stored_digest(path)) is None or file_sha256(path) != expected:
+            raise TableUnusable("not the table that was written, or changed since")
         conn.execute("PRAGMA trusted_schema=OFF")
         schema = tuple(conn.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name"))
         if schema != tuple(sorted(SCHEMA, key=lambda s: s[1])):
             raise TableUnusable("another schema")
         meta = dict(conn.execute("SELECT key, value FROM meta"))
-        count, freq_sum = conn.execute("SELECT count(*), coalesce(sum(freq), 0) FROM words").fetchone()
-        # What jieba computes with (log of each frequency over the total) must be a count: a
-        # table whose rows and meta were forged together could still hold a negative one.
-        (odd,) = conn.execute("SELECT count(*) FROM words WHERE typeof(freq) != 'integer' OR freq < 0").fetchone()
-        total = meta.get("total", "")
+        rows, freq_sum, total = (meta.get(k, "") for k in ("rows", "freq_sum", "total"))
         # jieba's total adds every line of the dictionary (a word listed twice counts twice):
         # never less than the table's sum.
         if (
-            odd
-            or not total.isdigit()
-            or int(total) < max(freq_sum, 1)
-            or meta != _meta(data, version, count, freq_sum, int(total))
+            not (rows.isdigit() and freq_sum.isdigit() and total.isdigit())
+            or int(total) < max(int(freq_sum), 1)
+            or meta != _meta(data, version, int(rows), int(freq_sum), int(total))
         ):
             raise TableUnusable("made from another dictionary, or changed")
-    except (sqlite3.Error, TableUnusable) as exc:
+    except (OSError, sqlite3.Error, TableUnusable) as exc:
         conn.close()
         raise TableUnusable(str(exc), rebuild=True) from None
     return conn, int(total)
@@ -166,10 +196,13 @@ def write_for(folder: Path) -> bool:
 
 class TableFreq:
     """What jieba's ``Tokenizer`` does with FREQ (``in``, ``[]``, ``get``, and ``add_word``'s
-    ``[]=``), answered from the table; every answer (absent ones too) is kept in memory."""
+    ``[]=``), answered from the table; every answer (absent ones too) is kept in memory. A
+    frequency is a count no greater than the table's total (``limit``), as every dictionary's
+    is: anything else read from the table ends its use (jieba would take its logarithm)."""
 
-    def __init__(self, conn: sqlite3.Connection, budget: int):
+    def __init__(self, conn: sqlite3.Connection, budget: int, limit: int):
         self.conn = conn
+        self.limit = limit
         self.known: dict[str, int | None] = {}
         self.queries = 0
         self.budget = budget
@@ -185,10 +218,10 @@ class TableFreq:
         try:
             row = self.conn.execute("SELECT freq FROM words WHERE word = ?", (word,)).fetchone()
         except sqlite3.Error as exc:  # a table that broke after its checks
-            raise TableUnusable(str(exc)) from None
+            raise TableUnusable(str(exc), rebuild=True) from None
         value = row[0] if row is not None else None
-        if value is not None and not isinstance(value, int):
-            raise TableUnusable("not a number")
+        if value is not None and not (type(value) is int and 0 <= value <= self.limit):
+            raise TableUnusable(f"not a frequency: {word!r} {value!r}", rebuild=True)
         self.known[word] = value
         return value
 
@@ -216,7 +249,7 @@ class LazyDictionary:
 
     def __init__(self, tokenizer, conn: sqlite3.Connection, total: int, words: list[str], budget: int):
         self.tokenizer = tokenizer
-        self.freq = TableFreq(conn, budget)
+        self.freq = TableFreq(conn, budget, total)
         self.total = total
         self.words = words
         self.taught = False
