@@ -347,6 +347,27 @@ def test_a_forged_page_of_the_build_cache_is_read_by_the_output_scan(demo, tmp_p
     ) in log, log[-2000:]
 
 
+def test_a_page_of_the_build_cache_that_is_a_symbolic_link_is_not_used(demo, tmp_path):
+    """A finished page in .cache/pages replaced by a symbolic link (a forged .cache) to a file
+    of the same size elsewhere is no cache entry: the page is rendered, and the site holds no
+    link (the workflow's upload follows links: it would publish whatever the link names)."""
+    build(demo, tmp_path / "first")
+    index = json.loads((demo / ".cache/pages/index.json").read_text(encoding="utf-8"))
+    src = "activities/2024/2024-07-10-高温送清凉.md"
+    page = demo / ".cache/pages/html" / f"{index['pages'][src]['key']}.html"
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_bytes(page.read_bytes())
+    page.unlink()
+    os.symlink(elsewhere, page)
+    reused, _ = build(demo, tmp_path / "second")
+    second = tmp_path / "second"
+    assert reused > 0
+    assert not [p for p in second.rglob("*") if p.is_symlink()]
+    built = second / "activities/2024/2024-07-10-高温送清凉/index.html"
+    assert not os.path.samefile(built, elsewhere)
+    assert built.read_bytes() == (tmp_path / "first/activities/2024/2024-07-10-高温送清凉/index.html").read_bytes()
+
+
 def test_a_kept_text_check_follows_the_units_own_numbers(demo, tmp_path):
     """A page may show the unit's own phone (data/unit.yml's phone). The answer kept for the
     page's text depends on that file too: once the unit's phone is another number, the same

@@ -476,3 +476,13 @@ def test_the_themes_static_files_come_from_identical_kept_copies(site, tmp_path)
     assert kept.read_bytes() == theirs and not os.path.samefile(third / rel, kept)
     assert css.read_bytes() == theirs  # the earlier site as it was
     assert os.path.samefile(build_into("fourth") / rel, kept)
+
+    # A kept "copy" that is a symbolic link to the very bytes: never linked into the site
+    # (os.link would put the symbolic link itself there, and what the workflow uploads or
+    # rsync sends follows or drops it)
+    theme_file = Path(material.__file__).parent / "templates" / rel
+    kept.unlink()
+    os.symlink(theme_file, kept)
+    fifth = build_into("fifth")
+    assert not (fifth / rel).is_symlink() and (fifth / rel).read_bytes() == theirs
+    assert not [p for p in fifth.rglob("*") if p.is_symlink()]

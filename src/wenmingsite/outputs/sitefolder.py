@@ -24,6 +24,7 @@ import queue
 import re
 import secrets
 import shutil
+import stat
 import sys
 import threading
 import time
@@ -357,8 +358,15 @@ class StaticLinks:
             fallback()  # MkDocs says what is wrong with the source
             return
         try:
-            st = os.stat(kept)
-            if st.st_size == len(data) and st.st_mode & 0o7777 == self.MODE and kept.read_bytes() == data:
+            # lstat: a kept "copy" that is a symbolic link (a forged cache) is never linked, as
+            # os.link would put the link itself into the site
+            st = os.lstat(kept)
+            if (
+                stat.S_ISREG(st.st_mode)
+                and st.st_size == len(data)
+                and st.st_mode & 0o7777 == self.MODE
+                and kept.read_bytes() == data
+            ):
                 try:
                     os.link(kept, dest)
                 except FileNotFoundError:  # its folder not made yet

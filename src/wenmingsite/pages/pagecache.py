@@ -44,6 +44,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import sys
 from decimal import Decimal
 from pathlib import Path, PurePath
@@ -248,7 +249,10 @@ class PageCache:
         if not isinstance(entry, dict) or entry.get("key") != key or not well_formed(entry):
             return None
         try:
-            if self._html_path(key).stat().st_size != entry.get("size"):
+            # lstat: a symbolic link (a forged cache) is no page; a hard link to it would be
+            # a link in site/, and what the workflow uploads follows links
+            st = os.lstat(self._html_path(key))
+            if not stat.S_ISREG(st.st_mode) or st.st_size != entry.get("size"):
                 return None
         except OSError:
             return None
