@@ -8,7 +8,8 @@ the same answer for the same text: placeholders and personal numbers
 (``gate.markup_problems``). Their answers are kept in ``.cache/load/texts.json`` under a key
 that hashes the check, the file's path, its exact text and everything else the check reads
 (the unit's own phone numbers, the first line, the site's Markdown settings), salted with
-the source of the checking modules and the versions of the libraries they use. A problem
+this package's whole code (any module may decide an answer: a converter, a pattern, a
+message) and the versions of the libraries the checks use. A problem
 is kept with its text: it comes back as long as the text does, so that no problem vanishes
 because an answer was cached; any edit of the text is a new key and a new check.
 
@@ -36,27 +37,52 @@ VERSION = 1
 FOLDER = Path(".cache") / "load"
 FILE = "texts.json"
 LIMIT = 100_000  # answers; a fuller cache starts again (it only saves time)
-# The modules whose code decides the answers, and the libraries the markup check converts with.
-CHECKERS = ("gate/privacy.py", "gate/publication.py", "gate/markup.py", "gate/config.py", "loading/checkcache.py")
+# The libraries the markup check converts with (this package's code salts every answer).
 LIBRARIES = ("markdown", "pymdown-extensions", "nh3")
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
 @functools.cache
 def salt() -> str:
-    return code_digest(VERSION, CHECKERS, LIBRARIES)
+    return code_digest(VERSION, LIBRARIES)
 
 
-def code_digest(version: int, modules: tuple[str, ...], libraries: tuple[str, ...]) -> str:
-    """A digest of what decides a kept answer: a version constant, Python's version, the
-    source of ``modules`` (paths in this package) and the versions of ``libraries``."""
+def folder_fingerprint(folder: str | os.PathLike | None) -> str:
+    """The names and contents of every file under ``folder`` (not times: a fresh checkout
+    gives every file a new one)."""
+    if not folder or not os.path.isdir(folder):
+        return ""
+    folder = os.fspath(folder)
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{version}\0{sys.version}\0".encode())
-    for rel in modules:
+    rows = []
+    for dirpath, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        rows += [os.path.join(dirpath, n) for n in names if not n.endswith((".pyc", ".pyo"))]
+    for path in sorted(rows):
+        rel = os.path.relpath(path, folder).replace(os.sep, "/")
+        h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
         try:
-            h.update((PACKAGE / rel).read_bytes())
+            with open(path, "rb") as fh:
+                h.update(hashlib.blake2b(fh.read(), digest_size=16).digest())
         except OSError:
             h.update(b"?")
+    return h.hexdigest()
+
+
+@functools.cache
+def package_fingerprint() -> str:
+    """This package's code, templates, theme and assets (a changed engine answers anew: the
+    build cache's pages and the load's kept answers alike)."""
+    return folder_fingerprint(PACKAGE)
+
+
+def code_digest(version: int, libraries: tuple[str, ...]) -> str:
+    """A digest of what decides a kept answer: a version constant, Python's version, this
+    whole package (``package_fingerprint``: a list of the modules that matter would miss one
+    some day, as a converter imported from another module did) and the versions of
+    ``libraries``."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{version}\0{sys.version}\0{package_fingerprint()}\0".encode())
     for name in libraries:
         try:
             h.update(f"\0{name}={metadata.version(name)}".encode())

@@ -890,8 +890,6 @@ class _Loader:
             self.texts[rel],
             table_name,
             lambda problems: schema.read_fields(meta, table, rel, problems),
-            meta,
-            table,
         )
         self.problems.extend(found.problems)
         return found.values

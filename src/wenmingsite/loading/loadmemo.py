@@ -16,18 +16,17 @@ Two lives. In `mkdocs serve`, one :class:`LoadMemo` per session keeps the parts 
 (``pages.memo.ServeMemo.load``). A publishing build is a new process with ``.cache``
 restored: ``LoadMemo(folder)`` reads the parts earlier builds kept in
 ``.cache/load/pages.json`` and keeps this load's for the next. There they are plain JSON
-under a key that hashes the path and the exact text, salted with the source of the modules
-that make them (split, strict YAML, field tables and converters) and PyYAML's version: the
+under a key that hashes the path and the exact text, salted with this package's whole code
+(``checkcache.code_digest``) and PyYAML's version: the
 front matter as tagged values (each scalar, mapping and list with its line and column, which
-the Chinese messages name), the body as where it starts in the text, the fields (dates,
-amounts, texts, tuples; a raw value as a reference to the front matter's own) and the
-problems of each as ``[line, column, message]``. A problem is kept with its text, so it
+the Chinese messages name), the body as where it starts in the text, and the problems as
+``[line, column, message]``; the fields are converted again in every process (kept in memory
+for serve only). A problem is kept with its text, so it
 comes back as long as the text does; any edit is a new key. The file is untrusted input
 (see ARCHITECTURE's invariants on ``.cache``): read only as data, every entry decoded by
 strict rules (tags, positions, nodes as the parser makes them and no deeper, the body's
-start and line in the text, one value per field of the table, each of the type its
-converter gives and only where the front matter has the key, fields only beside the split
-they were read from), and an entry that breaks one is not used: the text is parsed again. A cache that
+start and line in the text), and an entry that breaks one is not used: the text is parsed
+again. A cache that
 cannot be read or written only costs time.
 
 Each load keeps only what it used, so the memo holds one site's worth of parsed files.
@@ -35,33 +34,22 @@ Each load keeps only what it used, so the memo holds one site's worth of parsed 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from wenmingsite.gate import privacy
-from wenmingsite.loading import checkcache, frontmatter, schema
+from wenmingsite.loading import checkcache, frontmatter
 from wenmingsite.loading.problems import Problem, Problems
 from wenmingsite.loading.yamlstrict import MAX_DEPTH, YList, YMap, YStr
 
-VERSION = 1
+VERSION = 2  # 2: the fields are no longer kept across processes
 FILE = "pages.json"
 LIMIT = 100_000  # pages; a fuller cache starts again (it only saves time)
-# The modules whose code decides a page's split and fields, and the library that parses YAML.
-MAKERS = (
-    "loading/frontmatter.py",
-    "loading/yamlstrict.py",
-    "loading/schema.py",
-    "loading/fields.py",
-    "loading/values.py",
-    "pages/festivals.py",
-    "loading/loadmemo.py",
-)
+# The library that parses YAML (this package's whole code salts every entry: checkcache.code_digest).
 LIBRARIES = ("PyYAML",)
 
 
@@ -126,24 +114,18 @@ class LoadMemo:
         text: str,
         table: str,
         read: Callable[[Problems], dict[str, Any]],
-        meta: YMap | None = None,
-        names: Mapping[str, Any] | None = None,
     ) -> Fields:
         """``read(problems)`` (``schema.read_fields`` over the front matter of ``text`` with the
         field table named ``table``), or its answer for the same path, text and table. The
-        values come as a new dict each time: the loader may blank some of them. Kept across
-        processes only when given ``meta`` (the front matter ``read`` converts, which a raw
-        value is kept as a reference into) and ``names`` (the table's fields)."""
+        values come as a new dict each time: the loader may blank some of them. Kept in this
+        process only (serve): across processes the converters run again on the kept front
+        matter, as a stored value would have to be checked against every converter's range (a
+        forged amount of 1e999999999 hung the build) for about 9 ms at N=1,000."""
         key = (rel, text, table)
         found = self._fields.get(key)
-        keep = self.store is not None and meta is not None and names is not None
-        if found is None and keep:
-            found = self.store.fields(rel, text, table, meta, names)  # type: ignore[union-attr, arg-type]
         if found is None:
             collected = Problems()
             found = Fields(read(collected), tuple(collected))
-            if keep:
-                self.store.keep_fields(rel, text, table, meta, names, found)  # type: ignore[union-attr, arg-type]
         self._used_fields[key] = found
         return Fields(dict(found.values), found.problems)
 
@@ -161,11 +143,12 @@ class _Unfit(Exception):
 
 
 class _Store:
-    """``.cache/load/pages.json``: per page key, ``[split, {table: [values in the table's order, problems]}]``."""
+    """``.cache/load/pages.json``: per page key, ``[split, {}]`` (the second place held the
+    fields up to VERSION 1)."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.salt = checkcache.code_digest(VERSION, MAKERS, LIBRARIES)
+        self.salt = checkcache.code_digest(VERSION, LIBRARIES)
         self.seen: dict[str, Any] = {}
         self.kept: dict[str, list] = {}
         self.changed = False  # something kept that was not read
@@ -201,34 +184,6 @@ class _Store:
             self.changed = True
         except (_Unfit, AttributeError, RecursionError):
             pass  # parsed again next time
-
-    def fields(self, rel: str, text: str, table: str, meta: YMap, names: Mapping[str, Any]) -> Fields | None:
-        key = self._key(rel, text)
-        entry, kept = self.seen.get(key), self.kept.get(key)
-        # Only with the split kept beside them: fields belong to the front matter they were read from.
-        if kept is None or not isinstance(entry, list) or kept[0] is not entry[0]:
-            return None
-        stored = entry[1].get(table)
-        try:
-            found = _decode_fields(stored, rel, meta, names)
-        except (_Unfit, ValueError, TypeError, RecursionError):
-            return None
-        kept[1][table] = stored
-        return found
-
-    def keep_fields(self, rel: str, text: str, table: str, meta: YMap, names: Mapping[str, Any], found: Fields) -> None:
-        kept = self.kept.get(self._key(rel, text))
-        if kept is None:
-            return  # its split is not kept either
-        try:
-            if list(found.values) != list(names) or not all(
-                _field_ok(found.values[name], field, meta.get(name)) for name, field in names.items()
-            ):
-                raise _Unfit
-            kept[1][table] = [[_encode(found.values[name], meta, name) for name in names], _rows(found.problems, rel)]
-            self.changed = True
-        except (_Unfit, AttributeError, RecursionError):
-            pass
 
     def save(self) -> None:
         if len(self.kept) > LIMIT:
@@ -269,56 +224,11 @@ def _problems(rows, rel: str) -> tuple[Problem, ...]:
     return tuple(Problem(rel, line, col, message) for line, col, message in rows)
 
 
-def _results() -> dict[Callable, type]:
-    """What each converter of the page tables gives (a value of another type is not kept)."""
-    texts = (schema.as_text, schema.as_title, schema.as_name, schema.as_festival, schema.as_url)
-    out: dict[Callable, type] = dict.fromkeys(texts, str)
-    out[schema.SENSITIVE_OK.convert] = str
-    out[schema.as_date] = dt.date
-    out[schema.as_bool] = bool
-    out[schema.as_participants] = out[schema.as_count] = int
-    out[schema.as_hours] = out[schema.as_amount] = Decimal
-    return out
-
-
-_RESULTS = _results()
-_NODES = (YStr, YMap, YList)
-_RAW_SHAPES = {"list": (YList,), "mapping": (YMap,), "any": _NODES}
-
-
-def _field_ok(value, field, raw) -> bool:
-    """``value`` is what ``read_fields`` can give for ``field`` from the front matter's
-    ``raw`` (the loader relies on it: a date is a date, a present value has its key)."""
-    if value is None:
-        return True
-    if raw is None:
-        return False
-    if field.convert is schema.as_raw:
-        return value is raw and type(raw) in _RAW_SHAPES.get(field.shape, ())
-    result = _RESULTS.get(field.convert)
-    if result is None:
-        return False
-    if field.shape == "scalar":
-        return type(raw) is YStr and _result_ok(value, result)
-    if field.shape == "scalar_or_list":
-        return type(raw) in (YStr, YList) and type(value) is tuple and all(_result_ok(item, result) for item in value)
-    return False
-
-
-def _result_ok(value, result: type) -> bool:
-    return type(value) is result and (not isinstance(value, Decimal) or value.is_finite())
-
-
-def _encode(value, meta: YMap | None = None, name: str | None = None, depth: int = 0):
-    """A value of the front matter or of a field as JSON (``meta``, ``name``: a field's value
-    that is the front matter's own ``meta[name]`` is kept as a reference to it)."""
+def _encode(value, depth: int = 0):
+    """A node of the front matter (a scalar, mapping or list, as the parser makes them) as JSON."""
     kind = type(value)
     if depth > MAX_DEPTH:
         raise _Unfit
-    if value is None or kind is bool or kind is int or kind is str:
-        return value
-    if meta is not None and name is not None and kind in _NODES and meta.get(name) is value:
-        return ["r"]
     if kind is YStr:
         if not _position_ok(value.line, value.col):
             raise _Unfit
@@ -334,20 +244,17 @@ def _encode(value, meta: YMap | None = None, name: str | None = None, depth: int
                 raise _Unfit
             items += [_node(key, depth + 1), _node(item, depth + 1)]
         return ["m", value.line, value.col, items]
-    if kind is dt.date:
-        return ["d", value.isoformat()]
-    if kind is Decimal:
-        return ["n", str(value)]
-    if kind is tuple:
-        return ["t", [_encode(item, depth=depth + 1) for item in value]]
     raise _Unfit
+
+
+_NODES = (YStr, YMap, YList)
 
 
 def _node(value, depth: int):
     """A node of the front matter as JSON: a scalar, mapping or list, as the parser makes them."""
     if type(value) not in _NODES:
         raise _Unfit
-    return _encode(value, depth=depth)
+    return _encode(value, depth)
 
 
 def _decode(data, depth: int = 0):
@@ -392,29 +299,6 @@ def _scalar(data) -> YStr:
 _new_str = str.__new__
 
 
-def _decode_value(data, meta: YMap | None, name: str):
-    """A field's value :func:`_encode` kept as ``data`` (checked by :func:`_field_ok` after;
-    ``meta``: the front matter a reference is to, None inside a tuple)."""
-    kind = type(data)
-    if data is None or kind is bool or kind is int or kind is str:
-        return data
-    if kind is not list or not data:
-        raise _Unfit
-    tag, n = data[0], len(data)
-    if tag == "r" and n == 1 and meta is not None:
-        return meta.get(name)
-    if tag == "d" and n == 2 and type(data[1]) is str:
-        return dt.date.fromisoformat(data[1])
-    if tag == "n" and n == 2 and type(data[1]) is str:
-        try:
-            return Decimal(data[1])
-        except InvalidOperation:
-            raise _Unfit from None
-    if tag == "t" and n == 2 and type(data[1]) is list:
-        return tuple(_decode_value(item, None, "") for item in data[1])
-    raise _Unfit
-
-
 def _encode_split(found: frontmatter.Split, rel: str, text: str) -> list:
     if not text.endswith(found.body) or (found.meta is not None and type(found.meta) is not YMap):
         raise _Unfit
@@ -446,20 +330,3 @@ def _decode_split(data, rel: str, text: str) -> frontmatter.Split:
     ):
         raise _Unfit
     return frontmatter.Split(meta, text[start:], body_line, has_front_matter, problems)
-
-
-def _decode_fields(data, rel: str, meta: YMap, names: Mapping[str, Any]) -> Fields:
-    if not (isinstance(data, list) and len(data) == 2 and type(data[0]) is list and len(data[0]) == len(names)):
-        raise _Unfit
-    values = dict(zip(names, data[0], strict=True))
-    for name, kept in values.items():
-        if kept is None:  # most fields of a page (absent): nothing to check
-            continue
-        field, raw = names[name], meta.get(name)
-        if type(kept) is str and type(raw) is YStr and field.shape == "scalar" and _RESULTS.get(field.convert) is str:
-            continue  # a text as its converter gives it
-        value = _decode_value(kept, meta, name)
-        if not _field_ok(value, field, raw):
-            raise _Unfit
-        values[name] = value
-    return Fields(values, _problems(data[1], rel))

@@ -51,6 +51,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from wenmingsite import search_words
+from wenmingsite.loading.checkcache import folder_fingerprint, package_fingerprint
 from wenmingsite.pages import memo
 
 VERSION = 2  # 2: HTML stored as MkDocs writes it (xmlcharrefreplace), linked into place
@@ -128,34 +129,6 @@ def canonical(value) -> str:
         return _ENCODE(value)
     except (TypeError, ValueError, RecursionError):
         return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
-def folder_fingerprint(folder: str | os.PathLike | None) -> str:
-    """The names and contents of every file under ``folder`` (not times: a fresh checkout
-    gives every file a new one)."""
-    if not folder or not os.path.isdir(folder):
-        return ""
-    folder = os.fspath(folder)
-    h = hashlib.blake2b(digest_size=16)
-    rows = []
-    for dirpath, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != "__pycache__"]
-        rows += [os.path.join(dirpath, n) for n in names if not n.endswith((".pyc", ".pyo"))]
-    for path in sorted(rows):
-        rel = os.path.relpath(path, folder).replace(os.sep, "/")
-        h.update(rel.encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            with open(path, "rb") as fh:
-                h.update(hashlib.blake2b(fh.read(), digest_size=16).digest())
-        except OSError:
-            h.update(b"?")
-    return h.hexdigest()
-
-
-@functools.cache
-def package_fingerprint() -> str:
-    """This package's code, templates, theme and assets (a changed engine renders anew)."""
-    return folder_fingerprint(PACKAGE)
 
 
 @functools.cache
