@@ -368,6 +368,32 @@ def test_a_page_of_the_build_cache_that_is_a_symbolic_link_is_not_used(demo, tmp
     assert built.read_bytes() == (tmp_path / "first/activities/2024/2024-07-10-高温送清凉/index.html").read_bytes()
 
 
+def test_a_dirty_build_changes_neither_the_cache_nor_another_site(demo, tmp_path):
+    """`mkdocs build --dirty` writes into the files already in its folder; pages a build
+    linked from .cache/pages (and static files from .cache/static) are shared with the cache
+    and other site folders. The dirty build makes each such file its own first: an edit it
+    writes reaches neither the earlier site nor the cache, and a later build after the edit
+    is undone is a clean build's site."""
+    rel = "activities/2024/2024-07-10-高温送清凉/index.html"
+    build(demo, tmp_path / "first")
+    build(demo, tmp_path / "a")
+    build(demo, tmp_path / "b")
+    a_page, b_page = tmp_path / "a" / rel, tmp_path / "b" / rel
+    assert os.path.samefile(a_page, b_page)  # both linked from the cache
+    before = a_page.read_bytes()
+    page = demo / "docs/activities/2024/2024-07-10-高温送清凉.md"
+    original = page.read_text(encoding="utf-8")
+    assert "中心" in original
+    page.write_text(original.replace("中心", "本站"), encoding="utf-8")  # same length
+    result = run_mkdocs(demo, "build", "--dirty", "--site-dir", str(tmp_path / "b"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "本站".encode() in b_page.read_bytes()
+    assert a_page.read_bytes() == before  # the earlier site as it was
+    page.write_text(original, encoding="utf-8")
+    build(demo, tmp_path / "c")
+    assert (tmp_path / "c" / rel).read_bytes() == before  # not the dirty build's text from the cache
+
+
 def test_a_kept_text_check_follows_the_units_own_numbers(demo, tmp_path):
     """A page may show the unit's own phone (data/unit.yml's phone). The answer kept for the
     page's text depends on that file too: once the unit's phone is another number, the same

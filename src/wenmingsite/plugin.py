@@ -428,7 +428,15 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         (its site_dir is a temporary folder) nor --dirty builds (which keep what is there)."""
         self.folder = None
         self._stop_worker()  # an earlier build of this process that was interrupted
-        if self.command == "serve" or self.dirty:
+        if self.command == "serve":
+            return
+        if self.dirty:
+            # --dirty writes into the files there: none of them may be one a build linked
+            # from .cache (the cache and other site folders share it)
+            try:
+                sitefolder.unshare(config.site_dir)
+            except sitefolder.WriteFailure as exc:
+                raise PluginError(str(exc)) from None
             return
         root = Path(config.config_file_path).parent
         self.folder = sitefolder.Beside(config.site_dir, _shown(Path(config.site_dir), root))

@@ -325,6 +325,32 @@ class Worker:
         self._join()
 
 
+def unshare(folder: str) -> int:
+    """Before a `mkdocs build --dirty`, which writes into the files already in ``folder``:
+    every file there that is linked elsewhere (a page or static file a build linked from
+    ``.cache/pages`` or ``.cache/static``, shared with other site folders and the cache)
+    becomes a file of its own (a copy renamed over it), so that writing into it changes
+    neither the cache nor another site. Returns how many files were copied."""
+    copied = 0
+    for dirpath, _dirs, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(dirpath, name)
+            try:
+                st = os.lstat(path)
+                if not stat.S_ISREG(st.st_mode) or st.st_nlink < 2:
+                    continue
+                tmp = os.path.join(dirpath, f".{name}.{os.getpid()}.unshare")
+                shutil.copy2(path, tmp)
+                os.replace(tmp, path)
+                copied += 1
+            except OSError as exc:
+                raise WriteFailure(
+                    f"{path}：无法把这个文件和构建缓存分开（{exc.strerror or exc}），"
+                    "--dirty 构建会改动缓存和别的网站文件夹里的同一个文件。请检查磁盘空间和权限，或不加 --dirty 重新构建"
+                ) from None
+    return copied
+
+
 class StaticLinks:
     """The theme's and this package's static files (scripts, styles, fonts: their sources are
     files of installed packages) put into a build's new folder as hard links to identical
