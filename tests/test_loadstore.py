@@ -249,3 +249,18 @@ def test_the_kept_parts_follow_the_whole_packages_code(demo, monkeypatch):
     found, content, memo = load_stored(demo)
     assert memo.hits == 0 and memo.misses == len(content.pages)
     assert found == load_fresh(demo)[0]
+
+
+def test_a_file_name_with_a_line_break_is_one_line_of_the_refusal(demo):
+    """A file named with a line break and a control character (as a careless copy can make
+    one): the refusal is one line per problem, naming the file with those characters written
+    as escapes, so the editor sees which file and what is in its name."""
+    name = "docs/activities/2024/会议\x14\n纪要.md"
+    (demo / name).write_text(
+        "---\ntitle: 会议纪要\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n", encoding="utf-8"
+    )
+    result = run_mkdocs(demo, "build", "--strict")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    lines = [line for line in result.stderr.split("\n") if "会议" in line]
+    assert lines and all("docs/activities/2024/会议\\x14\\n纪要.md" in line for line in lines), lines
+    assert any("含有不可见的控制字符（U+0014）" in line for line in lines), lines

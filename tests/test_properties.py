@@ -36,6 +36,7 @@ from hypothesis.database import DirectoryBasedExampleDatabase
 from site_scan import Finding, image_metadata, scan_site, script_signatures, snapshot
 
 import wenmingsite
+from wenmingsite.loading.problems import shown
 
 # --- profiles -------------------------------------------------------------------------
 
@@ -586,7 +587,8 @@ def build_and_check(clean: CleanBuild, tmp: Path, files: dict, planted=()) -> li
     assert result.returncode in (0, 1), f"exit code {result.returncode}"
     event(f"build exit {result.returncode}")
     if result.returncode == 1:
-        paths = project_paths(root)
+        # As a problem's line shows a name: control characters escaped (loading.problems.shown).
+        paths = [shown(p) for p in project_paths(root)]
         docs_paths = [p[len("docs/") :] for p in paths if p.startswith("docs/")]
         # Log lines end at "\n" only: str.splitlines would also cut at \x1c-\x1e, \x85 and
         # \u2028, which a generated file name may hold (a line then seemed to name no file).

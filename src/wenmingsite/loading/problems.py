@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+# Characters that would break a problem's one line or not show at all: control characters and
+# Unicode's line and paragraph separators (a file may be named with them: it is the problem).
+_UNSEEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def shown(text: str) -> str:
+    """``text`` with each control character written as its escape (``\\n``, ``\\x14``), as a
+    problem's line shows it: one line, and nothing in it the editor cannot see."""
+    return _UNSEEN.sub(lambda m: repr(m.group())[1:-1], text)
 
 
 @dataclass(frozen=True, order=True)
@@ -24,7 +35,7 @@ class Problem:
             where += f":{self.line}"
             if self.col is not None:
                 where += f":{self.col}"
-        return f"{where}: {self.message}"
+        return shown(f"{where}: {self.message}")
 
 
 class ProblemError(Exception):
