@@ -31,6 +31,7 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+from wenmingsite.gate import images
 from wenmingsite.loading.problems import Problem
 
 VERSION = 1
@@ -157,10 +158,4 @@ class TextChecks:
         if self.path is None or self.kept == self.seen or len(self.kept) > LIMIT:
             return
         data = json.dumps({"salt": self.salt, "texts": self.kept}, ensure_ascii=False, separators=(",", ":"))
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(data, encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+        images.write_cache(self.path, data.encode("utf-8"))  # one that cannot be written only costs time

@@ -35,13 +35,12 @@ Each load keeps only what it used, so the memo holds one site's worth of parsed 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wenmingsite.gate import privacy
+from wenmingsite.gate import images, privacy
 from wenmingsite.loading import checkcache, frontmatter
 from wenmingsite.loading.problems import Problem, Problems
 from wenmingsite.loading.yamlstrict import MAX_DEPTH, YList, YMap, YStr
@@ -196,13 +195,7 @@ class _Store:
         ):
             return
         data = json.dumps({"salt": self.salt, "pages": self.kept}, ensure_ascii=False, separators=(",", ":"))
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            tmp.write_text(data, encoding="utf-8")
-            os.replace(tmp, self.path)
-        except OSError:
-            pass
+        images.write_cache(self.path, data.encode("utf-8"))  # one that cannot be written only costs time
 
 
 def _position_ok(line, col) -> bool:

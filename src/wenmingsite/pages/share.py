@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from wenmingsite.gate import images
 from wenmingsite.loading.records import Content
 
 if TYPE_CHECKING:
@@ -203,13 +204,7 @@ def _bare_png(data: bytes) -> bool:
 def _keep_icons(cache: Path, key: str, icons: Icons) -> None:
     files = {name: base64.b64encode(data).decode("ascii") for name, data in icons.files.items()}
     data = json.dumps({"key": key, "how": icons.how, "files": files}).encode("utf-8")
-    try:
-        cache.mkdir(parents=True, exist_ok=True)
-        tmp = cache / f".{ICONS_FILE}.{os.getpid()}.tmp"
-        tmp.write_bytes(data)
-        os.replace(tmp, cache / ICONS_FILE)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
+    images.write_cache(cache / ICONS_FILE, data)  # a cache that cannot be written is only slower
 
 
 def _image(published, photo_dir: str) -> dict | None:

@@ -38,6 +38,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from wenmingsite.gate import images
+
 VERSION = 1
 # Table lookups after which a build loads jieba's whole dictionary instead: segmenting with
 # the table costs 5-10 µs of CPU a lookup (the query and jieba's own work), loading the whole
@@ -129,10 +131,8 @@ def write_table(path: Path, data: bytes, version: str) -> bool:
         digest = file_sha256(tmp)
         os.replace(tmp, path)
         # After the table: a build stopped between the two finds a digest that does not match.
-        written = digest_path(path)
-        tmp_digest = written.with_name(f".{written.name}.{os.getpid()}.tmp")
-        tmp_digest.write_text(digest, encoding="ascii")
-        os.replace(tmp_digest, written)
+        if not images.write_cache(digest_path(path), digest.encode("ascii")):
+            return False
     except (OSError, sqlite3.Error):
         tmp.unlink(missing_ok=True)
         return False
