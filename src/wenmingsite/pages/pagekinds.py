@@ -278,10 +278,14 @@ class CategoryPage:
 
     @staticmethod
     def inputs(site, spec, url):
-        parts = listing_parts(site).get(f"categories/{spec.key}", [])
-        listing = site.archive.by_category(spec.key)
-        context = site.renderer.group_context(listing, spec.description, parts, site.archive)
-        return listing_inputs(site, "group", shown_figures(context, *(("listing",) if parts else ())))
+        return _group_inputs(site, spec, "categories", site.archive.by_category(spec.key))
+
+
+def _group_inputs(site, spec, folder: str, listing):
+    """What a category's or criterion's page body is made of (group.html's context)."""
+    parts = listing_parts(site).get(f"{folder}/{spec.key}", [])
+    context = site.renderer.group_context(listing, spec.description, parts, site.archive)
+    return listing_inputs(site, "group", shown_figures(context, *(("listing",) if parts else ())))
 
 
 @page_kind("criteria")
@@ -318,10 +322,7 @@ class CriterionPage:
 
     @staticmethod
     def inputs(site, spec, url):
-        parts = listing_parts(site).get(f"criteria/{spec.key}", [])
-        listing = site.archive.by_criterion(spec.key)
-        context = site.renderer.group_context(listing, spec.description, parts, site.archive)
-        return listing_inputs(site, "group", shown_figures(context, *(("listing",) if parts else ())))
+        return _group_inputs(site, spec, "criteria", site.archive.by_criterion(spec.key))
 
 
 # A listing over the limit in parts (wenmingsite.pages.timeline.split): a year by month, a
