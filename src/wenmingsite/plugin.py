@@ -348,6 +348,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.dirty = dirty
         if command == "serve" and self._knob("incremental"):
             self.memo = memo.ServeMemo()
+        if self.memo is not None or (command == "build" and not dirty):
             _skip_reused_pages()
         memo.keep_between_builds(self.memo is not None)
         if (self.memo is not None or command == "build") and not dirty:
@@ -920,10 +921,22 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         return ""
 
     def _reused_page(self, page, config) -> bool:
-        """`mkdocs serve`: a page whose output is known (ServeMemo.mark_reused) is not put through
-        MkDocs' context, template and page events at all, only through what those do to it with
-        the plugins this package knows: its kept search entries added, its kept output written
-        when its bytes changed (on_post_page). Any other plugin or hook: MkDocs builds it."""
+        """A page whose output is known is not put through MkDocs' context, template and page
+        events at all, only through what those do to it with the plugins this package knows
+        (any other plugin or hook: MkDocs builds it). `mkdocs build`: a page of the build cache
+        already handed to the worker to be linked into the new folder (BuildCache.hand) gets
+        its kept search entries. `mkdocs serve` (ServeMemo.mark_reused): its kept search
+        entries added, its kept output written when its bytes changed (on_post_page)."""
+        cache = self.cache
+        if (
+            cache is not None
+            and self.memo is None
+            and cache.placed(page.file.src_uri, page.file.abs_dest_path)
+            and pagecache.PLUGINS.issuperset(config.plugins)
+        ):
+            cache.search_entries(page, config.plugins.get("material/search"), self.segments)
+            sitefolder.pause_for_test(self.folder.new if self.folder else None)
+            return True
         serve = self.memo
         if (
             serve is None
@@ -974,6 +987,16 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     # every other output are written.
     @event_priority(-100)
     def on_post_build(self, *, config) -> None:
+        # The caches of segmentation and search entries first: they are .cache's, not the new
+        # folder's, so they are written while the worker may still be making its folders.
+        if self.segments is not None:
+            self.segments.save()
+            if self.entries is not None:
+                self.entries.save()
+            log.debug(
+                f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
+                f"{self.segments.cut} cut by jieba ({self.segments.by_table} with the word table)"
+            )
         self._finish_worker()
         # UTF-8, in parts: an edit re-sends one part, not all
         search_parts = search_index.split(config.site_dir, self.search_plan)
@@ -989,14 +1012,6 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             self.serve_folder.sweep((set(self.site.photo_outputs) if self.site else set()) | set(search_parts))
             self.serve_folder.close()
             self.quiet.skipped.clear()
-        if self.segments is not None:
-            self.segments.save()
-            if self.entries is not None:
-                self.entries.save()
-            log.debug(
-                f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
-                f"{self.segments.cut} cut by jieba ({self.segments.by_table} with the word table)"
-            )
         if self.command != "serve" and self.site is not None and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
             self._scan_outputs(config)
         self._switch(config)
@@ -1072,8 +1087,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
 
 def _skip_reused_pages() -> None:
-    """`mkdocs serve` (from on_startup): MkDocs' page builder, for the pages this plugin says
-    are unchanged, leaves them to it (WenmingPlugin._reused_page); every other page, and
+    """`mkdocs serve`, and `mkdocs build` but with ``--dirty`` (from on_startup): MkDocs' page
+    builder, for the pages this plugin says are unchanged, leaves them to it
+    (WenmingPlugin._reused_page); every other page, and
     every build of a configuration without this plugin, is built by MkDocs itself. MkDocs
     1.6.1's ``_build_page`` (the last 1.x, pinned) is looked up by name at each build."""
     from mkdocs.commands import build as mkdocs_build

@@ -573,6 +573,10 @@ class BuildCache:
             self.handed[src] = dest
             self.worker.hand(src, functools.partial(self.store.place, entry, dest))
 
+    def placed(self, src: str, dest: str) -> bool:
+        """A reused page already handed to the worker to be put at ``dest`` (:meth:`hand`)."""
+        return src in self.cached and self.handed.get(src) == dest
+
     def place(self, src: str, dest: str) -> bool:
         """on_post_page of a reused page in a new output folder: its finished HTML put at
         ``dest`` without reading or writing it (see :meth:`PageCache.place`), or handed to the
