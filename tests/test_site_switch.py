@@ -288,6 +288,29 @@ sys.exit(cli(["build", "--strict"]))
 """
 
 
+def test_the_worker_and_the_waiting_thread_make_every_folder_once_between_them(tmp_path):
+    """finish() makes the folders the worker has not reached beside it; a folder whose parent
+    the other thread took but has not made yet is made with its parent."""
+    dests = [f"activities/2024/{m:02d}/a{i}/index.html" for m in range(1, 13) for i in range(40)]
+    worker = sitefolder.Worker(tmp_path / "new")
+    worker.folders(dests)
+    assert worker.finish() == []
+    made = {p.relative_to(tmp_path / "new").as_posix() for p in (tmp_path / "new").rglob("*")}
+    wanted = {d.rsplit("/", 1)[0] for d in dests} | {f"activities/2024/{m:02d}" for m in range(1, 13)}
+    assert made == wanted | {"activities", "activities/2024"}
+    # The other thread has taken "x/a" and not made it yet: "x/a/b" is made with its parent,
+    # and "x/a" made afterwards is the same folder.
+    folders = sitefolder._Folders([str(tmp_path / "x/a"), str(tmp_path / "x/a/b")])
+    folders.next = 1
+    idle = sitefolder.Worker(tmp_path / "unused")
+    folders.make(idle)
+    assert (tmp_path / "x/a/b").is_dir()
+    folders.next, folders.paths = 0, folders.paths[:1]
+    folders.make(idle)
+    idle.stop()
+    assert sorted(p.name for p in (tmp_path / "x").rglob("*")) == ["a", "b"]
+
+
 def test_a_folder_the_worker_cannot_make_fails_the_build_and_keeps_the_site(site):
     root, before = built(site)
     write(root, ACTIVITY, "---\ntitle: 入户走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n")

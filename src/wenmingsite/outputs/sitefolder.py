@@ -255,7 +255,7 @@ class _Folders:
 
     def make(self, worker: Worker) -> None:
         paths = self.paths
-        while not worker.cancelled:
+        while not worker.cancelled and worker.error is None:
             with self.lock:
                 start = self.next
                 self.next = start + self.CHUNK
