@@ -143,9 +143,9 @@ _ENCODE = json.JSONEncoder(
 
 
 def canonical(value) -> str:
-    """``value`` as JSON that is the same in every process (dataclasses by their fields,
-    sets sorted); :class:`Unsure` for anything else (an object would hash by identity).
-    JSON's C encoder walks the value (a thousand activity records per build); a dictionary
+    """``value`` as JSON that is the same in every process (a dataclass as its type's name and
+    its field values, see :func:`_encoder`; sets sorted); :class:`Unsure` for anything else
+    (an object would hash by identity). JSON's C encoder walks the value (a thousand activity records per build); a dictionary
     whose keys it cannot sort or write goes the slower way, every key made a string. Keys are
     written as JSON writes them (1, True and None as "1", "true" and "null", so ``{True: x}``
     and ``{"true": x}`` are one key, as ``{1: x}`` and ``{"1": x}`` always were): the keys
