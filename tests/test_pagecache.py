@@ -572,3 +572,53 @@ def test_a_fresh_build_after_each_listing_edit_equals_a_clean_build(demo, tmp_pa
     check(everything=True)
     edit(root / "mkdocs.yml", "listing_limit: 4", "listing_limit: 6")
     check(everything=True)
+
+
+def test_text_with_any_form_of_link_is_keyed_by_the_file_list():
+    """The substring test before the pattern (memo.linkish) misses no form of link: a page
+    whose text has one is keyed by the file list (a moved file changes where it points)."""
+    from wenmingsite.pages import memo
+
+    texts = ["见[通知](notice.md)。", "[通知] [1]", "[1]: notice.md", "<a HREF = 'x'>", '<img Src="a.jpg">']
+    texts += ['<img srcset="a.jpg 2x">', "无链接的正文，全角［通知］（notice.md）", "a = b", "]"]
+    for text in texts:
+        assert memo.linkish(text) == bool(memo.LINKISH.search(text)), text
+    assert [memo.linkish(t) for t in texts] == [True] * 6 + [False] * 3
+
+
+def test_keys_of_records_tell_their_fields_and_types_apart():
+    """A record (a frozen dataclass) in a page's inputs is written as its type's name and its
+    field values: another value of any field, or another type with the same values, is
+    another key; a set's order is not."""
+    import dataclasses
+    import datetime as dt
+
+    from wenmingsite.pages.pagecache import Unsure, canonical
+
+    @dataclasses.dataclass(frozen=True)
+    class Row:
+        title: str
+        day: dt.date
+        tags: frozenset = frozenset()
+
+    @dataclasses.dataclass(frozen=True)
+    class Other:
+        title: str
+        day: dt.date
+        tags: frozenset = frozenset()
+
+    row = Row("植树", dt.date(2024, 3, 5), frozenset({"b", "a"}))
+    same = canonical([row, {"x": row}])
+    assert canonical([Row("植树", dt.date(2024, 3, 5), frozenset({"a", "b"})), {"x": row}]) == same
+    others = [
+        Row("植树节", dt.date(2024, 3, 5), frozenset({"a", "b"})),
+        Row("植树", dt.date(2024, 3, 6), frozenset({"a", "b"})),
+        Row("植树", dt.date(2024, 3, 5), frozenset({"a"})),
+        Other("植树", dt.date(2024, 3, 5), frozenset({"a", "b"})),
+    ]
+    keys = {canonical([o, {"x": row}]) for o in others}
+    assert len(keys) == 4 and same not in keys
+    # A dictionary whose keys JSON cannot sort goes the slower way, to the same forms.
+    assert canonical({1: row, "a": 1}) == '{"1":' + canonical(row) + ',"a":1}'
+    with pytest.raises(Unsure):
+        canonical([row, object()])

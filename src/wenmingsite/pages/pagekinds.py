@@ -409,6 +409,8 @@ def listing_inputs(site: Site, template: str, context: dict) -> list:
         return found[1]
 
     def data(value):
+        if type(value) in _LEAVES:
+            return value
         if isinstance(value, Entry):
             return row(value)
         if isinstance(value, (Part, RoutineSummary)):  # a listing's parts are on each of its parts
@@ -424,6 +426,9 @@ def listing_inputs(site: Site, template: str, context: dict) -> list:
         return value
 
     return [template, data(context), _ROWS[2]]
+
+
+_LEAVES = frozenset({str, int, float, bool, type(None)})  # what listing_inputs' data() keeps as it is
 
 
 def _listing_title(site: SpecSource, part: Part) -> str:

@@ -270,6 +270,10 @@ class Archive:
     entries: list[Entry] = field(default_factory=list)
     # part -> its listing: a part's page and its listing's index of parts both list it
     _parts: dict = field(default_factory=dict, repr=False, compare=False)
+    # (year, month or None) -> its entries, and (scope, key) -> its whole listing: built once,
+    # as each listing page's body and the build cache's key of it both need them
+    _periods: dict = field(default_factory=dict, repr=False, compare=False)
+    _listings: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self):
         rules = {r.id: r.description for r in self.content.routines}
@@ -304,25 +308,39 @@ class Archive:
         shown = Span.ending(max(dates), months)
         return Span(recent.first, recent.last, shown.first, shown.last, missing)
 
+    def _listing(self, scope: str, key, keep) -> Listing:
+        if (found := self._listings.get((scope, key))) is None:
+            found = self._listings[(scope, key)] = listing([e for e in self.entries if keep(e)])
+        return found
+
     def by_year(self, year: int) -> Listing:
-        return listing([e for e in self.entries if e.date.year == year])
+        return self._listing("year", year, lambda e: e.date.year == year)
 
     def by_category(self, slug: str) -> Listing:
-        return listing([e for e in self.entries if e.category_slug == slug])
+        return self._listing("category", slug, lambda e: e.category_slug == slug)
 
     def by_criterion(self, cid: str) -> Listing:
-        return listing([e for e in self.entries if cid in e.criteria])
+        return self._listing("criterion", cid, lambda e: cid in e.criteria)
+
+    def _period(self, year: int, month: int | None) -> list[Entry]:
+        """The entries of a year (``month`` None) or of one month, in :attr:`entries`' order."""
+        if not self._periods:
+            for e in self.entries:
+                self._periods.setdefault((e.date.year, None), []).append(e)
+                self._periods.setdefault((e.date.year, e.date.month), []).append(e)
+        return self._periods.get((year, month), [])
 
     def part(self, part: Part) -> Listing:
         """What one part of a split listing lists: its period of the listing's entries."""
         if (found := self._parts.get(part)) is not None:
             return found
+        period = self._period(part.year, part.month)  # the entries part.holds()
         if part.scope == "year":
-            scoped = [e for e in self.entries if part.holds(e)]
+            scoped = list(period)
         elif part.scope == "category":
-            scoped = [e for e in self.entries if e.category_slug == part.key and part.holds(e)]
+            scoped = [e for e in period if e.category_slug == part.key]
         else:
-            scoped = [e for e in self.entries if part.key in e.criteria and part.holds(e)]
+            scoped = [e for e in period if part.key in e.criteria]
         self._parts[part] = found = listing(scoped)
         return found
 
