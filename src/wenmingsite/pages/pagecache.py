@@ -351,6 +351,11 @@ class BuildCache:
         # place on its own thread as soon as they are known (:meth:`hand`).
         self.worker: Any = None
         self.handed: dict[str, str] = {}  # src -> where the worker puts it
+        # How the worker reads back a page it put in place (the plugin gives it
+        # gate.outputs_scan.read_back), and what it read: the output path (normalised) -> the
+        # file's identity and the key of its bytes, for the output scan (``read_before``).
+        self.read_back: Any = None
+        self.read: dict[str, tuple] = {}
         self._files: tuple[Any, int, str] | None = None  # see files_digest
 
     @classmethod
@@ -571,7 +576,17 @@ class BuildCache:
         writing into a new folder), not by the main thread in its on_post_page."""
         if self.worker is not None and dest:
             self.handed[src] = dest
-            self.worker.hand(src, functools.partial(self.store.place, entry, dest))
+            self.worker.hand(src, functools.partial(self._place_and_read, entry, dest))
+
+    def _place_and_read(self, entry: dict, dest: str) -> bool:
+        """On the worker's thread: the page put in place, then read back (its bytes hashed as
+        the output scan keys them, with the identity of the file read), so that the main
+        thread's scan need not read it again."""
+        if not self.store.place(entry, dest):
+            return False
+        if self.read_back is not None and (found := self.read_back(dest)) is not None:
+            self.read[os.path.normpath(dest)] = found
+        return True
 
     def placed(self, src: str, dest: str) -> bool:
         """A reused page already handed to the worker to be put at ``dest`` (:meth:`hand`)."""
