@@ -384,15 +384,21 @@ def read_back(path: str) -> tuple[tuple[int, ...], bytes] | None:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
-    with open(fd, "rb") as fh:
-        try:
-            before = os.fstat(fd)
-            data = fh.read() if stat.S_ISREG(before.st_mode) else None
-            after = os.fstat(fd)
-        except OSError:
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
             return None
+        chunks = []
+        while chunk := os.read(fd, max(before.st_size + 1, 1 << 16)):
+            chunks.append(chunk)
+        data = b"".join(chunks)
+        after = os.fstat(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
     identity = _identity(before)
-    if data is None or len(data) != before.st_size or _identity(after) != identity:
+    if len(data) != before.st_size or _identity(after) != identity:
         return None
     return identity, CleanCache.key(data)
 
