@@ -160,6 +160,36 @@ def clean_scan(site: Path, folder: Path) -> list[str]:
     return [f"{leak.output} {leak.masked}" for leak in found]
 
 
+def test_a_file_read_back_before_the_scan_is_read_again_once_it_is_another_file(tmp_path):
+    """The build cache's pages are read back on the worker's thread as they are linked into
+    place (read_back); the scan takes those readings only while the file is the very one read.
+    A new file renamed over one (the same size) and a file written into since are read again,
+    and the numbers in them fail the scan."""
+    site = tmp_path / "site"
+    pages = [site / name / "index.html" for name in ("a", "b", "c")]
+    clean = f"<html><body><p>{'x' * len(N)}</p></body></html>"
+    for page in pages:
+        page.parent.mkdir(parents=True)
+        page.write_text(clean, encoding="utf-8")
+    assert clean_scan(site, tmp_path / "cache") == []
+    read = {os.path.normpath(page): outputs_scan.read_back(str(page)) for page in pages}
+    assert all(read.values())
+    cache = outputs_scan.CleanCache(tmp_path / "cache", frozenset())
+    assert outputs_scan.scan(site, cache=cache, read_before=read) == []
+
+    replacement = site / "a" / ".new"
+    replacement.write_text(clean.replace("x" * len(N), N), encoding="utf-8")
+    os.replace(replacement, pages[0])
+    with open(pages[1], "a", encoding="utf-8") as fh:
+        fh.write(f"<p>{N}</p>")
+    cache = outputs_scan.CleanCache(tmp_path / "cache", frozenset())
+    found = outputs_scan.scan(site, cache=cache, read_before=read)
+    assert [f"{leak.output} {leak.masked}" for leak in found] == [
+        "a/index.html 138****8000",
+        "b/index.html 138****8000",
+    ]
+
+
 def test_a_long_page_changed_in_one_part_is_read_in_that_part(tmp_path):
     """A long page (the evidence index) keeps its parts' verdicts: a later build reads only
     the parts an edit changed, and finds a number written into one of them."""

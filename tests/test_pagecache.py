@@ -622,3 +622,28 @@ def test_keys_of_records_tell_their_fields_and_types_apart():
     assert canonical({1: row, "a": 1}) == '{"1":' + canonical(row) + ',"a":1}'
     with pytest.raises(Unsure):
         canonical([row, object()])
+
+
+def test_an_edit_is_kept_in_the_index_log_and_odd_log_lines_are_passed_over(demo, tmp_path):
+    """A build after an edit appends the entries it changed to .cache/pages/index.jsonl (the
+    whole index is not written again); the next build reuses every page from the index and its
+    log. A restored log is untrusted: a line cut short, a line of another version and a line
+    of entries of another shape are passed over, and the site is still a clean build's."""
+    build(demo, tmp_path / "first")
+    index = demo / ".cache/pages/index.json"
+    log = demo / ".cache/pages/index.jsonl"
+    before = index.read_bytes()
+    page = demo / "docs/activities/2024/2024-07-10-高温送清凉.md"
+    edit(page, "title: 高温“送清凉”慰问户外劳动者", "title: 高温“送清凉”慰问一线户外劳动者")
+    reused, rendered = build(demo, tmp_path / "second")
+    assert rendered == 3 and index.read_bytes() == before and log.is_file()
+    activities = reused + rendered
+    assert build(demo, tmp_path / "third") == (activities, 0)
+
+    line = json.loads(log.read_text(encoding="utf-8").splitlines()[0])
+    odd = {"version": line["version"], "pages": dict.fromkeys(line["pages"], {"key": 1, "size": "x"})}
+    other = {**line, "version": -1}
+    log.write_text(f"{json.dumps(odd)}\n{json.dumps(other)}\n{json.dumps(line)[:-7]}", encoding="utf-8")
+    build(demo, tmp_path / "fourth")
+    build(demo, tmp_path / "clean", cache=False)
+    assert_same_site(tmp_path / "fourth", tmp_path / "clean")

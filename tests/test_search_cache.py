@@ -225,3 +225,38 @@ def test_a_forged_word_table_stops_being_used_at_the_forged_frequency(site, monk
     kept = index(root)
     monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
     assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == kept
+
+
+def test_new_text_is_appended_to_the_log_and_odd_log_lines_are_not_used(site, monkeypatch):
+    """After an edit, the segmentation of its new text is appended to segments.jsonl (the 5 MB
+    segments.json of a large unit is not written again); the next build uses it and jieba cuts
+    nothing. A restored log is untrusted input: a line whose text is not the text it is kept
+    for, a line of another shape and a last line cut short are passed over, and the index is
+    still jieba's."""
+    monkeypatch.setenv("WENMING_BUILD_CACHE", "0")
+    root = site()
+    assert run_mkdocs(root, "build", "--strict").returncode == 0
+    stored = root / ".cache/search/segments.json"
+    log = root / ".cache/search/segments.jsonl"
+    entries = root / ".cache/search/entries.json"  # whole pages' entries would spare segmentation
+    before = stored.read_bytes()
+    retitle(root, "志愿者栽下银杏树苗")
+    edited = run_mkdocs(root, "build", "--strict", "-v")
+    assert edited.returncode == 0 and cut(edited) > 0, edited.stderr[-1500:]
+    assert stored.read_bytes() == before and log.is_file()
+    kept = index(root)
+
+    entries.unlink()
+    again = run_mkdocs(root, "build", "--strict", "-v")
+    assert again.returncode == 0 and cut(again) == 0 and index(root) == kept, again.stderr[-1500:]
+
+    line = json.loads(log.read_text(encoding="utf-8").splitlines()[0])
+    forged = {**line, "entries": dict.fromkeys(line["entries"], "联系人\u200b13812348000")}
+    odd = {**line, "entries": dict.fromkeys(line["entries"], 1)}
+    torn = json.dumps(line, ensure_ascii=False)[:-10]
+    log.write_text(f"{json.dumps(forged)}\n{json.dumps(odd)}\n{torn}", encoding="utf-8")
+    entries.unlink()
+    result = run_mkdocs(root, "build", "--strict", "-v")
+    assert result.returncode == 0 and cut(result) > 0 and index(root) == kept, result.stderr[-1500:]
+    monkeypatch.setenv("WENMING_SEGMENT_CACHE", "0")
+    assert run_mkdocs(root, "build", "--strict").returncode == 0 and index(root) == kept

@@ -506,6 +506,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         self.worker.folders(f.dest_uri for f in files if f.inclusion.is_included())
         if self.cache is not None:
             self.cache.worker = self.worker
+            if self.command != "serve" and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
+                self.cache.read_back = outputs_scan.read_back  # for the output scan
 
     def _finish_worker(self) -> None:
         """on_post_build, before anything reads the new folder: the worker's fault (an
@@ -1028,7 +1030,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         theirs = self.theirs
         root = Path(config.config_file_path).parent
         cache = outputs_scan.CleanCache(root / OUTPUTS_CACHE_DIR, allowed)
-        leaks = outputs_scan.scan(Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache)
+        read = self.cache.read if self.cache is not None else None
+        leaks = outputs_scan.scan(
+            Path(config.site_dir), allowed, skip=theirs.__contains__, cache=cache, read_before=read
+        )
         if not leaks:
             cache.save()
             return

@@ -46,9 +46,10 @@ import io
 import json
 import os
 import re
+import stat
 import unicodedata
 import urllib.parse
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -370,20 +371,64 @@ def walk(site_dir: Path) -> Iterator[tuple[str, str]]:
                     yield entry.path[base:].replace(os.sep, "/"), entry.path
 
 
+def _identity(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def read_back(path: str) -> tuple[tuple[int, ...], bytes] | None:
+    """(identity, key) of the regular file at ``path`` as read now, for :func:`scan`'s
+    ``read_before``: the device, inode, size, modification and change times of the very file
+    read (before and after reading, unchanged between), and :meth:`CleanCache.key` of its
+    bytes; None when it cannot be read so (the scan then reads it)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        before = os.fstat(fd)
+        if not stat.S_ISREG(before.st_mode):
+            return None
+        chunks = []
+        while chunk := os.read(fd, max(before.st_size + 1, 1 << 16)):
+            chunks.append(chunk)
+        data = b"".join(chunks)
+        after = os.fstat(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    identity = _identity(before)
+    if len(data) != before.st_size or _identity(after) != identity:
+        return None
+    return identity, CleanCache.key(data)
+
+
 def scan(
     site_dir: Path,
     allowed: frozenset = frozenset(),
     skip: Callable[[str], bool] = lambda rel: False,
     cache: CleanCache | None = None,
+    read_before: Mapping[str, tuple[tuple[int, ...], bytes]] | None = None,
 ) -> list[Leak]:
     """Every personal number a reader of the files under ``site_dir`` receives, except in
     the files ``skip`` names (the theme's and this package's own assets). With ``cache``,
-    a file whose exact bytes an earlier build found clean is not read again."""
+    a file whose exact bytes an earlier build found clean is not read again. ``read_before``:
+    files of the folder already read and hashed this build (by :func:`read_back`, on another
+    thread), by normalised path; one whose identity (inode, size, times) is still the one read
+    and whose key ``cache`` knows is not read here (any other is read as usual)."""
     scanner = Scanner(allowed, cache)
     out: list[Leak] = []
+    before = read_before if cache is not None and read_before else {}
     for rel, full in walk(site_dir):
         if skip(rel) or rel.lower().endswith(UNREAD_TYPES):
             continue
+        if before and (found := before.get(os.path.normpath(full))) is not None:
+            try:
+                same = _identity(os.lstat(full)) == found[0]
+            except OSError:
+                same = False
+            if same and cache is not None and cache.known(found[1]):
+                continue
         with open(full, "rb") as fh:
             data = fh.read()
         if rel.endswith(".gz") and _same_as_unpacked(full, data):

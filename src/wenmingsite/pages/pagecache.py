@@ -231,12 +231,32 @@ class PageCache:
         # output and search entries, keyed by their final body) and of the generated pages
         # keyed by what their kind declares their body is made of (BuildCache.body)
         self.counts = {"page": [0, 0], "output": [0, 0], "body": [0, 0]}
+        # The entries builds changed since index.json was written, one JSON line per build
+        # (an edit changes a few entries of a 4 MB index); read line by line, a line cut short
+        # or of another version passed over. Every entry is checked when looked up, as ever.
+        self.log = self.folder / "index.jsonl"
+        self.stored_size = self.log_size = 0
+        self.log_whole = True
         try:
-            data = json.loads(self.index.read_text(encoding="utf-8"))
+            raw = self.index.read_bytes()
+            data = json.loads(raw)
             if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("pages"), dict):
-                self.entries = data["pages"]
+                self.entries, self.stored_size = data["pages"], len(raw)
         except (OSError, ValueError):
             pass
+        if self.stored_size:
+            try:
+                raw = self.log.read_bytes()
+            except OSError:
+                raw = b""
+            for line in raw.splitlines():
+                try:
+                    data = json.loads(line)
+                except ValueError:
+                    continue
+                if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("pages"), dict):
+                    self.entries.update(data["pages"])
+            self.log_size, self.log_whole = len(raw), raw.endswith(b"\n") or not raw
 
     def _html_path(self, key: str) -> Path:
         return self.html_dir / f"{key}.html"
@@ -307,16 +327,38 @@ class PageCache:
         self.counts[kind][1] += 1
 
     def save(self) -> None:
-        """Write the index of this build's pages; remove HTML files no entry names."""
+        """Keep the index of this build's pages: its changed entries appended to the log while
+        most entries of index.json are still this build's and the log is small beside it (the
+        others stay until then), else index.json written anew with this build's entries and the
+        log removed; remove HTML files no entry names."""
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            tmp = self.index.with_name(f".{self.index.name}.{os.getpid()}.tmp")
-            tmp.write_text(
-                json.dumps({"version": VERSION, "pages": self.kept}, ensure_ascii=False, separators=(",", ":")),
-                encoding="utf-8",
-            )
-            os.replace(tmp, self.index)
-            used = {f"{e['key']}.html" for e in self.kept.values()}
+            entries = self.entries
+            if self.stored_size and len(set(entries) - set(self.kept)) * 4 <= len(entries):
+                changed = {
+                    src: e for src, e in self.kept.items() if not (entries.get(src) is e or entries.get(src) == e)
+                }
+                line = (
+                    json.dumps({"version": VERSION, "pages": changed}, ensure_ascii=False, separators=(",", ":")) + "\n"
+                ).encode("utf-8")
+                if not changed:
+                    named = entries
+                elif (self.log_size + len(line)) * 8 <= self.stored_size:
+                    # One write at the end of the file: a build stopped midway leaves at most a
+                    # last line cut short, which the next build does not use.
+                    fd = os.open(self.log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                    try:
+                        os.write(fd, line if self.log_whole else b"\n" + line)
+                    finally:
+                        os.close(fd)
+                    self.log_size, self.log_whole = os.path.getsize(self.log), True
+                    entries.update(changed)
+                    named = entries
+                else:
+                    named = self._rewrite()
+            else:
+                named = self._rewrite()
+            used = {f"{e['key']}.html" for e in named.values() if isinstance(e, dict) and isinstance(e.get("key"), str)}
             for entry in os.scandir(self.html_dir) if self.html_dir.is_dir() else ():
                 # Unused pages, and what an interrupted write left (a build writing now then
                 # just does not keep that page).
@@ -324,6 +366,20 @@ class PageCache:
                     os.unlink(entry.path)
         except OSError:
             pass
+
+    def _rewrite(self) -> dict[str, dict]:
+        """index.json written anew with this build's entries (atomically), the log removed."""
+        tmp = self.index.with_name(f".{self.index.name}.{os.getpid()}.tmp")
+        data = json.dumps({"version": VERSION, "pages": self.kept}, ensure_ascii=False, separators=(",", ":")).encode()
+        tmp.write_bytes(data)
+        os.replace(tmp, self.index)
+        try:
+            self.log.unlink()
+        except FileNotFoundError:
+            pass
+        self.entries = dict(self.kept)
+        self.stored_size, self.log_size, self.log_whole = len(data), 0, True
+        return self.kept
 
 
 # What may run in a build whose pages come from the build cache, and beside a `mkdocs serve`
@@ -377,6 +433,11 @@ class BuildCache:
         # place on its own thread as soon as they are known (:meth:`hand`).
         self.worker: Any = None
         self.handed: dict[str, str] = {}  # src -> where the worker puts it
+        # How the worker reads back a page it put in place (the plugin gives it
+        # gate.outputs_scan.read_back), and what it read: the output path (normalised) -> the
+        # file's identity and the key of its bytes, for the output scan (``read_before``).
+        self.read_back: Any = None
+        self.read: dict[str, tuple] = {}
         self._files: tuple[Any, int, str] | None = None  # see files_digest
 
     @classmethod
@@ -597,7 +658,17 @@ class BuildCache:
         writing into a new folder), not by the main thread in its on_post_page."""
         if self.worker is not None and dest:
             self.handed[src] = dest
-            self.worker.hand(src, functools.partial(self.store.place, entry, dest))
+            self.worker.hand(src, functools.partial(self._place_and_read, entry, dest))
+
+    def _place_and_read(self, entry: dict, dest: str) -> bool:
+        """On the worker's thread: the page put in place, then read back (its bytes hashed as
+        the output scan keys them, with the identity of the file read), so that the main
+        thread's scan need not read it again."""
+        if not self.store.place(entry, dest):
+            return False
+        if self.read_back is not None and (found := self.read_back(dest)) is not None:
+            self.read[os.path.normpath(dest)] = found
+        return True
 
     def placed(self, src: str, dest: str) -> bool:
         """A reused page already handed to the worker to be put at ``dest`` (:meth:`hand`)."""

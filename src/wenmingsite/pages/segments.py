@@ -43,7 +43,16 @@ ZWSP = "\u200b"
 class SegmentCache:
     def __init__(self, folder: Path):
         self.path = folder / "segments.json"
+        # What builds segmented since segments.json was last written, one JSON line per build
+        # (appending a line costs what the new text costs; rewriting the whole file costs 5 MB
+        # at 1,000 activities). Read line by line: a line cut short or of another shape is not used.
+        self.log_path = folder / "segments.jsonl"
         self.salt = ""
+        self.added: dict[str, str] = {}  # entries and parts made since the last save
+        self.added_parts: dict[str, list[str]] = {}
+        self.stored_size = 0  # bytes of segments.json as read (0: none of these settings)
+        self.log_size = 0
+        self.log_whole = True  # the log ends with a whole line (or there is none)
         self.entries: dict[str, str] = {}
         self.parts: dict[str, list[str]] = {}  # a text's key -> the keys of its runs
         self.by_runs = False  # Material's segmentation, which goes run by run
@@ -83,7 +92,11 @@ class SegmentCache:
         if isinstance(self.lazy, wordtable.LazyDictionary):
             self.lazy.close()
         self.lazy = None  # it holds the previous words
-        self.entries, self.parts = _read(self.path, salt)
+        self.entries, self.parts, self.stored_size = _read(self.path, salt)
+        self.log_size, self.log_whole = (
+            _read_log(self.log_path, salt, self.entries, self.parts) if self.stored_size else (0, True)
+        )
+        self.added, self.added_parts = {}, {}
         self.restored = bool(self.entries)
 
     def _teach(self) -> None:
@@ -110,7 +123,7 @@ class SegmentCache:
                 return hit
             self.misses += 1
             result = self._by_runs(key, text, segment) if self.by_runs else self._segment(text, segment)
-            self.entries[key] = result
+            self.entries[key] = self.added[key] = result
             self.dirty = True
             return result
 
@@ -150,49 +163,119 @@ class SegmentCache:
             keys.append(run_key)
             words = self.entries.get(run_key)
             if words is None or not _same_text(words, run):
-                words = self.entries[run_key] = self._segment(run, segment)
+                words = self.entries[run_key] = self.added[run_key] = self._segment(run, segment)
             pieces[i] = ZWSP + words + ZWSP
-        self.parts[key] = keys
+        self.parts[key] = self.added_parts[key] = keys
         return "".join(pieces).strip(ZWSP)
 
     def save(self) -> None:
-        """Write the entries this build used (old ones are dropped), atomically; and the word
-        table if this build missed it (not on a unit's first build: it segments everything
-        anyway, and one that is never built again would not use the table)."""
+        """Keep what this build segmented: appended to the log while the stored file is mostly
+        still used and the log small beside it, else the entries this build used (old ones
+        dropped) written anew, atomically, and the log removed; and the word table if this
+        build missed it (not on a unit's first build: it segments everything anyway, and one
+        that is never built again would not use the table)."""
         if self.table_wanted and self.restored:
             self.table_wanted = False
             wordtable.write_for(self.path.parent)
         parts = {k: v for k, v in self.parts.items() if k in self.used}
         wanted = self.used.union(*parts.values())
-        if not self.dirty and len(wanted) == len(self.entries) and len(parts) == len(self.parts):
+        stale = len(self.entries) - len(wanted) + len(self.parts) - len(parts)
+        if self.stored_size and stale * 4 <= len(self.entries):
+            if not self.dirty:
+                return
+            line = (
+                json.dumps(
+                    {"salt": self.salt, "entries": self.added, "parts": self.added_parts},
+                    ensure_ascii=False,
+                    separators=(",", ":"),
+                )
+                + "\n"
+            ).encode("utf-8")
+            if (self.log_size + len(line)) * 8 <= self.stored_size:
+                try:
+                    # One write at the end of the file: a build stopped midway leaves at most a
+                    # last line cut short, which the next build does not use.
+                    fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+                    try:
+                        # after a last line cut short, on a line of its own
+                        os.write(
+                            fd,
+                            line if os.lseek(fd, 0, os.SEEK_END) == self.log_size and self.log_whole else b"\n" + line,
+                        )
+                    finally:
+                        os.close(fd)
+                    self.log_size, self.log_whole = os.path.getsize(self.log_path), True
+                except OSError:
+                    return  # a cache that cannot be written is only slower
+                self.added, self.added_parts = {}, {}
+                self.dirty = False
+                return
+        elif not self.dirty and not stale:
             return
         keep = {k: v for k, v in self.entries.items() if k in wanted}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        data = {"salt": self.salt, "entries": keep, "parts": parts}
-        tmp.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        data = json.dumps(
+            {"salt": self.salt, "entries": keep, "parts": parts}, ensure_ascii=False, separators=(",", ":")
+        )
+        tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, self.path)
+        try:
+            self.log_path.unlink()
+        except FileNotFoundError:
+            pass
         self.entries, self.parts = keep, parts
+        self.added, self.added_parts = {}, {}
+        self.stored_size, self.log_size = len(data.encode("utf-8")), 0
         self.dirty = False
 
 
-def _read(path: Path, salt: str) -> tuple[dict[str, str], dict[str, list[str]]]:
-    """The entries and parts of a cache made with ``salt``. A restored .cache is untrusted
-    input: anything but text for text (and lists of keys for parts) is an empty cache."""
+def _read(path: Path, salt: str) -> tuple[dict[str, str], dict[str, list[str]], int]:
+    """The entries and parts of a cache made with ``salt``, and the file's size. A restored
+    .cache is untrusted input: anything but text for text (and lists of keys for parts) is an
+    empty cache (size 0)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = path.read_bytes()
+        data = json.loads(raw)
     except (OSError, ValueError):
-        return {}, {}
+        return {}, {}, 0
+    shaped = _shaped(data, salt)
+    return (*shaped, len(raw)) if shaped is not None else ({}, {}, 0)
+
+
+def _shaped(data, salt: str) -> tuple[dict[str, str], dict[str, list[str]]] | None:
+    """(entries, parts) of a document of the shape :meth:`SegmentCache.save` writes with
+    ``salt``, else None."""
     if not isinstance(data, dict) or data.get("salt") != salt:
-        return {}, {}
+        return None
     entries, parts = data.get("entries"), data.get("parts")
     if not (isinstance(entries, dict) and isinstance(parts, dict)):
-        return {}, {}
+        return None
     if not all(isinstance(v, str) for v in entries.values()):
-        return {}, {}
+        return None
     if not all(isinstance(v, list) and all(isinstance(k, str) for k in v) for v in parts.values()):
-        return {}, {}
+        return None
     return entries, parts
+
+
+def _read_log(path: Path, salt: str, entries: dict[str, str], parts: dict[str, list[str]]) -> tuple[int, bool]:
+    """Add each line of the log that has the shape :meth:`SegmentCache.save` appends (with
+    ``salt``) to ``entries`` and ``parts``; every other line (cut short, forged, of other
+    settings) is passed over. Returns the log's size (0 when there is none) and whether it
+    ends with a whole line."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return 0, True
+    for line in raw.splitlines():
+        try:
+            shaped = _shaped(json.loads(line), salt)
+        except ValueError:
+            continue
+        if shaped is not None:
+            entries.update(shaped[0])
+            parts.update(shaped[1])
+    return len(raw), raw.endswith(b"\n") or not raw
 
 
 def _same_text(segmented: str, text: str) -> bool:
