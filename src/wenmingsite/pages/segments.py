@@ -28,6 +28,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 
 from backrefs import bre
@@ -188,9 +189,10 @@ def _read(path: Path, salt: str) -> tuple[dict[str, str], dict[str, list[str]]]:
     entries, parts = data.get("entries"), data.get("parts")
     if not (isinstance(entries, dict) and isinstance(parts, dict)):
         return {}, {}
-    if not all(isinstance(v, str) for v in entries.values()):
+    # JSON makes no subclasses: the types compared whole, without a Python call per value.
+    if not set(map(type, entries.values())) <= {str}:
         return {}, {}
-    if not all(isinstance(v, list) and all(isinstance(k, str) for k in v) for v in parts.values()):
+    if not (set(map(type, parts.values())) <= {list} and set(map(type, chain.from_iterable(parts.values()))) <= {str}):
         return {}, {}
     return entries, parts
 
