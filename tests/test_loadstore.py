@@ -139,11 +139,20 @@ FORGERIES = {
     "another salt": lambda stored: {**stored, "salt": "0" * 32},
     "pages as a list": lambda stored: {**stored, "pages": list(stored["pages"].items())},
     "an entry not a pair": lambda stored: {**stored, "pages": {k: [v[0]] for k, v in stored["pages"].items()}},
-    "an unknown tag": lambda stored: swap(stored, '["s",', '["x",'),
-    "line 0": lambda stored: swap(stored, '["s","title",2,1]', '["s","title",0,1]'),
-    "a line as text": lambda stored: swap(stored, '["s","title",2,1]', '["s","title","2",1]'),
-    "a key twice": lambda stored: swap(stored, '["s","date",3,1]', '["s","title",3,1]'),
-    "an odd mapping": lambda stored: swap(stored, '[["s","title",2,1],', '[["s","title",2,1],["s","x",2,1],'),
+    "an unknown tag": lambda stored: swap(stored, '["m",', '["x",'),
+    "line 0": lambda stored: swap(stored, '"title",2,1,', '"title",0,1,'),
+    "a line as text": lambda stored: swap(stored, '"title",2,1,', '"title","2",1,'),
+    "a column as true": lambda stored: swap(stored, '"title",2,1,', '"title",2,true,'),
+    "a key twice": lambda stored: swap(stored, '"date",3,1,', '"title",3,1,'),
+    "a key without its value": lambda stored: every_split(
+        stored, lambda split: [with_items(split[0], ["x", 20, 1]), *split[1:]]
+    ),
+    "a scalar cut short": lambda stored: every_split(
+        stored, lambda split: [with_items(split[0], ["x", 20, 1, "y", 20]), *split[1:]]
+    ),
+    "a number for a node": lambda stored: every_split(
+        stored, lambda split: [with_items(split[0], ["x", 20, 1, 7]), *split[1:]]
+    ),
     "no body start": lambda stored: every_split(stored, lambda split: [*split[:1], -1, *split[2:]]),
     "body past the end": lambda stored: every_split(stored, lambda split: [*split[:1], 10**9, *split[2:]]),
     "body on another line": lambda stored: every_split(stored, lambda split: [*split[:2], split[2] + 3, *split[3:]]),
@@ -160,6 +169,11 @@ def swap(stored: dict, old: str, new: str) -> bytes:
     data = json.dumps(stored, ensure_ascii=False, separators=(",", ":"))
     assert old in data, old
     return data.replace(old, new).encode("utf-8")
+
+
+def with_items(meta, more: list):
+    """A kept front matter with ``more`` after its items (a page without one: none made)."""
+    return meta if meta is None else [*meta[:3], meta[3] + more]
 
 
 def every_split(stored: dict, change) -> dict:

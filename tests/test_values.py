@@ -235,3 +235,41 @@ def test_excel_day_numbers():
     for outside in (32873, 73416, 0, -1):
         with pytest.raises(Invalid, match="不是 20240415 这样的八位日期"):
             excel_serial_date(outside)
+
+
+def test_a_front_matter_value_near_the_common_forms_is_read_as_the_checks_read_it():
+    """The converters take plain digits, ISO dates and text without a colon the short way
+    (schema.read_fields, values.parse_*): values that only look like them still get every
+    check's answer and its Chinese line."""
+    from wenmingsite.loading import schema, yamlstrict
+    from wenmingsite.loading.problems import Problems
+
+    text = (
+        'title: "\u3000"\n'  # a full-width space: blank, not text
+        'date: " 2024-3-5 "\n'
+        "category: 业务服务\n"
+        'participants: "0028"\n'
+        'volunteer_hours: "007"\n'
+        'summary: "javascript&#58;alert(1)"\n'  # a colon only once unescaped
+        'department: "Java\\tScript:x"\n'  # a tab the browser drops
+        "end_date: 2024-02-30\n"
+    )
+    meta, parse_problems = yamlstrict.load_yaml(text, "a.md")
+    assert not parse_problems
+    problems = Problems()
+    out = schema.read_fields(meta, schema.ACTIVITY_PAGE, "a.md", problems)
+    assert (out["title"], out["date"], out["participants"], out["volunteer_hours"]) == (
+        None,
+        dt.date(2024, 3, 5),
+        28,
+        Decimal("7"),
+    )
+    assert out["summary"] is None and out["department"] is None and out["end_date"] is None
+    assert sorted(str(p) for p in problems) == [
+        "a.md:1:1: 缺少必填字段 title（标题）。请补上，例如 title: …",
+        "a.md:6:10: 摘要（summary）：“javascript&#58;alert(1)”以“javascript:”开头：浏览器会把这样的网址当作脚本运行，"
+        "文字里不能这样写。请删去“javascript:”或改写这段文字",
+        "a.md:7:13: 组织部门（department）：“Java\\tScript:x”以“javascript:”开头：浏览器会把这样的网址当作脚本运行，"
+        "文字里不能这样写。请删去“javascript:”或改写这段文字",
+        "a.md:8:11: 结束日期（end_date）：日期“2024-02-30”不存在（2024年2月没有30日）。请核对后写成 2024-02-DD 的形式",
+    ]

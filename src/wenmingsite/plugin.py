@@ -775,7 +775,11 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             f.dest_uri
             for f in files
             if (f.src_dir and os.path.normpath(f.src_dir) not in (docs_dir, custom) and not f.generated_by)
-            or (f.abs_src_path and Path(f.abs_src_path).is_relative_to(ASSETS))
+            # Only a path that names the folder can lie in it (also as Windows compares names):
+            # most files skip making a Path.
+            or (
+                f.abs_src_path and ASSETS.name in f.abs_src_path.lower() and Path(f.abs_src_path).is_relative_to(ASSETS)
+            )
             or f.dest_uri.startswith(f"{ASSET_DIR}/")
         }
 

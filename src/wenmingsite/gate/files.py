@@ -141,7 +141,8 @@ def name_problem(path: str) -> str | None:
             )
         if part != part.rstrip(". "):
             return f"文件名“{part}”以点或空格结尾，Windows 上会被自动去掉，文件就对不上了。请删除结尾的点或空格"
-        if any(unicodedata.category(c) in ("Cf", "Zl", "Zp") for c in part):
+        # A printable name has none of them (str.isprintable: no Other or Separator but " ").
+        if not part.isprintable() and any(unicodedata.category(c) in ("Cf", "Zl", "Zp") for c in part):
             return f"文件名“{part}”含有不可见的格式字符（如零宽空格）。请重新输入文件名"
     return None
 

@@ -18,8 +18,8 @@ restored: ``LoadMemo(folder)`` reads the parts earlier builds kept in
 ``.cache/load/pages.json`` and keeps this load's for the next. There they are plain JSON
 under a key that hashes the path and the exact text, salted with this package's whole code
 (``checkcache.code_digest``) and PyYAML's version: the
-front matter as tagged values (each scalar, mapping and list with its line and column, which
-the Chinese messages name), the body as where it starts in the text, and the problems as
+front matter as tagged mappings and lists whose scalars lie flat in them (each scalar, mapping
+and list with its line and column, which the Chinese messages name: ``_encode``), the body as where it starts in the text, and the problems as
 ``[line, column, message]``; the fields are converted again in every process (kept in memory
 for serve only). A problem is kept with its text, so it
 comes back as long as the text does; any edit is a new key. The file is untrusted input
@@ -45,7 +45,7 @@ from wenmingsite.loading import checkcache, frontmatter
 from wenmingsite.loading.problems import Problem, Problems
 from wenmingsite.loading.yamlstrict import MAX_DEPTH, YList, YMap, YStr
 
-VERSION = 2  # 2: the fields are no longer kept across processes
+VERSION = 3  # 2: the fields are no longer kept across processes; 3: flat items (_encode)
 FILE = "pages.json"
 LIMIT = 100_000  # pages; a fuller cache starts again (it only saves time)
 # The library that parses YAML (this package's whole code salts every entry: checkcache.code_digest).
@@ -217,75 +217,82 @@ def _problems(rows, rel: str) -> tuple[Problem, ...]:
     return tuple(Problem(rel, line, col, message) for line, col, message in rows)
 
 
-def _encode(value, depth: int = 0):
-    """A node of the front matter (a scalar, mapping or list, as the parser makes them) as JSON."""
+def _encode(value, depth: int = 0) -> list:
+    """A mapping or list of the front matter, as the parser makes them, as JSON: its tag,
+    line, column and its items in one flat list, where a scalar is three entries (text, line,
+    column) and a mapping or list one (its own node); a mapping's items alternate key and
+    value. Flat, as most values are scalars: the kept file decodes with few lists to make."""
     kind = type(value)
-    if depth > MAX_DEPTH:
+    if depth > MAX_DEPTH or (kind is not YMap and kind is not YList) or not _position_ok(value.line, value.col):
         raise _Unfit
-    if kind is YStr:
+    items: list = []
+    if kind is YList:
+        for item in value:
+            _item(items, item, depth)
+        return ["l", value.line, value.col, items]
+    for key, item in value.items():
+        if type(key) is not YStr:
+            raise _Unfit
+        _item(items, key, depth)
+        _item(items, item, depth)
+    return ["m", value.line, value.col, items]
+
+
+def _item(items: list, value, depth: int) -> None:
+    if type(value) is YStr:
         if not _position_ok(value.line, value.col):
             raise _Unfit
-        return ["s", str(value), value.line, value.col]
-    if kind is YMap or kind is YList:
-        if not _position_ok(value.line, value.col):
-            raise _Unfit
-        if kind is YList:
-            return ["l", value.line, value.col, [_node(item, depth + 1) for item in value]]
-        items = []
-        for key, item in value.items():
-            if type(key) is not YStr:
-                raise _Unfit
-            items += [_node(key, depth + 1), _node(item, depth + 1)]
-        return ["m", value.line, value.col, items]
-    raise _Unfit
+        items += (str(value), value.line, value.col)
+    else:
+        items.append(_encode(value, depth + 1))
 
 
-_NODES = (YStr, YMap, YList)
-
-
-def _node(value, depth: int):
-    """A node of the front matter as JSON: a scalar, mapping or list, as the parser makes them."""
-    if type(value) not in _NODES:
-        raise _Unfit
-    return _encode(value, depth)
-
-
-def _decode(data, depth: int = 0):
-    """The front matter's node :func:`_encode` kept as ``data``; :class:`_Unfit` for anything
-    the strict YAML parser would not have made (or deeper than it reads)."""
+def _decode(data, depth: int = 0) -> YMap | YList:
+    """The mapping or list :func:`_encode` kept as ``data``; :class:`_Unfit` (or ValueError,
+    TypeError) for anything the strict YAML parser would not have made (or deeper than it
+    reads)."""
     if type(data) is not list or len(data) != 4 or depth > MAX_DEPTH:
         raise _Unfit
-    tag, a, b, c = data
-    if tag == "s":
-        return _scalar(data)
-    if not (tag in ("m", "l") and _position_ok(a, b) and type(c) is list):
+    tag, line, col, items = data
+    if not ((tag == "m" or tag == "l") and _position_ok(line, col) and type(items) is list):
         raise _Unfit
     out: YList | YMap
+    n, i = len(items), 0
     if tag == "l":
-        out = YList(_decode(item, depth + 1) for item in c)
+        out = YList()
+        while i < n:
+            if type(items[i]) is str:
+                out.append(_scalar(items, i))
+                i += 3
+            else:
+                out.append(_decode(items[i], depth + 1))
+                i += 1
     else:
-        if len(c) % 2:
-            raise _Unfit
         out = YMap()
-        for i in range(0, len(c), 2):
-            key, value = _scalar(c[i]), c[i + 1]
-            if key in out:
+        while i < n:
+            key = _scalar(items, i)
+            if key in out or i + 3 >= n:
                 raise _Unfit
-            # Most values are scalars: made here, without a call of _decode each.
-            out[key] = _scalar(value) if type(value) is list and value[:1] == ["s"] else _decode(value, depth + 1)
-    out.line, out.col = a, b
+            value = items[i + 3]
+            if type(value) is str:
+                out[key] = _scalar(items, i + 3)
+                i += 6
+            else:
+                out[key] = _decode(value, depth + 1)
+                i += 4
+    out.line, out.col = line, col
     return out
 
 
-def _scalar(data) -> YStr:
-    if type(data) is list and len(data) == 4:
-        tag, value, line, col = data
-        if tag == "s" and type(value) is str and type(line) is int and type(col) is int and line >= 1 and col >= 1:
-            # What YStr(value, line, col) makes, without its Python-level __new__ (a fifth of
-            # a page's decoding: a front matter holds a dozen or more scalars).
-            node = _new_str(YStr, value)
-            node.line, node.col = line, col
-            return node
+def _scalar(items: list, i: int) -> YStr:
+    """The scalar kept at ``items[i:i + 3]``: text, line, column."""
+    value, line, col = items[i : i + 3]  # ValueError when cut short
+    if type(value) is str and type(line) is int and type(col) is int and line >= 1 and col >= 1:
+        # What YStr(value, line, col) makes, without its Python-level __new__ (a fifth of
+        # a page's decoding: a front matter holds a dozen or more scalars).
+        node = _new_str(YStr, value)
+        node.line, node.col = line, col
+        return node
     raise _Unfit
 
 
@@ -296,7 +303,7 @@ def _encode_split(found: frontmatter.Split, rel: str, text: str) -> list:
     if not text.endswith(found.body) or (found.meta is not None and type(found.meta) is not YMap):
         raise _Unfit
     return [
-        None if found.meta is None else _node(found.meta, 0),
+        None if found.meta is None else _encode(found.meta),
         len(text) - len(found.body),
         found.body_line,
         found.has_front_matter,

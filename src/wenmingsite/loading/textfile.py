@@ -50,7 +50,8 @@ def decode_text(data: bytes, rel: str) -> str:
 def read_text(path: Path, rel: str) -> str:
     """Read and decode a file; see :func:`decode_text`."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as fh:  # unbuffered: read whole in one call
+            data = fh.readall()
     except OSError as exc:
         raise ProblemError(Problem(rel, None, None, f"无法读取文件：{exc.strerror}")) from None
     return decode_text(data, rel)

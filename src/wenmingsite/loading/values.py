@@ -124,6 +124,7 @@ _DATE_FORMS = [
     re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$", re.ASCII),
     re.compile(r"^(\d{4})(\d{2})(\d{2})$", re.ASCII),  # 20240415, as spreadsheets and file names have it
 ]
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)  # ASCII alone: NFKC keeps it as it is
 _RANGE_HINT = re.compile(r"(至|到|~|～|—|--|\s-\s)")
 _MONTH_ONLY = re.compile(r"^(\d{4})\s*(?:年\s*(\d{1,2})\s*月?|[-/.](\d{1,2}))$", re.ASCII)
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2,4})$", re.ASCII)
@@ -138,6 +139,8 @@ LATEST_YEAR = 2100
 def parse_date(text: str) -> dt.date:
     """Accept 2024-03-05, 2024-3-5, 2024/3/5, 2024.3.5, 2024年3月5日 (full-width too)."""
     raw = text.strip()
+    if m := _ISO_DATE.fullmatch(raw):  # the common form, as the first of _DATE_FORMS takes it
+        return _real_date(raw, int(m[1]), int(m[2]), int(m[3]))
     _check_digits(raw, "日期", DIGIT_EXAMPLES["date"])
     s = normalise(raw)
     if not s:
@@ -343,12 +346,15 @@ def _too_big(what: str, text: str, found: str, limit: str) -> Invalid:
 
 
 def parse_count(text: str, what: str = "数量", units: tuple[str, ...] = ()) -> int:
-    _check_digits(text, what, DIGIT_EXAMPLES["count"])
-    s = _number_text(text, units, what)
-    if s.startswith("-"):
-        raise Invalid(MSG_COUNT_NEGATIVE.format(what=what, shown=_shown(text)))
-    if not s or not s.isascii() or not s.isdigit():
-        raise Invalid(MSG_COUNT_NOT_INTEGER.format(what=what, shown=_shown(text)))
+    if text.isascii() and text.isdigit():  # the common value: what the checks below leave of it
+        s = text
+    else:
+        _check_digits(text, what, DIGIT_EXAMPLES["count"])
+        s = _number_text(text, units, what)
+        if s.startswith("-"):
+            raise Invalid(MSG_COUNT_NEGATIVE.format(what=what, shown=_shown(text)))
+        if not s or not s.isascii() or not s.isdigit():
+            raise Invalid(MSG_COUNT_NOT_INTEGER.format(what=what, shown=_shown(text)))
     s = s.lstrip("0") or "0"
     if len(s) > COUNT_DIGITS:
         raise _too_big(what, text, MSG_TOO_BIG_DIGITS.format(n=len(s)), MSG_LIMIT_DIGITS.format(digits=COUNT_DIGITS))
@@ -362,14 +368,17 @@ def parse_decimal(
     places: int = 2,
     digits: int = DECIMAL_DIGITS,
 ) -> Decimal:
-    _check_digits(text, what, DIGIT_EXAMPLES["decimal"])
-    s = _number_text(text, units, what)
-    if s.startswith("-"):
-        raise Invalid(MSG_DECIMAL_NEGATIVE.format(what=what, shown=_shown(text)))
-    m = _DECIMAL.fullmatch(s)
-    if not m:
-        raise Invalid(MSG_DECIMAL_NOT_NUMBER.format(what=what, shown=_shown(text)))
-    whole, fraction = m.group(1).lstrip("0") or "0", m.group(2)
+    if text.isascii() and text.isdigit():  # the common value: what the checks below leave of it
+        whole, fraction = text.lstrip("0") or "0", None
+    else:
+        _check_digits(text, what, DIGIT_EXAMPLES["decimal"])
+        s = _number_text(text, units, what)
+        if s.startswith("-"):
+            raise Invalid(MSG_DECIMAL_NEGATIVE.format(what=what, shown=_shown(text)))
+        m = _DECIMAL.fullmatch(s)
+        if not m:
+            raise Invalid(MSG_DECIMAL_NOT_NUMBER.format(what=what, shown=_shown(text)))
+        whole, fraction = m.group(1).lstrip("0") or "0", m.group(2)
     if len(whole) > digits:
         raise _too_big(what, text, MSG_TOO_BIG_WHOLE.format(n=len(whole)), MSG_LIMIT_DIGITS.format(digits=digits))
     if fraction is None:

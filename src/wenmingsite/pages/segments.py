@@ -28,6 +28,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 
 from backrefs import bre
@@ -251,9 +252,10 @@ def _shaped(data, salt: str) -> tuple[dict[str, str], dict[str, list[str]]] | No
     entries, parts = data.get("entries"), data.get("parts")
     if not (isinstance(entries, dict) and isinstance(parts, dict)):
         return None
-    if not all(isinstance(v, str) for v in entries.values()):
+    # JSON makes no subclasses: the types compared whole, without a Python call per value.
+    if not set(map(type, entries.values())) <= {str}:
         return None
-    if not all(isinstance(v, list) and all(isinstance(k, str) for k in v) for v in parts.values()):
+    if not (set(map(type, parts.values())) <= {list} and set(map(type, chain.from_iterable(parts.values()))) <= {str}):
         return None
     return entries, parts
 
