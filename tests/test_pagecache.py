@@ -647,3 +647,30 @@ def test_an_edit_is_kept_in_the_index_log_and_odd_log_lines_are_passed_over(demo
     build(demo, tmp_path / "fourth")
     build(demo, tmp_path / "clean", cache=False)
     assert_same_site(tmp_path / "fourth", tmp_path / "clean")
+
+
+def test_cache_files_nested_too_deep_are_a_miss_not_a_traceback(demo, tmp_path):
+    """A restored .cache is untrusted: a file or a log line of JSON nested deeper than Python's
+    reader goes (a RecursionError, not a ValueError) is passed over like any other forgery,
+    and the site is still a clean build's."""
+    build(demo, tmp_path / "first")
+    edit(
+        demo / "docs/activities/2024/2024-07-10-高温送清凉.md",
+        "title: 高温“送清凉”慰问户外劳动者",
+        "title: 高温“送清凉”慰问一线户外劳动者",
+    )
+    build(demo, tmp_path / "second")  # the logs exist now
+    deep = "[" * 100_000 + "\n"
+    for name in ("pages/index.jsonl", "search/segments.jsonl", "outputs/clean.json"):
+        path = demo / ".cache" / name
+        assert path.is_file(), name
+        path.write_text(path.read_text(encoding="utf-8") + deep, encoding="utf-8")
+    build(demo, tmp_path / "third")
+    for name in ("pages/index.json", "search/segments.json", "search/entries.json"):
+        path = demo / ".cache" / name
+        if path.is_file():
+            path.write_text(deep, encoding="utf-8")
+    build(demo, tmp_path / "fourth")
+    build(demo, tmp_path / "clean", cache=False)
+    assert_same_site(tmp_path / "third", tmp_path / "clean")
+    assert_same_site(tmp_path / "fourth", tmp_path / "clean")

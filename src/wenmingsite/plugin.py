@@ -1096,7 +1096,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
 
 
 def _skip_reused_pages() -> None:
-    """`mkdocs serve`, and `mkdocs build` but with ``--dirty`` (from on_startup): MkDocs' page
+    """`mkdocs serve`, and `mkdocs build` without ``--dirty`` (from on_startup): MkDocs' page
     builder, for the pages this plugin says are unchanged, leaves them to it
     (WenmingPlugin._reused_page); every other page, and
     every build of a configuration without this plugin, is built by MkDocs itself. MkDocs

@@ -240,7 +240,7 @@ class Scanner:
         if low.endswith(JSON_TYPES):
             try:
                 value = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return [("数据", text, False)]
             # Each string is a text of its own (a break between them: no digits run across),
             # read item by item: an item read clean by an earlier build (the search entries of
@@ -471,7 +471,7 @@ class CleanCache:
             stored = json.loads(self.path.read_text(encoding="utf-8"))
             if stored.get("salt") == self.salt:
                 self.seen = {bytes.fromhex(k) for k in stored["clean"]}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
             pass
 
     @staticmethod

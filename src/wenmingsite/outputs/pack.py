@@ -439,7 +439,7 @@ class QRCache:
         self.changed = False
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         if isinstance(data, dict) and data.get("kind") == QR_KIND and isinstance(data.get("masks"), dict):
             self.masks = {

@@ -242,7 +242,7 @@ class PageCache:
             data = json.loads(raw)
             if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("pages"), dict):
                 self.entries, self.stored_size = data["pages"], len(raw)
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep (forged)
             pass
         if self.stored_size:
             try:
@@ -252,7 +252,7 @@ class PageCache:
             for line in raw.splitlines():
                 try:
                     data = json.loads(line)
-                except ValueError:
+                except (ValueError, RecursionError):
                     continue
                 if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("pages"), dict):
                     self.entries.update(data["pages"])

@@ -238,7 +238,7 @@ def _read(path: Path, salt: str) -> tuple[dict[str, str], dict[str, list[str]], 
     try:
         raw = path.read_bytes()
         data = json.loads(raw)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep (forged)
         return {}, {}, 0
     shaped = _shaped(data, salt)
     return (*shaped, len(raw)) if shaped is not None else ({}, {}, 0)
@@ -272,7 +272,7 @@ def _read_log(path: Path, salt: str, entries: dict[str, str], parts: dict[str, l
     for line in raw.splitlines():
         try:
             shaped = _shaped(json.loads(line), salt)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         if shaped is not None:
             entries.update(shaped[0])
@@ -357,7 +357,7 @@ class EntryCache:
         self.salt, self.entries = salt, {}
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):
             return
         # A restored .cache is untrusted input: anything not of the shape this class writes
         # makes an empty cache (every page is indexed again).

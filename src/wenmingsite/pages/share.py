@@ -173,7 +173,7 @@ def _kept_icons(cache: Path, key: str) -> tuple[dict, str] | None:
         if not (isinstance(stored, dict) and set(stored) == set(ICON_SIZES)):
             return None
         files = {name: base64.b64decode(stored[name], validate=True) for name in ICON_SIZES}
-    except (OSError, ValueError, TypeError):
+    except (OSError, ValueError, TypeError, RecursionError):
         return None
     if not all(_bare_png(data) for data in files.values()):
         return None
