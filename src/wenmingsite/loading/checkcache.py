@@ -70,6 +70,41 @@ def folder_fingerprint(folder: str | os.PathLike | None) -> str:
     return h.hexdigest()
 
 
+def read_log(path: Path) -> tuple[list, int, bool]:
+    """An append-only cache log (one JSON document per line, see :func:`append_log`): the
+    lines that decode, its size and whether it ends with a whole line. A restored .cache is
+    untrusted input: a line cut short or nested deeper than JSON's reader goes is passed over
+    (each caller checks the shape of what is left); no log is ``([], 0, True)``."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return [], 0, True
+    found = []
+    for line in raw.splitlines():
+        try:
+            found.append(json.loads(line))
+        except (ValueError, RecursionError):
+            continue
+    return found, len(raw), raw.endswith(b"\n") or not raw
+
+
+def append_log(path: Path, line: bytes, size: int, whole: bool) -> int | None:
+    """``line`` (ending with a line break) appended to the log that :func:`read_log` found
+    ``size`` bytes long and ``whole``, in one write at its end: a build stopped midway leaves at
+    most a last line cut short, which the next build does not use; after such a line, or when
+    the log is no longer as it was read, on a line of its own. The log's new size; None when
+    it cannot be written (a cache is only slower then)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        try:
+            os.write(fd, line if os.lseek(fd, 0, os.SEEK_END) == size and whole else b"\n" + line)
+        finally:
+            os.close(fd)
+        return os.path.getsize(path)
+    except OSError:
+        return None
+
+
 @functools.cache
 def package_fingerprint() -> str:
     """This package's code, templates, theme and assets (a changed engine answers anew: the

@@ -53,7 +53,8 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from wenmingsite import search_words
-from wenmingsite.loading.checkcache import folder_fingerprint, package_fingerprint
+from wenmingsite.gate import images
+from wenmingsite.loading.checkcache import append_log, folder_fingerprint, package_fingerprint, read_log
 from wenmingsite.pages import memo
 
 VERSION = 2  # 2: HTML stored as MkDocs writes it (xmlcharrefreplace), linked into place
@@ -245,18 +246,10 @@ class PageCache:
         except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep (forged)
             pass
         if self.stored_size:
-            try:
-                raw = self.log.read_bytes()
-            except OSError:
-                raw = b""
-            for line in raw.splitlines():
-                try:
-                    data = json.loads(line)
-                except (ValueError, RecursionError):
-                    continue
+            lines, self.log_size, self.log_whole = read_log(self.log)
+            for data in lines:
                 if isinstance(data, dict) and data.get("version") == VERSION and isinstance(data.get("pages"), dict):
                     self.entries.update(data["pages"])
-            self.log_size, self.log_whole = len(raw), raw.endswith(b"\n") or not raw
 
     def _html_path(self, key: str) -> Path:
         return self.html_dir / f"{key}.html"
@@ -344,14 +337,9 @@ class PageCache:
                 if not changed:
                     named = entries
                 elif (self.log_size + len(line)) * 8 <= self.stored_size:
-                    # One write at the end of the file: a build stopped midway leaves at most a
-                    # last line cut short, which the next build does not use.
-                    fd = os.open(self.log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-                    try:
-                        os.write(fd, line if self.log_whole else b"\n" + line)
-                    finally:
-                        os.close(fd)
-                    self.log_size, self.log_whole = os.path.getsize(self.log), True
+                    if (size := append_log(self.log, line, self.log_size, self.log_whole)) is None:
+                        return  # the index as it was: every entry it names is still there
+                    self.log_size, self.log_whole = size, True
                     entries.update(changed)
                     named = entries
                 else:
@@ -369,10 +357,9 @@ class PageCache:
 
     def _rewrite(self) -> dict[str, dict]:
         """index.json written anew with this build's entries (atomically), the log removed."""
-        tmp = self.index.with_name(f".{self.index.name}.{os.getpid()}.tmp")
         data = json.dumps({"version": VERSION, "pages": self.kept}, ensure_ascii=False, separators=(",", ":")).encode()
-        tmp.write_bytes(data)
-        os.replace(tmp, self.index)
+        if not images.write_cache(self.index, data):
+            raise OSError(f"{self.index} not written")  # save() keeps the HTML files then
         try:
             self.log.unlink()
         except FileNotFoundError:

@@ -33,6 +33,8 @@ from pathlib import Path
 
 from backrefs import bre
 
+from wenmingsite.gate import images
+from wenmingsite.loading.checkcache import append_log, read_log
 from wenmingsite.pages import wordtable
 
 VERSION = 2
@@ -193,41 +195,27 @@ class SegmentCache:
                 + "\n"
             ).encode("utf-8")
             if (self.log_size + len(line)) * 8 <= self.stored_size:
-                try:
-                    # One write at the end of the file: a build stopped midway leaves at most a
-                    # last line cut short, which the next build does not use.
-                    fd = os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-                    try:
-                        # after a last line cut short, on a line of its own
-                        os.write(
-                            fd,
-                            line if os.lseek(fd, 0, os.SEEK_END) == self.log_size and self.log_whole else b"\n" + line,
-                        )
-                    finally:
-                        os.close(fd)
-                    self.log_size, self.log_whole = os.path.getsize(self.log_path), True
-                except OSError:
+                if (size := append_log(self.log_path, line, self.log_size, self.log_whole)) is None:
                     return  # a cache that cannot be written is only slower
+                self.log_size, self.log_whole = size, True
                 self.added, self.added_parts = {}, {}
                 self.dirty = False
                 return
         elif not self.dirty and not stale:
             return
         keep = {k: v for k, v in self.entries.items() if k in wanted}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         data = json.dumps(
             {"salt": self.salt, "entries": keep, "parts": parts}, ensure_ascii=False, separators=(",", ":")
-        )
-        tmp.write_text(data, encoding="utf-8")
-        os.replace(tmp, self.path)
+        ).encode("utf-8")
+        if not images.write_cache(self.path, data):
+            return  # a cache that cannot be written is only slower
         try:
             self.log_path.unlink()
         except FileNotFoundError:
             pass
         self.entries, self.parts = keep, parts
         self.added, self.added_parts = {}, {}
-        self.stored_size, self.log_size = len(data.encode("utf-8")), 0
+        self.stored_size, self.log_size = len(data), 0
         self.dirty = False
 
 
@@ -265,19 +253,12 @@ def _read_log(path: Path, salt: str, entries: dict[str, str], parts: dict[str, l
     ``salt``) to ``entries`` and ``parts``; every other line (cut short, forged, of other
     settings) is passed over. Returns the log's size (0 when there is none) and whether it
     ends with a whole line."""
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return 0, True
-    for line in raw.splitlines():
-        try:
-            shaped = _shaped(json.loads(line), salt)
-        except (ValueError, RecursionError):
-            continue
-        if shaped is not None:
+    lines, size, whole = read_log(path)
+    for data in lines:
+        if (shaped := _shaped(data, salt)) is not None:
             entries.update(shaped[0])
             parts.update(shaped[1])
-    return len(raw), raw.endswith(b"\n") or not raw
+    return size, whole
 
 
 def _same_text(segmented: str, text: str) -> bool:
