@@ -25,6 +25,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import markdown
+from mkdocs import utils as mkdocs_utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.config_options import ExtraScriptValue
@@ -42,7 +43,7 @@ from wenmingsite.gate import images, outputs_scan, publication
 from wenmingsite.loading import loader, settings, signoff
 from wenmingsite.loading.records import Content
 from wenmingsite.outputs import search_index, shipped, sitefolder
-from wenmingsite.pages import memo, pagecache, precompiled, share
+from wenmingsite.pages import memo, pagecache, precompiled, share, themefiles
 from wenmingsite.pages.render import relative_url
 from wenmingsite.pages.segments import EntryCache, SegmentCache, keep_dictionary_in
 from wenmingsite.pages.timeline import LISTING_LIMIT
@@ -384,7 +385,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     @event_priority(100)  # before Material's search plugin makes a theme environment of its own
     def _serve_theme(self, config):
         self._list_theme_once(config)
-        self._precompiled_theme(config)
+        self._precompiled_theme(config, kept_files=self.memo is None)
         return config
 
     on_config = CombinedEvent(_serve_theme, on_config)
@@ -407,16 +408,24 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         theme.get_env = get_env
 
     @staticmethod
-    def _precompiled_theme(config) -> None:
+    def _precompiled_theme(config, kept_files: bool) -> None:
         """Every theme environment MkDocs and Material make takes the templates compiled ahead of
-        time that are exactly what it would compile (wenmingsite.pages.precompiled)."""
+        time that are exactly what it would compile (wenmingsite.pages.precompiled); outside
+        `mkdocs serve` (whose memo lists the theme once per session), MkDocs' list of the theme's
+        static files is kept in .cache for as long as the theme folders hold the same names
+        (wenmingsite.pages.themefiles)."""
         theme = config.theme
         make_env = theme.get_env
         if getattr(make_env, "wenming_precompiled", False):
             return
+        root = Path(config.config_file_path).parent
+
+        def reads() -> tuple:
+            return (sorted(theme.static_templates), mkdocs_utils.markdown_extensions)
 
         def get_env():
-            return precompiled.install(make_env())
+            env = precompiled.install(make_env())
+            return themefiles.install(env, root, reads) if kept_files else env
 
         get_env.wenming_precompiled = True  # type: ignore[attr-defined]
         theme.get_env = get_env

@@ -346,8 +346,22 @@ class Content:
         paths.update(p.photo for p in self.people if p.photo)
         return paths
 
+    @functools.cached_property
+    def _criterion_by_id(self) -> dict[str, Criterion]:
+        found: dict[str, Criterion] = {}
+        for c in self.criteria:
+            found.setdefault(c.id, c)  # the first of a repeated id, as a search in order finds it
+        return found
+
+    @functools.cached_property
+    def _category_by_name(self) -> dict[str, Category]:
+        found: dict[str, Category] = {}
+        for c in self.categories:
+            found.setdefault(c.name, c)
+        return found
+
     def criterion(self, cid: str) -> Criterion | None:
-        return next((c for c in self.criteria if c.id == cid), None)
+        return self._criterion_by_id.get(cid)
 
     def category(self, name: str) -> Category | None:
-        return next((c for c in self.categories if c.name == name), None)
+        return self._category_by_name.get(name)
