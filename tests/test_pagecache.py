@@ -21,8 +21,6 @@ from pathlib import Path
 import pytest
 from conftest import TODAY, copy_demo, run_mkdocs
 
-from wenmingsite.outputs import placer
-
 REUSED = re.compile(
     r"构建缓存：(\d+) 个活动页面沿用上次构建的结果，(\d+) 个重新生成；其他页面 (\d+) 个沿用、(\d+) 个重新生成"
 )
@@ -212,10 +210,26 @@ def test_a_later_build_leaves_an_earlier_site_as_it_was(demo, tmp_path):
     assert_same_site(tmp_path / "third", tmp_path / "clean")
 
 
+# `mkdocs build --strict --site-dir DEST` in a process where no file can be hard-linked or
+# copied off the main thread: the worker thread (sitefolder.Worker) can place no reused page.
+WORKER_CANNOT_PLACE = """
+import errno, os, shutil, sys, threading
+def refused(real):
+    def call(*args, **kwargs):
+        if threading.current_thread() is not threading.main_thread():
+            raise OSError(errno.EXDEV, "Invalid cross-device link")
+        return real(*args, **kwargs)
+    return call
+os.link, shutil.copyfile = refused(os.link), refused(shutil.copyfile)
+from mkdocs.__main__ import cli
+sys.exit(cli(["build", "--strict", "--site-dir", sys.argv[1]]))
+"""
+
+
 def test_reused_pages_are_linked_into_place_or_else_written_and_the_site_is_the_same(demo, tmp_path):
-    """Reused pages are put in place by the build's helper process as hard links to the cache
-    (no bytes written); where it can neither link nor copy them, the build writes them itself
-    and the site is still byte for byte a clean build's."""
+    """Reused pages are put in place by the build's worker thread as hard links to the cache
+    (no bytes written); where it cannot link nor copy them, the build writes them itself and
+    the site is still byte for byte a clean build's."""
     build(demo, tmp_path / "first")
     edit(demo / PAGE, "title: 高温“送清凉”慰问户外劳动者", "title: 高温“送清凉”慰问一线户外劳动者")
     reused, rendered = build(demo, tmp_path / "linked")
@@ -224,14 +238,10 @@ def test_reused_pages_are_linked_into_place_or_else_written_and_the_site_is_the_
     assert (tmp_path / "linked" / out).stat().st_nlink > 1  # the cache's file, linked
 
     edit(demo / PAGE, "慰问一线户外劳动者", "慰问户外一线劳动者")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat(), placer.REFUSE_ENV: "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()}
     dest = tmp_path / "written"
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=demo,
-        env=env,
-        capture_output=True,
-        text=True,
+        [sys.executable, "-c", WORKER_CANNOT_PLACE, str(dest)], cwd=demo, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr[-3000:]
     m = REUSED.search(result.stderr)

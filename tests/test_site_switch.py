@@ -8,9 +8,7 @@ byte, with a Chinese line and no traceback, and the next build succeeds."""
 
 from __future__ import annotations
 
-import errno
 import hashlib
-import json
 import os
 import shutil
 import signal
@@ -23,8 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import HANG_SECONDS, MKDOCS_YML, TODAY, build, run_mkdocs, write
 
-from wenmingsite.gate import outputs_scan
-from wenmingsite.outputs import placer, sitefolder
+from wenmingsite.outputs import sitefolder
 
 ACTIVITY = "docs/activities/2024-04-01-visit.md"
 
@@ -274,73 +271,53 @@ def test_killed_while_writing_pages_leaves_the_old_site_whole_and_the_next_build
     assert (root / "site/search/search_index.json").is_file()
 
 
-# --- the helper process that prepares the new folder (sitefolder.Worker, outputs.placer) -------------
+# --- the worker thread that prepares the new folder (sitefolder.Worker) --------------------------
+
+# `mkdocs build --strict` in a process where the folders the worker thread makes (not the main
+# thread's) cannot be made: a fault a test can place on any machine.
+WORKER_CANNOT_MKDIR = """
+import errno, os, sys, threading
+real = os.mkdir
+def mkdir(path, *args, **kwargs):
+    if threading.current_thread() is not threading.main_thread() and ".site.tmp-" in os.fspath(path):
+        raise OSError(errno.EACCES, "Permission denied", os.fspath(path))
+    return real(path, *args, **kwargs)
+os.mkdir = mkdir
+from mkdocs.__main__ import cli
+sys.exit(cli(["build", "--strict"]))
+"""
 
 
-def test_the_helper_makes_every_folder_places_pages_and_reads_them_back(tmp_path):
-    """Every folder of the files, the folders above them included; a stored page linked into
-    place and read back as the output scan reads it; a page whose place is taken is not
-    replaced but handed back to the build."""
+def test_the_worker_and_the_waiting_thread_make_every_folder_once_between_them(tmp_path):
+    """finish() makes the folders the worker has not reached beside it; a folder whose parent
+    the other thread took but has not made yet is made with its parent."""
     dests = [f"activities/2024/{m:02d}/a{i}/index.html" for m in range(1, 13) for i in range(40)]
-    new = tmp_path / "new"
-    new.mkdir()
-    stored = tmp_path / "stored.html"
-    stored.write_bytes("<p>沿用的页面</p>".encode())
-    worker = sitefolder.Worker(new)
+    worker = sitefolder.Worker(tmp_path / "new")
     worker.folders(dests)
-    first, taken = str(new / dests[0]), str(new / dests[1])
-    Path(taken).parent.mkdir(parents=True, exist_ok=True)  # as MkDocs' own writes make them
-    Path(taken).write_text("已经写好的", encoding="utf-8")
-    worker.place("first.md", str(stored), first, stored.stat().st_size, True)
-    worker.place("taken.md", str(stored), taken, stored.stat().st_size, True)
-    failed, read = worker.finish()
-    made = {p.relative_to(new).as_posix() for p in new.rglob("*") if p.is_dir()}
+    assert worker.finish() == []
+    made = {p.relative_to(tmp_path / "new").as_posix() for p in (tmp_path / "new").rglob("*")}
     wanted = {d.rsplit("/", 1)[0] for d in dests} | {f"activities/2024/{m:02d}" for m in range(1, 13)}
     assert made == wanted | {"activities", "activities/2024"}
-    assert failed == ["taken.md"]
-    assert Path(taken).read_text(encoding="utf-8") == "已经写好的"
-    assert os.path.samefile(first, stored)  # linked, no bytes written
-    assert read == {os.path.normpath(first): outputs_scan.read_back(first)}
-
-
-def test_a_helper_that_fails_stops_at_its_first_fault_and_the_build_hears_of_it(tmp_path, monkeypatch):
-    monkeypatch.setenv(placer.FAIL_ENV, str(errno.ENOSPC))
-    worker = sitefolder.Worker(tmp_path)
-    worker.folders(["a/b/index.html"])
-    worker.place("x.md", str(tmp_path / "nothing.html"), str(tmp_path / "a/b/index.html"), 1, True)
-    with pytest.raises(OSError) as caught:
-        worker.finish()
-    assert caught.value.errno == errno.ENOSPC and caught.value.filename == str(tmp_path / "a")
-    assert list(tmp_path.iterdir()) == []  # nothing done after the fault
-
-
-def test_a_helper_whose_build_is_gone_stops(tmp_path):
-    """Input that ends without the build's last line (the build was killed): the helper ends
-    without doing what is left."""
-    folders = [str(tmp_path / f"f{i:05d}") for i in range(20_000)]
-    proc = subprocess.Popen(
-        [sys.executable, "-I", "-S", placer.__file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    )
-    assert proc.stdin is not None
-    proc.stdin.write(json.dumps({"folders": folders}).encode() + b"\n")
-    proc.stdin.close()
-    assert proc.wait(timeout=HANG_SECONDS) == 1
-    assert proc.stdout is not None and proc.stdout.read() == b""
-    assert len(list(tmp_path.iterdir())) < len(folders)
+    # The other thread has taken "x/a" and not made it yet: "x/a/b" is made with its parent,
+    # and "x/a" made afterwards is the same folder.
+    folders = sitefolder._Folders([str(tmp_path / "x/a"), str(tmp_path / "x/a/b")])
+    folders.next = 1
+    idle = sitefolder.Worker(tmp_path / "unused")
+    folders.make(idle)
+    assert (tmp_path / "x/a/b").is_dir()
+    folders.next, folders.paths = 0, folders.paths[:1]
+    folders.make(idle)
+    idle.stop()
+    assert sorted(p.name for p in (tmp_path / "x").rglob("*")) == ["a", "b"]
 
 
 def test_a_folder_the_worker_cannot_make_fails_the_build_and_keeps_the_site(site):
     root, before = built(site)
     write(root, ACTIVITY, "---\ntitle: 入户走访\ndate: 2024-04-01\ncategory: 志愿服务\n---\n\n正文。\n")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        [sys.executable, "-c", WORKER_CANNOT_MKDIR],
         cwd=root,
-        env={
-            **os.environ,
-            "NO_MKDOCS_2_WARNING": "1",
-            "WENMING_TODAY": TODAY.isoformat(),
-            placer.FAIL_ENV: str(errno.EACCES),
-        },
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "WENMING_TODAY": TODAY.isoformat()},
         capture_output=True,
         text=True,
         timeout=HANG_SECONDS,

@@ -506,8 +506,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
             raise Abort("Aborted with a BuildError!") from None
 
     def _start_worker(self, files: Files, config) -> None:
-        """on_nav of a build writing into a new folder: a helper process makes the folders of
-        every file the build writes and places the reused pages (sitefolder.Worker)."""
+        """on_nav of a build writing into a new folder: a thread makes the folders of every
+        file the build writes and places the reused pages (sitefolder.Worker)."""
         self._stop_worker()
         if self.folder is None or self.folder.new is None:
             return
@@ -516,7 +516,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.cache is not None:
             self.cache.worker = self.worker
             if self.command != "serve" and os.environ.get(NO_OUTPUT_SCAN_ENV) != "1":
-                self.cache.read_back = True  # for the output scan
+                self.cache.read_back = outputs_scan.read_back  # for the output scan
 
     def _finish_worker(self) -> None:
         """on_post_build, before anything reads the new folder: the worker's fault (an
@@ -524,10 +524,9 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if (worker := self.worker) is None:
             return
         self.worker = None
-        failed, read = worker.finish()
+        failed = worker.finish()
         if self.cache is not None:
             self.cache.worker = None
-            self.cache.read.update(read)
             self.cache.write_unplaced(failed)
 
     def _stop_worker(self) -> None:

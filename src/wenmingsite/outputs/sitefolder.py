@@ -18,20 +18,18 @@ Nothing here imports MkDocs; the plugin calls :meth:`Beside.start` from ``on_con
 from __future__ import annotations
 
 import errno
-import json
 import os
 import posixpath
+import queue
 import re
 import secrets
 import shutil
 import stat
-import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-
-from wenmingsite.outputs import placer
 
 NEW = "tmp"
 OLD = "old"
@@ -242,38 +240,66 @@ def _fullest(site: str, new: Path | None, cache: Path) -> str:
     return min(found, key=lambda f: f[1])[2] if found else site
 
 
+class _Folders:
+    """Folders to make, parents first, taken a few at a time by one thread or two (the worker,
+    and the main thread once it waits for it). A folder whose parent the other thread has
+    taken but not made yet is made with its parents; a folder the other thread made meanwhile
+    is there already: both are the same folder, made once."""
+
+    CHUNK = 16
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+        self.next = 0
+        self.lock = threading.Lock()
+
+    def make(self, worker: Worker) -> None:
+        paths = self.paths
+        while not worker.cancelled and worker.error is None:
+            with self.lock:
+                start = self.next
+                self.next = start + self.CHUNK
+            if start >= len(paths):
+                return
+            for path in paths[start : start + self.CHUNK]:
+                try:
+                    os.mkdir(path)
+                except FileExistsError:
+                    if not os.path.isdir(path):
+                        raise
+                except FileNotFoundError:  # its parent taken by the other thread, not made yet
+                    os.makedirs(path, exist_ok=True)
+
+
 class Worker:
-    """A helper process (``outputs.placer``) that prepares a build's new folder while MkDocs
-    converts and renders: it makes the folder of every file the build writes (:meth:`folders`,
-    from ``on_nav``, as soon as the files' destinations are known) and then, in order, puts each
-    reused page of the build cache in place and reads it back for the output scan
-    (:meth:`place`). On this kind of disk a ``mkdir`` costs 0.05–1.4 ms of the kernel's time and
-    a thousand-page site has over a thousand folders; a process of its own does that work on a
-    second core without taking Python's GIL from the build (a thread did, once per call).
-    MkDocs' own writes make their folders with ``makedirs(exist_ok=True)`` and so never conflict
-    with these.
+    """One thread that prepares a build's new folder while MkDocs converts and renders: it
+    makes the folder of every file the build writes (:meth:`folders`, from ``on_nav``, as soon
+    as the files' destinations are known) and does the jobs handed to it afterwards in order
+    (:meth:`hand`: a reused page of the build cache hard-linked into place). On this kind of
+    disk a ``mkdir`` costs 0.2–1.4 ms of the kernel's time and a thousand-page site has over a thousand folders;
+    ``os.mkdir`` and ``os.link`` release the GIL, so on a second core that time leaves the
+    build's wall time. MkDocs' own writes make their folders with ``makedirs(exist_ok=True)``
+    and so never conflict with these.
 
     :meth:`finish` (first in ``on_post_build``, before the output scan reads the folder and
-    before it is switched in) waits for the helper, raises the first ``OSError`` it met (the
+    before it is switched in) waits for the thread, raises the first ``OSError`` it met (the
     plugin turns it into the Chinese write-failure line; the last good site stays) and returns
-    the keys of the pages it could not place (the caller then writes them) and what it read
-    back. :meth:`stop` (a failed build) ends it without waiting for what is left. A build
-    interrupted by Ctrl-C stops the helper with it (the same process group); a build killed
-    outright leaves a helper that ends with its input, in the ``.tmp-`` folder the next build
-    clears."""
+    the keys of the jobs that did not succeed (their pages are then written by the caller).
+    :meth:`stop` (a failed build) drops what is left and waits, so that nothing writes into a
+    folder that is being removed. The thread is a daemon: a build interrupted by Ctrl-C, which
+    runs no MkDocs event, leaves no thread to keep the process alive."""
+
+    _DONE = object()
 
     def __init__(self, folder: str | os.PathLike) -> None:
         self.folder = os.fspath(folder)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-I", "-S", placer.__file__],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )
-
-    def _send(self, job: object) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps(job).encode("ascii") + b"\n")
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.failed: list[str] = []  # keys of handed jobs that did not succeed
+        self.error: BaseException | None = None  # the first fault: nothing after it is done
+        self.cancelled = False
+        self.making: _Folders | None = None  # the folders being made (finish() makes the rest too)
+        self.thread = threading.Thread(target=self._run, name="wenming-site-folder", daemon=True)
+        self.thread.start()
 
     def folders(self, dests: Iterable[str]) -> None:
         """Make the folders (and the folders above them) of these files, relative to the new
@@ -285,36 +311,53 @@ class Worker:
                 wanted.add(parent)
                 parent = posixpath.dirname(parent)
         # Sorted, every folder comes after the folders above it (a prefix sorts first).
-        self._send({"folders": [os.path.join(self.folder, *d.split("/")) for d in sorted(wanted)]})
-        assert self.proc.stdin is not None
-        self.proc.stdin.flush()  # the folders are made while the build goes on
+        self.jobs.put((None, _Folders([os.path.join(self.folder, *d.split("/")) for d in sorted(wanted)])))
 
-    def place(self, key: str, source: str, dest: str, size: int | None, read_back: bool) -> None:
-        """Link the stored page ``source`` at ``dest`` after what was handed before (a copy where
-        links are impossible, see placer.place) and, with ``read_back``, read it back; ``key`` is
-        in :meth:`finish`'s list when that fails."""
-        self._send([key, source, dest, size, read_back])
+    def hand(self, key: str, job: Callable[[], bool]) -> None:
+        """Run ``job`` on the thread after what was handed before; False from it: ``key`` is
+        in :meth:`finish`'s list."""
+        self.jobs.put((key, job))
 
-    def finish(self) -> tuple[list[str], dict[str, tuple[tuple[int, ...], bytes]]]:
-        """Wait for the helper: the first fault raised here; the keys of the pages it could not
-        place, and what it read back (output path, normalised -> identity and key of its bytes)."""
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(placer.END)
-        out, err = self.proc.communicate()
-        try:
-            result = json.loads(out)
-            failed, read, error = result["failed"], result["read"], result["error"]
-        except (ValueError, KeyError, TypeError):
-            raise OSError(errno.EIO, f"the folder helper stopped ({self.proc.returncode}): {err[-2000:]!r}") from None
-        if error is not None:
-            raise OSError(*error)
-        return failed, {path: (tuple(ident), bytes.fromhex(key)) for path, ident, key in read}
+    def _run(self) -> None:
+        while (item := self.jobs.get()) is not self._DONE:
+            if self.error is not None or self.cancelled:
+                continue  # drained: a build that failed or stopped writes nothing more here
+            key, job = item
+            try:
+                if key is None:
+                    self.making = job
+                    job.make(self)
+                elif not job():
+                    self.failed.append(key)
+            except BaseException as exc:  # handed to the main thread by finish()
+                self.error = exc
+
+    def _join(self) -> None:
+        if self.thread.is_alive():
+            self.jobs.put(self._DONE)
+            self.thread.join()
+
+    def finish(self) -> list[str]:
+        """Wait for every job (the calling thread making folders beside the worker while some
+        are left: a ``mkdir`` is the kernel's work, which a second core shares); the first
+        fault raised here; the keys of failed jobs."""
+        if (making := self.making) is not None and self.error is None:
+            try:
+                making.make(self)
+            except BaseException as exc:
+                if self.error is None:
+                    self.error = exc
+                self.cancelled = True
+        self._join()
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
+        return self.failed
 
     def stop(self) -> None:
-        """A failed build: the helper ended, whatever it had left to do."""
-        if self.proc.returncode is None:
-            self.proc.kill()
-            self.proc.communicate()
+        """A failed build: drop the jobs not yet done and wait for the one running."""
+        self.cancelled = True
+        self._join()
 
 
 def unshare(folder: str) -> int:

@@ -44,6 +44,7 @@ import logging
 import operator
 import os
 import re
+import shutil
 import stat
 import sys
 from collections.abc import Callable
@@ -54,7 +55,6 @@ from typing import Any
 from wenmingsite import search_words
 from wenmingsite.gate import images
 from wenmingsite.loading.checkcache import append_log, folder_fingerprint, package_fingerprint, read_log
-from wenmingsite.outputs import placer
 from wenmingsite.pages import memo
 
 VERSION = 2  # 2: HTML stored as MkDocs writes it (xmlcharrefreplace), linked into place
@@ -276,10 +276,32 @@ class PageCache:
         return self._html_path(entry["key"]).read_bytes().decode("utf-8", "surrogateescape")
 
     def place(self, entry: dict, dest: str) -> bool:
-        """Put the entry's HTML at ``dest`` in a new output folder (outputs.placer.place: a hard
-        link, a copy where links are impossible); False when neither works (the caller then
-        writes the page)."""
-        return placer.place(str(self._html_path(entry["key"])), dest, entry.get("size"))
+        """Put the entry's HTML at ``dest`` in a new output folder: a hard link (one call, no
+        bytes read or written), a copy where links are impossible; False when neither works
+        (the caller then writes the page). The cache never writes into a file it stored (a
+        new one is renamed into place), so a link cannot change a site written earlier."""
+        source = self._html_path(entry["key"])
+        try:
+            try:
+                try:
+                    os.link(source, dest)
+                except FileNotFoundError:  # its folder not made yet (made first where a worker makes them)
+                    os.makedirs(os.path.dirname(dest), exist_ok=True)
+                    os.link(source, dest)
+                return True  # the stored file itself, whose size lookup() checked
+            except FileExistsError:
+                return False  # not ours to replace
+            except OSError:
+                shutil.copyfile(source, dest)
+            if os.stat(dest).st_size == entry.get("size"):
+                return True
+        except OSError:
+            pass
+        try:  # half made, or not the stored page: gone, so that the caller's write makes a new file
+            os.unlink(dest)
+        except OSError:
+            pass
+        return False
 
     def store(self, src: str, key: str, html: str, kind: str = "page", **fields) -> None:
         """Keep a rendered page (``fields``: title, toc, anchors, search, segments), as
@@ -394,14 +416,14 @@ class BuildCache:
         self.keys: dict[str, str] = {}  # src -> the key a rendered page is kept under
         self.search_start: dict[str, tuple[int, int]] = {}
         self.search_index: Any = None
-        # A build writing into a new folder: its sitefolder.Worker, whose helper process puts
-        # reused pages in place as soon as they are known (:meth:`hand`).
+        # A build writing into a new folder: its sitefolder.Worker, which puts reused pages in
+        # place on its own thread as soon as they are known (:meth:`hand`).
         self.worker: Any = None
         self.handed: dict[str, str] = {}  # src -> where the worker puts it
-        # Whether the worker reads back each page it put in place (for the output scan), and
-        # what it read (sitefolder.Worker.finish): the output path (normalised) -> the file's
-        # identity and the key of its bytes, the output scan's ``read_before``.
-        self.read_back = False
+        # How the worker reads back a page it put in place (the plugin gives it
+        # gate.outputs_scan.read_back), and what it read: the output path (normalised) -> the
+        # file's identity and the key of its bytes, for the output scan (``read_before``).
+        self.read_back: Any = None
         self.read: dict[str, tuple] = {}
         self._files: tuple[Any, int, str] | None = None  # see files_digest
 
@@ -619,12 +641,21 @@ class BuildCache:
         return self.store.html(cached)
 
     def hand(self, src: str, entry: dict, dest: str) -> None:
-        """A reused page, as soon as it is known: put in place (and read back) by the worker's
-        helper process (a build writing into a new folder), not by the main thread in its
-        on_post_page."""
+        """A reused page, as soon as it is known: put in place by the worker's thread (a build
+        writing into a new folder), not by the main thread in its on_post_page."""
         if self.worker is not None and dest:
             self.handed[src] = dest
-            self.worker.place(src, str(self.store._html_path(entry["key"])), dest, entry.get("size"), self.read_back)
+            self.worker.hand(src, functools.partial(self._place_and_read, entry, dest))
+
+    def _place_and_read(self, entry: dict, dest: str) -> bool:
+        """On the worker's thread: the page put in place, then read back (its bytes hashed as
+        the output scan keys them, with the identity of the file read), so that the main
+        thread's scan need not read it again."""
+        if not self.store.place(entry, dest):
+            return False
+        if self.read_back is not None and (found := self.read_back(dest)) is not None:
+            self.read[os.path.normpath(dest)] = found
+        return True
 
     def placed(self, src: str, dest: str) -> bool:
         """A reused page already handed to the worker to be put at ``dest`` (:meth:`hand`)."""
