@@ -6,8 +6,10 @@ file that is not the theme's or that MkDocs' filter leaves out."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import jinja2
 import pytest
 from conftest import write
 from mkdocs import utils as mkdocs_utils
@@ -100,3 +102,32 @@ def test_unreadable_kept_list_is_a_miss(tmp_path, text):
     plain = _listed(config_file, kept=False)
     write(tmp_path, themefiles.FILE, text)
     assert _listed(config_file, kept=True) == plain
+
+
+def test_a_theme_file_name_that_is_not_utf8_is_listed_and_kept(tmp_path):
+    """A name os.walk can only give with surrogate escapes (a GBK zip unpacked on Linux):
+    listed as MkDocs lists it, kept, and read back as the same name, with no traceback."""
+    config_file = _unit(tmp_path)
+    name = os.fsdecode(b"\xb9\xfa.png")  # 国 in GBK
+    (tmp_path / "custom" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    plain = _listed(config_file, kept=False)
+    assert name in plain
+    assert _listed(config_file, kept=True) == plain  # made and kept
+    assert _listed(config_file, kept=True) == plain  # read back from the kept list
+
+
+def test_names_cannot_pass_for_a_folder_boundary(tmp_path, monkeypatch):
+    """Two theme folders whose names, run together, would read the same are two listings (a
+    name holding a control character once imitated a folder boundary: the file MkDocs
+    publishes in the second folder was then left out of the kept list). The folders as
+    os.walk gives them, in a fixed order."""
+    top = str(tmp_path)
+    walks = {
+        "first": [(top, [], [".a\x01lib", "mkdocs_theme.yml"])],
+        "second": [(top, ["lib"], [".a"]), (os.path.join(top, "lib"), [], ["mkdocs_theme.yml"])],
+    }
+    keys = {}
+    for name, walk in walks.items():
+        monkeypatch.setattr(themefiles.os, "walk", lambda *args, walk=walk, **kwargs: iter(walk))
+        keys[name] = themefiles._walk(jinja2.FileSystemLoader(top))[0]
+    assert keys["first"] != keys["second"]

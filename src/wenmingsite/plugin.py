@@ -385,7 +385,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     @event_priority(100)  # before Material's search plugin makes a theme environment of its own
     def _serve_theme(self, config):
         self._list_theme_once(config)
-        self._precompiled_theme(config, kept_files=self.memo is None)
+        self._precompiled_theme(config, kept_files=self.command != "serve")
         return config
 
     on_config = CombinedEvent(_serve_theme, on_config)
@@ -411,7 +411,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
     def _precompiled_theme(config, kept_files: bool) -> None:
         """Every theme environment MkDocs and Material make takes the templates compiled ahead of
         time that are exactly what it would compile (wenmingsite.pages.precompiled); outside
-        `mkdocs serve` (whose memo lists the theme once per session), MkDocs' list of the theme's
+        `mkdocs serve` (whose rebuilds reuse their theme list when incremental), MkDocs' list of the theme's
         static files is kept in .cache for as long as the theme folders hold the same names
         (wenmingsite.pages.themefiles)."""
         theme = config.theme

@@ -46,12 +46,19 @@ def _walk(loader: jinja2.FileSystemLoader) -> tuple[str, dict[str, set[str]]]:
     """The listing key of the loader's folders and, per template folder (as the names Jinja
     gives: relative, "/"-separated, "" for the top), the file names in it."""
     h = hashlib.blake2b(digest_size=16)
+
+    def part(kind: bytes, name: str) -> None:  # each name length-prefixed: no name reads as a boundary
+        data = os.fsencode(name)
+        h.update(kind + len(data).to_bytes(8, "little") + data)
+
     found: dict[str, set[str]] = {}
     for searchpath in loader.searchpath:
-        h.update(b"\2" + os.fsencode(searchpath))
+        part(b"P", searchpath)
         for dirpath, _dirnames, filenames in os.walk(searchpath, followlinks=loader.followlinks):
             rel = dirpath[len(searchpath) :].strip(os.sep).replace(os.sep, "/")
-            h.update(b"\1" + os.fsencode(rel) + b"\0" + b"\0".join(map(os.fsencode, filenames)))
+            part(b"D", rel)
+            for name in filenames:
+                part(b"F", name)
             found.setdefault(rel, set()).update(filenames)
     return h.hexdigest(), found
 
@@ -111,8 +118,9 @@ def install(env: jinja2.Environment, root: Path, reads: Callable[[], tuple]) -> 
         names = _kept(data, key, listing, found, filter_func)
         if names is None:
             names = unfiltered(None, filter_func)
-            text = json.dumps({"key": key, "listing": listing, "names": names}, ensure_ascii=False)
-            write_cache(path, text.encode("utf-8"))
+            # ASCII JSON: a name that is not UTF-8 (os.walk's surrogate escapes) is kept as an escape
+            text = json.dumps({"key": key, "listing": listing, "names": names})
+            write_cache(path, text.encode("ascii"))
         return list(names)
 
     env.list_templates = list_templates  # type: ignore[method-assign]
