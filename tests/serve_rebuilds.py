@@ -45,23 +45,28 @@ def main() -> None:
     handler = Lines()
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    first = True
-    for line in sys.stdin:
-        command, _, dest = line.strip().partition(" ")
-        if command != "build":
-            continue
-        handler.lines.clear()
-        config = load_config(f"{root}/mkdocs.yml", site_dir=site_dir)
-        if first:
-            config.plugins.on_startup(command="serve", dirty=False)
-            first = False
-        config.site_url = serve_url
-        start = time.perf_counter()
-        build(config, serve_url=serve_url, dirty=False)
-        seconds = time.perf_counter() - start
-        shutil.rmtree(dest, ignore_errors=True)
-        shutil.copytree(site_dir, dest)
-        print(json.dumps({"seconds": seconds, "log": handler.lines, "kept": kept()}, ensure_ascii=False), flush=True)
+    try:
+        first = True
+        for line in sys.stdin:
+            command, _, dest = line.strip().partition(" ")
+            if command != "build":
+                continue
+            handler.lines.clear()
+            config = load_config(f"{root}/mkdocs.yml", site_dir=site_dir)
+            if first:
+                config.plugins.on_startup(command="serve", dirty=False)
+                first = False
+            config.site_url = serve_url
+            start = time.perf_counter()
+            build(config, serve_url=serve_url, dirty=False)
+            seconds = time.perf_counter() - start
+            shutil.rmtree(dest, ignore_errors=True)
+            shutil.copytree(site_dir, dest)
+            print(
+                json.dumps({"seconds": seconds, "log": handler.lines, "kept": kept()}, ensure_ascii=False), flush=True
+            )
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import urllib.parse
 import urllib.request
@@ -551,14 +552,19 @@ def test_foreign_files_and_nested_deploys_are_left_alone(s3, tmp_path):
     assert "删除 0 个" in err
 
 
-def test_failed_build_publishes_nothing(s3, site):
+def test_failed_build_publishes_nothing(s3, site, tmp_path, monkeypatch):
     url, client = s3
     root = site({"docs/activities/2024-03-05-plant.md": "---\ntitle: 植树\ndate: 2024-13-45\n---\n正文。\n"})
+    scratch = tmp_path / "system-temp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     code, out, err = cli("deploy", "s3://wenming/broken", "--endpoint-url", url, "--root", str(root))
     assert code == 1
     assert "网站生成失败（mkdocs build --strict），没有发布任何文件，线上的网站保持原样。请先运行 wenming check" in err
     assert "docs/activities/2024-03-05-plant.md:3" in err
     assert snapshot(client, "broken/") == {}
+    # The refused build leaves no folder behind in the system's temporary folder.
+    assert [p.name for p in scratch.iterdir() if p.name.startswith("wenming-deploy-")] == []
 
 
 # --- what is read back is verified, never trusted -------------------------------------------

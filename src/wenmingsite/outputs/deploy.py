@@ -1451,7 +1451,12 @@ def run(
         temporary = Path(tempfile.mkdtemp(prefix="wenming-deploy-"))
         site_dir = temporary / "site"
         err("正在生成网站（mkdocs build --strict）……")
-        build_site(root, site_dir, site_url)
+        try:
+            build_site(root, site_dir, site_url)
+        except BaseException:
+            # A refused build leaves nothing behind in the system's temporary folder.
+            shutil.rmtree(temporary, ignore_errors=True)
+            raise
     elif not site_dir.is_dir():
         raise DeployError(f"--site-dir {site_dir} 不存在。请先运行 mkdocs build --strict，或去掉 --site-dir")
     elif site_url:
