@@ -290,9 +290,30 @@ def mkdir(path, *args, **kwargs):
         raise OSError(errno.EACCES, "Permission denied", os.fspath(path))
     return real(path, *args, **kwargs)
 os.mkdir = mkdir
+from wenmingsite.outputs import sitefolder
+sitefolder._mkdir_program = lambda: "/bin/false"  # the system's mkdir fails too: the usual way names the fault
 from mkdocs.__main__ import cli
 sys.exit(cli(["build", "--strict"]))
 """
+
+
+@pytest.mark.skipif(sitefolder._mkdir_program() is None, reason="no mkdir program (Windows)")
+def test_the_system_mkdir_makes_every_folder_or_leaves_them_to_the_usual_way(tmp_path, monkeypatch):
+    """Folders in batches small enough for any system's argument limit; one that cannot be
+    made (a file in its place) hands them all back, and the usual way names the fault."""
+    monkeypatch.setattr(sitefolder._Folders, "ARGS", 200)
+    paths = [str(tmp_path / "new" / f"活动{n:03}" / "照片") for n in range(40)]
+    wanted = sorted({str(Path(p).parent) for p in paths} | set(paths) | {str(tmp_path / "new")})
+    worker = sitefolder.Worker(tmp_path / "unused")
+    folders = sitefolder._Folders(wanted)
+    assert folders.spawn(worker) is True and folders.next == len(wanted)
+    assert sorted([str(tmp_path / "new"), *(str(p) for p in (tmp_path / "new").rglob("*"))]) == wanted
+    write(tmp_path, "blocked/活动007", "不是文件夹")
+    blocked = sitefolder._Folders([str(tmp_path / "blocked" / "活动007" / "照片")])
+    assert blocked.spawn(worker) is False and blocked.next == 0
+    with pytest.raises(NotADirectoryError):
+        blocked.make(worker)
+    worker.stop()
 
 
 def test_the_worker_and_the_waiting_thread_make_every_folder_once_between_them(tmp_path):
