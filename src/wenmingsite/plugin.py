@@ -1012,7 +1012,8 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 f"search segmentation cache: {self.segments.hits} hits, {self.segments.misses} misses, "
                 f"{self.segments.cut} cut by jieba ({self.segments.by_table} with the word table)"
             )
-        self._finish_worker()
+        # What touches no file the worker writes comes before waiting for it (it may still be
+        # linking reused pages): the search index, the theme's scripts, the photos.
         # UTF-8, in parts: an edit re-sends one part, not all
         search_parts = search_index.split(config.site_dir, self.search_plan)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
@@ -1022,6 +1023,7 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
         if self.site is not None:
             self._fail_or_report(self.site.finish_photos())
             self.site.link_photos(config.site_dir)
+        self._finish_worker()  # before anything reads the new folder as a whole
         if self.serve_folder is not None:
             # An unchanged part is not written again, yet is this build's (not swept as stale).
             self.serve_folder.sweep((set(self.site.photo_outputs) if self.site else set()) | set(search_parts))
