@@ -190,6 +190,21 @@ def test_a_file_read_back_before_the_scan_is_read_again_once_it_is_another_file(
     ]
 
 
+def test_read_back_keys_the_whole_file_or_nothing(tmp_path):
+    """What the worker's read-back hands the scan is the key of the file's whole bytes, read
+    while it kept its identity; an empty file has one, a folder or a missing file none."""
+    big = tmp_path / "big.html"
+    big.write_bytes(("<p>第一段</p>" * 40_000).encode("utf-8"))
+    empty = tmp_path / "empty.html"
+    empty.write_bytes(b"")
+    for path in (big, empty):
+        identity, key = outputs_scan.read_back(str(path))
+        assert key == outputs_scan.CleanCache.key(path.read_bytes())
+        assert identity == outputs_scan._identity(os.stat(path))
+    assert outputs_scan.read_back(str(tmp_path)) is None
+    assert outputs_scan.read_back(str(tmp_path / "missing.html")) is None
+
+
 def test_a_long_page_changed_in_one_part_is_read_in_that_part(tmp_path):
     """A long page (the evidence index) keeps its parts' verdicts: a later build reads only
     the parts an edit changed, and finds a number written into one of them."""

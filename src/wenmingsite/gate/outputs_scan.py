@@ -388,10 +388,11 @@ def read_back(path: str) -> tuple[tuple[int, ...], bytes] | None:
         before = os.fstat(fd)
         if not stat.S_ISREG(before.st_mode):
             return None
-        chunks = []
-        while chunk := os.read(fd, max(before.st_size + 1, 1 << 16)):
-            chunks.append(chunk)
-        data = b"".join(chunks)
+        # One read where the file is as long as it was (a regular file reads whole): a file
+        # that grows or changes meanwhile has another length or identity afterwards.
+        data = os.read(fd, before.st_size + 1)
+        while len(data) < before.st_size and (chunk := os.read(fd, before.st_size + 1 - len(data))):
+            data += chunk
         after = os.fstat(fd)
     except OSError:
         return None
