@@ -5,12 +5,9 @@ MkDocs empties ``site/`` and writes into it file by file: a full disk, a read-on
 a ``kill -9`` during the write phase leave a site with some pages, no search index, no
 photos. Instead the build writes into ``.site.tmp-<pid>-<random>`` next to ``site/`` (same
 file system, so switching is two renames): the old folder becomes ``.site.old-…``, the new
-one becomes ``site/``. The old one is removed by a process of its own that outlives the
-build (:func:`_remove_later`): unlinking some 2,500 entries takes the kernel about 0.3 s,
-which the editor need not wait for. What an interrupted build leaves (its ``.tmp-`` folder,
-an ``.old-`` one when it was stopped between the two renames, a ``.del-`` one whose remover
-was stopped) is cleared by the next build, which first puts a missing ``site/`` back from its
-``.old-``.
+one becomes ``site/``, the old one is removed. What an interrupted build leaves (its
+``.tmp-`` folder, or an ``.old-`` one when it was stopped between the two renames) is
+cleared by the next build, which first puts a missing ``site/`` back from its ``.old-``.
 Entries of ``site/`` whose names start with a dot (a ``.git`` of a deployment checkout)
 move into the new folder, as MkDocs' own cleaning never removes them.
 
@@ -37,11 +34,10 @@ from pathlib import Path
 
 NEW = "tmp"
 OLD = "old"
-GONE = "del"  # an old site being removed, named by the process removing it
 
 
 def _leftover(name: str) -> re.Pattern:
-    return re.compile(rf"^\.{re.escape(name)}\.({NEW}|{OLD}|{GONE})-(\d+)-[0-9a-f]+$")
+    return re.compile(rf"^\.{re.escape(name)}\.({NEW}|{OLD})-(\d+)-[0-9a-f]+$")
 
 
 def _alive(pid: int) -> bool:
@@ -71,7 +67,6 @@ class Beside:
         self.target = Path(os.path.realpath(target))
         self.shown = shown or str(target)  # how messages name the site folder
         self.new: Path | None = None
-        self.stuck: list[str] = []  # leftovers of earlier builds that could not be removed
 
     # --- before the build ------------------------------------------------------------------
 
@@ -115,14 +110,14 @@ class Beside:
             if olds:  # stopped between the two renames: the last good site is the old one
                 os.rename(olds[-1], self.target)
                 found = [(k, p) for k, p in found if p != olds[-1]]
-        self.stuck = [path.name for _, path in found if not _remove(path)]
+        for _, path in found:
+            _remove(path)
 
     # --- after the build -------------------------------------------------------------------
 
     def switch(self) -> str | None:
-        """Put the new folder in place of the site folder and have the old one removed.
-        Returns a Chinese notice when an old folder could not be removed (the next build
-        tries again)."""
+        """Put the new folder in place of the site folder. Returns a Chinese notice when
+        the old folder could not be removed (it is removed by the next build)."""
         assert self.new is not None, "start() first"
         new, target = self.new, self.target
         old = target.with_name(f".{target.name}.{OLD}-{os.getpid()}-{secrets.token_hex(4)}")
@@ -153,11 +148,9 @@ class Beside:
                 f"{fix(exc, target.parent)}上一次生成的网站保持不变"
             ) from None
         self.new = None
-        if old.exists() and not _remove_later(old, f".{target.name}.{GONE}-", old.name.rpartition("-")[2]):
-            self.stuck.append(old.name)
-        if self.stuck:
+        if old.exists() and not _remove(old):
             return (
-                f"早先生成的网站留在 {'、'.join(self.stuck)}，无法删除（文件只读或被其他程序占用）。"
+                f"上一次生成的网站已移到 {old.name}，但无法删除（文件只读或被其他程序占用）。"
                 "下次构建会再次尝试删除；也可以手动删除这个文件夹"
             )
         return None
@@ -175,48 +168,6 @@ def _remove(path: Path) -> bool:
         return True
     shutil.rmtree(path, ignore_errors=True)
     return not path.exists()
-
-
-# The remover: standard library only (-I -S: no site-packages, no PYTHON* variables). It first
-# renames the folder after its own process id, so that a build starting meanwhile sees a
-# leftover whose process is alive and leaves it alone (Beside.clear_leftovers); if it is
-# stopped half-way, the next build finds the process gone and removes the rest.
-_REMOVER = """
-import os, shutil, sys
-path, prefix, suffix = sys.argv[1:4]
-mine = os.path.join(os.path.dirname(path), f"{prefix}{os.getpid()}-{suffix}")
-try:
-    os.rename(path, mine)
-except OSError:
-    mine = path
-shutil.rmtree(mine, ignore_errors=True)
-"""
-_removers: list[subprocess.Popen] = []  # kept until they end, so none is reported as still running
-
-
-def _remove_later(path: Path, prefix: str, suffix: str) -> bool:
-    """Remove a folder tree in a process of its own that the build does not wait for; in
-    this process when none can be started. False when it could not be removed here."""
-    _removers[:] = [p for p in _removers if p.poll() is None]
-    options: dict = {"start_new_session": True}
-    if sys.platform == "win32":
-        options = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW}
-    try:
-        if not sys.executable:
-            raise OSError(errno.ENOENT, "no Python to run the remover")
-        _removers.append(
-            subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", _REMOVER, str(path), prefix, suffix],
-                cwd=path.parent,
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                **options,
-            )
-        )
-    except (OSError, ValueError, subprocess.SubprocessError):
-        return _remove(path)
-    return True
 
 
 def _shown(filename: object, fallback: Path) -> str:
@@ -291,7 +242,8 @@ def _fullest(site: str, new: Path | None, cache: Path) -> str:
 
 
 def _mkdir_program() -> str | None:
-    """The system's ``mkdir`` (POSIX), by its usual absolute path only."""
+    """The system's ``mkdir`` (POSIX), by its usual absolute paths only (elsewhere, as on
+    NixOS or Windows, the worker makes the folders itself)."""
     if os.name != "posix":
         return None
     return next((p for p in ("/bin/mkdir", "/usr/bin/mkdir") if os.access(p, os.X_OK)), None)
@@ -332,9 +284,10 @@ class _Folders:
         size = 0
         try:
             for path in [*self.paths, None]:
-                if path is not None and (not batch or size + len(path) < self.ARGS):
+                length = len(os.fsencode(path)) + 1 if path is not None else 0
+                if path is not None and (not batch or size + length < self.ARGS):
                     batch.append(path)
-                    size += len(path) + 1
+                    size += length
                     continue
                 if worker.cancelled or worker.error is not None:
                     return True
@@ -349,7 +302,7 @@ class _Folders:
                 )
                 if not done or path is None:
                     break
-                batch, size = [path], len(path) + 1
+                batch, size = [path], length
         except (OSError, ValueError, subprocess.SubprocessError):
             done = False
         if not done:
