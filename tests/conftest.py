@@ -240,7 +240,16 @@ def copy_demo(dest: Path, cache_from: Path | None = None) -> Path:
         REPO,
         root,
         ignore=shutil.ignore_patterns(
-            ".git", "site", ".cache", "tests", "__pycache__", "*.egg-info", ".venv*", "reports", ".pytest_cache"
+            ".git",
+            "site",
+            ".site.*",
+            ".cache",
+            "tests",
+            "__pycache__",
+            "*.egg-info",
+            ".venv*",
+            "reports",
+            ".pytest_cache",
         ),
     )
     if cache_from is not None:

@@ -205,6 +205,22 @@ def test_read_back_keys_the_whole_file_or_nothing(tmp_path):
     assert outputs_scan.read_back(str(tmp_path / "missing.html")) is None
 
 
+def test_read_back_takes_short_reads_and_refuses_a_file_that_grew(tmp_path, monkeypatch):
+    page = tmp_path / "page.html"
+    page.write_bytes(("<p>第一段</p>" * 5_000).encode("utf-8"))
+    real = os.read
+    monkeypatch.setattr(outputs_scan.os, "read", lambda fd, n: real(fd, min(n, 1000)))  # short reads
+    assert outputs_scan.read_back(str(page))[1] == outputs_scan.CleanCache.key(page.read_bytes())
+
+    def growing(fd, n):  # written to between the identity and the read
+        with open(page, "ab") as fh:
+            fh.write(b"<p>13800138000</p>")
+        return real(fd, n)
+
+    monkeypatch.setattr(outputs_scan.os, "read", growing)
+    assert outputs_scan.read_back(str(page)) is None
+
+
 def test_a_long_page_changed_in_one_part_is_read_in_that_part(tmp_path):
     """A long page (the evidence index) keeps its parts' verdicts: a later build reads only
     the parts an edit changed, and finds a number written into one of them."""

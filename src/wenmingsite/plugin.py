@@ -1013,7 +1013,10 @@ class WenmingPlugin(BasePlugin[WenmingConfig]):
                 f"{self.segments.cut} cut by jieba ({self.segments.by_table} with the word table)"
             )
         # What touches no file the worker writes comes before waiting for it (it may still be
-        # linking reused pages): the search index, the theme's scripts, the photos.
+        # linking reused pages): the search index, the theme's scripts, the photos. A fault the
+        # worker met already is the one reported.
+        if self.worker is not None and self.worker.error is not None:
+            self._finish_worker()
         # UTF-8, in parts: an edit re-sends one part, not all
         search_parts = search_index.split(config.site_dir, self.search_plan)
         try:  # the theme's scripts as visitors may receive them (tooltips as text, no other hosts)
