@@ -279,30 +279,29 @@ class _Folders:
             if self.next:
                 return False
             self.next = len(self.paths)  # the main thread, waiting, takes none
-        done = True
-        batch: list[str] = []
+        batches: list[list[str]] = [[]]
         size = 0
+        for path in self.paths:
+            length = len(os.fsencode(path)) + 1
+            if batches[-1] and size + length >= self.ARGS:
+                batches.append([])
+                size = 0
+            batches[-1].append(path)
+            size += length
+        done = True
         try:
-            for path in [*self.paths, None]:
-                length = len(os.fsencode(path)) + 1 if path is not None else 0
-                if path is not None and (not batch or size + length < self.ARGS):
-                    batch.append(path)
-                    size += length
-                    continue
+            for batch in batches:
                 if worker.cancelled or worker.error is not None:
                     return True
-                done = (
-                    subprocess.run(
-                        [program, "-p", "--", *batch],
-                        stdin=subprocess.DEVNULL,
-                        stdout=subprocess.DEVNULL,
-                        stderr=subprocess.DEVNULL,
-                    ).returncode
-                    == 0
+                run = subprocess.run(
+                    [program, "-p", "--", *batch],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
                 )
-                if not done or path is None:
+                if run.returncode != 0:
+                    done = False
                     break
-                batch, size = [path], length
         except (OSError, ValueError, subprocess.SubprocessError):
             done = False
         if not done:
@@ -339,8 +338,8 @@ class Worker:
     MkDocs' own writes make their folders with ``makedirs(exist_ok=True)`` and so never
     conflict with these.
 
-    :meth:`finish` (first in ``on_post_build``, before the output scan reads the folder and
-    before it is switched in) waits for the thread, raises the first ``OSError`` it met (the
+    :meth:`finish` (in ``on_post_build``, after the steps that touch none of its files and
+    before the output scan reads the folder and it is switched in) waits for the thread, raises the first ``OSError`` it met (the
     plugin turns it into the Chinese write-failure line; the last good site stays) and returns
     the keys of the jobs that did not succeed (their pages are then written by the caller).
     :meth:`stop` (a failed build) drops what is left and waits, so that nothing writes into a
